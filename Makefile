@@ -1,0 +1,36 @@
+# The two commands the README documents are `make run` and `make test`; both create the
+# virtual environment in .venv on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run test lint typecheck model eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/commitments run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline flows tests
+	$(BIN)/ruff format --check pipeline flows tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# Rebuild the serialised rule model in models/ from its config and pattern files.
+model: $(STAMP)
+	$(BIN)/python -m pipeline.nlp.build
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

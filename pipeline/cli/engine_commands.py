@@ -1,0 +1,149 @@
+"""Engine commands: ``predict``, ``evaluate gold``, ``stats`` and the provisional ``run``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from pipeline.cli.app import UserError, app, evaluate_app
+from pipeline.ingest.records import Answer
+from pipeline.ingest.replay import Rejected, read_answers
+from pipeline.settings import get_settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _read_ids(path: Path | None) -> set[str] | None:
+    if path is None:
+        return None
+    try:
+        ids = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise UserError(f"{path}: not a JSON list of ids ({err})") from err
+    if not isinstance(ids, list):
+        raise UserError(f"{path}: expected a JSON list of ids, got {type(ids).__name__}")
+    return {str(i) for i in ids}
+
+
+def _answers(corpus: Path, ids: set[str] | None, rejected: list[Rejected]) -> Iterator[Answer]:
+    for item in read_answers(corpus):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        elif ids is None or str(item.id) in ids:
+            yield item
+
+
+@app.command()
+def predict(
+    corpus: Annotated[Path, typer.Argument(help="API-shaped JSONL(.gz) corpus, JSON file or folder.", exists=True)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the predictions (JSONL).")],
+    ids: Annotated[Path | None, typer.Option("--ids", help="JSON list of answer ids to keep; all when omitted.", exists=True, dir_okay=False)] = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for spaCy's nlp.pipe.")] = 1,
+    full: Annotated[bool, typer.Option("--full/--gold-format", help="Write every field (offsets, roles, strengths) instead of the gold format only.")] = False,
+) -> None:
+    """Run the engine over a corpus and write one record per answer in the gold format."""
+    from pipeline.engine import TextItem, extract_batch
+
+    wanted = _read_ids(ids)
+    rejected: list[Rejected] = []
+    items = (
+        TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id)
+        for a in _answers(corpus, wanted, rejected)
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as handle, Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("predicting", total=len(wanted) if wanted else None)
+        for item, result in extract_batch(items, n_process=n_process):
+            record = result.to_gold(item.key)
+            if full:
+                record = {"id": item.key, "answering_body": item.answering_body, **result.to_dict()}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            written += 1
+            progress.advance(task)
+    tmp.replace(out)
+    err_console.print(f"wrote {written} records to {out}" + (f"; {len(rejected)} rejected records" if rejected else ""))
+    for r in rejected[:10]:
+        err_console.print(f"  rejected {r.source}: {r.error}")
+
+
+@evaluate_app.command("gold")
+def evaluate_gold(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (GUIDELINES.md section 4a).", exists=True, dir_okay=False)],
+    pred: Annotated[Path, typer.Argument(help="Predictions JSONL from `commitments predict`.", exists=True, dir_okay=False)],
+    strict: Annotated[bool, typer.Option("--strict", help="Count gold answers with no prediction as all misses (default: score only answers that were predicted, and say which were left out).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="List up to N misses and false alarms per section.")] = 0,
+) -> None:
+    """P/R/F1 and attribute accuracy per section, as GUIDELINES.md section 5 defines."""
+    from pipeline.evaluate.gold import read_jsonl, score_records
+
+    gold_records = read_jsonl(gold)
+    pred_records = read_jsonl(pred)
+    predicted_ids = {str(r["id"]) for r in pred_records}
+    left_out = [str(g["id"]) for g in gold_records if str(g["id"]) not in predicted_ids]
+    if left_out and not strict:
+        gold_records = [g for g in gold_records if str(g["id"]) in predicted_ids]
+    scores = score_records(gold_records, pred_records)
+    if as_json:
+        print(json.dumps({k: s.to_dict() for k, s in scores.items()}, indent=2))
+        return
+    table = Table(title=f"{gold.name}: {len(gold_records)} answers")
+    for col in ("section", "gold", "pred", "match", "P", "R", "F1", "attributes"):
+        table.add_column(col, justify="left" if col in ("section", "attributes") else "right")
+    for s in scores.values():
+        attrs = ", ".join(
+            f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1]
+        )
+        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", attrs)
+    console.print(table)
+    if left_out:
+        note = "counted as misses (--strict)" if strict else "left out (no prediction; --strict counts them)"
+        console.print(f"{len(left_out)} gold answers {note}: {', '.join(left_out)}")
+    for s in scores.values():
+        for label, rows in (("miss", s.misses), ("false alarm", s.false_alarms)):
+            for row in rows[:errors]:
+                console.print(f"[{s.name}] {label}: {json.dumps(row, ensure_ascii=False)}", markup=False)
+
+
+@app.command()
+def run(
+    source: Annotated[Path | None, typer.Option("--source", help="Replay file or folder; the bundled sample in data/samples/ when omitted.")] = None,
+) -> None:
+    """Extract from the bundled sample (or --source) and print a summary table."""
+    from pipeline.engine import TextItem, extract_batch
+
+    source = source or get_settings().samples
+    rejected: list[Rejected] = []
+    answers = 0
+    kinds: Counter[str] = Counter()
+    timex_types: Counter[str] = Counter()
+    quantity_kinds: Counter[str] = Counter()
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task(f"extracting {source}", total=None)
+        items = (TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id) for a in _answers(source, None, rejected))
+        for _, result in extract_batch(items):
+            answers += 1
+            kinds.update(c.kind for c in result.commitments)
+            timex_types.update(t.type for t in result.timexes)
+            quantity_kinds.update(q.kind for q in result.quantities)
+            progress.advance(task)
+    table = Table(title=f"{answers} answers from {source}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, counter in (("commitments", kinds), ("time expressions", timex_types), ("quantities", quantity_kinds)):
+        table.add_row(f"[bold]{label}[/bold]", str(sum(counter.values())))
+        for key, n in sorted(counter.items()):
+            table.add_row(f"  {key}", str(n))
+    table.add_row("rejected records", str(len(rejected)))
+    console.print(table)
