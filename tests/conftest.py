@@ -3,30 +3,18 @@ visible reason when ``../shared/`` is absent, as it is for a user with only the 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
-from pipeline.settings import PROJECT_ROOT, get_settings
+from support import FIXTURES, SAMPLES, SEED_ANCHOR, SHARED, shared_path
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-SHARED = get_settings().shared
-FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLES = PROJECT_ROOT / "data" / "samples"
-SEED_ANCHOR = dt.date(2024, 3, 25)
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared/, skipping the test (with the reason shown) when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs the shared material: {path} is absent (CI has it)")
-    return path
+__all__ = ["FIXTURES", "SAMPLES", "SEED_ANCHOR", "SHARED", "shared_path"]
 
 
 @pytest.fixture(scope="session")

@@ -39,10 +39,23 @@ def assemble(src: Path) -> Language:
     return nlp
 
 
+def _canonicalise_sentencizer(path: Path) -> None:
+    """spaCy's sentencizer writes its ``punct_chars`` set in hash order; sort it so that building
+    twice gives the same bytes."""
+    if not path.exists():
+        return
+    cfg = json.loads(path.read_text(encoding="utf-8"))
+    cfg["punct_chars"] = sorted(cfg.get("punct_chars", []))
+    path.write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def build(src: Path, out: Path) -> Path:
     """Assemble the model in ``src`` and write the loadable model to ``out`` (may equal src)."""
     nlp = assemble(src)
     nlp.to_disk(out, exclude=["vocab"])
+    for name, _ in nlp.pipeline:
+        if nlp.get_pipe_meta(name).factory == "sentencizer":
+            _canonicalise_sentencizer(out / f"{name}.json")
     return out
 
 

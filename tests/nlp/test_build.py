@@ -1,0 +1,42 @@
+"""The committed rule model and its sources must not drift apart (STYLE.md: derived data keeps
+its generator and a test that fails when the two drift)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import spacy
+
+from pipeline.nlp.build import VOLATILE_META_KEYS, build
+from pipeline.settings import get_settings
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _meta(data: bytes) -> dict[str, object]:
+    meta = json.loads(data)
+    for key in VOLATILE_META_KEYS:
+        meta.pop(key, None)
+    return meta
+
+
+def test_build_committed_model_matches_its_sources(tmp_path: Path) -> None:
+    model = get_settings().model
+    built = _files(build(model, tmp_path / "model"))
+    committed = _files(model)
+    assert sorted(built) == sorted(committed), "run `make model` and commit the result"
+    for name, data in built.items():
+        if name == "meta.json":
+            assert _meta(data) == _meta(committed[name])
+        else:
+            assert data == committed[name], f"{name} differs: run `make model` and commit"
+
+
+def test_build_model_loads_with_spacy_load() -> None:
+    nlp = spacy.load(get_settings().model)
+    assert nlp.pipe_names[:1] == ["sentencizer"]
+    assert {"pct_timex", "pct_quantity", "pct_commitment"} <= set(nlp.pipe_names)
+    assert nlp.meta["name"] == "commitments"
