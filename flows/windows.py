@@ -1,0 +1,86 @@
+"""Date windows: which days a run covers, as small pure functions the flows and tests share.
+
+A window is a closed interval of answer dates (``start`` and ``end`` both included), the unit
+the ingestion library fetches, archives and records in the ``runs`` table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DateWindow:
+    """A closed interval of days.
+
+    Attributes:
+        start: First day covered.
+        end: Last day covered (included).
+    """
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"window ends before it starts: {self.start} > {self.end}")
+
+    @property
+    def days(self) -> int:
+        """Number of days covered."""
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def nightly_window(
+    watermark: dt.date | None, today: dt.date, *, first_day: dt.date | None = None
+) -> DateWindow | None:
+    """The window a nightly run covers: the day after the watermark up to yesterday.
+
+    Args:
+        watermark: Last day of the last completed window (from the ``runs`` table), or None
+            when nothing has run yet.
+        today: The run date; the window ends the day before, since today's answers are
+            still arriving.
+        first_day: Where to start when there is no watermark; yesterday when None.
+
+    Returns:
+        The window, or None when the lake is already up to date through yesterday.
+    """
+    end = today - ONE_DAY
+    if watermark is not None:
+        start = watermark + ONE_DAY
+    else:
+        start = first_day if first_day is not None else end
+    return DateWindow(start, end) if start <= end else None
+
+
+def split_windows(window: DateWindow, days: int) -> list[DateWindow]:
+    """Split ``window`` into consecutive windows of at most ``days`` days, in date order.
+
+    Windows never straddle a calendar month, so two windows never write the same answer-month
+    partition of the lake (parallel back-fill windows do not contend for the same files).
+
+    Raises:
+        ValueError: When ``days`` is not positive.
+    """
+    if days < 1:
+        raise ValueError(f"window length must be at least one day, got {days}")
+    out: list[DateWindow] = []
+    start = window.start
+    while start <= window.end:
+        month_end = _month_end(start)
+        end = min(start + dt.timedelta(days=days - 1), month_end, window.end)
+        out.append(DateWindow(start, end))
+        start = end + ONE_DAY
+    return out
+
+
+def _month_end(day: dt.date) -> dt.date:
+    first_of_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first_of_next - ONE_DAY
