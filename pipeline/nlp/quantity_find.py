@@ -1,0 +1,651 @@
+"""Find quantities in plain text: pure functions over offsets, driven by a compiled lexicon.
+
+:func:`find_quantities` is the whole algorithm; the ``pct_quantity`` component only wires it to
+a Doc. It works in three passes over the text:
+
+1. Candidates: every numeral (digits, or number words) is classified by its surroundings. Names
+   ("G7", "Covid-19", "SDS40"), reference numbers ("Question 1642", "paragraphs 3 and 4"),
+   years and dates, times, phone numbers, list markers, numbers in URLs and in quoted titles
+   are dropped. The rest take a currency prefix, a scale ("£2.6bn"), a unit after them ("%",
+   "per cent", "kg", "years"), a ratio ("one in 10") or a counted noun phrase ("60,000 new
+   places"), a hedge before them ("over") and a change wording ("rose by").
+2. Links: two numbers joined as a range ("between £100m and £500m", "30-35 percent") share
+   unit and scale, and the lower carries ``value_max``; a bare number in an elliptical
+   coordination ("10 areas in Scotland and 5 in Wales") takes the unit of the count before it.
+3. Output: durations (they belong to the time expressions) and numbers that still have no unit
+   are dropped unless :class:`FindOptions` asks for them.
+
+Per document the work is linear: each numeral is looked at once, with patterns anchored at its
+offsets and context windows of fixed size.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pipeline.nlp.numbers import NUMBER_WORDS, parse_digits, parse_number_words
+from pipeline.nlp.quantity_rules import QuantityLexicon, UnitRule
+from pipeline.types import Quantity
+
+Singularise = Callable[[str], str]
+
+_WORD_NUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+NUMERAL = re.compile(
+    r"(?P<d>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    rf"|(?P<w>\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b)",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|xlsx?|csv|docx?)\b")
+_QUOTED = re.compile(r"‘[^‘’\n]{1,100}’")
+_ALPHA_RUN = re.compile(r"[A-Za-z]+")
+_TIME_AFTER = re.compile(r"[ \t]?(?:a\.m\.|p\.m\.|am|pm)\b|:\d\d", re.IGNORECASE)
+_YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
+_ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
+_GLUED_WORD = re.compile(r"-([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
+_RANGE_GAP = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
+_RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
+_REF_LIST_GAP = re.compile(r"\s*(?:,|and|or|to|&|-|–|,\s*and|,\s*or)\s*", re.IGNORECASE)
+_ELLIPSIS_GAP = re.compile(
+    r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)|\bversus|,)[ \t]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
+_LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
+_ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
+_SKIP_BEFORE_ONE = frozenset({"the", "this", "no", "any", "every", "each", "which", "some"})
+_FRACTIONS = frozenset(
+    {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
+     "sixths", "tenth", "tenths", "eighth", "eighths"}
+)  # fmt: skip
+
+HEDGE_WINDOW = 30
+REFERENCE_WINDOW = 30
+PREFIX_WINDOW = 6
+MAX_GAP_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class FindOptions:
+    """Knobs of the finder.
+
+    Attributes:
+        bare_numbers: Also return numbers whose unit was not found (unit ``""``, kind
+            ``count``); off for the project, on for benchmarks that annotate bare numbers.
+        durations: Also return durations ("15 years" -> 15 ``year``, kind ``measure``); off for
+            the project (they are time expressions), on for benchmarks that count them.
+        max_noun_words: How many words after a number may lead to the counted noun.
+    """
+
+    bare_numbers: bool = False
+    durations: bool = False
+    max_noun_words: int = 5
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number being classified (mutable while the passes link it to its neighbours).
+
+    Attributes:
+        start: Offset of the quantity text (the currency sign when there is one).
+        end: Offset one past the quantity text (the unit or counted noun when there is one).
+        num_end: Offset one past the numeral and its scale word.
+        value: The value, scaled.
+        scale: The scale factor applied (1 when none was written).
+        unit: The unit (``""`` while unknown).
+        kind: ``money``, ``percent``, ``count``, ``measure``, ``duration``, ``age`` or ``""``.
+        rule: Provenance: the rule ids that fired, joined with ``+``.
+        words: The numeral was written in words.
+        approx: The hedge as written, or None.
+        change: The change wording as written, or None.
+        value_max: Upper bound when this is the lower bound of a range.
+        name: Canonical unit name (benchmarks' normalised unit), or ``""``.
+    """
+
+    start: int
+    end: int
+    num_end: int
+    value: float
+    scale: float = 1.0
+    unit: str = ""
+    kind: str = ""
+    rule: str = ""
+    words: bool = False
+    approx: str | None = None
+    change: str | None = None
+    value_max: float | None = None
+    name: str = ""
+
+
+class SpanSet:
+    """Sorted, non-overlapping character ranges with a fast containment test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        self._starts = [s for s, _ in merged]
+        self._spans = merged
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps one of the ranges."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self._spans):
+                s, e = self._spans[j]
+                if s < end and start < e:
+                    return True
+        return False
+
+
+def is_plural(word: str, lex: QuantityLexicon) -> bool:
+    """Whether ``word`` (lower case) looks like a plural noun.
+
+    Irregular plurals and invariant nouns come from the lexicon; otherwise a word in -s that is
+    not a listed non-plural ("was", "this"), a possessive or a word in -ss/-us/-is/-ous.
+    """
+    if word in lex.noun_singular or word in lex.invariant:
+        return True
+    if len(word) < 3 or not word.endswith("s") or word in lex.not_plural:
+        return False
+    return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singularise) -> str:
+    """The unit of a counted noun phrase: a fixed compound if its last words form one, else the
+    singular of its last word, lower-cased ("local authorities" -> "local authority")."""
+    lowered = [w.lower() for w in words]
+    for size in range(min(lex.max_compound_words, len(lowered)), 1, -1):
+        tail = " ".join(lowered[-size:])
+        if tail in lex.compounds:
+            return lex.compounds[tail]
+    head = lowered[-1]
+    if head in lex.noun_singular:
+        return lex.noun_singular[head]
+    if head in lex.invariant:
+        return head
+    return singularise(head)
+
+
+def counted_noun(
+    text: str, pos: int, plural: bool, lex: QuantityLexicon, max_words: int
+) -> tuple[int, list[str]] | None:
+    """The counted noun phrase that starts at ``pos`` (after a number), if there is one.
+
+    For a plural count the head is the first plural noun within ``max_words`` words, over
+    modifiers ("4,855 registered business births") and one coordination ("licensed taxi and
+    PHV drivers"); for "one" it is the first content word ("one leg"), skipping one adjective.
+
+    Returns:
+        ``(end offset of the head, the words up to the head)``, or None.
+    """
+    glued = _GLUED_WORD.match(text, pos)
+    words: list[str] = []
+    if glued and not plural:
+        word = glued.group(1)
+        return (glued.end(), [word]) if word.lower() not in lex.stop_words else None
+    cursor = glued.end() if glued else pos
+    if glued:
+        words.append(glued.group(1))
+    for _ in range(max_words):
+        m = _WORD.match(text, cursor)
+        if not m:
+            return None
+        word = m.group(1)
+        low = word.lower()
+        if low in lex.stop_words:
+            return None
+        if plural:
+            if low in ("and", "or"):
+                if not words:
+                    return None
+            elif is_plural(low, lex):
+                return m.end(), [*words, word]
+            elif low.endswith("ly"):
+                return None
+        else:
+            if low in ("and", "or") or low.endswith("ly"):
+                return None
+            nxt = _WORD.match(text, m.end())
+            if (
+                len(words) < 1
+                and low.endswith(_ADJECTIVE_END)
+                and nxt
+                and nxt.group(1).lower() not in lex.stop_words
+            ):
+                words.append(word)
+                cursor = m.end()
+                continue
+            return m.end(), [*words, word]
+        words.append(word)
+        cursor = m.end()
+    return None
+
+
+def _first_rule(rules: list[UnitRule], glued: bool, kinds: tuple[str, ...] | None = None) -> UnitRule | None:
+    for rule in rules:
+        if kinds is not None and rule.kind not in kinds:
+            continue
+        if rule.spacing == "glued" and not glued or rule.spacing == "spaced" and glued:
+            continue
+        return rule
+    return None
+
+
+def _suffix(text: str, pos: int, lex: QuantityLexicon, kinds: tuple[str, ...] | None = None) -> tuple[UnitRule, str, int] | None:
+    """The unit written right after ``pos``: ``(rule, form as written, end offset)``."""
+    for pattern in (lex.suffix_cs, lex.suffix_ci):
+        if pattern is None:
+            continue
+        m = pattern.match(text, pos)
+        if not m:
+            continue
+        form = " ".join(m.group(1).split())
+        glued = m.start(1) == pos
+        rule = _first_rule(lex.unit_rules(form), glued, kinds)
+        if rule is not None:
+            return rule, form, m.end(1)
+    return None
+
+
+def _scale(text: str, pos: int, lex: QuantityLexicon) -> tuple[UnitRule, int] | None:
+    if lex.scale is None:
+        return None
+    m = lex.scale.match(text, pos)
+    if not m:
+        return None
+    rule = _first_rule(lex.unit_rules(" ".join(m.group(1).split())), m.start(1) == pos, ("scale",))
+    return (rule, m.end(1)) if rule else None
+
+
+class _Scanner:
+    """One pass over one text (internal: holds the text and its per-call state)."""
+
+    def __init__(
+        self,
+        text: str,
+        lex: QuantityLexicon,
+        options: FindOptions,
+        skip: SpanSet,
+        singularise: Singularise,
+    ) -> None:
+        self.text = text
+        self.lex = lex
+        self.options = options
+        self.skip = skip
+        self.singularise = singularise
+        self.last_reference_end = -1
+        self.phone_end = -1
+
+    def run(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        pos = 0
+        text = self.text
+        while True:
+            m = NUMERAL.search(text, pos)
+            if not m:
+                break
+            cand, consumed = self.classify(m)
+            pos = max(consumed, m.end())
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _reject(self, end: int) -> tuple[None, int]:
+        return None, end
+
+    def _is_reference(self, start: int) -> bool:
+        lex = self.lex
+        if lex.reference is not None and lex.reference.search(
+            self.text, max(0, start - REFERENCE_WINDOW), start
+        ):
+            return True
+        if self.last_reference_end >= 0:
+            gap = self.text[self.last_reference_end : start]
+            if len(gap) < 12 and _REF_LIST_GAP.fullmatch(gap):
+                return True
+        return False
+
+    def classify(self, m: re.Match[str]) -> tuple[Candidate | None, int]:
+        text, lex = self.text, self.lex
+        ns, ne = m.span()
+        words = m.group("w") is not None
+        raw = m.group(0)
+        if self.skip.covers(ns, ne):
+            return self._reject(ne)
+        value = parse_number_words(raw) if words else parse_digits(raw)
+        if value is None:
+            return self._reject(ne)
+        before = text[ns - 1] if ns else ""
+        after = text[ne] if ne < len(text) else ""
+        if self._is_reference(ns):
+            self.last_reference_end = ne
+            return self._reject(ne)
+        if not words:
+            # names and codes: a letter (or letter-hyphen) glued before the digits
+            if before.isalpha() or before and before in "_@#/\\" or (
+                before == "-" and ns >= 2 and text[ns - 2].isalpha()
+            ):
+                return self._reject(ne)
+            if after == "/" or after == ":" and text[ne + 1 : ne + 2].isdigit():
+                return self._reject(ne)
+            if after == "." and text[ne + 1 : ne + 2].isdigit():  # 1.2.3, 12.05.2024
+                return self._reject(ne)
+            if ns <= self.phone_end + 2 and ns > self.phone_end >= 0:
+                self.phone_end = ne
+                return self._reject(ne)
+            if raw[0] == "0" and len(raw) >= 3 and raw.isdigit():
+                self.phone_end = ne
+                return self._reject(ne)
+            if before == "(" and after == ")" and value < 100:
+                return self._reject(ne)
+            if after and after in ".)-:" and _LINE_START.search(text, max(0, ns - 8), ns) and value < 100:
+                if not (after == "-" and text[ne + 1 : ne + 2].isdigit()):
+                    return self._reject(ne)
+            if _TIME_AFTER.match(text, ne):
+                return self._reject(ne)
+            if after.isalpha():
+                run = _ALPHA_RUN.match(text, ne)
+                assert run is not None
+                tail = run.group(0)
+                known = _suffix(text, ne, lex) or _scale(text, ne, lex)
+                if known is None:
+                    if _ORDINAL_TAIL.fullmatch(tail) and value <= 31 and self._month_after(run.end()):
+                        return self._reject(self._date_end(run.end()))
+                    return self._reject(run.end())
+        if not words and value == int(value) and "," not in raw and "." not in raw:
+            if 1000 <= value <= 2199 and len(raw) == 4 and not self._currency_before(ns):
+                if not (_suffix(text, ne, lex, ("percent", "money", "measure")) or _scale(text, ne, lex)):
+                    tail = _YEAR_TAIL.match(text, ne)
+                    return self._reject(tail.end() if tail else ne)
+            if 1 <= value <= 31 and (self._month_after(ne) or self._month_before(ns)):
+                return self._reject(self._date_end(ne))
+        if words:
+            low = raw.lower()
+            if low == "one" and not _RATIO.match(text, ne):
+                prev = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, ns - 20) : ns])
+                if prev and prev.group(1).lower() in _SKIP_BEFORE_ONE:
+                    return self._reject(ne)
+        return self._build(ns, ne, value, words)
+
+    def _currency_before(self, ns: int) -> bool:
+        lex = self.lex
+        return bool(lex.prefix and lex.prefix.search(self.text, max(0, ns - PREFIX_WINDOW), ns))
+
+    def _month_after(self, pos: int) -> bool:
+        lex = self.lex
+        if lex.month is None:
+            return False
+        m = re.compile(r"[ \t]+(?:of[ \t]+)?").match(self.text, pos)
+        return bool(m and lex.month.match(self.text, m.end()))
+
+    def _month_before(self, ns: int) -> bool:
+        lex = self.lex
+        if lex.month is None:
+            return False
+        window = self.text[max(0, ns - 12) : ns]
+        m = re.search(r"([A-Za-z]+)\.?[ \t]+(?:the[ \t]+)?$", window)
+        return bool(m and lex.month.fullmatch(m.group(1)))
+
+    def _date_end(self, pos: int) -> int:
+        m = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Za-z]+\.?,?(?:[ \t]+\d{4})?").match(self.text, pos)
+        return m.end() if m else pos
+
+    def _build(self, ns: int, ne: int, value: float, words: bool) -> tuple[Candidate | None, int]:
+        text, lex, opts = self.text, self.lex, self.options
+        cand = Candidate(start=ns, end=ne, num_end=ne, value=value, words=words, rule="number")
+        prefix_rule: UnitRule | None = None
+        if lex.prefix is not None:
+            pm = lex.prefix.search(text, max(0, ns - PREFIX_WINDOW), ns)
+            if pm:
+                prefix_rule = _first_rule(lex.unit_rules(" ".join(pm.group(1).split())), True)
+                if prefix_rule is not None:
+                    cand.start = pm.start(1)
+        pos = ne
+        scale = _scale(text, pos, lex)
+        if scale is not None:
+            rule, pos = scale
+            cand.value *= rule.factor
+            cand.scale = rule.factor
+            cand.rule = rule.id
+        cand.num_end = pos
+        if prefix_rule is not None:
+            cand.unit, cand.kind, cand.name = prefix_rule.unit, prefix_rule.kind, prefix_rule.name
+            cand.rule = prefix_rule.id
+            cand.value *= prefix_rule.factor
+            suffix = _suffix(text, pos, lex, ("money",))
+            if suffix is not None:
+                pos = suffix[2]
+            cand.end = pos
+        else:
+            suffix = _suffix(text, pos, lex)
+            if suffix is not None:
+                rule, form, send = suffix
+                cand.end = send
+                cand.rule = rule.id
+                cand.kind = rule.kind
+                cand.name = rule.name
+                cand.value *= rule.factor
+                if rule.kind in ("measure", "duration"):
+                    cand.unit = rule.unit or self.singularise(form.lower())
+                else:
+                    cand.unit = rule.unit
+                pos = send
+            else:
+                self._no_unit(cand, pos)
+                pos = cand.end
+        self._hedge(cand)
+        change = lex.change_after.match(text, cand.end) if lex.change_after else None
+        if change and cand.change is None:
+            cand.change = change.group(1)
+        return cand, pos
+
+    def _no_unit(self, cand: Candidate, pos: int) -> None:
+        """Ratio, fraction or counted noun after a number with no unit."""
+        text, lex = self.text, self.lex
+        ratio = _RATIO.match(text, pos)
+        if ratio:
+            other = NUMERAL.match(text, ratio.end())
+            if other:
+                den = parse_number_words(other.group(0)) if other.group("w") else parse_digits(other.group(0))
+                if den and den > cand.value and cand.scale == 1:
+                    cand.value = cand.value / den * 100
+                    cand.unit, cand.kind, cand.name, cand.rule = "percent", "percent", "percentage", "ratio"
+                    cand.end = other.end()
+                    return
+        nxt = _WORD.match(text, pos)
+        if nxt and nxt.group(1).lower() in _FRACTIONS:
+            cand.kind = "fraction"
+            return
+        plural = cand.value != 1
+        found = counted_noun(text, pos, plural, lex, self.options.max_noun_words)
+        if found is not None:
+            end, words = found
+            cand.end = end
+            cand.unit = singular_unit(words, lex, self.singularise)
+            cand.kind = "count"
+            cand.name = cand.unit
+            cand.rule = "count"
+
+    def _hedge(self, cand: Candidate) -> None:
+        text, lex = self.text, self.lex
+        limit = cand.start
+        if lex.hedge is not None:
+            hm = lex.hedge.search(text, max(0, cand.start - HEDGE_WINDOW), cand.start)
+            if hm:
+                cand.approx = hm.group(1)
+                limit = hm.start(1)
+        if lex.change is not None:
+            cm = lex.change.search(text, max(0, limit - HEDGE_WINDOW), limit)
+            if cm:
+                cand.change = cm.group(1)
+
+
+def link(cands: list[Candidate], text: str) -> None:
+    """Join ranges and ellipses in place (see the module docstring, pass 2)."""
+    for first, second in zip(cands, cands[1:], strict=False):
+        gap = text[first.end : second.start]
+        gm = _RANGE_GAP.fullmatch(gap)
+        if not gm or first.kind == "fraction" or second.kind == "fraction":
+            continue
+        joiner = gap.strip().lower()
+        left = text[max(0, first.start - HEDGE_WINDOW) : first.start]
+        if first.approx:
+            left = left[: left.rfind(first.approx)]
+        if joiner == "and" and not _BETWEEN.search(left):
+            continue
+        if joiner == "to" and _FROM.search(left):
+            continue
+        if not first.kind and second.kind:
+            first.unit, first.kind, first.name = second.unit, second.kind, second.name
+        elif first.kind and not second.kind:
+            second.unit, second.kind, second.name = first.unit, first.kind, first.name
+        if first.scale == 1 and second.scale > 1 and first.value * second.scale <= second.value:
+            first.value *= second.scale
+            first.scale = second.scale
+        if first.kind == second.kind and first.value <= second.value:
+            first.value_max = second.value
+            first.rule = f"{first.rule}+range"
+    previous: Candidate | None = None
+    for cand in cands:
+        if not cand.kind and previous is not None and previous.kind == "count":
+            gap = text[previous.end : cand.start]
+            if (
+                not _SENTENCE_BREAK.search(gap)
+                and len(gap.split()) <= MAX_GAP_WORDS
+                and _ELLIPSIS_GAP.search(gap)
+            ):
+                cand.unit, cand.kind, cand.name = previous.unit, "count", previous.name
+                cand.rule = "ellipsis"
+        if cand.kind == "count":
+            previous = cand
+
+
+def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Quantity]:
+    """The candidates that are quantities, as rows (see the module docstring, pass 3)."""
+    rows: list[Quantity] = []
+    for cand in cands:
+        kind = cand.kind
+        if kind == "fraction":
+            continue
+        if kind == "duration":
+            if not options.durations:
+                continue
+            kind = "measure"
+        elif kind == "age":
+            kind = "measure"
+        elif not kind:
+            if not options.bare_numbers or cand.words:
+                continue
+            kind = "count"
+        rows.append(
+            Quantity(
+                text=text[cand.start : cand.end],
+                char_start=cand.start,
+                char_end=cand.end,
+                value=cand.value,
+                unit=cand.unit,
+                kind=kind,  # type: ignore[arg-type]
+                approx=cand.approx,
+                change=cand.change,
+                value_max=cand.value_max,
+                rule=cand.rule,
+            )
+        )
+    return rows
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges whose numbers are never quantities: URLs, e-mail addresses, file names
+    and short titles in single curly quotes (‘SDS40’, ‘30 by 30’)."""
+    return [m.span() for m in _URL.finditer(text)] + [m.span() for m in _QUOTED.finditer(text)]
+
+
+def find_candidates(
+    text: str,
+    lex: QuantityLexicon,
+    *,
+    skip: Iterable[tuple[int, int]] = (),
+    options: FindOptions | None = None,
+    singularise: Singularise = str.lower,
+) -> list[Candidate]:
+    """Passes 1 and 2: every number classified and linked (for callers that need the unit
+    names or the dropped kinds, such as benchmark adapters)."""
+    options = options or FindOptions()
+    spans = SpanSet([*skip, *blocked_spans(text)])
+    cands = _Scanner(text, lex, options, spans, singularise).run()
+    link(cands, text)
+    return cands
+
+
+def find_quantities(
+    text: str,
+    lex: QuantityLexicon,
+    *,
+    skip: Iterable[tuple[int, int]] = (),
+    options: FindOptions | None = None,
+    singularise: Singularise = str.lower,
+) -> list[Quantity]:
+    """Every quantity in ``text``, in text order.
+
+    Args:
+        text: Plain text.
+        lex: The compiled rules.
+        skip: Character ranges to leave alone (the time expressions' dates, durations, sets).
+        options: Knobs; the project's defaults when None.
+        singularise: Turns a lower-case plural noun into its singular (the component passes a
+            cached ``inflect`` wrapper); the identity on lower case by default.
+
+    Returns:
+        The quantities, with offsets into ``text``.
+    """
+    options = options or FindOptions()
+    return to_rows(find_candidates(text, lex, skip=skip, options=options, singularise=singularise), text, options)
+
+
+class Singulariser:
+    """Singular of a lower-case English noun through ``inflect``, cached per instance.
+
+    ``inflect.engine().singular_noun`` takes tens of microseconds; counted nouns repeat a lot,
+    so each instance keeps its own cache (no module-level state). Multi-word units keep their
+    shape: the word before "per"/"of"/"a" is singularised ("miles per hour" -> "mile per hour"),
+    else the last word ("square metres" -> "square metre").
+    """
+
+    def __init__(self) -> None:
+        import inflect
+
+        self._engine = inflect.engine()
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """The singular of ``word`` (``word`` itself when it is not a plural)."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        parts = word.split()
+        index = len(parts) - 1
+        for i, part in enumerate(parts):
+            if part in ("per", "of", "a", "an") and i > 0:
+                index = i - 1
+                break
+        head = parts[index] if parts else word
+        single = self._engine.singular_noun(head) if head.isalpha() or "-" in head else False
+        if single:
+            parts[index] = single
+        result = " ".join(parts) if parts else word
+        self._cache[word] = result
+        return result
+
+    def __reduce__(self) -> tuple[type[Singulariser], tuple[()]]:
+        return (Singulariser, ())
