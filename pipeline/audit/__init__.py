@@ -1,0 +1,29 @@
+"""The deadline audit: initiatives, links between answers, schedule statuses with evidence.
+
+``run_audit(answers, as_of)`` is the pure core over typed rows; ``compute_deadlines(lake, as_of)``
+reads the lake, runs it and writes the ``initiatives`` and ``deadlines`` snapshots (what the
+nightly flow calls); :mod:`pipeline.audit.report` renders a result as a table, CSV or HTML.
+"""
+
+from pipeline.audit.core import AuditConfig, run_audit
+from pipeline.audit.records import (
+    SCHEDULE_STATUSES,
+    AnswerRecord,
+    AuditResult,
+    DeadlineRow,
+    EvidenceItem,
+    InitiativeMention,
+    InitiativeRow,
+)
+
+__all__ = [
+    "SCHEDULE_STATUSES",
+    "AnswerRecord",
+    "AuditConfig",
+    "AuditResult",
+    "DeadlineRow",
+    "EvidenceItem",
+    "InitiativeMention",
+    "InitiativeRow",
+    "run_audit",
+]

@@ -1,0 +1,206 @@
+"""Linking a later statement to an earlier commitment, and what the link means for its deadline.
+
+A later statement is linked to a commitment when they concern
+
+- the same initiative: both name it (``score = min`` of the two context weights: 1.0 in the quote,
+  0.7 in the sentence, 0.6 in the sentence before an anaphor), or
+- the same deliverable: the same (canonical) department and an IDF-weighted cosine of their
+  content words, with at least ``min_shared_terms`` words in common.
+
+The two scores combine as a noisy-or; a link needs ``link_threshold``. Its relation then follows
+from the later statement's kind, date and wording, provided the two concern the same action
+(``publish`` is not evidence for ``launch``; a generic completion such as "has been completed" is
+evidence for any action):
+
+========== ==================================== ==============================
+later kind  condition                             relation
+========== ==================================== ==============================
+done        same action, event not before         ``delivered``
+done        other action                          ``progress``
+ongoing     any                                   ``progress``
+future      negated ("no plans to")               ``withdrawn``
+future      due later than the current due        ``slipped``
+future      due earlier                           ``brought_forward``
+future      same due, softer wording              ``downgraded``
+future      same due                              ``restated``
+future      no due, softer wording                ``downgraded``
+future      no due                                ``undated``
+========== ==================================== ==============================
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pipeline.audit.records import Relation, Statement
+
+STRENGTH_RANK = {"firm": 1, "soft": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    """Knobs of the linker.
+
+    Attributes:
+        link_threshold: Least combined score for a link.
+        min_shared_terms: Least number of shared content words for a deliverable match.
+    """
+
+    link_threshold: float = 0.5
+    min_shared_terms: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why a later statement was linked to a commitment.
+
+    Attributes:
+        score: Combined score in [0, 1].
+        reason: Human-readable reason ("same initiative: 10 year health plan").
+        initiative: The shared initiative key, or None.
+        shared_terms: The shared content words (highest IDF first), for deliverable matches.
+    """
+
+    score: float
+    reason: str
+    initiative: str | None = None
+    shared_terms: tuple[str, ...] = ()
+
+
+def document_frequencies(statements: Iterable[Statement]) -> tuple[Counter[str], int]:
+    """How many statements use each term, and how many statements there are."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for statement in statements:
+        counts.update(statement.terms)
+        total += 1
+    return counts, total
+
+
+def idf_weights(counts: Counter[str], total: int) -> dict[str, float]:
+    """Smoothed inverse document frequency of every term: ``log((n + 1) / (df + 1)) + 1``."""
+    return {term: math.log((total + 1) / (df + 1)) + 1.0 for term, df in counts.items()}
+
+
+def initiative_score(earlier: Statement, later: Statement) -> tuple[float, str | None]:
+    """The strongest shared initiative: ``min`` of the two weights, and its key (or 0, None)."""
+    later_weights = dict(later.initiatives)
+    best, best_key = 0.0, None
+    for key, weight in earlier.initiatives:
+        if key in later_weights:
+            score = min(weight, later_weights[key])
+            if score > best:
+                best, best_key = score, key
+    return best, best_key
+
+
+def term_cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float], default_idf: float) -> float:
+    """IDF-weighted cosine of two term sets (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    shared = a & b
+    if not shared:
+        return 0.0
+
+    def weight(term: str) -> float:
+        return idf.get(term, default_idf) ** 2
+
+    dot = sum(weight(t) for t in shared)
+    return dot / math.sqrt(sum(weight(t) for t in a) * sum(weight(t) for t in b))
+
+
+def same_actor(earlier: Statement, later: Statement) -> bool:
+    """True when both come from the same (canonical) department."""
+    return earlier.department is not None and earlier.department == later.department
+
+
+def link(
+    earlier: Statement,
+    later: Statement,
+    idf: dict[str, float],
+    config: LinkConfig,
+    default_idf: float = 1.0,
+) -> Link | None:
+    """Link ``later`` to the commitment ``earlier``, or None when they do not concern one thing.
+
+    Args:
+        earlier: The commitment.
+        later: A statement of a later answer.
+        idf: Term weights over all statements.
+        config: Thresholds.
+        default_idf: Weight of a term missing from ``idf``.
+    """
+    init, key = initiative_score(earlier, later)
+    deliverable = 0.0
+    shared: tuple[str, ...] = ()
+    if same_actor(earlier, later):
+        common = earlier.terms & later.terms
+        if len(common) >= config.min_shared_terms:
+            deliverable = term_cosine(earlier.terms, later.terms, idf, default_idf)
+            shared = tuple(sorted(common, key=lambda t: (-idf.get(t, default_idf), t))[:5])
+    score = 1.0 - (1.0 - init) * (1.0 - deliverable)
+    if score < config.link_threshold:
+        return None
+    reasons = []
+    if key is not None:
+        reasons.append(f"same initiative: {key} ({init:.2f})")
+    if deliverable > 0:
+        reasons.append(f"same deliverable: {later.department}; {', '.join(shared)} ({deliverable:.2f})")
+    return Link(round(score, 3), "; ".join(reasons), key, shared)
+
+
+def same_action(earlier: str | None, later: str | None, generic: frozenset[str]) -> bool:
+    """True when a later action can stand for the earlier one.
+
+    Unknown actions are compatible; a later generic completion ("completed", "delivered") stands
+    for any action; otherwise the families must be equal. A generic earlier action ("aims to be
+    complete") needs a later generic one.
+    """
+    if earlier is None or later is None:
+        return True
+    return earlier == later or later in generic
+
+
+def softer(commitment: Statement, later: Statement) -> bool:
+    """True when ``later`` words the same thing more softly ("will" -> "aims to"), or negates it."""
+    return later.negated or STRENGTH_RANK.get(later.strength, 1) < STRENGTH_RANK.get(commitment.strength, 1)
+
+
+def classify(
+    commitment: Statement,
+    current_due: str | None,
+    later: Statement,
+    generic: frozenset[str],
+) -> Relation | None:
+    """What ``later`` means for ``commitment`` whose due date is now ``current_due``.
+
+    Returns:
+        The relation (see the module's table), or None when the later statement is about
+        another action of the same initiative and says nothing of this one.
+    """
+    compatible = same_action(commitment.action, later.action, generic)
+    if later.kind == "done":
+        if not compatible:
+            return "progress"
+        if later.event_end is not None and later.event_end < commitment.date.isoformat():
+            return None
+        return "delivered"
+    if later.kind == "ongoing":
+        return "progress"
+    if not compatible:
+        return None
+    if later.negated:
+        return "withdrawn"
+    weaker = softer(commitment, later)
+    if later.due is not None and current_due is not None:
+        if later.due > current_due:
+            return "slipped"
+        if later.due < current_due:
+            return "brought_forward"
+        return "downgraded" if weaker else "restated"
+    if later.due is not None:
+        return "restated"
+    return "downgraded" if weaker else "undated"
