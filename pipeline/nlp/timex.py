@@ -1,52 +1,115 @@
-"""The ``pct_timex`` component: finds time expressions (frame; rules are filled in by the timex issue)."""
+"""The ``pct_timex`` component: time expressions, normalised against the answer date.
+
+The component only wires: it reads the anchor date off the Doc, hands the text and sentence
+spans to :func:`pipeline.nlp.timex_match.find_timexes` with its rules, and stores each
+:class:`~pipeline.types.Timex` as a span in ``doc.spans["pct_timexes"]`` with the row's fields in
+``Span._.pct_timex``. Rules are data (``models/<model>/pct_timex/*.jsonl``, see
+:mod:`pipeline.nlp.timex_rules`), read and validated by ``from_disk``.
+
+Config (knobs only):
+
+- ``profile``: ``answers`` (GUIDELINES.md section 2: a range is one expression) or ``timeml``
+  (TimeML/TempEval-3: a range's ends are separate expressions, adjectives such as "current" are
+  marked).
+"""
 
 from __future__ import annotations
 
-import logging
+import warnings
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.nlp.attrs import TIMEX_ATTR, TIMEX_SPANS, register_extensions
+from pipeline.nlp.attrs import TIMEX_ATTR, TIMEX_SPANS, get_anchor, register_extensions
+from pipeline.nlp.timex_match import find_timexes
+from pipeline.nlp.timex_rules import PROFILES, TimexRuleSet
 from pipeline.types import Timex
 
-logger = logging.getLogger(__name__)
+NO_RULES_WARNING = (
+    "[W-PCT001] The pct_timex component has no pattern rules loaded, so it finds nothing. "
+    "Load them with from_disk (models/<model>/pct_timex/) or set_rules."
+)
 
 
 @Language.factory(
     "pct_timex",
     assigns=["doc.spans", "span._.pct_timex"],
-    default_config={},
+    default_config={"profile": "answers"},
 )
-def make_timex_tagger(nlp: Language, name: str) -> TimexTagger:
-    """Build the ``pct_timex`` component."""
-    return TimexTagger(nlp, name)
+def make_timex_tagger(nlp: Language, name: str, profile: str) -> TimexTagger:
+    """Build the ``pct_timex`` component (rules come from ``from_disk``)."""
+    return TimexTagger(nlp, name, profile=profile)
 
 
 class TimexTagger:
-    """Finds time expressions and stores them in ``doc.spans[TIMEX_SPANS]``."""
+    """Finds time expressions and stores them in ``doc.spans[TIMEX_SPANS]``.
 
-    def __init__(self, nlp: Language, name: str = "pct_timex") -> None:
+    Args:
+        nlp: The pipeline.
+        name: The component's name.
+        profile: ``answers`` or ``timeml`` (see the module docstring).
+        rules: The rules; none until ``from_disk`` or ``set_rules``.
+
+    Raises:
+        ValueError: For an unknown profile.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "pct_timex",
+        *,
+        profile: str = "answers",
+        rules: TimexRuleSet | None = None,
+    ) -> None:
+        if profile not in PROFILES:
+            raise ValueError(
+                f"[PCT104] pct_timex: config 'profile' has value {profile!r}; "
+                f"allowed: {', '.join(PROFILES)}"
+            )
         register_extensions()
-        self.nlp = nlp
         self.name = name
+        self.profile = profile
+        self.rules = rules or TimexRuleSet()
+
+    def set_rules(self, rules: TimexRuleSet) -> None:
+        """Replace the rules."""
+        self.rules = rules
+
+    def find(self, doc: Doc) -> list[Timex]:
+        """The time expressions of ``doc``, resolved against its anchor."""
+        sentences = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else None
+        )
+        return find_timexes(doc.text, get_anchor(doc), self.rules, sentences, profile=self.profile)
 
     def __call__(self, doc: Doc) -> Doc:
-        rows: list[Timex] = []
-        spans = []
-        for row in rows:
+        """Find the time expressions of ``doc`` and store them; returns the Doc."""
+        if not self.rules.patterns:
+            warnings.warn(NO_RULES_WARNING, UserWarning, stacklevel=2)
+        spans: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for row in self.find(doc):
             span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
-            if span is not None:
-                span._.set(TIMEX_ATTR, asdict(row))
-                spans.append(span)
+            if span is None or (span.start, span.end) in seen:
+                continue
+            seen.add((span.start, span.end))
+            span._.set(TIMEX_ATTR, asdict(row))
+            spans.append(span)
         doc.spans[TIMEX_SPANS] = spans
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
+        """Write the rules as canonical JSONL files in ``path``."""
         Path(path).mkdir(parents=True, exist_ok=True)
+        self.rules.to_disk(Path(path))
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> TimexTagger:
+        """Read and validate the rules in ``path`` (a malformed rule raises a coded RuleError)."""
+        self.rules = TimexRuleSet.from_disk(Path(path))
         return self

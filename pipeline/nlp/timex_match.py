@@ -1,0 +1,613 @@
+"""The algorithm of the ``pct_timex`` component, as small pure functions over text and offsets.
+
+:func:`find_timexes` runs the whole chain; each step is its own function so tests can call it:
+
+1. :func:`find_candidates` runs every pattern rule and keeps matches whose context conditions
+   hold and whose words make sense (a "financial year" 2024-27 does not);
+2. :func:`blocked_regions` and :func:`drop_blocked` remove matches inside an Act's name or a
+   quoted title;
+3. :func:`select` keeps the longest of overlapping matches (then the higher priority);
+4. :func:`normalise` resolves each against the anchor and the clause's tense (:func:`tense_at`);
+5. :func:`join_ranges` joins "April" + "to" + "June 2024" into one range, or lends a year;
+6. :func:`role_of` gives each its role from its governing preposition.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pipeline.nlp import dates
+from pipeline.nlp.calendar import governing_preposition
+from pipeline.nlp.dates import DateSpec, Resolution, Tense
+from pipeline.nlp.timex_rules import (
+    DAYPARTS,
+    OFFSET_WORDS,
+    PART_WORDS,
+    RangeRule,
+    RoleRule,
+    TenseRule,
+    TimexRule,
+    TimexRuleSet,
+)
+from pipeline.types import Timex
+
+CONTEXT_WINDOW = 60
+"""Characters of context a rule's ``before``/``after`` conditions see."""
+
+TENSE_REACH = 120
+"""How far (characters) a tense marker may be from the expression it dates."""
+
+UNIT_WORDS: Mapping[str, str] = {
+    "year": "year", "yr": "year", "month": "month", "week": "week", "day": "day",
+    "quarter": "quarter", "decade": "decade", "century": "century", "weekend": "weekend",
+    "season": "season", "half": "half", "financial year": "fin_year", "fiscal year": "fin_year",
+    "academic year": "acad_year", "school year": "acad_year", "annum": "year",
+}
+"""Unit words of relative dates ("next year", "this financial year") to DateSpec units."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A pattern match that may be a time expression.
+
+    Attributes:
+        start: Offset of the expression's first character.
+        end: Offset one past its last character.
+        rule: The rule that matched.
+        groups: The match's named groups that took part, as written.
+        text: The expression as written.
+        spec: The date fields the words give (date and time rules), else None.
+        spec_to: The second half of a range written as one pattern, else None.
+    """
+
+    start: int
+    end: int
+    rule: TimexRule
+    groups: Mapping[str, str]
+    text: str = ""
+    spec: DateSpec | None = None
+    spec_to: DateSpec | None = None
+
+    @property
+    def length(self) -> int:
+        """Characters covered."""
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A selected expression with its resolution, before its role is known.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset one past the last character.
+        type: ``date``, ``duration``, ``set`` or ``time``.
+        rule: Rule id (ranges: ``<first>+<range rule>+<second>``).
+        resolution: Value and interval.
+        spec: The date fields, for dates (used to lend years across ranges).
+    """
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    resolution: Resolution
+    spec: DateSpec | None = None
+
+
+class SpecError(ValueError):
+    """The words of a match do not make a date (a "financial year" 2024-27, a 31 February)."""
+
+
+def _word(value: str) -> str:
+    return " ".join(value.lower().replace(".", " ").replace("-", " ").split())
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _int(value: str) -> int:
+    digits = re.sub(r"\D", "", value)
+    if not digits:
+        word = _word(value)
+        if word in dates.ORDINAL_WORDS:
+            return dates.ORDINAL_WORDS[word]
+        number = dates.parse_number(word)
+        if number is None:
+            raise SpecError(f"not a number: {value!r}")
+        return int(number)
+    return int(digits)
+
+
+def _month(value: str) -> int:
+    word = _word(value)
+    if word in dates.MONTHS:
+        return dates.MONTHS[word]
+    month = _int(value)
+    if not 1 <= month <= 12:
+        raise SpecError(f"not a month: {value!r}")
+    return month
+
+
+def _year(value: str) -> int:
+    year = dates.parse_year(value)
+    if year is None:
+        raise SpecError(f"not a year: {value!r}")
+    return year
+
+
+def _split_year(first: str, second: str) -> int:
+    start = _year(first)
+    if dates.second_year(start, second) is None:
+        raise SpecError(f"{first}-{second} is not two consecutive years")
+    return start
+
+
+def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str = "") -> DateSpec | None:
+    """The date fields named groups and constant fields give.
+
+    Args:
+        groups: Named groups of the match, as written.
+        fields: The rule's constant fields.
+        suffix: ``""`` for the expression (or a range's first half), ``"_to"`` for the second
+            half of a range written as one pattern.
+
+    Returns:
+        The spec, or None when no date field is present.
+
+    Raises:
+        SpecError: When the words cannot be the date they claim to be.
+    """
+    g = {k[: len(k) - len(suffix)] if suffix else k: v for k, v in groups.items()
+         if (k.endswith(suffix) if suffix else not k.endswith("_to")) and v is not None}
+    values: dict[str, Any] = {}
+    if suffix == "":
+        values.update({k: v for k, v in fields.items() if k in DateSpec.__slots__})  # type: ignore[attr-defined]
+    if "year" in g:
+        values["year"] = _year(g["year"])
+    if "year_short" in g:
+        values["year"] = _year("'" + g["year_short"][-2:])
+    if "month" in g:
+        values["month"] = _month(g["month"])
+    if "day" in g:
+        day = _int(g["day"])
+        if not 1 <= day <= 31:
+            raise SpecError(f"not a day of the month: {g['day']!r}")
+        values["day"] = day
+    if "weekday" in g:
+        word = _word(g["weekday"])
+        key = word if word in dates.WEEKDAYS else word[:3]
+        if key not in dates.WEEKDAYS:
+            raise SpecError(f"not a weekday: {g['weekday']!r}")
+        values["weekday"] = dates.WEEKDAYS[key]
+    if "season" in g:
+        values["season"] = dates.SEASON_WORDS[_word(g["season"])]
+    if "quarter" in g:
+        values["quarter"] = _int(g["quarter"])
+    if "half" in g:
+        values["half"] = 1 if _word(g["half"]) in ("first", "1", "h1") else 2
+    if "fy" in g:
+        values["fin_year"] = _split_year(g["fy"], g["fy2"]) if "fy2" in g else _year(g["fy"])
+    if "ay" in g:
+        values["acad_year"] = _split_year(g["ay"], g["ay2"]) if "ay2" in g else _year(g["ay"])
+    if "ay_end" in g:
+        values["acad_year"] = _year(g["ay_end"]) - 1
+    if "decade" in g:
+        year = int(re.sub(r"\D", "", g["decade"]))
+        if year < 100:
+            year += 1900 if year >= 30 else 2000
+        values["decade"] = year - year % 10
+    if "century" in g:
+        values["century"] = _int(g["century"])
+    if "offset" in g:
+        word = _word(g["offset"])
+        if word not in OFFSET_WORDS:
+            raise SpecError(f"not a relative word: {g['offset']!r}")
+        values["offset"] = OFFSET_WORDS[word]
+    if "ago" in g:
+        amount = dates.parse_number(g["ago"])
+        if amount is None:
+            raise SpecError(f"not an amount: {g['ago']!r}")
+        values["offset"] = -int(amount)
+    if "unit" in g:
+        word = _singular(_word(g["unit"]))
+        if word not in UNIT_WORDS:
+            raise SpecError(f"not a unit: {g['unit']!r}")
+        values["unit"] = UNIT_WORDS[word]
+    if "part" in g:
+        word = " ".join(w for w in _word(g["part"]).split() if w not in ("the", "of", "in"))
+        if word not in PART_WORDS:
+            raise SpecError(f"not a part of a period: {g['part']!r}")
+        values["part"] = PART_WORDS[word]
+    if "event" in g:
+        values["event"] = " ".join(g["event"].split())
+    if not values:
+        return None
+    return DateSpec(**values)
+
+
+def find_candidates(text: str, rules: Sequence[TimexRule], profile: str = "answers") -> list[Candidate]:
+    """Every match of every rule of ``profile`` whose context holds and whose words make sense.
+
+    Args:
+        text: The text to search.
+        rules: Pattern rules.
+        profile: ``answers`` or ``timeml``; rules of the other profile are skipped.
+
+    Returns:
+        Candidates in no particular order (overlaps included).
+    """
+    out: list[Candidate] = []
+    for rule in rules:
+        if rule.profile not in ("all", profile):
+            continue
+        for match in rule.regex.finditer(text):
+            start, end = match.span("x") if "x" in rule.regex.groupindex and match.group("x") is not None else match.span()
+            if start == end:
+                continue
+            if not _context_holds(rule, text, match.start(), match.end()):
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None and k != "x"}
+            try:
+                spec = build_spec(groups, rule.fields) if rule.normaliser in ("date", "time") else None
+                spec_to = build_spec(groups, {}, "_to") if any(k.endswith("_to") for k in groups) else None
+            except SpecError:
+                continue
+            out.append(Candidate(start, end, rule, groups, text[start:end], spec, spec_to))
+    return out
+
+
+def _context_holds(rule: TimexRule, text: str, start: int, end: int) -> bool:
+    lo = max(0, start - CONTEXT_WINDOW)
+    hi = min(len(text), end + CONTEXT_WINDOW)
+    if rule.before_re is not None and not rule.before_re.search(text, lo, start):
+        return False
+    if rule.not_before_re is not None and rule.not_before_re.search(text, lo, start):
+        return False
+    if rule.after_re is not None and not rule.after_re.match(text, end, hi):
+        return False
+    return not (rule.not_after_re is not None and rule.not_after_re.match(text, end, hi))
+
+
+def blocked_regions(text: str, rules: TimexRuleSet) -> list[tuple[int, int]]:
+    """Spans where nothing is a time expression (block rules' matches or their ``block``
+    group), sorted."""
+    regions = []
+    for rule in rules.blocks:
+        for match in rule.regex.finditer(text):
+            if "block" in rule.regex.groupindex and match.group("block") is not None:
+                regions.append(match.span("block"))
+            else:
+                regions.append(match.span())
+    return sorted(regions)
+
+
+def drop_blocked(candidates: Sequence[Candidate], regions: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Candidates that do not lie inside a blocked region."""
+    if not regions:
+        return list(candidates)
+    starts = [r[0] for r in regions]
+    kept = []
+    for cand in candidates:
+        i = bisect.bisect_right(starts, cand.start)
+        inside = any(
+            regions[j][0] <= cand.start and cand.end <= regions[j][1] for j in range(max(0, i - 8), i)
+        )
+        if not inside:
+            kept.append(cand)
+    return kept
+
+
+def select(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The longest non-overlapping candidates (ties: higher priority, then earlier rule match),
+    in text order."""
+    ranked = sorted(candidates, key=lambda c: (-c.length, -c.rule.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for cand in ranked:
+        i = bisect.bisect_left(taken, (cand.start, cand.end))
+        clash = (i > 0 and taken[i - 1][1] > cand.start) or (i < len(taken) and taken[i][0] < cand.end)
+        if clash:
+            continue
+        taken.insert(i, (cand.start, cand.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def tense_at(
+    text: str, start: int, end: int, sentence: tuple[int, int], rules: Sequence[TenseRule]
+) -> Tense | None:
+    """The tense of the clause around ``text[start:end]``: that of the nearest tense marker
+    before it in its sentence (within :data:`TENSE_REACH` characters), else of the nearest one
+    after it, or None when there is none. At equal distance the earlier rule wins."""
+    lo = max(sentence[0], start - TENSE_REACH)
+    hi = min(sentence[1], end + TENSE_REACH)
+    best: tuple[int, int, int] | None = None
+    tense: Tense | None = None
+    for order, rule in enumerate(rules):
+        for match in rule.regex.finditer(text, lo, hi):
+            if match.end() <= start:
+                key = (0, start - match.end(), order)
+            elif match.start() >= end:
+                key = (1, match.start() - end, order)
+            else:
+                continue
+            if best is None or key < best:
+                best = key
+                tense = rule.tense  # type: ignore[assignment]
+    return tense
+
+
+def _duration_parts(cand: Candidate) -> tuple[float | None, str | None]:
+    groups, fields = cand.groups, cand.rule.fields
+    amount: float | None = fields.get("amount")
+    if "amount" in groups:
+        word = _word(groups["amount"])
+        amount = None if word in dates.VAGUE_AMOUNTS else dates.parse_number(groups["amount"])
+    unit: str | None = fields.get("unit")
+    if "unit" in groups:
+        word = _word(groups["unit"])
+        unit = dates.FREQUENCY_WORDS.get(word) or dates.UNITS.get(_singular(word))
+    return amount, unit
+
+
+def normalise(cand: Candidate, anchor: dt.date | None, tense: Tense | None) -> Resolution:
+    """The value and interval of a selected candidate.
+
+    Args:
+        cand: The candidate.
+        anchor: The answer date (None leaves relative expressions unresolved).
+        tense: The tense of its clause (see :func:`tense_at`).
+
+    Returns:
+        The resolution; ``timex3`` None when it cannot be resolved.
+    """
+    rule = cand.rule
+    if rule.normaliser == "date":
+        if cand.spec is None:
+            return Resolution(None)
+        first = dates.resolve_date(cand.spec, anchor, tense)
+        if cand.spec_to is None:
+            return first
+        spec_to = cand.spec_to
+        if spec_to.unit is None and cand.spec.unit is not None and spec_to.offset is not None:
+            spec_to = replace(spec_to, unit=cand.spec.unit)
+        second = dates.resolve_date(spec_to, anchor, tense)
+        if cand.spec.needs_year and second.start is not None:
+            first = dates.resolve_date(_lend_year(cand.spec, second.start.year, spec_to), anchor, tense)
+        return range_resolution(first, second)
+    if rule.normaliser in ("duration", "set"):
+        amount, unit = _duration_parts(cand)
+        if unit is None:
+            return Resolution(None)
+        value = dates.duration_value(amount, unit) if rule.normaliser == "duration" else dates.set_value(amount, unit)
+        return Resolution(value)
+    if rule.normaliser == "deictic":
+        value = rule.fields.get("value")
+        if rule.fields.get("interval", "none") == "anchor" and anchor is not None:
+            return Resolution(value, anchor, anchor)
+        return Resolution(value)
+    if rule.normaliser == "time":
+        return _time(cand, anchor, tense)
+    if anchor is None:
+        return Resolution(None)
+    day = dates.parse_with_dateparser(" ".join(cand.text.split()), anchor)
+    return Resolution(day.isoformat(), day, day) if day else Resolution(None)
+
+
+def _lend_year(spec: DateSpec, year: int, other: DateSpec | None) -> DateSpec:
+    """A range's first half takes its second half's year ("April to June 2024"; "November 2023
+    to February" is written the other way), a year earlier when its month comes later."""
+    if other is not None and spec.month is not None and other.month is not None and spec.month > other.month:
+        year -= 1
+    return dates.shift_year(spec, year)
+
+
+def range_resolution(first: Resolution, second: Resolution) -> Resolution:
+    """One interval from the start of ``first`` to the end of ``second`` (TimeML has no range
+    value; ``timex3`` is the ISO 8601 interval of the two values)."""
+    if first.start is None or second.end is None or first.timex3 is None or second.timex3 is None:
+        return Resolution(None)
+    return Resolution(f"{first.timex3}/{second.timex3}", first.start, second.end)
+
+
+def _time(cand: Candidate, anchor: dt.date | None, tense: Tense | None) -> Resolution:
+    groups, fields = cand.groups, cand.rule.fields
+    spec = cand.spec
+    day: dt.date | None = None
+    if spec is not None and (spec.unit is not None or spec.weekday is not None or spec.month is not None):
+        resolved = dates.resolve_date(spec, anchor, tense)
+        day = resolved.start if resolved.start == resolved.end else None
+    elif anchor is not None:
+        day = anchor
+    if day is None:
+        return Resolution(None)
+    clock = ""
+    if "hour" in groups or "hour" in fields:
+        hour = _int(groups["hour"]) if "hour" in groups else int(fields["hour"])
+        minute = _int(groups["minute"]) if "minute" in groups else int(fields.get("minute", 0))
+        ampm = _word(groups.get("ampm", ""))
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if not (0 <= hour <= 24 and 0 <= minute < 60):
+            return Resolution(None)
+        clock = f"T{hour:02d}:{minute:02d}"
+    elif "daypart" in groups or "daypart" in fields:
+        part = DAYPARTS.get(_word(groups["daypart"])) if "daypart" in groups else str(fields["daypart"])
+        if part is None:
+            return Resolution(None)
+        clock = part if part.startswith("T") else f"T{part}"
+    return Resolution(f"{day.isoformat()}{clock}", day, day)
+
+
+def join_ranges(
+    found: Sequence[Found],
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    rules: Sequence[RangeRule],
+    anchor: dt.date | None,
+    *,
+    merge: bool = True,
+) -> list[Found]:
+    """Join neighbouring dates into ranges, or lend the second one's year to the first.
+
+    Args:
+        found: Expressions in text order.
+        text: The text.
+        sentences: Sentence spans, in order.
+        rules: Range rules; the first whose gap, ``before`` and ``unless`` conditions hold
+            decides.
+        anchor: The anchor date.
+        merge: False never joins (TimeML annotates a range's ends separately) but still lends
+            years.
+
+    Returns:
+        The expressions, ranges joined.
+    """
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        rule = _range_rule(a, b, text, sentences, rules) if b is not None else None
+        if b is None or rule is None:
+            out.append(a)
+            i += 1
+            continue
+        first = a.resolution
+        if a.spec is not None and a.spec.needs_year and b.resolution.start is not None:
+            lent = _lend_year(a.spec, b.resolution.start.year, b.spec)
+            first = dates.resolve_date(lent, anchor, None)
+            a = replace(a, resolution=first, spec=lent)
+        joined = range_resolution(first, b.resolution) if rule.merge and merge else None
+        if joined is None or joined.start is None or joined.end is None or joined.start > joined.end:
+            out.append(a)
+            i += 1
+            continue
+        out.append(Found(a.start, b.end, "date", f"{a.rule}+{rule.id}+{b.rule}", joined, None))
+        i += 2
+    return out
+
+
+def _range_rule(
+    a: Found, b: Found, text: str, sentences: Sequence[tuple[int, int]], rules: Sequence[RangeRule]
+) -> RangeRule | None:
+    if a.type != "date" or b.type != "date" or a.spec is None or b.spec is None:
+        return None
+    if b.resolution.start is None or (a.resolution.start is None and not a.spec.needs_year):
+        return None
+    gap = text[a.end : b.start]
+    if len(gap) > 30:
+        return None
+    sentence_start = _sentence_of(sentences, a.start)[0]
+    for rule in rules:
+        if not rule.gap_re.fullmatch(gap):
+            continue
+        if rule.before_re is not None and not rule.before_re.search(text, max(0, a.start - 40), a.start):
+            continue
+        if rule.unless_re is not None and rule.unless_re.search(text, sentence_start, a.start):
+            continue
+        if not rule.merge and not a.spec.needs_year:
+            continue
+        return rule
+    return None
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    starts = [s for s, _ in sentences]
+    i = bisect.bisect_right(starts, pos) - 1
+    return sentences[i] if i >= 0 else (0, 0)
+
+
+def role_of(
+    text: str, found: Found, rules: Sequence[RoleRule]
+) -> str:
+    """The role its governing preposition gives an expression (first matching rule), else
+    ``reference``."""
+    prep = governing_preposition(text, found.start)
+    if prep is None:
+        return "reference"
+    words = text[found.start : found.end]
+    for rule in rules:
+        if prep not in rule.prepositions:
+            continue
+        if rule.types and found.type not in rule.types:
+            continue
+        if rule.text_re is not None and not rule.text_re.search(words):
+            continue
+        return rule.role
+    return "reference"
+
+
+def needs_tense(cand: Candidate) -> bool:
+    """Whether the candidate's resolution depends on the tense of its clause."""
+    spec = cand.spec
+    if spec is None:
+        return False
+    return spec.needs_year or (spec.weekday is not None and spec.offset is None) or (
+        spec.season is not None and spec.year is None and spec.unit is None and spec.offset is None
+    )
+
+
+def find_timexes(
+    text: str,
+    anchor: dt.date | None,
+    rules: TimexRuleSet,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    *,
+    profile: str = "answers",
+) -> list[Timex]:
+    """Find and resolve every time expression in ``text``.
+
+    Args:
+        text: The text.
+        anchor: The date relative expressions resolve against (None leaves them unresolved).
+        rules: The component's rules.
+        sentences: Sentence spans (``(start, end)`` offsets, in order); the whole text when None.
+        profile: ``answers`` (GUIDELINES.md: ranges joined) or ``timeml``.
+
+    Returns:
+        The expressions in text order, without overlaps, offsets into ``text``.
+    """
+    if not text or not rules.patterns:
+        return []
+    spans = list(sentences) if sentences else [(0, len(text))]
+    candidates = drop_blocked(find_candidates(text, rules.patterns, profile), blocked_regions(text, rules))
+    found: list[Found] = []
+    for cand in select(candidates):
+        tense = None
+        if needs_tense(cand):
+            tense = tense_at(text, cand.start, cand.end, _sentence_of(spans, cand.start), rules.tenses)
+        resolution = normalise(cand, anchor, tense)
+        found.append(Found(cand.start, cand.end, cand.rule.type, cand.rule.id, resolution, cand.spec))
+    found = join_ranges(found, text, spans, rules.ranges, anchor, merge=profile == "answers")
+    out = []
+    for item in found:
+        res = item.resolution
+        out.append(
+            Timex(
+                text=text[item.start : item.end],
+                char_start=item.start,
+                char_end=item.end,
+                type=item.type,  # type: ignore[arg-type]
+                timex3=res.timex3,
+                start=res.start.isoformat() if res.start else None,
+                end=res.end.isoformat() if res.end else None,
+                role=role_of(text, item, rules.roles),  # type: ignore[arg-type]
+                mod=res.mod,
+                rule=item.rule,
+            )
+        )
+    return out

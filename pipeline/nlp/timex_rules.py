@@ -1,0 +1,638 @@
+"""Typed rules of the ``pct_timex`` component, built ``from_dict`` and validated on load.
+
+The rule files live in ``models/<model>/pct_timex/``, one JSONL file per kind:
+
+- ``macros.jsonl`` (:class:`Macro`): named sub-patterns (``{MONTH}``, ``{YEAR}``) that patterns
+  use; the calendar's word lists provide built-in ones (``{MONTH_NAME}``, ``{MONTH_FULL}``, ``{WEEKDAY_NAME}``,
+  ``{SEASON_NAME}``, ``{NUMBER_WORD}``, ``{ORDINAL_WORD}``, ``{UNIT_WORD}``).
+- ``patterns.jsonl`` (:class:`TimexRule`): a regular expression whose named groups fill a
+  :class:`~pipeline.nlp.dates.DateSpec` (or a duration, set, time or deictic value), with optional
+  context conditions on the text before and after the match.
+- ``blocks.jsonl`` (:class:`BlockRule`): places where nothing is a time expression (the year of
+  "the Children Act 1989", a quoted publication title).
+- ``ranges.jsonl`` (:class:`RangeRule`): what may join two dates into one range ("April to June
+  2024", "between 2011 and 2023").
+- ``tenses.jsonl`` (:class:`TenseRule`): words that set the tense of a clause, which decides
+  whether "in September" is the last September or the next one.
+- ``roles.jsonl`` (:class:`RoleRule`): which governing prepositions make an expression a
+  ``deadline``, a ``horizon`` or an ``event``.
+
+Every ``from_dict`` rejects unknown and missing keys (PCT102/PCT103), bad enum values (PCT104,
+naming the field, the value and the allowed values), wrong types (PCT105) and bad regexes
+(PCT106); an unknown macro or a group no normaliser reads is PCT110.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.nlp.calendar import PREPOSITIONS
+from pipeline.nlp.dates import (
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    PARTS,
+    SEASON_WORDS,
+    TENSES,
+    UNIT_NAMES,
+    UNITS,
+    WEEKDAYS,
+)
+from pipeline.nlp.rules import (
+    RuleError,
+    check_enum,
+    check_keys,
+    check_regex,
+    check_type,
+    load_rules,
+    write_jsonl,
+)
+from pipeline.types import TIMEX_ROLES, TIMEX_TYPES
+
+NORMALISERS: tuple[str, ...] = ("date", "duration", "set", "time", "deictic", "dateparser")
+"""How a rule's match becomes a value: ``date`` fills a DateSpec from the named groups,
+``duration``/``set`` an amount and a unit, ``time`` a clock time or part of a day on a date,
+``deictic`` a fixed reference (``PRESENT_REF``), ``dateparser`` the wrapped fallback."""
+
+DEICTIC_INTERVALS: tuple[str, ...] = ("anchor", "none")
+"""What interval a deictic expression names: the anchor day ("now", "currently") or none
+("recently", "in due course")."""
+
+GROUPS: Mapping[str, tuple[str, ...]] = {
+    "date": (
+        "year", "year_short", "month", "day", "weekday", "season", "quarter", "half", "fy",
+        "fy2", "ay", "ay2", "ay_end", "decade", "century", "offset", "ago", "unit", "part",
+        "event", "x",
+    ),
+    "duration": ("amount", "unit", "x"),
+    "set": ("amount", "unit", "x"),
+    "time": (
+        "hour", "minute", "ampm", "daypart", "year", "month", "day", "weekday", "offset",
+        "unit", "x",
+    ),
+    "deictic": ("x",),
+    "dateparser": ("x",),
+}
+"""Named groups each normaliser reads; ``x`` marks the expression's extent inside a larger
+match (context the expression itself leaves out). A range inside one pattern names its second
+half's groups with the suffix ``_to`` ("April to June 2024": ``month``, ``month_to``,
+``year_to``)."""
+
+FIELD_KEYS: Mapping[str, tuple[str, ...]] = {
+    "date": ("year", "month", "season", "quarter", "half", "unit", "offset", "part", "event", "weekday", "day"),
+    "duration": ("amount", "unit"),
+    "set": ("amount", "unit"),
+    "time": ("hour", "minute", "daypart", "unit", "offset"),
+    "deictic": ("value", "interval"),
+    "dateparser": (),
+}
+"""Constant fields each normaliser accepts in a rule's ``fields``."""
+
+CASES: tuple[str, ...] = ("insensitive", "sensitive")
+
+PROFILES: tuple[str, ...] = ("answers", "timeml")
+"""Annotation schemes: ``answers`` follows GUIDELINES.md (ranges are one expression, adjectives
+are not annotated); ``timeml`` follows the TimeML guidelines of the TempEval-3 data."""
+
+DAYPARTS: Mapping[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+    "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00", "overnight": "NI",
+}
+"""Parts of the day to TimeML time values."""
+
+OFFSET_WORDS: Mapping[str, int] = {
+    "this": 0, "current": 0, "present": 0, "same": 0, "next": 1, "coming": 1, "following": 1,
+    "forthcoming": 1, "upcoming": 1, "last": -1, "previous": -1, "past": -1, "preceding": -1,
+    "prior": -1, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
+}
+"""Relative words to offsets from the anchor's period."""
+
+PART_WORDS: Mapping[str, str] = {
+    "early": "early", "beginning": "start", "start": "start", "outset": "start",
+    "mid": "mid", "middle": "mid", "late": "late", "end": "end", "close": "end",
+    "later": "later", "earlier": "earlier", "first half": "first_half",
+    "second half": "second_half", "latter half": "second_half", "latter part": "late",
+    "early part": "early", "first part": "early", "h1": "first_half", "h2": "second_half",
+}
+"""Words naming a part of a period to :data:`~pipeline.nlp.dates.PARTS`."""
+
+_MACRO_REF = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_MACRO_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _capitalised(words: Iterable[str]) -> str:
+    """Case-sensitive alternation of capitalised or upper-case forms (months, weekdays)."""
+    forms = [f for w in words for f in (w.capitalize(), w.upper())]
+    return "(?-i:" + _alternation(forms)[3:]
+
+
+BUILTIN_MACROS: Mapping[str, str] = {
+    "MONTH_NAME": _capitalised(MONTHS),
+    "MONTH_FULL": _capitalised(MONTH_NAMES),
+    "WEEKDAY_NAME": _capitalised(WEEKDAYS),
+    "SEASON_NAME": _alternation(SEASON_WORDS),
+    "NUMBER_WORD": _alternation(w for w in NUMBER_WORDS if w not in ("a", "an", "half")),
+    "ORDINAL_WORD": _alternation(ORDINAL_WORDS),
+    "UNIT_WORD": _alternation(UNITS),
+    "DAYPART": _alternation(DAYPARTS),
+}
+"""Macros built from the calendar's word lists, so that patterns and lookups cannot drift."""
+
+
+@dataclass(frozen=True, slots=True)
+class Macro:
+    """A named sub-pattern, used in patterns as ``{NAME}``.
+
+    Attributes:
+        name: Upper-case name.
+        pattern: The regular expression it stands for (may use earlier macros).
+        note: What it is for.
+    """
+
+    name: str
+    pattern: str
+    note: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str) -> Macro:
+        """Build and validate a macro."""
+        check_keys(data, required=("name", "pattern"), optional=("note",), where=where)
+        name = check_type(data["name"], str, field="name", where=where)
+        if not _MACRO_NAME.fullmatch(name):
+            raise RuleError("PCT104", f"{where}: field 'name' has value {name!r}; allowed: upper-case names like MONTH")
+        check_type(data["pattern"], str, field="pattern", where=where)
+        return cls(name, data["pattern"], str(check_type(data.get("note", ""), str, field="note", where=where)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical JSON form."""
+        return {"name": self.name, "pattern": self.pattern, **({"note": self.note} if self.note else {})}
+
+
+def expand_macros(pattern: str, macros: Mapping[str, str], *, where: str) -> str:
+    """Replace ``{NAME}`` references by their (non-capturing) patterns, recursively.
+
+    Raises:
+        RuleError: PCT110 for an unknown macro or a cycle.
+    """
+
+    def expand(text: str, depth: int) -> str:
+        if depth > 10:
+            raise RuleError("PCT110", f"{where}: macros nest too deep (a cycle?) in {pattern!r}")
+
+        def one(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in macros:
+                raise RuleError(
+                    "PCT110",
+                    f"{where}: unknown macro {{{name}}}; known: {', '.join(sorted(macros))}",
+                )
+            return "(?:" + expand(macros[name], depth + 1) + ")"
+
+        return _MACRO_REF.sub(one, text)
+
+    return expand(pattern, 0)
+
+
+def _optional_regex(data: Mapping[str, Any], key: str, where: str, flags: int) -> re.Pattern[str] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    return check_regex(value, field=key, where=where, flags=flags)
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRule:
+    """A pattern that finds time expressions of one shape.
+
+    Attributes:
+        id: Unique identifier (recorded in each row's ``rule``).
+        pattern: The regular expression, with ``{MACRO}`` references and named groups.
+        type: The TimeML type of what it finds (``date``, ``duration``, ``set``, ``time``).
+        normaliser: How the match becomes a value (one of :data:`NORMALISERS`).
+        fields: Constant values for the normaliser ("next year": ``{"unit": "year"}``).
+        priority: Breaks ties between overlapping matches of the same length (higher wins).
+        before: The text just before the match must end with this regex.
+        not_before: The text just before the match must not end with this regex.
+        after: The text just after the match must start with this regex.
+        not_after: The text just after the match must not start with this regex.
+        case: ``insensitive`` (default) or ``sensitive``.
+        profile: ``all`` (default), or the one annotation scheme it belongs to: ``answers``
+            (GUIDELINES.md) or ``timeml`` (which also marks adjectives such as "current").
+        note: Example and reason.
+        regex: The compiled pattern (macros expanded).
+    """
+
+    id: str
+    pattern: str
+    type: str
+    normaliser: str
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    priority: int = 0
+    before: str | None = None
+    not_before: str | None = None
+    after: str | None = None
+    not_after: str | None = None
+    case: str = "insensitive"
+    profile: str = "all"
+    note: str = ""
+    regex: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
+    before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    not_before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    after_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    not_after_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    KEYS = ("id", "pattern", "type", "normaliser")
+    OPTIONAL = (
+        "fields", "priority", "before", "not_before", "after", "not_after", "case", "profile", "note",
+    )
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> TimexRule:
+        """Build and validate a rule, expanding macros and compiling its regexes."""
+        check_keys(data, required=cls.KEYS, optional=cls.OPTIONAL, where=where)
+        rule_id = check_type(data["id"], str, field="id", where=where)
+        where = f"{where} ({rule_id})"
+        kind = check_enum(data["type"], TIMEX_TYPES, field="type", where=where)
+        normaliser = check_enum(data["normaliser"], NORMALISERS, field="normaliser", where=where)
+        case = check_enum(data.get("case", "insensitive"), CASES, field="case", where=where)
+        flags = re.IGNORECASE if case == "insensitive" else 0
+        known = {**BUILTIN_MACROS, **(macros or {})}
+        regex = check_regex(
+            expand_macros(check_type(data["pattern"], str, field="pattern", where=where), known, where=where),
+            field="pattern", where=where, flags=flags,
+        )
+        allowed = set(GROUPS[normaliser]) | {f"{g}_to" for g in GROUPS[normaliser]}
+        unknown = sorted(set(regex.groupindex) - allowed)
+        if unknown:
+            raise RuleError(
+                "PCT110",
+                f"{where}: pattern group(s) {', '.join(unknown)} are not read by normaliser "
+                f"{normaliser!r}; allowed: {', '.join(GROUPS[normaliser])} (and their _to forms)",
+            )
+        fields_ = check_type(data.get("fields", {}), dict, field="fields", where=where)
+        for key, value in fields_.items():
+            check_enum(key, FIELD_KEYS[normaliser], field="fields", where=where)
+            _check_field_value(key, value, where)
+        priority = check_type(data.get("priority", 0), int, field="priority", where=where)
+        contexts = {
+            key: _optional_regex(data, key, where, re.IGNORECASE)
+            for key in ("before", "not_before", "after", "not_after")
+        }
+        return cls(
+            id=rule_id,
+            pattern=data["pattern"],
+            type=kind,
+            normaliser=normaliser,
+            fields=dict(fields_),
+            priority=priority,
+            before=data.get("before"),
+            not_before=data.get("not_before"),
+            after=data.get("after"),
+            not_after=data.get("not_after"),
+            case=case,
+            profile=check_enum(data.get("profile", "all"), ("all", *PROFILES), field="profile", where=where),
+            note=str(check_type(data.get("note", ""), str, field="note", where=where)),
+            regex=regex,
+            before_re=_anchor_end(contexts["before"]),
+            not_before_re=_anchor_end(contexts["not_before"]),
+            after_re=contexts["after"],
+            not_after_re=contexts["not_after"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical JSON form (defaults left out)."""
+        out: dict[str, Any] = {
+            "id": self.id, "pattern": self.pattern, "type": self.type, "normaliser": self.normaliser,
+        }
+        if self.fields:
+            out["fields"] = dict(self.fields)
+        if self.priority:
+            out["priority"] = self.priority
+        for key in ("before", "not_before", "after", "not_after"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if self.case != "insensitive":
+            out["case"] = self.case
+        if self.profile != "all":
+            out["profile"] = self.profile
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def _anchor_end(regex: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """A context regex that must match at the end of the preceding text."""
+    if regex is None:
+        return None
+    return re.compile(f"(?:{regex.pattern})$", regex.flags)
+
+
+_FIELD_ENUMS: Mapping[str, tuple[str, ...]] = {
+    "unit": tuple(sorted(set(UNIT_NAMES) | set(UNITS.values()))),
+    "part": PARTS,
+    "season": tuple(SEASON_WORDS.values()),
+    "interval": DEICTIC_INTERVALS,
+    "value": ("PRESENT_REF", "PAST_REF", "FUTURE_REF"),
+    "daypart": tuple(sorted(set(DAYPARTS.values()))),
+}
+
+
+def _check_field_value(key: str, value: Any, where: str) -> None:
+    if key in _FIELD_ENUMS:
+        check_enum(value, _FIELD_ENUMS[key], field=f"fields.{key}", where=where)
+    elif key == "event":
+        check_type(value, str, field=f"fields.{key}", where=where)
+    else:
+        check_type(value, (int, float), field=f"fields.{key}", where=where)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRule:
+    """A place where nothing is a time expression.
+
+    Attributes:
+        id: Unique identifier.
+        pattern: Regex; expressions inside its match (or inside its group ``block``) are dropped.
+        case: ``insensitive`` or ``sensitive`` (default: names are capitalised).
+        note: Example and reason.
+        regex: The compiled pattern.
+    """
+
+    id: str
+    pattern: str
+    case: str = "sensitive"
+    note: str = ""
+    regex: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> BlockRule:
+        """Build and validate a block rule."""
+        check_keys(data, required=("id", "pattern"), optional=("case", "note"), where=where)
+        rule_id = check_type(data["id"], str, field="id", where=where)
+        where = f"{where} ({rule_id})"
+        case = check_enum(data.get("case", "sensitive"), CASES, field="case", where=where)
+        known = {**BUILTIN_MACROS, **(macros or {})}
+        regex = check_regex(
+            expand_macros(check_type(data["pattern"], str, field="pattern", where=where), known, where=where),
+            field="pattern", where=where, flags=re.IGNORECASE if case == "insensitive" else 0,
+        )
+        return cls(rule_id, data["pattern"], case, str(data.get("note", "")), regex)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical JSON form."""
+        out: dict[str, Any] = {"id": self.id, "pattern": self.pattern}
+        if self.case != "sensitive":
+            out["case"] = self.case
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RangeRule:
+    """What joins two date expressions into one range.
+
+    Attributes:
+        id: Unique identifier.
+        gap: Regex the whole text between the two expressions must match ("to", "–").
+        before: When set, the text before the first expression must end with it ("between").
+        unless: The range is not made when the sentence before the first expression matches
+            this (a change of date: "delayed from 2030 to 2035").
+        merge: True joins the two into one expression; False only lends the second one's year
+            to a first one written without ("January and May 2024").
+        note: Example and reason.
+    """
+
+    id: str
+    gap: str
+    before: str | None = None
+    unless: str | None = None
+    merge: bool = True
+    note: str = ""
+    gap_re: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
+    before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    unless_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> RangeRule:
+        """Build and validate a range rule."""
+        check_keys(data, required=("id", "gap"), optional=("before", "unless", "merge", "note"), where=where)
+        rule_id = check_type(data["id"], str, field="id", where=where)
+        where = f"{where} ({rule_id})"
+        gap_re = check_regex(data["gap"], field="gap", where=where, flags=re.IGNORECASE)
+        before_re = _anchor_end(_optional_regex(data, "before", where, re.IGNORECASE))
+        unless_re = _optional_regex(data, "unless", where, re.IGNORECASE)
+        merge = check_type(data.get("merge", True), bool, field="merge", where=where)
+        return cls(
+            rule_id, data["gap"], data.get("before"), data.get("unless"), merge,
+            str(data.get("note", "")), gap_re, before_re, unless_re,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical JSON form."""
+        out: dict[str, Any] = {"id": self.id, "gap": self.gap}
+        for key in ("before", "unless"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if not self.merge:
+            out["merge"] = False
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TenseRule:
+    """Words that set the tense of the clause they are in.
+
+    Attributes:
+        id: Unique identifier.
+        pattern: Regex of the words.
+        tense: ``past``, ``present`` or ``future``.
+        note: Example and reason.
+    """
+
+    id: str
+    pattern: str
+    tense: str
+    note: str = ""
+    regex: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> TenseRule:
+        """Build and validate a tense rule."""
+        check_keys(data, required=("id", "pattern", "tense"), optional=("note",), where=where)
+        rule_id = check_type(data["id"], str, field="id", where=where)
+        where = f"{where} ({rule_id})"
+        tense = check_enum(data["tense"], TENSES, field="tense", where=where)
+        regex = check_regex(data["pattern"], field="pattern", where=where, flags=re.IGNORECASE)
+        return cls(rule_id, data["pattern"], tense, str(data.get("note", "")), regex)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical JSON form."""
+        out: dict[str, Any] = {"id": self.id, "pattern": self.pattern, "tense": self.tense}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRule:
+    """Which governing prepositions give an expression a role.
+
+    Attributes:
+        id: Unique identifier.
+        role: ``deadline``, ``horizon``, ``event`` (``reference`` is the default).
+        prepositions: The governing prepositions (lower case, from
+            :data:`~pipeline.nlp.calendar.PREPOSITIONS`).
+        types: The expression types it applies to (all when empty).
+        text: When set, the expression's text must match this regex.
+        note: Example and reason.
+    """
+
+    id: str
+    role: str
+    prepositions: tuple[str, ...]
+    types: tuple[str, ...] = ()
+    text: str | None = None
+    note: str = ""
+    text_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> RoleRule:
+        """Build and validate a role rule."""
+        check_keys(data, required=("id", "role", "prepositions"), optional=("types", "text", "note"), where=where)
+        rule_id = check_type(data["id"], str, field="id", where=where)
+        where = f"{where} ({rule_id})"
+        role = check_enum(data["role"], TIMEX_ROLES, field="role", where=where)
+        preps = check_type(data["prepositions"], list, field="prepositions", where=where)
+        for prep in preps:
+            check_enum(prep, PREPOSITIONS, field="prepositions", where=where)
+        types = check_type(data.get("types", []), list, field="types", where=where)
+        for kind in types:
+            check_enum(kind, TIMEX_TYPES, field="types", where=where)
+        text_re = _optional_regex(data, "text", where, re.IGNORECASE)
+        return cls(rule_id, role, tuple(preps), tuple(types), data.get("text"), str(data.get("note", "")), text_re)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical JSON form."""
+        out: dict[str, Any] = {"id": self.id, "role": self.role, "prepositions": list(self.prepositions)}
+        if self.types:
+            out["types"] = list(self.types)
+        if self.text is not None:
+            out["text"] = self.text
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRuleSet:
+    """All the rules of the component.
+
+    Attributes:
+        macros: Named sub-patterns.
+        patterns: Expression rules, in file order.
+        blocks: Places where nothing is an expression.
+        ranges: Range joiners.
+        tenses: Tense markers.
+        roles: Role rules, first match wins.
+    """
+
+    macros: tuple[Macro, ...] = ()
+    patterns: tuple[TimexRule, ...] = ()
+    blocks: tuple[BlockRule, ...] = ()
+    ranges: tuple[RangeRule, ...] = ()
+    tenses: tuple[TenseRule, ...] = ()
+    roles: tuple[RoleRule, ...] = ()
+
+    FILES = (
+        ("macros", "macros.jsonl"),
+        ("patterns", "patterns.jsonl"),
+        ("blocks", "blocks.jsonl"),
+        ("ranges", "ranges.jsonl"),
+        ("tenses", "tenses.jsonl"),
+        ("roles", "roles.jsonl"),
+    )
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    @classmethod
+    def from_dicts(cls, data: Mapping[str, Sequence[dict[str, Any]]], source: str = "rules") -> TimexRuleSet:
+        """Build a rule set from plain objects per kind (``{"patterns": [...], ...}``).
+
+        Raises:
+            RuleError: PCT103 for an unknown kind, PCT111 for a duplicate id, or any rule error.
+        """
+        kinds = dict(cls.FILES)
+        unknown = sorted(set(data) - set(kinds))
+        if unknown:
+            raise RuleError("PCT103", f"{source}: unknown rule kind(s) {', '.join(unknown)}; allowed: {', '.join(kinds)}")
+        macros = tuple(
+            Macro.from_dict(obj, f"{kinds['macros']} line {i}") for i, obj in enumerate(data.get("macros", ()), 1)
+        )
+        known = _macro_table(macros)
+        built: dict[str, tuple[Any, ...]] = {"macros": macros}
+        for kind, builder in (
+            ("patterns", TimexRule), ("blocks", BlockRule), ("ranges", RangeRule),
+            ("tenses", TenseRule), ("roles", RoleRule),
+        ):
+            built[kind] = tuple(
+                builder.from_dict(obj, f"{kinds[kind]} line {i}", known)  # type: ignore[attr-defined]
+                for i, obj in enumerate(data.get(kind, ()), 1)
+            )
+        _check_unique(built)
+        return cls(**built)
+
+    @classmethod
+    def from_disk(cls, path: Path) -> TimexRuleSet:
+        """Read and validate every rule file in ``path`` (missing files are empty)."""
+        path = Path(path)
+        macros = tuple(load_rules(path / "macros.jsonl", Macro.from_dict)) if (path / "macros.jsonl").exists() else ()
+        known = _macro_table(macros)
+        built: dict[str, tuple[Any, ...]] = {"macros": macros}
+        for kind, builder in (
+            ("patterns", TimexRule), ("blocks", BlockRule), ("ranges", RangeRule),
+            ("tenses", TenseRule), ("roles", RoleRule),
+        ):
+            file = path / dict(cls.FILES)[kind]
+            built[kind] = (
+                tuple(load_rules(file, lambda obj, where, b=builder: b.from_dict(obj, where, known)))
+                if file.exists()
+                else ()
+            )
+        _check_unique(built)
+        return cls(**built)
+
+    def to_disk(self, path: Path) -> None:
+        """Write every rule file in canonical form."""
+        for kind, name in self.FILES:
+            write_jsonl(Path(path) / name, (rule.to_dict() for rule in getattr(self, kind)))
+
+
+def _macro_table(macros: Sequence[Macro]) -> dict[str, str]:
+    table = dict(BUILTIN_MACROS)
+    for macro in macros:
+        table[macro.name] = macro.pattern
+    return table
+
+
+def _check_unique(built: Mapping[str, Sequence[Any]]) -> None:
+    for kind, rules in built.items():
+        seen: set[str] = set()
+        for rule in rules:
+            key = rule.name if kind == "macros" else rule.id
+            if key in seen:
+                raise RuleError("PCT111", f"{kind}: duplicate id {key!r}")
+            seen.add(key)
