@@ -1,0 +1,319 @@
+"""Sentences and clauses without a parser: pure functions over token texts.
+
+The rule model runs over ``spacy.blank("en")``: no tagger, no parser. Commitments are clauses
+("one record per clause with its own finite verb or auxiliary", GUIDELINES.md section 1), so
+this module finds clause boundaries from closed-class words alone:
+
+- hard punctuation (``;``, ``:``, a spaced dash between words);
+- coordinating conjunctions (``and``, ``but``, ...) when what follows opens a new finite clause:
+  an auxiliary or trigger straight after the conjunction ("has engaged 2,000 schools *and will*
+  continue to do so"), or a short subject followed by one ("... *and we will* ..."). Verbs that
+  share one auxiliary stay together ("will continue to fund X and work closely with Y");
+- relative pronouns (``which``, ``who``, ``that`` followed by a verb group) and subordinators
+  (``if``, ``when``, ``once``, ``until``, ``because``, ...), which open clauses of their own;
+- a comma that closes a leading subordinate clause ("Once available, I will write ...").
+
+Which token positions start a finite verb group is the caller's knowledge (the trigger
+matches plus auxiliaries); :func:`verb_starts` gives the auxiliary part. Everything here works
+on plain sequences of strings so that tests call it directly.
+
+Grammar words are closed classes and live here as constants; open-class lexicons (triggers,
+actors, vetoes) are rule data in ``models/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+ClauseRole = Literal["main", "coordinate", "relative", "subordinate", "conditional"]
+
+AUXILIARIES = frozenset(
+    {
+        "will", "shall", "would", "can", "could", "may", "might", "must", "should",
+        "is", "are", "am", "was", "were", "has", "have", "had", "does", "do", "did",
+        "wo", "'ll", "'s", "'re", "'ve", "remains", "remain", "continues", "continue",
+    }
+)  # fmt: skip
+COORDINATORS = frozenset({"and", "but", "or", "yet", "so", "nor"})
+CONTRASTIVES = frozenset({"whilst", "while", "whereas", "although", "though"})
+RELATIVES = frozenset({"which", "who", "whom", "whose"})
+SUBORDINATORS = frozenset({"when", "once", "until", "unless", "because", "whether", "where"})
+CONDITIONALS = frozenset({"if"})
+# Words that open a subordinate clause only when a subject and verb follow ("as they take
+# action", "before this is concluded"); otherwise they are prepositions ("as set out", "since 2010").
+WEAK_SUBORDINATORS = frozenset({"as", "since", "before", "after"})
+PREPOSITIONS_BEFORE_RELATIVE = frozenset(
+    {"in", "by", "of", "for", "to", "with", "through", "under", "from", "on", "at", "during"}
+)
+# Verbs after which "that" introduces a complement, not a relative clause.
+COMPLEMENT_VERBS = frozenset(
+    {
+        "committed", "commit", "commits", "confirmed", "confirm", "confirms", "announced",
+        "announce", "announces", "said", "say", "says", "stated", "agreed", "agree", "ensure",
+        "ensuring", "ensures", "expect", "expects", "expected", "believe", "believes",
+        "recognise", "recognises", "recognised", "recognize", "know", "noted", "note", "notes",
+        "clear", "means", "meant", "decided", "decide", "indicated", "show", "shows", "found",
+        "consider", "considers", "hope", "hopes", "aware", "assured", "assure", "satisfied",
+        "reported", "require", "requires", "required", "mean", "explained", "accept",
+        "accepts", "accepted", "acknowledge", "acknowledges", "concluded", "determined",
+        "intend", "intends", "intended", "propose", "proposed", "proposes", "set", "sets",
+        "outlined", "made", "make", "so", "such", "now", "given", "provided", "demonstrate",
+    }
+)  # fmt: skip
+SUBJECT_PRONOUNS = frozenset(
+    {"we", "i", "they", "he", "she", "it", "this", "these", "those", "there", "you"}
+)
+# Words that may stand between a conjunction and the verb group it coordinates.
+INTERVENING_ADVERBS = frozenset(
+    {
+        "also", "currently", "now", "then", "therefore", "further", "still", "already",
+        "so", "thus", "hence", "consequently", "additionally", "not", "jointly",
+        "separately", "subsequently", "similarly", "likewise", "accordingly", "moreover",
+        "furthermore", "indeed", "fully", "firmly", "actively", "recently",
+    }
+)  # fmt: skip
+DASHES = frozenset({"–", "—", "--"})  # a bare "-" is a hyphen split off inside a word
+HARD_PUNCT = frozenset({";", ":"})
+MAX_SUBJECT_TOKENS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence, as token positions relative to the sentence.
+
+    Attributes:
+        start: Position of the first token (the opener, when there is one).
+        end: Position one past the last token.
+        role: ``main`` (the first clause, or one after hard punctuation), ``coordinate``
+            (opened by a coordinator), ``relative``, ``subordinate`` or ``conditional``.
+        opener: The lower-cased boundary word or punctuation that opened it, or None.
+        body: Position of the first token after the opener (``start`` when there is none).
+    """
+
+    start: int
+    end: int
+    role: ClauseRole
+    opener: str | None = None
+    body: int = 0
+
+
+def verb_starts(words: Sequence[str], extra: Collection[int] = ()) -> frozenset[int]:
+    """Positions where a finite verb group may start: auxiliaries, plus ``extra`` (triggers).
+
+    Args:
+        words: The sentence's token texts.
+        extra: Further positions known to start a verb group (trigger matches).
+    """
+    found = {i for i, w in enumerate(words) if w.lower() in AUXILIARIES}
+    return frozenset(found | set(extra))
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
+
+
+def _next_verb(
+    lower: Sequence[str], starts: frozenset[int], i: int, limit: int, *, allow_subject: bool
+) -> int | None:
+    """Position of the verb group that a boundary at ``i`` opens, or None.
+
+    From ``i`` (the first token after the boundary word), skip intervening adverbs; a verb
+    start there opens a clause with an elided subject. With ``allow_subject``, a pronoun or a
+    short noun phrase (no punctuation, no other boundary word) followed by a verb start opens a
+    clause with its own subject.
+    """
+    j = i
+    while j < limit and lower[j] in INTERVENING_ADVERBS and j not in starts:
+        j += 1
+    if j < limit and j in starts:
+        return j
+    if not allow_subject or j >= limit:
+        return None
+    if lower[j] in SUBJECT_PRONOUNS:
+        k = j + 1
+        while k < limit and lower[k] in INTERVENING_ADVERBS and k not in starts:
+            k += 1
+        return k if k < limit and k in starts else None
+    for k in range(j, min(limit, j + MAX_SUBJECT_TOKENS + 1)):
+        word = lower[k]
+        if k in starts and k > j:
+            return k
+        if not _is_word(word) and word not in {"(", ")", "'s", "’s", "&", "-"}:
+            return None
+        if word in RELATIVES or word in COORDINATORS or word in SUBORDINATORS or word == "that":
+            return None
+    return None
+
+
+def _is_number_like(token: str) -> bool:
+    return bool(token) and (token[0].isdigit() or token.lower() in {"to", "and"})
+
+
+def clause_boundaries(
+    words: Sequence[str],
+    starts: Collection[int] | None = None,
+    protected: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, ClauseRole, str | None, int]]:
+    """Where clauses begin: ``(position, role, opener, body)`` for every clause after the first.
+
+    Args:
+        words: The sentence's token texts.
+        starts: Positions where a finite verb group starts (see :func:`verb_starts`); computed
+            from auxiliaries alone when None.
+        protected: ``(start, end)`` token ranges that no boundary may cut (names such as "the
+            Secretary of State for Health and Social Care").
+    """
+    lower = [w.lower() for w in words]
+    verbs = frozenset(starts) if starts is not None else verb_starts(words)
+    n = len(lower)
+    inside = {i for s, e in protected for i in range(s + 1, e)}
+    out: list[tuple[int, ClauseRole, str | None, int]] = []
+    open_role: ClauseRole = "main"
+    if n and lower[0] in CONDITIONALS:
+        open_role = "conditional"
+    elif n and (lower[0] in SUBORDINATORS or lower[0] in CONTRASTIVES):
+        open_role = "subordinate"
+    for i in range(1, n):
+        if i in inside:
+            continue
+        word = lower[i]
+        prev = lower[i - 1]
+        boundary: tuple[int, ClauseRole, str | None, int] | None = None
+        if word in HARD_PUNCT:
+            boundary = (i, "main", word, i + 1)
+        elif word in DASHES and i + 1 < n and prev not in DASHES:
+            # A spaced dash between words, not a range ("2019 – 2022", "1st January – 31st March").
+            if not (_is_number_like(prev) or _is_number_like(lower[i + 1])):
+                boundary = (i, "main", word, i + 1)
+        elif word in COORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True):
+            start = i - 1 if prev == "," else i
+            boundary = (start, "coordinate", word, i + 1)
+        elif word in CONTRASTIVES and _next_verb(lower, verbs, i + 1, n, allow_subject=True):
+            start = i - 1 if prev == "," else i
+            boundary = (start, "subordinate", word, i + 1)
+        elif word in RELATIVES:
+            start = i - 1 if prev in PREPOSITIONS_BEFORE_RELATIVE else i
+            boundary = (start, "relative", word, i + 1)
+        elif word == "that" and prev not in COMPLEMENT_VERBS and prev not in {",", "so", "such"}:
+            if i + 1 < n and (i + 1) in verbs:
+                boundary = (i, "relative", word, i + 1)
+        elif word in CONDITIONALS:
+            boundary = (i - 1 if prev == "," else i, "conditional", word, i + 1)
+        elif word in SUBORDINATORS and prev not in {"to", "of", "about", "on"}:
+            boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
+        elif word in WEAK_SUBORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True):
+            nxt = lower[i + 1] if i + 1 < n else ""
+            if nxt in SUBJECT_PRONOUNS or word != "as":
+                boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
+        elif word == "," and open_role in ("subordinate", "conditional") and i + 1 < n:
+            # A leading subordinate clause ends at the comma before the main clause.
+            if _next_verb(lower, verbs, i + 1, n, allow_subject=True) is not None:
+                boundary = (i, "main", ",", i + 1)
+        if boundary is not None:
+            if out and boundary[0] <= out[-1][0]:
+                continue
+            out.append(boundary)
+            open_role = boundary[1]
+    return out
+
+
+def split_clauses(
+    words: Sequence[str],
+    starts: Collection[int] | None = None,
+    protected: Sequence[tuple[int, int]] = (),
+) -> list[Clause]:
+    """Split a sentence into clauses that cover it without gaps.
+
+    Args:
+        words: The sentence's token texts.
+        starts: Positions where a finite verb group starts (see :func:`verb_starts`).
+        protected: Token ranges that no boundary may cut (names found by the actor rules).
+
+    Returns:
+        The clauses in order; a sentence without boundaries is one ``main`` clause.
+
+    Example:
+        >>> [c.role for c in split_clauses("We have engaged schools and will continue".split())]
+        ['main', 'coordinate']
+    """
+    n = len(words)
+    if not n:
+        return []
+    lower0 = words[0].lower()
+    first_role: ClauseRole = "main"
+    first_opener: str | None = None
+    if lower0 in CONDITIONALS:
+        first_role, first_opener = "conditional", lower0
+    elif lower0 in SUBORDINATORS or lower0 in CONTRASTIVES:
+        first_role, first_opener = "subordinate", lower0
+    bounds = clause_boundaries(words, starts, protected)
+    clauses: list[Clause] = []
+    start, role, opener, body = 0, first_role, first_opener, (1 if first_opener else 0)
+    for b_start, b_role, b_opener, b_body in bounds:
+        if b_start > start:
+            clauses.append(Clause(start, b_start, role, opener, min(body, b_start)))
+        start, role, opener, body = b_start, b_role, b_opener, b_body
+    clauses.append(Clause(start, n, role, opener, min(body, n)))
+    return clauses
+
+
+ABBREVIATIONS = frozenset(
+    {
+        "hon", "rt", "no", "nos", "st", "dr", "mr", "mrs", "ms", "prof", "cllr", "sir",
+        "e.g", "i.e", "etc", "approx", "para", "paras", "cf", "vs", "co", "gov", "dept",
+        "govt", "fig", "vol", "art", "sec", "ch", "pp", "op", "cit", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+
+
+def _abbreviation_before(words: Sequence[str], s: int) -> bool:
+    """True when the period before position ``s`` closes an abbreviation, not a sentence."""
+    abbreviation = words[s - 2].lower()
+    if abbreviation not in ABBREVIATIONS:
+        return False
+    if abbreviation in {"no", "nos"}:  # "Question No. 3703", not "the answer is no."
+        return words[s][:1].isdigit()
+    return True
+
+
+def sentence_ranges(
+    words: Sequence[str], sent_starts: Collection[int], *, line_breaks: Collection[int] = ()
+) -> list[tuple[int, int]]:
+    """Repair sentence boundaries for written answers: ``(start, end)`` token ranges.
+
+    A boundary after an abbreviation ("the hon. Member", "My Rt hon. Friend") is removed when
+    the next sentence does not look like one (its first word is capitalised but the period
+    belonged to an abbreviation); a line break (a whitespace token holding a newline) always
+    ends a sentence, since paragraphs and list items often end without a full stop.
+
+    Args:
+        words: The document's token texts.
+        sent_starts: Positions that start a sentence (from the sentencizer).
+        line_breaks: Positions of whitespace tokens that contain a newline.
+    """
+    n = len(words)
+    if not n:
+        return []
+    breaks = set(line_breaks)
+    starts = {0}
+    for s in sent_starts:
+        if 0 < s < n:
+            if s >= 2 and words[s - 1] == "." and _abbreviation_before(words, s):
+                continue
+            starts.add(s)
+    for b in breaks:
+        starts.add(b)
+        if b + 1 < n:
+            starts.add(b + 1)
+    ordered = sorted(starts)
+    ranges = []
+    for k, s in enumerate(ordered):
+        e = ordered[k + 1] if k + 1 < len(ordered) else n
+        if s in breaks:
+            continue
+        if e > s:
+            ranges.append((s, e))
+    return ranges

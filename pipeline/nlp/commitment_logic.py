@@ -1,0 +1,764 @@
+"""The commitment algorithm as pure functions over one sentence's tokens and rule matches.
+
+The ``pct_commitment`` component runs the rule matchers over the Doc, cuts it into sentences,
+and hands each sentence that holds a trigger to :func:`find_commitments` as a
+:class:`SentenceInput`: token texts plus the rule matches, time expressions and quantities that
+fall inside it, all as positions relative to the sentence. Everything below is plain Python over
+those positions, so tests call each step directly:
+
+1. :func:`~pipeline.nlp.clauses.split_clauses` cuts the sentence into clauses;
+2. per clause, the triggers are tried in order of kind (a future trigger wins over a done one:
+   "has confirmed it will be funding" is a promise) and position;
+3. :func:`find_subject` finds the actor in the words before the trigger (or shares it with the
+   previous clause: "My department will continue to monitor ... and will work with ...");
+4. :func:`admissible` applies what the trigger demands of the actor and of the evidence, and
+   the vetoes (refusals, law, references, conditional offers, soft goals);
+5. :func:`modifiers_for` sets strength, assurance and negation;
+6. :func:`quote_bounds` gives the shortest span that carries the commitment, and
+   :func:`select_due` the time expression that gives its ``due``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pipeline.nlp.clauses import (
+    AUXILIARIES,
+    COORDINATORS,
+    SUBJECT_PRONOUNS,
+    Clause,
+    split_clauses,
+    verb_starts,
+)
+from pipeline.nlp.commitment_rules import (
+    ActorRule,
+    CommitmentRules,
+    ModifierRule,
+    TriggerRule,
+    VetoRule,
+)
+
+ActorStatus = Literal["government", "other", "unknown", "none"]
+Family = Literal["trigger", "modifier", "veto", "actor"]
+
+KIND_ORDER = {"future": 0, "ongoing": 1, "done": 2}
+
+# Words that open a leading adverbial before the subject ("As part of this, the Government
+# intends ...", "In 2024/25 the Department will ...", "Later this month officials will ...").
+LEADING_ADVERBIAL_WORDS = frozenset(
+    {
+        "as", "in", "at", "to", "from", "by", "following", "since", "through", "under", "on",
+        "once", "after", "before", "later", "earlier", "given", "over", "within", "during",
+        "for", "with", "across", "alongside", "today", "this", "next", "last", "until",
+        "subject", "further", "furthermore", "moreover", "additionally", "however", "separately",
+        "meanwhile", "therefore", "consequently", "accordingly", "similarly", "likewise",
+        "specifically", "instead", "currently", "now", "recently", "since", "ahead", "beyond",
+        "between", "among", "amongst", "against", "outside", "inside", "into", "towards",
+        "throughout", "where", "when", "while", "whilst", "if", "also", "finally", "first",
+        "firstly", "secondly", "thirdly", "lastly", "overall", "crucially", "importantly",
+        "in addition", "because", "building", "working", "alongside", "beginning", "starting",
+        "early", "so", "yet", "and", "but", "then",
+    }
+)  # fmt: skip
+# Adverbs that may stand between the subject and the verb group.
+SUBJECT_TRAILING_ADVERBS = frozenset(
+    {
+        "also", "currently", "now", "already", "still", "further", "therefore", "then", "fully",
+        "firmly", "recently", "continually", "regularly", "actively", "jointly", "similarly",
+        "additionally", "furthermore", "however", "instead", "today", "shortly", "soon",
+        "subsequently", "separately", "both", "all", "together", "too", "itself", "themselves",
+        "himself", "herself", "myself", "ourselves", "remains", "very", "deeply", "strongly",
+        "clearly", "indeed", "alone", "first", "previously", "initially", "originally",
+    }
+)  # fmt: skip
+APPOSITIVE_OPENERS = frozenset(
+    {",", "(", "working", "along", "alongside", "together", "with", "in", "and", "through"}
+)
+# After the trigger, a comma followed by one of these starts a trailing modifier that the
+# quote leaves out ("there will be no cap, meaning ...", "later in 2025, following ...").
+TRAILING_CUES = frozenset(
+    {
+        "meaning", "giving", "thereby", "following", "pending", "which", "who", "as", "with",
+        "alongside", "in", "so", "helping", "ensuring", "supporting", "enabling", "bringing",
+        "building", "reflecting", "recognising", "subject", "whilst", "while", "whereas",
+        "although", "though", "because", "since", "where", "but", "and", "or", "rather",
+        "unlike", "despite", "given", "including", "such", "particularly", "especially",
+        "like", "e.g.", "i.e.", "for", "both", "not", "instead",
+    }
+)  # fmt: skip
+TRAILING_WORD_CUES = frozenset({"thereby", "meaning", "whereby"})
+# Tokens that keep the quote going after the trigger when the comma introduces them
+# (a time expression or its preposition: "..., published on 18 July 2024, in the autumn").
+IRREGULAR_PARTICIPLES = frozenset(
+    {
+        "set", "made", "given", "taken", "held", "laid", "put", "sent", "brought", "kept", "paid",
+        "built", "shown", "known", "seen", "done", "run", "won", "met", "told", "written", "spent",
+        "found", "left", "led", "begun", "chosen", "drawn", "grown", "cut", "read", "heard",
+        "sought", "bought", "taught", "caught", "understood", "undertaken", "withdrawn",
+        "overseen", "driven", "broken", "spoken", "frozen", "sold", "lost", "felt", "dealt",
+        "meant", "bound", "struck", "rolled", "carried", "drawn", "borne", "shut", "spread",
+        "upheld", "withheld", "forgone", "rebuilt", "rewritten", "outlined",
+    }
+)  # fmt: skip
+NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "red", "bed", "speed", "proceed", "exceed", "succeed", "indeed", "shed", "hundred", "breed", "weed"})
+# Prepositions that may govern a deadline, longest first when matched.
+DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(p.split())
+            for p in (
+                "by", "by the end of", "by end of", "before", "before the end of", "no later than",
+                "not later than", "until", "up to", "in", "during", "within", "within the next",
+                "over", "over the next", "over the course of", "across", "across the course of",
+                "throughout", "from", "starting", "starting from", "starting in", "beginning",
+                "beginning in", "at", "on", "later in", "early in", "towards the end of",
+                "toward the end of", "at the end of", "in time for", "ahead of", "by the start of",
+                "for", "later", "earlier", "as soon as practicable in", "around", "this",
+                "the end of", "end of", "in the course of", "from the start of",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# Prepositions that name a period a thing belongs to, not when it happens ("allocations for
+# 2025/26"); a time expression after them does not give a due date.
+NON_DEADLINE_PREPOSITIONS = frozenset({("for",), ("since",), ("of",), ("about",)})
+MODIFIER_DETERMINERS = frozenset(
+    {"its", "their", "our", "his", "her", "my", "your", "whose", "'s", "’s", "the", "a", "an"}
+)
+PAST_PARTICIPLE_CUES = frozenset({"published", "announced", "launched", "made", "issued", "laid", "released", "received", "agreed", "given", "introduced", "set"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule match inside a sentence.
+
+    Attributes:
+        family: ``trigger``, ``modifier``, ``veto`` or ``actor``.
+        index: Position of the rule in its family (``CommitmentRules.<family>s``).
+        start: First token, relative to the sentence.
+        end: One past the last token, relative to the sentence.
+    """
+
+    family: Family
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A time expression or quantity inside a sentence.
+
+    Attributes:
+        index: Its position in ``Extraction.timexes``/``Extraction.quantities``.
+        start: First token, relative to the sentence.
+        end: One past the last token, relative to the sentence.
+        payload: The row's fields (``dataclasses.asdict`` of a Timex or Quantity).
+    """
+
+    index: int
+    start: int
+    end: int
+    payload: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInput:
+    """Everything the algorithm needs about one sentence.
+
+    Attributes:
+        words: Token texts.
+        hits: Rule matches, positions relative to the sentence.
+        timexes: Time expressions inside the sentence.
+        quantities: Quantities inside the sentence.
+        anchor: The answer date, or None.
+    """
+
+    words: Sequence[str]
+    hits: Sequence[Hit] = ()
+    timexes: Sequence[Mention] = ()
+    quantities: Sequence[Mention] = ()
+    anchor: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The actor of a clause.
+
+    Attributes:
+        status: ``government``, ``other`` (a non-government actor), ``unknown`` (a subject that
+            is neither, or cannot be told) or ``none`` (no subject in the clause).
+        start: First token of the actor's words (or of the subject), relative to the sentence.
+        end: One past its last token.
+        rule: Index of the actor rule that matched, or None.
+        inherited: True when the subject was shared from a previous clause.
+        adverbial_start: First token of a leading adverbial before the subject, or None.
+    """
+
+    status: ActorStatus
+    start: int = 0
+    end: int = 0
+    rule: int | None = None
+    inherited: bool = False
+    adverbial_start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A commitment found in a sentence, before it becomes a :class:`~pipeline.types.Commitment`.
+
+    Positions are token positions relative to the sentence.
+
+    Attributes:
+        start: First token of the quote.
+        end: One past the last token of the quote.
+        kind: ``future``, ``ongoing`` or ``done``.
+        strength: ``firm`` or ``soft``.
+        assurance: A parliamentary assurance.
+        negated: A negative commitment.
+        trigger_start: First token of the trigger.
+        trigger_end: One past the trigger's last token.
+        rule: The trigger rule's id.
+        subject: The clause's actor.
+        timexes: Time expressions inside the quote.
+        quantities: Quantities inside the quote.
+        due: The time expression that gives ``due``, or None.
+        due_preposition_start: First token of the due's governing preposition (the due's own
+            start when it has none).
+    """
+
+    start: int
+    end: int
+    kind: str
+    strength: str
+    assurance: bool
+    negated: bool
+    trigger_start: int
+    trigger_end: int
+    rule: str
+    subject: Subject
+    timexes: tuple[Mention, ...] = ()
+    quantities: tuple[Mention, ...] = ()
+    due: Mention | None = None
+    due_preposition_start: int | None = None
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+
+def is_participle(word: str) -> bool:
+    """True when ``word`` looks like a past participle ("published", "set", "undertaken")."""
+    w = word.lower()
+    if w in IRREGULAR_PARTICIPLES:
+        return True
+    return len(w) > 3 and w.endswith("ed") and w not in NOT_PARTICIPLES
+
+
+def is_passive(words: Sequence[str], trigger_start: int, trigger_end: int) -> bool:
+    """True when the verb group at the trigger is passive ("will be published", "was launched",
+    "has been taken", "will not be required"): a form of *be* followed by a past participle.
+    """
+    lower = [w.lower() for w in words]
+    end = min(len(lower), trigger_end + 3)
+    for i in range(trigger_start, end):
+        if lower[i] in {"be", "been", "being", "was", "were", "is", "are"}:
+            for j in range(i + 1, min(len(lower), i + 4)):
+                if is_participle(lower[j]):
+                    return True
+                if lower[j] not in SUBJECT_TRAILING_ADVERBS and lower[j] not in {"not", "then", "nationally", "formally", "fully", "publicly", "jointly", "directly", "properly", "carefully", "quickly", "swiftly", "widely"}:
+                    break
+    return False
+
+
+def due_preposition(before: Sequence[str]) -> int:
+    """How many of the words ``before`` a time expression form its governing preposition.
+
+    Args:
+        before: The words before the time expression, in order (only the last few matter).
+
+    Returns:
+        The number of trailing words that form the longest known preposition ("by the end of"
+        -> 4), or 0 when there is none.
+    """
+    lower = tuple(w.lower() for w in before[-6:])
+    for prep in DUE_PREPOSITIONS:
+        if len(prep) <= len(lower) and lower[len(lower) - len(prep) :] == prep:
+            return len(prep)
+    return 0
+
+
+def is_modifier_timex(words: Sequence[str], mention: Mention) -> bool:
+    """True when a time expression names what something is, not when it happens.
+
+    "its April 2025 rate recommendations", "the 2026 revaluation", "allocations for 2025/26",
+    "the report published in April 2024": a determiner or possessive before it and a noun after
+    it, a period-of preposition ("for", "since"), or a participle of a past act just before it.
+    """
+    before = [w.lower() for w in words[max(0, mention.start - 3) : mention.start]]
+    after = words[mention.end] if mention.end < len(words) else ""
+    text = " ".join(words[mention.start : mention.end]).lower()
+    prep = due_preposition(words[: mention.start])
+    if prep:
+        preposition = tuple(w.lower() for w in words[mention.start - prep : mention.start])
+        if preposition in NON_DEADLINE_PREPOSITIONS:
+            return True
+        if len(before) >= prep + 1 and before[-prep - 1] in PAST_PARTICIPLE_CUES:
+            return True
+        return False
+    if before and before[-1] in PAST_PARTICIPLE_CUES:
+        return True
+    noun_after = bool(after) and after[:1].isalpha() and after.islower() and after not in _FUNCTION_WORDS
+    if before and before[-1] in MODIFIER_DETERMINERS and not text.startswith(("the ", "this ", "next ", "last ")):
+        return noun_after or before[-1] not in {"the", "a", "an"}
+    if noun_after and not text.split()[0] in {"this", "next", "later", "early", "the", "last"}:
+        return True
+    return False
+
+
+_FUNCTION_WORDS = frozenset(
+    {
+        "and", "or", "but", "to", "in", "on", "at", "by", "for", "of", "with", "from", "as",
+        "which", "that", "when", "will", "is", "are", "was", "were", "has", "have", "and",
+        "onwards", "onward", "until", "before", "after", "through", "into", "so", "if", "than",
+        "then", "while", "whilst", "where", "who", "we", "i", "they", "it", "there", "under",
+        "across", "during", "within", "over", "up", "via", "following", "alongside", "not",
+        "be", "can", "could", "would", "should", "may", "might", "must", "shall", "also",
+        "the", "a", "an", "this", "these", "those", "its", "their", "our",
+    }
+)  # fmt: skip
+
+
+def has_evidence(draft_start: int, draft_end: int, sentence: SentenceInput) -> bool:
+    """True when the span holds something checkable: a quantity or a resolved time expression."""
+    for q in sentence.quantities:
+        if draft_start <= q.start and q.end <= draft_end:
+            return True
+    for t in sentence.timexes:
+        if draft_start <= t.start and t.end <= draft_end:
+            p = t.payload
+            if p.get("start") or p.get("end") or (p.get("type") in ("duration",) and p.get("timex3")):
+                if not is_modifier_timex(sentence.words, t):
+                    return True
+    return False
+
+
+# -- subjects ----------------------------------------------------------------------------------
+
+
+def _actor_hits(hits: Sequence[Hit]) -> list[Hit]:
+    return [h for h in hits if h.family == "actor"]
+
+
+def _strip_region(words: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """Trim leading coordinators/commas and trailing adverbs/commas from a subject region."""
+    lower = [w.lower() for w in words]
+    while start < end and (lower[start] in COORDINATORS or lower[start] in {",", "then"}):
+        start += 1
+    while end > start and (lower[end - 1] in SUBJECT_TRAILING_ADVERBS or lower[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _hit_at(hits: Sequence[Hit], start: int, limit: int) -> Hit | None:
+    """The longest actor hit starting at ``start`` and ending by ``limit``."""
+    best: Hit | None = None
+    for h in hits:
+        if h.start == start and h.end <= limit and (best is None or h.end > best.end):
+            best = h
+    return best
+
+
+def _hit_ending(hits: Sequence[Hit], end: int, floor: int) -> Hit | None:
+    """The longest actor hit ending at ``end`` and starting at or after ``floor``."""
+    best: Hit | None = None
+    for h in hits:
+        if h.end == end and h.start >= floor and (best is None or h.start < best.start):
+            best = h
+    return best
+
+
+def _appositive_only(words: Sequence[str], start: int, end: int) -> bool:
+    """True when ``words[start:end]`` is empty or an aside that leaves the subject standing
+    (", working with its Delivery Partner, REACh,", " (LPC)", ", along with X,")."""
+    if start >= end:
+        return True
+    first = words[start].lower()
+    if first in APPOSITIVE_OPENERS:
+        return True
+    return all(w.lower() in SUBJECT_TRAILING_ADVERBS for w in words[start:end])
+
+
+def find_subject(
+    words: Sequence[str],
+    start: int,
+    end: int,
+    hits: Sequence[Hit],
+    roles: Sequence[str],
+) -> Subject:
+    """Find the actor in the words of a clause before its verb group.
+
+    Args:
+        words: The sentence's token texts.
+        start: First token after the clause's opener.
+        end: The trigger's first token.
+        hits: Rule matches in the sentence (only actor matches are used).
+        roles: Each actor rule's role, by rule index.
+
+    Returns:
+        The subject. A leading adverbial ("As part of this,", "In 2024/25", "Later this month")
+        is skipped and its start recorded; an actor must stand at the start of the subject
+        (followed by nothing but an aside), so "the Government's plan" and "the letter from DfT
+        officials" are ``unknown``, not government.
+    """
+    actors = _actor_hits(hits)
+    s, e = _strip_region(words, start, end)
+    if s >= e:
+        return Subject("none", end, end)
+    lower = [w.lower() for w in words]
+    adverbial: int | None = None
+    first = lower[s]
+    if first in LEADING_ADVERBIAL_WORDS and _hit_at(actors, s, e) is None:
+        commas = [i for i in range(s, e) if lower[i] == ","]
+        # The subject follows the leading adverbial: after its last comma, or, without a comma,
+        # it is the actor (or pronoun) that ends right before the verb group.
+        tail_hit = _hit_ending(actors, e, s + 1)
+        if tail_hit is not None and not any(c >= tail_hit.start for c in commas):
+            adverbial = s
+            s = tail_hit.start
+        elif commas:
+            adverbial = s
+            s = commas[-1] + 1
+        elif lower[e - 1] in SUBJECT_PRONOUNS:
+            return Subject("unknown", e - 1, e, adverbial_start=s)
+        else:
+            return Subject("unknown", s, e, adverbial_start=None)
+        s, e = _strip_region(words, s, e)
+        if s >= e:
+            return Subject("none", end, end, adverbial_start=adverbial)
+    hit = _hit_at(actors, s, e)
+    if hit is None and lower[s] in {"the", "this", "our", "my"}:
+        hit = _hit_at(actors, s + 1, e)
+    if hit is not None and _appositive_only(words, hit.end, e):
+        return Subject(roles[hit.index], hit.start, hit.end, hit.index, adverbial_start=adverbial)  # type: ignore[arg-type]
+    # A non-government actor anywhere at the head of the subject ("Local authorities in
+    # England", "Airports across the UK") still makes it theirs.
+    if hit is not None and roles[hit.index] == "other":
+        return Subject("other", hit.start, hit.end, hit.index, adverbial_start=adverbial)
+    # An appositive naming the actor just before the verb: "My Rt hon. Friend, the Secretary
+    # of State for Health and Social Care, has commissioned ...".
+    tail = _hit_ending(actors, e, s + 1)
+    if hit is None and tail is not None and lower[tail.start - 1] == ",":
+        return Subject(roles[tail.index], tail.start, tail.end, tail.index, adverbial_start=adverbial)  # type: ignore[arg-type]
+    return Subject("unknown", s, e, adverbial_start=adverbial)
+
+
+def first_verb(lower: Sequence[str], start: int, end: int, starts: frozenset[int]) -> int:
+    """The first verb-group position in ``[start, end)``, or ``end``."""
+    for i in range(start, end):
+        if i in starts:
+            return i
+    return end
+
+
+# -- gating ------------------------------------------------------------------------------------
+
+
+def _in_scope(hit: Hit, rule_scope: str, clause: Clause, trigger: Hit, subject_start: int) -> bool:
+    if rule_scope == "sentence":
+        return True
+    if rule_scope == "clause":
+        return clause.start <= hit.start and hit.end <= clause.end
+    if rule_scope == "subject":
+        return min(subject_start, trigger.start) <= hit.start < trigger.start and clause.start <= hit.start
+    # complement: starts inside the trigger or within two tokens after it
+    return trigger.start <= hit.start <= trigger.end + 1 and hit.start < clause.end
+
+
+def vetoed(
+    sentence: SentenceInput,
+    rules: CommitmentRules,
+    clause: Clause,
+    trigger: Hit,
+    subject: Subject,
+    kind: str,
+    evidence: bool,
+) -> str | None:
+    """The id of the first veto that applies to a commitment, or None."""
+    for hit in sentence.hits:
+        if hit.family != "veto":
+            continue
+        rule: VetoRule = rules.vetoes[hit.index]
+        if not _in_scope(hit, rule.scope, clause, trigger, subject.start):
+            continue
+        if rule.kinds and kind not in rule.kinds:
+            continue
+        if rule.subjects == "non_government" and subject.status == "government":
+            continue
+        if rule.unless == "evidence" and evidence:
+            continue
+        return rule.id
+    return None
+
+
+def admissible(rule: TriggerRule, subject: Subject, *, passive: bool, evidence: bool) -> bool:
+    """Whether a trigger's demands on the actor and the evidence are met.
+
+    Args:
+        rule: The trigger rule.
+        subject: The clause's actor.
+        passive: The verb group is passive ("will be published").
+        evidence: The clause holds a quantity or a resolved date.
+    """
+    if subject.status == "other":
+        return False
+    if rule.evidence and not evidence:
+        return False
+    if rule.actor == "government":
+        return subject.status == "government"
+    if rule.actor == "any":
+        return subject.status == "government" or passive or evidence
+    return True
+
+
+def modifiers_for(
+    sentence: SentenceInput,
+    rules: CommitmentRules,
+    trigger: Hit,
+    span_start: int,
+    span_end: int,
+    subject: Subject,
+) -> list[ModifierRule]:
+    """The modifier rules that apply to a commitment (in rule order)."""
+    out: list[tuple[int, ModifierRule]] = []
+    for hit in sentence.hits:
+        if hit.family != "modifier":
+            continue
+        rule = rules.modifiers[hit.index]
+        if rule.scope == "trigger":
+            ok = hit.start < trigger.end + 1 and hit.end > trigger.start
+            ok = ok or trigger.end <= hit.start <= trigger.end + 1
+        elif rule.scope == "subject":
+            ok = subject.status != "none" and not subject.inherited and subject.start <= hit.start < trigger.start
+        else:
+            ok = span_start <= hit.start and hit.end <= span_end
+        if ok:
+            out.append((hit.index, rule))
+    return [r for _, r in sorted(out, key=lambda x: x[0])]
+
+
+# -- quotes and dues ---------------------------------------------------------------------------
+
+
+def quote_end(words: Sequence[str], trigger_end: int, clause_end: int, timexes: Sequence[Mention] = ()) -> int:
+    """Where the quote ends: the clause's end, less a trailing modifier after the trigger.
+
+    A comma after the trigger followed by a cue ("meaning", "following", "which", "with",
+    "including"...) or a spaced dash starts a modifier that the quote leaves out, unless what
+    follows the comma is a time expression (the due: "..., published on 18 July 2024, in the
+    autumn"). Trailing punctuation is dropped.
+    """
+    lower = [w.lower() for w in words]
+    timex_starts = {t.start for t in timexes}
+    end = clause_end
+    for i in range(trigger_end, clause_end):
+        w = lower[i]
+        if w in TRAILING_WORD_CUES or w in {"–", "—", "(", "--"}:
+            end = i
+            break
+        if w == "," and i + 1 < clause_end:
+            nxt = lower[i + 1]
+            if (i + 1) in timex_starts or ((i + 2) in timex_starts and nxt in {"in", "by", "from", "on", "at", "during", "within"}):
+                continue
+            if nxt in TRAILING_CUES or is_gerund(nxt):
+                end = i
+                break
+    while end > trigger_end and (not any(ch.isalnum() for ch in lower[end - 1]) and lower[end - 1] not in {")", "’", "'", "%"}):
+        end -= 1
+    return end
+
+
+def is_gerund(word: str) -> bool:
+    """True for a lower-case word in -ing (a participle opening a trailing modifier)."""
+    return len(word) > 5 and word.endswith("ing") and word.islower() and word not in {"during", "morning", "evening", "spring", "funding", "building", "planning", "training", "housing", "including"}
+
+
+def select_due(words: Sequence[str], timexes: Sequence[Mention], start: int, end: int) -> tuple[Mention | None, int | None]:
+    """The time expression that gives a commitment's ``due``, and where its preposition starts.
+
+    The last time expression inside the quote that says when it happens (not one that names
+    what something is: "its April 2025 rate recommendations", "allocations for 2025/26");
+    when the last one is vague ("in due course"), the caller's deadline function returns None
+    and so does the due: "the budget in 2025/26 in due course" has no due.
+
+    Args:
+        words: The sentence's token texts.
+        timexes: Time expressions of the sentence.
+        start: First token of the quote.
+        end: One past the last token of the quote.
+
+    Returns:
+        ``(mention, preposition_start)``, or ``(None, None)`` when there is none.
+    """
+    inside = [t for t in timexes if start <= t.start and t.end <= end and t.payload.get("type") != "set"]
+    candidates = [t for t in inside if not is_modifier_timex(words, t)]
+    if not candidates:
+        return None, None
+    chosen = max(candidates, key=lambda t: (t.end, -t.start))
+    prep = due_preposition(words[max(start, chosen.start - 6) : chosen.start])
+    return chosen, chosen.start - prep
+
+
+# -- the algorithm -----------------------------------------------------------------------------
+
+
+def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Draft]:
+    """Find the commitments of one sentence.
+
+    Args:
+        sentence: The sentence's tokens, rule matches, time expressions and quantities.
+        rules: The component's rules (the hits index into them).
+
+    Returns:
+        One draft per committing clause, in order.
+    """
+    words = sentence.words
+    lower = [w.lower() for w in words]
+    triggers = sorted((h for h in sentence.hits if h.family == "trigger"), key=lambda h: (h.start, -h.end))
+    if not triggers:
+        return []
+    for hit in sentence.hits:
+        if hit.family == "veto" and rules.vetoes[hit.index].scope == "sentence":
+            return []
+    roles = [a.role for a in rules.actors]
+    starts = verb_starts(words, {h.start for h in triggers})
+    protected = [(h.start, h.end) for h in sentence.hits if h.family == "actor"]
+    clauses = split_clauses(words, starts, protected)
+    drafts: list[Draft] = []
+    previous: Subject | None = None
+    for ci, clause in enumerate(clauses):
+        subject = find_subject(
+            words, clause.body, first_verb(lower, clause.body, clause.end, starts), sentence.hits, roles
+        )
+        if clause.role == "coordinate" and subject.status == "none" and previous is not None:
+            subject = Subject(previous.status, previous.start, previous.end, previous.rule, inherited=True)
+        elif clause.role in ("main", "coordinate") and subject.status != "none":
+            previous = subject
+        conditional = (ci + 1 < len(clauses) and clauses[ci + 1].role == "conditional") or (
+            ci > 0 and clauses[ci - 1].role == "conditional"
+        )
+        if conditional or clause.role in ("subordinate", "conditional"):
+            continue
+        in_clause = [h for h in triggers if clause.body <= h.start < clause.end]
+        ordered = sorted(in_clause, key=lambda h: (KIND_ORDER[rules.triggers[h.index].kind], h.start))
+        for trigger in ordered:
+            draft = _draft(sentence, rules, clause, trigger, subject)
+            if draft is not None:
+                drafts.append(draft)
+                break
+    return drafts
+
+
+def _draft(
+    sentence: SentenceInput,
+    rules: CommitmentRules,
+    clause: Clause,
+    trigger: Hit,
+    subject: Subject,
+) -> Draft | None:
+    """The commitment a trigger makes of its clause, or None when it is not admissible."""
+    words = sentence.words
+    rule = rules.triggers[trigger.index]
+    passive = is_passive(words, trigger.start, trigger.end)
+    end = quote_end(words, trigger.end, clause.end, sentence.timexes)
+    start = trigger.start if subject.status == "none" or subject.inherited else subject.start
+    if subject.adverbial_start is not None and not subject.inherited:
+        lead = subject.adverbial_start
+        if any(lead <= t.start and t.end <= start for t in sentence.timexes):
+            start = lead
+    evidence = has_evidence(start, end, sentence)
+    if not admissible(rule, subject, passive=passive, evidence=evidence):
+        return None
+    kind = rule.kind
+    if vetoed(sentence, rules, clause, trigger, subject, kind, evidence):
+        return None
+    strength, assurance, negated = rule.strength, rule.assurance, rule.negated
+    for mod in modifiers_for(sentence, rules, trigger, clause.start, clause.end, subject):
+        if mod.effect in ("soft", "firm"):
+            strength = mod.effect
+        elif mod.effect == "assurance":
+            assurance = True
+        elif mod.effect == "negated":
+            negated = True
+    if negated and kind != "future":
+        return None
+    due, prep_start = select_due(words, sentence.timexes, start, end)
+    if kind == "ongoing" and due is not None and sentence.anchor is not None:
+        due_start = due.payload.get("start")
+        if due_start and str(due_start) > sentence.anchor.isoformat():
+            kind = "future"
+    return Draft(
+        start=start,
+        end=end,
+        kind=kind,
+        strength=strength,
+        assurance=assurance,
+        negated=negated,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        rule=rule.id,
+        subject=subject,
+        timexes=tuple(t for t in sentence.timexes if start <= t.start and t.end <= end),
+        quantities=tuple(q for q in sentence.quantities if start <= q.start and q.end <= end),
+        due=due if kind == "future" else None,
+        due_preposition_start=prep_start if kind == "future" else None,
+    )
+
+
+def resolve_actor(
+    text: str | None, rule: ActorRule | None, answering_body: str | None
+) -> str | None:
+    """The actor resolved to a body: deictic actors ("we", "I", "the department") to the
+    answering body, abbreviations to their canonical name, other actors as written.
+
+    Args:
+        text: The actor as written, or None.
+        rule: The actor rule that matched it, or None.
+        answering_body: The answering department, when known.
+    """
+    if text is None:
+        return None
+    if rule is not None and rule.resolve:
+        return answering_body
+    if rule is not None and rule.canonical:
+        return rule.canonical
+    return text
+
+
+DeadlineFn = Callable[[Any, dt.date, str | None], dt.date | None]
+__all__ = [
+    "AUXILIARIES",
+    "SUBJECT_PRONOUNS",
+    "DeadlineFn",
+    "Draft",
+    "Hit",
+    "Mention",
+    "SentenceInput",
+    "Subject",
+    "admissible",
+    "due_preposition",
+    "find_commitments",
+    "find_subject",
+    "is_modifier_timex",
+    "is_participle",
+    "is_passive",
+    "modifiers_for",
+    "quote_end",
+    "resolve_actor",
+    "select_due",
+    "vetoed",
+]

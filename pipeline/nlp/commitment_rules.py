@@ -1,0 +1,401 @@
+"""Typed rules of the ``pct_commitment`` component, built ``from_dict`` and validated on load.
+
+Four rule families, one JSONL file each in ``models/en_commitments/pct_commitment/``:
+
+- ``triggers.jsonl`` (:class:`TriggerRule`): the verb groups that carry a commitment ("will",
+  "is committed to", "aims to", "is currently reviewing", "has established"), with the kind,
+  strength and flags they give and what they demand of the actor;
+- ``modifiers.jsonl`` (:class:`ModifierRule`): words that change a commitment found by a
+  trigger ("will *consider*" is soft, "will *not*" is negated, "write to the hon. Member" is
+  a parliamentary assurance);
+- ``vetoes.jsonl`` (:class:`VetoRule`): what must not fire (refusals, references to other
+  answers, statements of law, conditional offers, soft goals, predicted effects);
+- ``actors.jsonl`` (:class:`ActorRule`): who acts: the government and public bodies acting for
+  it, and the others whose plans are not government commitments.
+
+Patterns are spaCy ``Matcher`` token patterns over the blank English pipeline (``LOWER``,
+``ORTH``, ``IS_TITLE``, ``REGEX``...; no POS or lemma). Errors are :class:`RuleError` with a
+stable code: the shared ``PCT101``-``PCT107`` (see :mod:`pipeline.nlp.rules`) and ``PCT130``
+for a token pattern spaCy rejects, ``PCT131`` for a duplicate rule id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from spacy.schemas import validate_token_pattern
+
+from pipeline.nlp.rules import RuleError, check_enum, check_keys, check_type, load_rules
+from pipeline.types import COMMITMENT_KINDS, STRENGTHS, CommitmentKind, Strength
+
+ActorDemand = Literal["government", "any", "none"]
+ModifierEffect = Literal["soft", "firm", "assurance", "negated"]
+ModifierScope = Literal["trigger", "subject", "clause"]
+VetoScope = Literal["sentence", "clause", "subject", "complement"]
+VetoCategory = Literal[
+    "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
+    "opinion", "ability", "past", "other",
+]  # fmt: skip
+ActorRole = Literal["government", "other"]
+
+ACTOR_DEMANDS: tuple[str, ...] = ("government", "any", "none")
+MODIFIER_EFFECTS: tuple[str, ...] = ("soft", "firm", "assurance", "negated")
+MODIFIER_SCOPES: tuple[str, ...] = ("trigger", "subject", "clause")
+VETO_SCOPES: tuple[str, ...] = ("sentence", "clause", "subject", "complement")
+VETO_CATEGORIES: tuple[str, ...] = (
+    "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
+    "opinion", "ability", "past", "other",
+)  # fmt: skip
+VETO_UNLESS: tuple[str | None, ...] = (None, "evidence")
+VETO_SUBJECTS: tuple[str, ...] = ("any", "non_government")
+ACTOR_ROLES: tuple[str, ...] = ("government", "other")
+
+TRIGGERS_FILE = "triggers.jsonl"
+MODIFIERS_FILE = "modifiers.jsonl"
+VETOES_FILE = "vetoes.jsonl"
+ACTORS_FILE = "actors.jsonl"
+
+Pattern = list[dict[str, Any]]
+
+
+def check_pattern(value: Any, *, field: str, where: str) -> Pattern:
+    """Return ``value`` if it is a valid spaCy ``Matcher`` token pattern, else raise.
+
+    Raises:
+        RuleError: PCT105 when it is not a non-empty list, PCT130 when spaCy rejects it.
+    """
+    check_type(value, list, field=field, where=where)
+    if not value:
+        raise RuleError("PCT105", f"{where}: field {field!r} must be a non-empty list of tokens")
+    errors = validate_token_pattern(value)
+    if errors:
+        raise RuleError(
+            "PCT130", f"{where}: field {field!r} is not a valid token pattern: {'; '.join(errors)}"
+        )
+    return [dict(token) for token in value]
+
+
+def _optional_bool(data: Mapping[str, Any], key: str, where: str) -> bool:
+    return bool(check_type(data.get(key, False), bool, field=key, where=where))
+
+
+def _optional_str(data: Mapping[str, Any], key: str, where: str) -> str:
+    return str(check_type(data.get(key, ""), str, field=key, where=where))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """A verb group that carries a commitment.
+
+    Attributes:
+        id: Unique rule id (provenance on every commitment it finds).
+        pattern: spaCy ``Matcher`` token pattern of the trigger words.
+        kind: ``future``, ``ongoing`` or ``done``.
+        strength: ``firm`` or ``soft``.
+        actor: What the clause's actor must be: ``government`` (a government actor, stated or
+            shared with the previous clause), ``any`` (a government actor, or no identifiable
+            actor when the clause is passive or carries evidence: a quantity or a date), or
+            ``none`` (anyone but a non-government actor).
+        evidence: True when the clause must also hold a quantity or a date ("committed to the
+            target of a 75% increase by 2050", not "committed to pensioners").
+        assurance: True for a parliamentary assurance ("remains under consideration").
+        negated: True for a negative commitment ("has no plans to").
+        note: Free-text rationale or example.
+    """
+
+    id: str
+    pattern: Pattern
+    kind: CommitmentKind
+    strength: Strength = "firm"
+    actor: ActorDemand = "government"
+    evidence: bool = False
+    assurance: bool = False
+    negated: bool = False
+    note: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "trigger") -> TriggerRule:
+        """Build and validate a rule from its JSON object.
+
+        Raises:
+            RuleError: For unknown or missing keys, bad enum values, wrong types or a bad pattern.
+        """
+        check_keys(
+            data,
+            required=("id", "pattern", "kind"),
+            optional=("strength", "actor", "evidence", "assurance", "negated", "note"),
+            where=where,
+        )
+        return cls(
+            id=str(check_type(data["id"], str, field="id", where=where)),
+            pattern=check_pattern(data["pattern"], field="pattern", where=where),
+            kind=check_enum(data["kind"], COMMITMENT_KINDS, field="kind", where=where),  # type: ignore[arg-type]
+            strength=check_enum(data.get("strength", "firm"), STRENGTHS, field="strength", where=where),  # type: ignore[arg-type]
+            actor=check_enum(data.get("actor", "government"), ACTOR_DEMANDS, field="actor", where=where),  # type: ignore[arg-type]
+            evidence=_optional_bool(data, "evidence", where),
+            assurance=_optional_bool(data, "assurance", where),
+            negated=_optional_bool(data, "negated", where),
+            note=_optional_str(data, "note", where),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule as its canonical JSON object (defaults left out)."""
+        out: dict[str, Any] = {"id": self.id, "kind": self.kind}
+        if self.strength != "firm":
+            out["strength"] = self.strength
+        if self.actor != "government":
+            out["actor"] = self.actor
+        for key in ("evidence", "assurance", "negated"):
+            if getattr(self, key):
+                out[key] = True
+        if self.note:
+            out["note"] = self.note
+        out["pattern"] = self.pattern
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ModifierRule:
+    """Words that change a commitment a trigger found.
+
+    Attributes:
+        id: Unique rule id.
+        pattern: spaCy ``Matcher`` token pattern.
+        effect: ``soft``/``firm`` (sets the strength), ``assurance`` or ``negated`` (sets the flag).
+        scope: ``trigger`` (the match must overlap the trigger or start right after it),
+            ``subject`` (inside the clause's own subject: "*No* assessment has been made") or
+            ``clause`` (anywhere in the commitment's clause).
+        note: Free-text rationale or example.
+    """
+
+    id: str
+    pattern: Pattern
+    effect: ModifierEffect
+    scope: ModifierScope = "trigger"
+    note: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "modifier") -> ModifierRule:
+        """Build and validate a rule from its JSON object.
+
+        Raises:
+            RuleError: For unknown or missing keys, bad enum values, wrong types or a bad pattern.
+        """
+        check_keys(data, required=("id", "pattern", "effect"), optional=("scope", "note"), where=where)
+        return cls(
+            id=str(check_type(data["id"], str, field="id", where=where)),
+            pattern=check_pattern(data["pattern"], field="pattern", where=where),
+            effect=check_enum(data["effect"], MODIFIER_EFFECTS, field="effect", where=where),  # type: ignore[arg-type]
+            scope=check_enum(data.get("scope", "trigger"), MODIFIER_SCOPES, field="scope", where=where),  # type: ignore[arg-type]
+            note=_optional_str(data, "note", where),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule as its canonical JSON object (defaults left out)."""
+        out: dict[str, Any] = {"id": self.id, "effect": self.effect}
+        if self.scope != "trigger":
+            out["scope"] = self.scope
+        if self.note:
+            out["note"] = self.note
+        out["pattern"] = self.pattern
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class VetoRule:
+    """Words that stop a commitment from being recorded.
+
+    Attributes:
+        id: Unique rule id.
+        pattern: spaCy ``Matcher`` token pattern.
+        category: Why it must not fire (``refusal``, ``reference``, ``law``, ``conditional``,
+            ``effect``, ``vague``, ``routine``, ``obligation``, ``opinion``, ``ability``,
+            ``past``, ``other``).
+        scope: ``sentence`` (a match anywhere in the sentence vetoes all its clauses),
+            ``clause`` (anywhere in the clause), ``subject`` (in the words before the trigger),
+            or ``complement`` (starting inside the trigger or within two tokens after it).
+        unless: ``evidence`` when a quantity or a date in the clause lifts the veto
+            ("will benefit over 750,000 properties"), else None.
+        kinds: The commitment kinds it applies to; all kinds when empty.
+        subjects: ``any`` (default) or ``non_government``: applies only when no government actor
+            stands as the subject ("this will accelerate delivery" but not "we will accelerate
+            delivery of 1.5 million homes").
+        note: Free-text rationale or example.
+    """
+
+    id: str
+    pattern: Pattern
+    category: str
+    scope: VetoScope = "clause"
+    unless: str | None = None
+    kinds: tuple[str, ...] = ()
+    subjects: str = "any"
+    note: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "veto") -> VetoRule:
+        """Build and validate a rule from its JSON object.
+
+        Raises:
+            RuleError: For unknown or missing keys, bad enum values, wrong types or a bad pattern.
+        """
+        check_keys(
+            data,
+            required=("id", "pattern", "category"),
+            optional=("scope", "unless", "kinds", "subjects", "note"),
+            where=where,
+        )
+        unless = data.get("unless")
+        if unless not in VETO_UNLESS:
+            check_enum(unless, ("evidence",), field="unless", where=where)
+        kinds = check_type(data.get("kinds", []), list, field="kinds", where=where)
+        for kind in kinds:
+            check_enum(kind, COMMITMENT_KINDS, field="kinds", where=where)
+        return cls(
+            id=str(check_type(data["id"], str, field="id", where=where)),
+            pattern=check_pattern(data["pattern"], field="pattern", where=where),
+            category=check_enum(data["category"], VETO_CATEGORIES, field="category", where=where),
+            scope=check_enum(data.get("scope", "clause"), VETO_SCOPES, field="scope", where=where),  # type: ignore[arg-type]
+            unless=unless,
+            kinds=tuple(str(k) for k in kinds),
+            subjects=check_enum(data.get("subjects", "any"), VETO_SUBJECTS, field="subjects", where=where),
+            note=_optional_str(data, "note", where),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule as its canonical JSON object (defaults left out)."""
+        out: dict[str, Any] = {"id": self.id, "category": self.category}
+        if self.scope != "clause":
+            out["scope"] = self.scope
+        if self.unless is not None:
+            out["unless"] = self.unless
+        if self.kinds:
+            out["kinds"] = list(self.kinds)
+        if self.subjects != "any":
+            out["subjects"] = self.subjects
+        if self.note:
+            out["note"] = self.note
+        out["pattern"] = self.pattern
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRule:
+    """Who acts.
+
+    Attributes:
+        id: Unique rule id.
+        pattern: spaCy ``Matcher`` token pattern of the actor's words.
+        role: ``government`` (the government, a minister, or a public body acting for it) or
+            ``other`` (companies, charities, airports, police forces, councils, courts...).
+        resolve: True for deictic actors ("we", "I", "the department") that stand for the
+            answering body.
+        canonical: The body's full name when the words abbreviate it ("DWP"), else "".
+        note: Free-text rationale or example.
+    """
+
+    id: str
+    pattern: Pattern
+    role: ActorRole
+    resolve: bool = False
+    canonical: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], where: str = "actor") -> ActorRule:
+        """Build and validate a rule from its JSON object.
+
+        Raises:
+            RuleError: For unknown or missing keys, bad enum values, wrong types or a bad pattern.
+        """
+        check_keys(
+            data,
+            required=("id", "pattern", "role"),
+            optional=("resolve", "canonical", "note"),
+            where=where,
+        )
+        return cls(
+            id=str(check_type(data["id"], str, field="id", where=where)),
+            pattern=check_pattern(data["pattern"], field="pattern", where=where),
+            role=check_enum(data["role"], ACTOR_ROLES, field="role", where=where),  # type: ignore[arg-type]
+            resolve=_optional_bool(data, "resolve", where),
+            canonical=_optional_str(data, "canonical", where),
+            note=_optional_str(data, "note", where),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rule as its canonical JSON object (defaults left out)."""
+        out: dict[str, Any] = {"id": self.id, "role": self.role}
+        if self.resolve:
+            out["resolve"] = True
+        if self.canonical:
+            out["canonical"] = self.canonical
+        if self.note:
+            out["note"] = self.note
+        out["pattern"] = self.pattern
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentRules:
+    """All rules of the component, by family."""
+
+    triggers: tuple[TriggerRule, ...] = ()
+    modifiers: tuple[ModifierRule, ...] = ()
+    vetoes: tuple[VetoRule, ...] = ()
+    actors: tuple[ActorRule, ...] = ()
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for family in (self.triggers, self.modifiers, self.vetoes, self.actors):
+            for rule in family:
+                if rule.id in seen:
+                    raise RuleError("PCT131", f"duplicate rule id {rule.id!r}")
+                seen.add(rule.id)
+
+    def __len__(self) -> int:
+        return len(self.triggers) + len(self.modifiers) + len(self.vetoes) + len(self.actors)
+
+    @classmethod
+    def from_dicts(
+        cls,
+        *,
+        triggers: Iterable[Mapping[str, Any]] = (),
+        modifiers: Iterable[Mapping[str, Any]] = (),
+        vetoes: Iterable[Mapping[str, Any]] = (),
+        actors: Iterable[Mapping[str, Any]] = (),
+    ) -> CommitmentRules:
+        """Build and validate every family from JSON objects (as tests and callers write them)."""
+        return cls(
+            triggers=tuple(TriggerRule.from_dict(d, f"trigger {i}") for i, d in enumerate(triggers)),
+            modifiers=tuple(ModifierRule.from_dict(d, f"modifier {i}") for i, d in enumerate(modifiers)),
+            vetoes=tuple(VetoRule.from_dict(d, f"veto {i}") for i, d in enumerate(vetoes)),
+            actors=tuple(ActorRule.from_dict(d, f"actor {i}") for i, d in enumerate(actors)),
+        )
+
+    @classmethod
+    def from_dir(cls, path: Path) -> CommitmentRules:
+        """Read and validate the rule files in ``path`` (missing files give empty families)."""
+
+        def read(name: str, build: Any) -> tuple[Any, ...]:
+            file = path / name
+            return tuple(load_rules(file, build)) if file.exists() else ()
+
+        return cls(
+            triggers=read(TRIGGERS_FILE, TriggerRule.from_dict),
+            modifiers=read(MODIFIERS_FILE, ModifierRule.from_dict),
+            vetoes=read(VETOES_FILE, VetoRule.from_dict),
+            actors=read(ACTORS_FILE, ActorRule.from_dict),
+        )
+
+    def files(self) -> dict[str, Sequence[Mapping[str, Any]]]:
+        """Each rule file's name and canonical rows, as ``to_disk`` writes them."""
+        return {
+            TRIGGERS_FILE: [r.to_dict() for r in self.triggers],
+            MODIFIERS_FILE: [r.to_dict() for r in self.modifiers],
+            VETOES_FILE: [r.to_dict() for r in self.vetoes],
+            ACTORS_FILE: [r.to_dict() for r in self.actors],
+        }
