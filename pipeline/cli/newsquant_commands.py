@@ -26,6 +26,7 @@ def evaluate_newsquant(
     """Value F1 and value+unit F1, matching as CQE's evaluation does."""
     from pipeline.engine import load_model
     from pipeline.evaluate.newsquant import evaluate, read_bench, score_cqe, score_one_to_one, unit_names
+    from pipeline.nlp.numbers import NUMBER_WORDS
     from pipeline.nlp.quantity import QuantityTagger
     from pipeline.nlp.quantity_find import FindOptions
 
@@ -44,6 +45,8 @@ def evaluate_newsquant(
         lambda text: tagger.find(text, options=options),
         unit_names(tagger.lexicon, tagger.singularise),
         scorer=score_one_to_one if one_to_one else score_cqe,
+        singularise=tagger.singularise,
+        number_words=NUMBER_WORDS,
     )
     if as_json:
         print(json.dumps({"file": file.name, "sentences": len(sentences), **score.to_dict()}, indent=2))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,8 +139,48 @@ def unit_names(lexicon: QuantityLexicon, singularise: Callable[[str], str]) -> d
     return names
 
 
-def to_bench(rows: Sequence[Quantity], names: dict[str, str]) -> list[BenchItem]:
-    """The finder's rows in CQE's form: a range's two rows become one ``(low, high)`` item."""
+_RATE = re.compile(r"[ \t]+(?:per|a|an)[ \t]+((?:square[ \t]+)?[A-Za-z]+)\b", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^\W*(?:[\d.,]+\w*|[A-Za-z]+-?)?[\s-]*", re.UNICODE)
+_NP_SKIP = frozenset({"and", "or", "of", "the", "a", "an", "'s", "’s"})
+
+
+def noun_phrase_name(row: Quantity, singularise: Callable[[str], str], number_words: frozenset[str]) -> str:
+    """CQE's normalised unit for a counted noun: the noun phrase after the number, lower case,
+    joining words dropped, the last word singular ("seven European countries" -> "european
+    country"); "people" stays "people"."""
+    words = [w for w in re.split(r"[\s]+", row.text.lower()) if w]
+    while words and (words[0] in number_words or words[0][:1].isdigit() or words[0] in ("thousand", "million", "billion")):
+        words.pop(0)
+    words = [w.strip(".,;:()") for w in words if w not in _NP_SKIP]
+    words = [w for w in words if w]
+    if not words:
+        return row.unit.lower()
+    last = words[-1]
+    words[-1] = "people" if last == "people" else singularise(last)
+    return " ".join(words)
+
+
+def rate_suffix(text: str, row: Quantity, singularise: Callable[[str], str]) -> str:
+    """" per <thing>" when the quantity is followed by "per X" / "a X" ("$52 a barrel")."""
+    m = _RATE.match(text, row.char_end)
+    if not m:
+        return ""
+    word = " ".join(m.group(1).lower().split())
+    if word in _NP_SKIP or word in ("few", "lot", "bit", "total", "further", "record", "share"):
+        return "" if word != "share" else " per share"
+    return f" per {singularise(word)}"
+
+
+def to_bench(
+    rows: Sequence[Quantity],
+    names: dict[str, str],
+    text: str = "",
+    singularise: Callable[[str], str] | None = None,
+    number_words: frozenset[str] = frozenset(),
+) -> list[BenchItem]:
+    """The finder's rows in CQE's form: a range's two rows become one ``(low, high)`` item; with
+    ``text`` and ``singularise``, a counted noun is named by its noun phrase and a rate ("per
+    barrel") joins the unit, as CQE normalises them."""
     out: list[BenchItem] = []
     skip: set[int] = set()
     for i, row in enumerate(rows):
@@ -157,8 +198,12 @@ def to_bench(rows: Sequence[Quantity], names: dict[str, str]) -> list[BenchItem]
             name = BARE_UNIT
         elif row.kind == "count":
             name = COUNT_NAMES.get(unit, names.get(unit, unit))
+            if singularise is not None and row.rule == "count":
+                name = noun_phrase_name(row, singularise, number_words)
         else:
             name = names.get(unit, unit)
+        if text and singularise is not None and name != BARE_UNIT and " per " not in name:
+            name += rate_suffix(text, row, singularise)
         out.append(BenchItem(value, name.lower(), row.text))
     return out
 
@@ -223,11 +268,14 @@ def evaluate(
     names: dict[str, str],
     *,
     scorer: Callable[[Sequence[BenchItem], Sequence[BenchItem]], tuple[int, int]] = score_cqe,
+    singularise: Callable[[str], str] | None = None,
+    number_words: frozenset[str] = frozenset(),
 ) -> BenchScore:
-    """Run ``find`` over every sentence and add up the scores."""
+    """Run ``find`` over every sentence and add up the scores (see :func:`to_bench` for
+    ``singularise`` and ``number_words``)."""
     score = BenchScore()
     for sentence in sentences:
-        pred = to_bench(find(sentence.text), names)
+        pred = to_bench(find(sentence.text), names, sentence.text, singularise, number_words)
         value, value_unit = scorer(sentence.gold, pred)
         score.gold += len(sentence.gold)
         score.predicted += len(pred)

@@ -41,7 +41,7 @@ NUMERAL = re.compile(
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|xlsx?|csv|docx?)\b")
 _QUOTED = re.compile(r"‘[^‘’\n]{1,100}’")
 _ALPHA_RUN = re.compile(r"[A-Za-z]+")
-_TIME_AFTER = re.compile(r"[ \t]?(?:a\.m\.|p\.m\.|am|pm)\b|:\d\d", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"[ \t]?(?:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|:\d\d", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
 _ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
@@ -52,9 +52,11 @@ _FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
 _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _REF_LIST_GAP = re.compile(r"\s*(?:,|and|or|to|&|-|–|,\s*and|,\s*or)\s*", re.IGNORECASE)
 _ELLIPSIS_GAP = re.compile(
-    r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)|\bversus|,)[ \t]*$",
+    r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)|\bversus|\bincluding|\bfrom|,)[ \t]*$",
     re.IGNORECASE,
 )
+_OF_DET = re.compile(r"[ \t]+of[ \t]+(?:its|their|our|his|her)(?=[ \t])", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’.-]*)[ \t]$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
@@ -68,6 +70,7 @@ HEDGE_WINDOW = 30
 REFERENCE_WINDOW = 30
 PREFIX_WINDOW = 6
 MAX_GAP_WORDS = 8
+TREND_WINDOW = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +157,8 @@ def is_plural(word: str, lex: QuantityLexicon) -> bool:
     """
     if word in lex.noun_singular or word in lex.invariant:
         return True
+    if word.endswith("men") and len(word) > 4 and word not in lex.not_plural:  # fishermen
+        return True
     if len(word) < 3 or not word.endswith("s") or word in lex.not_plural:
         return False
     return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
@@ -217,7 +222,7 @@ def counted_noun(
             nxt = _WORD.match(text, m.end())
             if (
                 len(words) < 1
-                and low.endswith(_ADJECTIVE_END)
+                and (low.endswith(_ADJECTIVE_END) or low in lex.adjectives)
                 and nxt
                 and nxt.group(1).lower() not in lex.stop_words
             ):
@@ -331,11 +336,14 @@ class _Scanner:
         if self._is_reference(ns):
             self.last_reference_end = ne
             return self._reject(ne)
+        currency = self._currency_before(ns)
         if not words:
             # names and codes: a letter (or letter-hyphen) glued before the digits
-            if before.isalpha() or before and before in "_@#/\\" or (
+            if not currency and before.isalpha() or before and before in "_@#/\\" or (
                 before == "-" and ns >= 2 and text[ns - 2].isalpha()
             ):
+                return self._reject(ne)
+            if before == ":" and ns >= 2 and text[ns - 2].isdigit():  # 17:22, 1:36.6
                 return self._reject(ne)
             if after == "/" or after == ":" and text[ne + 1 : ne + 2].isdigit():
                 return self._reject(ne)
@@ -364,7 +372,7 @@ class _Scanner:
                         return self._reject(self._date_end(run.end()))
                     return self._reject(run.end())
         if not words and value == int(value) and "," not in raw and "." not in raw:
-            if 1000 <= value <= 2199 and len(raw) == 4 and not self._currency_before(ns):
+            if 1500 <= value <= 2100 and len(raw) == 4 and not currency:
                 if not (_suffix(text, ne, lex, ("percent", "money", "measure")) or _scale(text, ne, lex)):
                     tail = _YEAR_TAIL.match(text, ne)
                     return self._reject(tail.end() if tail else ne)
@@ -376,11 +384,35 @@ class _Scanner:
                 prev = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, ns - 20) : ns])
                 if prev and prev.group(1).lower() in _SKIP_BEFORE_ONE:
                     return self._reject(ne)
-        return self._build(ns, ne, value, words)
+        sign = 1.0
+        if not words and before in ("-", "−") and (ns < 2 or text[ns - 2] in " \t\n($£€"):
+            sign = -1.0
+        cand, consumed = self._build(ns, ne, value, words)
+        if cand is not None and sign < 0:
+            cand.value = -cand.value
+            if cand.start == ns:
+                cand.start = ns - 1
+        return cand, consumed
 
     def _currency_before(self, ns: int) -> bool:
         lex = self.lex
+        if ns and self.text[ns - 1] in "-−":  # $-50.8bn
+            ns -= 1
         return bool(lex.prefix and lex.prefix.search(self.text, max(0, ns - PREFIX_WINDOW), ns))
+
+    def _after_name(self, start: int) -> bool:
+        """True when the number follows a capitalised word that does not start the sentence
+        ("S&P 500", "Game 7", "Apple Watch 5"): a name with a number in it."""
+        m = _NAME_BEFORE.search(self.text, max(0, start - 40), start)
+        if not m:
+            return False
+        word = m.group("word")
+        if not any(c.isupper() for c in word) or word.lower() in self.lex.stop_words:
+            return False
+        if self.lex.hedge is not None and self.lex.hedge.search(self.text, m.start("word"), start):
+            return False
+        lead = self.text[max(0, m.start("word") - 3) : m.start("word")]
+        return bool(lead.strip()) and not re.search(r"[.!?:;\n][\s\"'“‘(]*$", lead)
 
     def _month_after(self, pos: int) -> bool:
         lex = self.lex
@@ -406,19 +438,22 @@ class _Scanner:
         cand = Candidate(start=ns, end=ne, num_end=ne, value=value, words=words, rule="number")
         prefix_rule: UnitRule | None = None
         if lex.prefix is not None:
-            pm = lex.prefix.search(text, max(0, ns - PREFIX_WINDOW), ns)
+            pe = ns - 1 if ns and text[ns - 1] in "-−" else ns
+            pm = lex.prefix.search(text, max(0, pe - PREFIX_WINDOW), pe)
             if pm:
                 prefix_rule = _first_rule(lex.unit_rules(" ".join(pm.group(1).split())), True)
                 if prefix_rule is not None:
                     cand.start = pm.start(1)
         pos = ne
-        scale = _scale(text, pos, lex)
-        if scale is not None:
+        for _ in range(2):  # "4 hundred million"
+            scale = _scale(text, pos, lex)
+            if scale is None:
+                break
             rule, pos = scale
             cand.value *= rule.factor
-            cand.scale = rule.factor
+            cand.scale *= rule.factor
             cand.rule = rule.id
-        cand.num_end = pos
+        cand.end = cand.num_end = pos
         if prefix_rule is not None:
             cand.unit, cand.kind, cand.name = prefix_rule.unit, prefix_rule.kind, prefix_rule.name
             cand.rule = prefix_rule.id
@@ -444,6 +479,8 @@ class _Scanner:
             else:
                 self._no_unit(cand, pos)
                 pos = cand.end
+        if cand.kind in ("", "count") and prefix_rule is None and self._after_name(cand.start):
+            return None, pos
         self._hedge(cand)
         change = lex.change_after.match(text, cand.end) if lex.change_after else None
         if change and cand.change is None:
@@ -469,6 +506,10 @@ class _Scanner:
             return
         plural = cand.value != 1
         found = counted_noun(text, pos, plural, lex, self.options.max_noun_words)
+        if found is None and plural:
+            of = _OF_DET.match(text, pos)
+            if of:
+                found = counted_noun(text, of.end(), plural, lex, self.options.max_noun_words)
         if found is not None:
             end, words = found
             cand.end = end
@@ -491,7 +532,13 @@ class _Scanner:
                 cand.change = cm.group(1)
 
 
-def link(cands: list[Candidate], text: str) -> None:
+def trend_before(text: str, start: int, lex: QuantityLexicon) -> bool:
+    """True when a trend word ("increased", "fell") comes shortly before ``start``: "from X to
+    Y" is then a change, not a range."""
+    return bool(lex.trend and lex.trend.search(text, max(0, start - TREND_WINDOW), start))
+
+
+def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
     """Join ranges and ellipses in place (see the module docstring, pass 2)."""
     for first, second in zip(cands, cands[1:], strict=False):
         gap = text[first.end : second.start]
@@ -504,8 +551,9 @@ def link(cands: list[Candidate], text: str) -> None:
             left = left[: left.rfind(first.approx)]
         if joiner == "and" and not _BETWEEN.search(left):
             continue
-        if joiner == "to" and _FROM.search(left):
+        if first.change is not None and joiner == "to":
             continue
+        trend = joiner == "to" and bool(_FROM.search(left)) and bool(trend_before(text, first.start, lex))
         if not first.kind and second.kind:
             first.unit, first.kind, first.name = second.unit, second.kind, second.name
         elif first.kind and not second.kind:
@@ -513,7 +561,7 @@ def link(cands: list[Candidate], text: str) -> None:
         if first.scale == 1 and second.scale > 1 and first.value * second.scale <= second.value:
             first.value *= second.scale
             first.scale = second.scale
-        if first.kind == second.kind and first.value <= second.value:
+        if first.kind == second.kind and first.value <= second.value and not trend:
             first.value_max = second.value
             first.rule = f"{first.rule}+range"
     previous: Candidate | None = None
@@ -584,7 +632,7 @@ def find_candidates(
     options = options or FindOptions()
     spans = SpanSet([*skip, *blocked_spans(text)])
     cands = _Scanner(text, lex, options, spans, singularise).run()
-    link(cands, text)
+    link(cands, text, lex)
     return cands
 
 

@@ -27,14 +27,17 @@ from pipeline.nlp.rules import RuleError, check_enum, check_keys, check_type
 UnitKind = Literal["money", "percent", "measure", "duration", "age", "scale"]
 Position = Literal["prefix", "suffix"]
 Spacing = Literal["any", "glued", "spaced"]
-CueKind = Literal["hedge", "change", "change_after", "reference", "month", "stop", "not_plural"]
+CueKind = Literal[
+    "hedge", "change", "change_after", "reference", "month", "stop", "not_plural", "trend", "adjective"
+]
 NounKind = Literal["irregular", "invariant", "compound"]
 
 UNIT_KINDS: tuple[str, ...] = ("money", "percent", "measure", "duration", "age", "scale")
 POSITIONS: tuple[str, ...] = ("prefix", "suffix")
 SPACINGS: tuple[str, ...] = ("any", "glued", "spaced")
 CUE_KINDS: tuple[str, ...] = (
-    "hedge", "change", "change_after", "reference", "month", "stop", "not_plural",
+    "hedge", "change", "change_after", "reference", "month", "stop", "not_plural", "trend",
+    "adjective",
 )  # fmt: skip
 NOUN_KINDS: tuple[str, ...] = ("irregular", "invariant", "compound")
 
@@ -126,8 +129,10 @@ class CueRule:
         kind: ``hedge`` (before: "over", "nearly"; kept out of the quantity text), ``change``
             (before: "rose by"), ``change_after`` (after: "a 5% increase"), ``reference``
             (before: "Question 1642" is a name, not a quantity), ``month`` (dates), ``stop``
-            (words that end a counted noun phrase) or ``not_plural`` (words in -s that are not
-            plural nouns: "was", "this").
+            (words that end a counted noun phrase), ``not_plural`` (words in -s that are not
+            plural nouns: "was", "this"), ``trend`` (words before "from X to Y" that make it a
+            change rather than a range: "increased") or ``adjective`` (modifiers skipped before
+            the head after "one": "one particular demand").
         phrases: The words, matched whole and case-insensitively (``reference`` phrases are
             matched as written when they start with a capital: "Year 3" but "year").
         value: A normalised value: for hedges ``>``, ``<`` or ``~``; for changes ``up``/``down``.
@@ -266,11 +271,13 @@ class QuantityLexicon:
     change_after: re.Pattern[str] | None = None
     reference: re.Pattern[str] | None = None
     month: re.Pattern[str] | None = None
+    trend: re.Pattern[str] | None = None
     unit_by_form: dict[str, list[UnitRule]] = field(default_factory=dict)
     unit_by_form_cs: dict[str, list[UnitRule]] = field(default_factory=dict)
     cue_value: dict[tuple[str, str], str] = field(default_factory=dict)
     stop_words: frozenset[str] = frozenset()
     not_plural: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
     noun_singular: dict[str, str] = field(default_factory=dict)
     invariant: frozenset[str] = frozenset()
     compounds: dict[str, str] = field(default_factory=dict)
@@ -345,6 +352,9 @@ def compile_lexicon(
         )
     if words.get("month"):
         lex.month = re.compile(rf"(?<![\w])(?:{_alternation(words['month'])})\.?{end}", re.IGNORECASE)
+    if words.get("trend"):
+        lex.trend = re.compile(rf"(?<![\w])(?:{_alternation(words['trend'])}){end}", re.IGNORECASE)
+    lex.adjectives = frozenset(w.lower() for w in words.get("adjective", []))
     lex.stop_words = frozenset(w.lower() for w in words.get("stop", []))
     lex.not_plural = frozenset(w.lower() for w in words.get("not_plural", []))
     for noun in nouns:
