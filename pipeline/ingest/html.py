@@ -2,8 +2,12 @@
 
 The plain text is what everything is annotated on (GUIDELINES.md): paragraphs separated by a
 blank line, whitespace (including ``&nbsp;``) collapsed to single spaces inside a paragraph,
-entities decoded, ``<br>`` kept as a line break, tables left out of the prose and returned as
-structured rows with the text offset where they stood.
+entities decoded (and a second time for the doubly escaped ``&amp;nbsp;`` that some answers
+carry), invisible format characters (zero-width spaces, soft hyphens, direction marks) removed,
+``<br>`` kept as a line break, tables left out of the prose and returned as structured rows with
+the text offset where they stood. Holding answers ("it will not be possible to answer this
+question within the usual time period") are flagged: the API's own ``answerIsHolding`` flag is
+not reliable on its own (it stays set on some substantive answers).
 
 The parser is the standard library's streaming ``HTMLParser``: no recursion, linear in the input,
 so deeply nested or very large answers cannot exhaust the stack.
@@ -11,6 +15,7 @@ so deeply nested or very large answers cannot exhaust the stack.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -24,7 +29,26 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template"})
 PARAGRAPH_SEPARATOR = "\n\n"
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_DOUBLE_ESCAPED = re.compile(
+    r"&(?:nbsp|amp|quot|apos|lt|gt|pound|euro|#\d{1,7}|#x[0-9a-f]{1,6});", re.I
+)
+# Holding answers, as the API serves them (real wording, Commons and Lords): the text says the
+# question cannot be answered yet. Matched on the first 600 characters of the plain text only.
+HOLDING_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\bnot be possible to (?:answer|respond to) this question (?:within|in) the usual time",
+        re.I,
+    ),
+    re.compile(r"\ban answer is being prepared and will be provided as soon as", re.I),
+    re.compile(
+        r"\ba (?:full |substantive )?(?:answer|reply|response) will be (?:provided|sent|given)"
+        r" as soon as (?:it is|possible)",
+        re.I,
+    ),
+)
+HOLDING_WINDOW = 600
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +66,12 @@ class Table:
     Attributes:
         rows: Cell texts, row by row.
         char_offset: Offset in the plain text where the table stood (between paragraphs).
+        caption: The table's ``<caption>``, or None.
     """
 
     rows: list[list[str]]
     char_offset: int
+    caption: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +82,43 @@ class PlainText:
         text: Paragraphs joined by a blank line.
         paragraphs: Each paragraph's offsets into ``text``, in order.
         tables: Tables found, in order.
+        is_holding: The text is a holding answer (see :func:`is_holding_answer`).
     """
 
     text: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    is_holding: bool = False
+
+
+def is_holding_answer(text: str) -> bool:
+    """True when ``text`` (plain text) says the question cannot be answered yet.
+
+    Only the opening of the text is examined: a holding answer says so at once, while a
+    substantive answer may quote the phrase much later.
+    """
+    head = text[:HOLDING_WINDOW]
+    return any(pattern.search(head) for pattern in HOLDING_PATTERNS)
+
+
+def _unescape_twice(text: str) -> str:
+    """Decode entities the parser left (``&amp;nbsp;`` -> ``&nbsp;`` -> a space)."""
+    if "&" not in text:
+        return text
+    return _DOUBLE_ESCAPED.sub(lambda m: html_lib.unescape(m.group(0)), text)
+
+
+def clean_characters(text: str) -> str:
+    """Remove invisible format characters and turn every line-break convention into ``\\n``.
+
+    Carriage returns and U+2028 become a line break, U+2029 a paragraph break (a blank line);
+    doubly escaped entities are decoded.
+    """
+    text = _ZERO_WIDTH.sub("", _unescape_twice(text))
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+        text = text.replace("\u2029", "\n\n")
+    return text
 
 
 def normalise_space(text: str) -> str:
@@ -70,16 +128,23 @@ def normalise_space(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@dataclass(slots=True)
+class _TableBuffer:
+    rows: list[list[str]] = field(default_factory=list)
+    caption: list[str] = field(default_factory=list)
+    in_caption: bool = False
+
+
 class _Collector(HTMLParser):
     """Splits HTML into prose blocks and tables (cells kept as text)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[str | list[list[str]]] = []
+        self.blocks: list[str | Table] = []
         self._buffer: list[str] = []
         self._skip = 0
         self._table_depth = 0
-        self._rows: list[list[str]] = []
+        self._table = _TableBuffer()
         self._cell: list[str] | None = None
 
     def _flush(self) -> None:
@@ -93,16 +158,19 @@ class _Collector(HTMLParser):
         elif tag == "table":
             if self._table_depth == 0:
                 self._flush()
-                self._rows = []
+                self._table = _TableBuffer()
             self._table_depth += 1
         elif self._table_depth:
             if tag == "tr":
-                self._rows.append([])
+                self._close_cell()
+                self._table.rows.append([])
             elif tag in ("td", "th"):
+                self._close_cell()
                 self._cell = []
-            elif tag in BLOCK_TAGS or tag == "br":
-                if self._cell is not None:
-                    self._cell.append(" ")
+            elif tag == "caption" and self._table_depth == 1:
+                self._table.in_caption = True
+            elif (tag in BLOCK_TAGS or tag == "br") and self._cell is not None:
+                self._cell.append(" ")
         elif tag == "br":
             self._buffer.append("\n")
         elif tag in BLOCK_TAGS:
@@ -119,21 +187,33 @@ class _Collector(HTMLParser):
         elif tag == "table" and self._table_depth:
             self._table_depth -= 1
             if self._table_depth == 0:
-                self._close_cell()
-                self.blocks.append([row for row in self._rows if row])
-                self._rows = []
+                self._close_table()
         elif self._table_depth:
             if tag in ("td", "th"):
                 self._close_cell()
+            elif tag == "caption":
+                self._table.in_caption = False
         elif tag in BLOCK_TAGS:
             self._flush()
 
     def _close_cell(self) -> None:
         if self._cell is not None:
-            if not self._rows:
-                self._rows.append([])
-            self._rows[-1].append(normalise_space("".join(self._cell)).replace("\n", " "))
+            if not self._table.rows:
+                self._table.rows.append([])
+            text = normalise_space(clean_characters("".join(self._cell)))
+            self._table.rows[-1].append(text.replace("\n", " "))
             self._cell = None
+
+    def _close_table(self) -> None:
+        self._close_cell()
+        caption = (
+            normalise_space(clean_characters("".join(self._table.caption))).replace("\n", " ")
+            or None
+        )
+        rows = [row for row in self._table.rows if row]
+        if rows or caption:
+            self.blocks.append(Table(rows=rows, char_offset=0, caption=caption))
+        self._table = _TableBuffer()
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -141,14 +221,15 @@ class _Collector(HTMLParser):
         if self._table_depth:
             if self._cell is not None:
                 self._cell.append(data)
+            elif self._table.in_caption:
+                self._table.caption.append(data)
         else:
             self._buffer.append(data)
 
     def close(self) -> None:
         super().close()
         if self._table_depth:
-            self._close_cell()
-            self.blocks.append([row for row in self._rows if row])
+            self._close_table()
         self._flush()
 
 
@@ -160,7 +241,8 @@ def html_to_text(html: str | None) -> PlainText:
             paragraphs kept. None or empty gives an empty text.
 
     Returns:
-        The plain text, its paragraphs (offsets into the text) and its tables.
+        The plain text, its paragraphs (offsets into the text), its tables (each with the
+        offset where it stood) and whether it is a holding answer.
     """
     if not html:
         return PlainText("")
@@ -172,11 +254,10 @@ def html_to_text(html: str | None) -> PlainText:
     tables: list[Table] = []
     offset = 0
     for block in collector.blocks:
-        if isinstance(block, list):
-            if block:
-                tables.append(Table(rows=block, char_offset=offset))
+        if isinstance(block, Table):
+            tables.append(Table(rows=block.rows, char_offset=offset, caption=block.caption))
             continue
-        for chunk in re.split(r"\n\s*\n", block):
+        for chunk in _PARAGRAPH_BREAK.split(clean_characters(block)):
             text = normalise_space(chunk)
             if not text:
                 continue
@@ -185,4 +266,5 @@ def html_to_text(html: str | None) -> PlainText:
             paragraphs.append(Paragraph(offset, offset + len(text)))
             parts.append(text)
             offset += len(text)
-    return PlainText(PARAGRAPH_SEPARATOR.join(parts), paragraphs, tables)
+    text = PARAGRAPH_SEPARATOR.join(parts)
+    return PlainText(text, paragraphs, tables, is_holding_answer(text))

@@ -1,21 +1,59 @@
-"""The answer record: one answered written question, parsed from the API's ``value`` object."""
+"""The answer record: one answered written question, parsed from the API's ``value`` object.
+
+An :class:`Answer` is one *version* of one answered question (``value.id``; UINs are reused).
+Its version follows the answer's life cycle as the API shows it (:func:`lifecycle_version`):
+
+* 1 — the first answer, holding or substantive;
+* 2 — a substantive answer that replaced a holding answer (``dateHoldingAnswer`` is set and the
+  text is no longer a holding answer), whether or not the holding answer was ever seen;
+* +1 — a correction (``answerIsCorrection``).
+
+Two different texts at the same stage (a second correction, a silent edit) are told apart by the
+lake, which gives the later one the next free version (``pipeline.lake.versions``).
+
+Records come in three shapes (:data:`Shape`): a ``detail`` response (full HTML), a ``list`` item
+(HTML stripped, question and answer clipped at 255 characters) and a ``page`` (the answer's web
+page as text). A list item is a lossy view of the detail and never outranks it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from pipeline.ingest.html import PlainText, html_to_text
+from pipeline.ingest.html import Paragraph, PlainText, Table, html_to_text
 
+Shape = Literal["detail", "list", "page"]
+SHAPES: tuple[str, ...] = ("detail", "list", "page")
 REQUIRED_FIELDS = ("id", "dateAnswered", "answerText")
 CLIP_MARKER = "..."
 LIST_CLIP_LENGTH = 255
+# Every field of a written question's ``value`` the API has served (detail and list shapes,
+# with and without ``expandMember``). Anything else is an *unknown field*: the record is kept,
+# the field ignored, and its name noted on the answer and in the run's row.
+KNOWN_VALUE_FIELDS = frozenset(
+    {
+        "id", "askingMemberId", "askingMember", "house", "memberHasInterest", "dateTabled",
+        "dateForAnswer", "uin", "questionText", "answeringBodyId", "answeringBodyName",
+        "isWithdrawn", "isNamedDay", "groupedQuestions", "answerIsHolding", "answerIsCorrection",
+        "answeringMemberId", "answeringMember", "correctingMemberId", "correctingMember",
+        "dateAnswered", "answerText", "originalAnswerText", "comparableAnswerText",
+        "dateAnswerCorrected", "dateHoldingAnswer", "attachmentCount", "heading", "attachments",
+        "groupedQuestionsDates",
+    }
+)  # fmt: skip
+# How much a shape can be trusted, for choosing between two views of the same answer.
+_SHAPE_RANK = {"detail": 2, "page": 2, "list": 1}
 
 
 class RecordError(ValueError):
     """A record that cannot be used; it goes to quarantine with this message."""
+
+
+class Unanswered(RecordError):
+    """A question without an answer (``dateAnswered`` null): skipped, not quarantined."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,23 +61,35 @@ class Answer:
     """One answered written question (one API ``value.id`` and answer version).
 
     Attributes:
-        id: The API's ``value.id`` (UINs are reused; this is the key).
-        answer_version: 1 for the first answer; a correction is the next version.
+        id: The API's ``value.id`` (UINs are reused; this is the key). Page-text records, which
+            carry no id, get a stable negative id from their content.
+        answer_version: The life-cycle stage (module docstring); the lake may raise it.
         uin: The question's UIN.
-        house: ``Commons`` or ``Lords``.
+        house: ``Commons`` or ``Lords`` (empty when the source does not say).
         heading: The question's heading.
         question_text: The question.
-        answer_html: The answer as the API serves it.
+        answer_html: The answer as the source serves it.
         answer_text: The answer as plain text (what offsets point into).
-        date_tabled, date_answered, date_corrected: Dates (``date_corrected`` None unless corrected).
-        answering_body_id, answering_body: The answering department.
-        answering_member_id, answering_member, asking_member_id, asking_member: Members.
-        is_holding: A holding answer ("I will reply as soon as possible").
+        date_tabled: When the question was tabled.
+        date_answered: When this answer was given.
+        date_corrected: When the answer was corrected; None unless corrected.
+        date_holding_answer: When a holding answer was given; None when there was none.
+        answering_body_id: The answering department's id.
+        answering_body: The answering department's name.
+        answering_member_id: The answering minister's id.
+        answering_member: The answering minister's name (``expandMember=true``).
+        asking_member_id: The asking member's id.
+        asking_member: The asking member's name (``expandMember=true``).
+        is_holding: The text is a holding answer (detected from the text; see ``html.py``).
+        api_is_holding: The API's ``answerIsHolding`` flag as served.
         is_correction: This version corrects an earlier answer.
-        clipped: The text came from a list response, clipped at 255 characters.
+        clipped: The question or answer text was clipped by a list response.
+        shape: ``detail``, ``list`` or ``page``: which kind of record it came from.
         grouped_uins: UINs answered together with this one.
-        source_url: Where the record can be fetched.
-        tables: Rows of the answer's tables, kept out of the prose.
+        source_url: Where the record was read or fetched.
+        paragraphs: Offsets of the answer text's paragraphs.
+        tables: The answer's tables, kept out of the prose.
+        unknown_fields: Names of fields the record carried that the API is not known to serve.
     """
 
     id: int
@@ -53,6 +103,7 @@ class Answer:
     date_tabled: dt.date | None
     date_answered: dt.date
     date_corrected: dt.date | None
+    date_holding_answer: dt.date | None
     answering_body_id: int | None
     answering_body: str | None
     answering_member_id: int | None
@@ -60,16 +111,41 @@ class Answer:
     asking_member_id: int | None
     asking_member: str | None
     is_holding: bool
+    api_is_holding: bool
     is_correction: bool
     clipped: bool
+    shape: str = "detail"
     grouped_uins: list[str] = field(default_factory=list)
     source_url: str = ""
-    tables: list[list[list[str]]] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    unknown_fields: list[str] = field(default_factory=list)
 
     @property
     def content_hash(self) -> str:
         """SHA-256 of the answer HTML: changes when the answer changes."""
-        return hashlib.sha256(self.answer_html.encode("utf-8")).hexdigest()
+        return content_hash(self.answer_html)
+
+    @property
+    def rank(self) -> int:
+        """How complete this view is (:func:`view_rank`)."""
+        return view_rank(clipped=self.clipped, shape=self.shape)
+
+    @property
+    def answered_month(self) -> str:
+        """``YYYY-MM`` of the answer date: the lake's partition."""
+        return self.date_answered.strftime("%Y-%m")
+
+
+def view_rank(*, clipped: bool, shape: str) -> int:
+    """How complete a view is: a detail or page (2) beats an unclipped list item (1), which
+    beats a clipped one (0)."""
+    return 0 if clipped else _SHAPE_RANK.get(shape, 1)
+
+
+def content_hash(answer_html: str) -> str:
+    """SHA-256 (hex) of an answer's HTML."""
+    return hashlib.sha256(answer_html.encode("utf-8")).hexdigest()
 
 
 def parse_date(value: Any, field_name: str) -> dt.date | None:
@@ -97,10 +173,20 @@ def _member_name(member: Any) -> str | None:
 def _int_or_none(value: Any, field_name: str) -> int | None:
     if value in (None, ""):
         return None
+    if isinstance(value, bool):
+        raise RecordError(f"field {field_name!r}: expected an integer, got {value!r}")
     try:
         return int(value)
     except (TypeError, ValueError) as err:
         raise RecordError(f"field {field_name!r}: expected an integer, got {value!r}") from err
+
+
+def _str_or_none(value: Any, field_name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, (dict, list)):
+        raise RecordError(f"field {field_name!r}: expected a string, got {type(value).__name__}")
+    return str(value)
 
 
 def is_clipped(answer_text: str) -> bool:
@@ -112,54 +198,109 @@ def is_clipped(answer_text: str) -> bool:
     )
 
 
-def parse_answer(value: Any, *, answer_version: int | None = None, source_url: str = "") -> Answer:
+def is_clipped_question(question_text: str) -> bool:
+    """True when a list response may have clipped the question (exactly 255 characters)."""
+    return len(question_text) == LIST_CLIP_LENGTH
+
+
+def needs_detail(value: dict[str, Any]) -> bool:
+    """True when a list item's question or answer text was clipped: fetch the detail."""
+    answer = value.get("answerText")
+    question = value.get("questionText")
+    return (isinstance(answer, str) and is_clipped(answer)) or (
+        isinstance(question, str) and is_clipped_question(question)
+    )
+
+
+def lifecycle_version(
+    *, is_holding: bool, date_holding_answer: dt.date | None, is_correction: bool
+) -> int:
+    """The answer version a record's state implies (see the module docstring)."""
+    version = 1
+    if date_holding_answer is not None and not is_holding:
+        version += 1
+    if is_correction:
+        version += 1
+    return version
+
+
+def parse_answer(
+    value: Any,
+    *,
+    answer_version: int | None = None,
+    source_url: str = "",
+    shape: str = "detail",
+) -> Answer:
     """Build an :class:`Answer` from the API's ``value`` object.
 
     Args:
         value: The ``value`` object of a detail or list response.
-        answer_version: Version to record; by default 2 for a correction, else 1.
+        answer_version: Version to record; by default the life-cycle stage
+            (:func:`lifecycle_version`).
         source_url: Where it was fetched from.
+        shape: ``detail``, ``list`` or ``page``.
 
     Raises:
+        Unanswered: When the question has no answer yet (``dateAnswered`` present but null).
         RecordError: When a required field is missing or malformed.
     """
     if not isinstance(value, dict):
         raise RecordError(f"expected a JSON object, got {type(value).__name__}")
-    missing = [k for k in REQUIRED_FIELDS if value.get(k) in (None, "") and k != "answerText"]
-    if missing or "answerText" not in value:
-        raise RecordError(f"missing field(s): {', '.join(missing or ['answerText'])}")
+    if shape not in SHAPES:
+        raise RecordError(f"shape {shape!r} is not one of {', '.join(SHAPES)}")
+    absent = [k for k in REQUIRED_FIELDS if k not in value]
+    if absent:
+        raise RecordError(f"missing field(s): {', '.join(absent)}")
     answer_id = _int_or_none(value["id"], "id")
+    if answer_id is None:
+        raise RecordError("missing field(s): id")
     date_answered = parse_date(value["dateAnswered"], "dateAnswered")
-    if answer_id is None or date_answered is None:
-        raise RecordError("missing field(s): id, dateAnswered")
-    html = value.get("answerText") or ""
+    if date_answered is None:
+        raise Unanswered(f"question {answer_id} has no answer (dateAnswered is null)")
+    html = value.get("answerText")
+    if html is None:
+        html = ""
     if not isinstance(html, str):
         raise RecordError(f"field 'answerText': expected a string, got {type(html).__name__}")
     plain: PlainText = html_to_text(html)
+    question = _str_or_none(value.get("questionText"), "questionText") or ""
     is_correction = bool(value.get("answerIsCorrection"))
+    date_holding = parse_date(value.get("dateHoldingAnswer"), "dateHoldingAnswer")
     grouped = value.get("groupedQuestions") or []
     return Answer(
         id=answer_id,
-        answer_version=answer_version or (2 if is_correction else 1),
-        uin=str(value.get("uin") or ""),
-        house=str(value.get("house") or ""),
-        heading=str(value.get("heading") or ""),
-        question_text=str(value.get("questionText") or ""),
+        answer_version=answer_version
+        or lifecycle_version(
+            is_holding=plain.is_holding,
+            date_holding_answer=date_holding,
+            is_correction=is_correction,
+        ),
+        uin=_str_or_none(value.get("uin"), "uin") or "",
+        house=_str_or_none(value.get("house"), "house") or "",
+        heading=_str_or_none(value.get("heading"), "heading") or "",
+        question_text=question,
         answer_html=html,
         answer_text=plain.text,
         date_tabled=parse_date(value.get("dateTabled"), "dateTabled"),
         date_answered=date_answered,
         date_corrected=parse_date(value.get("dateAnswerCorrected"), "dateAnswerCorrected"),
+        date_holding_answer=date_holding,
         answering_body_id=_int_or_none(value.get("answeringBodyId"), "answeringBodyId"),
-        answering_body=value.get("answeringBodyName") or None,
+        answering_body=_str_or_none(value.get("answeringBodyName"), "answeringBodyName"),
         answering_member_id=_int_or_none(value.get("answeringMemberId"), "answeringMemberId"),
         answering_member=_member_name(value.get("answeringMember")),
         asking_member_id=_int_or_none(value.get("askingMemberId"), "askingMemberId"),
         asking_member=_member_name(value.get("askingMember")),
-        is_holding=bool(value.get("answerIsHolding")),
+        is_holding=plain.is_holding,
+        api_is_holding=bool(value.get("answerIsHolding")),
         is_correction=is_correction,
-        clipped=is_clipped(html),
-        grouped_uins=[str(g) for g in grouped if g is not None] if isinstance(grouped, list) else [],
+        clipped=is_clipped(html) or (shape == "list" and is_clipped_question(question)),
+        shape=shape,
+        grouped_uins=[str(g) for g in grouped if g is not None]
+        if isinstance(grouped, list)
+        else [],
         source_url=source_url,
-        tables=[t.rows for t in plain.tables],
+        paragraphs=list(plain.paragraphs),
+        tables=list(plain.tables),
+        unknown_fields=sorted(k for k in value if k not in KNOWN_VALUE_FIELDS),
     )

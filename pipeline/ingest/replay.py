@@ -1,23 +1,35 @@
-"""Replay sources: read API-shaped files instead of the network.
+"""Replay sources: read API-shaped files, raw archives and page texts instead of the network.
 
-Accepted: a JSONL file (``.jsonl`` or ``.jsonl.gz``) of detail responses (``{"value": {...}}``)
-or list envelopes (``{"totalResults", "results": [...]}``); a JSON file holding one response,
-a list of responses, or a list envelope; or a folder of such files. Every record comes out as a
-:class:`RawRecord` so a bad line becomes a quarantined record, never a crash or a silent loss.
+Accepted, as a file or a folder of them (read in sorted path order):
+
+* a JSONL file (``.jsonl`` or ``.jsonl.gz``) of detail responses (``{"value": {...}}``), list
+  envelopes (``{"totalResults", "results": [...]}``) or archived responses (the raw archive's
+  lines, ``pipeline.ingest.archive``);
+* a JSON file (``.json`` or ``.json.gz``) holding one response, a list of responses, or a list
+  envelope;
+* a page-text file (``.txt``), an answer copied from its web page (``pipeline.ingest.pagetext``).
+
+Every record comes out as a :class:`RawRecord` so a bad line becomes a quarantined record, never a
+crash or a silent loss; :func:`read_records` parses them into :class:`Answer`, :class:`Rejected`
+(bound for quarantine) or :class:`Skipped` (valid but not an answer: an unanswered question).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.ingest.records import Answer, RecordError, parse_answer
+from pipeline.ingest.archive import is_archive_line, is_error_body, iter_lines
+from pipeline.ingest.pagetext import PAGE_SUFFIXES, parse_page_text
+from pipeline.ingest.records import Answer, RecordError, Unanswered, parse_answer
 
-REPLAY_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".json.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+JSON_SUFFIXES = (".json", ".json.gz")
+REPLAY_SUFFIXES = JSONL_SUFFIXES + JSON_SUFFIXES + PAGE_SUFFIXES
+RAW_LIMIT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,82 +41,14 @@ class RawRecord:
         value: The API ``value`` object, or None when the record could not be read.
         error: Why it could not be read, or None.
         raw: The raw text of a record that could not be read (for quarantine).
+        shape: ``detail``, ``list`` or ``page``: the kind of response it came in.
     """
 
     source: str
     value: dict[str, Any] | None
     error: str | None = None
     raw: str | None = None
-
-
-def _open_text(path: Path) -> Iterator[str]:
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as handle:  # type: ignore[operator]
-        for line in handle:
-            yield line
-
-
-def _values(obj: Any) -> Iterator[dict[str, Any] | Any]:
-    """The ``value`` objects inside a detail response, list envelope or list of either."""
-    if isinstance(obj, list):
-        for item in obj:
-            yield from _values(item)
-    elif isinstance(obj, dict) and isinstance(obj.get("results"), list):
-        for item in obj["results"]:
-            yield from _values(item)
-    elif isinstance(obj, dict) and "value" in obj:
-        yield obj["value"]
-    else:
-        yield obj
-
-
-def _records_from_obj(obj: Any, source: str) -> Iterator[RawRecord]:
-    for value in _values(obj):
-        if isinstance(value, dict):
-            yield RawRecord(source, value)
-        else:
-            yield RawRecord(source, None, f"not an API record: {type(value).__name__}", str(value)[:2000])
-
-
-def iter_file(path: Path) -> Iterator[RawRecord]:
-    """Yield the records of one replay file, a bad line giving a record with its error."""
-    name = path.name
-    if name.endswith((".jsonl", ".jsonl.gz")):
-        for number, line in enumerate(_open_text(path), start=1):
-            source = f"{path}:{number}"
-            try:
-                text = line.decode("utf-8")
-            except UnicodeDecodeError as err:
-                yield RawRecord(source, None, f"not UTF-8: {err}", line.decode("utf-8", "replace")[:2000])
-                continue
-            if not text.strip():
-                continue
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as err:
-                yield RawRecord(source, None, f"malformed JSON: {err}", text[:2000])
-                continue
-            yield from _records_from_obj(obj, source)
-    else:
-        data = b"".join(_open_text(path))
-        try:
-            obj = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            yield RawRecord(str(path), None, f"unreadable JSON file: {err}", data[:2000].decode("utf-8", "replace"))
-            return
-        yield from _records_from_obj(obj, str(path))
-
-
-def iter_source(path: Path) -> Iterator[RawRecord]:
-    """Yield the records of a replay file or of every replay file in a folder (sorted)."""
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"replay source not found: {path}")
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(REPLAY_SUFFIXES)):
-            yield from iter_file(child)
-    else:
-        yield from iter_file(path)
+    shape: str = "detail"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,21 +58,193 @@ class Rejected:
     Attributes:
         source: File and line it came from.
         error: Why it was rejected.
-        raw: The raw record (JSON text), truncated to 2,000 characters.
+        raw: The raw record (JSON text), truncated to ``RAW_LIMIT`` characters.
+        id: The question id, when the record got far enough to show one.
     """
 
     source: str
     error: str
     raw: str
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A valid record that is not an answer (an unanswered question); counted, not stored.
+
+    Attributes:
+        source: File and line it came from.
+        reason: Why it was skipped.
+        id: The question id.
+    """
+
+    source: str
+    reason: str
+    id: int | None = None
+
+
+def _values(obj: Any, shape: str) -> Iterator[tuple[Any, str]]:
+    """The ``value`` objects inside a detail response, list envelope or list of either."""
+    if isinstance(obj, list):
+        for item in obj:
+            yield from _values(item, shape)
+    elif isinstance(obj, dict) and isinstance(obj.get("results"), list):
+        for item in obj["results"]:
+            yield from _values(item, "list")
+    elif isinstance(obj, dict) and "value" in obj:
+        yield obj["value"], shape
+    else:
+        yield obj, shape
+
+
+def records_from_obj(obj: Any, source: str, shape: str = "detail") -> Iterator[RawRecord]:
+    """The records inside one decoded response (detail, list envelope, list, or bare value)."""
+    for value, value_shape in _values(obj, shape):
+        if isinstance(value, dict):
+            yield RawRecord(source, value, shape=value_shape)
+        else:
+            raw = json.dumps(value, ensure_ascii=False)[:RAW_LIMIT]
+            yield RawRecord(
+                source, None, f"not an API record: {type(value).__name__}", raw, value_shape
+            )
+
+
+def records_from_body(body: str, source: str, kind: str) -> Iterator[RawRecord]:
+    """The records of one archived response body; error bodies give none (they were retried)."""
+    try:
+        obj = json.loads(body)
+    except json.JSONDecodeError as err:
+        yield RawRecord(
+            source, None, f"malformed JSON in archived {kind} response: {err}", body[:RAW_LIMIT]
+        )
+        return
+    if is_error_body(obj):
+        return
+    yield from records_from_obj(obj, source, "list" if kind == "list" else "detail")
+
+
+def _records_from_line(data: bytes, source: str) -> Iterator[RawRecord]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        yield RawRecord(
+            source, None, f"not UTF-8: {err}", data.decode("utf-8", "replace")[:RAW_LIMIT]
+        )
+        return
+    if not text.strip():
+        return
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield RawRecord(source, None, f"malformed JSON: {err}", text[:RAW_LIMIT])
+        return
+    if is_archive_line(obj):
+        if obj.get("status") == 200 and isinstance(obj.get("body"), str):
+            yield from records_from_body(obj["body"], source, str(obj.get("kind", "detail")))
+        return
+    yield from records_from_obj(obj, source)
+
+
+def iter_file(path: Path) -> Iterator[RawRecord]:
+    """Yield the records of one replay file, a bad line giving a record with its error."""
+    path = Path(path)
+    name = path.name
+    if name.endswith(JSONL_SUFFIXES):
+        for line in iter_lines(path):
+            source = f"{path}:{line.number}"
+            if line.data is None:
+                yield RawRecord(source, None, line.error or "unreadable", "")
+                return
+            yield from _records_from_line(line.data, source)
+    elif name.endswith(PAGE_SUFFIXES):
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+            value = parse_page_text(text)
+        except UnicodeDecodeError as err:
+            yield RawRecord(
+                str(path),
+                None,
+                f"not UTF-8: {err}",
+                data.decode("utf-8", "replace")[:RAW_LIMIT],
+                "page",
+            )
+            return
+        except RecordError as err:
+            yield RawRecord(str(path), None, str(err), text[:RAW_LIMIT], "page")
+            return
+        yield RawRecord(str(path), value, shape="page")
+    else:
+        chunks: list[bytes] = []
+        for line in iter_lines(path):
+            if line.data is None:
+                yield RawRecord(
+                    str(path),
+                    None,
+                    line.error or "unreadable",
+                    b"".join(chunks)[:RAW_LIMIT].decode("utf-8", "replace"),
+                )
+                return
+            chunks.append(line.data)
+        data = b"".join(chunks)
+        try:
+            obj = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+            raw = data[:RAW_LIMIT].decode("utf-8", "replace")
+            yield RawRecord(str(path), None, f"unreadable JSON file: {err}", raw)
+            return
+        yield from records_from_obj(obj, str(path))
+
+
+def replay_files(path: Path) -> list[Path]:
+    """The replay files of a source: the file itself, or every replay file under a folder."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"replay source not found: {path}")
+    if path.is_dir():
+        return sorted(
+            p for p in path.rglob("*") if p.is_file() and p.name.endswith(REPLAY_SUFFIXES)
+        )
+    return [path]
+
+
+def iter_source(path: Path) -> Iterator[RawRecord]:
+    """Yield the records of a replay file or of every replay file in a folder (sorted)."""
+    for file in replay_files(path):
+        yield from iter_file(file)
+
+
+def _record_id(value: dict[str, Any]) -> int | None:
+    try:
+        return int(value["id"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def parse_record(record: RawRecord) -> Answer | Rejected | Skipped:
+    """Parse one raw record into an answer, a rejection (for quarantine) or a skip."""
+    if record.value is None:
+        return Rejected(record.source, record.error or "unreadable", record.raw or "")
+    try:
+        return parse_answer(record.value, source_url=record.source, shape=record.shape)
+    except Unanswered as err:
+        return Skipped(record.source, str(err), _record_id(record.value))
+    except RecordError as err:
+        raw = json.dumps(record.value, ensure_ascii=False)[:RAW_LIMIT]
+        return Rejected(record.source, str(err), raw, _record_id(record.value))
+
+
+def read_records(path: Path) -> Iterator[Answer | Rejected | Skipped]:
+    """Parse every record of a replay source into an answer, a rejection or a skip."""
+    for record in iter_source(path):
+        yield parse_record(record)
 
 
 def read_answers(path: Path) -> Iterator[Answer | Rejected]:
-    """Parse every record of a replay source into an :class:`Answer` or a :class:`Rejected`."""
-    for record in iter_source(path):
-        if record.value is None:
-            yield Rejected(record.source, record.error or "unreadable", record.raw or "")
-            continue
-        try:
-            yield parse_answer(record.value, source_url=record.source)
-        except RecordError as err:
-            yield Rejected(record.source, str(err), json.dumps(record.value, ensure_ascii=False)[:2000])
+    """Parse every record of a replay source into an :class:`Answer` or a :class:`Rejected`.
+
+    Unanswered questions (valid records, but not answers) are left out.
+    """
+    for item in read_records(path):
+        if not isinstance(item, Skipped):
+            yield item

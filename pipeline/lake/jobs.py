@@ -1,0 +1,633 @@
+"""The library API the CLI and the Prefect flows call: ingest, extract, record runs, export.
+
+Each job is one plain function with a typed result; a flow wraps each in a thin ``@task``:
+
+* :func:`ingest_window` — read a source (the API or replay files) for a window, archive raw
+  responses (API), quarantine bad records, assign answer versions and merge ``answers``;
+* :func:`extract_answers` — run the engine (``pipeline.engine.extract_batch``) over the answers
+  given or corrected in a window and merge ``commitments``, ``time_expressions`` and
+  ``quantities`` (the rows of each re-extracted answer are replaced as a whole);
+* :func:`record_run` / :func:`last_completed_window` — the ``runs`` table and its watermark;
+* :func:`lake_tables` / :func:`export_lake` — describe and export the tables.
+
+Every job writes its ``runs`` row when it starts (``running``) and again when it ends
+(``completed`` or ``failed``, with counts, duration and every table write). Re-running a job is
+safe: merges are keyed, so the tables end the same. The engine is imported only by
+:func:`extract_answers`, so ingestion never loads spaCy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.ingest.records import Answer, view_rank
+from pipeline.ingest.replay import RAW_LIMIT, Rejected, Skipped, parse_record
+from pipeline.ingest.sources import ApiSource, Source, in_window, open_source
+from pipeline.ingest.window import Window
+from pipeline.lake.io import (
+    ExportResult,
+    LakeLike,
+    TableInfo,
+    WriteResult,
+    export_table,
+    merge_rows,
+    open_table,
+    read_arrow,
+    resolve_lake,
+    table_info,
+)
+from pipeline.lake.rows import answer_row, extraction_rows, quarantine_record, record_row
+from pipeline.lake.schemas import EXTRACTION_TABLES, TABLES, RunRecord
+from pipeline.lake.versions import StoredVersion, assign_versions
+from pipeline.settings import get_settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from pipeline.engine import TextItem
+    from pipeline.types import Extraction
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What :func:`ingest_window` did.
+
+    Attributes:
+        run_id: The run's id (its row in ``runs``).
+        source: ``api`` or the replay path.
+        window: The window, None for "everything the source has".
+        records_read: Raw records read.
+        answers_inserted: New answer versions written.
+        answers_upgraded: Stored versions replaced by a fuller view (list item -> detail).
+        answers_unchanged: Records that matched a stored version.
+        skipped_unanswered: Questions without an answer.
+        skipped_out_of_window: Answers neither given nor corrected in the window.
+        quarantined: Records sent to ``quarantine``.
+        unknown_fields: Unknown API fields seen, with how many records carried each (kept:
+            the record is ingested, the field ignored).
+        archive_path: The raw archive written (API source), else None.
+        writes: Every table write (path, version, row counts).
+        duration_s: Seconds.
+    """
+
+    run_id: str
+    source: str
+    window: Window | None
+    records_read: int
+    answers_inserted: int
+    answers_upgraded: int
+    answers_unchanged: int
+    skipped_unanswered: int
+    skipped_out_of_window: int
+    quarantined: int
+    unknown_fields: dict[str, int]
+    archive_path: Path | None
+    writes: tuple[WriteResult, ...]
+    duration_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    """What :func:`extract_answers` did.
+
+    Attributes:
+        run_id: The run's id (its row in ``runs``).
+        window: The window, None for every answer in the lake.
+        answers_selected: Answer versions given or corrected in the window (all versions of
+            their questions).
+        answers_extracted: Answer versions run through the engine.
+        skipped_clipped: Answer versions left out because only a clipped list view is stored.
+        quarantined: Answer versions the engine failed on (sent to ``quarantine``).
+        commitments: Commitment rows produced.
+        time_expressions: Time-expression rows produced.
+        quantities: Quantity rows produced.
+        extractor_version: The rule model's ``<name>-<version>``.
+        writes: Every table write (path, version, row counts).
+        duration_s: Seconds.
+    """
+
+    run_id: str
+    window: Window | None
+    answers_selected: int
+    answers_extracted: int
+    skipped_clipped: int
+    quarantined: int
+    commitments: int
+    time_expressions: int
+    quantities: int
+    extractor_version: str
+    writes: tuple[WriteResult, ...]
+    duration_s: float
+
+
+def new_run_id(kind: str) -> str:
+    """``<kind>-<UTC yyyymmddThhmmss>-<8 hex>``: unique and sortable by start time."""
+    return f"{kind}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _window(start: dt.date | None, end: dt.date | None) -> Window | None:
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise ValueError("give both the start and the end of the window, or neither")
+    return Window(start, end)
+
+
+def record_run(run: RunRecord, lake: LakeLike = None) -> WriteResult:
+    """Write (or rewrite) one run's row of ``runs``."""
+    return merge_rows("runs", [record_row(run)], lake, run_id=run.run_id)
+
+
+def last_completed_window(
+    lake: LakeLike = None, *, kind: str = "ingest", source: str | None = None
+) -> Window | None:
+    """The watermark: the window of the completed run that reached furthest (latest end).
+
+    Args:
+        lake: The lake; the configured one when None.
+        kind: ``ingest`` or ``extract``.
+        source: Only runs of this source (``api`` or a replay path); any when None.
+
+    Returns:
+        That run's window, or None when no completed windowed run exists.
+    """
+    if open_table("runs", lake) is None:
+        return None
+    expr = (
+        (pc.field("kind") == kind)
+        & (pc.field("status") == "completed")
+        & pc.field("window_end").is_valid()
+    )
+    if source is not None:
+        expr = expr & (pc.field("source") == source)
+    runs = read_arrow(
+        "runs", lake, columns=["window_start", "window_end", "finished_at"], filter=expr
+    ).to_pylist()
+    if not runs:
+        return None
+    best = max(
+        runs,
+        key=lambda r: (r["window_end"], r["finished_at"] or dt.datetime.min.replace(tzinfo=dt.UTC)),
+    )
+    return Window(best["window_start"] or best["window_end"], best["window_end"])
+
+
+def _stored_versions(lake: LakeLike, ids: Iterable[int]) -> dict[int, list[StoredVersion]]:
+    """What ``answers`` holds for these ids."""
+    wanted = sorted(set(ids))
+    if not wanted or open_table("answers", lake) is None:
+        return {}
+    columns = ["id", "answer_version", "content_hash", "clipped", "shape"]
+    rows = read_arrow(
+        "answers", lake, columns=columns, filter=pc.field("id").isin(pa.array(wanted, pa.int64()))
+    ).to_pylist()
+    stored: dict[int, list[StoredVersion]] = {}
+    for row in rows:
+        rank = view_rank(clipped=bool(row["clipped"]), shape=row["shape"] or "detail")
+        stored.setdefault(row["id"], []).append(
+            StoredVersion(row["id"], row["answer_version"], row["content_hash"], rank)
+        )
+    return stored
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _quarantine(
+    rejected: Sequence[tuple[Rejected, int | None]], *, stage: str, lake: LakeLike, run_id: str
+) -> WriteResult | None:
+    if not rejected:
+        return None
+    at = _now()
+    rows = [
+        record_row(quarantine_record(r, stage=stage, run_id=run_id, at=at, answer_version=v))
+        for r, v in rejected
+    ]
+    return merge_rows("quarantine", rows, lake, run_id=run_id)
+
+
+def ingest_window(
+    source: Source | str | Path,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    lake: LakeLike = None,
+    archive: Path | None = None,
+    batch_size: int = 2000,
+    run_id: str | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Ingest the answers of a window from a source into ``answers`` (and ``quarantine``).
+
+    Args:
+        source: ``"api"``, a replay path, or a :class:`~pipeline.ingest.sources.Source`.
+        start: First day of the window (answered or corrected); None with ``end`` None for
+            everything a replay source has (the API needs a window).
+        end: Last day of the window.
+        lake: The lake; the configured one when None.
+        archive: Root of the raw archive (API source); ``PCT_ARCHIVE`` / ``data/archive`` when
+            None.
+        batch_size: Answer rows per merge (one Delta commit each).
+        run_id: The run's id; a new one when None.
+        progress: Called with the number of records read since the last call.
+
+    Returns:
+        The counts, the writes and the archive path.
+
+    Raises:
+        ValueError: For half a window, or a window-less API ingest.
+        FileNotFoundError: When a replay path does not exist.
+        ApiError: When the API cannot be read after retries (the run is recorded ``failed``).
+    """
+    started, clock = _now(), time.perf_counter()
+    window = _window(start, end)
+    src = open_source(source)
+    target = resolve_lake(lake)
+    run_id = run_id or new_run_id("ingest")
+    archive_root = Path(archive) if archive is not None else get_settings().archive
+    run = RunRecord(
+        run_id,
+        "ingest",
+        "running",
+        src.name,
+        window.start if window else None,
+        window.end if window else None,
+        started,
+    )
+    writes: list[WriteResult] = [record_run(run, target)]
+    counts: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
+    try:
+        answers: list[Answer] = []
+        rejected: list[tuple[Rejected, int | None]] = []
+        for raw in src.records(window, archive_root=archive_root, run_id=run_id):
+            counts["read"] += 1
+            item = parse_record(raw)
+            if isinstance(item, Rejected):
+                rejected.append((item, None))
+            elif isinstance(item, Skipped):
+                counts["unanswered"] += 1
+            elif not in_window(item, window):
+                counts["out_of_window"] += 1
+            else:
+                unknown.update(item.unknown_fields)
+                answers.append(item)
+            if progress is not None:
+                progress(1)
+        quarantined = _quarantine(rejected, stage="parse", lake=target, run_id=run_id)
+        if quarantined is not None:
+            writes.append(quarantined)
+        decisions = assign_versions(answers, _stored_versions(target, (a.id for a in answers)))
+        to_write = sorted(
+            (d for d in decisions if d.action != "unchanged"),
+            key=lambda d: (d.answer.answered_month, d.answer.id, d.answer.answer_version),
+        )
+        counts.update(d.action for d in decisions)
+        for chunk in _chunks(to_write, batch_size):
+            at = _now()
+            rows = [
+                answer_row(d.answer, source=src.name, run_id=run_id, ingested_at=at) for d in chunk
+            ]
+            writes.append(merge_rows("answers", rows, target, run_id=run_id))
+        archive_file = src.archive_file if isinstance(src, ApiSource) else None
+    except BaseException as err:
+        _finish(run, target, writes, counts, unknown, clock, error=err)
+        raise
+    duration = time.perf_counter() - clock
+    _finish(
+        run,
+        target,
+        writes,
+        counts,
+        unknown,
+        clock,
+        archive=str(archive_file) if archive_file else None,
+    )
+    return IngestResult(
+        run_id=run_id,
+        source=src.name,
+        window=window,
+        records_read=counts["read"],
+        answers_inserted=counts["insert"],
+        answers_upgraded=counts["upgrade"],
+        answers_unchanged=counts["unchanged"],
+        skipped_unanswered=counts["unanswered"],
+        skipped_out_of_window=counts["out_of_window"],
+        quarantined=len(rejected),
+        unknown_fields=dict(sorted(unknown.items())),
+        archive_path=archive_file,
+        writes=tuple(writes),
+        duration_s=duration,
+    )
+
+
+def _finish(
+    run: RunRecord,
+    lake: LakeLike,
+    writes: list[WriteResult],
+    counts: Counter[str],
+    unknown: Counter[str],
+    clock: float,
+    *,
+    error: BaseException | None = None,
+    archive: str | None = None,
+    **extra: Any,
+) -> None:
+    """Rewrite the run's row with its outcome (best effort when failing)."""
+    finished = _now()
+    final = dataclasses.replace(
+        run,
+        status="failed" if error is not None else "completed",
+        finished_at=finished,
+        duration_s=time.perf_counter() - clock,
+        records_read=counts["read"],
+        answers_inserted=counts["insert"],
+        answers_upgraded=counts["upgrade"],
+        answers_unchanged=counts["unchanged"],
+        skipped=counts["unanswered"] + counts["out_of_window"] + counts["clipped"],
+        quarantined=counts["quarantined"]
+        + sum(w.rows_source for w in writes if w.table == "quarantine"),
+        unknown_fields=sorted(unknown),
+        archive_path=archive,
+        error=f"{type(error).__name__}: {error}" if error is not None else None,
+        writes=[w.record() for w in writes if w.table != "runs"],
+        **extra,
+    )
+    try:
+        record_run(final, lake)
+    except Exception:
+        if error is None:
+            raise
+        logger.exception("could not record the failure of run %s", run.run_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Selected:
+    id: int
+    answer_version: int
+    text: str
+    date_answered: dt.date
+    answering_body: str | None
+
+
+def _select_answers(lake: LakeLike, window: Window | None) -> tuple[list[_Selected], int]:
+    """Every version of each question given or corrected in the window; and the clipped ones."""
+    columns = ["id", "answer_version", "answer_text", "date_answered", "answering_body", "clipped"]
+    if window is None:
+        rows = read_arrow("answers", lake, columns=columns)
+    else:
+        start, end = pa.scalar(window.start, pa.date32()), pa.scalar(window.end, pa.date32())
+        answered = (pc.field("date_answered") >= start) & (pc.field("date_answered") <= end)
+        corrected = (pc.field("date_corrected") >= start) & (pc.field("date_corrected") <= end)
+        ids = read_arrow("answers", lake, columns=["id"], filter=answered | corrected).column("id")
+        rows = read_arrow(
+            "answers", lake, columns=columns, filter=pc.field("id").isin(pc.unique(ids))
+        )
+    selected: list[_Selected] = []
+    clipped = 0
+    for row in rows.to_pylist():
+        if row["clipped"]:
+            clipped += 1
+            continue
+        selected.append(
+            _Selected(
+                row["id"],
+                row["answer_version"],
+                row["answer_text"] or "",
+                row["date_answered"],
+                row["answering_body"],
+            )
+        )
+    selected.sort(key=lambda a: (a.id, a.answer_version))
+    return selected, clipped
+
+
+def _extract_stream(
+    items: Sequence[TextItem], nlp: Language, n_process: int, batch_size: int
+) -> Iterator[tuple[TextItem, Extraction | BaseException]]:
+    """Extractions in order; after an engine failure, the rest one by one (errors isolated)."""
+    from pipeline.engine import extract, extract_batch
+
+    done = 0
+    try:
+        for item, result in extract_batch(
+            items, nlp=nlp, n_process=n_process, batch_size=batch_size
+        ):
+            done += 1
+            yield item, result
+        return
+    except Exception as err:  # the engine failed somewhere in a batch: isolate the culprit
+        logger.warning(
+            "engine failed in a batch (%s); extracting the remaining answers one by one", err
+        )
+    for item in items[done:]:
+        try:
+            yield item, extract(item.text, item.anchor, answering_body=item.answering_body, nlp=nlp)
+        except Exception as err:
+            yield item, err
+
+
+def extract_answers(
+    lake: LakeLike = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    write_every: int = 500,
+    run_id: str | None = None,
+    progress: Progress | None = None,
+) -> ExtractResult:
+    """Run the engine over ingested answers and merge the three extraction tables.
+
+    Selects every answer version of each question given or corrected in the window (all
+    answers when the window is None), leaves out clipped list views, extracts, and replaces
+    each answer version's rows in ``commitments``, ``time_expressions`` and ``quantities``.
+
+    Args:
+        lake: The lake; the configured one when None.
+        start: First day of the window; None with ``end`` None for every answer.
+        end: Last day of the window.
+        nlp: A loaded rule model; the configured default when None.
+        n_process: Worker processes for ``nlp.pipe``.
+        batch_size: Docs per ``nlp.pipe`` batch.
+        write_every: Answer versions per merge (one Delta commit per table).
+        run_id: The run's id; a new one when None.
+        progress: Called with the number of answers extracted since the last call.
+
+    Raises:
+        LakeError: When there is no ``answers`` table yet.
+    """
+    from pipeline.engine import TextItem, load_model, model_version
+
+    started, clock = _now(), time.perf_counter()
+    window = _window(start, end)
+    target = resolve_lake(lake)
+    run_id = run_id or new_run_id("extract")
+    nlp = nlp or load_model()
+    version = model_version(nlp)
+    run = RunRecord(
+        run_id,
+        "extract",
+        "running",
+        target.root,
+        window.start if window else None,
+        window.end if window else None,
+        started,
+        extractor_version=version,
+    )
+    writes: list[WriteResult] = [record_run(run, target)]
+    counts: Counter[str] = Counter()
+    rows_out: Counter[str] = Counter()
+    try:
+        selected, clipped = _select_answers(target, window)
+        counts["read"] = len(selected) + clipped
+        counts["clipped"] = clipped
+        items = [TextItem(a.text, a.date_answered, a.answering_body, key=a) for a in selected]
+        pending: dict[str, list[dict[str, Any]]] = {t: [] for t in EXTRACTION_TABLES}
+        scope: list[int] = []
+        failed: list[tuple[Rejected, int | None]] = []
+        last_id: int | None = None
+
+        def flush() -> None:
+            if not scope:
+                return
+            # A question whose extraction failed keeps its earlier rows: it is left out of the
+            # scope whose unmatched rows the merge deletes.
+            failed_ids = {r.id for r, _ in failed}
+            replace = [i for i in scope if i not in failed_ids]
+            for table in EXTRACTION_TABLES:
+                writes.append(
+                    merge_rows(
+                        table,
+                        pending[table],
+                        target,
+                        scope={"id": replace},
+                        run_id=run_id,
+                        extractor_version=version,
+                    )
+                )
+                pending[table] = []
+            scope.clear()
+
+        for item, result in _extract_stream(items, nlp, n_process, batch_size):
+            answer: _Selected = item.key
+            if answer.id != last_id and len(scope) >= write_every:
+                flush()
+            last_id = answer.id
+            if isinstance(result, BaseException):
+                source = f"answers:{answer.id}/v{answer.answer_version}"
+                error = f"engine failed: {type(result).__name__}: {result}"
+                failed.append(
+                    (
+                        Rejected(source, error, answer.text[:RAW_LIMIT], answer.id),
+                        answer.answer_version,
+                    )
+                )
+                if progress is not None:
+                    progress(1)
+                continue
+            if not scope or scope[-1] != answer.id:
+                scope.append(answer.id)
+            counts["extracted"] += 1
+            at = _now()
+            for table, rows in extraction_rows(
+                answer_id=answer.id,
+                answer_version=answer.answer_version,
+                date_answered=answer.date_answered,
+                extraction=result,
+                run_id=run_id,
+                extracted_at=at,
+            ).items():
+                pending[table].extend(rows)
+                rows_out[table] += len(rows)
+            if progress is not None:
+                progress(1)
+        flush()
+        quarantined = _quarantine(failed, stage="extract", lake=target, run_id=run_id)
+        if quarantined is not None:
+            writes.append(quarantined)
+    except BaseException as err:
+        _finish(
+            run,
+            target,
+            writes,
+            counts,
+            Counter(),
+            clock,
+            error=err,
+            answers_extracted=counts["extracted"],
+        )
+        raise
+    _finish(
+        run, target, writes, counts, Counter(), clock,
+        answers_extracted=counts["extracted"],
+        commitments=rows_out["commitments"],
+        time_expressions=rows_out["time_expressions"],
+        quantities=rows_out["quantities"],
+    )  # fmt: skip
+    return ExtractResult(
+        run_id=run_id,
+        window=window,
+        answers_selected=counts["read"],
+        answers_extracted=counts["extracted"],
+        skipped_clipped=clipped,
+        quarantined=len(failed),
+        commitments=rows_out["commitments"],
+        time_expressions=rows_out["time_expressions"],
+        quantities=rows_out["quantities"],
+        extractor_version=version,
+        writes=tuple(writes),
+        duration_s=time.perf_counter() - clock,
+    )
+
+
+def lake_tables(lake: LakeLike = None) -> list[TableInfo]:
+    """Every registered table's row count, version and path (absent ones included)."""
+    return [table_info(name, lake) for name in TABLES]
+
+
+def export_lake(
+    out_dir: Path,
+    lake: LakeLike = None,
+    *,
+    tables: Sequence[str] | None = None,
+    current_only: bool = True,
+) -> list[ExportResult]:
+    """Export tables as single Parquet files (atomic) into ``out_dir``; absent tables skipped.
+
+    Args:
+        out_dir: Folder for ``<table>.parquet`` files.
+        lake: The lake; the configured one when None.
+        tables: Tables to export; every existing table when None.
+        current_only: Leave out superseded answer versions (answer-keyed tables).
+    """
+    names = list(tables) if tables is not None else list(TABLES)
+    return [
+        export_table(name, out_dir, lake, current_only=current_only)
+        for name in names
+        if open_table(name, lake) is not None
+    ]
