@@ -40,7 +40,7 @@ NUMERAL = re.compile(
 )
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|xlsx?|csv|docx?)\b")
 _QUOTED = re.compile(r"‘[^‘’\n]{1,100}’")
-_ALPHA_RUN = re.compile(r"[A-Za-z]+")
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _TIME_AFTER = re.compile(r"[ \t]?(?:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|:\d\d", re.IGNORECASE)
 _YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
 _ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -167,7 +167,7 @@ def is_plural(word: str, lex: QuantityLexicon) -> bool:
 def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singularise) -> str:
     """The unit of a counted noun phrase: a fixed compound if its last words form one, else the
     singular of its last word, lower-cased ("local authorities" -> "local authority")."""
-    lowered = [w.lower() for w in words]
+    lowered = " ".join(words).lower().split()
     for size in range(min(lex.max_compound_words, len(lowered)), 1, -1):
         tail = " ".join(lowered[-size:])
         if tail in lex.compounds:
@@ -213,6 +213,9 @@ def counted_noun(
                 if not words:
                     return None
             elif is_plural(low, lex):
+                whole = lex.of_compound.match(text, m.start(1)) if lex.of_compound else None
+                if whole:  # "members of staff"
+                    return whole.end(), [*words, " ".join(whole.group(0).split())]
                 return m.end(), [*words, word]
             elif low.endswith("ly"):
                 return None

@@ -281,6 +281,7 @@ class QuantityLexicon:
     noun_singular: dict[str, str] = field(default_factory=dict)
     invariant: frozenset[str] = frozenset()
     compounds: dict[str, str] = field(default_factory=dict)
+    of_compound: re.Pattern[str] | None = None
     max_compound_words: int = 1
 
     @property
@@ -365,4 +366,7 @@ def compile_lexicon(
             elif noun.kind == "irregular":
                 lex.noun_singular[form] = noun.singular
     lex.invariant = frozenset(f for n in nouns if n.kind == "invariant" for f in n.forms)
+    with_of = [f for f in lex.compounds if " of " in f]
+    if with_of:
+        lex.of_compound = re.compile(rf"(?:{_alternation(with_of)})(?![\w])", re.IGNORECASE)
     return lex
