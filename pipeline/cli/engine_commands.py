@@ -99,14 +99,18 @@ def evaluate_gold(
         print(json.dumps({k: s.to_dict() for k, s in scores.items()}, indent=2))
         return
     table = Table(title=f"{gold.name}: {len(gold_records)} answers")
-    for col in ("section", "gold", "pred", "match", "P", "R", "F1", "attributes"):
-        table.add_column(col, justify="left" if col in ("section", "attributes") else "right")
+    for col in ("section", "gold", "pred", "match", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col == "section" else "right")
+    attributes = Table(title="matched items with the right attribute")
+    for col in ("section", "attribute", "right", "of", "share"):
+        attributes.add_column(col, justify="left" if col in ("section", "attribute") else "right")
     for s in scores.values():
-        attrs = ", ".join(
-            f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1]
-        )
-        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", attrs)
+        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        for name, (right, total) in s.attributes.items():
+            if total:
+                attributes.add_row(s.name, name, str(right), str(total), f"{right / total:.3f}")
     console.print(table)
+    console.print(attributes)
     if left_out:
         note = "counted as misses (--strict)" if strict else "left out (no prediction; --strict counts them)"
         console.print(f"{len(left_out)} gold answers {note}: {', '.join(left_out)}")
