@@ -27,6 +27,7 @@ from pipeline.audit.records import (
     EvidenceItem,
     InitiativeMention,
     InitiativeRow,
+    Relation,
     Statement,
 )
 from pipeline.audit.statements import answer_statements
@@ -113,21 +114,25 @@ class _Candidates:
         )
 
 
-def _evidence(commitment: Statement, later: Statement, relation: str, score: float, reason: str) -> EvidenceItem:
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _evidence(later: Statement, relation: Relation, link_score: float, reason: str) -> EvidenceItem:
     return EvidenceItem(
         id=later.answer_id,
         answer_version=later.answer_version,
-        date=later.date.isoformat(),
+        date=later.date,
         quote=later.quote,
         char_start=later.char_start,
         char_end=later.char_end,
-        relation=relation,  # type: ignore[arg-type]
+        relation=relation,
         reason=reason,
-        score=score,
+        score=link_score,
         kind=later.kind,
         strength=later.strength,
-        due=later.due,
-        stated_date=later.event_end if relation == "delivered" else None,
+        due=_date(later.due),
+        stated_date=_date(later.event_end) if relation == "delivered" else None,
         source=later.source,
     )
 
@@ -179,20 +184,20 @@ def audit_commitment(
             when = delivery_date(later.date, later.event_end)
             if delivered is None or when[0] < delivered[0]:
                 delivered = when
-        evidence.append(_evidence(commitment, later, relation, found.score, found.reason))
+        evidence.append(_evidence(later, relation, found.score, found.reason))
     schedule = schedule_status(
         as_of,
         due,
-        dt.date.fromisoformat(current) if current else None,
+        _date(current),
         delivered[0] if delivered else None,
         due_soon_days=config.due_soon_days,
     )
     return DeadlineRow(
-        as_of=as_of.isoformat(),
+        as_of=as_of,
         commitment_id=commitment.key,
         id=commitment.answer_id,
         answer_version=commitment.answer_version,
-        date_answered=commitment.date.isoformat(),
+        date_answered=commitment.date,
         department=department if department is not None else commitment.department,
         actor=commitment.actor,
         quote=commitment.quote,
@@ -200,20 +205,20 @@ def audit_commitment(
         char_end=commitment.char_end,
         strength=commitment.strength,
         assurance=commitment.assurance,
-        due=due.isoformat() if due else None,
+        due=due,
         due_text=commitment.due_text,
         due_basis=due_basis,
-        current_due=current,
+        current_due=_date(current),
         schedule_status=schedule.status,
-        new_due=schedule.new_due.isoformat() if schedule.new_due else None,
+        new_due=schedule.new_due,
         days_overdue=schedule.days_overdue,
         days_to_due=schedule.days_to_due,
-        delivered_on=delivered[0].isoformat() if delivered else None,
+        delivered_on=delivered[0] if delivered else None,
         delivered_basis=delivered[1] if delivered else None,
         downgraded=downgraded,
         initiatives=commitment.initiative_keys,
         evidence=tuple(evidence),
-        evidence_checked_through=checked_through.isoformat(),
+        evidence_checked_through=checked_through,
         model_version=model_version,
     )
 
@@ -227,7 +232,7 @@ def sort_key(row: DeadlineRow) -> tuple[int, int, str, str]:
         urgency = row.days_to_due
     else:
         urgency = 0
-    return rank, urgency, row.date_answered, row.commitment_id
+    return rank, urgency, row.date_answered.isoformat(), row.commitment_id
 
 
 def initiative_rows(answer: AnswerRecord, mentions: Iterable[InitiativeMention]) -> list[InitiativeRow]:
@@ -236,7 +241,7 @@ def initiative_rows(answer: AnswerRecord, mentions: Iterable[InitiativeMention])
         InitiativeRow(
             id=answer.id,
             answer_version=answer.answer_version,
-            date_answered=answer.date_answered.isoformat(),
+            date_answered=answer.date_answered,
             department=answer.department,
             text=m.text,
             char_start=m.char_start,

@@ -21,6 +21,8 @@ action placeholder), PCT603 (duplicate rule id).
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -401,6 +403,13 @@ class Lexicon:
         """Write every rule file to ``folder`` in canonical form (what ``from_disk`` reads)."""
         for name, rules in self._files().items():
             write_jsonl(Path(folder) / name, (r.to_dict() for r in rules))
+
+    @property
+    def version(self) -> str:
+        """A short hash of every rule in canonical form: changes whenever a rule changes."""
+        payload = {name: [r.to_dict() for r in rules] for name, rules in self._files().items()}
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        return f"audit-lexicon-{digest[:12]}"
 
     def _files(self) -> dict[str, tuple[Any, ...]]:
         return {

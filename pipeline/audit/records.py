@@ -102,7 +102,7 @@ class InitiativeRow:
 
     id: int
     answer_version: int
-    date_answered: str
+    date_answered: dt.date
     department: str | None
     text: str
     char_start: int
@@ -187,7 +187,7 @@ class EvidenceItem:
     Attributes:
         id: The later answer's question id.
         answer_version: Its version.
-        date: Its answer date (ISO).
+        date: Its answer date.
         quote: The linked statement's words.
         char_start: Offset of ``quote`` in that answer's text.
         char_end: Offset one past its end.
@@ -197,14 +197,15 @@ class EvidenceItem:
         score: The link's score in [0, 1].
         kind: The later statement's kind.
         strength: The later statement's strength.
-        due: The later statement's due (ISO) when it gives one.
-        stated_date: For ``delivered``: the date the statement gives for the event (ISO), or None.
+        due: The later statement's due date when it gives one.
+        stated_date: For ``delivered``: the last day of the date the statement gives for the
+            event, or None.
         source: ``commitment`` or ``pattern``.
     """
 
     id: int
     answer_version: int
-    date: str
+    date: dt.date
     quote: str
     char_start: int
     char_end: int
@@ -213,8 +214,8 @@ class EvidenceItem:
     score: float
     kind: str
     strength: str
-    due: str | None = None
-    stated_date: str | None = None
+    due: dt.date | None = None
+    stated_date: dt.date | None = None
     source: str = "commitment"
 
 
@@ -223,11 +224,11 @@ class DeadlineRow:
     """One audited commitment's schedule as of a date: one row of the ``deadlines`` snapshot.
 
     Attributes:
-        as_of: The date the status holds for (ISO); the snapshot's partition.
+        as_of: The date the status holds for; the snapshot's partition.
         commitment_id: ``<id>:<answer_version>:<char_start>-<char_end>`` of the commitment.
         id: The question id of the answer that made the commitment.
         answer_version: Its answer version.
-        date_answered: When the commitment was made (ISO).
+        date_answered: When the commitment was made.
         department: The answering body as recorded on the answer.
         actor: Who committed, as written.
         quote: The commitment's words.
@@ -235,30 +236,30 @@ class DeadlineRow:
         char_end: Offset one past its end.
         strength: ``firm`` or ``soft``.
         assurance: A parliamentary assurance.
-        due: The due date as first stated, or the assurance default (ISO); None for no deadline.
+        due: The due date as first stated, or the assurance default; None for no deadline.
         due_text: The words that gave ``due``, or None.
         due_basis: ``stated`` or ``assurance_default``; None with no deadline.
-        current_due: The due date after later slips or advances (ISO); equals ``due`` otherwise.
+        current_due: The due date after later slips or advances; equals ``due`` otherwise.
         schedule_status: ``no_deadline``, ``not_due``, ``due_soon``, ``overdue``, ``met_on_time``,
             ``met_late`` or ``slipped``.
         new_due: The later due date when the commitment slipped, else None.
         days_overdue: Days past ``current_due`` for ``overdue``, else None.
         days_to_due: Days from ``as_of`` to ``current_due`` while not met (negative when past).
-        delivered_on: The date delivery is evidenced by (ISO), or None.
+        delivered_on: The date delivery is evidenced by, or None.
         delivered_basis: ``stated`` (the later answer gives the date) or ``reported_by`` (the
             later answer's own date, an upper bound), or None.
         downgraded: A later statement of the same thing used softer wording.
         initiatives: Keys of the initiatives the commitment concerns.
         evidence: The linked later statements, oldest first.
-        evidence_checked_through: The last answer date searched for evidence (ISO).
+        evidence_checked_through: The last answer date searched for evidence.
         model_version: The extractor version of the commitment row.
     """
 
-    as_of: str
+    as_of: dt.date
     commitment_id: str
     id: int
     answer_version: int
-    date_answered: str
+    date_answered: dt.date
     department: str | None
     actor: str | None
     quote: str
@@ -266,28 +267,35 @@ class DeadlineRow:
     char_end: int
     strength: str
     assurance: bool
-    due: str | None
+    due: dt.date | None
     due_text: str | None
     due_basis: DueBasis | None
-    current_due: str | None
+    current_due: dt.date | None
     schedule_status: ScheduleStatus
-    new_due: str | None
+    new_due: dt.date | None
     days_overdue: int | None
     days_to_due: int | None
-    delivered_on: str | None
+    delivered_on: dt.date | None
     delivered_basis: DeliveryBasis | None
     downgraded: bool
     initiatives: tuple[str, ...]
     evidence: tuple[EvidenceItem, ...]
-    evidence_checked_through: str
+    evidence_checked_through: dt.date
     model_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """All fields as JSON/Arrow-ready primitives (evidence as a list of dicts)."""
-        data = asdict(self)
-        data["initiatives"] = list(self.initiatives)
-        data["evidence"] = [asdict(e) for e in self.evidence]
-        return data
+        """All fields as JSON-ready primitives: dates as ISO strings, evidence as dicts."""
+        return _jsonable(asdict(self))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)
