@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from pipeline.cli import audit_commands  # noqa: F401  (registers commands)
 from pipeline.cli import engine_commands  # noqa: F401  (registers commands)
 from pipeline.cli import timeml_commands  # noqa: F401  (registers commands)
 from pipeline.cli import newsquant_commands  # noqa: F401  (registers commands)
