@@ -25,7 +25,7 @@ def evaluate_newsquant(
 ) -> None:
     """Value F1 and value+unit F1, matching as CQE's evaluation does."""
     from pipeline.engine import load_model
-    from pipeline.evaluate.newsquant import evaluate, read_bench, score_cqe, score_one_to_one, unit_names
+    from pipeline.evaluate.newsquant import evaluate, read_bench, score_cqe, score_one_to_one, subunit_rules, unit_names
     from pipeline.nlp.numbers import NUMBER_WORDS
     from pipeline.nlp.quantity import QuantityTagger
     from pipeline.nlp.quantity_find import FindOptions
@@ -47,6 +47,7 @@ def evaluate_newsquant(
         scorer=score_one_to_one if one_to_one else score_cqe,
         singularise=tagger.singularise,
         number_words=NUMBER_WORDS,
+        subunits=subunit_rules(tagger.lexicon),
     )
     if as_json:
         print(json.dumps({"file": file.name, "sentences": len(sentences), **score.to_dict()}, indent=2))

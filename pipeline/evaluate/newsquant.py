@@ -124,11 +124,16 @@ def read_bench(path: Path) -> list[BenchSentence]:
     ]
 
 
+def subunit_rules(lexicon: QuantityLexicon) -> dict[str, tuple[float, str]]:
+    """Money rules for a sub-unit (pence, cents): rule id -> (factor, canonical name)."""
+    return {r.id: (r.factor, r.name) for r in lexicon.units if r.kind == "money" and r.factor < 1 and r.name}
+
+
 def unit_names(lexicon: QuantityLexicon, singularise: Callable[[str], str]) -> dict[str, str]:
     """Map the project's units to canonical names, from the unit rules' ``name`` fields."""
     names: dict[str, str] = {}
     for rule in lexicon.units:
-        if not rule.name:
+        if not rule.name or rule.kind == "money" and rule.factor < 1:
             continue
         if rule.unit:
             names.setdefault(rule.unit.lower(), rule.name)
@@ -141,6 +146,7 @@ def unit_names(lexicon: QuantityLexicon, singularise: Callable[[str], str]) -> d
 
 _RATE = re.compile(r"[ \t]+(?:per|a|an)[ \t]+((?:square[ \t]+)?[A-Za-z]+)\b", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^\W*(?:[\d.,]+\w*|[A-Za-z]+-?)?[\s-]*", re.UNICODE)
+_NOT_RATE = re.compile(r"[ \t]+(?:earlier|ago|later|before|after|on)\b", re.IGNORECASE)
 _NP_SKIP = frozenset({"and", "or", "of", "the", "a", "an", "'s", "’s"})
 
 
@@ -163,7 +169,7 @@ def noun_phrase_name(row: Quantity, singularise: Callable[[str], str], number_wo
 def rate_suffix(text: str, row: Quantity, singularise: Callable[[str], str]) -> str:
     """" per <thing>" when the quantity is followed by "per X" / "a X" ("$52 a barrel")."""
     m = _RATE.match(text, row.char_end)
-    if not m:
+    if not m or _NOT_RATE.match(text, m.end()):
         return ""
     word = " ".join(m.group(1).lower().split())
     if word in _NP_SKIP or word in ("few", "lot", "bit", "total", "further", "record", "share"):
@@ -177,12 +183,14 @@ def to_bench(
     text: str = "",
     singularise: Callable[[str], str] | None = None,
     number_words: frozenset[str] = frozenset(),
+    subunits: dict[str, tuple[float, str]] | None = None,
 ) -> list[BenchItem]:
     """The finder's rows in CQE's form: a range's two rows become one ``(low, high)`` item; with
     ``text`` and ``singularise``, a counted noun is named by its noun phrase and a rate ("per
     barrel") joins the unit, as CQE normalises them."""
     out: list[BenchItem] = []
     skip: set[int] = set()
+    subunits = subunits or {}
     for i, row in enumerate(rows):
         if i in skip:
             continue
@@ -194,7 +202,11 @@ def to_bench(
                     value = (row.value, row.value_max)
                     break
         unit = row.unit.lower()
-        if not unit:
+        sub = subunits.get(row.rule.split("+")[0])
+        if sub is not None:  # CQE keeps "164p" as 164 points, "19 cents" as 19 cents
+            value = (value[0] / sub[0], value[1] / sub[0]) if isinstance(value, tuple) else value / sub[0]
+            name = sub[1]
+        elif not unit:
             name = BARE_UNIT
         elif row.kind == "count":
             name = COUNT_NAMES.get(unit, names.get(unit, unit))
@@ -270,12 +282,13 @@ def evaluate(
     scorer: Callable[[Sequence[BenchItem], Sequence[BenchItem]], tuple[int, int]] = score_cqe,
     singularise: Callable[[str], str] | None = None,
     number_words: frozenset[str] = frozenset(),
+    subunits: dict[str, tuple[float, str]] | None = None,
 ) -> BenchScore:
     """Run ``find`` over every sentence and add up the scores (see :func:`to_bench` for
     ``singularise`` and ``number_words``)."""
     score = BenchScore()
     for sentence in sentences:
-        pred = to_bench(find(sentence.text), names, sentence.text, singularise, number_words)
+        pred = to_bench(find(sentence.text), names, sentence.text, singularise, number_words, subunits)
         value, value_unit = scorer(sentence.gold, pred)
         score.gold += len(sentence.gold)
         score.predicted += len(pred)

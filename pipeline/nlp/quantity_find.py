@@ -34,7 +34,7 @@ Singularise = Callable[[str], str]
 
 _WORD_NUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMERAL = re.compile(
-    r"(?P<d>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?P<d>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\w.,])\.\d+)"
     rf"|(?P<w>\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b)",
     re.IGNORECASE,
 )
@@ -52,9 +52,13 @@ _FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
 _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _REF_LIST_GAP = re.compile(r"\s*(?:,|and|or|to|&|-|–|,\s*and|,\s*or)\s*", re.IGNORECASE)
 _ELLIPSIS_GAP = re.compile(
-    r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)|\bversus|\bincluding|\bfrom|,)[ \t]*$",
+    r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)|\bversus|\bincluding|\bfrom|\bto|,)[ \t]*$",
     re.IGNORECASE,
 )
+_SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
+_MINUS = re.compile(r"\bminus[ -]$", re.IGNORECASE)
+_AGE_COMMAS = re.compile(r",[ \t]")
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]$")
 _OF_DET = re.compile(r"[ \t]+of[ \t]+(?:its|their|our|his|her)(?=[ \t])", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’.-]*)[ \t]$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
@@ -343,7 +347,7 @@ class _Scanner:
         if not words:
             # names and codes: a letter (or letter-hyphen) glued before the digits
             if not currency and before.isalpha() or before and before in "_@#/\\" or (
-                before == "-" and ns >= 2 and text[ns - 2].isalpha()
+                before == "-" and ns >= 2 and text[ns - 2].isalpha() and not _SIGN_WORD.search(text, max(0, ns - 7), ns)
             ):
                 return self._reject(ne)
             if before == ":" and ns >= 2 and text[ns - 2].isdigit():  # 17:22, 1:36.6
@@ -389,6 +393,8 @@ class _Scanner:
                     return self._reject(ne)
         sign = 1.0
         if not words and before in ("-", "−") and (ns < 2 or text[ns - 2] in " \t\n($£€"):
+            sign = -1.0
+        if _MINUS.search(text, max(0, ns - 7), ns):
             sign = -1.0
         cand, consumed = self._build(ns, ne, value, words)
         if cand is not None and sign < 0:
@@ -482,6 +488,9 @@ class _Scanner:
             else:
                 self._no_unit(cand, pos)
                 pos = cand.end
+        if not cand.kind and _AGE_COMMAS.match(text, cand.end) and _NAME_COMMA.search(text, max(0, ns - 30), ns):
+            if value == int(value) and 1 <= value <= 110:
+                cand.kind, cand.unit, cand.name, cand.rule = "age", "year of age", "year of age", "age_commas"
         if cand.kind in ("", "count") and prefix_rule is None and self._after_name(cand.start):
             return None, pos
         self._hedge(cand)
@@ -554,7 +563,7 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
             left = left[: left.rfind(first.approx)]
         if joiner == "and" and not _BETWEEN.search(left):
             continue
-        if first.change is not None and joiner == "to":
+        if first.change is not None and joiner == "to" and first.kind and second.kind:
             continue
         trend = joiner == "to" and bool(_FROM.search(left)) and bool(trend_before(text, first.start, lex))
         if not first.kind and second.kind:
