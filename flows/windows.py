@@ -1,45 +1,20 @@
-"""Date windows: which days a run covers, as small pure functions the flows and tests share.
-
-A window is a closed interval of answer dates (``start`` and ``end`` both included), the unit
-the ingestion library fetches, archives and records in the ``runs`` table.
+"""Which days a run covers: small pure functions over the ingestion library's
+:class:`~pipeline.ingest.window.Window` (a closed interval of days, the unit it fetches,
+archives and records in the ``runs`` table).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+from pipeline.ingest.window import Window
 
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class DateWindow:
-    """A closed interval of days.
-
-    Attributes:
-        start: First day covered.
-        end: Last day covered (included).
-    """
-
-    start: dt.date
-    end: dt.date
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"window ends before it starts: {self.start} > {self.end}")
-
-    @property
-    def days(self) -> int:
-        """Number of days covered."""
-        return (self.end - self.start).days + 1
-
-    def __str__(self) -> str:
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"
-
-
 def nightly_window(
     watermark: dt.date | None, today: dt.date, *, first_day: dt.date | None = None
-) -> DateWindow | None:
+) -> Window | None:
     """The window a nightly run covers: the day after the watermark up to yesterday.
 
     Args:
@@ -57,10 +32,10 @@ def nightly_window(
         start = watermark + ONE_DAY
     else:
         start = first_day if first_day is not None else end
-    return DateWindow(start, end) if start <= end else None
+    return Window(start, end) if start <= end else None
 
 
-def split_windows(window: DateWindow, days: int) -> list[DateWindow]:
+def split_windows(window: Window, days: int) -> list[Window]:
     """Split ``window`` into consecutive windows of at most ``days`` days, in date order.
 
     Windows never straddle a calendar month, so two windows never write the same answer-month
@@ -71,12 +46,12 @@ def split_windows(window: DateWindow, days: int) -> list[DateWindow]:
     """
     if days < 1:
         raise ValueError(f"window length must be at least one day, got {days}")
-    out: list[DateWindow] = []
+    out: list[Window] = []
     start = window.start
     while start <= window.end:
         month_end = _month_end(start)
         end = min(start + dt.timedelta(days=days - 1), month_end, window.end)
-        out.append(DateWindow(start, end))
+        out.append(Window(start, end))
         start = end + ONE_DAY
     return out
 

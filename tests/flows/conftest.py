@@ -1,0 +1,166 @@
+"""Flow-test fixtures: one Prefect test harness per session, and a real Prefect server for the
+integration tests.
+
+``prefect_test_harness`` starts a temporary API server (15-18 s measured here), so every flow
+test shares one; tests of task bodies call ``.fn()`` and need neither.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+BIN = Path(sys.executable).parent
+QUIET_ENV = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Flows run against a temporary SQLite-backed Prefect server for the whole session."""
+    from prefect.settings import PREFECT_LOCAL_STORAGE_PATH, temporary_settings
+    from prefect.testing.utilities import prefect_test_harness
+
+    storage = tmp_path_factory.mktemp("prefect-storage")
+    with (
+        prefect_test_harness(server_startup_timeout=90),
+        temporary_settings(updates={PREFECT_LOCAL_STORAGE_PATH: storage}),
+    ):
+        yield
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def stop_process(proc: subprocess.Popen[bytes], *, grace: float = 15.0) -> None:
+    """Stop a process started with ``start_new_session=True``, and its children, by its PID.
+
+    SIGTERM to its process group, then SIGKILL after ``grace`` seconds; always reaped.
+    """
+    if proc.poll() is None:
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(proc.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                proc.wait(timeout=grace)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+    else:
+        # the leader exited; make sure nothing it started outlives it
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+@dataclass
+class PrefectServer:
+    """A ``prefect server start`` subprocess on 127.0.0.1.
+
+    Attributes:
+        api_url: Its API root (``http://127.0.0.1:<port>/api``).
+        env: Environment for processes that should report to it.
+        home: Its ``PREFECT_HOME`` (holds the SQLite database).
+        log: File its output goes to.
+    """
+
+    api_url: str
+    env: dict[str, str]
+    home: Path
+    log: Path
+
+    def get(self, path: str) -> httpx.Response:
+        return httpx.get(f"{self.api_url}{path}", timeout=10)
+
+    def post(self, path: str, payload: dict[str, object]) -> httpx.Response:
+        return httpx.post(f"{self.api_url}{path}", json=payload, timeout=10)
+
+
+def start_logged(
+    args: list[str], *, env: dict[str, str], log: Path, cwd: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """Start ``args`` in a new session (stoppable with its children); output goes to ``log``."""
+    with log.open("wb") as handle:
+        return subprocess.Popen(
+            args, env=env, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def wait_until(
+    predicate: Callable[[], bool],
+    *,
+    timeout: float,
+    what: str,
+    proc: subprocess.Popen[bytes] | None = None,
+    log: Path | None = None,
+) -> None:
+    """Poll ``predicate`` until it is true; fail with the process log on timeout or early exit."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            tail = log.read_text(errors="replace")[-4000:] if log else ""
+            pytest.fail(f"{what}: process exited with {proc.returncode}\n{tail}")
+        try:
+            if predicate():
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    tail = log.read_text(errors="replace")[-4000:] if log else ""
+    pytest.fail(f"{what}: not ready after {timeout:.0f} s\n{tail}")
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrefectServer]:
+    """A real ``prefect server start`` on a free port of 127.0.0.1, SQLite in a temp dir."""
+    if shutil.which("prefect", path=str(BIN)) is None:
+        pytest.skip(f"no prefect executable next to {sys.executable}")
+    home = tmp_path_factory.mktemp("prefect-server")
+    port = free_port()
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env = {
+        **base_env,
+        **QUIET_ENV,
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{home / 'prefect.db'}",
+        "PREFECT_SERVER_UI_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "INFO",
+    }
+    log = home / "server.log"
+    proc = start_logged(
+        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        log=log,
+    )
+    api_url = f"http://127.0.0.1:{port}/api"
+    try:
+        wait_until(
+            lambda: httpx.get(f"{api_url}/health", timeout=2).status_code == 200,
+            timeout=90,
+            what="prefect server",
+            proc=proc,
+            log=log,
+        )
+        client_env = {k: v for k, v in env.items() if not k.startswith("PREFECT_SERVER_")}
+        yield PrefectServer(
+            api_url=api_url, env={**client_env, "PREFECT_API_URL": api_url}, home=home, log=log
+        )
+    finally:
+        stop_process(proc)
