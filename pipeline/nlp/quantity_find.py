@@ -57,6 +57,7 @@ _ELLIPSIS_GAP = re.compile(
 )
 _SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus[ -]$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 _AGE_COMMAS = re.compile(r",[ \t]")
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]$")
 _OF_DET = re.compile(r"[ \t]+of[ \t]+(?:its|their|our|his|her)(?=[ \t])", re.IGNORECASE)
@@ -295,6 +296,7 @@ class _Scanner:
         self.skip = skip
         self.singularise = singularise
         self.last_reference_end = -1
+        self.last_reject_end = -1
         self.phone_end = -1
 
     def run(self) -> list[Candidate]:
@@ -307,6 +309,8 @@ class _Scanner:
                 break
             cand, consumed = self.classify(m)
             pos = max(consumed, m.end())
+            if cand is None:
+                self.last_reject_end = m.end()
             if cand is not None:
                 out.append(cand)
         return out
@@ -351,6 +355,10 @@ class _Scanner:
             ):
                 return self._reject(ne)
             if before == ":" and ns >= 2 and text[ns - 2].isdigit():  # 17:22, 1:36.6
+                return self._reject(ne)
+            if before in ("×", "⁄") or after in ("×", "⁄"):  # 1.99×10−30, 1⁄32
+                return self._reject(ne)
+            if before in ("-", "–") and ns - 1 == self.last_reject_end:  # 2019-20, Sept. 20-24
                 return self._reject(ne)
             if after == "/" or after == ":" and text[ne + 1 : ne + 2].isdigit():
                 return self._reject(ne)
@@ -420,6 +428,8 @@ class _Scanner:
             return False
         if self.lex.hedge is not None and self.lex.hedge.search(self.text, m.start("word"), start):
             return False
+        if any(c.isupper() for c in word[1:]) or "&" in word:
+            return True  # S&P 500, iPhone 11, TA 35
         lead = self.text[max(0, m.start("word") - 3) : m.start("word")]
         return bool(lead.strip()) and not re.search(r"[.!?:;\n][\s\"'“‘(]*$", lead)
 
@@ -493,6 +503,8 @@ class _Scanner:
                 cand.kind, cand.unit, cand.name, cand.rule = "age", "year of age", "year of age", "age_commas"
         if cand.kind in ("", "count") and prefix_rule is None and self._after_name(cand.start):
             return None, pos
+        if not cand.kind and _CAPITAL_AFTER.match(text, cand.end):
+            return None, pos
         self._hedge(cand)
         change = lex.change_after.match(text, cand.end) if lex.change_after else None
         if change and cand.change is None:
@@ -563,8 +575,8 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
             left = left[: left.rfind(first.approx)]
         if joiner == "and" and not _BETWEEN.search(left):
             continue
-        if first.change is not None and joiner == "to" and first.kind and second.kind:
-            continue
+        if first.change is not None and joiner == "to" and first.kind:
+            continue  # "fell 0.4 per cent to 13176": a change then a level, not a range
         trend = joiner == "to" and bool(_FROM.search(left)) and bool(trend_before(text, first.start, lex))
         if not first.kind and second.kind:
             first.unit, first.kind, first.name = second.unit, second.kind, second.name
