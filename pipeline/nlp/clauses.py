@@ -62,9 +62,25 @@ COMPLEMENT_VERBS = frozenset(
         "outlined", "made", "make", "so", "such", "now", "given", "provided", "demonstrate",
     }
 )  # fmt: skip
+WH_WORDS = frozenset({"how", "what", "why", "whether", "where", "when", "who", "which", "whom"})
+# Verbs after which "if" means "whether" ("to see if a platform could ...").
+IF_COMPLEMENT_VERBS = frozenset(
+    {
+        "see", "know", "ask", "asked", "check", "determine", "assess", "consider", "decide",
+        "explore", "understand", "test", "establish", "examine", "establishing", "seeing",
+        "consider", "considering", "assessing", "whether", "clear", "unclear", "sure", "confirm",
+    }
+)  # fmt: skip
 SUBJECT_PRONOUNS = frozenset(
     {"we", "i", "they", "he", "she", "it", "this", "these", "those", "there", "you"}
 )
+NP_DETERMINERS = frozenset(
+    {
+        "the", "a", "an", "this", "these", "those", "that", "our", "my", "its", "their", "his",
+        "her", "some", "all", "each", "every", "no", "many", "most", "any", "both", "other",
+        "further", "several", "such", "another",
+    }
+)  # fmt: skip
 # Words that may stand between a conjunction and the verb group it coordinates.
 INTERVENING_ADVERBS = frozenset(
     {
@@ -115,7 +131,13 @@ def _is_word(token: str) -> bool:
 
 
 def _next_verb(
-    lower: Sequence[str], starts: frozenset[int], i: int, limit: int, *, allow_subject: bool
+    lower: Sequence[str],
+    starts: frozenset[int],
+    i: int,
+    limit: int,
+    *,
+    allow_subject: bool,
+    words_original_case: Sequence[str] | None = None,
 ) -> int | None:
     """Position of the verb group that a boundary at ``i`` opens, or None.
 
@@ -131,11 +153,19 @@ def _next_verb(
         return j
     if not allow_subject or j >= limit:
         return None
+    if lower[j] in WH_WORDS:
+        return None
     if lower[j] in SUBJECT_PRONOUNS:
         k = j + 1
         while k < limit and lower[k] in INTERVENING_ADVERBS and k not in starts:
             k += 1
         return k if k < limit and k in starts else None
+    # A noun-phrase subject starts with a determiner, a name or a number ("and the Department
+    # will", "and NHS England has"); "and environmental potential of rail freight is" coordinates
+    # adjectives inside one noun phrase.
+    head = words_original_case[j] if words_original_case is not None else lower[j]
+    if lower[j] not in NP_DETERMINERS and not head[:1].isupper() and not head[:1].isdigit():
+        return None
     for k in range(j, min(limit, j + MAX_SUBJECT_TOKENS + 1)):
         word = lower[k]
         if k in starts and k > j:
@@ -151,10 +181,28 @@ def _is_number_like(token: str) -> bool:
     return bool(token) and (token[0].isdigit() or token.lower() in {"to", "and"})
 
 
+def _title(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() if len(word) > 1 else word.isupper()
+
+
+def _relative_has_trigger(lower: Sequence[str], i: int, triggers: Collection[int] | None) -> bool:
+    """Whether the relative clause opened at ``i`` holds a trigger before the next comma or
+    hard punctuation (always True when triggers are not given)."""
+    if triggers is None:
+        return True
+    for j in range(i + 1, len(lower)):
+        if lower[j] in HARD_PUNCT or lower[j] == ",":
+            return False
+        if j in triggers:
+            return True
+    return False
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
     protected: Sequence[tuple[int, int]] = (),
+    triggers: Collection[int] | None = None,
 ) -> list[tuple[int, ClauseRole, str | None, int]]:
     """Where clauses begin: ``(position, role, opener, body)`` for every clause after the first.
 
@@ -164,6 +212,10 @@ def clause_boundaries(
             from auxiliaries alone when None.
         protected: ``(start, end)`` token ranges that no boundary may cut (names such as "the
             Secretary of State for Health and Social Care").
+        triggers: Positions where a commitment trigger starts. When given, a relative pronoun
+            opens a clause only if a trigger follows it ("the Change Programme *which was
+            launched* in September 2023"), so that "a universal offer for all who would benefit
+            from them by 2035" stays whole; when None, every relative pronoun does.
     """
     lower = [w.lower() for w in words]
     verbs = frozenset(starts) if starts is not None else verb_starts(words)
@@ -187,29 +239,35 @@ def clause_boundaries(
             # A spaced dash between words, not a range ("2019 – 2022", "1st January – 31st March").
             if not (_is_number_like(prev) or _is_number_like(lower[i + 1])):
                 boundary = (i, "main", word, i + 1)
-        elif word in COORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True):
+        elif word in COORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words):
+            if i + 1 < n and _title(words[i - 1]) and _title(words[i + 1]):
+                continue  # inside a name: "the Work and Pensions Select Committee has"
             start = i - 1 if prev == "," else i
-            boundary = (start, "coordinate", word, i + 1)
-        elif word in CONTRASTIVES and _next_verb(lower, verbs, i + 1, n, allow_subject=True):
+            role: ClauseRole = "coordinate"
+            if open_role in ("subordinate", "conditional") and prev != ",":
+                role = open_role  # "once the Chair has been appointed and the review is done"
+            boundary = (start, role, word, i + 1)
+        elif word in CONTRASTIVES and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words):
             start = i - 1 if prev == "," else i
             boundary = (start, "subordinate", word, i + 1)
-        elif word in RELATIVES:
+        elif word in RELATIVES and _relative_has_trigger(lower, i, triggers):
             start = i - 1 if prev in PREPOSITIONS_BEFORE_RELATIVE else i
             boundary = (start, "relative", word, i + 1)
-        elif word == "that" and prev not in COMPLEMENT_VERBS and prev not in {",", "so", "such"}:
+        elif word == "that" and prev not in COMPLEMENT_VERBS and prev not in {"so", "such"}:
             if i + 1 < n and (i + 1) in verbs:
                 boundary = (i, "relative", word, i + 1)
         elif word in CONDITIONALS:
-            boundary = (i - 1 if prev == "," else i, "conditional", word, i + 1)
+            role_if: ClauseRole = "subordinate" if prev in IF_COMPLEMENT_VERBS else "conditional"
+            boundary = (i - 1 if prev == "," else i, role_if, word, i + 1)
         elif word in SUBORDINATORS and prev not in {"to", "of", "about", "on"}:
             boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
-        elif word in WEAK_SUBORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True):
+        elif word in WEAK_SUBORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words):
             nxt = lower[i + 1] if i + 1 < n else ""
             if nxt in SUBJECT_PRONOUNS or word != "as":
                 boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
         elif word == "," and open_role in ("subordinate", "conditional") and i + 1 < n:
             # A leading subordinate clause ends at the comma before the main clause.
-            if _next_verb(lower, verbs, i + 1, n, allow_subject=True) is not None:
+            if _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words) is not None:
                 boundary = (i, "main", ",", i + 1)
         if boundary is not None:
             if out and boundary[0] <= out[-1][0]:
@@ -223,6 +281,7 @@ def split_clauses(
     words: Sequence[str],
     starts: Collection[int] | None = None,
     protected: Sequence[tuple[int, int]] = (),
+    triggers: Collection[int] | None = None,
 ) -> list[Clause]:
     """Split a sentence into clauses that cover it without gaps.
 
@@ -230,6 +289,7 @@ def split_clauses(
         words: The sentence's token texts.
         starts: Positions where a finite verb group starts (see :func:`verb_starts`).
         protected: Token ranges that no boundary may cut (names found by the actor rules).
+        triggers: Positions where a commitment trigger starts (see :func:`clause_boundaries`).
 
     Returns:
         The clauses in order; a sentence without boundaries is one ``main`` clause.
@@ -248,7 +308,7 @@ def split_clauses(
         first_role, first_opener = "conditional", lower0
     elif lower0 in SUBORDINATORS or lower0 in CONTRASTIVES:
         first_role, first_opener = "subordinate", lower0
-    bounds = clause_boundaries(words, starts, protected)
+    bounds = clause_boundaries(words, starts, protected, triggers)
     clauses: list[Clause] = []
     start, role, opener, body = 0, first_role, first_opener, (1 if first_opener else 0)
     for b_start, b_role, b_opener, b_body in bounds:

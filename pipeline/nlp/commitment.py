@@ -35,6 +35,8 @@ from pipeline.nlp.commitment_logic import (
     Mention,
     SentenceInput,
     find_commitments,
+    future_reading,
+    horizon_reading,
     resolve_actor,
 )
 from pipeline.nlp.commitment_rules import CommitmentRules
@@ -229,7 +231,8 @@ class CommitmentTagger:
             timex = timex_from_payload(dict(draft.due.payload))
             prep_start = draft.due_preposition_start if draft.due_preposition_start is not None else draft.due.start
             preposition = doc[offset + prep_start : offset + draft.due.start].text or None
-            date = self.deadline(timex, anchor, preposition)
+            reading = future_reading(horizon_reading(timex, preposition), anchor)
+            date = self.deadline(reading, anchor, preposition)
             if date is not None:
                 due = date.isoformat()
                 due_text = text[doc[offset + prep_start].idx : timex.char_end]

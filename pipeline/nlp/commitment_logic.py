@@ -20,9 +20,11 @@ those positions, so tests call each step directly:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pipeline.nlp.clauses import (
@@ -40,6 +42,7 @@ from pipeline.nlp.commitment_rules import (
     TriggerRule,
     VetoRule,
 )
+from pipeline.types import Timex
 
 ActorStatus = Literal["government", "other", "unknown", "none"]
 Family = Literal["trigger", "modifier", "veto", "actor"]
@@ -52,7 +55,7 @@ LEADING_ADVERBIAL_WORDS = frozenset(
     {
         "as", "in", "at", "to", "from", "by", "following", "since", "through", "under", "on",
         "once", "after", "before", "later", "earlier", "given", "over", "within", "during",
-        "for", "with", "across", "alongside", "today", "this", "next", "last", "until",
+        "for", "with", "across", "alongside", "today", "until",
         "subject", "further", "furthermore", "moreover", "additionally", "however", "separately",
         "meanwhile", "therefore", "consequently", "accordingly", "similarly", "likewise",
         "specifically", "instead", "currently", "now", "recently", "since", "ahead", "beyond",
@@ -85,7 +88,7 @@ TRAILING_CUES = frozenset(
         "alongside", "in", "so", "helping", "ensuring", "supporting", "enabling", "bringing",
         "building", "reflecting", "recognising", "subject", "whilst", "while", "whereas",
         "although", "though", "because", "since", "where", "but", "and", "or", "rather",
-        "unlike", "despite", "given", "including", "such", "particularly", "especially",
+        "unlike", "despite", "given", "such", "particularly", "especially",
         "like", "e.g.", "i.e.", "for", "both", "not", "instead",
     }
 )  # fmt: skip
@@ -117,7 +120,9 @@ DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
                 "beginning in", "at", "on", "later in", "early in", "towards the end of",
                 "toward the end of", "at the end of", "in time for", "ahead of", "by the start of",
                 "for", "later", "earlier", "as soon as practicable in", "around", "this",
-                "the end of", "end of", "in the course of", "from the start of",
+                "the end of", "end of", "in the course of", "from the start of", "within the",
+                "over the", "in the", "during the", "across the", "by the", "before the",
+                "throughout the", "for the", "until the", "from the", "at the", "by the end of the",
             )
         ),
         key=len,
@@ -303,14 +308,19 @@ def is_modifier_timex(words: Sequence[str], mention: Mention) -> bool:
     after = words[mention.end] if mention.end < len(words) else ""
     text = " ".join(words[mention.start : mention.end]).lower()
     prep = due_preposition(words[: mention.start])
+    lower_all = [w.lower() for w in words]
+
+    def reduced_relative(k: int) -> bool:
+        # "the report published in April 2024": a participle that is not the clause's own
+        # passive verb ("is due to be published this month", "will be introduced in 2025").
+        return k >= 0 and lower_all[k] in PAST_PARTICIPLE_CUES and (k == 0 or lower_all[k - 1] not in _BE_FORMS)
+
     if prep:
         preposition = tuple(w.lower() for w in words[mention.start - prep : mention.start])
         if preposition in NON_DEADLINE_PREPOSITIONS:
             return True
-        if len(before) >= prep + 1 and before[-prep - 1] in PAST_PARTICIPLE_CUES:
-            return True
-        return False
-    if before and before[-1] in PAST_PARTICIPLE_CUES:
+        return reduced_relative(mention.start - prep - 1)
+    if reduced_relative(mention.start - 1):
         return True
     noun_after = bool(after) and after[:1].isalpha() and after.islower() and after not in _FUNCTION_WORDS
     if before and before[-1] in MODIFIER_DETERMINERS and not text.startswith(("the ", "this ", "next ", "last ")):
@@ -320,6 +330,7 @@ def is_modifier_timex(words: Sequence[str], mention: Mention) -> bool:
     return False
 
 
+_BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
 _FUNCTION_WORDS = frozenset(
     {
         "and", "or", "but", "to", "in", "on", "at", "by", "for", "of", "with", "from", "as",
@@ -443,18 +454,32 @@ def find_subject(
     hit = _hit_at(actors, s, e)
     if hit is None and lower[s] in {"the", "this", "our", "my"}:
         hit = _hit_at(actors, s + 1, e)
-    if hit is not None and _appositive_only(words, hit.end, e):
+    if hit is not None and (
+        _appositive_only(words, hit.end, e)
+        or lower[hit.start] in SUBJECT_PRONOUNS | {"i"}
+        or _finite_verb_like(words[hit.end])
+    ):
         return Subject(roles[hit.index], hit.start, hit.end, hit.index, adverbial_start=adverbial)  # type: ignore[arg-type]
     # A non-government actor anywhere at the head of the subject ("Local authorities in
     # England", "Airports across the UK") still makes it theirs.
     if hit is not None and roles[hit.index] == "other":
         return Subject("other", hit.start, hit.end, hit.index, adverbial_start=adverbial)
-    # An appositive naming the actor just before the verb: "My Rt hon. Friend, the Secretary
-    # of State for Health and Social Care, has commissioned ...".
+    # An appositive naming the actor just before the verb ("My Rt hon. Friend, the Secretary
+    # of State for Health and Social Care, has commissioned ..."), or "we"/"I" right before it
+    # in a contact clause ("the £2.1 billion we are spending on ...").
     tail = _hit_ending(actors, e, s + 1)
-    if hit is None and tail is not None and lower[tail.start - 1] == ",":
-        return Subject(roles[tail.index], tail.start, tail.end, tail.index, adverbial_start=adverbial)  # type: ignore[arg-type]
+    if hit is None and tail is not None and (lower[tail.start - 1] == "," or (tail.end - tail.start == 1 and lower[tail.start] in {"we", "i"})):
+        lead = adverbial if adverbial is not None else s
+        return Subject(roles[tail.index], tail.start, tail.end, tail.index, adverbial_start=lead)  # type: ignore[arg-type]
     return Subject("unknown", s, e, adverbial_start=adverbial)
+
+
+def _finite_verb_like(word: str) -> bool:
+    """True for a lower-case word that looks like a finite verb after a subject ("enforces",
+    "recognises", "launched"), so that "HSE enforces these regulations" has HSE as subject."""
+    if not word.isalpha() or not word.islower() or len(word) < 4:
+        return False
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word.endswith("ed")
 
 
 def first_verb(lower: Sequence[str], start: int, end: int, starts: frozenset[int]) -> int:
@@ -567,13 +592,16 @@ def quote_end(words: Sequence[str], trigger_end: int, clause_end: int, timexes: 
     end = clause_end
     for i in range(trigger_end, clause_end):
         w = lower[i]
-        if w in TRAILING_WORD_CUES or w in {"–", "—", "(", "--"}:
+        if w in TRAILING_WORD_CUES or w in {"–", "—", "--"}:
             end = i
             break
         if w == "," and i + 1 < clause_end:
             nxt = lower[i + 1]
-            if (i + 1) in timex_starts or ((i + 2) in timex_starts and nxt in {"in", "by", "from", "on", "at", "during", "within"}):
-                continue
+            if any(
+                j in timex_starts and due_preposition(words[i + 1 : j]) == j - i - 1
+                for j in range(i + 1, min(clause_end, i + 6))
+            ):
+                continue  # the due follows the comma: "..., starting early 2026"
             if nxt in TRAILING_CUES or is_gerund(nxt):
                 end = i
                 break
@@ -585,6 +613,18 @@ def quote_end(words: Sequence[str], trigger_end: int, clause_end: int, timexes: 
 def is_gerund(word: str) -> bool:
     """True for a lower-case word in -ing (a participle opening a trailing modifier)."""
     return len(word) > 5 and word.endswith("ing") and word.islower() and word not in {"during", "morning", "evening", "spring", "funding", "building", "planning", "training", "housing", "including"}
+
+
+DURATION_PREPOSITIONS = frozenset({"within", "over", "in", "for", "across", "during", "throughout"})
+
+
+def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
+    """True when a duration is a deadline or horizon ("within 12 weeks", "over the next 15
+    years", "in the next six months"), not a length ("15 years of service", "17-year-olds")."""
+    before = [w.lower() for w in words[max(0, mention.start - 3) : mention.start]]
+    while before and before[-1] in {"the", "next", "coming", "following", "a", "further"}:
+        before.pop()
+    return bool(before) and before[-1] in DURATION_PREPOSITIONS
 
 
 def select_due(words: Sequence[str], timexes: Sequence[Mention], start: int, end: int) -> tuple[Mention | None, int | None]:
@@ -605,7 +645,12 @@ def select_due(words: Sequence[str], timexes: Sequence[Mention], start: int, end
         ``(mention, preposition_start)``, or ``(None, None)`` when there is none.
     """
     inside = [t for t in timexes if start <= t.start and t.end <= end and t.payload.get("type") != "set"]
-    candidates = [t for t in inside if not is_modifier_timex(words, t)]
+    candidates = [
+        t
+        for t in inside
+        if not is_modifier_timex(words, t)
+        and (t.payload.get("type") != "duration" or _duration_deadline(words, t))
+    ]
     if not candidates:
         return None, None
     chosen = max(candidates, key=lambda t: (t.end, -t.start))
@@ -614,6 +659,13 @@ def select_due(words: Sequence[str], timexes: Sequence[Mention], start: int, end
 
 
 # -- the algorithm -----------------------------------------------------------------------------
+
+
+def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> bool:
+    """True when only adverbs stand between the subject's end and the trigger."""
+    if subject.status != "government" or subject.inherited or subject.end > trigger.start:
+        return False
+    return all(w.lower() in SUBJECT_TRAILING_ADVERBS or w == "," for w in words[subject.end : trigger.start])
 
 
 def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Draft]:
@@ -635,9 +687,13 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         if hit.family == "veto" and rules.vetoes[hit.index].scope == "sentence":
             return []
     roles = [a.role for a in rules.actors]
-    starts = verb_starts(words, {h.start for h in triggers})
+    trigger_starts = {h.start for h in triggers}
+    # A trigger that starts with a bare participle ("and completed projects") does not open a
+    # coordinated clause by itself; auxiliaries and other triggers do.
+    splitting = verb_starts(words, {i for i in trigger_starts if not is_participle(words[i])})
+    starts = verb_starts(words, trigger_starts)
     protected = [(h.start, h.end) for h in sentence.hits if h.family == "actor"]
-    clauses = split_clauses(words, starts, protected)
+    clauses = split_clauses(words, splitting, protected, trigger_starts)
     drafts: list[Draft] = []
     previous: Subject | None = None
     for ci, clause in enumerate(clauses):
@@ -673,6 +729,16 @@ def _draft(
     """The commitment a trigger makes of its clause, or None when it is not admissible."""
     words = sentence.words
     rule = rules.triggers[trigger.index]
+    if subject.status in ("unknown", "none") and not subject.inherited and trigger.start > clause.body:
+        # The clause's first verb may belong to an adverbial ("To help harmonise these tools and
+        # how they are used, Defra is currently funding ..."): look again up to the trigger.
+        nearer = find_subject(words, clause.body, trigger.start, sentence.hits, [a.role for a in rules.actors])
+        if nearer.status == "government":
+            subject = nearer
+    if is_participle(words[trigger.start]) and not _directly_after(words, subject, trigger):
+        # A bare past tense is a commitment only right after a government subject ("DWP
+        # launched ..."), not as a participle elsewhere ("the technology implemented at ...").
+        return None
     passive = is_passive(words, trigger.start, trigger.end)
     end = quote_end(words, trigger.end, clause.end, sentence.timexes)
     start = trigger.start if subject.status == "none" or subject.inherited else subject.start
@@ -717,6 +783,71 @@ def _draft(
         due=due if kind == "future" else None,
         due_preposition_start=prep_start if kind == "future" else None,
     )
+
+
+_EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{2}\s*[/-]\s*\d{2}\b")
+_PAST_WORDS = re.compile(r"\b(?:last|previous|past|earlier|ago|recent(?:ly)?|since)\b", re.IGNORECASE)
+_NEXT_UNIT = re.compile(
+    r"^(?:the\s+)?next\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
+    r"(?P<unit>year|month|week|day)s?$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+HORIZON_PREPOSITIONS = frozenset({"within", "within the", "over", "over the", "in the", "during the", "across the"})
+
+
+def _shift_year(day: dt.date, years: int) -> dt.date:
+    """``day`` moved by whole years, keeping month ends at month ends (28 Feb -> 29 Feb)."""
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]
+    at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, day.month, last if at_end else min(day.day, last))
+
+
+def future_reading(timex: Timex, anchor: dt.date) -> Timex:
+    """Read an underspecified date in a future commitment as its next occurrence.
+
+    "The Government will set out the provisions in January" (answered in December 2023) means
+    January 2024; a month, season or quarter named without a year that resolved to before the
+    answer date is moved forward a year at a time until it ends on or after it. Expressions
+    with an explicit year or a past word ("last spring", "earlier this year") stay as they are.
+
+    Args:
+        timex: The time expression as ``pct_timex`` resolved it.
+        anchor: The answer date.
+    """
+    if timex.type != "date" or not timex.start or not timex.end:
+        return timex
+    if _EXPLICIT_YEAR.search(timex.text) or _PAST_WORDS.search(timex.text):
+        return timex
+    start, end = dt.date.fromisoformat(timex.start), dt.date.fromisoformat(timex.end)
+    years = 0
+    while end < anchor and years < 2:
+        years += 1
+        end = _shift_year(dt.date.fromisoformat(timex.end), years)
+    if not years or end < anchor:
+        return timex
+    start = _shift_year(start, years)
+    return replace(timex, start=start.isoformat(), end=end.isoformat(), timex3=None)
+
+
+def horizon_reading(timex: Timex, preposition: str | None) -> Timex:
+    """Read "within the next year" / "over the next five years" as a duration from the answer
+    date (GUIDELINES.md: "within 12 weeks" -> answer date + 84 days), not as the calendar
+    period "next year" names.
+
+    Args:
+        timex: The time expression as ``pct_timex`` resolved it.
+        preposition: Its governing preposition, or None.
+    """
+    prep = " ".join((preposition or "").lower().split())
+    match = _NEXT_UNIT.match(timex.text.strip())
+    if timex.type != "date" or prep not in HORIZON_PREPOSITIONS or match is None:
+        return timex
+    raw = match.group("n")
+    n = 1 if raw is None else int(raw) if raw.isdigit() else _NUMBERS[raw.lower()]
+    unit = {"year": "Y", "month": "M", "week": "W", "day": "D"}[match.group("unit").lower()]
+    return replace(timex, type="duration", timex3=f"P{n}{unit}", start=None, end=None)
 
 
 def resolve_actor(

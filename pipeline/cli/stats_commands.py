@@ -1,0 +1,141 @@
+"""Commitment commands: ``stats`` over predictions, ``evaluate vectors`` and ``evaluate baseline``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.cli.app import UserError, app, evaluate_app
+
+console = Console()
+
+
+def _read_predictions(path: Path) -> Iterable[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise UserError(f"{path} line {number}: not JSON ({err})") from err
+            if not isinstance(record, dict) or "commitments" not in record:
+                raise UserError(f"{path} line {number}: not a prediction record (no 'commitments')")
+            yield record
+
+
+def commitment_counts(records: Iterable[Mapping[str, Any]]) -> dict[str, Counter[str]]:
+    """Count the commitments of prediction records by kind, strength, flags, department and
+    due year (``--full`` records carry strength, flags and ``answering_body``; gold-format
+    records count those as ``(not recorded)``).
+
+    Args:
+        records: Records as ``commitments predict`` writes them.
+
+    Returns:
+        One counter per dimension: ``kind``, ``strength``, ``flags``, ``department``,
+        ``due_year``, ``rule``, plus ``answers`` (answers with and without commitments).
+    """
+    counts: dict[str, Counter[str]] = {
+        k: Counter() for k in ("answers", "kind", "strength", "flags", "department", "due_year", "rule")
+    }
+    for record in records:
+        commitments = record.get("commitments") or []
+        counts["answers"]["with commitments" if commitments else "without commitments"] += 1
+        department = str(record.get("answering_body") or "(not recorded)")
+        for c in commitments:
+            counts["kind"][str(c.get("kind"))] += 1
+            counts["strength"][str(c.get("strength", "(not recorded)"))] += 1
+            for flag in ("assurance", "negated"):
+                if c.get(flag):
+                    counts["flags"][flag] += 1
+            counts["department"][department] += 1
+            due = c.get("due")
+            if c.get("kind") == "future":
+                counts["due_year"][str(due)[:4] if due else "no due date"] += 1
+            if "rule" in c:
+                counts["rule"][str(c.get("rule"))] += 1
+    return counts
+
+
+def _table(title: str, counter: Counter[str], *, by_key: bool = False, limit: int | None = None) -> Table:
+    table = Table(title=title)
+    table.add_column(title.split(" by ")[-1])
+    table.add_column("count", justify="right")
+    table.add_column("share", justify="right")
+    total = sum(counter.values())
+    rows = sorted(counter.items()) if by_key else counter.most_common()
+    for key, n in rows[:limit] if limit else rows:
+        table.add_row(key, str(n), f"{n / total:.1%}" if total else "")
+    if limit and len(rows) > limit:
+        rest = sum(n for _, n in rows[limit:])
+        table.add_row(f"({len(rows) - limit} more)", str(rest), f"{rest / total:.1%}" if total else "")
+    table.add_row("[bold]total[/bold]", str(total), "")
+    return table
+
+
+@app.command()
+def stats(
+    pred: Annotated[Path, typer.Argument(help="Predictions JSONL from `commitments predict` (--full for strength and department).", exists=True, dir_okay=False)],
+    top: Annotated[int, typer.Option("--top", min=1, help="Departments and rules to list.")] = 25,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Counts of commitments by kind, strength, department and due year."""
+    counts = commitment_counts(_read_predictions(pred))
+    if as_json:
+        print(json.dumps({k: dict(v) for k, v in counts.items()}, indent=2, sort_keys=True))
+        return
+    console.print(_table("answers", counts["answers"]))
+    console.print(_table("commitments by kind", counts["kind"]))
+    console.print(_table("commitments by strength", counts["strength"]))
+    console.print(_table("commitments by flag", counts["flags"]))
+    console.print(_table("future commitments by due year", counts["due_year"], by_key=True))
+    console.print(_table("commitments by department", counts["department"], limit=top))
+    if counts["rule"]:
+        console.print(_table("commitments by rule", counts["rule"], limit=top))
+
+
+@evaluate_app.command("vectors")
+def evaluate_vectors(
+    vectors: Annotated[Path, typer.Argument(help="Sentence vectors JSONL (gold/vectors-commitment.jsonl).", exists=True, dir_okay=False)],
+    errors: Annotated[int, typer.Option("--errors", min=0, help="List up to N misses, false alarms and attribute errors.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Sentence-level P/R/F1, attribute accuracy (kind, due, strength, assurance, negated) and
+    false alarms on negative sentences, over the commitment vectors."""
+    from pipeline.evaluate.vectors import predict_vectors, read_vectors, score_vectors
+
+    gold = read_vectors(vectors)
+    if not gold:
+        raise UserError(f"{vectors}: no vectors")
+    scores = score_vectors(gold, predict_vectors(gold))
+    if as_json:
+        print(json.dumps(scores.to_dict(), indent=2))
+        return
+    table = Table(title=f"{vectors.name}: {scores.sentences} sentences")
+    for col in ("section", "gold", "pred", "match", "P", "R", "F1", "attributes"):
+        table.add_column(col, justify="left" if col in ("section", "attributes") else "right")
+    for s in (scores.commitments, scores.future):
+        attrs = ", ".join(f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1])
+        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", attrs)
+    console.print(table)
+    d = scores.detection
+    console.print(
+        f"sentence detection: accuracy {d.accuracy:.3f}; false alarms on {d.false_positive} of "
+        f"{d.negatives} negative sentences ({d.false_alarm_rate:.3f}); missed {d.false_negative} "
+        f"of {d.true_positive + d.false_negative} positive sentences"
+    )
+    for label, rows in (
+        ("miss", scores.commitments.misses),
+        ("false alarm", scores.commitments.false_alarms),
+        ("attribute", scores.attribute_errors),
+    ):
+        for row in rows[:errors]:
+            console.print(f"[{label}] {json.dumps(row, ensure_ascii=False)}", markup=False)
