@@ -253,7 +253,10 @@ def predict(
     profile: str = "timeml",
     model: Path | None = None,
 ) -> list[list[TimemlTimex]]:
-    """Run the ``pct_timex`` component (in ``profile``) over each document, anchored at its DCT.
+    """Run the time-expression rules (in ``profile``) over each document, anchored at its DCT.
+
+    Only the sentencizer and ``pct_timex`` run (on ``spacy.blank("en")`` with the model's
+    ``pct_timex`` rules), so the score does not depend on the other components.
 
     Args:
         documents: Parsed TimeML documents.
@@ -264,19 +267,19 @@ def predict(
     Returns:
         One list of predicted expressions per document, in order.
     """
-    from pipeline.engine import load_model
+    import spacy
+
     from pipeline.nlp.attrs import set_context
     from pipeline.nlp.timex import TimexTagger
+    from pipeline.nlp.timex_rules import TimexRuleSet
+    from pipeline.settings import get_settings
 
-    nlp = load_model(model)
-    component = nlp.get_pipe("pct_timex")
-    assert isinstance(component, TimexTagger)
-    tagger = TimexTagger(nlp, profile=profile, rules=component.rules)
-    sentencizer = nlp.get_pipe("sentencizer") if "sentencizer" in nlp.pipe_names else None
+    rules = TimexRuleSet.from_disk(Path(model or get_settings().model) / "pct_timex")
+    nlp = spacy.blank("en")
+    sentencizer = nlp.add_pipe("sentencizer")
+    tagger = TimexTagger(nlp, profile=profile, rules=rules)
     out = []
     for document in documents:
-        doc = set_context(nlp.make_doc(document.text), document.dct)
-        if sentencizer is not None:
-            doc = sentencizer(doc)
+        doc = sentencizer(set_context(nlp.make_doc(document.text), document.dct))
         out.append(list(to_timeml(tagger.find(doc))))
     return out

@@ -109,6 +109,11 @@ _UNIT_TO_ISO: Mapping[str, tuple[str, float]] = {
     "CE": ("Y", 100), "WE": ("WE", 1), "SEASON": ("M", 3), "TERM": ("M", 4),
 }
 _TIME_UNITS = frozenset({"S", "MIN", "H"})
+_SMALLER: Mapping[str, tuple[str, int, bool]] = {
+    "Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
+    "H": ("M", 60, False), "MIN": ("S", 60, False),
+}
+"""The next smaller unit, for fractions: "2 1/2 years" -> ``P2Y6M``, "5 1/2 hours" -> ``PT5H30M``."""
 
 PARTS: tuple[str, ...] = (
     "start", "end", "early", "mid", "late", "first_half", "second_half", "earlier", "later",
@@ -267,34 +272,38 @@ def second_year(first: int, text: str) -> int | None:
     return year if year == first + 1 else None
 
 
-def _pick(
-    candidates: list[cal.Period],
-    anchor: dt.date,
-    tense: Tense | None,
-    *,
-    completed: bool = False,
-) -> int:
+FAR_DAYS = 183
+"""A candidate this far from the anchor is implausible when another one is near (see _pick)."""
+
+NEAR_DAYS = 45
+"""... where near means within this many days."""
+
+
+def _distance(period: cal.Period, anchor: dt.date) -> int:
+    if period.contains(anchor):
+        return 0
+    return min(abs((period.start - anchor).days), abs((period.end - anchor).days))
+
+
+def _pick(candidates: list[cal.Period], anchor: dt.date, tense: Tense | None) -> int:
     """Index of the candidate period meant, given the tense.
 
-    Future: the first that has not ended. Past: the last that has started (with ``completed``,
-    the last that has ended: a reported quarter). Otherwise the closest to the anchor.
+    Future: the first that has not ended. Past: the last that has started. Otherwise, or when
+    the tense's choice lies more than :data:`FAR_DAYS` away while another candidate lies within
+    :data:`NEAR_DAYS` ("gave no reason for the Jan. 14 deadline" on 5 January), the closest to
+    the anchor (one that contains it is closest).
     """
+    closest = min(range(len(candidates)), key=lambda i: (_distance(candidates[i], anchor), -i))
+    chosen: int | None = None
     if tense == "future":
-        for i, period in enumerate(candidates):
-            if period.end >= anchor:
-                return i
+        chosen = next((i for i, p in enumerate(candidates) if p.end >= anchor), None)
     elif tense == "past":
-        for i in range(len(candidates) - 1, -1, -1):
-            period = candidates[i]
-            if (period.end < anchor) if completed else (period.start <= anchor):
-                return i
-
-    def distance(period: cal.Period) -> int:
-        if period.contains(anchor):
-            return 0
-        return min(abs((period.start - anchor).days), abs((period.end - anchor).days))
-
-    return min(range(len(candidates)), key=lambda i: (distance(candidates[i]), -i))
+        chosen = next((i for i in range(len(candidates) - 1, -1, -1) if candidates[i].start <= anchor), None)
+    if chosen is None:
+        return closest
+    if _distance(candidates[chosen], anchor) > FAR_DAYS and _distance(candidates[closest], anchor) <= NEAR_DAYS:
+        return closest
+    return chosen
 
 
 def _week_monday(day: dt.date) -> dt.date:
@@ -380,10 +389,13 @@ def _base_period(
                 periods.append((f"{y}-H{spec.half}", cal.half_period(y, spec.half)))
         if not periods:
             return None
-        if spec.offset is not None and spec.season is not None:
+        if spec.offset is not None and (spec.season is not None or spec.month is not None):
             return _relative_instance(periods, anchor, spec.offset)
-        completed = spec.quarter is not None or spec.half is not None
-        return periods[_pick([p for _, p in periods], anchor, tense, completed=completed)]
+        if spec.quarter is not None or spec.half is not None:
+            # A reporting period is the one under way or the one just ended, whatever the
+            # tense ("expects third-quarter profit to fall" in October is the quarter just ended).
+            return periods[_pick([p for _, p in periods], anchor, None)]
+        return periods[_pick([p for _, p in periods], anchor, tense)]
 
     if spec.weekday is not None:
         return _weekday(spec.weekday, spec.offset, anchor, tense)
@@ -541,8 +553,8 @@ def duration_value(amount: float | None, unit: str) -> str | None:
             ``CE``, ``Q``, ``FN``).
 
     Returns:
-        ``P15Y``, ``P12W``, ``PT5H``, ``P10Y`` (a decade), ``P3M`` (a quarter), ``PXY``; None for
-        an unknown unit.
+        ``P15Y``, ``P12W``, ``PT5H``, ``P10Y`` (a decade), ``P3M`` (a quarter), ``PXY``, ``P2Y6M``
+        (fractions go to the next smaller unit); None for an unknown unit.
     """
     if unit not in _UNIT_TO_ISO:
         return None
@@ -551,8 +563,18 @@ def duration_value(amount: float | None, unit: str) -> str | None:
     if amount is None:
         return f"{prefix}X{iso}"
     number = amount * factor
-    text = str(int(number)) if float(number).is_integer() else f"{number:g}"
-    return f"{prefix}{text}{iso}"
+    if float(number).is_integer():
+        return f"{prefix}{int(number)}{iso}"
+    whole = int(number)
+    if unit in _SMALLER:
+        smaller, per, time_part = _SMALLER[unit]
+        rest = (number - whole) * per
+        if abs(rest - round(rest)) < 1e-9:
+            head = f"{whole}{iso}" if whole else ""
+            if time_part and prefix == "P":
+                return f"P{head}T{round(rest)}{smaller}"
+            return f"{prefix}{head}{round(rest)}{smaller}"
+    return f"{prefix}{number:g}{iso}"
 
 
 def set_value(amount: float | None, unit: str) -> str | None:
