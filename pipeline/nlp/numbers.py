@@ -52,7 +52,8 @@ def parse_number_words(text: str) -> float | None:
 
     Handles units, teens, tens, hyphenated tens ("forty-nine"), "hundred", scale words
     ("three million", "one hundred and twenty thousand") and "a dozen"/"two dozen". Plural scale
-    words ("thousands") are vague amounts and give None, as do ordinals and anything else.
+    words ("thousands") are vague amounts and give None, as do ordinals and anything else; a
+    scale word alone ("a million dollar house") is one of it.
 
     Args:
         text: The words, separated by spaces or hyphens; "and" may join parts; case ignored.
@@ -88,7 +89,7 @@ def parse_number_words(text: str) -> float | None:
         elif part in DOZEN:
             current = (current or 1) * 12
         elif part in SCALES:
-            if not seen or last in SCALES:
+            if last in SCALES:
                 return None
             total += (current or 1) * SCALES[part]
             current = 0.0

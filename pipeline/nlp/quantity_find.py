@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pipeline.nlp.numbers import NUMBER_WORDS, parse_digits, parse_number_words
+from pipeline.nlp.numbers import NUMBER_WORDS, SCALES, parse_digits, parse_number_words
 from pipeline.nlp.quantity_rules import QuantityLexicon, UnitRule
 from pipeline.types import Quantity
 
@@ -46,7 +46,7 @@ _YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})(?!\d)")
 _ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
 _GLUED_WORD = re.compile(r"-([A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*)")
-_RANGE_GAP = re.compile(r"[ \t]*(?:-|–|—|to|and)[ \t]*", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"[ \t]*(?:-|–|—|to|and|or)[ \t]*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
 _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
@@ -455,6 +455,9 @@ class _Scanner:
     def _build(self, ns: int, ne: int, value: float, words: bool) -> tuple[Candidate | None, int]:
         text, lex, opts = self.text, self.lex, self.options
         cand = Candidate(start=ns, end=ne, num_end=ne, value=value, words=words, rule="number")
+        if words:  # "five thousand": the scale is part of the words
+            last = text[ns:ne].lower().replace("-", " ").split()[-1]
+            cand.scale = SCALES.get(last, 1.0)
         prefix_rule: UnitRule | None = None
         if lex.prefix is not None:
             pe = ns - 1 if ns and text[ns - 1] in "-−" else ns
@@ -585,6 +588,8 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
         if first.scale == 1 and second.scale > 1 and first.value * second.scale <= second.value:
             first.value *= second.scale
             first.scale = second.scale
+        if joiner == "or":
+            continue  # "eight or nine euros": shared unit, two values
         if first.kind == second.kind and first.value <= second.value and not trend:
             first.value_max = second.value
             first.rule = f"{first.rule}+range"

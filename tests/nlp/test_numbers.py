@@ -47,7 +47,8 @@ def test_parse_digits_values(text: str, expected: float | None) -> None:
         ("one two", None),
         ("twenty thirty", None),
         ("and", None),
-        ("million", None),
+        ("million", 1_000_000.0),
+        ("million thousand", None),
     ],
 )
 def test_parse_number_words_values(text: str, expected: float | None) -> None:
