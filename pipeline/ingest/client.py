@@ -419,8 +419,8 @@ class QuestionsClient:
         detail is missing (404) is kept as the list served it (marked clipped downstream).
         """
         listings = [False, True] if corrections else [False]
+        seen: set[Any] = set()  # one record per question per window: the listings overlap
         for corrected in listings:
-            seen: set[Any] = set()
             for record in self.iter_list(self.list_params(window, corrected=corrected)):
                 value = record.value
                 if value is None:

@@ -61,7 +61,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int], None]
+# Progress hook: called with (items done since the last call, total items when known).
+Progress = Callable[[int, int | None], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +252,7 @@ def ingest_window(
             None.
         batch_size: Answer rows per merge (one Delta commit each).
         run_id: The run's id; a new one when None.
-        progress: Called with the number of records read since the last call.
+        progress: Called with ``(records read since the last call, None)``.
 
     Returns:
         The counts, the writes and the archive path.
@@ -295,7 +296,7 @@ def ingest_window(
                 unknown.update(item.unknown_fields)
                 answers.append(item)
             if progress is not None:
-                progress(1)
+                progress(1, None)
         quarantined = _quarantine(rejected, stage="parse", lake=target, run_id=run_id)
         if quarantined is not None:
             writes.append(quarantined)
@@ -476,7 +477,7 @@ def extract_answers(
         batch_size: Docs per ``nlp.pipe`` batch.
         write_every: Answer versions per merge (one Delta commit per table).
         run_id: The run's id; a new one when None.
-        progress: Called with the number of answers extracted since the last call.
+        progress: Called with ``(answers done since the last call, answers to do)``.
 
     Raises:
         LakeError: When there is no ``answers`` table yet.
@@ -548,7 +549,7 @@ def extract_answers(
                     )
                 )
                 if progress is not None:
-                    progress(1)
+                    progress(1, len(items))
                 continue
             if not scope or scope[-1] != answer.id:
                 scope.append(answer.id)
@@ -565,7 +566,7 @@ def extract_answers(
                 pending[table].extend(rows)
                 rows_out[table] += len(rows)
             if progress is not None:
-                progress(1)
+                progress(1, len(items))
         flush()
         quarantined = _quarantine(failed, stage="extract", lake=target, run_id=run_id)
         if quarantined is not None:

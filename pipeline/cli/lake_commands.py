@@ -1,0 +1,327 @@
+"""Lake commands: ``ingest``, ``extract``, ``tables`` and ``export`` (thin, over pipeline.lake)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from pipeline.cli.app import UserError, app
+from pipeline.ingest.client import DETAIL_POLICIES, ApiError, ClientConfig
+from pipeline.ingest.window import parse_day
+from pipeline.lake.io import LakeError, WriteResult, resolve_lake
+from pipeline.settings import PROJECT_ROOT, get_settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+LakeOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--lake",
+        help="Lake root: a folder (default data/lake, or $PCT_LAKE) or an object-store URL.",
+        show_default=False,
+    ),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", help="First day of the window, YYYY-MM-DD (answered or corrected)."),
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", help="Last day of the window, YYYY-MM-DD (included).")
+]
+
+
+def _day(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as err:
+        raise UserError(f"{option}: {err}") from err
+
+
+def _window(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    first, last = _day(start, "--from"), _day(end, "--to")
+    if (first is None) != (last is None):
+        raise UserError("give both --from and --to, or neither")
+    if first is not None and last is not None and last < first:
+        raise UserError(f"--to ({last}) is before --from ({first})")
+    return first, last
+
+
+def _lake(path: Path | None) -> str:
+    return str(path) if path is not None else get_settings().lake
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int | None], None]]:
+    """A rich progress bar on stderr; yields the jobs' progress hook."""
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task(label, total=None)
+
+        def hook(advance: int, total: int | None) -> None:
+            if total is not None:
+                progress.update(task, total=total)
+            progress.advance(task, advance)
+
+        yield hook
+
+
+def _writes_table(title: str, writes: tuple[WriteResult, ...]) -> Table:
+    table = Table(title=title)
+    for column in ("table", "version", "in", "inserted", "updated", "deleted", "path"):
+        table.add_column(column, justify="left" if column in ("table", "path") else "right")
+    for w in writes:
+        if w.table == "runs":
+            continue
+        table.add_row(
+            w.table, str(w.version), str(w.rows_source), str(w.rows_inserted),
+            str(w.rows_updated), str(w.rows_deleted), w.path,
+        )  # fmt: skip
+    return table
+
+
+@app.command()
+def ingest(
+    start: FromOption = None,
+    end: ToOption = None,
+    source: Annotated[
+        str,
+        typer.Option(
+            "--source",
+            help="`api` (the Written Questions API; needs --from/--to) or a replay path: an "
+            "API-shaped JSONL(.gz)/JSON file, a raw archive, a page-text .txt, or a folder.",
+        ),
+    ] = "api",
+    lake: LakeOption = None,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive", help="Raw archive root for API responses (default data/archive)."
+        ),
+    ] = None,
+    detail: Annotated[
+        str,
+        typer.Option(
+            "--detail", help="API: fetch each question's detail when clipped, always or never."
+        ),
+    ] = "clipped",
+    house: Annotated[
+        str | None, typer.Option("--house", help="API: Commons or Lords (both when omitted).")
+    ] = None,
+    answering_body: Annotated[
+        list[int] | None,
+        typer.Option("--answering-body", help="API: answering body id to keep (repeatable)."),
+    ] = None,
+    rate: Annotated[
+        float,
+        typer.Option("--rate", min=0.1, max=10.0, help="API: requests per second (at most 10)."),
+    ] = 10.0,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Answer rows per Delta commit.")
+    ] = 2000,
+) -> None:
+    """Read answers (API or replay files) for a window into the lake's answers table."""
+    from pipeline.lake.jobs import ingest_window
+
+    first, last = _window(start, end)
+    if source == "api":
+        if first is None:
+            raise UserError("the API source needs a window: --from YYYY-MM-DD --to YYYY-MM-DD")
+        if detail not in DETAIL_POLICIES:
+            raise UserError(f"--detail must be one of {', '.join(DETAIL_POLICIES)}, got {detail!r}")
+        config = ClientConfig(
+            detail=detail,  # type: ignore[arg-type]
+            house=house,
+            answering_bodies=tuple(answering_body or ()),
+            requests_per_second=rate,
+        )
+        from pipeline.ingest.sources import ApiSource
+
+        src: ApiSource | Path = ApiSource(config)
+    else:
+        src = Path(source)
+        if not src.exists():
+            raise UserError(f"--source: no such file or folder: {src}")
+    try:
+        with _progress(f"ingesting from {source}") as hook:
+            result = ingest_window(
+                src,
+                first,
+                last,
+                lake=_lake(lake),
+                archive=archive,
+                batch_size=batch_size,
+                progress=hook,
+            )
+    except (ApiError, LakeError, ValueError) as err:
+        raise UserError(str(err)) from err
+    summary = Table(title=f"ingest {result.run_id} ({result.window or 'everything'})")
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    for label, value in (
+        ("records read", result.records_read),
+        ("answer versions inserted", result.answers_inserted),
+        ("upgraded (list item -> detail)", result.answers_upgraded),
+        ("unchanged", result.answers_unchanged),
+        ("skipped: unanswered", result.skipped_unanswered),
+        ("skipped: outside the window", result.skipped_out_of_window),
+        ("quarantined", result.quarantined),
+    ):
+        summary.add_row(label, str(value))
+    console.print(summary)
+    console.print(_writes_table("writes", result.writes))
+    if result.unknown_fields:
+        fields = ", ".join(f"{k} ({v})" for k, v in result.unknown_fields.items())
+        console.print(f"unknown API fields kept out of the tables: {fields}")
+    if result.archive_path:
+        console.print(f"raw archive: {result.archive_path}")
+    console.print(f"done in {result.duration_s:.1f} s")
+
+
+@app.command()
+def extract(
+    start: FromOption = None,
+    end: ToOption = None,
+    lake: LakeOption = None,
+    n_process: Annotated[
+        int, typer.Option("--n-process", min=1, help="Worker processes for spaCy's nlp.pipe.")
+    ] = 1,
+    write_every: Annotated[
+        int, typer.Option("--write-every", min=1, help="Answer versions per Delta commit.")
+    ] = 500,
+) -> None:
+    """Run the engine over ingested answers (all, or given/corrected in a window) into the
+    commitments, time_expressions and quantities tables."""
+    from pipeline.lake.jobs import extract_answers
+
+    first, last = _window(start, end)
+    try:
+        with _progress("extracting") as hook:
+            result = extract_answers(
+                _lake(lake),
+                first,
+                last,
+                n_process=n_process,
+                write_every=write_every,
+                progress=hook,
+            )
+    except (LakeError, ValueError) as err:
+        raise UserError(str(err)) from err
+    summary = Table(title=f"extract {result.run_id} ({result.window or 'every answer'})")
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    for label, value in (
+        ("answer versions selected", result.answers_selected),
+        ("extracted", result.answers_extracted),
+        ("skipped: clipped list views", result.skipped_clipped),
+        ("quarantined (engine failed)", result.quarantined),
+        ("commitments", result.commitments),
+        ("time expressions", result.time_expressions),
+        ("quantities", result.quantities),
+    ):
+        summary.add_row(label, str(value))
+    console.print(summary)
+    console.print(_writes_table("writes", result.writes))
+    console.print(f"extractor {result.extractor_version}; done in {result.duration_s:.1f} s")
+
+
+@app.command()
+def tables(lake: LakeOption = None) -> None:
+    """Each table's row count, Delta version, files and path."""
+    from pipeline.lake.jobs import lake_tables, last_completed_window
+
+    target = resolve_lake(_lake(lake))
+    table = Table(title=f"lake {target.root}")
+    for column in ("table", "rows", "version", "files", "schema", "extractor", "path"):
+        table.add_column(
+            column, justify="right" if column in ("rows", "version", "files") else "left"
+        )
+    try:
+        infos = lake_tables(target)
+        watermark = last_completed_window(target)
+    except LakeError as err:
+        raise UserError(str(err)) from err
+    for info in infos:
+        if not info.exists:
+            table.add_row(info.name, "-", "-", "-", "-", "-", f"{info.path} (not written yet)")
+            continue
+        table.add_row(
+            info.name, str(info.rows), str(info.version), str(info.files),
+            info.schema_version or "-", info.extractor_version or "-", info.path,
+        )  # fmt: skip
+    console.print(table)
+    console.print(f"last completed ingest window: {watermark or 'none'}")
+
+
+@app.command()
+def export(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder for <table>.parquet snapshots (default data/out)."
+        ),
+    ] = None,
+    lake: LakeOption = None,
+    table: Annotated[
+        list[str] | None,
+        typer.Option("--table", help="Table to export (repeatable); all when omitted."),
+    ] = None,
+    all_versions: Annotated[
+        bool,
+        typer.Option(
+            "--all-versions/--current-only",
+            help="Keep superseded answer versions (default: each question's current version only).",
+        ),
+    ] = False,
+) -> None:
+    """Write single-file Parquet snapshots of the tables (atomic; with licence metadata)."""
+    from pipeline.lake.jobs import export_lake
+    from pipeline.lake.schemas import TABLES
+
+    unknown = [t for t in table or [] if t not in TABLES]
+    if unknown:
+        raise UserError(f"--table: no table {', '.join(unknown)}; tables: {', '.join(TABLES)}")
+    out_dir = out or (PROJECT_ROOT / "data" / "out")
+    try:
+        with _progress("exporting") as hook:
+            results = export_lake(out_dir, _lake(lake), tables=table, current_only=not all_versions)
+            hook(len(results), len(results))
+    except LakeError as err:
+        raise UserError(str(err)) from err
+    summary = Table(title=f"export to {out_dir}")
+    for column in ("table", "rows", "delta version", "current only", "file"):
+        summary.add_column(
+            column, justify="right" if column in ("rows", "delta version") else "left"
+        )
+    for r in results:
+        summary.add_row(
+            r.table, str(r.rows), str(r.delta_version), str(r.current_only).lower(), str(r.path)
+        )
+    console.print(summary)
+    if not results:
+        console.print("nothing to export: the lake has no tables yet")
