@@ -87,12 +87,20 @@ def find_abbreviations(text: str, connectors: frozenset[str] = frozenset({"and",
     return found
 
 
-def normalise_key(name: str) -> str:
-    """The key that links mentions of one initiative: lower case, '&' as 'and', hyphens as spaces."""
+def normalise_key(name: str, prefixes: frozenset[str] = frozenset()) -> str:
+    """The key that links mentions of one initiative.
+
+    Lower case, '&' as 'and', hyphens as spaces, punctuation dropped, and leading ``prefixes``
+    ("nhs", "uk") left off while two words remain: "NHS Long Term Workforce Plan" and "Long-Term
+    Workforce Plan" share ``long term workforce plan``.
+    """
     key = name.lower().replace("’", "'").replace("&", " and ")
     key = re.sub(r"[-‐‑–]", " ", key)
     key = re.sub(r"[^\w' ]", "", key)
-    return re.sub(r"\s+", " ", key).strip()
+    words = key.split()
+    while len(words) > 2 and words[0] in prefixes:
+        words = words[1:]
+    return " ".join(words)
 
 
 def display_name(name: str, abbreviations: dict[str, str]) -> str:
@@ -195,7 +203,7 @@ def find_initiatives(text: str, lexicon: Lexicon) -> list[InitiativeMention]:
         start, end = tokens[first].start, tokens[last].end
         surface = text[start:end]
         name = display_name(surface, abbreviations)
-        key = normalise_key(name)
+        key = normalise_key(name, lexicon.key_prefixes)
         if not key:
             continue
         rule = lexicon.heads[match.group(0)] if match.group(0) in lexicon.heads else None

@@ -42,7 +42,7 @@ from pipeline.nlp.rules import (
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "data"
 
-INITIATIVE_KINDS: tuple[str, ...] = ("head", "connector", "post", "strip", "barrier", "exclude")
+INITIATIVE_KINDS: tuple[str, ...] = ("head", "connector", "post", "strip", "barrier", "key_prefix", "exclude")
 INITIATIVE_CATEGORIES: tuple[str, ...] = (
     "programme", "plan", "strategy", "fund", "review", "board", "partnership", "scheme",
     "framework", "taskforce", "initiative", "white_paper",
@@ -79,8 +79,8 @@ class InitiativeRule:
         kind: ``head`` (name-final nouns), ``connector`` (lower-case words inside a name),
             ``post`` (words that start a complement after a bare head: "Plan for Change"),
             ``strip`` (leading words that are not part of a name), ``barrier`` (capitalised words
-            a name never runs back over, such as month names), ``exclude`` (names that are not
-            initiatives).
+            a name never runs back over, such as month names), ``key_prefix`` (leading words left
+            off the key, not the name: "NHS"), ``exclude`` (names that are not initiatives).
         words: The words, as written (heads are capitalised; others matched case-insensitively).
         category: For ``head``: the category of initiative it names.
         pattern: For ``exclude``: a regex matched against the normalised key.
@@ -323,6 +323,7 @@ class Lexicon:
     post_words: frozenset[str] = field(init=False, repr=False)
     strip_words: frozenset[str] = field(init=False, repr=False)
     barrier_words: frozenset[str] = field(init=False, repr=False)
+    key_prefixes: frozenset[str] = field(init=False, repr=False)
     exclude_regexes: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
     action_regex: re.Pattern[str] = field(init=False, repr=False)
     action_family: dict[str, str] = field(init=False, repr=False)
@@ -348,6 +349,7 @@ class Lexicon:
             ("post", "post_words"),
             ("strip", "strip_words"),
             ("barrier", "barrier_words"),
+            ("key_prefix", "key_prefixes"),
         ):
             set_(attr, frozenset(w.lower() for r in self.initiative_rules if r.kind == kind for w in r.words))
         set_(

@@ -1,0 +1,142 @@
+"""Statements: the engine's commitments in context, and evidence patterns around initiatives."""
+
+from __future__ import annotations
+
+import pytest
+from audit.builders import answer, commitment, seed_answer, timex
+
+from pipeline.audit.initiatives import find_initiatives
+from pipeline.audit.lexicon import load_lexicon
+from pipeline.audit.statements import (
+    IN_ANTECEDENT,
+    IN_QUOTE,
+    IN_SENTENCE,
+    action_family,
+    answer_statements,
+    mask,
+    pattern_statements,
+)
+from pipeline.audit.text import split_sentences
+
+# (sentence verbatim from the shared corpus, its answer date, the dated words and their interval,
+#  expected (kind, action, due, event_end, due_text, strength) of the pattern statement)
+PATTERN_TABLE = [
+    # 1818456
+    ("As set out in the 10-Year Health Plan published on 3 July, we will work across Government to prioritise United Kingdom medical graduates for foundation training.",
+     "2025-07-09", ("3 July", "2025-07-03", "2025-07-03"), ("done", "publish", None, "2025-07-03", None, "firm")),
+    # 1848372
+    ("As set out in the 10-Year Health Plan, published in July 2025, over the next three years we will create 1,000 new specialty training posts with a focus on specialties where there is the greatest need.",
+     "2025-11-12", ("July 2025", "2025-07-01", "2025-07-31"), ("done", "publish", None, "2025-07-31", None, "firm")),
+    # 1847939: active voice before the name, date after it
+    ("I published the Government’s Financial Inclusion Strategy on 5th November, which was developed alongside a Committee of consumer and industry representatives.",
+     "2025-11-11", ("5th November", "2025-11-05", "2025-11-05"), ("done", "publish", None, "2025-11-05", None, "firm")),
+    # 1847656: "due for publication" with the date right after
+    ("The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce.",
+     "2025-11-10", ("early next year", "2026-01-01", "2026-03-31"), ("future", "publish", "2026-03-31", None, "early next year", "firm")),
+    # 1830743
+    ("The Department’s spending plans will be set out in the Defence Investment Plan, which will be published in the autumn.",
+     "2025-09-04", ("the autumn", "2025-09-01", "2025-11-30"), ("future", "publish", "2025-11-30", None, "in the autumn", "firm")),
+    # 1746667: launched, dated
+    ("Backed by £240 million investment, the Get Britain Working White Paper launched on 26 November will target and tackle economic inactivity and unemployment.",
+     "2024-12-05", ("26 November", "2024-11-26", "2024-11-26"), ("done", "launch", None, "2024-11-26", None, "firm")),
+    # 1746163: launched, undated
+    ("We have launched a 10-Year Health Plan to reform the NHS.",
+     "2024-12-05", None, ("done", "launch", None, None, None, "firm")),
+    # 1739176: "to be set out in the Autumn"
+    ("The Get Britain Working White Paper, to be set out in the Autumn, will develop measures to reduce inactivity and help people to find better paid and more secure jobs.",
+     "2024-10-01", ("the Autumn", "2024-09-01", "2024-11-30"), ("future", "set_out", "2024-11-30", None, "in the Autumn", "firm")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "date", "dated", "expected"), PATTERN_TABLE)
+def test_pattern_statements_real_sentences(
+    sentence: str, date: str, dated: tuple[str, str, str] | None, expected: tuple[str | None, ...]
+) -> None:
+    lexicon = load_lexicon()
+    timexes = (timex(sentence, *dated),) if dated else ()
+    record = answer(1, date, sentence, timexes=timexes)
+    found = pattern_statements(record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon)
+    assert len(found) == 1
+    statement = found[0]
+    assert (statement.kind, statement.action, statement.due, statement.event_end, statement.due_text, statement.strength) == expected
+    assert sentence[statement.char_start : statement.char_end] == statement.quote
+    assert statement.source == "pattern" and statement.initiatives[0][1] == IN_QUOTE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # mentions with no delivery or schedule wording next to them
+        "The 10-Year Health Plan will deliver three big shifts in the focus of healthcare, from hospital to community, analogue to digital, and sickness to prevention.",
+        "Following publication of the 10-Year Health Plan, we will publish the new national cancer plan.",
+        "Early diagnosis is a key focus of the National Cancer Plan.",
+    ],
+)
+def test_pattern_statements_need_a_cue(sentence: str) -> None:
+    lexicon = load_lexicon()
+    record = answer(1, "2025-01-01", sentence)
+    assert pattern_statements(record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon) == []
+
+
+def test_pattern_statement_date_must_follow_the_cue() -> None:
+    sentence = "The Defence Investment Plan, which will be published, is a priority for the whole of 2025."
+    lexicon = load_lexicon()
+    record = answer(1, "2025-07-11", sentence, timexes=(timex(sentence, "2025", "2025-01-01", "2025-12-31"),))
+    found = pattern_statements(record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon)
+    assert [(s.kind, s.due) for s in found] == [("future", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("We will publish a 10-Year Health Plan", "future", "publish"),
+        ("the Defence Investment Plan, to be published in autumn 2025", "future", "publish"),
+        ("aims to be complete by 2025", "future", "complete"),
+        ("I published the strategy on 5th November", "done", "publish"),
+        ("the scheme was rolled out to all areas", "done", "launch"),
+        ("we will set up a taskforce", "future", "establish"),
+        ("I will write to the hon. Member", "future", "write"),
+        ("we will continue to monitor the situation", "future", None),
+    ],
+)
+def test_action_family_table(text: str, kind: str, expected: str | None) -> None:
+    lexicon = load_lexicon()
+    masked = mask(text, 0, len(text), find_initiatives(text, lexicon))
+    assert action_family(masked, lexicon, kind) == expected
+
+
+def test_mask_blanks_initiative_names_keeping_offsets() -> None:
+    text = "the Defence Investment Plan, to be published"
+    mentions = find_initiatives(text, load_lexicon())
+    masked = mask(text, 0, len(text), mentions)
+    assert len(masked) == len(text) and "Investment" not in masked and masked.endswith("to be published")
+
+
+def test_commitment_statement_seed_context() -> None:
+    lexicon = load_lexicon()
+    seed = seed_answer()
+    statements = answer_statements(seed, find_initiatives(seed.text, lexicon), lexicon)
+    (audited,) = [s for s in statements if s.source == "commitment"]
+    assert audited.initiatives == (("national send and ap implementation board", IN_SENTENCE),)
+    assert audited.action == "complete" and audited.due == "2025-12-31" and audited.strength == "soft"
+    # "This feeds into ..." points back: the previous sentence's steering group work is the deliverable
+    assert {"steering", "group", "send", "workforce", "planning"} <= audited.terms
+    assert "department" not in audited.terms and "2025" not in audited.terms
+
+
+def test_commitment_statement_antecedent_weight() -> None:
+    text = "We published the Warm Homes Plan in January. It will be reviewed by the end of 2026."
+    lexicon = load_lexicon()
+    record = answer(1, "2025-02-01", text, (commitment(text, "It will be reviewed by the end of 2026", due="2026-12-31"),))
+    statements = answer_statements(record, find_initiatives(text, lexicon), lexicon)
+    future = [s for s in statements if s.kind == "future"]
+    assert future[0].initiatives == (("warm homes plan", IN_ANTECEDENT),)
+
+
+def test_answer_statements_drop_patterns_covered_by_a_commitment() -> None:
+    text = "I published the Government’s Financial Inclusion Strategy on 5th November."
+    lexicon = load_lexicon()
+    quote = "I published the Government’s Financial Inclusion Strategy on 5th November"
+    record = answer(1, "2025-11-11", text, (commitment(text, quote, kind="done", actor="I"),), (timex(text, "5th November", "2025-11-05", "2025-11-05"),))
+    statements = answer_statements(record, find_initiatives(text, lexicon), lexicon)
+    assert [(s.source, s.kind, s.event_end) for s in statements] == [("commitment", "done", "2025-11-05")]
