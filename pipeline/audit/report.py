@@ -183,11 +183,11 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--rul
 p.meta { color: var(--muted); margin: .2rem 0; }
 ul.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 ul.counts li { border-radius: 4px; padding: .25rem .6rem; color: #fff; font-weight: 600; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; table-layout: fixed; }
+td { overflow-wrap: anywhere; }
 th, td { border-bottom: 1px solid var(--rule); padding: .4rem .5rem; vertical-align: top; text-align: left; }
 th { background: #eaeded; position: sticky; top: 0; }
-td.num { text-align: right; white-space: nowrap; }
-td.date { white-space: nowrap; }
+td.num { text-align: right; }
 span.status { display: inline-block; border-radius: 3px; padding: 0 .4rem; color: #fff; font-weight: 600; white-space: nowrap; }
 blockquote { margin: 0; font-style: italic; }
 ol.evidence { margin: 0; padding-left: 1.1rem; }
@@ -254,7 +254,7 @@ def timeline_svg(rows: Sequence[DeadlineRow], as_of: dt.date, *, width: int = 12
     for lane, department in enumerate(order):
         y0 = top + lane * lane_height
         parts.append(f'<rect class="lane" x="{label_width}" y="{y0 + 2}" width="{plot_width}" height="{lane_height - 4}"/>')
-        label = department if len(department) <= 38 else department[:37] + "…"
+        label = department if len(department) <= 36 else department[:35] + "…"
         parts.append(f'<text x="{label_width - 8}" y="{y0 + lane_height / 2 + 4}" text-anchor="end">{escape(label)}</text>')
         for index, row in enumerate(sorted(by_department[department], key=lambda r: (r.due or as_of, r.commitment_id))):
             y = y0 + 8 + (index * 7) % (lane_height - 16)
@@ -323,7 +323,7 @@ def html_report(
     for index, row in enumerate(rows):
         due = _iso(row.due)
         if row.new_due:
-            due += f" → {_iso(row.new_due)}"
+            due += f"<br>→ {_iso(row.new_due)}"
         if row.due_basis == "assurance_default":
             due += ' <span class="muted">(default for an assurance)</span>'
         initiatives = ", ".join(escape(i) for i in row.initiatives)
@@ -357,7 +357,9 @@ def html_report(
         "lines: from the original due date to the new one or to the delivery; ticks: dated evidence; "
         "dashed line: the audit date.</p></section>"
         '<section id="commitments"><h2>Commitments, most overdue first</h2>'
-        "<table><thead><tr><th>Status</th><th>When</th><th>Due</th><th>Made</th><th>Department</th>"
+        "<table><colgroup><col style=\"width:9%\"><col style=\"width:9%\"><col style=\"width:10%\">"
+        "<col style=\"width:8%\"><col style=\"width:11%\"><col style=\"width:25%\"><col style=\"width:28%\"></colgroup>"
+        "<thead><tr><th>Status</th><th>When</th><th>Due</th><th>Made</th><th>Department</th>"
         "<th>Commitment</th><th>Evidence</th></tr></thead>"
         f"<tbody>{''.join(body_rows)}</tbody></table></section>"
         f"<footer><p>{escape(ATTRIBUTION)}</p></footer>"

@@ -70,3 +70,43 @@ def seed_answer() -> AnswerRecord:
 def timeline_answers() -> list[AnswerRecord]:
     """The real-corpus timeline fixture (``tests/fixtures/audit/timeline.jsonl``)."""
     return list(read_records(FIXTURES / "timeline.jsonl"))
+
+
+def write_timeline_lake(root: Path) -> Path:
+    """Write the timeline's answers and extracted rows to a lake at ``root`` (the lake's own I/O)."""
+    from pipeline.lake.io import merge_rows
+    from pipeline.lake.rows import extraction_rows
+    from pipeline.types import Extraction
+
+    answers = timeline_answers()
+    merge_rows(
+        "answers",
+        [
+            {
+                "id": a.id,
+                "answer_version": a.answer_version,
+                "date_answered": a.date_answered,
+                "answering_body": a.department,
+                "answer_text": a.text,
+                "answered_month": a.date_answered.strftime("%Y-%m"),
+            }
+            for a in answers
+        ],
+        root,
+    )
+    tables: dict[str, list[dict[str, Any]]] = {"commitments": [], "time_expressions": [], "quantities": []}
+    for a in answers:
+        extraction = Extraction(a.text, a.date_answered, list(a.timexes), [], list(a.commitments), a.model_version)
+        rows = extraction_rows(
+            answer_id=a.id,
+            answer_version=a.answer_version,
+            date_answered=a.date_answered,
+            extraction=extraction,
+            run_id="test",
+            extracted_at=dt.datetime(2026, 11, 29, 2, 0, tzinfo=dt.UTC),
+        )
+        for name, items in rows.items():
+            tables[name].extend(items)
+    for name in ("commitments", "time_expressions"):
+        merge_rows(name, tables[name], root)
+    return root
