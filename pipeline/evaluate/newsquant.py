@@ -95,7 +95,12 @@ class BenchScore:
         out: dict[str, Any] = {"gold": self.gold, "predicted": self.predicted}
         for name, correct in (("value", self.value), ("value_unit", self.value_unit)):
             p, r, f = self.prf(correct)
-            out[name] = {"correct": correct, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+            out[name] = {
+                "correct": correct,
+                "precision": round(p, 4),
+                "recall": round(r, 4),
+                "f1": round(f, 4),
+            }
         return out
 
 
@@ -126,14 +131,18 @@ def read_bench(path: Path) -> list[BenchSentence]:
 
 def subunit_rules(lexicon: QuantityLexicon) -> dict[str, tuple[float, str]]:
     """Money rules for a sub-unit (pence, cents): rule id -> (factor, canonical name)."""
-    return {r.id: (r.factor, r.name) for r in lexicon.units if r.kind == "money" and r.factor < 1 and r.name}
+    return {
+        r.id: (r.factor, r.name)
+        for r in lexicon.units
+        if r.kind == "money" and r.factor < 1 and r.name
+    }
 
 
 def unit_names(lexicon: QuantityLexicon, singularise: Callable[[str], str]) -> dict[str, str]:
     """Map the project's units to canonical names, from the unit rules' ``name`` fields."""
     names: dict[str, str] = {}
     for rule in lexicon.units:
-        if not rule.name or rule.kind == "money" and rule.factor < 1:
+        if not rule.name or (rule.kind == "money" and rule.factor < 1):
             continue
         if rule.unit:
             names.setdefault(rule.unit.lower(), rule.name)
@@ -150,12 +159,18 @@ _NOT_RATE = re.compile(r"[ \t]+(?:earlier|ago|later|before|after|on)\b", re.IGNO
 _NP_SKIP = frozenset({"and", "or", "of", "the", "a", "an", "'s", "’s"})
 
 
-def noun_phrase_name(row: Quantity, singularise: Callable[[str], str], number_words: frozenset[str]) -> str:
+def noun_phrase_name(
+    row: Quantity, singularise: Callable[[str], str], number_words: frozenset[str]
+) -> str:
     """CQE's normalised unit for a counted noun: the noun phrase after the number, lower case,
     joining words dropped, the last word singular ("seven European countries" -> "european
     country"); "people" stays "people"."""
     words = [w for w in re.split(r"[\s]+", row.text.lower()) if w]
-    while words and (words[0] in number_words or words[0][:1].isdigit() or words[0] in ("thousand", "million", "billion")):
+    while words and (
+        words[0] in number_words
+        or words[0][:1].isdigit()
+        or words[0] in ("thousand", "million", "billion")
+    ):
         words.pop(0)
     words = [w.strip(".,;:()") for w in words if w not in _NP_SKIP]
     words = [w for w in words if w]
@@ -167,7 +182,7 @@ def noun_phrase_name(row: Quantity, singularise: Callable[[str], str], number_wo
 
 
 def rate_suffix(text: str, row: Quantity, singularise: Callable[[str], str]) -> str:
-    """" per <thing>" when the quantity is followed by "per X" / "a X" ("$52 a barrel")."""
+    """ " per <thing>" when the quantity is followed by "per X" / "a X" ("$52 a barrel")."""
     m = _RATE.match(text, row.char_end)
     if not m or _NOT_RATE.match(text, m.end()):
         return ""
@@ -204,7 +219,11 @@ def to_bench(
         unit = row.unit.lower()
         sub = subunits.get(row.rule.split("+")[0])
         if sub is not None:  # CQE keeps "164p" as 164 points, "19 cents" as 19 cents
-            value = (value[0] / sub[0], value[1] / sub[0]) if isinstance(value, tuple) else value / sub[0]
+            value = (
+                (value[0] / sub[0], value[1] / sub[0])
+                if isinstance(value, tuple)
+                else value / sub[0]
+            )
             name = sub[1]
         elif not unit:
             name = BARE_UNIT
@@ -288,7 +307,9 @@ def evaluate(
     ``singularise`` and ``number_words``)."""
     score = BenchScore()
     for sentence in sentences:
-        pred = to_bench(find(sentence.text), names, sentence.text, singularise, number_words, subunits)
+        pred = to_bench(
+            find(sentence.text), names, sentence.text, singularise, number_words, subunits
+        )
         value, value_unit = scorer(sentence.gold, pred)
         score.gold += len(sentence.gold)
         score.predicted += len(pred)

@@ -25,9 +25,9 @@ SCALES: dict[str, float] = {
 }  # fmt: skip
 DOZEN = {"dozen": 12}
 
-NUMBER_WORDS: frozenset[str] = frozenset(UNITS) | frozenset(TENS) | frozenset(HUNDRED) | frozenset(
-    SCALES
-) | frozenset(DOZEN)
+NUMBER_WORDS: frozenset[str] = (
+    frozenset(UNITS) | frozenset(TENS) | frozenset(HUNDRED) | frozenset(SCALES) | frozenset(DOZEN)
+)
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–]+")
@@ -75,7 +75,7 @@ def parse_number_words(text: str) -> float | None:
             last = part
             continue
         if part in UNITS:
-            if last in UNITS or last in TENS and UNITS[part] >= 10:
+            if last in UNITS or (last in TENS and UNITS[part] >= 10):
                 return None
             current += UNITS[part]
         elif part in TENS:
@@ -103,5 +103,5 @@ def parse_number_words(text: str) -> float | None:
 
 
 def format_value(value: float) -> str:
-    """A compact text form of ``value`` for messages and rule ids (``2.6e9`` -> ``"2600000000"``)."""
+    """A compact text form of ``value`` for messages (``2.6e9`` -> ``"2600000000"``)."""
     return str(int(value)) if value == int(value) else repr(value)

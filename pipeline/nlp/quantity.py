@@ -19,7 +19,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.attrs import QUANTITY_ATTR, QUANTITY_SPANS, TIMEX_ATTR, TIMEX_SPANS, register_extensions
+from pipeline.nlp.attrs import (
+    QUANTITY_ATTR,
+    QUANTITY_SPANS,
+    TIMEX_ATTR,
+    TIMEX_SPANS,
+    register_extensions,
+)
 from pipeline.nlp.quantity_find import FindOptions, Singulariser, find_quantities
 from pipeline.nlp.quantity_rules import (
     CUES_FILE,
@@ -35,7 +41,10 @@ from pipeline.nlp.rules import load_rules, write_jsonl
 from pipeline.types import Quantity
 
 DEFAULT_SKIP_TIMEX_TYPES = ("date", "duration", "set")
-NO_RULES_WARNING = "[PCT201] pct_quantity has no rules loaded: it finds nothing. Load the model's rule files with from_disk."
+NO_RULES_WARNING = (
+    "[PCT201] pct_quantity has no rules loaded: it finds nothing. "
+    "Load the model's rule files with from_disk."
+)
 
 
 @Language.factory(
@@ -60,7 +69,9 @@ def make_quantity_tagger(
     return QuantityTagger(
         nlp,
         name,
-        options=FindOptions(bare_numbers=bare_numbers, durations=durations, max_noun_words=max_noun_words),
+        options=FindOptions(
+            bare_numbers=bare_numbers, durations=durations, max_noun_words=max_noun_words
+        ),
         skip_timex_types=skip_timex_types,
     )
 
@@ -72,7 +83,12 @@ def timex_skip_spans(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
     for span in doc.spans.get(TIMEX_SPANS, []):
         payload = span._.get(TIMEX_ATTR) or {}
         if payload.get("type") in wanted:
-            spans.append((int(payload.get("char_start", span.start_char)), int(payload.get("char_end", span.end_char))))
+            spans.append(
+                (
+                    int(payload.get("char_start", span.start_char)),
+                    int(payload.get("char_end", span.end_char)),
+                )
+            )
     return spans
 
 
@@ -103,14 +119,22 @@ class QuantityTagger:
         self.singularise = Singulariser()
         self._warned = False
 
-    def set_rules(self, units: Sequence[UnitRule], cues: Sequence[CueRule], nouns: Sequence[NounRule]) -> None:
+    def set_rules(
+        self, units: Sequence[UnitRule], cues: Sequence[CueRule], nouns: Sequence[NounRule]
+    ) -> None:
         """Replace the rules (validated rule objects) and compile them."""
         self.lexicon = compile_lexicon(units, cues, nouns)
 
-    def find(self, text: str, skip: Iterable[tuple[int, int]] = (), options: FindOptions | None = None) -> list[Quantity]:
-        """The quantities in ``text`` with this component's rules (``options`` overrides the knobs)."""
+    def find(
+        self, text: str, skip: Iterable[tuple[int, int]] = (), options: FindOptions | None = None
+    ) -> list[Quantity]:
+        """The quantities in ``text`` with this component's rules (``options`` overrides knobs)."""
         return find_quantities(
-            text, self.lexicon, skip=skip, options=options or self.options, singularise=self.singularise
+            text,
+            self.lexicon,
+            skip=skip,
+            options=options or self.options,
+            singularise=self.singularise,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -118,7 +142,11 @@ class QuantityTagger:
         if self.lexicon.empty and not self._warned:
             warnings.warn(NO_RULES_WARNING, UserWarning, stacklevel=2)
             self._warned = True
-        rows = self.find(doc.text, timex_skip_spans(doc, self.skip_timex_types)) if not self.lexicon.empty else []
+        rows = (
+            self.find(doc.text, timex_skip_spans(doc, self.skip_timex_types))
+            if not self.lexicon.empty
+            else []
+        )
         spans = []
         for row in rows:
             span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
@@ -137,7 +165,7 @@ class QuantityTagger:
         write_jsonl(path / NOUNS_FILE, (r.to_dict() for r in self.lexicon.nouns))
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> QuantityTagger:
-        """Read and validate the rule files in ``path`` (missing files mean no rules of that family).
+        """Read and validate the rule files in ``path`` (a missing file: no rules of that family).
 
         Raises:
             RuleError: For a malformed rule, naming file, line, field and value.
@@ -147,5 +175,7 @@ class QuantityTagger:
         def read(name: str, cls: Any) -> list[Any]:
             return load_rules(path / name, cls.from_dict) if (path / name).exists() else []
 
-        self.set_rules(read(UNITS_FILE, UnitRule), read(CUES_FILE, CueRule), read(NOUNS_FILE, NounRule))
+        self.set_rules(
+            read(UNITS_FILE, UnitRule), read(CUES_FILE, CueRule), read(NOUNS_FILE, NounRule)
+        )
         return self

@@ -22,6 +22,7 @@ offsets and context windows of fixed size.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -52,7 +53,8 @@ _FROM = re.compile(r"\bfrom[ \t]+$", re.IGNORECASE)
 _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _REF_LIST_GAP = re.compile(r"\s*(?:,|and|or|to|&|-|–|,\s*and|,\s*or)\s*", re.IGNORECASE)
 _ELLIPSIS_GAP = re.compile(
-    r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)|\bversus|\bincluding|\bfrom|\bto|,)[ \t]*$",
+    r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)"
+    r"|\bversus|\bincluding|\bfrom|\bto|,)[ \t]*$",
     re.IGNORECASE,
 )
 _SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
@@ -243,17 +245,21 @@ def counted_noun(
     return None
 
 
-def _first_rule(rules: list[UnitRule], glued: bool, kinds: tuple[str, ...] | None = None) -> UnitRule | None:
+def _first_rule(
+    rules: list[UnitRule], glued: bool, kinds: tuple[str, ...] | None = None
+) -> UnitRule | None:
     for rule in rules:
         if kinds is not None and rule.kind not in kinds:
             continue
-        if rule.spacing == "glued" and not glued or rule.spacing == "spaced" and glued:
+        if (rule.spacing == "glued" and not glued) or (rule.spacing == "spaced" and glued):
             continue
         return rule
     return None
 
 
-def _suffix(text: str, pos: int, lex: QuantityLexicon, kinds: tuple[str, ...] | None = None) -> tuple[UnitRule, str, int] | None:
+def _suffix(
+    text: str, pos: int, lex: QuantityLexicon, kinds: tuple[str, ...] | None = None
+) -> tuple[UnitRule, str, int] | None:
     """The unit written right after ``pos``: ``(rule, form as written, end offset)``."""
     for pattern in (lex.suffix_cs, lex.suffix_ci):
         if pattern is None:
@@ -350,8 +356,15 @@ class _Scanner:
         currency = self._currency_before(ns)
         if not words:
             # names and codes: a letter (or letter-hyphen) glued before the digits
-            if not currency and before.isalpha() or before and before in "_@#/\\" or (
-                before == "-" and ns >= 2 and text[ns - 2].isalpha() and not _SIGN_WORD.search(text, max(0, ns - 7), ns)
+            if (
+                (not currency and before.isalpha())
+                or (before and before in "_@#/\\")
+                or (
+                    before == "-"
+                    and ns >= 2
+                    and text[ns - 2].isalpha()
+                    and not _SIGN_WORD.search(text, max(0, ns - 7), ns)
+                )
             ):
                 return self._reject(ne)
             if before == ":" and ns >= 2 and text[ns - 2].isdigit():  # 17:22, 1:36.6
@@ -360,7 +373,7 @@ class _Scanner:
                 return self._reject(ne)
             if before in ("-", "–") and ns - 1 == self.last_reject_end:  # 2019-20, Sept. 20-24
                 return self._reject(ne)
-            if after == "/" or after == ":" and text[ne + 1 : ne + 2].isdigit():
+            if after == "/" or (after == ":" and text[ne + 1 : ne + 2].isdigit()):
                 return self._reject(ne)
             if after == "." and text[ne + 1 : ne + 2].isdigit():  # 1.2.3, 12.05.2024
                 return self._reject(ne)
@@ -372,9 +385,14 @@ class _Scanner:
                 return self._reject(ne)
             if before == "(" and after == ")" and value < 100:
                 return self._reject(ne)
-            if after and after in ".)-:" and _LINE_START.search(text, max(0, ns - 8), ns) and value < 100:
-                if not (after == "-" and text[ne + 1 : ne + 2].isdigit()):
-                    return self._reject(ne)
+            if (
+                after
+                and after in ".)-:"
+                and _LINE_START.search(text, max(0, ns - 8), ns)
+                and value < 100
+                and not (after == "-" and text[ne + 1 : ne + 2].isdigit())
+            ):
+                return self._reject(ne)
             if _TIME_AFTER.match(text, ne):
                 return self._reject(ne)
             if after.isalpha():
@@ -383,14 +401,23 @@ class _Scanner:
                 tail = run.group(0)
                 known = _suffix(text, ne, lex) or _scale(text, ne, lex)
                 if known is None:
-                    if _ORDINAL_TAIL.fullmatch(tail) and value <= 31 and self._month_after(run.end()):
+                    if (
+                        _ORDINAL_TAIL.fullmatch(tail)
+                        and value <= 31
+                        and self._month_after(run.end())
+                    ):
                         return self._reject(self._date_end(run.end()))
                     return self._reject(run.end())
         if not words and value == int(value) and "," not in raw and "." not in raw:
-            if 1500 <= value <= 2100 and len(raw) == 4 and not currency:
-                if not (_suffix(text, ne, lex, ("percent", "money", "measure")) or _scale(text, ne, lex)):
-                    tail = _YEAR_TAIL.match(text, ne)
-                    return self._reject(tail.end() if tail else ne)
+            if (
+                1500 <= value <= 2100
+                and len(raw) == 4
+                and not currency
+                and not _suffix(text, ne, lex, ("percent", "money", "measure"))
+                and not _scale(text, ne, lex)
+            ):
+                year_tail = _YEAR_TAIL.match(text, ne)
+                return self._reject(year_tail.end() if year_tail else ne)
             if 1 <= value <= 31 and (self._month_after(ne) or self._month_before(ns)):
                 return self._reject(self._date_end(ne))
         if words:
@@ -453,7 +480,7 @@ class _Scanner:
         return m.end() if m else pos
 
     def _build(self, ns: int, ne: int, value: float, words: bool) -> tuple[Candidate | None, int]:
-        text, lex, opts = self.text, self.lex, self.options
+        text, lex = self.text, self.lex
         cand = Candidate(start=ns, end=ne, num_end=ne, value=value, words=words, rule="number")
         if words:  # "five thousand": the scale is part of the words
             last = text[ns:ne].lower().replace("-", " ").split()[-1]
@@ -501,9 +528,19 @@ class _Scanner:
             else:
                 self._no_unit(cand, pos)
                 pos = cand.end
-        if not cand.kind and _AGE_COMMAS.match(text, cand.end) and _NAME_COMMA.search(text, max(0, ns - 30), ns):
-            if value == int(value) and 1 <= value <= 110:
-                cand.kind, cand.unit, cand.name, cand.rule = "age", "year of age", "year of age", "age_commas"
+        if (
+            not cand.kind
+            and value == int(value)
+            and 1 <= value <= 110
+            and _AGE_COMMAS.match(text, cand.end)
+            and _NAME_COMMA.search(text, max(0, ns - 30), ns)
+        ):  # "Maddon, 66, has": an age
+            cand.kind, cand.unit, cand.name, cand.rule = (
+                "age",
+                "year of age",
+                "year of age",
+                "age_commas",
+            )
         if cand.kind in ("", "count") and prefix_rule is None and self._after_name(cand.start):
             return None, pos
         if not cand.kind and _CAPITAL_AFTER.match(text, cand.end):
@@ -521,10 +558,19 @@ class _Scanner:
         if ratio:
             other = NUMERAL.match(text, ratio.end())
             if other:
-                den = parse_number_words(other.group(0)) if other.group("w") else parse_digits(other.group(0))
+                den = (
+                    parse_number_words(other.group(0))
+                    if other.group("w")
+                    else parse_digits(other.group(0))
+                )
                 if den and den > cand.value and cand.scale == 1:
                     cand.value = cand.value / den * 100
-                    cand.unit, cand.kind, cand.name, cand.rule = "percent", "percent", "percentage", "ratio"
+                    cand.unit, cand.kind, cand.name, cand.rule = (
+                        "percent",
+                        "percent",
+                        "percentage",
+                        "ratio",
+                    )
                     cand.end = other.end()
                     return
         nxt = _WORD.match(text, pos)
@@ -567,7 +613,7 @@ def trend_before(text: str, start: int, lex: QuantityLexicon) -> bool:
 
 def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
     """Join ranges and ellipses in place (see the module docstring, pass 2)."""
-    for first, second in zip(cands, cands[1:], strict=False):
+    for first, second in itertools.pairwise(cands):
         gap = text[first.end : second.start]
         gm = _RANGE_GAP.fullmatch(gap)
         if not gm or first.kind == "fraction" or second.kind == "fraction":
@@ -580,7 +626,11 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
             continue
         if first.change is not None and joiner == "to" and first.kind:
             continue  # "fell 0.4 per cent to 13176": a change then a level, not a range
-        trend = joiner == "to" and bool(_FROM.search(left)) and bool(trend_before(text, first.start, lex))
+        trend = (
+            joiner == "to"
+            and bool(_FROM.search(left))
+            and bool(trend_before(text, first.start, lex))
+        )
         if not first.kind and second.kind:
             first.unit, first.kind, first.name = second.unit, second.kind, second.name
         elif first.kind and not second.kind:
@@ -687,7 +737,11 @@ def find_quantities(
         The quantities, with offsets into ``text``.
     """
     options = options or FindOptions()
-    return to_rows(find_candidates(text, lex, skip=skip, options=options, singularise=singularise), text, options)
+    return to_rows(
+        find_candidates(text, lex, skip=skip, options=options, singularise=singularise),
+        text,
+        options,
+    )
 
 
 class Singulariser:

@@ -28,7 +28,15 @@ UnitKind = Literal["money", "percent", "measure", "duration", "age", "scale"]
 Position = Literal["prefix", "suffix"]
 Spacing = Literal["any", "glued", "spaced"]
 CueKind = Literal[
-    "hedge", "change", "change_after", "reference", "month", "stop", "not_plural", "trend", "adjective"
+    "hedge",
+    "change",
+    "change_after",
+    "reference",
+    "month",
+    "stop",
+    "not_plural",
+    "trend",
+    "adjective",
 ]
 NounKind = Literal["irregular", "invariant", "compound"]
 
@@ -108,10 +116,14 @@ class UnitRule:
             forms=_strings(data["forms"], field="forms", where=where),
             unit=check_type(data.get("unit", ""), str, field="unit", where=where),
             name=check_type(data.get("name", ""), str, field="name", where=where),
-            position=check_enum(data.get("position", "suffix"), POSITIONS, field="position", where=where),  # type: ignore[arg-type]
+            position=check_enum(
+                data.get("position", "suffix"), POSITIONS, field="position", where=where
+            ),  # type: ignore[arg-type]
             spacing=check_enum(data.get("spacing", "any"), SPACINGS, field="spacing", where=where),  # type: ignore[arg-type]
             factor=float(factor),
-            case_sensitive=check_type(data.get("case_sensitive", False), bool, field="case_sensitive", where=where),
+            case_sensitive=check_type(
+                data.get("case_sensitive", False), bool, field="case_sensitive", where=where
+            ),
             note=check_type(data.get("note", ""), str, field="note", where=where),
         )
 
@@ -319,14 +331,26 @@ def compile_lexicon(
             else:
                 by_ci.setdefault(key.lower(), []).append(rule)
     lex.unit_by_form, lex.unit_by_form_cs = by_ci, by_cs
-    suffix_ci = [f for r in units if r.position == "suffix" and r.kind != "scale" and not r.case_sensitive for f in r.forms]
-    suffix_cs = [f for r in units if r.position == "suffix" and r.kind != "scale" and r.case_sensitive for f in r.forms]
+    suffix_ci = [
+        f
+        for r in units
+        if r.position == "suffix" and r.kind != "scale" and not r.case_sensitive
+        for f in r.forms
+    ]
+    suffix_cs = [
+        f
+        for r in units
+        if r.position == "suffix" and r.kind != "scale" and r.case_sensitive
+        for f in r.forms
+    ]
     prefix = [f for r in units if r.position == "prefix" for f in r.forms]
     scale = [f for r in units if r.kind == "scale" for f in r.forms]
     # A suffix unit: optional space or hyphen, the form, then no further letter or digit.
     end = r"(?![\w])"
     if suffix_ci:
-        lex.suffix_ci = re.compile(rf"[ \t]?-?[ \t]?({_alternation(suffix_ci)}){end}", re.IGNORECASE)
+        lex.suffix_ci = re.compile(
+            rf"[ \t]?-?[ \t]?({_alternation(suffix_ci)}){end}", re.IGNORECASE
+        )
     if suffix_cs:
         lex.suffix_cs = re.compile(rf"[ \t]?-?[ \t]?({_alternation(suffix_cs)}){end}")
     if prefix:
@@ -341,18 +365,24 @@ def compile_lexicon(
     if words.get("hedge"):
         lex.hedge = re.compile(rf"(?<![\w])({_alternation(words['hedge'])})[ \t]+$", re.IGNORECASE)
     if words.get("change"):
-        lex.change = re.compile(rf"(?<![\w])({_alternation(words['change'])})[ \t]+$", re.IGNORECASE)
+        lex.change = re.compile(
+            rf"(?<![\w])({_alternation(words['change'])})[ \t]+$", re.IGNORECASE
+        )
     if words.get("change_after"):
         lex.change_after = re.compile(
-            rf"^[ \t]+(?:[A-Za-z-]+[ \t]+)?({_alternation(words['change_after'])}){end}", re.IGNORECASE
+            rf"^[ \t]+(?:[A-Za-z-]+[ \t]+)?({_alternation(words['change_after'])}){end}",
+            re.IGNORECASE,
         )
     if words.get("reference"):
         lex.reference = re.compile(
-            rf"(?<![\w])(?:{_alternation(words['reference'])})\.?[ \t]*(?:no\.?[ \t]*|number[ \t]+)?$",
+            rf"(?<![\w])(?:{_alternation(words['reference'])})\.?[ \t]*"
+            r"(?:no\.?[ \t]*|number[ \t]+)?$",
             re.IGNORECASE,
         )
     if words.get("month"):
-        lex.month = re.compile(rf"(?<![\w])(?:{_alternation(words['month'])})\.?{end}", re.IGNORECASE)
+        lex.month = re.compile(
+            rf"(?<![\w])(?:{_alternation(words['month'])})\.?{end}", re.IGNORECASE
+        )
     if words.get("trend"):
         lex.trend = re.compile(rf"(?<![\w])(?:{_alternation(words['trend'])}){end}", re.IGNORECASE)
     lex.adjectives = frozenset(w.lower() for w in words.get("adjective", []))

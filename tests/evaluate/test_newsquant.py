@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from support import shared_path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
@@ -28,16 +29,33 @@ from pipeline.nlp.numbers import NUMBER_WORDS
 from pipeline.nlp.quantity import QuantityTagger
 from pipeline.nlp.quantity_find import FindOptions
 from pipeline.types import Quantity
-from support import shared_path
 
 
-def _q(text: str, start: int, value: float, unit: str, kind: str = "count", value_max: float | None = None, rule: str = "count") -> Quantity:
-    return Quantity(text, start, start + len(text), value, unit, kind, value_max=value_max, rule=rule)  # type: ignore[arg-type]
+def _q(
+    text: str,
+    start: int,
+    value: float,
+    unit: str,
+    kind: str = "count",
+    value_max: float | None = None,
+    rule: str = "count",
+) -> Quantity:
+    return Quantity(
+        text, start, start + len(text), value, unit, kind, value_max=value_max, rule=rule
+    )  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1", 1.0), ("6.0", 6.0), ("7-9", (7.0, 9.0)), ("3.0 - 4.0", (3.0, 4.0)), ("-5", -5.0), ("1E+06", 1e6), (12, 12.0)],
+    [
+        ("1", 1.0),
+        ("6.0", 6.0),
+        ("7-9", (7.0, 9.0)),
+        ("3.0 - 4.0", (3.0, 4.0)),
+        ("-5", -5.0),
+        ("1E+06", 1e6),
+        (12, 12.0),
+    ],
 )
 def test_parse_value_numbers_and_ranges(raw: object, expected: object) -> None:
     assert parse_value(raw) == expected
@@ -45,7 +63,14 @@ def test_parse_value_numbers_and_ranges(raw: object, expected: object) -> None:
 
 @pytest.mark.parametrize(
     ("gold", "pred", "expected"),
-    [(5.0, 5.0, True), (5.0, 5.00001, True), (5.0, 5.1, False), ((1.0, 2.0), (1.0, 2.0), True), ((1.0, 2.0), 1.0, False), (1.0, (1.0, 2.0), False)],
+    [
+        (5.0, 5.0, True),
+        (5.0, 5.00001, True),
+        (5.0, 5.1, False),
+        ((1.0, 2.0), (1.0, 2.0), True),
+        ((1.0, 2.0), 1.0, False),
+        (1.0, (1.0, 2.0), False),
+    ],
 )
 def test_values_match_like_cqe(gold: object, pred: object, expected: bool) -> None:
     assert values_match(gold, pred) is expected  # type: ignore[arg-type]
@@ -72,7 +97,10 @@ def test_to_bench_joins_ranges_and_names_units() -> None:
         _q("$52", text.index("$52"), 52, "USD", "money", rule="usd_sign"),
     ]
     items = to_bench(rows, {"usd": "dollar"}, text, lambda w: w.rstrip("s"), NUMBER_WORDS)
-    assert [(i.value, i.unit) for i in items] == [((110000.0, 130000.0), "home"), (52.0, "dollar per barrel")]
+    assert [(i.value, i.unit) for i in items] == [
+        ((110000.0, 130000.0), "home"),
+        (52.0, "dollar per barrel"),
+    ]
 
 
 def test_to_bench_keeps_subunits_as_cqe_does() -> None:
@@ -92,7 +120,10 @@ def test_evaluate_adds_up_sentences(nlp: Language) -> None:
     tagger = nlp.get_pipe("pct_quantity")
     assert isinstance(tagger, QuantityTagger)
     sentences = [
-        BenchSentence("Nvidia advanced 8%, and Broadcom gained 3%.", (BenchItem(8.0, "percentage"), BenchItem(3.0, "percentage"))),
+        BenchSentence(
+            "Nvidia advanced 8%, and Broadcom gained 3%.",
+            (BenchItem(8.0, "percentage"), BenchItem(3.0, "percentage")),
+        ),
         BenchSentence("The MacBook Pro costs $2000.", (BenchItem(2000.0, "dollar"),)),
     ]
     score = evaluate(
@@ -116,8 +147,16 @@ def test_read_bench_rejects_a_non_list(tmp_path: Path) -> None:
 
 def test_cli_evaluate_newsquant_prints_figures(tmp_path: Path) -> None:
     path = tmp_path / "mini.json"
-    rows = [{"text": "Nvidia advanced 8%, Qualcomm rose under 4%, and Broadcom gained 3%.", "quantities": [
-        {"value": "8", "normalized_unit": "percentage"}, {"value": "4", "normalized_unit": "percentage"}, {"value": "3", "normalized_unit": "percentage"}]}]
+    rows = [
+        {
+            "text": "Nvidia advanced 8%, Qualcomm rose under 4%, and Broadcom gained 3%.",
+            "quantities": [
+                {"value": "8", "normalized_unit": "percentage"},
+                {"value": "4", "normalized_unit": "percentage"},
+                {"value": "3", "normalized_unit": "percentage"},
+            ],
+        }
+    ]
     path.write_text(json.dumps(rows), encoding="utf-8")
     result = CliRunner().invoke(app, ["evaluate", "newsquant", str(path), "--json"])
     assert result.exit_code == 0, result.output
