@@ -59,3 +59,18 @@ def split_windows(window: Window, days: int) -> list[Window]:
 def _month_end(day: dt.date) -> dt.date:
     first_of_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return first_of_next - ONE_DAY
+
+
+def explicit_window(start: dt.date | None, end: dt.date | None) -> Window | None:
+    """The window a caller asked for with ``start`` and ``end``; None when neither is given.
+
+    Raises:
+        ValueError: When only one is given, or the window ends before it starts.
+    """
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise ValueError(
+            "give both the start and the end of the window (--from and --to), or neither"
+        )
+    return Window(start, end)
