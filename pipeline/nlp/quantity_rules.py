@@ -347,12 +347,14 @@ def compile_lexicon(
     scale = [f for r in units if r.kind == "scale" for f in r.forms]
     # A suffix unit: optional space or hyphen, the form, then no further letter or digit.
     end = r"(?![\w])"
+    # symbols matched as written ("F", "GB") are not units inside a name such as "F-35A"
+    end_cs = r"(?![\w]|-[A-Za-z0-9]*[A-Za-z])"
     if suffix_ci:
         lex.suffix_ci = re.compile(
             rf"[ \t]?-?[ \t]?({_alternation(suffix_ci)}){end}", re.IGNORECASE
         )
     if suffix_cs:
-        lex.suffix_cs = re.compile(rf"[ \t]?-?[ \t]?({_alternation(suffix_cs)}){end}")
+        lex.suffix_cs = re.compile(rf"[ \t]?-?[ \t]?({_alternation(suffix_cs)}){end_cs}")
     if prefix:
         lex.prefix = re.compile(rf"(?<![\w$£€])({_alternation(prefix)})[ \t]?$")
     if scale:

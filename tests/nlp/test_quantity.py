@@ -612,6 +612,14 @@ DEV_ROWS: list[Row] = [
         "The NDRS does not hold data on the number of people who developed secondary breast cancer after completing the 10-year recommended hormone therapy.",
         [],
     ),  # answer 1754691
+    (
+        "The procurement of 12 F-35A rather than 12 F-35B is expected to deliver a saving of up to 25% per aircraft.",
+        [("25%", 25, "percent")],
+    ),  # a corpus answer: "F" is not Fahrenheit inside a name
+    (
+        "The Office is staffed by a team of 16 people, ten of whom process parliamentary questions.",
+        [("16 people", 16, "person"), ("ten", 10, "person")],
+    ),  # a corpus answer: an ellipsis after "of whom"
 ]
 
 XFAIL = {
