@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
-from prefect.schedules import Cron
+from prefect.schedules import Cron, Schedule
 from prefect.types.entrypoint import EntrypointType
 
 from flows.api import configured_api_url
@@ -58,13 +59,30 @@ class ServeOptions:
     extra_parameters: dict[str, Any] = field(default_factory=dict)
 
 
+def nightly_schedule(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE) -> Schedule:
+    """The nightly run's schedule: ``cron`` read in ``timezone`` (so 02:00 stays 02:00 local
+    time across daylight-saving changes).
+
+    Raises:
+        ServeError: When the cron expression or the time zone is not valid.
+    """
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as err:
+        raise ServeError(f"unknown time zone {timezone!r} (expected e.g. Europe/London)") from err
+    try:
+        return Cron(cron, timezone=timezone)
+    except ValueError as err:
+        raise ServeError(f"invalid cron expression {cron!r} (expected e.g. '0 2 * * *')") from err
+
+
 def nightly_deployment(options: ServeOptions) -> RunnerDeployment:
     """The ``nightly/scheduled`` deployment: one run a night, never two at once."""
     from flows.nightly import nightly
 
     return nightly.to_deployment(
         name=NIGHTLY_DEPLOYMENT,
-        schedules=[Cron(options.cron, timezone=options.timezone)],
+        schedules=[nightly_schedule(options.cron, options.timezone)],
         paused=options.paused,
         parameters={
             "lake": options.lake,
@@ -101,20 +119,17 @@ def serve_deployments(options: ServeOptions) -> None:
     """Register both deployments and run their flow runs until interrupted.
 
     Raises:
-        ServeError: When no Prefect server is configured (``PREFECT_API_URL`` unset): a
-            temporary server would vanish with this process, and nothing could trigger runs.
+        ServeError: When the schedule is invalid, or no Prefect server is configured
+            (``PREFECT_API_URL`` unset): a temporary server would vanish with this process,
+            and nothing could trigger runs.
     """
+    deployments = [nightly_deployment(options), backfill_deployment(options)]
     if not configured_api_url():
         raise ServeError(
             "serving deployments needs a Prefect server: start one with `prefect server start` "
             "and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)"
         )
-    serve(
-        nightly_deployment(options),
-        backfill_deployment(options),
-        pause_on_shutdown=False,
-        limit=options.limit,
-    )
+    serve(*deployments, pause_on_shutdown=False, limit=options.limit)
 
 
 def _parser() -> argparse.ArgumentParser:

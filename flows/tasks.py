@@ -233,6 +233,24 @@ def finished_windows(lake: str, source: str) -> list[Window]:
 
 
 @task(
+    name="prepare-lake",
+    retries=3,
+    retry_delay_seconds=exponential_backoff(backoff_factor=2),
+    retry_jitter_factor=RETRY_JITTER,
+    retry_condition_fn=retry_if_transient,
+)
+def prepare_lake(lake: str) -> list[str]:
+    """Create the tables the jobs write, before parallel windows would race to create them."""
+    from pipeline.lake.io import ensure_table
+    from pipeline.lake.schemas import EXTRACTION_TABLES
+
+    names = ["runs", "answers", "quarantine", *EXTRACTION_TABLES]
+    for name in names:
+        ensure_table(name, lake)
+    return names
+
+
+@task(
     name="ensure-api-limit",
     retries=3,
     retry_delay_seconds=exponential_backoff(backoff_factor=2),
@@ -259,7 +277,7 @@ def _api_slot(source: str) -> Iterator[None]:
     name="ingest-window",
     task_run_name="ingest {window}",
     retries=4,
-    retry_delay_seconds=exponential_backoff(backoff_factor=5),
+    retry_delay_seconds=exponential_backoff(backoff_factor=2),
     retry_jitter_factor=RETRY_JITTER,
     retry_condition_fn=retry_if_transient,
 )

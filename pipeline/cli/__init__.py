@@ -10,6 +10,7 @@ import sys
 
 from pipeline.cli import audit_commands  # noqa: F401  (registers commands)
 from pipeline.cli import engine_commands  # noqa: F401  (registers commands)
+from pipeline.cli import flow_commands  # noqa: F401  (registers commands)
 from pipeline.cli import lake_commands  # noqa: F401  (registers commands)
 from pipeline.cli import timeml_commands  # noqa: F401  (registers commands)
 from pipeline.cli import newsquant_commands  # noqa: F401  (registers commands)

@@ -1,9 +1,8 @@
-"""Engine commands: ``predict``, ``evaluate gold``, ``stats`` and the provisional ``run``."""
+"""Engine commands: ``predict`` and ``evaluate gold``."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +15,6 @@ from rich.table import Table
 from pipeline.cli.app import UserError, app, evaluate_app
 from pipeline.ingest.records import Answer
 from pipeline.ingest.replay import Rejected, read_answers
-from pipeline.settings import get_settings
 
 console = Console()
 err_console = Console(stderr=True)
@@ -118,36 +116,3 @@ def evaluate_gold(
         for label, rows in (("miss", s.misses), ("false alarm", s.false_alarms)):
             for row in rows[:errors]:
                 console.print(f"[{s.name}] {label}: {json.dumps(row, ensure_ascii=False)}", markup=False)
-
-
-@app.command()
-def run(
-    source: Annotated[Path | None, typer.Option("--source", help="Replay file or folder; the bundled sample in data/samples/ when omitted.")] = None,
-) -> None:
-    """Extract from the bundled sample (or --source) and print a summary table."""
-    from pipeline.engine import TextItem, extract_batch
-
-    source = source or get_settings().samples
-    rejected: list[Rejected] = []
-    answers = 0
-    kinds: Counter[str] = Counter()
-    timex_types: Counter[str] = Counter()
-    quantity_kinds: Counter[str] = Counter()
-    with Progress(console=err_console, transient=True) as progress:
-        task = progress.add_task(f"extracting {source}", total=None)
-        items = (TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id) for a in _answers(source, None, rejected))
-        for _, result in extract_batch(items):
-            answers += 1
-            kinds.update(c.kind for c in result.commitments)
-            timex_types.update(t.type for t in result.timexes)
-            quantity_kinds.update(q.kind for q in result.quantities)
-            progress.advance(task)
-    table = Table(title=f"{answers} answers from {source}")
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    for label, counter in (("commitments", kinds), ("time expressions", timex_types), ("quantities", quantity_kinds)):
-        table.add_row(f"[bold]{label}[/bold]", str(sum(counter.values())))
-        for key, n in sorted(counter.items()):
-            table.add_row(f"  {key}", str(n))
-    table.add_row("rejected records", str(len(rejected)))
-    console.print(table)
