@@ -16,10 +16,11 @@ Config (knobs only):
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,6 +33,31 @@ NO_RULES_WARNING = (
     "[W-PCT001] The pct_timex component has no pattern rules loaded, so it finds nothing. "
     "Load them with from_disk (models/<model>/pct_timex/) or set_rules."
 )
+
+
+TIMEX_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Timex))
+
+
+def payload(row: Timex) -> dict[str, Any]:
+    """The row's fields as a dict of primitives (what ``dataclasses.asdict`` gives, without its
+    deep copy: every field is a str, int or None)."""
+    return {name: getattr(row, name) for name in TIMEX_FIELDS}
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]] | None:
+    """Character spans of the sentences of ``doc`` (None when no sentence boundaries are set),
+    read from the token arrays rather than ``doc.sents`` (which builds a Span per sentence)."""
+    if len(doc) == 0:
+        return None
+    array = doc.to_array([SENT_START, IDX])
+    flags = array[:, 0]
+    if not flags.any():
+        return None
+    starts = [int(i) for i in array[:, 1][flags == 1]]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(doc.text)]
+    return list(zip(starts, ends, strict=True))
 
 
 @Language.factory(
@@ -81,12 +107,7 @@ class TimexTagger:
 
     def find(self, doc: Doc) -> list[Timex]:
         """The time expressions of ``doc``, resolved against its anchor."""
-        sentences = (
-            [(s.start_char, s.end_char) for s in doc.sents]
-            if doc.has_annotation("SENT_START")
-            else None
-        )
-        return find_timexes(doc.text, get_anchor(doc), self.rules, sentences, profile=self.profile)
+        return find_timexes(doc.text, get_anchor(doc), self.rules, sentence_spans(doc), profile=self.profile)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the time expressions of ``doc`` and store them; returns the Doc."""
@@ -99,7 +120,7 @@ class TimexTagger:
             if span is None or (span.start, span.end) in seen:
                 continue
             seen.add((span.start, span.end))
-            span._.set(TIMEX_ATTR, asdict(row))
+            span._.set(TIMEX_ATTR, payload(row))
             spans.append(span)
         doc.spans[TIMEX_SPANS] = spans
         return doc

@@ -33,6 +33,8 @@ from pipeline.nlp.timex_rules import (
     TenseRule,
     TimexRule,
     TimexRuleSet,
+    requires_met,
+    trigger_words,
 )
 from pipeline.types import Timex
 
@@ -153,6 +155,18 @@ def _split_year(first: str, second: str) -> int:
     return start
 
 
+def parse_part(value: str) -> str:
+    """The part of a period a phrase names: "the end of" -> ``end``, "mid-" -> ``mid``.
+
+    Raises:
+        SpecError: For a phrase that names no part.
+    """
+    word = " ".join(w for w in _word(value).split() if w not in ("the", "of", "in"))
+    if word not in PART_WORDS:
+        raise SpecError(f"not a part of a period: {value!r}")
+    return PART_WORDS[word]
+
+
 def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str = "") -> DateSpec | None:
     """The date fields named groups and constant fields give.
 
@@ -225,10 +239,7 @@ def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str
             raise SpecError(f"not a unit: {g['unit']!r}")
         values["unit"] = UNIT_WORDS[word]
     if "part" in g:
-        word = " ".join(w for w in _word(g["part"]).split() if w not in ("the", "of", "in"))
-        if word not in PART_WORDS:
-            raise SpecError(f"not a part of a period: {g['part']!r}")
-        values["part"] = PART_WORDS[word]
+        values["part"] = parse_part(g["part"])
     if "event" in g:
         values["event"] = " ".join(g["event"].split())
     if not values:
@@ -236,22 +247,46 @@ def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str
     return DateSpec(**values)
 
 
-def find_candidates(text: str, rules: Sequence[TimexRule], profile: str = "answers") -> list[Candidate]:
+def find_candidates(
+    text: str,
+    rules: Sequence[TimexRule],
+    profile: str = "answers",
+    part_prefix: re.Pattern[str] | None = None,
+    words: frozenset[str] | None = None,
+) -> list[Candidate]:
     """Every match of every rule of ``profile`` whose context holds and whose words make sense.
 
     Args:
         text: The text to search.
         rules: Pattern rules.
         profile: ``answers`` or ``timeml``; rules of the other profile are skipped.
+        part_prefix: When given, a date whose words name no part takes a part written just
+            before it ("the end of" + "March 2029"), extent included (see :func:`join_part`).
+        words: The text's trigger words (:func:`~pipeline.nlp.timex_rules.trigger_words`),
+            computed when None; a rule whose ``requires`` has none of them is skipped.
 
     Returns:
         Candidates in no particular order (overlaps included).
     """
     out: list[Candidate] = []
+    if words is None:
+        words = trigger_words(text)
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
     for rule in rules:
         if rule.profile not in ("all", profile):
             continue
-        for match in rule.regex.finditer(text):
+        if not requires_met(rule.requires, words):
+            continue
+        if rule.case == "sensitive":
+            matches = rule.regex.finditer(text)
+        elif same_length:
+            matches = rule.regex.finditer(lowered)
+        else:
+            matches = rule.regex_ignorecase.finditer(text)
+        for match in matches:
+            if not _on_word_boundaries(text, match.start(), match.end()):
+                continue
             start, end = match.span("x") if "x" in rule.regex.groupindex and match.group("x") is not None else match.span()
             if start == end:
                 continue
@@ -263,8 +298,48 @@ def find_candidates(text: str, rules: Sequence[TimexRule], profile: str = "answe
                 spec_to = build_spec(groups, {}, "_to") if any(k.endswith("_to") for k in groups) else None
             except SpecError:
                 continue
-            out.append(Candidate(start, end, rule, groups, text[start:end], spec, spec_to))
+            if rule.article:
+                start = _with_article(text, start)
+            cand = Candidate(start, end, rule, groups, text[start:end], spec, spec_to)
+            out.append(join_part(cand, text, part_prefix) if part_prefix is not None else cand)
     return out
+
+
+_ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _with_article(text: str, start: int) -> int:
+    match = _ARTICLE.search(text, max(0, start - 8), start)
+    return match.start() if match else start
+
+
+def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candidate:
+    """``cand`` extended over a part of a period written just before it ("early" 2026, "the end
+    of" March 2029, "later" this year), when it is a date whose words name no part."""
+    if cand.rule.normaliser != "date" or cand.spec is None or cand.spec.part is not None or cand.spec_to is not None:
+        return cand
+    match = part_prefix.search(text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
+    if match is None:
+        return cand
+    try:
+        part = parse_part(match.group("part"))
+    except SpecError:
+        return cand
+    return replace(cand, start=match.start(), text=text[match.start() : cand.end], spec=replace(cand.spec, part=part))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether a match starts and ends on word boundaries (patterns leave out a leading
+    ``\\b``, which would stop the regex engine's fast scan for the first character)."""
+    if start == end:
+        return False
+    if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+        return False
+    return not (end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]))
 
 
 def _context_holds(rule: TimexRule, text: str, start: int, end: int) -> bool:
@@ -279,12 +354,20 @@ def _context_holds(rule: TimexRule, text: str, start: int, end: int) -> bool:
     return not (rule.not_after_re is not None and rule.not_after_re.match(text, end, hi))
 
 
-def blocked_regions(text: str, rules: TimexRuleSet) -> list[tuple[int, int]]:
+def blocked_regions(
+    text: str, rules: TimexRuleSet, words: frozenset[str] | None = None
+) -> list[tuple[int, int]]:
     """Spans where nothing is a time expression (block rules' matches or their ``block``
-    group), sorted."""
+    group), sorted. Rules whose trigger words are not in ``words`` are skipped."""
     regions = []
+    if words is None:
+        words = trigger_words(text)
     for rule in rules.blocks:
+        if not requires_met(rule.requires, words):
+            continue
         for match in rule.regex.finditer(text):
+            if rule.unless_re is not None and rule.unless_re.match(text, match.start()):
+                continue
             if "block" in rule.regex.groupindex and match.group("block") is not None:
                 regions.append(match.span("block"))
             else:
@@ -584,7 +667,10 @@ def find_timexes(
     if not text or not rules.patterns:
         return []
     spans = list(sentences) if sentences else [(0, len(text))]
-    candidates = drop_blocked(find_candidates(text, rules.patterns, profile), blocked_regions(text, rules))
+    words = trigger_words(text)
+    candidates = find_candidates(text, rules.patterns, profile, rules.part_prefix, words)
+    if candidates:
+        candidates = drop_blocked(candidates, blocked_regions(text, rules, words))
     found: list[Found] = []
     for cand in select(candidates):
         tense = None

@@ -95,6 +95,10 @@ FIELD_KEYS: Mapping[str, tuple[str, ...]] = {
 
 CASES: tuple[str, ...] = ("insensitive", "sensitive")
 
+PART_MACRO = "PART"
+"""The macro that says how a part of a period is written before a date ("the end of", "early",
+"later in"); its group ``part`` names the part (see :data:`PART_WORDS`)."""
+
 PROFILES: tuple[str, ...] = ("answers", "timeml")
 """Annotation schemes: ``answers`` follows GUIDELINES.md (ranges are one expression, adjectives
 are not annotated); ``timeml`` follows the TimeML guidelines of the TempEval-3 data."""
@@ -225,11 +229,20 @@ class TimexRule:
         not_before: The text just before the match must not end with this regex.
         after: The text just after the match must start with this regex.
         not_after: The text just after the match must not start with this regex.
-        case: ``insensitive`` (default) or ``sensitive``.
+        case: ``insensitive`` (default: the pattern is written in lower case and matched against
+            the lower-cased text, which keeps the regex engine's fast first-character scan) or
+            ``sensitive`` (matched against the text as written: month names are capitalised).
         profile: ``all`` (default), or the one annotation scheme it belongs to: ``answers``
             (GUIDELINES.md) or ``timeml`` (which also marks adjectives such as "current").
+        requires: Trigger words (lower case; ``<number>`` for any digit): the rule only runs on
+            a text that contains one of them (empty: always runs); a list of lists asks for one
+            word of each list. Keeps the whole corpus fast.
+        article: A "the" just before the match belongs to the expression ("the summer", "the
+            1990s"), unlike the "the" of "the 2026 revaluation".
         note: Example and reason.
-        regex: The compiled pattern (macros expanded).
+        regex: The compiled pattern (macros expanded), for the text it runs on.
+        regex_ignorecase: The same, case-insensitive, for a text whose lower-cased form has a
+            different length (a few Unicode letters), where offsets would not carry over.
     """
 
     id: str
@@ -244,8 +257,11 @@ class TimexRule:
     not_after: str | None = None
     case: str = "insensitive"
     profile: str = "all"
+    requires: Requires = ()
+    article: bool = False
     note: str = ""
     regex: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
+    regex_ignorecase: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
     before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     not_before_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     after_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -253,7 +269,8 @@ class TimexRule:
 
     KEYS = ("id", "pattern", "type", "normaliser")
     OPTIONAL = (
-        "fields", "priority", "before", "not_before", "after", "not_after", "case", "profile", "note",
+        "fields", "priority", "before", "not_before", "after", "not_after", "case", "profile",
+        "requires", "article", "note",
     )
 
     @classmethod
@@ -265,12 +282,17 @@ class TimexRule:
         kind = check_enum(data["type"], TIMEX_TYPES, field="type", where=where)
         normaliser = check_enum(data["normaliser"], NORMALISERS, field="normaliser", where=where)
         case = check_enum(data.get("case", "insensitive"), CASES, field="case", where=where)
-        flags = re.IGNORECASE if case == "insensitive" else 0
         known = {**BUILTIN_MACROS, **(macros or {})}
-        regex = check_regex(
-            expand_macros(check_type(data["pattern"], str, field="pattern", where=where), known, where=where),
-            field="pattern", where=where, flags=flags,
-        )
+        expanded = expand_macros(check_type(data["pattern"], str, field="pattern", where=where), known, where=where)
+        if case == "insensitive" and _UPPER.search(_ESCAPES.sub("", expanded)):
+            raise RuleError(
+                "PCT112",
+                f"{where}: field 'pattern' has upper-case letters but 'case' is 'insensitive' (such "
+                f"patterns are matched against the lower-cased text): write it in lower case or "
+                f"set 'case': 'sensitive'",
+            )
+        regex = check_regex(expanded, field="pattern", where=where)
+        regex_ignorecase = check_regex(expanded, field="pattern", where=where, flags=re.IGNORECASE)
         allowed = set(GROUPS[normaliser]) | {f"{g}_to" for g in GROUPS[normaliser]}
         unknown = sorted(set(regex.groupindex) - allowed)
         if unknown:
@@ -301,8 +323,11 @@ class TimexRule:
             not_after=data.get("not_after"),
             case=case,
             profile=check_enum(data.get("profile", "all"), ("all", *PROFILES), field="profile", where=where),
+            requires=_requires(data, where),
+            article=check_type(data.get("article", False), bool, field="article", where=where),
             note=str(check_type(data.get("note", ""), str, field="note", where=where)),
             regex=regex,
+            regex_ignorecase=regex_ignorecase,
             before_re=_anchor_end(contexts["before"]),
             not_before_re=_anchor_end(contexts["not_before"]),
             after_re=contexts["after"],
@@ -325,9 +350,72 @@ class TimexRule:
             out["case"] = self.case
         if self.profile != "all":
             out["profile"] = self.profile
+        if self.requires:
+            out["requires"] = _requires_json(self.requires)
+        if self.article:
+            out["article"] = True
         if self.note:
             out["note"] = self.note
         return out
+
+
+NUMBER_TRIGGER = "<number>"
+"""The trigger word that stands for any digit in a text."""
+
+_TRIGGER = re.compile(r"[a-z]+|<number>")
+
+
+Requires = tuple[tuple[str, ...], ...]
+
+
+def _requires(data: Mapping[str, Any], where: str) -> Requires:
+    """``requires`` as groups of trigger words: a list of words is one group (any of them), a
+    list of lists several groups (one word of each)."""
+    value = check_type(data.get("requires", []), list, field="requires", where=where)
+    groups = value if value and all(isinstance(v, list) for v in value) else [value]
+    out = []
+    for group in groups:
+        check_type(group, list, field="requires", where=where)
+        for word in group:
+            check_type(word, str, field="requires", where=where)
+            if not _TRIGGER.fullmatch(word):
+                raise RuleError(
+                    "PCT104",
+                    f"{where}: field 'requires' has value {word!r}; allowed: lower-case words "
+                    f"(letters only) or {NUMBER_TRIGGER!r}",
+                )
+        if group:
+            out.append(tuple(group))
+    return tuple(out)
+
+
+def requires_met(requires: Requires, words: frozenset[str]) -> bool:
+    """Whether a text with these trigger words has one word of every group."""
+    for group in requires:
+        if words.isdisjoint(group):
+            return False
+    return True
+
+
+def _requires_json(requires: Requires) -> list[Any]:
+    return list(requires[0]) if len(requires) == 1 else [list(group) for group in requires]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+
+
+def trigger_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text`` (letters only), with :data:`NUMBER_TRIGGER` when it has
+    a digit: what rules' ``requires`` are checked against."""
+    words = set(_WORD.findall(text.lower()))
+    if _DIGIT.search(text):
+        words.add(NUMBER_TRIGGER)
+    return frozenset(words)
+
+
+_ESCAPES = re.compile(r"\\.|\(\?P<\w+>|\(\?-i:[^)]*\)")
+_UPPER = re.compile(r"[A-Z]")
 
 
 def _anchor_end(regex: re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -364,6 +452,8 @@ class BlockRule:
         id: Unique identifier.
         pattern: Regex; expressions inside its match (or inside its group ``block``) are dropped.
         case: ``insensitive`` or ``sensitive`` (default: names are capitalised).
+        requires: Trigger words, as for :class:`TimexRule`.
+        unless: A match is void when this regex matches at its start (the excepted words).
         note: Example and reason.
         regex: The compiled pattern.
     """
@@ -371,13 +461,16 @@ class BlockRule:
     id: str
     pattern: str
     case: str = "sensitive"
+    requires: Requires = ()
+    unless: str | None = None
     note: str = ""
     regex: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
+    unless_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> BlockRule:
         """Build and validate a block rule."""
-        check_keys(data, required=("id", "pattern"), optional=("case", "note"), where=where)
+        check_keys(data, required=("id", "pattern"), optional=("case", "requires", "unless", "note"), where=where)
         rule_id = check_type(data["id"], str, field="id", where=where)
         where = f"{where} ({rule_id})"
         case = check_enum(data.get("case", "sensitive"), CASES, field="case", where=where)
@@ -386,13 +479,21 @@ class BlockRule:
             expand_macros(check_type(data["pattern"], str, field="pattern", where=where), known, where=where),
             field="pattern", where=where, flags=re.IGNORECASE if case == "insensitive" else 0,
         )
-        return cls(rule_id, data["pattern"], case, str(data.get("note", "")), regex)
+        unless = data.get("unless")
+        unless_re = check_regex(unless, field="unless", where=where, flags=regex.flags) if unless is not None else None
+        return cls(
+            rule_id, data["pattern"], case, _requires(data, where), unless, str(data.get("note", "")), regex, unless_re
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form."""
         out: dict[str, Any] = {"id": self.id, "pattern": self.pattern}
         if self.case != "sensitive":
             out["case"] = self.case
+        if self.requires:
+            out["requires"] = _requires_json(self.requires)
+        if self.unless is not None:
+            out["unless"] = self.unless
         if self.note:
             out["note"] = self.note
         return out
@@ -547,6 +648,9 @@ class TimexRuleSet:
         ranges: Range joiners.
         tenses: Tense markers.
         roles: Role rules, first match wins.
+        part_prefix: The ``{PART}`` macro anchored at the end of a text: a part of a period
+            ("the end of", "early", "later in") written before a date expression, which the
+            matcher joins to it.
     """
 
     macros: tuple[Macro, ...] = ()
@@ -555,6 +659,16 @@ class TimexRuleSet:
     ranges: tuple[RangeRule, ...] = ()
     tenses: tuple[TenseRule, ...] = ()
     roles: tuple[RoleRule, ...] = ()
+    part_prefix: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        table = _macro_table(self.macros)
+        if PART_MACRO in table and self.part_prefix is None:
+            pattern = expand_macros(table[PART_MACRO], table, where=f"macro {PART_MACRO}")
+            regex = check_regex(f"(?:{pattern})$", field="pattern", where=f"macro {PART_MACRO}", flags=re.IGNORECASE)
+            if "part" not in regex.groupindex:
+                raise RuleError("PCT110", f"macro {PART_MACRO}: needs a group named 'part'")
+            object.__setattr__(self, "part_prefix", regex)
 
     FILES = (
         ("macros", "macros.jsonl"),
