@@ -194,7 +194,8 @@ class RunSummary:
         windows: One report per window processed.
         skipped: Windows left alone because an earlier run completed them.
         new_deadlines: Dated future commitments written by this run.
-        quarantined: Records quarantined by this run.
+        quarantined: Records this run put into ``quarantine`` first (a record met again is
+            counted in the window reports, not listed again).
         audit: The deadline snapshot, None when not computed (no audit module, or turned off).
         tables: Every table's location and size after the run.
     """
@@ -302,10 +303,15 @@ def summary_markdown(summary: RunSummary) -> str:
         lines += _md_table(["what", "count"], [[label, summary.total(n)] for label, n in counts])
         lines.append("")
     if summary.quarantined:
-        lines += [f"## Quarantined records ({len(summary.quarantined)})", ""]
+        lines += [f"## Newly quarantined records ({len(summary.quarantined)})", ""]
         rows = [[q.stage, q.source, q.error] for q in summary.quarantined[:MARKDOWN_ROWS]]
         lines += _md_table(["stage", "source", "error"], rows)
         lines.append("")
+    elif summary.total("quarantined"):
+        lines += [
+            f"{summary.total('quarantined')} bad records met again; already in quarantine.",
+            "",
+        ]
     if summary.windows:
         lines += [f"## New commitments with due dates ({len(summary.new_deadlines)})", ""]
         if summary.new_deadlines:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.client.schemas.objects import TaskRun
 from prefect.concurrency.sync import concurrency
 from prefect.context import TaskRunContext
+from prefect.exceptions import MissingContextError
 from prefect.states import State
 from prefect.tasks import Task, exponential_backoff
 
@@ -55,6 +57,15 @@ MAX_LISTED = 500
 
 
 # --- pure helpers -------------------------------------------------------------------------------
+
+
+def run_logger() -> logging.Logger | logging.LoggerAdapter[logging.Logger]:
+    """Prefect's run logger inside a run; this module's logger when a task body is called
+    directly (``task.fn(...)``, as the tests do)."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger(__name__)
 
 
 def resolve_source(source: str | None) -> str:
@@ -260,7 +271,7 @@ def ensure_api_concurrency_limit() -> bool:
     """Create the API's global concurrency limit unless it exists (True when created)."""
     created = ensure_api_limit()
     if created:
-        get_run_logger().info("created global concurrency limit %r (1 slot)", API_LIMIT_NAME)
+        run_logger().info("created global concurrency limit %r (1 slot)", API_LIMIT_NAME)
     return created
 
 
@@ -285,7 +296,7 @@ def ingest(source: str, window: Window, lake: str) -> IngestResult:
     """Ingest one window from ``source`` into ``answers`` (and ``quarantine``)."""
     from pipeline.lake import ingest_window
 
-    logger = get_run_logger()
+    logger = run_logger()
     with _api_slot(source):
         result = ingest_window(source, window.start, window.end, lake=lake)
     logger.info(
@@ -313,7 +324,7 @@ def extract(lake: str, window: Window, n_process: int = 1) -> ExtractResult:
     from pipeline.lake import extract_answers
 
     result = extract_answers(lake, window.start, window.end, n_process=n_process)
-    get_run_logger().info(
+    run_logger().info(
         "extracted %s: %d answer versions, %d commitments, %d time expressions, %d quantities",
         window,
         result.answers_extracted,
@@ -392,7 +403,11 @@ def _iso(value: Any) -> str:
     retry_condition_fn=retry_if_transient,
 )
 def quarantined_records(lake: str, run_ids: list[str]) -> tuple[QuarantinedRecord, ...]:
-    """The records the given runs quarantined (source, stage, error)."""
+    """The records the given runs put into ``quarantine`` first (source, stage, error).
+
+    A bad record met again by a later run is the same row (keyed on its content), still
+    carrying the run that quarantined it first; the later run only counts it.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -406,7 +421,10 @@ def quarantined_records(lake: str, run_ids: list[str]) -> tuple[QuarantinedRecor
         return ()
     mine = pc.is_in(table["run_id"], value_set=pa.array(run_ids, pa.string()))
     rows = table.filter(mine).to_pylist()
-    out = sorted(QuarantinedRecord(r["source"], r["stage"], r["error"]) for r in rows)
+    out = sorted(
+        (QuarantinedRecord(r["source"], r["stage"], r["error"]) for r in rows),
+        key=lambda q: (q.stage, q.source, q.error),
+    )
     return tuple(out[:MAX_LISTED])
 
 
@@ -446,7 +464,7 @@ def audit(lake: str, as_of: dt.date) -> AuditReport:
         )
         for r in result.overdue
     )
-    get_run_logger().info(
+    run_logger().info(
         "deadlines as of %s: %d commitments audited, %d overdue, %d snapshot rows changed",
         as_of,
         len(result.rows),

@@ -8,6 +8,9 @@ test shares one; tests of task bodies call ``.fn()`` and need neither.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import gzip
+import json
 import os
 import shutil
 import signal
@@ -24,6 +27,12 @@ import pytest
 
 BIN = Path(sys.executable).parent
 QUIET_ENV = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+SLICE_START, SLICE_END = dt.date(2024, 9, 1), dt.date(2024, 12, 31)
+#: Two records that cannot be used: they go to quarantine, and the run goes on.
+BAD_LINES = (
+    '{"value": {"id": 999000001, "uin": "1", "answerText": "<p>No date.</p>"}}',
+    '{"value": {"id": 999000002, "dateAnswered": "2024-10-0',
+)
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +47,40 @@ def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         temporary_settings(updates={PREFECT_LOCAL_STORAGE_PATH: storage}),
     ):
         yield
+
+
+@pytest.fixture(scope="session")
+def replay_slice(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path:
+    """The bundled sample's answers of September-December 2024 (real answers, about a hundred),
+    plus :data:`BAD_LINES`: a small replay file that needs no shared material."""
+    lines = []
+    with gzip.open(sample_path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            answered = json.loads(line)["value"]["dateAnswered"][:10]
+            if SLICE_START.isoformat() <= answered <= SLICE_END.isoformat():
+                lines.append(line.rstrip("\n"))
+    path = tmp_path_factory.mktemp("replay") / "answers-2024-09-12.jsonl"
+    path.write_text("\n".join([*lines, *BAD_LINES]) + "\n", encoding="utf-8")
+    return path
+
+
+def table_content(lake: Path | str, name: str) -> list[dict[str, object]]:
+    """A table's rows without its volatile columns (run ids, stamps), sorted by its merge key:
+    two lakes with equal content give equal lists."""
+    from pipeline.lake import read_arrow
+    from pipeline.lake.schemas import get_spec
+
+    spec = get_spec(name)
+    columns = [c for c in spec.columns if c not in spec.volatile]
+    rows = read_arrow(name, lake, columns=columns).to_pylist()
+    return sorted(rows, key=lambda r: tuple(str(r[k]) for k in spec.merge_keys))
+
+
+def table_versions(lake: Path | str) -> dict[str, int]:
+    """Each table's Delta version (-1 when absent)."""
+    from pipeline.lake import lake_tables
+
+    return {t.name: t.version for t in lake_tables(lake)}
 
 
 def free_port() -> int:
@@ -164,3 +207,15 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Prefect
         )
     finally:
         stop_process(proc)
+
+
+@pytest.fixture(scope="session")
+def lake_content() -> Callable[[Path | str, str], list[dict[str, object]]]:
+    """:func:`table_content`, for tests."""
+    return table_content
+
+
+@pytest.fixture(scope="session")
+def lake_versions() -> Callable[[Path | str], dict[str, int]]:
+    """:func:`table_versions`, for tests."""
+    return table_versions

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from flows.windows import nightly_window, split_windows
+from flows.windows import explicit_window, nightly_window, split_windows
 from pipeline.ingest.window import Window
 
 D = dt.date
@@ -62,3 +62,12 @@ def test_split_windows_covers_every_day_once(days: int) -> None:
 def test_split_windows_rejects_a_non_positive_length() -> None:
     with pytest.raises(ValueError, match="at least one day"):
         split_windows(Window(D(2024, 1, 1), D(2024, 1, 2)), 0)
+
+
+def test_explicit_window_needs_both_ends_or_none() -> None:
+    assert explicit_window(None, None) is None
+    assert explicit_window(D(2024, 1, 1), D(2024, 1, 31)) == Window(D(2024, 1, 1), D(2024, 1, 31))
+    with pytest.raises(ValueError, match="both the start and the end"):
+        explicit_window(D(2024, 1, 1), None)
+    with pytest.raises(ValueError, match="before it starts"):
+        explicit_window(D(2024, 2, 1), D(2024, 1, 31))
