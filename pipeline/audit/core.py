@@ -45,15 +45,21 @@ class AuditConfig:
         link: Thresholds of the linker.
         max_term_share: Terms used by more than this share of statements are not used to find
             candidate links (they still count in the score).
-        progress_threshold: Least link score for a ``progress`` item (a statement about another
-            action of the same initiative), so that passing mentions do not crowd the evidence.
+        schedule_threshold: Least link score for an item that moves the schedule
+            (``delivered``, ``slipped``, ``brought_forward``, ``withdrawn``).
+        progress_threshold: Least link score for an item that does not move the schedule
+            (``progress``, ``undated``), so that passing mentions do not crowd the evidence.
+        unknown_action_threshold: Least link score when either statement's action is unknown
+            (no action word: "will provide updates on this"), since then any action matches.
     """
 
     due_soon_days: int = 90
     assurance_default_months: int = 3
     link: LinkConfig = field(default_factory=LinkConfig)
     max_term_share: float = 0.02
+    schedule_threshold: float = 0.7
     progress_threshold: float = 0.9
+    unknown_action_threshold: float = 0.9
 
 
 def latest_versions(answers: Iterable[AnswerRecord], as_of: dt.date) -> list[AnswerRecord]:
@@ -94,6 +100,8 @@ class _Candidates:
         self.by_initiative: dict[str, list[int]] = defaultdict(list)
         self.by_term: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         for index, statement in enumerate(statements):
+            if not statement.evidence:
+                continue
             for key in statement.initiative_keys:
                 self.by_initiative[key].append(index)
             for term in statement.terms:
@@ -137,6 +145,19 @@ def _evidence(later: Statement, relation: Relation, link_score: float, reason: s
     )
 
 
+SCHEDULE_RELATIONS = frozenset({"delivered", "slipped", "brought_forward", "withdrawn"})
+INFORMATIONAL_RELATIONS = frozenset({"progress", "undated"})
+
+
+def _least_score(relation: Relation, config: AuditConfig) -> float:
+    """The link score a relation needs: more for what moves the schedule or says little."""
+    if relation in INFORMATIONAL_RELATIONS:
+        return config.progress_threshold
+    if relation in SCHEDULE_RELATIONS:
+        return config.schedule_threshold
+    return config.link.link_threshold
+
+
 def audit_commitment(
     commitment: Statement,
     candidates: list[Statement],
@@ -174,7 +195,9 @@ def audit_commitment(
         if found is None:
             continue
         relation = classify(commitment, current, later, generic_actions)
-        if relation is None or (relation == "progress" and found.score < config.progress_threshold):
+        if relation is None or found.score < _least_score(relation, config):
+            continue
+        if (commitment.action is None or later.action is None) and found.score < config.unknown_action_threshold:
             continue
         if relation in ("slipped", "brought_forward"):
             current = later.due

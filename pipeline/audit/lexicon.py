@@ -47,7 +47,7 @@ INITIATIVE_CATEGORIES: tuple[str, ...] = (
     "programme", "plan", "strategy", "fund", "review", "board", "partnership", "scheme",
     "framework", "taskforce", "initiative", "white_paper",
 )  # fmt: skip
-CUE_KINDS: tuple[str, ...] = ("done", "future", "date_gap")
+CUE_KINDS: tuple[str, ...] = ("done", "future", "date_gap", "citation")
 CUE_SIDES: tuple[str, ...] = ("before", "after")
 VOCABULARY_KINDS: tuple[str, ...] = ("generic",)
 STRENGTHS: tuple[str, ...] = ("firm", "soft")
@@ -184,7 +184,8 @@ class CueRule:
 
     Attributes:
         id: Unique identifier (provenance of a pattern statement).
-        kind: ``done``, ``future`` or ``date_gap`` (what may separate a cue from its date).
+        kind: ``done``, ``future``, ``date_gap`` (what may separate a cue from its date) or
+            ``citation`` (words before a name that cite it rather than deliver it: "as set out in").
         side: ``after`` (matched at the start of the text after the mention, anchored with ``^``)
             or ``before`` (matched at the end of the text before it, anchored with ``$``).
         pattern: The regex; ``{base}``, ``{past}`` and ``{noun}`` stand for the action forms.
@@ -208,7 +209,7 @@ class CueRule:
         side = check_enum(data["side"], CUE_SIDES, field="side", where=where)
         strength = check_enum(data.get("strength", "firm"), STRENGTHS, field="strength", where=where)
         pattern = check_type(data["pattern"], str, field="pattern", where=where)
-        if kind != "date_gap" and not any(p in pattern for p in PLACEHOLDERS):
+        if kind in ("done", "future") and not any(p in pattern for p in PLACEHOLDERS):
             raise RuleError(
                 "PCT602",
                 f"{where}: field 'pattern' has no action placeholder; allowed: {', '.join(PLACEHOLDERS)}",
@@ -331,6 +332,7 @@ class Lexicon:
     generic_families: frozenset[str] = field(init=False, repr=False)
     cues: tuple[CompiledCue, ...] = field(init=False, repr=False)
     date_gaps: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
+    citations: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
     departments: dict[str, str] = field(init=False, repr=False)
     generic_words: frozenset[str] = field(init=False, repr=False)
 
@@ -379,8 +381,12 @@ class Lexicon:
             tuple(
                 CompiledCue(r, re.compile(_fill(r.pattern, forms), re.IGNORECASE))
                 for r in self.cue_rules
-                if r.kind != "date_gap"
+                if r.kind in ("done", "future")
             ),
+        )
+        set_(
+            "citations",
+            tuple(re.compile(r.pattern, re.IGNORECASE) for r in self.cue_rules if r.kind == "citation"),
         )
         set_(
             "date_gaps",

@@ -4,8 +4,10 @@ A later statement is linked to a commitment when they concern
 
 - the same initiative: both name it (``score = min`` of the two context weights: 1.0 in the quote,
   0.7 in the sentence, 0.6 in the sentence before an anaphor), or
-- the same deliverable: the same (canonical) department and an IDF-weighted cosine of their
-  content words, with at least ``min_shared_terms`` words in common.
+- the same deliverable: the same (canonical) department and content words in common (at least
+  ``min_shared_terms``), scored as the geometric mean of their IDF-weighted cosine and of the
+  share of the later statement's words found in the commitment's context (a later statement is
+  usually shorter than the sentence, or two, that give a commitment its object).
 
 The two scores combine as a noisy-or; a link needs ``link_threshold``. Its relation then follows
 from the later statement's kind, date and wording, provided the two concern the same action
@@ -16,7 +18,7 @@ evidence for any action):
 later kind  condition                             relation
 ========== ==================================== ==============================
 done        same action, event not before         ``delivered``
-done        other action                          ``progress``
+done        other or no action word               ``progress``
 ongoing     any                                   ``progress``
 future      negated ("no plans to")               ``withdrawn``
 future      due later than the current due        ``slipped``
@@ -112,6 +114,23 @@ def term_cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float], def
     return dot / math.sqrt(sum(weight(t) for t in a) * sum(weight(t) for t in b))
 
 
+def term_containment(earlier: frozenset[str], later: frozenset[str], idf: dict[str, float], default_idf: float) -> float:
+    """IDF-weighted share of ``later``'s terms that ``earlier`` also has (0 when ``later`` is empty)."""
+    if not later:
+        return 0.0
+
+    def weight(term: str) -> float:
+        return idf.get(term, default_idf) ** 2
+
+    return sum(weight(t) for t in later & earlier) / sum(weight(t) for t in later)
+
+
+def deliverable_score(earlier: frozenset[str], later: frozenset[str], idf: dict[str, float], default_idf: float) -> float:
+    """How far two term sets name one deliverable: the geometric mean of their IDF cosine and
+    of the share of the later statement's (usually shorter) terms found in the earlier context."""
+    return math.sqrt(term_cosine(earlier, later, idf, default_idf) * term_containment(earlier, later, idf, default_idf))
+
+
 def same_actor(earlier: Statement, later: Statement) -> bool:
     """True when both come from the same (canonical) department."""
     return earlier.department is not None and earlier.department == later.department
@@ -139,7 +158,7 @@ def link(
     if same_actor(earlier, later):
         common = earlier.terms & later.terms
         if len(common) >= config.min_shared_terms:
-            deliverable = term_cosine(earlier.terms, later.terms, idf, default_idf)
+            deliverable = deliverable_score(earlier.terms, later.terms, idf, default_idf)
             shared = tuple(sorted(common, key=lambda t: (-idf.get(t, default_idf), t))[:5])
     score = 1.0 - (1.0 - init) * (1.0 - deliverable)
     if score < config.link_threshold:
@@ -183,7 +202,7 @@ def classify(
     """
     compatible = same_action(commitment.action, later.action, generic)
     if later.kind == "done":
-        if not compatible:
+        if not compatible or later.action is None:
             return "progress"
         if later.event_end is not None and later.event_end < commitment.date.isoformat():
             return None

@@ -145,6 +145,8 @@ class Statement:
         terms: Content words of what it is about (actor + object), for deliverable matching.
         source: ``commitment`` (an engine row) or ``pattern`` (an audit evidence pattern).
         rule: The engine's or the pattern's rule id.
+        evidence: False when a pattern statement over the same words stands in for it as evidence
+            (it dates what the engine's row left undated); the commitment is still audited.
     """
 
     answer_id: int
@@ -168,6 +170,7 @@ class Statement:
     terms: frozenset[str] = frozenset()
     source: StatementSource = "commitment"
     rule: str = ""
+    evidence: bool = True
 
     @property
     def key(self) -> str:

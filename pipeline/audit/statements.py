@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.audit.lexicon import Lexicon
 from pipeline.audit.records import AnswerRecord, InitiativeMention, Statement
@@ -27,6 +28,9 @@ from pipeline.types import Commitment, Timex
 IN_QUOTE = 1.0
 IN_SENTENCE = 0.7
 IN_ANTECEDENT = 0.6
+CITED = 0.4
+"""Factor for a name the clause only cites ("As set out in the 10-Year Health Plan, we will ...")."""
+_GOVERNED = re.compile(r"\b(?:will|shall|to|be|been|must|would)\s+(?:(?:be|have|been|now|then|also|formally|fully|finally|first)\s+)*$", re.IGNORECASE)
 
 
 FORM_PREFERENCE: dict[str, tuple[str, ...]] = {
@@ -51,14 +55,54 @@ def action_family(text: str, lexicon: Lexicon, kind: str | None = None) -> str |
     return lexicon.family_of(match.group(0)) if match else None
 
 
+def governing_action(text: str, lexicon: Lexicon, kind: str | None = None, anchor: str | None = None) -> str | None:
+    """The action a statement's date governs.
+
+    Before ``anchor`` (its due or event words), the last action word after a modal or an
+    infinitive ("will publish", "to be published"), else the last action word; with no anchor in
+    ``text``, the first action word after a modal or infinitive; else :func:`action_family`. A
+    ``done`` statement's action is its past form ("has announced its intention to introduce" is
+    an announcement), never one governed by "to".
+
+    In "The National Cancer Plan, due for publication early next year, will set out further
+    details" the date belongs to "publication", not to "set out".
+    """
+    if kind == "done" and not anchor:
+        return action_family(text, lexicon, kind)
+    governed = [m for m in lexicon.action_regex.finditer(text) if _GOVERNED.search(text[max(0, m.start() - 40) : m.start()])]
+    if kind == "done":
+        governed = []
+    position = text.find(anchor) if anchor else -1
+    if position > 0:
+        for candidates in (
+            [m for m in governed if m.end() <= position],
+            [m for m in lexicon.action_regex.finditer(text, 0, position)],
+        ):
+            if candidates:
+                return lexicon.family_of(candidates[-1].group(0))
+    if governed:
+        return lexicon.family_of(governed[0].group(0))
+    return action_family(text, lexicon, kind)
+
+
 def mask(text: str, start: int, end: int, mentions: Sequence[InitiativeMention]) -> str:
     """``text[start:end]`` with every initiative mention inside it blanked out (offsets kept)."""
     chars = list(text[start:end])
     for mention in mentions:
-        lo, hi = max(mention.char_start, start), min(mention.char_end, end)
-        for offset in range(lo, hi):
+        for offset in range(max(mention.char_start, start), min(mention.char_end, end)):
             chars[offset - start] = " "
     return "".join(chars)
+
+
+def is_cited(text: str, mention: InitiativeMention, sentence: Sentence, lexicon: Lexicon, kind: str) -> bool:
+    """True when the words before ``mention`` only cite it ("as set out in the", "as part of the")
+    and no cue of the statement's ``kind`` follows it (", to be published in autumn 2025" makes
+    it the subject of a future statement again)."""
+    before = text[max(sentence.char_start, mention.char_start - 80) : mention.char_start]
+    if not any(regex.search(before) for regex in lexicon.citations):
+        return False
+    after = text[mention.char_end : sentence.char_end]
+    return not any(cue.rule.side == "after" and cue.rule.kind == kind and cue.regex.match(after) for cue in lexicon.cues)
 
 
 def term_exclusions(lexicon: Lexicon) -> frozenset[str]:
@@ -73,6 +117,8 @@ def context_initiatives(
     sentences: Sequence[Sentence],
     mentions: Sequence[InitiativeMention],
     text: str,
+    lexicon: Lexicon | None = None,
+    kind: str = "future",
 ) -> tuple[tuple[str, float], ...]:
     """Initiative keys a span ``[start, end)`` concerns, with weights, strongest first.
 
@@ -82,6 +128,8 @@ def context_initiatives(
         sentences: The text's sentences.
         mentions: The text's initiative mentions.
         text: The text the offsets point into.
+        lexicon: With it, a name only cited (:func:`is_cited`) weighs ``CITED`` times less.
+        kind: The statement's kind (decides which cues make a cited name the subject again).
     """
     index = sentence_index(sentences, start)
     sentence = sentences[index] if sentences else Sentence(start, end)
@@ -97,6 +145,10 @@ def context_initiatives(
             weight = IN_ANTECEDENT
         else:
             continue
+        if lexicon is not None:
+            home = sentences[sentence_index(sentences, mention.char_start)] if sentences else sentence
+            if is_cited(text, mention, home, lexicon, kind):
+                weight *= CITED
         weights[mention.key] = max(weights.get(mention.key, 0.0), weight)
     return tuple(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])))
 
@@ -115,12 +167,12 @@ def context_terms(start: int, end: int, sentences: Sequence[Sentence], text: str
     return content_terms(text[span_start:span_end], exclude=exclude)
 
 
-def _event_dates(start: int, end: int, timexes: Sequence[Timex]) -> tuple[str | None, str | None]:
-    """The first dated time expression inside ``[start, end)``: its (start, end) ISO dates."""
+def _event_dates(start: int, end: int, timexes: Sequence[Timex]) -> tuple[str | None, str | None, str | None]:
+    """The first dated time expression inside ``[start, end)``: its (start, end) ISO dates and words."""
     for timex in timexes:
         if timex.char_start >= start and timex.char_end <= end and timex.type == "date" and timex.end:
-            return timex.start, timex.end
-    return None, None
+            return timex.start, timex.end, timex.text
+    return None, None, None
 
 
 def commitment_statement(
@@ -132,9 +184,9 @@ def commitment_statement(
 ) -> Statement:
     """One engine commitment as a :class:`Statement`, placed in its answer's context."""
     start, end = commitment.char_start, commitment.char_end
-    event_start, event_end = (None, None)
+    event_start, event_end, anchor = None, None, commitment.due_text
     if commitment.kind == "done":
-        event_start, event_end = _event_dates(start, end, answer.timexes)
+        event_start, event_end, anchor = _event_dates(start, end, answer.timexes)
     return Statement(
         answer_id=answer.id,
         answer_version=answer.answer_version,
@@ -150,10 +202,10 @@ def commitment_statement(
         assurance=commitment.assurance,
         negated=commitment.negated,
         actor=commitment.actor_resolved or commitment.actor,
-        action=action_family(mask(answer.text, start, end, mentions), lexicon, commitment.kind),
+        action=governing_action(mask(answer.text, start, end, mentions), lexicon, commitment.kind, anchor),
         event_start=event_start,
         event_end=event_end,
-        initiatives=context_initiatives(start, end, sentences, mentions, answer.text),
+        initiatives=context_initiatives(start, end, sentences, mentions, answer.text, lexicon, commitment.kind),
         terms=context_terms(start, end, sentences, answer.text, term_exclusions(lexicon)),
         source="commitment",
         rule=commitment.rule,
@@ -250,19 +302,32 @@ def pattern_statements(
 
 
 def answer_statements(answer: AnswerRecord, mentions: Sequence[InitiativeMention], lexicon: Lexicon) -> list[Statement]:
-    """All statements of one answer: its commitments, then pattern evidence not already covered.
+    """All statements of one answer: its commitments, and pattern evidence not already covered.
 
-    A pattern statement that overlaps a commitment of the same kind is dropped: the engine's
-    row stands for that clause.
+    A pattern statement that overlaps a commitment of the same kind is dropped (the engine's row
+    stands for that clause) unless it dates what the commitment leaves undated; then the
+    pattern is the evidence and the commitment is only audited (``evidence=False``).
     """
     sentences = split_sentences(answer.text)
     statements = [commitment_statement(answer, c, sentences, mentions, lexicon) for c in answer.commitments]
     for candidate in pattern_statements(answer, sentences, mentions, lexicon):
-        if any(
-            s.kind == candidate.kind and s.char_start < candidate.char_end and candidate.char_start < s.char_end
-            for s in statements
-        ):
-            continue
-        statements.append(candidate)
+        overlapping = [
+            i
+            for i, s in enumerate(statements)
+            if s.source == "commitment"
+            and s.kind == candidate.kind
+            and s.char_start < candidate.char_end
+            and candidate.char_start < s.char_end
+        ]
+        if not overlapping:
+            statements.append(candidate)
+        elif _dated(candidate) and not any(_dated(statements[i]) for i in overlapping):
+            for i in overlapping:
+                statements[i] = replace(statements[i], evidence=False)
+            statements.append(candidate)
     statements.sort(key=lambda s: (s.char_start, s.char_end))
     return statements
+
+
+def _dated(statement: Statement) -> bool:
+    return bool(statement.due if statement.kind == "future" else statement.event_end)

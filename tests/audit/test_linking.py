@@ -8,7 +8,16 @@ from typing import Any
 
 import pytest
 
-from pipeline.audit.linking import LinkConfig, classify, link, same_action, softer, term_cosine
+from pipeline.audit.linking import (
+    LinkConfig,
+    classify,
+    deliverable_score,
+    link,
+    same_action,
+    softer,
+    term_containment,
+    term_cosine,
+)
 from pipeline.audit.records import Statement
 
 GENERIC = frozenset({"complete"})
@@ -42,7 +51,7 @@ def later(**fields: Any) -> Statement:
         (later(kind="done", action="publish", event_end="2025-07-03"), "delivered"),
         (later(kind="done", action="publish"), "delivered"),
         (later(kind="done", action="complete"), "delivered"),
-        (later(kind="done", action=None), "delivered"),
+        (later(kind="done", action=None), "progress"),
         (later(kind="done", action="launch"), "progress"),
         (later(kind="done", action="publish", event_end="2023-06-30"), None),
         (later(kind="ongoing", action="develop"), "progress"),
@@ -123,3 +132,13 @@ def test_term_cosine_weights_rare_terms_more() -> None:
     assert term_cosine(a, b, idf, 1.0) > term_cosine(a, c, idf, 1.0)
     assert term_cosine(a, frozenset(), idf, 1.0) == 0.0
     assert term_cosine(a, a, idf, 1.0) == pytest.approx(1.0)
+
+
+def test_deliverable_score_favours_a_later_statement_inside_the_commitment_context() -> None:
+    context = frozenset({"steering", "group", "joint", "send", "workforce", "planning", "board", "oversee"})
+    inside = frozenset({"steering", "group", "send", "workforce"})
+    partly = frozenset({"steering", "group", "prison", "estate"})
+    assert term_containment(context, inside, {}, 1.0) == 1.0
+    assert term_containment(context, partly, {}, 1.0) == 0.5
+    assert deliverable_score(context, inside, {}, 1.0) > deliverable_score(context, partly, {}, 1.0)
+    assert deliverable_score(context, inside, {}, 1.0) == pytest.approx((term_cosine(context, inside, {}, 1.0)) ** 0.5)
