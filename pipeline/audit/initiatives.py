@@ -36,6 +36,9 @@ _YEAR = re.compile(r"^\d{4}$")
 _ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 MAX_NAME_TOKENS = 10
+WINDOW_BACK = 400
+WINDOW_AHEAD = 300
+"""Characters around a head searched for its name (more than MAX_NAME_TOKENS words either way)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +172,15 @@ def _walk_forward(text: str, tokens: list[_Token], head_last: int, lexicon: Lexi
     return last
 
 
+def _window_tokens(text: str, start: int, end: int) -> list[_Token]:
+    """The tokens of ``text[start:end]`` (clamped), without a word cut by the window's start."""
+    start, end = max(0, start), min(len(text), end)
+    tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    if tokens and start > 0 and tokens[0].start == start and (text[start - 1].isalnum() or text[start - 1] in "’'-"):
+        tokens = tokens[1:]
+    return tokens
+
+
 def find_initiatives(text: str, lexicon: Lexicon) -> list[InitiativeMention]:
     """Every named initiative in ``text``, in text order, with offsets and normalised names.
 
@@ -181,12 +193,15 @@ def find_initiatives(text: str, lexicon: Lexicon) -> list[InitiativeMention]:
     """
     if not lexicon.heads:
         return []
-    tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
+    heads = list(lexicon.head_regex.finditer(text))
+    if not heads:
+        return []
     abbreviations = find_abbreviations(text)
     candidates: list[InitiativeMention] = []
-    for match in lexicon.head_regex.finditer(text):
+    for match in heads:
+        tokens = _window_tokens(text, match.start() - WINDOW_BACK, match.end() + WINDOW_AHEAD)
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
         head_first = starts.get(match.start())
         head_last = ends.get(match.end())
         if head_first is None or head_last is None:

@@ -16,6 +16,7 @@ Pattern statements are evidence only; the audited commitments are the engine's r
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -105,6 +106,7 @@ def is_cited(text: str, mention: InitiativeMention, sentence: Sentence, lexicon:
     return not any(cue.rule.side == "after" and cue.rule.kind == kind and cue.regex.match(after) for cue in lexicon.cues)
 
 
+@functools.cache
 def term_exclusions(lexicon: Lexicon) -> frozenset[str]:
     """Words left out of deliverable terms: generic vocabulary and single-word action forms."""
     actions = {form for form in lexicon.action_family if " " not in form}
