@@ -28,6 +28,7 @@ from flows.tasks import (
     extract,
     ingest,
     new_deadlines,
+    prepare_lake,
     publish,
     quarantined_records,
     read_watermark,
@@ -82,6 +83,7 @@ def nightly(
         logger.info("window %s from %s into %s", window, src, lake_root)
         if src == API_SOURCE:
             ensure_api_concurrency_limit()
+        prepare_lake(lake_root)  # a first window with no answers still leaves readable tables
         ingested = ingest(src, window, lake_root)
         extracted = extract(lake_root, window, n_process)
         reports = (window_report(ingested, extracted),)
