@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from bisect import bisect_right
 import logging
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
+
+import numpy
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import attrs
@@ -39,7 +43,7 @@ from pipeline.nlp.commitment_logic import (
     horizon_reading,
     resolve_actor,
 )
-from pipeline.nlp.commitment_rules import CommitmentRules
+from pipeline.nlp.commitment_rules import CommitmentRules, anchor_token, match_extent
 from pipeline.nlp.rules import write_jsonl
 from pipeline.types import Commitment, Timex
 
@@ -80,6 +84,27 @@ def load_deadline_function() -> DeadlineFunction | None:
         return None
     function = getattr(module, "deadline_of", None)
     return function if callable(function) else None
+
+
+class _Words(Sequence[str]):
+    """A Doc's token texts as a lazy sequence (only the tokens looked at are built)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [t.text for t in self.doc[index]]
+        return self.doc[index].text
 
 
 def timex_from_payload(payload: dict[str, Any]) -> Timex:
@@ -124,17 +149,25 @@ class CommitmentTagger:
         self.name = name
         self.max_sentence_tokens = max_sentence_tokens
         self.deadline = deadline or load_deadline_function()
-        self.rules = CommitmentRules()
-        self.matcher = Matcher(nlp.vocab, validate=False)
         self._keys: dict[int, tuple[str, int]] = {}
-        if rules is not None:
-            self.set_rules(rules)
+        self.set_rules(rules or CommitmentRules())
 
     def set_rules(self, rules: CommitmentRules) -> None:
-        """Replace the rules and recompile the matcher."""
+        """Replace the rules and recompile the matchers.
+
+        spaCy's ``Matcher`` costs time per pattern per token, so rules are not matched over the
+        whole Doc: one ``PhraseMatcher`` pass finds every rule's anchor words
+        (:func:`~pipeline.nlp.commitment_rules.anchor_words`), each trigger rule's own ``Matcher``
+        runs only over the sentences that hold one of its anchors, and the other families only
+        over the sentences that hold a trigger (and one of their anchors).
+        """
         self.rules = rules
-        self.matcher = Matcher(self.nlp.vocab, validate=False)
+        self.anchor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.matchers: dict[tuple[str, int], Matcher] = {}
+        self.unanchored: list[tuple[str, int]] = []
         self._keys = {}
+        self._anchor_keys: dict[int, tuple[str, int]] = {}
+        self.extents: dict[tuple[str, int], tuple[int, int]] = {}
         families: Iterable[tuple[str, tuple[Any, ...]]] = (
             ("trigger", rules.triggers),
             ("modifier", rules.modifiers),
@@ -143,9 +176,20 @@ class CommitmentTagger:
         )
         for family, items in families:
             for index, rule in enumerate(items):
+                matcher = Matcher(self.nlp.vocab, validate=False)
                 key = f"pct_commitment/{family}/{rule.id}"
-                self.matcher.add(key, [rule.pattern], greedy="LONGEST")
+                matcher.add(key, [rule.pattern], greedy="LONGEST")
                 self._keys[self.nlp.vocab.strings[key]] = (family, index)
+                self.matchers[(family, index)] = matcher
+                found = anchor_token(rule.pattern)
+                if found is None:
+                    self.unanchored.append((family, index))
+                    continue
+                position, words = found
+                self.extents[(family, index)] = match_extent(rule.pattern, position)
+                anchor_key = f"pct_commitment/anchor/{family}/{rule.id}"
+                self.anchor_matcher.add(anchor_key, [Doc(self.nlp.vocab, words=[w]) for w in sorted(words)])
+                self._anchor_keys[self.nlp.vocab.strings[anchor_key]] = (family, index)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the commitments of ``doc`` and store them in ``doc.spans``."""
@@ -163,22 +207,61 @@ class CommitmentTagger:
         doc.spans[COMMITMENT_SPANS] = spans
         return doc
 
-    def hits(self, doc: Doc) -> list[Hit]:
-        """Every rule match in ``doc`` (positions relative to the Doc)."""
+    def _hits(self, matcher: Matcher, doclike: Doc | Span) -> list[Hit]:
         out = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in matcher(doclike):
             family, index = self._keys[key]
             out.append(Hit(family, index, start, end))  # type: ignore[arg-type]
+        return out
+
+    def hits(self, doc: Doc) -> list[Hit]:
+        """Every rule match in ``doc`` (positions relative to the Doc), sorted."""
+        out = [h for m in self.matchers.values() for h in self._hits(m, doc)]
         out.sort(key=lambda h: (h.start, h.end))
+        return out
+
+    def windowed_hits(
+        self, doc: Doc, anchors: Iterable[tuple[tuple[str, int], int]], lo: int, hi: int
+    ) -> list[Hit]:
+        """Run each rule's ``Matcher`` on the windows around its anchors, within ``[lo, hi)``.
+
+        Args:
+            doc: The Doc.
+            anchors: ``(rule, position)`` pairs; positions relative to the Doc.
+            lo: First token the windows may cover.
+            hi: One past the last token they may cover.
+
+        Returns:
+            The matches, positions relative to the Doc (each once).
+        """
+        windows: dict[tuple[str, int], list[list[int]]] = {}
+        for rule, position in sorted(anchors, key=lambda a: a[1]):
+            before, after = self.extents[rule]
+            start, end = max(lo, position - before), min(hi, position + 1 + after)
+            spans = windows.setdefault(rule, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+        out: list[Hit] = []
+        for rule, spans in windows.items():
+            for start, end in spans:
+                for key, s, e in self.matchers[rule](doc[start:end]):
+                    family, index = self._keys[key]
+                    out.append(Hit(family, index, s + start, e + start))  # type: ignore[arg-type]
+        for rule in self.unanchored:
+            for key, s, e in self.matchers[rule](doc[lo:hi]):
+                family, index = self._keys[key]
+                out.append(Hit(family, index, s + lo, e + lo))  # type: ignore[arg-type]
         return out
 
     def sentences(self, doc: Doc) -> list[tuple[int, int]]:
         """The Doc's sentences as token ranges, repaired for written answers."""
-        words = [t.text for t in doc]
-        starts = [t.i for t in doc if t.is_sent_start]
-        breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
+        array = doc.to_array([SENT_START, IS_SPACE])
+        starts = [int(i) for i in numpy.flatnonzero(array[:, 0] == 1)]
+        breaks = [int(i) for i in numpy.flatnonzero(array[:, 1]) if "\n" in doc[int(i)].text]
         out = []
-        for s, e in sentence_ranges(words, starts, line_breaks=breaks):
+        for s, e in sentence_ranges(_Words(doc), starts, line_breaks=breaks):
             while e - s > self.max_sentence_tokens:
                 out.append((s, s + self.max_sentence_tokens))
                 s += self.max_sentence_tokens
@@ -187,41 +270,78 @@ class CommitmentTagger:
 
     def find(self, doc: Doc) -> list[Commitment]:
         """The commitments of ``doc``, in text order."""
-        hits = self.hits(doc)
-        if not any(h.family == "trigger" for h in hits):
+        anchors: dict[str, list[tuple[tuple[str, int], int]]] = {"trigger": [], "context": []}
+        for key, position, _ in self.anchor_matcher(doc):
+            rule = self._anchor_keys[key]
+            anchors["trigger" if rule[0] == "trigger" else "context"].append((rule, position))
+        if not anchors["trigger"] and not any(r[0] == "trigger" for r in self.unanchored):
             return []
+        triggers = self.windowed_hits(doc, anchors["trigger"], 0, len(doc))
+        if not triggers:
+            return []
+        sentences = self.sentences(doc)
+        starts = [s for s, _ in sentences]
+        by_sentence: dict[int, list[Hit]] = {}
+        for hit in triggers:
+            k = bisect_right(starts, hit.start) - 1
+            if k >= 0 and hit.end <= sentences[k][1]:
+                by_sentence.setdefault(k, []).append(hit)
+        context: dict[int, list[tuple[tuple[str, int], int]]] = {}
+        for rule, position in anchors["context"]:
+            k = bisect_right(starts, position) - 1
+            if k in by_sentence:
+                context.setdefault(k, []).append((rule, position))
         anchor = attrs.get_anchor(doc)
         body = attrs.get_answering_body(doc)
-        timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
-        quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
-        trigger_starts = sorted({h.start for h in hits if h.family == "trigger"})
+        timexes: list[tuple[Span, dict[str, Any]]] | None = None
+        quantities: list[tuple[Span, dict[str, Any]]] = []
         rows: list[Commitment] = []
-        for s, e in self.sentences(doc):
-            if not any(s <= t < e for t in trigger_starts):
-                continue
+        for k in sorted(by_sentence):
+            s, e = sentences[k]
+            span = doc[s:e]
+            hits = by_sentence[k] + [
+                h for h in self.windowed_hits(doc, context.get(k, []), s, e) if h.family != "trigger"
+            ]
+            hits = [Hit(h.family, h.index, h.start - s, h.end - s) for h in hits]
+            hits.sort(key=lambda h: (h.start, h.end))
+            if timexes is None:
+                timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
+                quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
             sentence = SentenceInput(
-                words=[t.text for t in doc[s:e]],
-                hits=[Hit(h.family, h.index, h.start - s, h.end - s) for h in hits if s <= h.start and h.end <= e],
+                words=[t.text for t in span],
+                hits=hits,
                 timexes=[
-                    Mention(i, span.start - s, span.end - s, payload)
-                    for i, (span, payload) in enumerate(timexes)
-                    if s <= span.start and span.end <= e
+                    Mention(i, m.start - s, m.end - s, payload)
+                    for i, (m, payload) in enumerate(timexes)
+                    if s <= m.start and m.end <= e
                 ],
                 quantities=[
-                    Mention(i, span.start - s, span.end - s, payload)
-                    for i, (span, payload) in enumerate(quantities)
-                    if s <= span.start and span.end <= e
+                    Mention(i, m.start - s, m.end - s, payload)
+                    for i, (m, payload) in enumerate(quantities)
+                    if s <= m.start and m.end <= e
                 ],
                 anchor=anchor,
             )
             for draft in find_commitments(sentence, self.rules):
-                rows.append(self.row(doc, s, draft, anchor, body))
+                rows.append(self.row(doc, span, draft, anchor, body))
         rows.sort(key=lambda r: (r.char_start, r.char_end))
         return rows
 
-    def row(self, doc: Doc, offset: int, draft: Draft, anchor: dt.date | None, body: str | None) -> Commitment:
-        """Turn a sentence-relative draft into a :class:`~pipeline.types.Commitment`."""
-        text = doc.text
+    def row(
+        self, doc: Doc, sentence: Span, draft: Draft, anchor: dt.date | None, body: str | None
+    ) -> Commitment:
+        """Turn a sentence-relative draft into a :class:`~pipeline.types.Commitment`.
+
+        Args:
+            doc: The Doc.
+            sentence: The sentence the draft's positions are relative to.
+            draft: The draft.
+            anchor: The answer date.
+            body: The answering body.
+        """
+        offset = sentence.start
+        base = sentence.start_char
+        text = sentence.text
         first, last = doc[offset + draft.start], doc[offset + draft.end - 1]
         char_start, char_end = first.idx, last.idx + len(last.text)
         actor_text, actor_rule = self._actor(doc, offset, draft)
@@ -235,10 +355,10 @@ class CommitmentTagger:
             date = self.deadline(reading, anchor, preposition)
             if date is not None:
                 due = date.isoformat()
-                due_text = text[doc[offset + prep_start].idx : timex.char_end]
+                due_text = text[doc[offset + prep_start].idx - base : timex.char_end - base]
         trigger = doc[offset + draft.trigger_start : offset + draft.trigger_end].text
         return Commitment(
-            quote=text[char_start:char_end],
+            quote=text[char_start - base : char_end - base],
             char_start=char_start,
             char_end=char_end,
             kind=draft.kind,  # type: ignore[arg-type]

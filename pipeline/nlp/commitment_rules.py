@@ -78,6 +78,83 @@ def check_pattern(value: Any, *, field: str, where: str) -> Pattern:
     return [dict(token) for token in value]
 
 
+COMMON_WORDS = frozenset(
+    {
+        "is", "are", "am", "'s", "'re", "'m", "has", "have", "'ve", "had", "was", "were", "be",
+        "been", "being", "to", "the", "a", "an", "of", "in", "on", "for", "and", "or", "not",
+        "n't", "there", "it", "this", "that", "by", "with", "at", "as", "do", "does", "did",
+        "no", "under", "remains", "remain",
+    }
+)  # fmt: skip
+"""Closed-class words too frequent to anchor a rule (see :func:`anchor_words`)."""
+
+
+REPEAT_ALLOWANCE = 6
+"""How many tokens a ``*``/``+`` token is assumed to cover when sizing a match window."""
+
+
+def anchor_words(pattern: Pattern) -> frozenset[str] | None:
+    """The lower-case words one of which every match of ``pattern`` must contain.
+
+    Picks the required token (no ``?``/``*`` operator) whose ``LOWER``/``ORTH`` value or ``IN``
+    set (lower-cased: the anchor search is case-insensitive, the rule's own match is not) is
+    the most selective: sets that avoid :data:`COMMON_WORDS` first, then smaller sets. The
+    component finds these words with a ``PhraseMatcher`` and runs the rule's ``Matcher`` only
+    over the sentences that hold one, which keeps the whole corpus in a few seconds.
+
+    Returns:
+        The words, or None when no required token is a ``LOWER``/``ORTH`` comparison (the rule
+        then runs everywhere).
+    """
+    found = anchor_token(pattern)
+    return found[1] if found is not None else None
+
+
+def anchor_token(pattern: Pattern) -> tuple[int, frozenset[str]] | None:
+    """The position and words of the token :func:`anchor_words` picks, or None."""
+    best: tuple[int, int, int, frozenset[str]] | None = None
+    for position, token in enumerate(pattern):
+        if token.get("OP") in ("?", "*"):
+            continue
+        attr = "LOWER" if "LOWER" in token else "ORTH" if "ORTH" in token else None
+        value = token.get(attr) if attr else None
+        if isinstance(value, str):
+            words = frozenset({value.lower()})
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            words = frozenset(str(v).lower() for v in value["IN"])
+        else:
+            continue
+        key = (int(bool(words & COMMON_WORDS)), len(words), position, words)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return (best[2], best[3]) if best is not None else None
+
+
+def match_extent(pattern: Pattern, position: int) -> tuple[int, int]:
+    """How many tokens a match may reach before and after the token at ``position``.
+
+    Optional tokens count one, ``{n,m}`` tokens ``m``, ``*``/``+`` tokens
+    :data:`REPEAT_ALLOWANCE` (a longer run of adverbs is not matched); the component
+    matches the rule on the window ``[anchor - before, anchor + 1 + after)`` only.
+    """
+
+    def width(tokens: Sequence[Mapping[str, Any]]) -> int:
+        total = 0
+        for token in tokens:
+            op = str(token.get("OP") or "")
+            if op in ("*", "+"):
+                total += REPEAT_ALLOWANCE
+            elif op.startswith("{"):  # "{n}", "{n,m}", "{n,}", "{,m}"
+                bounds = op.strip("{}").split(",")
+                top = bounds[-1].strip()
+                total += int(top) if top else REPEAT_ALLOWANCE
+            else:
+                total += 1
+        return total
+
+    return width(pattern[:position]), width(pattern[position + 1 :])
+
+
 def _optional_bool(data: Mapping[str, Any], key: str, where: str) -> bool:
     return bool(check_type(data.get(key, False), bool, field=key, where=where))
 
