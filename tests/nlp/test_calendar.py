@@ -1,0 +1,171 @@
+"""The UK government calendar and ``deadline_of`` (GUIDELINES.md section 1, ``due``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.engine import extract
+from pipeline.nlp import calendar as cal
+from pipeline.nlp.calendar import deadline_of, governing_preposition
+from pipeline.types import Timex
+
+D = dt.date.fromisoformat
+
+
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        (cal.financial_year(2024), "2024-04-01", "2025-03-31"),
+        (cal.academic_year(2024), "2024-09-01", "2025-08-31"),
+        (cal.season_period(2024, "SP"), "2024-03-01", "2024-05-31"),
+        (cal.season_period(2024, "SU"), "2024-06-01", "2024-08-31"),
+        (cal.season_period(2024, "FA"), "2024-09-01", "2024-11-30"),
+        (cal.season_period(2023, "WI"), "2023-12-01", "2024-02-29"),
+        (cal.season_period(2024, "WI"), "2024-12-01", "2025-02-28"),
+        (cal.quarter_period(2024, 2), "2024-04-01", "2024-06-30"),
+        (cal.half_period(2025, 2), "2025-07-01", "2025-12-31"),
+        (cal.month_period(2024, 2), "2024-02-01", "2024-02-29"),
+        (cal.fiscal_event_period("Autumn Budget", 2024), "2024-09-01", "2024-11-30"),
+        (cal.fiscal_event_period("Spring Statement", 2025), "2025-03-01", "2025-05-31"),
+        (cal.fiscal_event_period("Spending Review", 2025), "2025-01-01", "2025-12-31"),
+    ],
+)
+def test_calendar_periods(period: cal.Period, start: str, end: str) -> None:
+    assert (period.start, period.end) == (D(start), D(end))
+
+
+@pytest.mark.parametrize(
+    ("day", "financial", "academic", "season_year", "season"),
+    [
+        ("2024-03-31", 2023, 2023, 2024, "SP"),
+        ("2024-04-01", 2024, 2023, 2024, "SP"),
+        ("2024-09-01", 2024, 2024, 2024, "FA"),
+        ("2025-01-15", 2024, 2024, 2024, "WI"),
+        ("2024-12-09", 2024, 2024, 2024, "WI"),
+    ],
+)
+def test_calendar_year_of(day: str, financial: int, academic: int, season_year: int, season: str) -> None:
+    assert cal.financial_year_of(D(day)) == financial
+    assert cal.academic_year_of(D(day)) == academic
+    assert cal.season_year_of(D(day)) == season_year
+    assert cal.season_of(D(day)) == season
+
+
+def test_calendar_unknown_season_raises() -> None:
+    with pytest.raises(ValueError, match="unknown season 'XX'"):
+        cal.season_period(2024, "XX")
+
+
+@pytest.mark.parametrize(
+    ("day", "first_met", "latest_end"),
+    [
+        ("2025-01-13", "2024-07-09", "2029-07-08"),
+        ("2024-07-09", "2024-07-09", "2029-07-08"),
+        ("2023-12-13", "2019-12-17", "2024-12-16"),
+        ("2024-06-15", "2024-07-09", "2029-07-08"),
+    ],
+    ids=["sitting-2024", "first-day", "sitting-2019", "between-parliaments"],
+)
+def test_calendar_parliament_on(day: str, first_met: str, latest_end: str) -> None:
+    parliament = cal.parliament_on(D(day))
+    assert parliament is not None
+    assert (parliament.first_met, parliament.latest_end) == (D(first_met), D(latest_end))
+
+
+def test_calendar_parliament_before_records_is_none() -> None:
+    assert cal.parliament_on(D("2001-01-01")) is None
+
+
+@pytest.mark.parametrize(
+    ("day", "duration", "expected"),
+    [
+        ("2024-03-25", "P12W", "2024-06-17"),
+        ("2024-03-25", "P15Y", "2039-03-25"),
+        ("2024-02-29", "P1Y", "2025-02-28"),
+        ("2024-01-31", "P1M", "2024-02-29"),
+        ("2024-03-25", "P1Y6M", "2025-09-25"),
+        ("2024-03-25", "PXY", None),
+        ("2024-03-25", "PT5H", None),
+        ("2024-03-25", "P2.5Y", None),
+    ],
+)
+def test_calendar_add_duration(day: str, duration: str, expected: str | None) -> None:
+    result = cal.add_duration(D(day), duration)
+    assert (result.isoformat() if result else None) == expected
+
+
+DEADLINES: list[tuple[str, str, str | None, str | None]] = [
+    ("We will do it by 2025.", "2024-03-25", "by", "2025-12-31"),
+    ("We will do it by the end of March 2026.", "2024-03-25", "by", "2026-03-31"),
+    ("We will publish it in the spring.", "2024-11-20", "in", "2025-05-31"),
+    ("We will publish it in the spring.", "2024-03-25", "in", "2024-05-31"),
+    ("We will publish it later this year.", "2024-03-25", None, "2024-12-31"),
+    ("We will respond within 12 weeks.", "2024-03-25", "within", "2024-06-17"),
+    ("It will be complete by 2029-30.", "2024-03-25", "by", "2030-03-31"),
+    ("It will open in 2029-30.", "2024-03-25", "in", "2030-03-31"),
+    ("It will start in the 2025/26 academic year.", "2024-03-25", "in", "2026-08-31"),
+    ("It will be ready in early 2026.", "2024-03-25", "in", "2026-03-31"),
+    ("It will be ready in late 2025.", "2024-03-25", "in", "2025-12-31"),
+    ("It will be ready in the second half of 2025.", "2024-03-25", "in", "2025-12-31"),
+    ("We will decide by October.", "2024-03-25", "by", "2024-10-31"),
+    ("We will invest over the next 15 years.", "2024-03-25", "over", "2039-03-25"),
+    ("From January 2025 the duty applies.", "2024-03-25", "from", "2025-01-31"),
+    ("From 2026 we will report on progress.", "2024-03-25", "from", "2026-12-31"),
+    ("We will halve it by the end of this Parliament.", "2025-01-13", "by", "2029-07-08"),
+    ("We will halve it by the end of this Parliament.", "2023-12-13", "by", "2024-12-16"),
+    ("We will deliver 1.5 million homes over this Parliament.", "2024-09-09", "over", "2029-07-08"),
+    ("It will be decided before April 2025.", "2024-03-25", "before", "2025-03-31"),
+    ("We will publish the results shortly.", "2024-03-25", None, None),
+    ("We will publish it in due course.", "2024-03-25", "in", None),
+    ("We will report on it each year.", "2024-03-25", None, None),
+    ("We will publish it at Autumn Budget 2025.", "2025-09-10", "at", "2025-11-30"),
+]
+"""GUIDELINES.md section 1's ``due`` examples: (sentence, answer date, preposition, due)."""
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "preposition", "due"), DEADLINES)
+def test_deadline_of_guideline_examples(
+    nlp: object, sentence: str, anchor: str, preposition: str | None, due: str | None
+) -> None:
+    result = extract(sentence, D(anchor))
+    timex = result.timexes[-1]
+    assert governing_preposition(sentence, timex.char_start) == preposition
+    latest = deadline_of(timex, D(anchor), preposition)
+    assert (latest.isoformat() if latest else None) == due
+
+
+@pytest.mark.parametrize(
+    ("timex", "preposition", "expected"),
+    [
+        (Timex("2025", 0, 4, "date", "2025", "2025-01-01", "2025-12-31"), "BY", "2025-12-31"),
+        (Timex("2025", 0, 4, "date", "2025", "2025-01-01", "2025-12-31"), "prior  to", "2024-12-31"),
+        (Timex("recently", 0, 8, "date", "PAST_REF"), "by", None),
+        (Timex("the next Parliament", 0, 19, "date"), "over", None),
+        (Timex("several years", 0, 13, "duration", "PXY"), "within", None),
+        (Timex("12 weeks", 0, 8, "duration"), "within", None),
+        (Timex("annually", 0, 8, "set", "P1Y"), None, None),
+    ],
+)
+def test_deadline_of_edge_cases(timex: Timex, preposition: str | None, expected: str | None) -> None:
+    latest = deadline_of(timex, D("2024-03-25"), preposition)
+    assert (latest.isoformat() if latest else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("published by around late 2025", "by"),
+        ("no later than 31 March 2025", "no later than"),
+        ("By\n2030", "by"),
+        ("ready in spring", "in"),
+        ("the 2025 review", None),
+        ("", None),
+    ],
+)
+def test_governing_preposition(text: str, expected: str | None) -> None:
+    words = {"published by around late 2025": "late 2025", "no later than 31 March 2025": "31 March 2025",
+             "By\n2030": "2030", "ready in spring": "spring", "the 2025 review": "2025 review", "": ""}
+    start = text.rfind(words[text]) if text else 0
+    assert governing_preposition(text, start) == expected
