@@ -2,8 +2,8 @@
 
 A later statement is linked to a commitment when they concern
 
-- the same initiative: both name it (``score = min`` of the two context weights: 1.0 in the quote,
-  0.7 in the sentence, 0.6 in the sentence before an anaphor), or
+- the same initiative: both name it (score: the product of the two context weights: 1.0 in
+  the quote, 0.7 in the sentence, 0.6 in the sentence before an anaphor, times 0.4 when cited), or
 - the same deliverable: the same (canonical) department and content words in common (at least
   ``min_shared_terms``), scored as the geometric mean of their IDF-weighted cosine and of the
   share of the later statement's words found in the commitment's context (a later statement is
@@ -19,6 +19,8 @@ later kind  condition                             relation
 ========== ==================================== ==============================
 done        same action, event not before         ``delivered``
 done        other or no action word               ``progress``
+done        commitment's action unknown, later    ``progress`` (``delivered`` only for a
+            one not a generic completion          generic completion: "has been completed")
 ongoing     any                                   ``progress``
 future      negated ("no plans to")               ``withdrawn``
 future      due later than the current due        ``slipped``
@@ -88,12 +90,16 @@ def idf_weights(counts: Counter[str], total: int) -> dict[str, float]:
 
 
 def initiative_score(earlier: Statement, later: Statement) -> tuple[float, str | None]:
-    """The strongest shared initiative: ``min`` of the two weights, and its key (or 0, None)."""
+    """The strongest shared initiative: the product of the two context weights, and its key.
+
+    Named in both quotes: 1.0; in one quote and the other's sentence: 0.7; only in both
+    sentences: 0.49, too weak alone (the clauses may be about other things the sentences share).
+    """
     later_weights = dict(later.initiatives)
     best, best_key = 0.0, None
     for key, weight in earlier.initiatives:
         if key in later_weights:
-            score = min(weight, later_weights[key])
+            score = weight * later_weights[key]
             if score > best:
                 best, best_key = score, key
     return best, best_key
@@ -203,6 +209,8 @@ def classify(
     compatible = same_action(commitment.action, later.action, generic)
     if later.kind == "done":
         if not compatible or later.action is None:
+            return "progress"
+        if commitment.action is None and later.action not in generic:
             return "progress"
         if later.event_end is not None and later.event_end < commitment.date.isoformat():
             return None

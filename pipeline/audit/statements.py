@@ -31,6 +31,9 @@ IN_SENTENCE = 0.7
 IN_ANTECEDENT = 0.6
 CITED = 0.4
 """Factor for a name the clause only cites ("As set out in the 10-Year Health Plan, we will ...")."""
+_ATTACHED = re.compile(r"[\s,]*(?:(?:which|that)\s+)?$", re.IGNORECASE)
+"""What may separate a name from a clause about it that the engine quoted without it
+("the Defence Investment Plan, [which will be published in the autumn]")."""
 _GOVERNED = re.compile(r"\b(?:will|shall|to|be|been|must|would)\s+(?:(?:be|have|been|now|then|also|formally|fully|finally|first)\s+)*$", re.IGNORECASE)
 
 
@@ -63,13 +66,15 @@ def governing_action(text: str, lexicon: Lexicon, kind: str | None = None, ancho
     infinitive ("will publish", "to be published"), else the last action word; with no anchor in
     ``text``, the first action word after a modal or infinitive; else :func:`action_family`. A
     ``done`` statement's action is its past form ("has announced its intention to introduce" is
-    an announcement), never one governed by "to".
+    an announcement), never one governed by "to", and None without one ("has engaged ... ahead
+    of publication" reports no publication).
 
     In "The National Cancer Plan, due for publication early next year, will set out further
     details" the date belongs to "publication", not to "set out".
     """
     if kind == "done" and not anchor:
-        return action_family(text, lexicon, kind)
+        past = lexicon.form_regexes["past"].search(text) if "past" in lexicon.form_regexes else None
+        return lexicon.family_of(past.group(0)) if past else None
     governed = [m for m in lexicon.action_regex.finditer(text) if _GOVERNED.search(text[max(0, m.start() - 40) : m.start()])]
     if kind == "done":
         governed = []
@@ -139,7 +144,9 @@ def context_initiatives(
     previous = sentences[index - 1] if anaphoric and index > 0 else None
     weights: dict[str, float] = {}
     for mention in mentions:
-        if mention.char_start < end and mention.char_end > start:
+        if (mention.char_start < end and mention.char_end > start) or (
+            sentence.char_start <= mention.char_start and mention.char_end <= start and _ATTACHED.match(text, mention.char_end, start)
+        ):
             weight = IN_QUOTE
         elif mention.char_start >= sentence.char_start and mention.char_end <= sentence.char_end:
             weight = IN_SENTENCE
