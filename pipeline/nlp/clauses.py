@@ -39,7 +39,9 @@ AUXILIARIES = frozenset(
 COORDINATORS = frozenset({"and", "but", "or", "yet", "so", "nor"})
 CONTRASTIVES = frozenset({"whilst", "while", "whereas", "although", "though"})
 RELATIVES = frozenset({"which", "who", "whom", "whose"})
-SUBORDINATORS = frozenset({"when", "once", "until", "unless", "because", "whether", "where"})
+SUBORDINATORS = frozenset(
+    {"when", "once", "until", "unless", "because", "whether", "where", "what", "how", "why"}
+)
 CONDITIONALS = frozenset({"if"})
 # Words that open a subordinate clause only when a subject and verb follow ("as they take
 # action", "before this is concluded"); otherwise they are prepositions ("as set out", "since 2010").
@@ -243,10 +245,7 @@ def clause_boundaries(
             if i + 1 < n and _title(words[i - 1]) and _title(words[i + 1]):
                 continue  # inside a name: "the Work and Pensions Select Committee has"
             start = i - 1 if prev == "," else i
-            role: ClauseRole = "coordinate"
-            if open_role in ("subordinate", "conditional") and prev != ",":
-                role = open_role  # "once the Chair has been appointed and the review is done"
-            boundary = (start, role, word, i + 1)
+            boundary = (start, "coordinate", word, i + 1)
         elif word in CONTRASTIVES and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words):
             start = i - 1 if prev == "," else i
             boundary = (start, "subordinate", word, i + 1)

@@ -435,15 +435,20 @@ def find_subject(
     first = lower[s]
     if first in LEADING_ADVERBIAL_WORDS and _hit_at(actors, s, e) is None:
         commas = [i for i in range(s, e) if lower[i] == ","]
-        # The subject follows the leading adverbial: after its last comma, or, without a comma,
-        # it is the actor (or pronoun) that ends right before the verb group.
+        # The subject follows the leading adverbial: after its comma (adverbials may be chained:
+        # "To support with bill increases, at the Budget, the Government introduced ..."), or,
+        # without a comma, it is the actor (or pronoun) that ends right before the verb group.
         tail_hit = _hit_ending(actors, e, s + 1)
-        if tail_hit is not None and not any(c >= tail_hit.start for c in commas):
+        if commas:
+            adverbial = s
+            k = 0
+            s = commas[0] + 1
+            while k + 1 < len(commas) and s < e and lower[s] in LEADING_ADVERBIAL_WORDS and _hit_at(actors, s, e) is None:
+                k += 1
+                s = commas[k] + 1
+        elif tail_hit is not None:
             adverbial = s
             s = tail_hit.start
-        elif commas:
-            adverbial = s
-            s = commas[-1] + 1
         elif lower[e - 1] in SUBJECT_PRONOUNS:
             return Subject("unknown", e - 1, e, adverbial_start=s)
         else:
@@ -530,6 +535,19 @@ def vetoed(
     return None
 
 
+def passive_agent(
+    words: Sequence[str], hits: Sequence[Hit], roles: Sequence[str], start: int, end: int
+) -> Subject | None:
+    """The actor of a passive after "by" ("was agreed and signed by the Cabinet Office",
+    "will be nationally commissioned by the NHS"), searched in ``[start, end)``, or None."""
+    for hit in hits:
+        if hit.family == "actor" and start < hit.start and hit.end <= end:
+            before = words[hit.start - 1].lower()
+            if before == "by" or (before in {"the", "its", "our"} and hit.start >= 2 and words[hit.start - 2].lower() == "by"):
+                return Subject(roles[hit.index], hit.start, hit.end, hit.index)  # type: ignore[arg-type]
+    return None
+
+
 def admissible(rule: TriggerRule, subject: Subject, *, passive: bool, evidence: bool) -> bool:
     """Whether a trigger's demands on the actor and the evidence are met.
 
@@ -541,7 +559,7 @@ def admissible(rule: TriggerRule, subject: Subject, *, passive: bool, evidence: 
     """
     if subject.status == "other":
         return False
-    if rule.evidence and not evidence:
+    if rule.evidence and not evidence and not (passive and subject.status == "government"):
         return False
     if rule.actor == "government":
         return subject.status == "government"
@@ -602,7 +620,7 @@ def quote_end(words: Sequence[str], trigger_end: int, clause_end: int, timexes: 
                 for j in range(i + 1, min(clause_end, i + 6))
             ):
                 continue  # the due follows the comma: "..., starting early 2026"
-            if nxt in TRAILING_CUES or is_gerund(nxt):
+            if nxt in TRAILING_CUES or nxt in AUXILIARIES or is_gerund(nxt):
                 end = i
                 break
     while end > trigger_end and (not any(ch.isalnum() for ch in lower[end - 1]) and lower[end - 1] not in {")", "’", "'", "%"}):
@@ -627,7 +645,13 @@ def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
     return bool(before) and before[-1] in DURATION_PREPOSITIONS
 
 
-def select_due(words: Sequence[str], timexes: Sequence[Mention], start: int, end: int) -> tuple[Mention | None, int | None]:
+def select_due(
+    words: Sequence[str],
+    timexes: Sequence[Mention],
+    start: int,
+    end: int,
+    anchor: dt.date | None = None,
+) -> tuple[Mention | None, int | None]:
     """The time expression that gives a commitment's ``due``, and where its preposition starts.
 
     The last time expression inside the quote that says when it happens (not one that names
@@ -640,11 +664,21 @@ def select_due(words: Sequence[str], timexes: Sequence[Mention], start: int, end
         timexes: Time expressions of the sentence.
         start: First token of the quote.
         end: One past the last token of the quote.
+        anchor: The answer date; a time expression naming just that day ("now", "today",
+            "currently") says when something is said, not when it is due.
 
     Returns:
         ``(mention, preposition_start)``, or ``(None, None)`` when there is none.
     """
-    inside = [t for t in timexes if start <= t.start and t.end <= end and t.payload.get("type") != "set"]
+    today = anchor.isoformat() if anchor is not None else None
+    inside = [
+        t
+        for t in timexes
+        if start <= t.start
+        and t.end <= end
+        and t.payload.get("type") != "set"
+        and not (today is not None and t.payload.get("start") == today and t.payload.get("end") == today)
+    ]
     candidates = [
         t
         for t in inside
@@ -747,6 +781,12 @@ def _draft(
         if any(lead <= t.start and t.end <= start for t in sentence.timexes):
             start = lead
     evidence = has_evidence(start, end, sentence)
+    if passive:
+        agent = passive_agent(words, sentence.hits, [a.role for a in rules.actors], trigger.end, end)
+        if agent is not None and agent.status == "other":
+            return None  # "will be determined by the Grenfell community"
+        if agent is not None and subject.status in ("unknown", "none"):
+            subject = Subject(agent.status, agent.start, agent.end, agent.rule, inherited=subject.inherited)
     if not admissible(rule, subject, passive=passive, evidence=evidence):
         return None
     kind = rule.kind
@@ -762,7 +802,7 @@ def _draft(
             negated = True
     if negated and kind != "future":
         return None
-    due, prep_start = select_due(words, sentence.timexes, start, end)
+    due, prep_start = select_due(words, sentence.timexes, start, end, sentence.anchor)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:
         due_start = due.payload.get("start")
         if due_start and str(due_start) > sentence.anchor.isoformat():
