@@ -154,6 +154,8 @@ class DateSpec:
         offset: How many units from the anchor's (0 this, 1 next, -1 last, -2 "two ... ago").
         part: Which part of the period (one of :data:`PARTS`).
         event: A fiscal event's name ("Autumn Budget"), resolved through the UK calendar.
+        anaphoric: The expression counts from the date last mentioned ("the previous year",
+            "this date"), which the matcher then passes as the anchor.
     """
 
     year: int | None = None
@@ -171,6 +173,7 @@ class DateSpec:
     offset: int | None = None
     part: str | None = None
     event: str | None = None
+    anaphoric: bool = False
 
     @property
     def needs_year(self) -> bool:
@@ -238,6 +241,19 @@ def parse_number(text: str) -> float | None:
             total += value
         seen = True
     return float(total) if seen and total > 0 else None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The number an ordinal stands for: "3rd" -> 3, "twenty-first" -> 21, "last" -> -1."""
+    words = text.lower().replace("-", " ").split()
+    if len(words) == 1 and re.fullmatch(r"\d+(?:st|nd|rd|th)?", words[0]):
+        return int(re.sub(r"\D", "", words[0]))
+    if not words or words[-1] not in ORDINAL_WORDS:
+        return None
+    head = parse_number(" ".join(words[:-1])) if len(words) > 1 else 0.0
+    if head is None:
+        return None
+    return int(head) + ORDINAL_WORDS[words[-1]]
 
 
 def parse_year(text: str) -> int | None:

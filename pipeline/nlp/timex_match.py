@@ -26,6 +26,7 @@ from pipeline.nlp.calendar import governing_preposition
 from pipeline.nlp.dates import DateSpec, Resolution, Tense
 from pipeline.nlp.timex_rules import (
     DAYPARTS,
+    ANAPHORIC_OFFSET_WORDS,
     OFFSET_WORDS,
     PART_WORDS,
     RangeRule,
@@ -122,8 +123,9 @@ def _int(value: str) -> int:
     digits = re.sub(r"\D", "", value)
     if not digits:
         word = _word(value)
-        if word in dates.ORDINAL_WORDS:
-            return dates.ORDINAL_WORDS[word]
+        ordinal = dates.parse_ordinal(word)
+        if ordinal is not None:
+            return ordinal
         number = dates.parse_number(word)
         if number is None:
             raise SpecError(f"not a number: {value!r}")
@@ -228,6 +230,8 @@ def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str
         if word not in OFFSET_WORDS:
             raise SpecError(f"not a relative word: {g['offset']!r}")
         values["offset"] = OFFSET_WORDS[word]
+        if word in ANAPHORIC_OFFSET_WORDS:
+            values["anaphoric"] = True
     if "ago" in g:
         amount = dates.parse_number(g["ago"])
         if amount is None:
@@ -644,6 +648,34 @@ def needs_tense(cand: Candidate) -> bool:
     )
 
 
+def is_reference(item: Found) -> bool:
+    """Whether a later "the previous year" or "this date" can count from ``item``: a resolved
+    date whose own words give its year."""
+    spec = item.spec
+    return (
+        item.type == "date"
+        and item.resolution.start is not None
+        and spec is not None
+        and not spec.anaphoric
+        and any(v is not None for v in (spec.year, spec.fin_year, spec.acad_year))
+    )
+
+
+def resolve_anaphor(
+    cand: Candidate, reference: Found | None, text: str, anchor: dt.date | None, tense: Tense | None
+) -> Resolution:
+    """Resolve an expression that counts from the date last mentioned in its paragraph ("in
+    2023 ... the previous year" -> 2022; "before April 2025 ... after this date" -> April 2025);
+    with no such date, against the anchor ("the following year" in a lone sentence)."""
+    assert cand.spec is not None
+    spec = replace(cand.spec, anaphoric=False)
+    if reference is None or "\n\n" in text[reference.end : cand.start] or reference.resolution.start is None:
+        return normalise(replace(cand, spec=spec), anchor, tense) if spec.unit is not None else Resolution(None)
+    if spec.unit is None:
+        return reference.resolution
+    return dates.resolve_date(spec, reference.resolution.start, tense)
+
+
 def find_timexes(
     text: str,
     anchor: dt.date | None,
@@ -672,12 +704,19 @@ def find_timexes(
     if candidates:
         candidates = drop_blocked(candidates, blocked_regions(text, rules, words))
     found: list[Found] = []
+    reference: Found | None = None
     for cand in select(candidates):
         tense = None
         if needs_tense(cand):
             tense = tense_at(text, cand.start, cand.end, _sentence_of(spans, cand.start), rules.tenses)
-        resolution = normalise(cand, anchor, tense)
-        found.append(Found(cand.start, cand.end, cand.rule.type, cand.rule.id, resolution, cand.spec))
+        if cand.spec is not None and cand.spec.anaphoric:
+            resolution = resolve_anaphor(cand, reference, text, anchor, tense)
+        else:
+            resolution = normalise(cand, anchor, tense)
+        item = Found(cand.start, cand.end, cand.rule.type, cand.rule.id, resolution, cand.spec)
+        if is_reference(item):
+            reference = item
+        found.append(item)
     found = join_ranges(found, text, spans, rules.ranges, anchor, merge=profile == "answers")
     out = []
     for item in found:

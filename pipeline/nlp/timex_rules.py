@@ -84,7 +84,7 @@ half's groups with the suffix ``_to`` ("April to June 2024": ``month``, ``month_
 ``year_to``)."""
 
 FIELD_KEYS: Mapping[str, tuple[str, ...]] = {
-    "date": ("year", "month", "season", "quarter", "half", "unit", "offset", "part", "event", "weekday", "day"),
+    "date": ("year", "month", "season", "quarter", "half", "unit", "offset", "part", "event", "weekday", "day", "anaphoric"),
     "duration": ("amount", "unit"),
     "set": ("amount", "unit"),
     "time": ("hour", "minute", "daypart", "unit", "offset"),
@@ -115,6 +115,10 @@ OFFSET_WORDS: Mapping[str, int] = {
     "prior": -1, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
 }
 """Relative words to offsets from the anchor's period."""
+
+ANAPHORIC_OFFSET_WORDS: frozenset[str] = frozenset({"previous", "following", "same", "preceding", "prior"})
+"""Relative words that count from the date last mentioned, not from the anchor ("in 2023,
+compared with the previous year")."""
 
 PART_WORDS: Mapping[str, str] = {
     "early": "early", "beginning": "start", "start": "start", "outset": "start",
@@ -440,6 +444,8 @@ def _check_field_value(key: str, value: Any, where: str) -> None:
         check_enum(value, _FIELD_ENUMS[key], field=f"fields.{key}", where=where)
     elif key == "event":
         check_type(value, str, field=f"fields.{key}", where=where)
+    elif key == "anaphoric":
+        check_type(value, bool, field=f"fields.{key}", where=where)
     else:
         check_type(value, (int, float), field=f"fields.{key}", where=where)
 
