@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from pipeline.audit.initiatives import find_initiatives
 from pipeline.audit.lexicon import Lexicon, load_lexicon
-from pipeline.audit.linking import LinkConfig, classify, document_frequencies, idf_weights, link, softer
+from pipeline.audit.linking import (
+    LinkConfig,
+    classify,
+    document_frequencies,
+    idf_weights,
+    link,
+    softer,
+)
 from pipeline.audit.records import (
     SCHEDULE_STATUSES,
     AnswerRecord,
@@ -117,7 +124,11 @@ class _Candidates:
             found.update(self.by_term.get((commitment.department, term), ()))
         picked = [self.statements[i] for i in found]
         return sorted(
-            (s for s in picked if commitment.date < s.date <= as_of and s.answer_id != commitment.answer_id),
+            (
+                s
+                for s in picked
+                if commitment.date < s.date <= as_of and s.answer_id != commitment.answer_id
+            ),
             key=lambda s: (s.date, s.answer_id, s.char_start),
         )
 
@@ -182,7 +193,8 @@ def audit_commitment(
         default_idf: Weight of an unseen term.
         config: Thresholds and defaults.
         generic_actions: Action families that stand for any action ("completed").
-        department: The department as recorded on the answer (the statement holds the canonical one).
+        department: The department as recorded on the answer (the statement holds the canonical
+            one).
         model_version: The extractor version of the commitment row.
     """
     due, due_basis = due_of(commitment, config)
@@ -197,7 +209,9 @@ def audit_commitment(
         relation = classify(commitment, current, later, generic_actions)
         if relation is None or found.score < _least_score(relation, config):
             continue
-        if (commitment.action is None or later.action is None) and found.score < config.unknown_action_threshold:
+        if (
+            commitment.action is None or later.action is None
+        ) and found.score < config.unknown_action_threshold:
             continue
         if relation in ("slipped", "brought_forward"):
             current = later.due
@@ -258,7 +272,9 @@ def sort_key(row: DeadlineRow) -> tuple[int, int, str, str]:
     return rank, urgency, row.date_answered.isoformat(), row.commitment_id
 
 
-def initiative_rows(answer: AnswerRecord, mentions: Iterable[InitiativeMention]) -> list[InitiativeRow]:
+def initiative_rows(
+    answer: AnswerRecord, mentions: Iterable[InitiativeMention]
+) -> list[InitiativeRow]:
     """The ``initiatives`` table rows of one answer."""
     return [
         InitiativeRow(

@@ -58,7 +58,9 @@ def _joined(text: str, left: _Token, right: _Token) -> bool:
     return bool(gap) and gap.strip(" ") == "" and len(gap) <= 2
 
 
-def find_abbreviations(text: str, connectors: frozenset[str] = frozenset({"and", "of", "for", "&"})) -> dict[str, str]:
+def find_abbreviations(
+    text: str, connectors: frozenset[str] = frozenset({"and", "of", "for", "&"})
+) -> dict[str, str]:
     """Abbreviations defined in ``text`` as ``Long Form (LF)``, mapped long form -> short form.
 
     The long form is the shortest run of words before the parenthesis whose capital initials
@@ -126,12 +128,18 @@ def _walk_back(text: str, tokens: list[_Token], head_first: int, lexicon: Lexico
     j = head_first - 1
     while j >= 0 and head_first - j <= MAX_NAME_TOKENS and _joined(text, tokens[j], tokens[j + 1]):
         word = tokens[j].text
-        if (_POSSESSIVE.search(word) and not word.startswith("(")) or word.lower() in lexicon.barrier_words:
+        if (
+            _POSSESSIVE.search(word) and not word.startswith("(")
+        ) or word.lower() in lexicon.barrier_words:
             break
         if _is_name_word(word) or word == "&":
             first = j
         elif word.lower() in lexicon.connectors:
-            if j == 0 or not _joined(text, tokens[j - 1], tokens[j]) or not _is_name_word(tokens[j - 1].text):
+            if (
+                j == 0
+                or not _joined(text, tokens[j - 1], tokens[j])
+                or not _is_name_word(tokens[j - 1].text)
+            ):
                 break
         else:
             break
@@ -158,7 +166,11 @@ def _walk_forward(text: str, tokens: list[_Token], head_last: int, lexicon: Lexi
         return head_last
     last = head_last
     j = k + 1
-    while j < len(tokens) and j - head_last <= MAX_NAME_TOKENS and _joined(text, tokens[j - 1], tokens[j]):
+    while (
+        j < len(tokens)
+        and j - head_last <= MAX_NAME_TOKENS
+        and _joined(text, tokens[j - 1], tokens[j])
+    ):
         word = tokens[j].text
         if word[0].isupper() and word.lower() not in lexicon.strip_words:
             last = j
@@ -176,7 +188,12 @@ def _window_tokens(text: str, start: int, end: int) -> list[_Token]:
     """The tokens of ``text[start:end]`` (clamped), without a word cut by the window's start."""
     start, end = max(0, start), min(len(text), end)
     tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    if tokens and start > 0 and tokens[0].start == start and (text[start - 1].isalnum() or text[start - 1] in "’'-"):
+    if (
+        tokens
+        and start > 0
+        and tokens[0].start == start
+        and (text[start - 1].isalnum() or text[start - 1] in "’'-")
+    ):
         tokens = tokens[1:]
     return tokens
 
@@ -207,7 +224,11 @@ def find_initiatives(text: str, lexicon: Lexicon) -> list[InitiativeMention]:
         if head_first is None or head_last is None:
             continue
         following = tokens[head_last + 1] if head_last + 1 < len(tokens) else None
-        if following is not None and following.text[0].isupper() and _joined(text, tokens[head_last], following):
+        if (
+            following is not None
+            and following.text[0].isupper()
+            and _joined(text, tokens[head_last], following)
+        ):
             continue  # the name goes on ("Protector Review Note"): not an initiative's head
         first = _walk_back(text, tokens, head_first, lexicon)
         last = head_last
@@ -221,7 +242,7 @@ def find_initiatives(text: str, lexicon: Lexicon) -> list[InitiativeMention]:
         key = normalise_key(name, lexicon.key_prefixes)
         if not key:
             continue
-        rule = lexicon.heads[match.group(0)] if match.group(0) in lexicon.heads else None
+        rule = lexicon.heads.get(match.group(0))
         candidates.append(
             InitiativeMention(
                 text=surface,
@@ -251,7 +272,9 @@ def _outermost(mentions: list[InitiativeMention]) -> list[InitiativeMention]:
     return kept
 
 
-def resolve_short_references(mentions: list[InitiativeMention], max_words: int = 2) -> list[InitiativeMention]:
+def resolve_short_references(
+    mentions: list[InitiativeMention], max_words: int = 2
+) -> list[InitiativeMention]:
     """Give a short mention the name of the latest longer earlier mention whose key it ends.
 
     "the Improvement Plan" after "SEND and AP Improvement Plan" becomes a mention of
@@ -264,7 +287,9 @@ def resolve_short_references(mentions: list[InitiativeMention], max_words: int =
             for earlier in reversed(resolved):
                 earlier_words = earlier.key.split()
                 if len(earlier_words) > len(words) and earlier_words[-len(words) :] == words:
-                    mention = replace(mention, name=earlier.name, key=earlier.key, alias_of=earlier.text)
+                    mention = replace(
+                        mention, name=earlier.name, key=earlier.key, alias_of=earlier.text
+                    )
                     break
         resolved.append(mention)
     return resolved

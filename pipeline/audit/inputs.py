@@ -42,7 +42,7 @@ def _date(value: Any, name: str, where: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
-        return value.date()  # type: ignore[no-any-return]
+        return value.date()
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError as err:
@@ -109,7 +109,7 @@ def read_records(path: Path) -> Iterator[AnswerRecord]:
     """Read a JSONL(.gz) file of answer records (``commitments predict --full`` output)."""
     path = Path(path)
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue

@@ -42,7 +42,15 @@ from pipeline.nlp.rules import (
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "data"
 
-INITIATIVE_KINDS: tuple[str, ...] = ("head", "connector", "post", "strip", "barrier", "key_prefix", "exclude")
+INITIATIVE_KINDS: tuple[str, ...] = (
+    "head",
+    "connector",
+    "post",
+    "strip",
+    "barrier",
+    "key_prefix",
+    "exclude",
+)
 INITIATIVE_CATEGORIES: tuple[str, ...] = (
     "programme", "plan", "strategy", "fund", "review", "board", "partnership", "scheme",
     "framework", "taskforce", "initiative", "white_paper",
@@ -59,7 +67,9 @@ class NoRulesWarning(UserWarning):
     """A lexicon file holds no rules: the audit runs but finds nothing of that kind."""
 
 
-def _words(data: Mapping[str, Any], key: str, where: str, *, allow_empty: bool = False) -> tuple[str, ...]:
+def _words(
+    data: Mapping[str, Any], key: str, where: str, *, allow_empty: bool = False
+) -> tuple[str, ...]:
     value = check_type(data.get(key, []), list, field=key, where=where)
     for item in value:
         check_type(item, str, field=key, where=where)
@@ -97,7 +107,12 @@ class InitiativeRule:
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "initiatives.jsonl") -> InitiativeRule:
         """Build and validate a rule; raise RuleError naming the field and allowed values."""
-        check_keys(data, required=("id", "kind"), optional=("words", "category", "pattern", "note"), where=where)
+        check_keys(
+            data,
+            required=("id", "kind"),
+            optional=("words", "category", "pattern", "note"),
+            where=where,
+        )
         check_type(data["id"], str, field="id", where=where)
         kind = check_enum(data["kind"], INITIATIVE_KINDS, field="kind", where=where)
         category = pattern = None
@@ -108,8 +123,15 @@ class InitiativeRule:
         else:
             words = _words(data, "words", where)
             if kind == "head":
-                check_keys(data, required=("id", "kind", "words", "category"), optional=("note",), where=where)
-                category = check_enum(data["category"], INITIATIVE_CATEGORIES, field="category", where=where)
+                check_keys(
+                    data,
+                    required=("id", "kind", "words", "category"),
+                    optional=("note",),
+                    where=where,
+                )
+                category = check_enum(
+                    data["category"], INITIATIVE_CATEGORIES, field="category", where=where
+                )
             else:
                 check_keys(data, required=("id", "kind", "words"), optional=("note",), where=where)
         return cls(data["id"], kind, words, category, pattern, str(data.get("note", "")))
@@ -153,7 +175,12 @@ class ActionRule:
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "actions.jsonl") -> ActionRule:
         """Build and validate a rule; raise RuleError naming the field and allowed values."""
-        check_keys(data, required=("id", "family", "base", "past"), optional=("noun", "generic", "note"), where=where)
+        check_keys(
+            data,
+            required=("id", "family", "base", "past"),
+            optional=("noun", "generic", "note"),
+            where=where,
+        )
         check_type(data["id"], str, field="id", where=where)
         check_type(data["family"], str, field="family", where=where)
         generic = check_type(data.get("generic", False), bool, field="generic", where=where)
@@ -203,16 +230,24 @@ class CueRule:
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "cues.jsonl") -> CueRule:
         """Build and validate a rule; raise RuleError naming the field and allowed values."""
-        check_keys(data, required=("id", "kind", "side", "pattern"), optional=("strength", "note"), where=where)
+        check_keys(
+            data,
+            required=("id", "kind", "side", "pattern"),
+            optional=("strength", "note"),
+            where=where,
+        )
         check_type(data["id"], str, field="id", where=where)
         kind = check_enum(data["kind"], CUE_KINDS, field="kind", where=where)
         side = check_enum(data["side"], CUE_SIDES, field="side", where=where)
-        strength = check_enum(data.get("strength", "firm"), STRENGTHS, field="strength", where=where)
+        strength = check_enum(
+            data.get("strength", "firm"), STRENGTHS, field="strength", where=where
+        )
         pattern = check_type(data["pattern"], str, field="pattern", where=where)
         if kind in ("done", "future") and not any(p in pattern for p in PLACEHOLDERS):
             raise RuleError(
                 "PCT602",
-                f"{where}: field 'pattern' has no action placeholder; allowed: {', '.join(PLACEHOLDERS)}",
+                f"{where}: field 'pattern' has no action placeholder; "
+                f"allowed: {', '.join(PLACEHOLDERS)}",
             )
         check_regex(_fill(pattern, {f: "x" for f in ACTION_FORMS}), field="pattern", where=where)
         return cls(data["id"], kind, side, pattern, strength, str(data.get("note", "")))
@@ -353,17 +388,29 @@ class Lexicon:
             ("barrier", "barrier_words"),
             ("key_prefix", "key_prefixes"),
         ):
-            set_(attr, frozenset(w.lower() for r in self.initiative_rules if r.kind == kind for w in r.words))
+            set_(
+                attr,
+                frozenset(
+                    w.lower() for r in self.initiative_rules if r.kind == kind for w in r.words
+                ),
+            )
         set_(
             "exclude_regexes",
-            tuple(re.compile(r.pattern) for r in self.initiative_rules if r.kind == "exclude" and r.pattern),
+            tuple(
+                re.compile(r.pattern)
+                for r in self.initiative_rules
+                if r.kind == "exclude" and r.pattern
+            ),
         )
-        family = {}
+        family: dict[str, str] = {}
         for rule in self.action_rules:
             for form in (*rule.base, *rule.past, *rule.noun):
                 family.setdefault(form, rule.family)
         set_("action_family", family)
-        set_("action_regex", re.compile(r"(?<![\w-])" + _alternation(family) + r"(?![\w-])", re.IGNORECASE))
+        set_(
+            "action_regex",
+            re.compile(r"(?<![\w-])" + _alternation(family) + r"(?![\w-])", re.IGNORECASE),
+        )
         set_("generic_families", frozenset(r.family for r in self.action_rules if r.generic))
         forms = {
             name: _alternation(w for r in self.action_rules for w in getattr(r, name))
@@ -386,11 +433,15 @@ class Lexicon:
         )
         set_(
             "citations",
-            tuple(re.compile(r.pattern, re.IGNORECASE) for r in self.cue_rules if r.kind == "citation"),
+            tuple(
+                re.compile(r.pattern, re.IGNORECASE) for r in self.cue_rules if r.kind == "citation"
+            ),
         )
         set_(
             "date_gaps",
-            tuple(re.compile(r.pattern, re.IGNORECASE) for r in self.cue_rules if r.kind == "date_gap"),
+            tuple(
+                re.compile(r.pattern, re.IGNORECASE) for r in self.cue_rules if r.kind == "date_gap"
+            ),
         )
         set_("departments", {r.name: r.canonical for r in self.department_rules})
         set_("generic_words", frozenset(w for r in self.vocabulary_rules for w in r.words))
@@ -416,7 +467,9 @@ class Lexicon:
     def version(self) -> str:
         """A short hash of every rule in canonical form: changes whenever a rule changes."""
         payload = {name: [r.to_dict() for r in rules] for name, rules in self._files().items()}
-        digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        digest = hashlib.sha256(
+            json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
         return f"audit-lexicon-{digest[:12]}"
 
     def _files(self) -> dict[str, tuple[Any, ...]]:

@@ -105,7 +105,9 @@ def initiative_score(earlier: Statement, later: Statement) -> tuple[float, str |
     return best, best_key
 
 
-def term_cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float], default_idf: float) -> float:
+def term_cosine(
+    a: frozenset[str], b: frozenset[str], idf: dict[str, float], default_idf: float
+) -> float:
     """IDF-weighted cosine of two term sets (0 when either is empty)."""
     if not a or not b:
         return 0.0
@@ -120,8 +122,10 @@ def term_cosine(a: frozenset[str], b: frozenset[str], idf: dict[str, float], def
     return dot / math.sqrt(sum(weight(t) for t in a) * sum(weight(t) for t in b))
 
 
-def term_containment(earlier: frozenset[str], later: frozenset[str], idf: dict[str, float], default_idf: float) -> float:
-    """IDF-weighted share of ``later``'s terms that ``earlier`` also has (0 when ``later`` is empty)."""
+def term_containment(
+    earlier: frozenset[str], later: frozenset[str], idf: dict[str, float], default_idf: float
+) -> float:
+    """IDF-weighted share of ``later``'s terms that ``earlier`` has too (0 when it has none)."""
     if not later:
         return 0.0
 
@@ -131,10 +135,15 @@ def term_containment(earlier: frozenset[str], later: frozenset[str], idf: dict[s
     return sum(weight(t) for t in later & earlier) / sum(weight(t) for t in later)
 
 
-def deliverable_score(earlier: frozenset[str], later: frozenset[str], idf: dict[str, float], default_idf: float) -> float:
+def deliverable_score(
+    earlier: frozenset[str], later: frozenset[str], idf: dict[str, float], default_idf: float
+) -> float:
     """How far two term sets name one deliverable: the geometric mean of their IDF cosine and
     of the share of the later statement's (usually shorter) terms found in the earlier context."""
-    return math.sqrt(term_cosine(earlier, later, idf, default_idf) * term_containment(earlier, later, idf, default_idf))
+    return math.sqrt(
+        term_cosine(earlier, later, idf, default_idf)
+        * term_containment(earlier, later, idf, default_idf)
+    )
 
 
 def same_actor(earlier: Statement, later: Statement) -> bool:
@@ -173,7 +182,9 @@ def link(
     if key is not None:
         reasons.append(f"same initiative: {key} ({init:.2f})")
     if deliverable > 0:
-        reasons.append(f"same deliverable: {later.department}; {', '.join(shared)} ({deliverable:.2f})")
+        reasons.append(
+            f"same deliverable: {later.department}; {', '.join(shared)} ({deliverable:.2f})"
+        )
     return Link(round(score, 3), "; ".join(reasons), key, shared)
 
 
@@ -191,7 +202,9 @@ def same_action(earlier: str | None, later: str | None, generic: frozenset[str])
 
 def softer(commitment: Statement, later: Statement) -> bool:
     """True when ``later`` words the same thing more softly ("will" -> "aims to"), or negates it."""
-    return later.negated or STRENGTH_RANK.get(later.strength, 1) < STRENGTH_RANK.get(commitment.strength, 1)
+    return later.negated or STRENGTH_RANK.get(later.strength, 1) < STRENGTH_RANK.get(
+        commitment.strength, 1
+    )
 
 
 def classify(

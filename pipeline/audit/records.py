@@ -79,7 +79,8 @@ class InitiativeMention:
         char_start: Offset of the first character.
         char_end: Offset one past the last character.
         name: The display name (abbreviation definitions removed: "SEND and AP Improvement Plan").
-        key: The normalised name that links mentions across answers ("send and ap improvement plan").
+        key: The normalised name that links mentions across answers
+            ("send and ap improvement plan").
         category: The head noun's category (``plan``, ``programme``, ``fund``, ...).
         alias_of: For a short reference ("the Improvement Plan"), the text of the earlier full
             mention in the same answer it was resolved to; else None.
@@ -328,5 +329,5 @@ class AuditResult:
 
     def counts(self) -> dict[str, int]:
         """Rows per schedule status, every status present (zero when none)."""
-        counter = Counter(r.schedule_status for r in self.rows)
+        counter: Counter[str] = Counter(r.schedule_status for r in self.rows)
         return {status: counter.get(status, 0) for status in SCHEDULE_STATUSES}

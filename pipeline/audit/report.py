@@ -66,7 +66,9 @@ def filter_rows(
     """
     unknown = [s for s in statuses if s not in SCHEDULE_STATUSES]
     if unknown:
-        raise ValueError(f"unknown status(es) {', '.join(unknown)}; allowed: {', '.join(SCHEDULE_STATUSES)}")
+        raise ValueError(
+            f"unknown status(es) {', '.join(unknown)}; allowed: {', '.join(SCHEDULE_STATUSES)}"
+        )
     wanted = [d.lower() for d in departments]
     return [
         row
@@ -171,24 +173,26 @@ def csv_text(rows: Sequence[DeadlineRow]) -> str:
     return out.getvalue()
 
 
-# --- HTML ------------------------------------------------------------------------------------------
+# --- HTML ------------------------------------------------------------------------------------
 
 CSS = """
 :root { --ink: #1c2833; --muted: #5d6d7e; --rule: #d5d8dc; --bg: #fbfcfc; }
 * { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-       color: var(--ink); background: var(--bg); margin: 0 auto; padding: 1.5rem; max-width: 1400px; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+       color: var(--ink); background: var(--bg); margin: 0 auto; padding: 1.5rem;
+       max-width: 1400px; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--rule); }
 p.meta { color: var(--muted); margin: .2rem 0; }
 ul.counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 ul.counts li { border-radius: 4px; padding: .25rem .6rem; color: #fff; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; table-layout: fixed; }
-td { overflow-wrap: anywhere; }
-th, td { border-bottom: 1px solid var(--rule); padding: .4rem .5rem; vertical-align: top; text-align: left; }
+th, td { border-bottom: 1px solid var(--rule); padding: .4rem .5rem; vertical-align: top;
+         text-align: left; overflow-wrap: anywhere; }
 th { background: #eaeded; position: sticky; top: 0; }
 td.num { text-align: right; }
-span.status { display: inline-block; border-radius: 3px; padding: 0 .4rem; color: #fff; font-weight: 600; white-space: nowrap; }
+span.status { display: inline-block; border-radius: 3px; padding: 0 .4rem; color: #fff;
+              font-weight: 600; white-space: nowrap; }
 blockquote { margin: 0; font-style: italic; }
 ol.evidence { margin: 0; padding-left: 1.1rem; }
 ol.evidence li { margin-bottom: .25rem; }
@@ -201,11 +205,36 @@ svg .axis { stroke: #909497; }
 svg .asof { stroke: #c0392b; stroke-dasharray: 4 3; }
 footer { margin-top: 2rem; color: var(--muted); font-size: 13px; }
 """
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Status", 9), ("When", 9), ("Due", 10), ("Made", 8), ("Department", 11),
+    ("Commitment", 25), ("Evidence", 28),
+)  # fmt: skip
+SVG_NS = "http://www.w3.org/2000/svg"
+
+
+def _attrs(attrs: dict[str, object]) -> str:
+    """Attributes, values escaped; ``class_`` -> ``class``, ``data_status`` -> ``data-status``."""
+    return "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(str(value))}"'
+        for name, value in attrs.items()
+    )
+
+
+def _el(name: str, content: str = "", **attrs: object) -> str:
+    """An element whose ``content`` is already HTML (escape text first); attributes are escaped."""
+    return f"<{name}{_attrs(attrs)}>{content}</{name}>"
+
+
+def _void(name: str, **attrs: object) -> str:
+    """A self-closing (SVG) element."""
+    return f"<{name}{_attrs(attrs)}/>"
 
 
 def _status_badge(status: str) -> str:
     colour = STATUS_COLOURS.get(status, "#555")
-    return f'<span class="status status-{escape(status)}" style="background:{colour}">{escape(status)}</span>'
+    return _el(
+        "span", escape(status), class_=f"status status-{status}", style=f"background:{colour}"
+    )
 
 
 def _month_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -219,82 +248,172 @@ def _month_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
     return [m for i, m in enumerate(months) if i % step == 0]
 
 
-def timeline_svg(rows: Sequence[DeadlineRow], as_of: dt.date, *, width: int = 1200, lane_height: int = 46) -> str:
+def _lanes(rows: Sequence[DeadlineRow]) -> dict[str, list[DeadlineRow]]:
+    """Dated rows by department, departments with the most overdue rows first."""
+    by_department: dict[str, list[DeadlineRow]] = defaultdict(list)
+    for row in rows:
+        by_department[row.department or "(no department)"].append(row)
+    order = sorted(
+        by_department,
+        key=lambda d: (-sum(r.schedule_status == "overdue" for r in by_department[d]), d),
+    )
+    return {
+        d: sorted(by_department[d], key=lambda r: (r.due or dt.date.min, r.commitment_id))
+        for d in order
+    }
+
+
+def timeline_svg(
+    rows: Sequence[DeadlineRow], as_of: dt.date, *, width: int = 1200, lane_height: int = 46
+) -> str:
     """An inline SVG: one lane per department, a dot at each due date coloured by status, a line
     from an original due date to a slipped one or to the delivery date, ticks at the dates of the
     evidence, and a dashed line at ``as_of``. Every label and tooltip is escaped.
     """
     dated = [r for r in rows if r.due is not None]
     if not dated:
-        return '<svg xmlns="http://www.w3.org/2000/svg" role="img" width="600" height="40" aria-label="no dated commitments"><text x="10" y="25">No dated commitments to plot.</text></svg>'
+        text = _el("text", "No dated commitments to plot.", x=10, y=25)
+        return _el("svg", text, xmlns=SVG_NS, role="img", width=600, height=40)
     dates = [as_of]
     for row in dated:
         dates += [d for d in (row.due, row.current_due, row.delivered_on, row.date_answered) if d]
         dates += [e.date for e in row.evidence]
-    first, last = min(dates), max(dates)
-    first = dt.date(first.year, first.month, 1)
-    last = last + dt.timedelta(days=15)
+    first = dt.date(min(dates).year, min(dates).month, 1)
+    last = max(dates) + dt.timedelta(days=15)
     span = max((last - first).days, 1)
-    by_department: dict[str, list[DeadlineRow]] = defaultdict(list)
-    for row in dated:
-        by_department[row.department or "(no department)"].append(row)
-    order = sorted(by_department, key=lambda d: (-sum(r.schedule_status == "overdue" for r in by_department[d]), d))
-    label_width, top, axis_height = 260, 10, 30
+    lanes = _lanes(dated)
+    label_width, top = 260, 10
     plot_width = width - label_width - 20
-    height = top + lane_height * len(order) + axis_height
+    axis_y = top + lane_height * len(lanes) + 4
+    height = axis_y + 26
 
     def x(day: dt.date) -> float:
         return round(label_width + plot_width * (day - first).days / span, 1)
 
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" id="timeline-chart" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" aria-label="Due dates and evidence per department">',
-        "<title>Due dates and evidence per department</title>",
-    ]
-    for lane, department in enumerate(order):
+    parts = [_el("title", "Due dates and evidence per department")]
+    for lane, (department, members) in enumerate(lanes.items()):
         y0 = top + lane * lane_height
-        parts.append(f'<rect class="lane" x="{label_width}" y="{y0 + 2}" width="{plot_width}" height="{lane_height - 4}"/>')
+        parts.append(
+            _void(
+                "rect",
+                class_="lane",
+                x=label_width,
+                y=y0 + 2,
+                width=plot_width,
+                height=lane_height - 4,
+            )
+        )
         label = department if len(department) <= 36 else department[:35] + "…"
-        parts.append(f'<text x="{label_width - 8}" y="{y0 + lane_height / 2 + 4}" text-anchor="end">{escape(label)}</text>')
-        for index, row in enumerate(sorted(by_department[department], key=lambda r: (r.due or as_of, r.commitment_id))):
+        ty = y0 + lane_height / 2 + 4
+        parts.append(_el("text", escape(label), x=label_width - 8, y=ty, text_anchor="end"))
+        for index, row in enumerate(members):
             y = y0 + 8 + (index * 7) % (lane_height - 16)
             colour = STATUS_COLOURS.get(row.schedule_status, "#555")
             due = row.current_due or row.due or as_of
             end = row.delivered_on or row.new_due
             if row.due is not None and end is not None and end != row.due:
-                parts.append(f'<line x1="{x(row.due)}" y1="{y}" x2="{x(end)}" y2="{y}" stroke="{colour}" stroke-width="2"/>')
+                line = {"x1": x(row.due), "y1": y, "x2": x(end), "y2": y}
+                parts.append(_void("line", **line, stroke=colour, stroke_width=2))
             for item in row.evidence:
+                tip = escape(f"{item.date} {item.relation}: {item.quote}")
+                mark = {"x1": x(item.date), "y1": y - 4, "x2": x(item.date), "y2": y + 4}
                 parts.append(
-                    f'<line class="evidence" x1="{x(item.date)}" y1="{y - 4}" x2="{x(item.date)}" y2="{y + 4}" '
-                    f'stroke="{colour}" stroke-width="1.5"><title>{escape(f"{item.date} {item.relation}: {item.quote}")}</title></line>'
+                    _el(
+                        "line",
+                        _el("title", tip),
+                        class_="evidence",
+                        **mark,
+                        stroke=colour,
+                        stroke_width=1.5,
+                    )
                 )
-            tip = f"{row.schedule_status}, due {row.current_due or row.due} ({row.department}): {row.quote}"
+            tip = f"{row.schedule_status}, due {due} ({row.department}): {row.quote}"
             parts.append(
-                f'<circle class="due status-{escape(row.schedule_status)}" cx="{x(due)}" cy="{y}" r="4.5" fill="{colour}">'
-                f"<title>{escape(tip)}</title></circle>"
+                _el(
+                    "circle",
+                    _el("title", escape(tip)),
+                    class_=f"due status-{row.schedule_status}",
+                    cx=x(due),
+                    cy=y,
+                    r=4.5,
+                    fill=colour,
+                )
             )
-    axis_y = top + lane_height * len(order) + 4
-    parts.append(f'<line class="axis" x1="{label_width}" y1="{axis_y}" x2="{label_width + plot_width}" y2="{axis_y}"/>')
+    parts.append(
+        _void(
+            "line", class_="axis", x1=label_width, y1=axis_y, x2=label_width + plot_width, y2=axis_y
+        )
+    )
     for tick in _month_ticks(first, last):
-        parts.append(f'<line class="axis" x1="{x(tick)}" y1="{axis_y}" x2="{x(tick)}" y2="{axis_y + 5}"/>')
-        parts.append(f'<text x="{x(tick)}" y="{axis_y + 18}" text-anchor="middle">{tick:%b %Y}</text>')
-    parts.append(f'<line class="asof" x1="{x(as_of)}" y1="{top}" x2="{x(as_of)}" y2="{axis_y}"/>')
-    parts.append(f'<text x="{x(as_of) + 4}" y="{top + 10}" fill="#c0392b">as of {as_of.isoformat()}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        parts.append(_void("line", class_="axis", x1=x(tick), y1=axis_y, x2=x(tick), y2=axis_y + 5))
+        parts.append(_el("text", f"{tick:%b %Y}", x=x(tick), y=axis_y + 18, text_anchor="middle"))
+    parts.append(_void("line", class_="asof", x1=x(as_of), y1=top, x2=x(as_of), y2=axis_y))
+    parts.append(
+        _el("text", f"as of {as_of.isoformat()}", x=x(as_of) + 4, y=top + 10, fill="#c0392b")
+    )
+    return _el(
+        "svg",
+        "".join(parts),
+        xmlns=SVG_NS,
+        role="img",
+        id="timeline-chart",
+        width=width,
+        height=height,
+        viewBox=f"0 0 {width} {height}",
+        aria_label="Due dates and evidence per department",
+    )
 
 
 def _evidence_html(row: DeadlineRow) -> str:
+    checked = _iso(row.evidence_checked_through)
     if not row.evidence:
-        return f'<span class="muted">none found (answers checked through {_iso(row.evidence_checked_through)})</span>'
+        return _el("span", f"none found (answers checked through {checked})", class_="muted")
     items = []
     for e in row.evidence:
         items.append(
-            f'<li><span class="date">{_iso(e.date)}</span> <span class="rel rel-{escape(e.relation)}">{escape(e.relation)}</span> '
-            f'<a href="{escape(answer_url(e.id))}">#{e.id}</a>: “{escape(e.quote)}”'
-            f' <span class="muted">({escape(e.reason)}; score {e.score:.2f})</span></li>'
+            _el(
+                "li",
+                f"{_iso(e.date)} "
+                + _el("span", escape(e.relation), class_=f"rel rel-{e.relation}")
+                + " "
+                + _el("a", f"#{e.id}", href=answer_url(e.id))
+                + f": “{escape(e.quote)}” "
+                + _el("span", escape(f"({e.reason}; score {e.score:.2f})"), class_="muted"),
+            )
         )
-    return f'<ol class="evidence">{"".join(items)}</ol><span class="muted">checked through {_iso(row.evidence_checked_through)}</span>'
+    return _el("ol", "".join(items), class_="evidence") + _el(
+        "span", f"checked through {checked}", class_="muted"
+    )
+
+
+def _row_html(index: int, row: DeadlineRow) -> str:
+    """One table row of the report."""
+    due = _iso(row.due)
+    if row.new_due:
+        due += f"<br>→ {_iso(row.new_due)}"
+    if row.due_basis == "assurance_default":
+        due += " " + _el("span", "(default for an assurance)", class_="muted")
+    status = _status_badge(row.schedule_status)
+    if row.downgraded:
+        status += " " + _el("span", "downgraded", class_="muted")
+    about = " · ".join(
+        escape(part) for part in (row.actor or "", ", ".join(row.initiatives)) if part
+    )
+    cells = [
+        _el("td", status),
+        _el("td", escape(when_text(row)), class_="num"),
+        _el("td", due + "<br>" + _el("span", escape(row.due_text or ""), class_="muted")),
+        _el(
+            "td", f"{_iso(row.date_answered)}<br>" + _el("a", f"#{row.id}", href=answer_url(row.id))
+        ),
+        _el("td", escape(row.department or "")),
+        _el("td", _el("blockquote", f"“{escape(row.quote)}”") + _el("span", about, class_="muted")),
+        _el("td", _evidence_html(row)),
+    ]
+    status_class = f"row status-{row.schedule_status}"
+    return _el(
+        "tr", "".join(cells), id=f"c{index}", class_=status_class, data_status=row.schedule_status
+    )
 
 
 def html_report(
@@ -315,53 +434,53 @@ def html_report(
         generated_at: When the report was made (now when None).
     """
     generated_at = generated_at or dt.datetime.now(dt.UTC)
-    counts = Counter(r.schedule_status for r in rows)
+    counts: Counter[str] = Counter(r.schedule_status for r in rows)
     count_items = "".join(
-        f'<li style="background:{STATUS_COLOURS[s]}">{escape(s)}: {counts.get(s, 0)}</li>' for s in SCHEDULE_STATUSES
+        _el("li", escape(f"{s}: {counts.get(s, 0)}"), style=f"background:{STATUS_COLOURS[s]}")
+        for s in SCHEDULE_STATUSES
     )
-    body_rows = []
-    for index, row in enumerate(rows):
-        due = _iso(row.due)
-        if row.new_due:
-            due += f"<br>→ {_iso(row.new_due)}"
-        if row.due_basis == "assurance_default":
-            due += ' <span class="muted">(default for an assurance)</span>'
-        initiatives = ", ".join(escape(i) for i in row.initiatives)
-        flag = ' <span class="muted">downgraded</span>' if row.downgraded else ""
-        body_rows.append(
-            f'<tr id="c{index}" class="row status-{escape(row.schedule_status)}" data-status="{escape(row.schedule_status)}">'
-            f"<td>{_status_badge(row.schedule_status)}{flag}</td>"
-            f'<td class="num">{escape(when_text(row))}</td>'
-            f'<td class="date">{due}<br><span class="muted">{escape(row.due_text or "")}</span></td>'
-            f'<td class="date">{_iso(row.date_answered)}<br><a href="{escape(answer_url(row.id))}">#{row.id}</a></td>'
-            f"<td>{escape(row.department or '')}</td>"
-            f"<td><blockquote>“{escape(row.quote)}”</blockquote>"
-            f'<span class="muted">{escape(row.actor or "")}{" · " if row.actor and initiatives else ""}{initiatives}</span></td>'
-            f"<td>{_evidence_html(row)}</td>"
-            "</tr>"
+    meta = [f"{len(rows)} commitments"]
+    if checked_through:
+        meta.append(f"evidence checked through {checked_through.isoformat()}")
+    if filters:
+        meta.append(filters)
+    title = f"Commitments audit as of {as_of.isoformat()}"
+    header = (
+        _el("h1", title)
+        + _el("p", escape(" · ".join(meta)), class_="meta")
+        + _el(
+            "p",
+            f"Generated {generated_at:%Y-%m-%d %H:%M} UTC by the policy-commitment tracker.",
+            class_="meta",
         )
-    checked = f" · evidence checked through {checked_through.isoformat()}" if checked_through else ""
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        + _el("ul", count_items, class_="counts")
+    )
+    legend = (
+        "Dots: due dates (slipped commitments at their new date), coloured by status; lines: from "
+        "the original due date to the new one or to the delivery; ticks: dated evidence; dashed "
+        "line: the audit date."
+    )
+    timeline = (
+        _el("h2", "Due dates and evidence by department")
+        + _el("figure", timeline_svg(rows, as_of))
+        + _el("p", legend, class_="meta")
+    )
+    colgroup = _el("colgroup", "".join(_void("col", style=f"width:{w}%") for _, w in COLUMNS))
+    thead = _el("thead", _el("tr", "".join(_el("th", name) for name, _ in COLUMNS)))
+    tbody = _el("tbody", "".join(_row_html(i, row) for i, row in enumerate(rows)))
+    table = _el("h2", "Commitments, most overdue first") + _el("table", colgroup + thead + tbody)
+    head = (
+        '<meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Commitments audit as of {as_of.isoformat()}</title>"
-        f"<style>{CSS}</style></head><body>"
-        f"<header><h1>Commitments audit as of {as_of.isoformat()}</h1>"
-        f'<p class="meta">{len(rows)} commitments{escape(checked)}{" · " + escape(filters) if filters else ""}</p>'
-        f'<p class="meta">Generated {generated_at:%Y-%m-%d %H:%M} UTC by the policy-commitment tracker.</p>'
-        f'<ul class="counts">{count_items}</ul></header>'
-        '<section id="timeline"><h2>Due dates and evidence by department</h2>'
-        f"<figure>{timeline_svg(rows, as_of)}</figure>"
-        '<p class="meta">Dots: due dates (slipped commitments at their new date), coloured by status; '
-        "lines: from the original due date to the new one or to the delivery; ticks: dated evidence; "
-        "dashed line: the audit date.</p></section>"
-        '<section id="commitments"><h2>Commitments, most overdue first</h2>'
-        "<table><colgroup><col style=\"width:9%\"><col style=\"width:9%\"><col style=\"width:10%\">"
-        "<col style=\"width:8%\"><col style=\"width:11%\"><col style=\"width:25%\"><col style=\"width:28%\"></colgroup>"
-        "<thead><tr><th>Status</th><th>When</th><th>Due</th><th>Made</th><th>Department</th>"
-        "<th>Commitment</th><th>Evidence</th></tr></thead>"
-        f"<tbody>{''.join(body_rows)}</tbody></table></section>"
-        f"<footer><p>{escape(ATTRIBUTION)}</p></footer>"
-        "</body></html>\n"
+        + _el("title", title)
+        + _el("style", CSS)
+    )
+    body = (
+        _el("header", header)
+        + _el("section", timeline, id="timeline")
+        + _el("section", table, id="commitments")
+        + _el("footer", _el("p", escape(ATTRIBUTION)))
+    )
+    return (
+        "<!DOCTYPE html>\n" + _el("html", _el("head", head) + _el("body", body), lang="en") + "\n"
     )

@@ -23,18 +23,27 @@ from dataclasses import replace
 
 from pipeline.audit.lexicon import Lexicon
 from pipeline.audit.records import AnswerRecord, InitiativeMention, Statement
-from pipeline.audit.text import Sentence, content_terms, sentence_index, split_sentences, starts_with_anaphor
+from pipeline.audit.text import (
+    Sentence,
+    content_terms,
+    sentence_index,
+    split_sentences,
+    starts_with_anaphor,
+)
 from pipeline.types import Commitment, Timex
 
 IN_QUOTE = 1.0
 IN_SENTENCE = 0.7
 IN_ANTECEDENT = 0.6
 CITED = 0.4
-"""Factor for a name the clause only cites ("As set out in the 10-Year Health Plan, we will ...")."""
+"""Factor for a name the clause only cites ("As set out in the 10-Year Health Plan, we ...")."""
 _ATTACHED = re.compile(r"[\s,]*(?:(?:which|that)\s+)?$", re.IGNORECASE)
 """What may separate a name from a clause about it that the engine quoted without it
 ("the Defence Investment Plan, [which will be published in the autumn]")."""
-_GOVERNED = re.compile(r"\b(?:will|shall|to|be|been|must|would)\s+(?:(?:be|have|been|now|then|also|formally|fully|finally|first)\s+)*$", re.IGNORECASE)
+_GOVERNED = re.compile(
+    r"\b(?:will|shall|to|be|been|must|would)\s+(?:(?:be|have|been|now|then|also|formally|fully|finally|first)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 FORM_PREFERENCE: dict[str, tuple[str, ...]] = {
@@ -59,7 +68,9 @@ def action_family(text: str, lexicon: Lexicon, kind: str | None = None) -> str |
     return lexicon.family_of(match.group(0)) if match else None
 
 
-def governing_action(text: str, lexicon: Lexicon, kind: str | None = None, anchor: str | None = None) -> str | None:
+def governing_action(
+    text: str, lexicon: Lexicon, kind: str | None = None, anchor: str | None = None
+) -> str | None:
     """The action a statement's date governs.
 
     Before ``anchor`` (its due or event words), the last action word after a modal or an
@@ -75,7 +86,11 @@ def governing_action(text: str, lexicon: Lexicon, kind: str | None = None, ancho
     if kind == "done" and not anchor:
         past = lexicon.form_regexes["past"].search(text) if "past" in lexicon.form_regexes else None
         return lexicon.family_of(past.group(0)) if past else None
-    governed = [m for m in lexicon.action_regex.finditer(text) if _GOVERNED.search(text[max(0, m.start() - 40) : m.start()])]
+    governed = [
+        m
+        for m in lexicon.action_regex.finditer(text)
+        if _GOVERNED.search(text[max(0, m.start() - 40) : m.start()])
+    ]
     if kind == "done":
         governed = []
     position = text.find(anchor) if anchor else -1
@@ -100,7 +115,9 @@ def mask(text: str, start: int, end: int, mentions: Sequence[InitiativeMention])
     return "".join(chars)
 
 
-def is_cited(text: str, mention: InitiativeMention, sentence: Sentence, lexicon: Lexicon, kind: str) -> bool:
+def is_cited(
+    text: str, mention: InitiativeMention, sentence: Sentence, lexicon: Lexicon, kind: str
+) -> bool:
     """True when the words before ``mention`` only cite it ("as set out in the", "as part of the")
     and no cue of the statement's ``kind`` follows it (", to be published in autumn 2025" makes
     it the subject of a future statement again)."""
@@ -108,7 +125,10 @@ def is_cited(text: str, mention: InitiativeMention, sentence: Sentence, lexicon:
     if not any(regex.search(before) for regex in lexicon.citations):
         return False
     after = text[mention.char_end : sentence.char_end]
-    return not any(cue.rule.side == "after" and cue.rule.kind == kind and cue.regex.match(after) for cue in lexicon.cues)
+    return not any(
+        cue.rule.side == "after" and cue.rule.kind == kind and cue.regex.match(after)
+        for cue in lexicon.cues
+    )
 
 
 @functools.cache
@@ -140,29 +160,41 @@ def context_initiatives(
     """
     index = sentence_index(sentences, start)
     sentence = sentences[index] if sentences else Sentence(start, end)
-    anaphoric = starts_with_anaphor(text[sentence.char_start : sentence.char_end]) or starts_with_anaphor(text[start:end])
+    anaphoric = starts_with_anaphor(
+        text[sentence.char_start : sentence.char_end]
+    ) or starts_with_anaphor(text[start:end])
     previous = sentences[index - 1] if anaphoric and index > 0 else None
     weights: dict[str, float] = {}
     for mention in mentions:
         if (mention.char_start < end and mention.char_end > start) or (
-            sentence.char_start <= mention.char_start and mention.char_end <= start and _ATTACHED.match(text, mention.char_end, start)
+            sentence.char_start <= mention.char_start
+            and mention.char_end <= start
+            and _ATTACHED.match(text, mention.char_end, start)
         ):
             weight = IN_QUOTE
         elif mention.char_start >= sentence.char_start and mention.char_end <= sentence.char_end:
             weight = IN_SENTENCE
-        elif previous and mention.char_start >= previous.char_start and mention.char_end <= previous.char_end:
+        elif (
+            previous
+            and mention.char_start >= previous.char_start
+            and mention.char_end <= previous.char_end
+        ):
             weight = IN_ANTECEDENT
         else:
             continue
         if lexicon is not None:
-            home = sentences[sentence_index(sentences, mention.char_start)] if sentences else sentence
+            home = (
+                sentences[sentence_index(sentences, mention.char_start)] if sentences else sentence
+            )
             if is_cited(text, mention, home, lexicon, kind):
                 weight *= CITED
         weights[mention.key] = max(weights.get(mention.key, 0.0), weight)
     return tuple(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def context_terms(start: int, end: int, sentences: Sequence[Sentence], text: str, exclude: frozenset[str]) -> frozenset[str]:
+def context_terms(
+    start: int, end: int, sentences: Sequence[Sentence], text: str, exclude: frozenset[str]
+) -> frozenset[str]:
     """Content words of what a span is about: its sentence, and the one before after an anaphor."""
     if not sentences:
         return content_terms(text[start:end], exclude=exclude)
@@ -176,10 +208,17 @@ def context_terms(start: int, end: int, sentences: Sequence[Sentence], text: str
     return content_terms(text[span_start:span_end], exclude=exclude)
 
 
-def _event_dates(start: int, end: int, timexes: Sequence[Timex]) -> tuple[str | None, str | None, str | None]:
-    """The first dated time expression inside ``[start, end)``: its (start, end) ISO dates and words."""
+def _event_dates(
+    start: int, end: int, timexes: Sequence[Timex]
+) -> tuple[str | None, str | None, str | None]:
+    """The first dated time expression inside ``[start, end)``: its ISO start, end and words."""
     for timex in timexes:
-        if timex.char_start >= start and timex.char_end <= end and timex.type == "date" and timex.end:
+        if (
+            timex.char_start >= start
+            and timex.char_end <= end
+            and timex.type == "date"
+            and timex.end
+        ):
             return timex.start, timex.end, timex.text
     return None, None, None
 
@@ -211,20 +250,31 @@ def commitment_statement(
         assurance=commitment.assurance,
         negated=commitment.negated,
         actor=commitment.actor_resolved or commitment.actor,
-        action=governing_action(mask(answer.text, start, end, mentions), lexicon, commitment.kind, anchor),
+        action=governing_action(
+            mask(answer.text, start, end, mentions), lexicon, commitment.kind, anchor
+        ),
         event_start=event_start,
         event_end=event_end,
-        initiatives=context_initiatives(start, end, sentences, mentions, answer.text, lexicon, commitment.kind),
+        initiatives=context_initiatives(
+            start, end, sentences, mentions, answer.text, lexicon, commitment.kind
+        ),
         terms=context_terms(start, end, sentences, answer.text, term_exclusions(lexicon)),
         source="commitment",
         rule=commitment.rule,
     )
 
 
-def _dating_timex(text: str, offset: int, limit: int, timexes: Sequence[Timex], lexicon: Lexicon) -> Timex | None:
+def _dating_timex(
+    text: str, offset: int, limit: int, timexes: Sequence[Timex], lexicon: Lexicon
+) -> Timex | None:
     """The first dated time expression after ``offset`` (before ``limit``) joined by a date gap."""
     for timex in timexes:
-        if timex.char_start < offset or timex.char_end > limit or timex.type != "date" or not timex.end:
+        if (
+            timex.char_start < offset
+            or timex.char_end > limit
+            or timex.type != "date"
+            or not timex.end
+        ):
             continue
         gap = text[offset : timex.char_start]
         if any(regex.match(gap) for regex in lexicon.date_gaps):
@@ -263,13 +313,19 @@ def pattern_statements(
                 match = cue.regex.match(after)
                 if match is None:
                     continue
-                cue_start, cue_end = mention.char_end + match.start(), mention.char_end + match.end()
+                cue_start, cue_end = (
+                    mention.char_end + match.start(),
+                    mention.char_end + match.end(),
+                )
                 date_from = cue_end
             else:
                 match = cue.regex.search(before)
                 if match is None:
                     continue
-                cue_start, cue_end = sentence.char_start + match.start(), sentence.char_start + match.end()
+                cue_start, cue_end = (
+                    sentence.char_start + match.start(),
+                    sentence.char_start + match.end(),
+                )
                 date_from = mention.char_end
             timex = _dating_timex(text, date_from, sentence.char_end, timexes, lexicon)
             start = min(mention.char_start, cue_start)
@@ -301,7 +357,8 @@ def pattern_statements(
                     event_start=event_start,
                     event_end=event_end,
                     initiatives=((mention.key, IN_QUOTE),),
-                    terms=content_terms(text[start:end], exclude=exclude) | content_terms(mention.name, exclude=exclude),
+                    terms=content_terms(text[start:end], exclude=exclude)
+                    | content_terms(mention.name, exclude=exclude),
                     source="pattern",
                     rule=cue.rule.id,
                 )
@@ -310,7 +367,9 @@ def pattern_statements(
     return found
 
 
-def answer_statements(answer: AnswerRecord, mentions: Sequence[InitiativeMention], lexicon: Lexicon) -> list[Statement]:
+def answer_statements(
+    answer: AnswerRecord, mentions: Sequence[InitiativeMention], lexicon: Lexicon
+) -> list[Statement]:
     """All statements of one answer: its commitments, and pattern evidence not already covered.
 
     A pattern statement that overlaps a commitment of the same kind is dropped (the engine's row
@@ -318,7 +377,9 @@ def answer_statements(answer: AnswerRecord, mentions: Sequence[InitiativeMention
     pattern is the evidence and the commitment is only audited (``evidence=False``).
     """
     sentences = split_sentences(answer.text)
-    statements = [commitment_statement(answer, c, sentences, mentions, lexicon) for c in answer.commitments]
+    statements = [
+        commitment_statement(answer, c, sentences, mentions, lexicon) for c in answer.commitments
+    ]
     for candidate in pattern_statements(answer, sentences, mentions, lexicon):
         overlapping = [
             i

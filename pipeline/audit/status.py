@@ -30,7 +30,7 @@ from pipeline.audit.records import DeliveryBasis, ScheduleStatus
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the month's last day (31 Jan + 1 -> 28/29 Feb)."""
+    """``day`` plus ``months`` calendar months, clamped to the month's end (31 Jan + 1: 29 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

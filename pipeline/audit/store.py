@@ -1,4 +1,4 @@
-"""The audit and the lake: read the extracted rows, write the ``initiatives`` and ``deadlines`` tables.
+"""The audit and the lake: read extracted rows, write the ``initiatives`` and ``deadlines`` tables.
 
 Every read and write goes through the lake's one I/O module (:mod:`pipeline.lake.io`), which
 records each write's table, version and row counts. :func:`compute_deadlines` is what the nightly
@@ -22,10 +22,23 @@ import pyarrow.compute as pc
 from pipeline.audit.core import AuditConfig, run_audit, sort_key
 from pipeline.audit.inputs import answers_from_rows
 from pipeline.audit.lexicon import Lexicon, load_lexicon
-from pipeline.audit.records import AnswerRecord, AuditResult, DeadlineRow, EvidenceItem, InitiativeRow
+from pipeline.audit.records import (
+    AnswerRecord,
+    AuditResult,
+    DeadlineRow,
+    EvidenceItem,
+    InitiativeRow,
+)
 from pipeline.lake.io import LakeLike, WriteResult, merge_rows, open_table, read_arrow, resolve_lake
 
-ANSWER_COLUMNS = ("id", "answer_version", "date_answered", "date_corrected", "answering_body", "answer_text")
+ANSWER_COLUMNS = (
+    "id",
+    "answer_version",
+    "date_answered",
+    "date_corrected",
+    "answering_body",
+    "answer_text",
+)
 DEADLINES = "deadlines"
 INITIATIVES = "initiatives"
 
@@ -42,11 +55,15 @@ def load_answers(lake: LakeLike = None, as_of: dt.date | None = None) -> list[An
     answers = read_arrow("answers", target, columns=list(ANSWER_COLUMNS), filter=where).to_pylist()
     extracted: dict[str, list[dict[str, Any]]] = {}
     for name in ("commitments", "time_expressions"):
-        extracted[name] = read_arrow(name, target, filter=where).to_pylist() if open_table(name, target) else []
+        extracted[name] = (
+            read_arrow(name, target, filter=where).to_pylist() if open_table(name, target) else []
+        )
     return answers_from_rows(answers, extracted["commitments"], extracted["time_expressions"])
 
 
-def deadline_rows(result: AuditResult, lexicon_version: str, computed_at: dt.datetime) -> list[dict[str, Any]]:
+def deadline_rows(
+    result: AuditResult, lexicon_version: str, computed_at: dt.datetime
+) -> list[dict[str, Any]]:
     """The ``deadlines`` table rows of a result (dates kept as dates, evidence as structs)."""
     return [
         {**dataclasses.asdict(row), "lexicon_version": lexicon_version, "computed_at": computed_at}
@@ -54,7 +71,9 @@ def deadline_rows(result: AuditResult, lexicon_version: str, computed_at: dt.dat
     ]
 
 
-def initiative_table_rows(rows: Iterable[InitiativeRow], lexicon_version: str, computed_at: dt.datetime) -> list[dict[str, Any]]:
+def initiative_table_rows(
+    rows: Iterable[InitiativeRow], lexicon_version: str, computed_at: dt.datetime
+) -> list[dict[str, Any]]:
     """The ``initiatives`` table rows (with the ``answered_month`` partition column)."""
     return [
         {
@@ -141,7 +160,14 @@ def compute_deadlines(
     return dataclasses.replace(
         result,
         written={
-            name: {"path": w.path, "version": w.version, "rows": w.rows_source, "inserted": w.rows_inserted, "updated": w.rows_updated, "deleted": w.rows_deleted}
+            name: {
+                "path": w.path,
+                "version": w.version,
+                "rows": w.rows_source,
+                "inserted": w.rows_inserted,
+                "updated": w.rows_updated,
+                "deleted": w.rows_deleted,
+            }
             for name, w in writes.items()
         },
     )

@@ -19,7 +19,8 @@ _ABBREVIATION_END = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 ANAPHORS = re.compile(
-    r"^\s*(?:this|these|it|they|that|those|such|the (?:work|plan|programme|strategy|review|group|board|scheme|fund))\b",
+    r"^\s*(?:this|these|it|they|that|those|such"
+    r"|the (?:work|plan|programme|strategy|review|group|board|scheme|fund))\b",
     re.IGNORECASE,
 )
 
@@ -108,5 +109,5 @@ def content_terms(text: str, *, exclude: Iterable[str] = ()) -> frozenset[str]:
 
 
 def starts_with_anaphor(text: str) -> bool:
-    """True when ``text`` opens with a pronoun or definite description pointing back ("This ...")."""
+    """True when ``text`` opens with a pronoun or description pointing back ("This ...")."""
     return bool(ANAPHORS.match(text))

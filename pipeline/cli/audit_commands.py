@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +17,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     """Output formats of ``commitments audit``."""
 
     table = "table"
@@ -39,17 +39,74 @@ def _split(values: list[str] | None) -> list[str]:
 
 @app.command()
 def audit(
-    as_of: Annotated[str, typer.Option("--as-of", help="The date the statuses hold for (YYYY-MM-DD).")],
-    department: Annotated[list[str] | None, typer.Option("--department", help="Keep departments whose name contains this (case-insensitive); repeatable.")] = None,
-    status: Annotated[list[str] | None, typer.Option("--status", help="Keep these statuses (overdue, due_soon, slipped, not_due, met_late, met_on_time, no_deadline); repeatable or comma-separated.")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="table (terminal), csv or html (self-contained page).")] = ReportFormat.table,
-    lake: Annotated[Path | None, typer.Option("--lake", help="Lake root; the configured one (data/lake) when omitted.")] = None,
-    records: Annotated[Path | None, typer.Option("--records", help="Audit these answer records (JSONL, e.g. `commitments predict --full` output) instead of the lake.", exists=True, dir_okay=False)] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report here instead of standard output.")] = None,
-    stored: Annotated[bool, typer.Option("--stored", help="Show the deadlines snapshot stored in the lake for --as-of instead of recomputing it.")] = False,
-    write_snapshot: Annotated[bool, typer.Option("--write-snapshot", help="Also write the deadlines and initiatives tables to the lake.")] = False,
-    due_soon_days: Annotated[int, typer.Option("--due-soon-days", min=0, help="A commitment due within this many days is due_soon.")] = 90,
-    assurance_months: Annotated[int, typer.Option("--assurance-months", min=0, help="Default due date of an undated assurance, in months after the answer.")] = 3,
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="The date the statuses hold for (YYYY-MM-DD).")
+    ],
+    department: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--department",
+            help="Keep departments whose name contains this (case-insensitive); repeatable.",
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="Keep these statuses (overdue, due_soon, slipped, not_due, met_late, "
+            "met_on_time, no_deadline); repeatable or comma-separated.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="table (terminal), csv or html (self-contained page)."),
+    ] = ReportFormat.table,
+    lake: Annotated[
+        Path | None,
+        typer.Option("--lake", help="Lake root; the configured one (data/lake) when omitted."),
+    ] = None,
+    records: Annotated[
+        Path | None,
+        typer.Option(
+            "--records",
+            help="Audit these answer records (JSONL, e.g. `commitments predict --full` "
+            "output) instead of the lake.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the report here instead of standard output."),
+    ] = None,
+    stored: Annotated[
+        bool,
+        typer.Option(
+            "--stored",
+            help="Show the deadlines snapshot stored in the lake for --as-of instead of "
+            "recomputing it.",
+        ),
+    ] = False,
+    write_snapshot: Annotated[
+        bool,
+        typer.Option(
+            "--write-snapshot", help="Also write the deadlines and initiatives tables to the lake."
+        ),
+    ] = False,
+    due_soon_days: Annotated[
+        int,
+        typer.Option(
+            "--due-soon-days", min=0, help="A commitment due within this many days is due_soon."
+        ),
+    ] = 90,
+    assurance_months: Annotated[
+        int,
+        typer.Option(
+            "--assurance-months",
+            min=0,
+            help="Default due date of an undated assurance, in months after the answer.",
+        ),
+    ] = 3,
 ) -> None:
     """Which commitments are due, overdue, met, slipped or restated as of a date, with evidence."""
     from pipeline.audit.core import AuditConfig, run_audit
@@ -72,16 +129,18 @@ def audit(
         elif stored:
             result_rows = read_snapshot(lake, day)
             if not result_rows:
-                raise UserError(f"no deadlines snapshot for {day} in the lake (run with --write-snapshot first)")
+                raise UserError(
+                    f"no deadlines snapshot for {day} in the lake (run with --write-snapshot first)"
+                )
             checked = result_rows[0].evidence_checked_through
         else:
             result = compute_deadlines(lake, day, config=config, write=write_snapshot)
             result_rows, checked = list(result.rows), result.evidence_checked_through
             for name, info in result.written.items():
-                err_console.print(f"wrote {name}: version {info['version']}, {info['rows']} rows at {info['path']}", markup=False)
+                where = f"version {info['version']}, {info['rows']} rows at {info['path']}"
+                err_console.print(f"wrote {name}: {where}", markup=False)
     except (LakeError, InputError) as err:
-        hint = "" if records is not None else " (run `commitments ingest` and `commitments extract`, or pass --records)"
-        raise UserError(f"{err}{hint}") from err
+        raise UserError(str(err)) from err
     try:
         rows = filter_rows(result_rows, departments=departments, statuses=statuses)
     except ValueError as err:
@@ -95,7 +154,11 @@ def audit(
         if part
     )
     if fmt is ReportFormat.table:
-        title = f"Commitments as of {day} ({len(rows)} rows" + (f"; evidence checked through {checked}" if checked else "") + ")"
+        title = (
+            f"Commitments as of {day} ({len(rows)} rows"
+            + (f"; evidence checked through {checked}" if checked else "")
+            + ")"
+        )
         table = rich_table(rows, title=title)
         if out is None:
             console.print(table)
@@ -103,11 +166,14 @@ def audit(
             with out.open("w", encoding="utf-8") as handle:
                 Console(file=handle, width=200, color_system=None).print(table)
         return
-    text = csv_text(rows) if fmt is ReportFormat.csv else html_report(rows, as_of=day, checked_through=checked, filters=filters)
+    text = (
+        csv_text(rows)
+        if fmt is ReportFormat.csv
+        else html_report(rows, as_of=day, checked_through=checked, filters=filters)
+    )
     if out is None:
         sys.stdout.write(text)
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
     err_console.print(f"wrote {len(rows)} rows to {out}", markup=False)
-

@@ -23,13 +23,23 @@ def commitment(text: str, quote: str, kind: str = "future", **fields: Any) -> Co
     """A commitment row for ``quote`` (which must occur once in ``text``)."""
     start = text.index(quote)
     assert text.find(quote, start + 1) < 0, f"ambiguous quote {quote!r}"
-    return Commitment(quote=quote, char_start=start, char_end=start + len(quote), kind=kind, **fields)  # type: ignore[arg-type]
+    return Commitment(
+        quote=quote, char_start=start, char_end=start + len(quote), kind=kind, **fields
+    )  # type: ignore[arg-type]
 
 
 def timex(text: str, words: str, start: str, end: str, **fields: Any) -> Timex:
     """A dated time-expression row for ``words`` in ``text`` naming ``start``..``end``."""
     offset = text.index(words)
-    return Timex(text=words, char_start=offset, char_end=offset + len(words), type="date", start=start, end=end, **fields)
+    return Timex(
+        text=words,
+        char_start=offset,
+        char_end=offset + len(words),
+        type="date",
+        start=start,
+        end=end,
+        **fields,
+    )
 
 
 def answer(
@@ -63,7 +73,16 @@ def seed_answer() -> AnswerRecord:
         SEED_ID,
         SEED_DATE.isoformat(),
         text,
-        (commitment(text, SEED_QUOTE, due="2025-12-31", due_text="by 2025", strength="soft", actor="This"),),
+        (
+            commitment(
+                text,
+                SEED_QUOTE,
+                due="2025-12-31",
+                due_text="by 2025",
+                strength="soft",
+                actor="This",
+            ),
+        ),
     )
 
 
@@ -73,7 +92,7 @@ def timeline_answers() -> list[AnswerRecord]:
 
 
 def write_timeline_lake(root: Path) -> Path:
-    """Write the timeline's answers and extracted rows to a lake at ``root`` (the lake's own I/O)."""
+    """Write the timeline's answers and extracted rows to a lake at ``root`` (the lake's I/O)."""
     from pipeline.lake.io import merge_rows
     from pipeline.lake.rows import extraction_rows
     from pipeline.types import Extraction
@@ -94,9 +113,15 @@ def write_timeline_lake(root: Path) -> Path:
         ],
         root,
     )
-    tables: dict[str, list[dict[str, Any]]] = {"commitments": [], "time_expressions": [], "quantities": []}
+    tables: dict[str, list[dict[str, Any]]] = {
+        "commitments": [],
+        "time_expressions": [],
+        "quantities": [],
+    }
     for a in answers:
-        extraction = Extraction(a.text, a.date_answered, list(a.timexes), [], list(a.commitments), a.model_version)
+        extraction = Extraction(
+            a.text, a.date_answered, list(a.timexes), [], list(a.commitments), a.model_version
+        )
         rows = extraction_rows(
             answer_id=a.id,
             answer_version=a.answer_version,

@@ -20,21 +20,36 @@ def row_for(rows: tuple[DeadlineRow, ...], answer_id: int) -> DeadlineRow:
     return found
 
 
-def completion_report(text: str, date: str, words: str | None, start: str = "", end: str = "") -> AnswerRecord:
+def completion_report(
+    text: str, date: str, words: str | None, start: str = "", end: str = ""
+) -> AnswerRecord:
     """A (test) later answer of the Department for Education reporting the seed's work completed."""
     quote = text.rstrip(".")
     timexes = (timex(text, words, start, end),) if words else ()
-    return answer(2000001, date, text, (commitment(text, quote, kind="done", actor="The steering group"),), timexes)
+    return answer(
+        2000001,
+        date,
+        text,
+        (commitment(text, quote, kind="done", actor="The steering group"),),
+        timexes,
+    )
 
 
-SEED_DONE = "The steering group's joint approach to SEND workforce planning was completed in October 2025."
+SEED_DONE = (
+    "The steering group's joint approach to SEND workforce planning was completed in October 2025."
+)
 
 
 def test_seed_overdue_as_of_2026_11_29_without_later_evidence() -> None:
     result = run_audit([seed_answer()], AS_OF)
     row = row_for(result.rows, SEED_ID)
     assert row.quote == SEED_QUOTE
-    assert (row.schedule_status, row.due, row.due_text, row.due_basis) == ("overdue", D("2025-12-31"), "by 2025", "stated")
+    assert (row.schedule_status, row.due, row.due_text, row.due_basis) == (
+        "overdue",
+        D("2025-12-31"),
+        "by 2025",
+        "stated",
+    )
     assert row.days_overdue == 333
     assert row.evidence == ()
     assert row.evidence_checked_through == D("2024-03-25")  # "no evidence" is bounded by a date
@@ -48,7 +63,12 @@ def test_seed_met_on_time_when_a_later_answer_reports_completion_in_2025() -> No
     assert row.schedule_status == "met_on_time"
     assert (row.delivered_on, row.delivered_basis) == (D("2025-10-31"), "stated")
     (evidence,) = row.evidence
-    assert (evidence.id, evidence.date, evidence.relation, evidence.stated_date) == (2000001, D("2025-11-20"), "delivered", D("2025-10-31"))
+    assert (evidence.id, evidence.date, evidence.relation, evidence.stated_date) == (
+        2000001,
+        D("2025-11-20"),
+        "delivered",
+        D("2025-10-31"),
+    )
     assert evidence.quote == SEED_DONE.rstrip(".")
     assert "same deliverable" in evidence.reason and evidence.score >= 0.5
     assert row.evidence_checked_through == D("2025-11-20")
@@ -67,7 +87,12 @@ def test_seed_met_on_time_when_a_later_answer_reports_completion_in_2025() -> No
     ],
 )  # fmt: skip
 def test_seed_delivery_date_stated_or_bounded_by_the_report(
-    text: str, date: str, words: str | None, start: str, end: str, expected: tuple[str, dt.date, str]
+    text: str,
+    date: str,
+    words: str | None,
+    start: str,
+    end: str,
+    expected: tuple[str, dt.date, str],
 ) -> None:
     result = run_audit([seed_answer(), completion_report(text, date, words, start, end)], AS_OF)
     row = row_for(result.rows, SEED_ID)
@@ -78,24 +103,59 @@ def test_seed_completion_reported_after_as_of_is_not_yet_known() -> None:
     later = completion_report(SEED_DONE, "2025-11-20", "October 2025", "2025-10-01", "2025-10-31")
     result = run_audit([seed_answer(), later], D("2025-11-19"))
     row = row_for(result.rows, SEED_ID)
-    assert (row.schedule_status, row.evidence, row.evidence_checked_through) == ("due_soon", (), D("2024-03-25"))
+    assert (row.schedule_status, row.evidence, row.evidence_checked_through) == (
+        "due_soon",
+        (),
+        D("2024-03-25"),
+    )
 
 
 def test_seed_unrelated_later_answer_is_searched_but_not_linked() -> None:
     text = "The department has published statistics on pupil absence in the autumn term."
-    other = answer(2000002, "2026-06-01", text, (commitment(text, "The department has published statistics on pupil absence", kind="done"),))
+    other = answer(
+        2000002,
+        "2026-06-01",
+        text,
+        (
+            commitment(
+                text, "The department has published statistics on pupil absence", kind="done"
+            ),
+        ),
+    )
     result = run_audit([seed_answer(), other], AS_OF)
     row = row_for(result.rows, SEED_ID)
-    assert (row.schedule_status, row.evidence, row.evidence_checked_through) == ("overdue", (), D("2026-06-01"))
+    assert (row.schedule_status, row.evidence, row.evidence_checked_through) == (
+        "overdue",
+        (),
+        D("2026-06-01"),
+    )
 
 
 PLAN = "We will publish the Widget Safety Plan by {due}."
 
 
-def plan_answer(answer_id: int, date: str, due_words: str, due: str, *, strength: str = "firm", department: str = "Department for Transport") -> AnswerRecord:
+def plan_answer(
+    answer_id: int,
+    date: str,
+    due_words: str,
+    due: str,
+    *,
+    strength: str = "firm",
+    department: str = "Department for Transport",
+) -> AnswerRecord:
     text = PLAN.format(due=due_words)
     quote = text.rstrip(".")
-    return answer(answer_id, date, text, (commitment(text, quote, due=due, due_text=f"by {due_words}", strength=strength, actor="We"),), department=department)
+    return answer(
+        answer_id,
+        date,
+        text,
+        (
+            commitment(
+                text, quote, due=due, due_text=f"by {due_words}", strength=strength, actor="We"
+            ),
+        ),
+        department=department,
+    )
 
 
 @pytest.mark.parametrize(
@@ -107,19 +167,37 @@ def plan_answer(answer_id: int, date: str, due_words: str, due: str, *, strength
         ("March 2026", "2026-03-31", "overdue", 243, -243),
     ],
 )
-def test_single_commitment_status_by_due_date(due_words: str, due: str, expected: str, days_overdue: int | None, days_to_due: int) -> None:
+def test_single_commitment_status_by_due_date(
+    due_words: str, due: str, expected: str, days_overdue: int | None, days_to_due: int
+) -> None:
     result = run_audit([plan_answer(1, "2025-01-10", due_words, due)], AS_OF)
     (row,) = result.rows
-    assert (row.schedule_status, row.days_overdue, row.days_to_due) == (expected, days_overdue, days_to_due)
+    assert (row.schedule_status, row.days_overdue, row.days_to_due) == (
+        expected,
+        days_overdue,
+        days_to_due,
+    )
 
 
 def test_slipped_then_overdue_against_the_new_due() -> None:
-    answers = [plan_answer(1, "2025-01-10", "March 2026", "2026-03-31"), plan_answer(2, "2026-02-10", "March 2027", "2027-03-31")]
+    answers = [
+        plan_answer(1, "2025-01-10", "March 2026", "2026-03-31"),
+        plan_answer(2, "2026-02-10", "March 2027", "2027-03-31"),
+    ]
     row = row_for(run_audit(answers, AS_OF).rows, 1)
-    assert (row.schedule_status, row.due, row.current_due, row.new_due) == ("slipped", D("2026-03-31"), D("2027-03-31"), D("2027-03-31"))
+    assert (row.schedule_status, row.due, row.current_due, row.new_due) == (
+        "slipped",
+        D("2026-03-31"),
+        D("2027-03-31"),
+        D("2027-03-31"),
+    )
     assert [e.relation for e in row.evidence] == ["slipped"]
     later = row_for(run_audit(answers, D("2027-06-30")).rows, 1)
-    assert (later.schedule_status, later.new_due, later.days_overdue) == ("overdue", D("2027-03-31"), 91)
+    assert (later.schedule_status, later.new_due, later.days_overdue) == (
+        "overdue",
+        D("2027-03-31"),
+        91,
+    )
 
 
 def test_restated_keeps_status_and_softer_wording_downgrades() -> None:
@@ -135,39 +213,92 @@ def test_restated_keeps_status_and_softer_wording_downgrades() -> None:
 
 
 def test_brought_forward_moves_the_current_due_earlier() -> None:
-    answers = [plan_answer(1, "2025-01-10", "March 2027", "2027-03-31"), plan_answer(2, "2025-06-10", "December 2026", "2026-12-31")]
+    answers = [
+        plan_answer(1, "2025-01-10", "March 2027", "2027-03-31"),
+        plan_answer(2, "2025-06-10", "December 2026", "2026-12-31"),
+    ]
     row = row_for(run_audit(answers, AS_OF).rows, 1)
-    assert (row.schedule_status, row.current_due, row.new_due) == ("due_soon", D("2026-12-31"), None)
+    assert (row.schedule_status, row.current_due, row.new_due) == (
+        "due_soon",
+        D("2026-12-31"),
+        None,
+    )
     assert [e.relation for e in row.evidence] == ["brought_forward"]
 
 
 def test_withdrawn_is_evidence_but_not_delivery() -> None:
     text = "We will not publish the Widget Safety Plan."
-    withdrawn = answer(2, "2025-06-10", text, (commitment(text, text.rstrip("."), negated=True, actor="We"),), department="Department for Transport")
-    row = row_for(run_audit([plan_answer(1, "2025-01-10", "March 2026", "2026-03-31"), withdrawn], AS_OF).rows, 1)
+    withdrawn = answer(
+        2,
+        "2025-06-10",
+        text,
+        (commitment(text, text.rstrip("."), negated=True, actor="We"),),
+        department="Department for Transport",
+    )
+    row = row_for(
+        run_audit(
+            [plan_answer(1, "2025-01-10", "March 2026", "2026-03-31"), withdrawn], AS_OF
+        ).rows,
+        1,
+    )
     assert row.schedule_status == "overdue"
     assert [e.relation for e in row.evidence] == ["withdrawn"] and row.downgraded
 
 
 def test_delivered_by_pattern_evidence_without_a_commitment_row() -> None:
-    text = "As set out in the Widget Safety Plan, published on 3 March, we are working with industry."
-    later = answer(2, "2026-03-10", text, timexes=(timex(text, "3 March", "2026-03-03", "2026-03-03"),), department="Department for Transport")
-    row = row_for(run_audit([plan_answer(1, "2025-01-10", "March 2026", "2026-03-31"), later], AS_OF).rows, 1)
-    assert (row.schedule_status, row.delivered_on, row.delivered_basis) == ("met_on_time", D("2026-03-03"), "stated")
-    assert row.evidence[0].source == "pattern" and row.evidence[0].reason.startswith("same initiative: widget safety plan")
+    text = (
+        "As set out in the Widget Safety Plan, published on 3 March, we are working with industry."
+    )
+    later = answer(
+        2,
+        "2026-03-10",
+        text,
+        timexes=(timex(text, "3 March", "2026-03-03", "2026-03-03"),),
+        department="Department for Transport",
+    )
+    row = row_for(
+        run_audit([plan_answer(1, "2025-01-10", "March 2026", "2026-03-31"), later], AS_OF).rows, 1
+    )
+    assert (row.schedule_status, row.delivered_on, row.delivered_basis) == (
+        "met_on_time",
+        D("2026-03-03"),
+        "stated",
+    )
+    assert row.evidence[0].source == "pattern" and row.evidence[0].reason.startswith(
+        "same initiative: widget safety plan"
+    )
 
 
 def test_assurance_gets_the_default_due() -> None:
     text = "I will write to the hon. Member with the figures."
-    record = answer(1, "2025-11-30", text, (commitment(text, "I will write to the hon. Member with the figures", assurance=True, actor="I"),))
+    record = answer(
+        1,
+        "2025-11-30",
+        text,
+        (
+            commitment(
+                text, "I will write to the hon. Member with the figures", assurance=True, actor="I"
+            ),
+        ),
+    )
     (row,) = run_audit([record], dt.date(2026, 3, 1)).rows
-    assert (row.due, row.due_basis, row.schedule_status, row.days_overdue) == (D("2026-02-28"), "assurance_default", "overdue", 1)
-    (row6,) = run_audit([record], dt.date(2026, 3, 1), config=AuditConfig(assurance_default_months=6)).rows
+    assert (row.due, row.due_basis, row.schedule_status, row.days_overdue) == (
+        D("2026-02-28"),
+        "assurance_default",
+        "overdue",
+        1,
+    )
+    (row6,) = run_audit(
+        [record], dt.date(2026, 3, 1), config=AuditConfig(assurance_default_months=6)
+    ).rows
     assert (row6.due, row6.schedule_status) == (D("2026-05-30"), "due_soon")
 
 
 def test_undated_commitment_has_no_deadline_and_negated_or_done_ones_are_not_audited() -> None:
-    text = "We will keep the scheme under review. We have no plans to change the rules. We have recruited 1,200 staff."
+    text = (
+        "We will keep the scheme under review. We have no plans to change the rules. "
+        "We have recruited 1,200 staff."
+    )
     record = answer(
         1,
         "2025-01-10",
@@ -179,7 +310,12 @@ def test_undated_commitment_has_no_deadline_and_negated_or_done_ones_are_not_aud
         ),
     )
     (row,) = run_audit([record], AS_OF).rows
-    assert (row.quote, row.schedule_status, row.due, row.due_basis) == ("We will keep the scheme under review", "no_deadline", None, None)
+    assert (row.quote, row.schedule_status, row.due, row.due_basis) == (
+        "We will keep the scheme under review",
+        "no_deadline",
+        None,
+        None,
+    )
 
 
 def test_renamed_department_links_as_the_same_actor() -> None:
@@ -205,14 +341,24 @@ def test_rows_sorted_most_overdue_first_then_soonest() -> None:
                (commitment("We will launch the Orchard Scheme by January 2027.", "We will launch the Orchard Scheme by January 2027", due="2027-01-31"),)),
     ]  # fmt: skip
     result = run_audit(answers, AS_OF)
-    assert [(r.id, r.schedule_status) for r in result.rows] == [(2, "overdue"), (1, "overdue"), (3, "due_soon")]
+    assert [(r.id, r.schedule_status) for r in result.rows] == [
+        (2, "overdue"),
+        (1, "overdue"),
+        (3, "due_soon"),
+    ]
     assert [r.id for r in result.overdue] == [2, 1]
     assert result.counts()["overdue"] == 2 and sum(result.counts().values()) == 3
 
 
 def test_latest_versions_corrections_supersede_once_published() -> None:
     v1 = answer(1, "2025-01-10", "We will open the Harbour Fund by June 2025.")
-    v2 = answer(1, "2025-01-10", "We will open the Harbour Fund by June 2026.", version=2, corrected="2025-02-01")
+    v2 = answer(
+        1,
+        "2025-01-10",
+        "We will open the Harbour Fund by June 2026.",
+        version=2,
+        corrected="2025-02-01",
+    )
     assert latest_versions([v2, v1], dt.date(2025, 1, 20)) == [v1]
     assert latest_versions([v1, v2], dt.date(2025, 3, 1)) == [v2]
     assert latest_versions([v1, v2], dt.date(2025, 1, 9)) == []

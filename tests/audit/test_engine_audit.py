@@ -24,7 +24,9 @@ def engine_result(nlp: Language) -> tuple[AuditResult, dict[int, AnswerRecord]]:
     hand = {a.id: a for a in timeline_answers()}
     extracted = []
     for answer in hand.values():
-        result = extract(answer.text, answer.date_answered, answering_body=answer.department, nlp=nlp)
+        result = extract(
+            answer.text, answer.date_answered, answering_body=answer.department, nlp=nlp
+        )
         extracted.append(
             dataclasses.replace(
                 answer,
@@ -36,10 +38,19 @@ def engine_result(nlp: Language) -> tuple[AuditResult, dict[int, AnswerRecord]]:
     return run_audit(extracted, AS_OF), hand
 
 
-def engine_row(result: AuditResult, hand: dict[int, AnswerRecord], answer_id: int, words: str) -> DeadlineRow:
+def engine_row(
+    result: AuditResult, hand: dict[int, AnswerRecord], answer_id: int, words: str
+) -> DeadlineRow:
     """The engine's audited commitment that overlaps the hand-annotated one containing ``words``."""
     (gold,) = [c for c in hand[answer_id].commitments if words in c.quote]
-    rows = [r for r in result.rows if r.id == answer_id and r.char_start < gold.char_end and gold.char_start < r.char_end and r.due]
+    rows = [
+        r
+        for r in result.rows
+        if r.id == answer_id
+        and r.char_start < gold.char_end
+        and gold.char_start < r.char_end
+        and r.due
+    ]
     assert rows, f"the engine has no dated commitment over {gold.quote!r} in answer {answer_id}"
     return rows[0]
 

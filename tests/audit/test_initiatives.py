@@ -79,10 +79,22 @@ def test_find_initiatives_seed_abbreviation_and_short_reference() -> None:
     mentions = find_initiatives(text, load_lexicon())
     names = [(m.text, m.name, m.alias_of) for m in mentions]
     assert names == [
-        ("SEND and Alternative Provision (AP) Improvement Plan", "SEND and AP Improvement Plan", None),
-        ("National SEND and AP Implementation Board", "National SEND and AP Implementation Board", None),
+        (
+            "SEND and Alternative Provision (AP) Improvement Plan",
+            "SEND and AP Improvement Plan",
+            None,
+        ),
+        (
+            "National SEND and AP Implementation Board",
+            "National SEND and AP Implementation Board",
+            None,
+        ),
         ("NHS Long Term Workforce Plan", "NHS Long Term Workforce Plan", None),
-        ("Improvement Plan", "SEND and AP Improvement Plan", "SEND and Alternative Provision (AP) Improvement Plan"),
+        (
+            "Improvement Plan",
+            "SEND and AP Improvement Plan",
+            "SEND and Alternative Provision (AP) Improvement Plan",
+        ),
         ("Change Programme", "Change Programme", None),
     ]
     assert mentions[0].key == mentions[3].key == "send and ap improvement plan"
@@ -100,12 +112,22 @@ def test_find_abbreviations_initials_spell_the_short_form() -> None:
 @pytest.mark.parametrize(
     ("name", "abbreviations", "expected"),
     [
-        ("SEND and Alternative Provision (AP) Improvement Plan", {"Alternative Provision": "AP"}, "SEND and AP Improvement Plan"),
-        ("National Planning Policy Framework (NPPF)", {"National Planning Policy Framework": "NPPF"}, "National Planning Policy Framework"),
+        (
+            "SEND and Alternative Provision (AP) Improvement Plan",
+            {"Alternative Provision": "AP"},
+            "SEND and AP Improvement Plan",
+        ),
+        (
+            "National Planning Policy Framework (NPPF)",
+            {"National Planning Policy Framework": "NPPF"},
+            "National Planning Policy Framework",
+        ),
         ("Healthcare Travel Costs Scheme", {}, "Healthcare Travel Costs Scheme"),
     ],
 )
-def test_display_name_applies_abbreviations_but_keeps_a_whole_long_form(name: str, abbreviations: dict[str, str], expected: str) -> None:
+def test_display_name_applies_abbreviations_but_keeps_a_whole_long_form(
+    name: str, abbreviations: dict[str, str], expected: str
+) -> None:
     assert display_name(name, abbreviations) == expected
 
 
@@ -129,9 +151,17 @@ def test_resolve_short_references_takes_the_latest_longer_name() -> None:
         return InitiativeMention(text, start, start + len(text), text, key, "plan")
 
     resolved = resolve_short_references(
-        [mention("Improvement Plan", 0), mention("SEND Improvement Plan", 40), mention("Improvement Plan", 90)]
+        [
+            mention("Improvement Plan", 0),
+            mention("SEND Improvement Plan", 40),
+            mention("Improvement Plan", 90),
+        ]
     )
-    assert [m.key for m in resolved] == ["improvement plan", "send improvement plan", "send improvement plan"]
+    assert [m.key for m in resolved] == [
+        "improvement plan",
+        "send improvement plan",
+        "send improvement plan",
+    ]
     assert resolved[2].alias_of == "SEND Improvement Plan" and resolved[0].alias_of is None
 
 

@@ -40,7 +40,12 @@ COMMITMENT = Statement(
 
 def later(**fields: Any) -> Statement:
     base = dataclasses.replace(
-        COMMITMENT, answer_id=2, date=dt.date(2025, 7, 9), due=None, quote="later statement", terms=frozenset()
+        COMMITMENT,
+        answer_id=2,
+        date=dt.date(2025, 7, 9),
+        due=None,
+        quote="later statement",
+        terms=frozenset(),
     )
     return dataclasses.replace(base, **fields)
 
@@ -77,7 +82,10 @@ def test_classify_compares_with_the_current_due_not_the_first() -> None:
 
 def test_classify_no_due_commitment_dated_later() -> None:
     undated = dataclasses.replace(COMMITMENT, due=None)
-    assert classify(undated, None, later(kind="future", action="publish", due="2025-11-30"), GENERIC) == "restated"
+    assert (
+        classify(undated, None, later(kind="future", action="publish", due="2025-11-30"), GENERIC)
+        == "restated"
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,7 +100,9 @@ def test_classify_no_due_commitment_dated_later() -> None:
         ("publish", None, True),
     ],
 )
-def test_same_action_generic_completion_stands_for_any(earlier: str | None, later_action: str | None, expected: bool) -> None:
+def test_same_action_generic_completion_stands_for_any(
+    earlier: str | None, later_action: str | None, expected: bool
+) -> None:
     assert same_action(earlier, later_action, GENERIC) is expected
 
 
@@ -109,7 +119,10 @@ def test_link_same_initiative_uses_the_weaker_context_weight() -> None:
     assert found is not None and found.score == 0.7 and found.initiative == "10 year health plan"
     assert "same initiative: 10 year health plan" in found.reason
     assert link(COMMITMENT, later(initiatives=(("cancer plan", 1.0),)), {}, LinkConfig()) is None
-    assert link(COMMITMENT, later(initiatives=(("10 year health plan", 0.4),)), {}, LinkConfig()) is None
+    assert (
+        link(COMMITMENT, later(initiatives=(("10 year health plan", 0.4),)), {}, LinkConfig())
+        is None
+    )
 
 
 def test_link_same_deliverable_needs_the_same_department_and_shared_terms() -> None:
@@ -135,10 +148,14 @@ def test_term_cosine_weights_rare_terms_more() -> None:
 
 
 def test_deliverable_score_favours_a_later_statement_inside_the_commitment_context() -> None:
-    context = frozenset({"steering", "group", "joint", "send", "workforce", "planning", "board", "oversee"})
+    context = frozenset(
+        {"steering", "group", "joint", "send", "workforce", "planning", "board", "oversee"}
+    )
     inside = frozenset({"steering", "group", "send", "workforce"})
     partly = frozenset({"steering", "group", "prison", "estate"})
     assert term_containment(context, inside, {}, 1.0) == 1.0
     assert term_containment(context, partly, {}, 1.0) == 0.5
     assert deliverable_score(context, inside, {}, 1.0) > deliverable_score(context, partly, {}, 1.0)
-    assert deliverable_score(context, inside, {}, 1.0) == pytest.approx((term_cosine(context, inside, {}, 1.0)) ** 0.5)
+    assert deliverable_score(context, inside, {}, 1.0) == pytest.approx(
+        (term_cosine(context, inside, {}, 1.0)) ** 0.5
+    )

@@ -55,10 +55,19 @@ def test_pattern_statements_real_sentences(
     lexicon = load_lexicon()
     timexes = (timex(sentence, *dated),) if dated else ()
     record = answer(1, date, sentence, timexes=timexes)
-    found = pattern_statements(record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon)
+    found = pattern_statements(
+        record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon
+    )
     assert len(found) == 1
     statement = found[0]
-    assert (statement.kind, statement.action, statement.due, statement.event_end, statement.due_text, statement.strength) == expected
+    assert (
+        statement.kind,
+        statement.action,
+        statement.due,
+        statement.event_end,
+        statement.due_text,
+        statement.strength,
+    ) == expected
     assert sentence[statement.char_start : statement.char_end] == statement.quote
     assert statement.source == "pattern" and statement.initiatives[0][1] == IN_QUOTE
 
@@ -75,14 +84,25 @@ def test_pattern_statements_real_sentences(
 def test_pattern_statements_need_a_cue(sentence: str) -> None:
     lexicon = load_lexicon()
     record = answer(1, "2025-01-01", sentence)
-    assert pattern_statements(record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon) == []
+    assert (
+        pattern_statements(
+            record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon
+        )
+        == []
+    )
 
 
 def test_pattern_statement_date_must_follow_the_cue() -> None:
-    sentence = "The Defence Investment Plan, which will be published, is a priority for the whole of 2025."
+    sentence = (
+        "The Defence Investment Plan, which will be published, is a priority for the whole of 2025."
+    )
     lexicon = load_lexicon()
-    record = answer(1, "2025-07-11", sentence, timexes=(timex(sentence, "2025", "2025-01-01", "2025-12-31"),))
-    found = pattern_statements(record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon)
+    record = answer(
+        1, "2025-07-11", sentence, timexes=(timex(sentence, "2025", "2025-01-01", "2025-12-31"),)
+    )
+    found = pattern_statements(
+        record, split_sentences(sentence), find_initiatives(sentence, lexicon), lexicon
+    )
     assert [(s.kind, s.due) for s in found] == [("future", None)]
 
 
@@ -109,7 +129,11 @@ def test_mask_blanks_initiative_names_keeping_offsets() -> None:
     text = "the Defence Investment Plan, to be published"
     mentions = find_initiatives(text, load_lexicon())
     masked = mask(text, 0, len(text), mentions)
-    assert len(masked) == len(text) and "Investment" not in masked and masked.endswith("to be published")
+    assert (
+        len(masked) == len(text)
+        and "Investment" not in masked
+        and masked.endswith("to be published")
+    )
 
 
 def test_commitment_statement_seed_context() -> None:
@@ -118,7 +142,9 @@ def test_commitment_statement_seed_context() -> None:
     statements = answer_statements(seed, find_initiatives(seed.text, lexicon), lexicon)
     (audited,) = [s for s in statements if s.source == "commitment"]
     assert audited.initiatives == (("national send and ap implementation board", IN_SENTENCE),)
-    assert audited.action == "complete" and audited.due == "2025-12-31" and audited.strength == "soft"
+    assert (
+        audited.action == "complete" and audited.due == "2025-12-31" and audited.strength == "soft"
+    )
     # "This feeds into ..." points back: the previous sentence's steering group work is the deliverable
     assert {"steering", "group", "send", "workforce", "planning"} <= audited.terms
     assert "department" not in audited.terms and "2025" not in audited.terms
@@ -127,7 +153,12 @@ def test_commitment_statement_seed_context() -> None:
 def test_commitment_statement_antecedent_weight() -> None:
     text = "We published the Warm Homes Plan in January. It will be reviewed by the end of 2026."
     lexicon = load_lexicon()
-    record = answer(1, "2025-02-01", text, (commitment(text, "It will be reviewed by the end of 2026", due="2026-12-31"),))
+    record = answer(
+        1,
+        "2025-02-01",
+        text,
+        (commitment(text, "It will be reviewed by the end of 2026", due="2026-12-31"),),
+    )
     statements = answer_statements(record, find_initiatives(text, lexicon), lexicon)
     future = [s for s in statements if s.kind == "future"]
     assert future[0].initiatives == (("warm homes plan", IN_ANTECEDENT),)
@@ -137,6 +168,14 @@ def test_answer_statements_drop_patterns_covered_by_a_commitment() -> None:
     text = "I published the Government’s Financial Inclusion Strategy on 5th November."
     lexicon = load_lexicon()
     quote = "I published the Government’s Financial Inclusion Strategy on 5th November"
-    record = answer(1, "2025-11-11", text, (commitment(text, quote, kind="done", actor="I"),), (timex(text, "5th November", "2025-11-05", "2025-11-05"),))
+    record = answer(
+        1,
+        "2025-11-11",
+        text,
+        (commitment(text, quote, kind="done", actor="I"),),
+        (timex(text, "5th November", "2025-11-05", "2025-11-05"),),
+    )
     statements = answer_statements(record, find_initiatives(text, lexicon), lexicon)
-    assert [(s.source, s.kind, s.event_end) for s in statements] == [("commitment", "done", "2025-11-05")]
+    assert [(s.source, s.kind, s.event_end) for s in statements] == [
+        ("commitment", "done", "2025-11-05")
+    ]

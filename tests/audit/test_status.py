@@ -25,21 +25,36 @@ AS_OF = D("2026-11-29")
         (D("2025-12-31"), D("2025-12-31"), D("2025-10-31"), Schedule("met_on_time")),
         (D("2025-12-31"), D("2025-12-31"), D("2025-12-31"), Schedule("met_on_time")),
         (D("2025-05-31"), D("2025-05-31"), D("2025-07-03"), Schedule("met_late")),
-        (D("2025-12-31"), D("2027-03-31"), None, Schedule("slipped", new_due=D("2027-03-31"), days_to_due=122)),
-        (D("2025-12-31"), D("2026-03-31"), None, Schedule("overdue", new_due=D("2026-03-31"), days_overdue=243, days_to_due=-243)),
+        (
+            D("2025-12-31"),
+            D("2027-03-31"),
+            None,
+            Schedule("slipped", new_due=D("2027-03-31"), days_to_due=122),
+        ),
+        (
+            D("2025-12-31"),
+            D("2026-03-31"),
+            None,
+            Schedule("overdue", new_due=D("2026-03-31"), days_overdue=243, days_to_due=-243),
+        ),
         (D("2025-05-31"), D("2026-03-31"), D("2025-07-03"), Schedule("met_late")),
         (D("2027-12-31"), D("2027-01-31"), None, Schedule("due_soon", days_to_due=63)),
     ],
 )
 def test_schedule_status_constructed_cases(
-    due: dt.date | None, current_due: dt.date | None, delivered_on: dt.date | None, expected: Schedule
+    due: dt.date | None,
+    current_due: dt.date | None,
+    delivered_on: dt.date | None,
+    expected: Schedule,
 ) -> None:
     assert schedule_status(AS_OF, due, current_due, delivered_on, due_soon_days=90) == expected
 
 
 def test_schedule_status_due_soon_window_is_configurable() -> None:
     assert schedule_status(AS_OF, D("2027-01-28"), None, None, due_soon_days=30).status == "not_due"
-    assert schedule_status(AS_OF, D("2027-01-28"), None, None, due_soon_days=60).status == "due_soon"
+    assert (
+        schedule_status(AS_OF, D("2027-01-28"), None, None, due_soon_days=60).status == "due_soon"
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,5 +81,7 @@ def test_add_months_clamps_to_month_end(day: str, months: int, expected: str) ->
         ("2025-09-05", None, (D("2025-09-05"), "reported_by")),
     ],
 )
-def test_delivery_date_never_after_the_reporting_answer(answer_date: str, stated_end: str | None, expected: tuple[dt.date, str]) -> None:
+def test_delivery_date_never_after_the_reporting_answer(
+    answer_date: str, stated_end: str | None, expected: tuple[dt.date, str]
+) -> None:
     assert delivery_date(D(answer_date), stated_end) == expected

@@ -1,4 +1,4 @@
-"""The audit over a real (temporary) Delta lake: reads through and writes through pipeline.lake.io."""
+"""The audit over a real (temporary) Delta lake: reads and writes through pipeline.lake.io."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ def test_compute_deadlines_writes_the_snapshot_and_returns_the_overdue_list(lake
     overdue = result.overdue
     assert [r.id for r in overdue][:1] == [1818456] and len(overdue) == 7
     assert all(r.schedule_status == "overdue" for r in overdue)
-    assert [r.days_overdue for r in overdue] == sorted((r.days_overdue for r in overdue), reverse=True)
+    assert [r.days_overdue for r in overdue] == sorted(
+        (r.days_overdue for r in overdue), reverse=True
+    )
     assert result.written["deadlines"]["rows"] == len(result.rows) == 16
     assert result.written["deadlines"]["inserted"] == 16
     stored = read_snapshot(lake, D("2026-11-29"))
@@ -50,13 +52,19 @@ def test_compute_deadlines_again_writes_nothing(lake: Path) -> None:
     second = compute_deadlines(lake, D("2025-12-09"))
     for name in ("deadlines", "initiatives"):
         assert second.written[name]["version"] == first.written[name]["version"]
-        assert (second.written[name]["inserted"], second.written[name]["updated"], second.written[name]["deleted"]) == (0, 0, 0)
+        assert (
+            second.written[name]["inserted"],
+            second.written[name]["updated"],
+            second.written[name]["deleted"],
+        ) == (0, 0, 0)
 
 
 def test_snapshots_are_partitions_and_a_rerun_replaces_only_its_own(lake: Path) -> None:
     compute_deadlines(lake, D("2025-12-09"))
     compute_deadlines(lake, D("2026-11-29"))
-    merge_rows("commitments", [], lake, scope={"id": [1818456]})  # the engine no longer finds these two
+    merge_rows(
+        "commitments", [], lake, scope={"id": [1818456]}
+    )  # the engine no longer finds these two
     rerun = compute_deadlines(lake, D("2026-11-29"))
     assert rerun.written["deadlines"]["deleted"] == 2
     counts = read_table("deadlines", lake).groupby("as_of").size().to_dict()
@@ -74,7 +82,11 @@ def test_initiatives_table_rows(lake: Path) -> None:
     assert sorted(health["id"].unique()) == [1739379, 1746163, 1818456, 1848372]
     assert set(health["answered_month"]) == {"2024-11", "2024-12", "2025-07", "2025-11"}
     row = health[health["id"] == 1818456].iloc[0]
-    assert (row["text"], row["category"], row["char_end"] - row["char_start"]) == ("10-Year Health Plan", "plan", 19)
+    assert (row["text"], row["category"], row["char_end"] - row["char_start"]) == (
+        "10-Year Health Plan",
+        "plan",
+        19,
+    )
 
 
 def test_compute_deadlines_without_write_leaves_the_lake_alone(lake: Path) -> None:

@@ -51,7 +51,15 @@ TIMELINE = [
     ("2025-12-09", 1831414, "later this year", "due_soon", "2025-12-31", None, None),
     ("2026-11-29", 1819271, "Defence Investment Plan", "overdue", "2025-12-31", "2025-12-31", None),
     ("2025-10-15", 1827146, "Financial Inclusion Strategy", "due_soon", "2025-12-31", None, None),
-    ("2025-12-09", 1827146, "Financial Inclusion Strategy", "met_on_time", "2025-12-31", None, "2025-11-05"),
+    (
+        "2025-12-09",
+        1827146,
+        "Financial Inclusion Strategy",
+        "met_on_time",
+        "2025-12-31",
+        None,
+        "2025-11-05",
+    ),
     ("2025-12-09", 1739379, "Financial allocations", "no_deadline", None, None, None),
 ]
 
@@ -62,7 +70,9 @@ def results() -> dict[str, AuditResult]:
     return {as_of: run_audit(answers, D(as_of)) for as_of in sorted({row[0] for row in TIMELINE})}
 
 
-@pytest.mark.parametrize(("as_of", "answer_id", "words", "status", "current_due", "new_due", "delivered_on"), TIMELINE)
+@pytest.mark.parametrize(
+    ("as_of", "answer_id", "words", "status", "current_due", "new_due", "delivered_on"), TIMELINE
+)
 def test_timeline_status(
     results: dict[str, AuditResult],
     as_of: str,
@@ -103,18 +113,27 @@ def test_timeline_cancer_plan_slip_then_restatement(results: dict[str, AuditResu
 
 def test_timeline_defence_plan_restated_then_slipped(results: dict[str, AuditResult]) -> None:
     row = find(results["2025-12-09"], 1819271, "Defence Investment Plan")
-    assert [(e.id, e.relation) for e in row.evidence] == [(1830743, "restated"), (1831414, "slipped")]
+    assert [(e.id, e.relation) for e in row.evidence] == [
+        (1830743, "restated"),
+        (1831414, "slipped"),
+    ]
     # "spending plans will be set out in the Defence Investment Plan" concerns another action
-    assert 1830743 not in [e.id for e in find(results["2025-12-09"], 1830743, "published in the autumn").evidence]
+    assert 1830743 not in [
+        e.id for e in find(results["2025-12-09"], 1830743, "published in the autumn").evidence
+    ]
 
 
-def test_timeline_evidence_checked_through_is_the_last_answer_searched(results: dict[str, AuditResult]) -> None:
+def test_timeline_evidence_checked_through_is_the_last_answer_searched(
+    results: dict[str, AuditResult],
+) -> None:
     assert results["2025-06-30"].evidence_checked_through == D("2024-12-05")
     assert results["2025-12-09"].evidence_checked_through == D("2025-11-12")
     row = find(results["2025-06-30"], 1739379, "10-Year Health Plan")
     assert row.evidence_checked_through == D("2024-12-05")
 
 
-def test_timeline_commitments_made_after_as_of_are_not_audited(results: dict[str, AuditResult]) -> None:
+def test_timeline_commitments_made_after_as_of_are_not_audited(
+    results: dict[str, AuditResult],
+) -> None:
     ids = {r.id for r in results["2025-01-20"].rows}
     assert ids == {1739379}
