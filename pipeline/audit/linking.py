@@ -23,7 +23,8 @@ done        commitment's action unknown, later    ``progress`` (``delivered`` on
             one not a generic completion          generic completion: "has been completed")
 ongoing     any                                   ``progress``
 future      negated ("no plans to")               ``withdrawn``
-future      due later than the current due        ``slipped``
+future      due later than the current due        ``slipped`` (``restated`` when the same
+                                                  relative words only moved with the calendar)
 future      due earlier                           ``brought_forward``
 future      same due, softer wording              ``downgraded``
 future      same due                              ``restated``
@@ -34,6 +35,7 @@ future      no due                                ``undated``
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -207,6 +209,23 @@ def softer(commitment: Statement, later: Statement) -> bool:
     )
 
 
+def reanchored(commitment: Statement, current_due: str, later: Statement) -> bool:
+    """True when ``later`` repeats the commitment's own relative words ("over the next five
+    years") and its due moved no further than the time between the two answers: the same
+    promise re-dated by the calendar, not a slip."""
+    if (
+        commitment.due != current_due
+        or not commitment.due_text
+        or not later.due_text
+        or not later.due
+    ):
+        return False
+    if " ".join(commitment.due_text.lower().split()) != " ".join(later.due_text.lower().split()):
+        return False
+    moved = (dt.date.fromisoformat(later.due) - dt.date.fromisoformat(current_due)).days
+    return moved <= (later.date - commitment.date).days
+
+
 def classify(
     commitment: Statement,
     current_due: str | None,
@@ -236,8 +255,10 @@ def classify(
         return "withdrawn"
     weaker = softer(commitment, later)
     if later.due is not None and current_due is not None:
-        if later.due > current_due:
+        if later.due > current_due and not reanchored(commitment, current_due, later):
             return "slipped"
+        if later.due > current_due:
+            return "downgraded" if weaker else "restated"
         if later.due < current_due:
             return "brought_forward"
         return "downgraded" if weaker else "restated"

@@ -80,6 +80,39 @@ def test_classify_compares_with_the_current_due_not_the_first() -> None:
     assert classify(COMMITMENT, "2026-03-31", statement, GENERIC) == "brought_forward"
 
 
+def test_classify_same_relative_words_re_dated_by_the_calendar_is_a_restatement() -> None:
+    relative = dataclasses.replace(
+        COMMITMENT, due="2029-09-06", due_text="Over the next five years", date=dt.date(2024, 9, 6)
+    )
+    three_days_on = later(
+        kind="future",
+        action="publish",
+        due="2029-09-09",
+        due_text="over the next five years",
+        date=dt.date(2024, 9, 9),
+    )
+    assert classify(relative, "2029-09-06", three_days_on, GENERIC) == "restated"
+    next_year = dataclasses.replace(
+        COMMITMENT, due="2025-12-31", due_text="next year", date=dt.date(2024, 12, 9)
+    )
+    january = later(
+        kind="future",
+        action="publish",
+        due="2026-12-31",
+        due_text="next year",
+        date=dt.date(2025, 1, 9),
+    )
+    assert classify(next_year, "2025-12-31", january, GENERIC) == "slipped"
+    other_words = later(
+        kind="future",
+        action="publish",
+        due="2029-09-09",
+        due_text="by September 2029",
+        date=dt.date(2024, 9, 9),
+    )
+    assert classify(relative, "2029-09-06", other_words, GENERIC) == "slipped"
+
+
 def test_classify_no_due_commitment_dated_later() -> None:
     undated = dataclasses.replace(COMMITMENT, due=None)
     assert (
