@@ -215,7 +215,7 @@ def clause_boundaries(
         protected: ``(start, end)`` token ranges that no boundary may cut (names such as "the
             Secretary of State for Health and Social Care").
         triggers: Positions where a commitment trigger starts. When given, a relative pronoun
-            opens a clause only if a trigger follows it ("the Change Programme *which was
+            (or a relative "that") opens a clause only if a trigger follows it ("the Change Programme *which was
             launched* in September 2023"), so that "a universal offer for all who would benefit
             from them by 2035" stays whole; when None, every relative pronoun does.
     """
@@ -253,7 +253,7 @@ def clause_boundaries(
             start = i - 1 if prev in PREPOSITIONS_BEFORE_RELATIVE else i
             boundary = (start, "relative", word, i + 1)
         elif word == "that" and prev not in COMPLEMENT_VERBS and prev not in {"so", "such"}:
-            if i + 1 < n and (i + 1) in verbs:
+            if i + 1 < n and (i + 1) in verbs and _relative_has_trigger(lower, i, triggers):
                 boundary = (i, "relative", word, i + 1)
         elif word in CONDITIONALS:
             role_if: ClauseRole = "subordinate" if prev in IF_COMPLEMENT_VERBS else "conditional"

@@ -119,7 +119,7 @@ DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
                 "throughout", "from", "starting", "starting from", "starting in", "beginning",
                 "beginning in", "at", "on", "later in", "early in", "towards the end of",
                 "toward the end of", "at the end of", "in time for", "ahead of", "by the start of",
-                "for", "later", "earlier", "as soon as practicable in", "around", "this",
+                "for", "later", "earlier", "around", "this", "towards", "toward",
                 "the end of", "end of", "in the course of", "from the start of", "within the",
                 "over the", "in the", "during the", "across the", "by the", "before the",
                 "throughout the", "for the", "until the", "from the", "at the", "by the end of the",
@@ -540,11 +540,14 @@ def passive_agent(
 ) -> Subject | None:
     """The actor of a passive after "by" ("was agreed and signed by the Cabinet Office",
     "will be nationally commissioned by the NHS"), searched in ``[start, end)``, or None."""
-    for hit in hits:
-        if hit.family == "actor" and start < hit.start and hit.end <= end:
-            before = words[hit.start - 1].lower()
-            if before == "by" or (before in {"the", "its", "our"} and hit.start >= 2 and words[hit.start - 2].lower() == "by"):
-                return Subject(roles[hit.index], hit.start, hit.end, hit.index)  # type: ignore[arg-type]
+    for by in range(start, end):
+        if words[by].lower() != "by":
+            continue
+        agents = [h for h in hits if h.family == "actor" and by < h.start <= by + 4 and h.end <= end]
+        if agents:
+            hit = min(agents, key=lambda h: (h.start, -h.end))
+            return Subject(roles[hit.index], hit.start, hit.end, hit.index)  # type: ignore[arg-type]
+        return None
     return None
 
 
