@@ -202,6 +202,51 @@ def fiscal_event_period(event: str, year: int) -> Period:
     return year_period(year)
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of ``year`` (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (0 = Monday) of ``month`` in ``year``."""
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+HOLIDAYS: dict[str, str] = {
+    "christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24",
+    "boxing day": "12-26", "new year's day": "01-01", "new year's eve": "12-31",
+    "armistice day": "11-11", "st patrick's day": "03-17", "easter": "easter",
+    "easter sunday": "easter", "easter monday": "easter+1", "good friday": "easter-2",
+    "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving",
+    "remembrance sunday": "remembrance",
+}
+"""Named days (lower case) to how they fall: a fixed ``MM-DD``, or a movable rule."""
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The day a named holiday (a key of :data:`HOLIDAYS`) falls on in ``year``, or None."""
+    rule = HOLIDAYS.get(" ".join(name.lower().replace("’", "'").split()))
+    if rule is None:
+        return None
+    if rule.startswith("easter"):
+        return easter_sunday(year) + dt.timedelta(days=int(rule[6:] or 0))
+    if rule == "thanksgiving":
+        return nth_weekday(year, 11, 3, 4)
+    if rule == "remembrance":
+        return nth_weekday(year, 11, 6, 2)
+    month, day = (int(x) for x in rule.split("-"))
+    return dt.date(year, month, day)
+
+
 _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD]))+$")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWD])")
 _PARLIAMENT = re.compile(r"\bparliament\b", re.IGNORECASE)

@@ -156,6 +156,8 @@ class DateSpec:
         event: A fiscal event's name ("Autumn Budget"), resolved through the UK calendar.
         anaphoric: The expression counts from the date last mentioned ("the previous year",
             "this date"), which the matcher then passes as the anchor.
+        holiday: A named day ("Christmas", "Easter Monday"; see
+            :data:`~pipeline.nlp.calendar.HOLIDAYS`).
     """
 
     year: int | None = None
@@ -174,6 +176,7 @@ class DateSpec:
     part: str | None = None
     event: str | None = None
     anaphoric: bool = False
+    holiday: str | None = None
 
     @property
     def needs_year(self) -> bool:
@@ -186,7 +189,7 @@ class DateSpec:
             and self.acad_year is None
             and self.decade is None
             and self.century is None
-            and any(v is not None for v in (self.month, self.season, self.quarter, self.half))
+            and any(v is not None for v in (self.month, self.season, self.quarter, self.half, self.holiday))
         )
 
 
@@ -364,6 +367,9 @@ def _base_period(
             return str(year), cal.year_period(year)
 
     if year is not None:
+        if spec.holiday is not None:
+            holiday = cal.holiday_date(spec.holiday, year)
+            return (holiday.isoformat(), cal.Period(holiday, holiday)) if holiday else None
         if spec.month is not None:
             if spec.day is not None:
                 try:
@@ -388,7 +394,11 @@ def _base_period(
         years = (anchor.year - 1, anchor.year, anchor.year + 1)
         periods: list[tuple[str, cal.Period]] = []
         for y in years:
-            if spec.month is not None and spec.day is not None:
+            if spec.holiday is not None:
+                holiday = cal.holiday_date(spec.holiday, y)
+                if holiday is not None:
+                    periods.append((holiday.isoformat(), cal.Period(holiday, holiday)))
+            elif spec.month is not None and spec.day is not None:
                 try:
                     day = dt.date(y, spec.month, spec.day)
                 except ValueError:
@@ -405,7 +415,7 @@ def _base_period(
                 periods.append((f"{y}-H{spec.half}", cal.half_period(y, spec.half)))
         if not periods:
             return None
-        if spec.offset is not None and (spec.season is not None or spec.month is not None):
+        if spec.offset is not None and (spec.season is not None or spec.month is not None or spec.holiday is not None):
             return _relative_instance(periods, anchor, spec.offset)
         if spec.quarter is not None or spec.half is not None:
             # A reporting period is the one under way or the one just ended, whatever the

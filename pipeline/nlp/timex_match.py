@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pipeline.nlp import calendar as cal
 from pipeline.nlp import dates
 from pipeline.nlp.calendar import governing_preposition
 from pipeline.nlp.dates import DateSpec, Resolution, Tense
@@ -246,6 +247,10 @@ def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str
         values["part"] = parse_part(g["part"])
     if "event" in g:
         values["event"] = " ".join(g["event"].split())
+    if "holiday" in g:
+        if cal.holiday_date(g["holiday"], 2000) is None:
+            raise SpecError(f"not a known holiday: {g['holiday']!r}")
+        values["holiday"] = " ".join(g["holiday"].lower().replace("’", "'").split())
     if not values:
         return None
     return DateSpec(**values)

@@ -67,7 +67,7 @@ GROUPS: Mapping[str, tuple[str, ...]] = {
     "date": (
         "year", "year_short", "month", "day", "weekday", "season", "quarter", "half", "fy",
         "fy2", "ay", "ay2", "ay_end", "decade", "century", "offset", "ago", "unit", "part",
-        "event", "x",
+        "event", "holiday", "x",
     ),
     "duration": ("amount", "unit", "x"),
     "set": ("amount", "unit", "x"),

@@ -33,6 +33,7 @@ from support import FIXTURES, shared_path
 Row = tuple[str, str, list[tuple[Any, ...]]]
 
 UK_CALENDAR: list[Row] = [
+    ("The total expenditure for the financial year 2021 to 2022 was £22.4m.", "2024-01-10", [("the financial year 2021 to 2022", "date", "2021-04-01", "2022-03-31")]),  # corpus shape "financial year 2021 to 2022"
     ("Across England, local highway authorities are receiving an additional £150 million this financial year as the first instalment of the £8.3 billion roads resurfacing fund through Network North.", "2023-12-07", [('this financial year', 'date', '2023-04-01', '2024-03-31')]),  # 1675246
     ("We are planning £161 million in aid this financial year (2024-25), with 50 per cent targeted for women and girls.", "2024-11-13", [('this financial year', 'date', '2024-04-01', '2025-03-31'), ('2024-25', 'date', '2024-04-01', '2025-03-31')]),  # 1740168
     ("This Government has made a record investment of almost £1.6 billion for local road maintenance this financial year, a £500 million increase compared to 2024/25.", "2025-09-10", [('this financial year', 'date', '2025-04-01', '2026-03-31'), ('2024/25', 'date', '2024-04-01', '2025-03-31')]),  # 1832316
@@ -130,6 +131,8 @@ RANGES: list[Row] = [
 ]
 
 DURATIONS: list[Row] = [
+    ("This movement is expected to take place over several years.", "2024-09-05", [("several years", "duration", "PXY")]),  # 1724513
+    ("Others have processes in place which can produce delays of more than a year in some cases.", "2023-12-18", [("a year", "duration", "P1Y")]),  # 1677262
     ("No leaseholder in a high-rise residential building should wait a day longer for remediation than necessary, and under our plan by the end of 2029 all 18m+ (high-rise) buildings with unsafe cladding in a government funded scheme will have been remediated.", "2025-01-10", [('a day', 'duration', 'P1D'), ('the end of 2029', 'date', '2029-12-31', '2029-12-31')]),  # 1752371
     ("In July, we announced a year’s extension to the completions deadline of homes built in London through the programme, from March 2029 to March 2030.", "2024-09-09", [('July', 'date', '2024-07-01', '2024-07-31'), ('a year', 'duration', 'P1Y'), ('March 2029', 'date', '2029-03-01', '2029-03-31'), ('March 2030', 'date', '2030-03-01', '2030-03-31')]),  # 1725815
     ("Over the next 10 years we have announced £2.5 billion for quantum technologies, up to £1bn on semiconductors and £2bn for engineering biology.", "2023-12-11", [('the next 10 years', 'duration', 'P10Y')]),  # 1675867
@@ -146,6 +149,7 @@ DURATIONS: list[Row] = [
 ]
 
 SETS: list[Row] = [
+    ("Smoking is responsible for around 80,000 deaths a year in the United Kingdom.", "2023-12-11", [("a year", "set", "P1Y")]),  # 1675137
     ("It also costs our country £17 billion a year and puts a huge burden on the National Health Service.", "2023-12-11", [('a year', 'set', 'P1Y')]),  # 1675137
     ("Statistics on employment income are published annually as part of the Survey of Personal Incomes.", "2023-12-12", [('annually', 'set', 'P1Y')]),  # 1676349
     ("‘Assuring Transformation’ data is published monthly by NHS England to monitor the number of people with a learning disability and autistic people in mental health hospitals.", "2023-12-18", [('monthly', 'set', 'P1M')]),  # 1677688
@@ -160,6 +164,10 @@ SETS: list[Row] = [
 ]
 
 DATE_SHAPES: list[Row] = [
+    ("There were around 80,000 children in home education in October 2023, a rise of around 12,000 from the previous year.", "2024-11-20", [("October 2023", "date", "2023-10-01", "2023-10-31"), ("the previous year", "date", "2022-01-01", "2022-12-31")]),  # 1741196 (anaphoric)
+    ("In the first half of 2025, we delivered 5.2 million additional appointments compared to the previous year, more than double our pledge of two million.", "2025-11-11", [("the first half of 2025", "date", "2025-01-01", "2025-06-30"), ("the previous year", "date", "2024-01-01", "2024-12-31")]),  # 1848246 (anaphoric)
+    ("The government will confirm further details of these changes at Budget on October 30, including the rate of the EPL’s decarbonisation investment allowance.", "2024-09-17", [("October 30", "date", "2024-10-30", "2024-10-30")]),  # 1728024
+    ("It will be a Defence fit to meet the challenges, threats and opportunities of the twenty-first century.", "2024-09-09", [("the twenty-first century", "date", "2000-01-01", "2099-12-31")]),  # 1727162
     ("The Chancellor has confirmed that she will set out plans for tax – as well as spending and borrowing – in the usual way at the Budget on 30 October.", "2024-09-09", [('30 October', 'date', '2024-10-30', '2024-10-30')]),  # 1725653
     ("The government published a policy statement earlier this year.", "2023-12-12", [('earlier this year', 'date', '2023-01-01', '2023-12-12')]),  # 1675428
     ("We anticipate publishing a consultation on the policy approach around the end of this year.", "2023-12-12", [('the end of this year', 'date', '2023-12-31', '2023-12-31')]),  # 1675822
@@ -204,6 +212,9 @@ DATE_SHAPES: list[Row] = [
 ]
 
 NEGATIVES: list[Row] = [
+    ("We will publish a 10-Year Health Plan for the NHS in the spring which will set out our plans.", "2024-11-08", [("the spring", "date", "2025-03-01", "2025-05-31")]),  # 1739379 (a name, not a duration)
+    ("The Pay Remit Guidance for 2024/5 can be found using the following link: https://www.gov.uk/government/publications/civil-service-pay-remit-guidance-2024-to-2025/civil-service-pay-remit-guidance-2024-to-2025", "2024-09-09", [("2024/5", "date", "2024-04-01", "2025-03-31")]),  # 1726040 (nothing inside the web address)
+    ("The most recent prison population data published in the department’s Offender Management Statistics Quarterly (OMSQ) is as at 30 September 2023.", "2023-12-15", [("30 September 2023", "date", "2023-09-30", "2023-09-30")]),  # 1675102 (a title)
     ("As previously stated in the answer to Question 369, the Government will consult on any future regulatory framework to deliver and enforce the end of sale dates for new non-zero emission L-category vehicles as is appropriate.", "2023-12-11", []),  # 1675181
     ("The Nuffield Early Language Intervention (NELI) programme, which is part of the department’s education recovery response, has played an important role in improving children’s language and communication skills following the COVID-19 pandemic.", "2023-12-15", []),  # 1677038
     ("For low level geography: volumes have been rounded to the nearest 100, total amounts have been rounded to the nearest £1,000 and average amounts have been rounded to the nearest £1.", "2023-12-13", []),  # 1676663
