@@ -509,6 +509,19 @@ def current_keys(lake: LakeLike = None, as_of: dt.datetime | int | None = None) 
     )
 
 
+def _current_rows(data: pa.Table, keys: pa.Table) -> pa.Array:
+    """Indexes of the rows of ``data`` whose ``(id, answer_version)`` is among ``keys``, in order.
+
+    (Acero joins cannot carry list columns, so only the key columns and a row index are joined.)
+    """
+    index = data.select(["id", "answer_version"]).append_column(
+        "_row", pa.array(range(data.num_rows), pa.int64())
+    )
+    joined = index.join(keys, ["id", "answer_version"], join_type="inner")
+    rows = joined.column("_row")
+    return pc.take(rows, pc.sort_indices(rows))
+
+
 def read_arrow(
     name: str,
     lake: LakeLike = None,
@@ -544,7 +557,7 @@ def read_arrow(
             else (commit_time(table) if as_of is not None else None)
         )
         keys = current_keys(target, point)
-        data = data.join(keys, ["id", "answer_version"], join_type="inner")
+        data = data.take(_current_rows(data, keys))
         if wanted is not None:
             data = data.select(wanted)
     return data

@@ -399,7 +399,7 @@ ANSWERS = register_table(
         merge_keys=("id", "answer_version"),
         partition_by=(PARTITION_MONTH,),
         description="One row per answered written question (value.id) and answer version.",
-        volatile=("run_id", "ingested_at", "source"),
+        volatile=("run_id", "ingested_at", "source", "source_url"),
     )
 )
 COMMITMENTS = register_table(
