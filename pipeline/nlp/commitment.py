@@ -42,6 +42,7 @@ from pipeline.nlp.commitment_logic import (
     future_reading,
     horizon_reading,
     resolve_actor,
+    resolve_due,
 )
 from pipeline.nlp.commitment_rules import CommitmentRules, anchor_token, match_extent
 from pipeline.nlp.rules import write_jsonl
@@ -347,15 +348,18 @@ class CommitmentTagger:
         actor_text, actor_rule = self._actor(doc, offset, draft)
         due: str | None = None
         due_text: str | None = None
-        if draft.due is not None and anchor is not None and self.deadline is not None:
-            timex = timex_from_payload(dict(draft.due.payload))
-            prep_start = draft.due_preposition_start if draft.due_preposition_start is not None else draft.due.start
-            preposition = doc[offset + prep_start : offset + draft.due.start].text or None
-            reading = future_reading(horizon_reading(timex, preposition), anchor)
-            date = self.deadline(reading, anchor, preposition)
-            if date is not None:
+        if draft.due_candidates and anchor is not None and self.deadline is not None:
+            readings = []
+            for mention, prep_start in draft.due_candidates:
+                timex = timex_from_payload(dict(mention.payload))
+                preposition = doc[offset + prep_start : offset + mention.start].text or None
+                readings.append((future_reading(horizon_reading(timex, preposition), anchor), preposition))
+            chosen = resolve_due(readings, anchor, self.deadline)
+            if chosen is not None:
+                index, date = chosen
+                mention, prep_start = draft.due_candidates[index]
                 due = date.isoformat()
-                due_text = text[doc[offset + prep_start].idx - base : timex.char_end - base]
+                due_text = text[doc[offset + prep_start].idx - base : mention.payload["char_end"] - base]
         trigger = doc[offset + draft.trigger_start : offset + draft.trigger_end].text
         return Commitment(
             quote=text[char_start - base : char_end - base],

@@ -232,9 +232,11 @@ class Draft:
         subject: The clause's actor.
         timexes: Time expressions inside the quote.
         quantities: Quantities inside the quote.
-        due: The time expression that gives ``due``, or None.
-        due_preposition_start: First token of the due's governing preposition (the due's own
-            start when it has none).
+        due: The best time expression for ``due``, or None.
+        due_preposition_start: First token of its governing preposition (its own start when it
+            has none).
+        due_candidates: Every candidate for ``due``, best first, with its preposition's start
+            (see :func:`due_candidates`).
     """
 
     start: int
@@ -251,6 +253,7 @@ class Draft:
     quantities: tuple[Mention, ...] = ()
     due: Mention | None = None
     due_preposition_start: int | None = None
+    due_candidates: tuple[tuple[Mention, int], ...] = ()
 
 
 # -- small helpers ---------------------------------------------------------------------------
@@ -457,8 +460,8 @@ def find_subject(
         if s >= e:
             return Subject("none", end, end, adverbial_start=adverbial)
     hit = _hit_at(actors, s, e)
-    if hit is None and lower[s] in {"the", "this", "our", "my"}:
-        hit = _hit_at(actors, s + 1, e)
+    if hit is None and (lower[s] in {"the", "this", "our", "my"} or lower[s][:1].isdigit()):
+        hit = _hit_at(actors, s + 1, e)  # "the Government", "10 mortgage lenders"
     if hit is not None and (
         _appositive_only(words, hit.end, e)
         or lower[hit.start] in SUBJECT_PRONOUNS | {"i"}
@@ -648,6 +651,48 @@ def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
     return bool(before) and before[-1] in DURATION_PREPOSITIONS
 
 
+def due_candidates(
+    words: Sequence[str],
+    timexes: Sequence[Mention],
+    start: int,
+    end: int,
+    anchor: dt.date | None = None,
+) -> list[tuple[Mention, int]]:
+    """The time expressions that may give a commitment's ``due``, best first, each with the
+    position where its governing preposition starts.
+
+    Candidates are the time expressions inside the quote that say when it happens, not what
+    something is ("its April 2025 rate recommendations", "allocations for 2025/26", "the
+    report published in April 2024"); sets, lengths ("17-year-olds"), centuries and the answer
+    date itself ("now", "currently") are left out. The last one in the quote comes first:
+    "will be introduced in 2025 through the Bill", "the budget in 2025/26 in due course" (a
+    vague last expression means no due; see :func:`resolve_due`).
+
+    Args:
+        words: The sentence's token texts.
+        timexes: Time expressions of the sentence.
+        start: First token of the quote.
+        end: One past the last token of the quote.
+        anchor: The answer date.
+    """
+    today = anchor.isoformat() if anchor is not None else None
+    out = []
+    for t in timexes:
+        if not (start <= t.start and t.end <= end) or t.payload.get("type") == "set":
+            continue
+        if today is not None and t.payload.get("start") == today and t.payload.get("end") == today:
+            continue
+        if "centur" in str(t.payload.get("text", "")).lower():
+            continue
+        if is_modifier_timex(words, t):
+            continue
+        if t.payload.get("type") == "duration" and not _duration_deadline(words, t):
+            continue
+        out.append((t, t.start - due_preposition(words[max(start, t.start - 6) : t.start])))
+    out.sort(key=lambda c: (c[0].end, -c[0].start), reverse=True)
+    return out
+
+
 def select_due(
     words: Sequence[str],
     timexes: Sequence[Mention],
@@ -655,44 +700,47 @@ def select_due(
     end: int,
     anchor: dt.date | None = None,
 ) -> tuple[Mention | None, int | None]:
-    """The time expression that gives a commitment's ``due``, and where its preposition starts.
+    """The best of :func:`due_candidates` (same arguments), or ``(None, None)``."""
+    candidates = due_candidates(words, timexes, start, end, anchor)
+    return candidates[0] if candidates else (None, None)
 
-    The last time expression inside the quote that says when it happens (not one that names
-    what something is: "its April 2025 rate recommendations", "allocations for 2025/26");
-    when the last one is vague ("in due course"), the caller's deadline function returns None
-    and so does the due: "the budget in 2025/26 in due course" has no due.
+
+DEADLINE_PREPOSITIONS = frozenset(
+    {"by", "by the end of", "by end of", "before", "before the end of", "no later than", "not later than", "within", "by the"}
+)
+
+
+def resolve_due(
+    candidates: Sequence[tuple[Timex, str | None]],
+    anchor: dt.date,
+    deadline: DeadlineFn,
+) -> tuple[int, dt.date] | None:
+    """Pick the due among ranked candidates.
+
+    Each candidate is a time expression (already read for a future commitment, see
+    :func:`future_reading`) with its governing preposition. The first one whose deadline is on
+    or after the answer date wins. A vague one ("in due course") ends the search with no due. A
+    date before the answer date is skipped ("As set out in the King's Speech in July 2024, the
+    Government will introduce ...") unless a deadline preposition governs it ("is expected to
+    publish its review by the end of summer 2025", answered in September 2025: overdue, which
+    is worth knowing).
 
     Args:
-        words: The sentence's token texts.
-        timexes: Time expressions of the sentence.
-        start: First token of the quote.
-        end: One past the last token of the quote.
-        anchor: The answer date; a time expression naming just that day ("now", "today",
-            "currently") says when something is said, not when it is due.
+        candidates: ``(timex, preposition)`` pairs, best first.
+        anchor: The answer date.
+        deadline: The deadline function (``pipeline.nlp.calendar.deadline_of``).
 
     Returns:
-        ``(mention, preposition_start)``, or ``(None, None)`` when there is none.
+        ``(index of the candidate, due date)``, or None.
     """
-    today = anchor.isoformat() if anchor is not None else None
-    inside = [
-        t
-        for t in timexes
-        if start <= t.start
-        and t.end <= end
-        and t.payload.get("type") != "set"
-        and not (today is not None and t.payload.get("start") == today and t.payload.get("end") == today)
-    ]
-    candidates = [
-        t
-        for t in inside
-        if not is_modifier_timex(words, t)
-        and (t.payload.get("type") != "duration" or _duration_deadline(words, t))
-    ]
-    if not candidates:
-        return None, None
-    chosen = max(candidates, key=lambda t: (t.end, -t.start))
-    prep = due_preposition(words[max(start, chosen.start - 6) : chosen.start])
-    return chosen, chosen.start - prep
+    for index, (timex, preposition) in enumerate(candidates):
+        date = deadline(timex, anchor, preposition)
+        if date is None:
+            return None
+        prep = " ".join((preposition or "").lower().split())
+        if date >= anchor or prep in DEADLINE_PREPOSITIONS:
+            return index, date
+    return None
 
 
 # -- the algorithm -----------------------------------------------------------------------------
@@ -805,7 +853,8 @@ def _draft(
             negated = True
     if negated and kind != "future":
         return None
-    due, prep_start = select_due(words, sentence.timexes, start, end, sentence.anchor)
+    candidates = due_candidates(words, sentence.timexes, start, end, sentence.anchor)
+    due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:
         due_start = due.payload.get("start")
         if due_start and str(due_start) > sentence.anchor.isoformat():
@@ -825,6 +874,7 @@ def _draft(
         quantities=tuple(q for q in sentence.quantities if start <= q.start and q.end <= end),
         due=due if kind == "future" else None,
         due_preposition_start=prep_start if kind == "future" else None,
+        due_candidates=tuple(candidates) if kind == "future" else (),
     )
 
 
@@ -933,6 +983,8 @@ __all__ = [
     "modifiers_for",
     "quote_end",
     "resolve_actor",
+    "due_candidates",
+    "resolve_due",
     "select_due",
     "vetoed",
 ]
