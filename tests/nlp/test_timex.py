@@ -512,3 +512,36 @@ def test_sentence_spans_read_the_sentencizer(timex_nlp: Language) -> None:
     doc = timex_nlp("We met in May. We will meet again in June! Then stop.")
     assert sentence_spans(doc) == [(s.start_char, s.end_char + len(s.text_with_ws) - len(s.text)) for s in doc.sents]
     assert sentence_spans(spacy.blank("en")("")) is None
+
+
+def test_timex_seed_answer(timex_nlp: Language) -> None:
+    """The answer the project started from (``../shared/gold/seed-answer.txt``, copied)."""
+    text = (FIXTURES / "timex" / "seed-answer.txt").read_text(encoding="utf-8")
+    rows = run(timex_nlp, text, "2024-03-25")
+    assert [summary(r) for r in rows] == [
+        ("2025", "date", "2025-01-01", "2025-12-31"),
+        ("June 2023", "date", "2023-06-01", "2023-06-30"),
+        ("the next 15 years", "duration", "P15Y"),
+        ("September 2023", "date", "2023-09-01", "2023-09-30"),
+    ]
+    assert [r.role for r in rows] == ["deadline", "reference", "horizon", "reference"]
+
+
+@pytest.mark.slow
+def test_timex_dev_gold_meets_the_targets(corpus_path: Path, gold_dir: Path) -> None:
+    """Dev gold (GUIDELINES.md section 5 scoring): timex F1 >= 0.90, intervals/values >= 0.85.
+    A guard against regressions; the figures themselves come from ``commitments evaluate gold``."""
+    from pipeline.evaluate.gold import read_jsonl, score_records
+    from pipeline.ingest.replay import read_answers
+
+    gold = [g for g in read_jsonl(gold_dir / "dev.jsonl") if g["id"] != "seed"]
+    wanted = {str(g["id"]) for g in gold}
+    items = [
+        TextItem(a.answer_text, a.date_answered, key=a.id)
+        for a in read_answers(corpus_path)
+        if str(getattr(a, "id", "")) in wanted
+    ]
+    predictions = [result.to_gold(item.key) for item, result in extract_batch(items)]
+    score = score_records(gold, predictions)["timexes"]
+    assert score.f1 >= 0.90
+    assert (score.accuracy("interval_or_value") or 0.0) >= 0.85
