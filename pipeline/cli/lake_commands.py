@@ -92,16 +92,34 @@ def _progress(label: str) -> Iterator[Callable[[int, int | None], None]]:
 
 
 def _writes_table(title: str, writes: tuple[WriteResult, ...]) -> Table:
-    table = Table(title=title)
-    for column in ("table", "version", "in", "inserted", "updated", "deleted", "path"):
-        table.add_column(column, justify="left" if column in ("table", "path") else "right")
+    """One line per table: its version after the run, commits made and rows changed."""
+    totals: dict[str, list[int]] = {}
+    paths: dict[str, str] = {}
     for w in writes:
         if w.table == "runs":
             continue
-        table.add_row(
-            w.table, str(w.version), str(w.rows_source), str(w.rows_inserted),
-            str(w.rows_updated), str(w.rows_deleted), w.path,
-        )  # fmt: skip
+        total = totals.setdefault(w.table, [0, 0, 0, 0, 0, 0])
+        total[0] = w.version
+        total[1] += 1
+        for i, value in enumerate(
+            (w.rows_source, w.rows_inserted, w.rows_updated, w.rows_deleted), 2
+        ):
+            total[i] += value
+        paths[w.table] = w.path
+    table = Table(title=title)
+    for column in (
+        "table",
+        "version",
+        "writes",
+        "rows in",
+        "inserted",
+        "updated",
+        "deleted",
+        "path",
+    ):
+        table.add_column(column, justify="left" if column in ("table", "path") else "right")
+    for name, total in totals.items():
+        table.add_row(name, *(str(v) for v in total), paths[name])
     return table
 
 

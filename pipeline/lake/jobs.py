@@ -314,7 +314,17 @@ def ingest_window(
             writes.append(merge_rows("answers", rows, target, run_id=run_id))
         archive_file = src.archive_file if isinstance(src, ApiSource) else None
     except BaseException as err:
-        _finish(run, target, writes, counts, unknown, clock, error=err)
+        partial = src.archive_file if isinstance(src, ApiSource) else None
+        _finish(
+            run,
+            target,
+            writes,
+            counts,
+            unknown,
+            clock,
+            error=err,
+            archive=str(partial) if partial else None,
+        )
         raise
     duration = time.perf_counter() - clock
     _finish(
