@@ -44,7 +44,8 @@ def commitment_counts(records: Iterable[Mapping[str, Any]]) -> dict[str, Counter
         ``due_year``, ``rule``, plus ``answers`` (answers with and without commitments).
     """
     counts: dict[str, Counter[str]] = {
-        k: Counter() for k in ("answers", "kind", "strength", "flags", "department", "due_year", "rule")
+        k: Counter()
+        for k in ("answers", "kind", "strength", "flags", "department", "due_year", "rule")
     }
     for record in records:
         commitments = record.get("commitments") or []
@@ -65,7 +66,9 @@ def commitment_counts(records: Iterable[Mapping[str, Any]]) -> dict[str, Counter
     return counts
 
 
-def _table(title: str, counter: Counter[str], *, by_key: bool = False, limit: int | None = None) -> Table:
+def _table(
+    title: str, counter: Counter[str], *, by_key: bool = False, limit: int | None = None
+) -> Table:
     table = Table(title=title)
     table.add_column(title.split(" by ")[-1])
     table.add_column("count", justify="right")
@@ -76,14 +79,23 @@ def _table(title: str, counter: Counter[str], *, by_key: bool = False, limit: in
         table.add_row(key, str(n), f"{n / total:.1%}" if total else "")
     if limit and len(rows) > limit:
         rest = sum(n for _, n in rows[limit:])
-        table.add_row(f"({len(rows) - limit} more)", str(rest), f"{rest / total:.1%}" if total else "")
+        table.add_row(
+            f"({len(rows) - limit} more)", str(rest), f"{rest / total:.1%}" if total else ""
+        )
     table.add_row("[bold]total[/bold]", str(total), "")
     return table
 
 
 @app.command()
 def stats(
-    pred: Annotated[Path, typer.Argument(help="Predictions JSONL from `commitments predict` (--full for strength and department).", exists=True, dir_okay=False)],
+    pred: Annotated[
+        Path,
+        typer.Argument(
+            help="Predictions JSONL from `commitments predict` (--full for strength and department).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
     top: Annotated[int, typer.Option("--top", min=1, help="Departments and rules to list.")] = 25,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
@@ -104,8 +116,20 @@ def stats(
 
 @evaluate_app.command("vectors")
 def evaluate_vectors(
-    vectors: Annotated[Path, typer.Argument(help="Sentence vectors JSONL (gold/vectors-commitment.jsonl).", exists=True, dir_okay=False)],
-    errors: Annotated[int, typer.Option("--errors", min=0, help="List up to N misses, false alarms and attribute errors.")] = 0,
+    vectors: Annotated[
+        Path,
+        typer.Argument(
+            help="Sentence vectors JSONL (gold/vectors-commitment.jsonl).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    errors: Annotated[
+        int,
+        typer.Option(
+            "--errors", min=0, help="List up to N misses, false alarms and attribute errors."
+        ),
+    ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Sentence-level P/R/F1, attribute accuracy (kind, due, strength, assurance, negated) and
@@ -123,8 +147,19 @@ def evaluate_vectors(
     for col in ("section", "gold", "pred", "match", "P", "R", "F1", "attributes"):
         table.add_column(col, justify="left" if col in ("section", "attributes") else "right")
     for s in (scores.commitments, scores.future):
-        attrs = ", ".join(f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1])
-        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", attrs)
+        attrs = ", ".join(
+            f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1]
+        )
+        table.add_row(
+            s.name,
+            str(s.gold),
+            str(s.predicted),
+            str(s.matched),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            attrs,
+        )
     console.print(table)
     d = scores.detection
     console.print(

@@ -137,17 +137,27 @@ def predict_vectors(vectors: Sequence[Vector], *, nlp: Any = None) -> list[list[
     """
     from pipeline.engine import TextItem, extract_batch
 
-    items = (TextItem(v.sentence, v.date_answered, v.department, key=i) for i, v in enumerate(vectors))
+    items = (
+        TextItem(v.sentence, v.date_answered, v.department, key=i) for i, v in enumerate(vectors)
+    )
     out: list[list[Item]] = [[] for _ in vectors]
     for item, result in extract_batch(items, nlp=nlp):
         out[item.key] = [
-            {**c.to_gold(), "strength": c.strength, "assurance": c.assurance, "negated": c.negated, "rule": c.rule}
+            {
+                **c.to_gold(),
+                "strength": c.strength,
+                "assurance": c.assurance,
+                "negated": c.negated,
+                "rule": c.rule,
+            }
             for c in result.commitments
         ]
     return out
 
 
-def score_vectors(vectors: Sequence[Vector], predictions: Sequence[Iterable[Mapping[str, Any]]]) -> VectorScores:
+def score_vectors(
+    vectors: Sequence[Vector], predictions: Sequence[Iterable[Mapping[str, Any]]]
+) -> VectorScores:
     """Score predictions against the vectors (same order).
 
     Args:
@@ -176,7 +186,9 @@ def score_vectors(vectors: Sequence[Vector], predictions: Sequence[Iterable[Mapp
             detection.false_negative += 1
         elif pred:
             detection.false_positive += 1
-            detection.false_alarms.append({"id": vector.id, "sentence": vector.sentence, "predicted": pred})
+            detection.false_alarms.append(
+                {"id": vector.id, "sentence": vector.sentence, "predicted": pred}
+            )
         else:
             detection.true_negative += 1
     return VectorScores(len(vectors), scores, future, detection, errors)
@@ -201,9 +213,19 @@ def _score(
             if right is not None:
                 score.count(name, right)
                 if not right and name != "due_all":
-                    errors.append({"id": vector.id, "attribute": name, "gold": gold[gi], "pred": pred[pi]})
+                    errors.append(
+                        {"id": vector.id, "attribute": name, "gold": gold[gi], "pred": pred[pi]}
+                    )
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
-    score.misses += [{"id": vector.id, "sentence": vector.sentence, **gold[i]} for i in range(len(gold)) if i not in matched_g]
-    score.false_alarms += [{"id": vector.id, "sentence": vector.sentence, **pred[i]} for i in range(len(pred)) if i not in matched_p]
+    score.misses += [
+        {"id": vector.id, "sentence": vector.sentence, **gold[i]}
+        for i in range(len(gold))
+        if i not in matched_g
+    ]
+    score.false_alarms += [
+        {"id": vector.id, "sentence": vector.sentence, **pred[i]}
+        for i in range(len(pred))
+        if i not in matched_p
+    ]
     return errors

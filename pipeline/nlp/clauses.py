@@ -70,7 +70,7 @@ IF_COMPLEMENT_VERBS = frozenset(
     {
         "see", "know", "ask", "asked", "check", "determine", "assess", "consider", "decide",
         "explore", "understand", "test", "establish", "examine", "establishing", "seeing",
-        "consider", "considering", "assessing", "whether", "clear", "unclear", "sure", "confirm",
+        "considering", "assessing", "whether", "clear", "unclear", "sure", "confirm",
     }
 )  # fmt: skip
 SUBJECT_PRONOUNS = frozenset(
@@ -241,12 +241,16 @@ def clause_boundaries(
             # A spaced dash between words, not a range ("2019 – 2022", "1st January – 31st March").
             if not (_is_number_like(prev) or _is_number_like(lower[i + 1])):
                 boundary = (i, "main", word, i + 1)
-        elif word in COORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words):
+        elif word in COORDINATORS and _next_verb(
+            lower, verbs, i + 1, n, allow_subject=True, words_original_case=words
+        ):
             if i + 1 < n and _title(words[i - 1]) and _title(words[i + 1]):
                 continue  # inside a name: "the Work and Pensions Select Committee has"
             start = i - 1 if prev == "," else i
             boundary = (start, "coordinate", word, i + 1)
-        elif word in CONTRASTIVES and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words):
+        elif word in CONTRASTIVES and _next_verb(
+            lower, verbs, i + 1, n, allow_subject=True, words_original_case=words
+        ):
             start = i - 1 if prev == "," else i
             boundary = (start, "subordinate", word, i + 1)
         elif word in RELATIVES and _relative_has_trigger(lower, i, triggers):
@@ -260,14 +264,21 @@ def clause_boundaries(
             boundary = (i - 1 if prev == "," else i, role_if, word, i + 1)
         elif word in SUBORDINATORS and prev not in {"to", "of", "about", "on"}:
             boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
-        elif word in WEAK_SUBORDINATORS and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words):
+        elif word in WEAK_SUBORDINATORS and _next_verb(
+            lower, verbs, i + 1, n, allow_subject=True, words_original_case=words
+        ):
             nxt = lower[i + 1] if i + 1 < n else ""
             if nxt in SUBJECT_PRONOUNS or word != "as":
                 boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
-        elif word == "," and open_role in ("subordinate", "conditional") and i + 1 < n:
+        elif (
+            word == ","
+            and open_role in ("subordinate", "conditional")
+            and i + 1 < n
+            and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words)
+            is not None
+        ):
             # A leading subordinate clause ends at the comma before the main clause.
-            if _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words) is not None:
-                boundary = (i, "main", ",", i + 1)
+            boundary = (i, "main", ",", i + 1)
         if boundary is not None:
             if out and boundary[0] <= out[-1][0]:
                 continue

@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from bisect import bisect_right
 import logging
 import warnings
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, overload
 
 import numpy
-
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import attrs
@@ -189,7 +188,9 @@ class CommitmentTagger:
                 position, words = found
                 self.extents[(family, index)] = match_extent(rule.pattern, position)
                 anchor_key = f"pct_commitment/anchor/{family}/{rule.id}"
-                self.anchor_matcher.add(anchor_key, [Doc(self.nlp.vocab, words=[w]) for w in sorted(words)])
+                self.anchor_matcher.add(
+                    anchor_key, [Doc(self.nlp.vocab, words=[w]) for w in sorted(words)]
+                )
                 self._anchor_keys[self.nlp.vocab.strings[anchor_key]] = (family, index)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -301,7 +302,9 @@ class CommitmentTagger:
             s, e = sentences[k]
             span = doc[s:e]
             hits = by_sentence[k] + [
-                h for h in self.windowed_hits(doc, context.get(k, []), s, e) if h.family != "trigger"
+                h
+                for h in self.windowed_hits(doc, context.get(k, []), s, e)
+                if h.family != "trigger"
             ]
             hits = [Hit(h.family, h.index, h.start - s, h.end - s) for h in hits]
             hits.sort(key=lambda h: (h.start, h.end))
@@ -353,13 +356,17 @@ class CommitmentTagger:
             for mention, prep_start in draft.due_candidates:
                 timex = timex_from_payload(dict(mention.payload))
                 preposition = doc[offset + prep_start : offset + mention.start].text or None
-                readings.append((future_reading(horizon_reading(timex, preposition), anchor), preposition))
+                readings.append(
+                    (future_reading(horizon_reading(timex, preposition), anchor), preposition)
+                )
             chosen = resolve_due(readings, anchor, self.deadline)
             if chosen is not None:
                 index, date = chosen
                 mention, prep_start = draft.due_candidates[index]
                 due = date.isoformat()
-                due_text = text[doc[offset + prep_start].idx - base : mention.payload["char_end"] - base]
+                due_text = text[
+                    doc[offset + prep_start].idx - base : mention.payload["char_end"] - base
+                ]
         trigger = doc[offset + draft.trigger_start : offset + draft.trigger_end].text
         return Commitment(
             quote=text[char_start - base : char_end - base],
@@ -381,7 +388,11 @@ class CommitmentTagger:
 
     def _actor(self, doc: Doc, offset: int, draft: Draft) -> tuple[str | None, Any]:
         subject = draft.subject
-        if subject.status in ("government", "other") and subject.rule is not None and subject.end > subject.start:
+        if (
+            subject.status in ("government", "other")
+            and subject.rule is not None
+            and subject.end > subject.start
+        ):
             span = doc[offset + subject.start : offset + subject.end]
             return span.text, self.rules.actors[subject.rule]
         return None, None

@@ -58,11 +58,11 @@ LEADING_ADVERBIAL_WORDS = frozenset(
         "for", "with", "across", "alongside", "today", "until",
         "subject", "further", "furthermore", "moreover", "additionally", "however", "separately",
         "meanwhile", "therefore", "consequently", "accordingly", "similarly", "likewise",
-        "specifically", "instead", "currently", "now", "recently", "since", "ahead", "beyond",
+        "specifically", "instead", "currently", "now", "recently", "ahead", "beyond",
         "between", "among", "amongst", "against", "outside", "inside", "into", "towards",
         "throughout", "where", "when", "while", "whilst", "if", "also", "finally", "first",
         "firstly", "secondly", "thirdly", "lastly", "overall", "crucially", "importantly",
-        "in addition", "because", "building", "working", "alongside", "beginning", "starting",
+        "in addition", "because", "building", "working", "beginning", "starting",
         "early", "so", "yet", "and", "but", "then",
     }
 )  # fmt: skip
@@ -102,11 +102,28 @@ IRREGULAR_PARTICIPLES = frozenset(
         "found", "left", "led", "begun", "chosen", "drawn", "grown", "cut", "read", "heard",
         "sought", "bought", "taught", "caught", "understood", "undertaken", "withdrawn",
         "overseen", "driven", "broken", "spoken", "frozen", "sold", "lost", "felt", "dealt",
-        "meant", "bound", "struck", "rolled", "carried", "drawn", "borne", "shut", "spread",
+        "meant", "bound", "struck", "rolled", "carried", "borne", "shut", "spread",
         "upheld", "withheld", "forgone", "rebuilt", "rewritten", "outlined",
     }
 )  # fmt: skip
-NOT_PARTICIPLES = frozenset({"need", "feed", "seed", "red", "bed", "speed", "proceed", "exceed", "succeed", "indeed", "shed", "hundred", "breed", "weed"})
+NOT_PARTICIPLES = frozenset(
+    {
+        "need",
+        "feed",
+        "seed",
+        "red",
+        "bed",
+        "speed",
+        "proceed",
+        "exceed",
+        "succeed",
+        "indeed",
+        "shed",
+        "hundred",
+        "breed",
+        "weed",
+    }
+)
 # Prepositions that may govern a deadline, longest first when matched.
 DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
     sorted(
@@ -135,7 +152,22 @@ NON_DEADLINE_PREPOSITIONS = frozenset({("for",), ("since",), ("of",), ("about",)
 MODIFIER_DETERMINERS = frozenset(
     {"its", "their", "our", "his", "her", "my", "your", "whose", "'s", "’s", "the", "a", "an"}
 )
-PAST_PARTICIPLE_CUES = frozenset({"published", "announced", "launched", "made", "issued", "laid", "released", "received", "agreed", "given", "introduced", "set"})
+PAST_PARTICIPLE_CUES = frozenset(
+    {
+        "published",
+        "announced",
+        "launched",
+        "made",
+        "issued",
+        "laid",
+        "released",
+        "received",
+        "agreed",
+        "given",
+        "introduced",
+        "set",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +310,21 @@ def is_passive(words: Sequence[str], trigger_start: int, trigger_end: int) -> bo
             for j in range(i + 1, min(len(lower), i + 4)):
                 if is_participle(lower[j]):
                     return True
-                if lower[j] not in SUBJECT_TRAILING_ADVERBS and lower[j] not in {"not", "then", "nationally", "formally", "fully", "publicly", "jointly", "directly", "properly", "carefully", "quickly", "swiftly", "widely"}:
+                if lower[j] not in SUBJECT_TRAILING_ADVERBS and lower[j] not in {
+                    "not",
+                    "then",
+                    "nationally",
+                    "formally",
+                    "fully",
+                    "publicly",
+                    "jointly",
+                    "directly",
+                    "properly",
+                    "carefully",
+                    "quickly",
+                    "swiftly",
+                    "widely",
+                }:
                     break
     return False
 
@@ -316,29 +362,38 @@ def is_modifier_timex(words: Sequence[str], mention: Mention) -> bool:
     def reduced_relative(k: int) -> bool:
         # "the report published in April 2024": a participle that is not the clause's own
         # passive verb ("is due to be published this month", "will be introduced in 2025").
-        return k >= 0 and lower_all[k] in PAST_PARTICIPLE_CUES and (k == 0 or lower_all[k - 1] not in _BE_FORMS)
+        return (
+            k >= 0
+            and lower_all[k] in PAST_PARTICIPLE_CUES
+            and (k == 0 or lower_all[k - 1] not in _BE_FORMS)
+        )
 
+    noun_after = (
+        bool(after) and after[:1].isalpha() and after.islower() and after not in _FUNCTION_WORDS
+    )
     if prep:
         preposition = tuple(w.lower() for w in words[mention.start - prep : mention.start])
         if preposition in NON_DEADLINE_PREPOSITIONS:
             return True
+        if preposition[-1] in {"the", "a", "an"} and noun_after:
+            return True  # "from the 2026 revaluation"
         return reduced_relative(mention.start - prep - 1)
     if reduced_relative(mention.start - 1):
         return True
-    noun_after = bool(after) and after[:1].isalpha() and after.islower() and after not in _FUNCTION_WORDS
-    if before and before[-1] in MODIFIER_DETERMINERS and not text.startswith(("the ", "this ", "next ", "last ")):
+    if (
+        before
+        and before[-1] in MODIFIER_DETERMINERS
+        and not text.startswith(("the ", "this ", "next ", "last "))
+    ):
         return noun_after or before[-1] not in {"the", "a", "an"}
-    if noun_after and not text.split()[0] in {"this", "next", "later", "early", "the", "last"}:
-        return True
-    return False
+    return noun_after and text.split()[0] not in {"this", "next", "later", "early", "the", "last"}
 
 
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
 _FUNCTION_WORDS = frozenset(
     {
         "and", "or", "but", "to", "in", "on", "at", "by", "for", "of", "with", "from", "as",
-        "which", "that", "when", "will", "is", "are", "was", "were", "has", "have", "and",
-        "onwards", "onward", "until", "before", "after", "through", "into", "so", "if", "than",
+        "which", "that", "when", "will", "is", "are", "was", "were", "has", "have", "onwards", "onward", "until", "before", "after", "through", "into", "so", "if", "than",
         "then", "while", "whilst", "where", "who", "we", "i", "they", "it", "there", "under",
         "across", "during", "within", "over", "up", "via", "following", "alongside", "not",
         "be", "can", "could", "would", "should", "may", "might", "must", "shall", "also",
@@ -355,9 +410,11 @@ def has_evidence(draft_start: int, draft_end: int, sentence: SentenceInput) -> b
     for t in sentence.timexes:
         if draft_start <= t.start and t.end <= draft_end:
             p = t.payload
-            if p.get("start") or p.get("end") or (p.get("type") in ("duration",) and p.get("timex3")):
-                if not is_modifier_timex(sentence.words, t):
-                    return True
+            resolved = (
+                p.get("start") or p.get("end") or (p.get("type") == "duration" and p.get("timex3"))
+            )
+            if resolved and not is_modifier_timex(sentence.words, t):
+                return True
     return False
 
 
@@ -446,7 +503,12 @@ def find_subject(
             adverbial = s
             k = 0
             s = commas[0] + 1
-            while k + 1 < len(commas) and s < e and lower[s] in LEADING_ADVERBIAL_WORDS and _hit_at(actors, s, e) is None:
+            while (
+                k + 1 < len(commas)
+                and s < e
+                and lower[s] in LEADING_ADVERBIAL_WORDS
+                and _hit_at(actors, s, e) is None
+            ):
                 k += 1
                 s = commas[k] + 1
         elif tail_hit is not None:
@@ -476,7 +538,14 @@ def find_subject(
     # of State for Health and Social Care, has commissioned ..."), or "we"/"I" right before it
     # in a contact clause ("the £2.1 billion we are spending on ...").
     tail = _hit_ending(actors, e, s + 1)
-    if hit is None and tail is not None and (lower[tail.start - 1] == "," or (tail.end - tail.start == 1 and lower[tail.start] in {"we", "i"})):
+    if (
+        hit is None
+        and tail is not None
+        and (
+            lower[tail.start - 1] == ","
+            or (tail.end - tail.start == 1 and lower[tail.start] in {"we", "i"})
+        )
+    ):
         lead = adverbial if adverbial is not None else s
         return Subject(roles[tail.index], tail.start, tail.end, tail.index, adverbial_start=lead)  # type: ignore[arg-type]
     return Subject("unknown", s, e, adverbial_start=adverbial)
@@ -507,7 +576,10 @@ def _in_scope(hit: Hit, rule_scope: str, clause: Clause, trigger: Hit, subject_s
     if rule_scope == "clause":
         return clause.start <= hit.start and hit.end <= clause.end
     if rule_scope == "subject":
-        return min(subject_start, trigger.start) <= hit.start < trigger.start and clause.start <= hit.start
+        return (
+            min(subject_start, trigger.start) <= hit.start < trigger.start
+            and clause.start <= hit.start
+        )
     # complement: starts inside the trigger or within two tokens after it
     return trigger.start <= hit.start <= trigger.end + 1 and hit.start < clause.end
 
@@ -546,7 +618,9 @@ def passive_agent(
     for by in range(start, end):
         if words[by].lower() != "by":
             continue
-        agents = [h for h in hits if h.family == "actor" and by < h.start <= by + 4 and h.end <= end]
+        agents = [
+            h for h in hits if h.family == "actor" and by < h.start <= by + 4 and h.end <= end
+        ]
         if agents:
             hit = min(agents, key=lambda h: (h.start, -h.end))
             return Subject(roles[hit.index], hit.start, hit.end, hit.index)  # type: ignore[arg-type]
@@ -592,7 +666,11 @@ def modifiers_for(
             ok = hit.start < trigger.end + 1 and hit.end > trigger.start
             ok = ok or trigger.end <= hit.start <= trigger.end + 1
         elif rule.scope == "subject":
-            ok = subject.status != "none" and not subject.inherited and subject.start <= hit.start < trigger.start
+            ok = (
+                subject.status != "none"
+                and not subject.inherited
+                and subject.start <= hit.start < trigger.start
+            )
         else:
             ok = span_start <= hit.start and hit.end <= span_end
         if ok:
@@ -603,7 +681,9 @@ def modifiers_for(
 # -- quotes and dues ---------------------------------------------------------------------------
 
 
-def quote_end(words: Sequence[str], trigger_end: int, clause_end: int, timexes: Sequence[Mention] = ()) -> int:
+def quote_end(
+    words: Sequence[str], trigger_end: int, clause_end: int, timexes: Sequence[Mention] = ()
+) -> int:
     """Where the quote ends: the clause's end, less a trailing modifier after the trigger.
 
     A comma after the trigger followed by a cue ("meaning", "following", "which", "with",
@@ -629,26 +709,54 @@ def quote_end(words: Sequence[str], trigger_end: int, clause_end: int, timexes: 
             if nxt in TRAILING_CUES or nxt in AUXILIARIES or is_gerund(nxt):
                 end = i
                 break
-    while end > trigger_end and (not any(ch.isalnum() for ch in lower[end - 1]) and lower[end - 1] not in {")", "’", "'", "%"}):
+    while end > trigger_end and (
+        not any(ch.isalnum() for ch in lower[end - 1])
+        and lower[end - 1] not in {")", "’", "'", "%"}
+    ):
         end -= 1
     return end
 
 
 def is_gerund(word: str) -> bool:
     """True for a lower-case word in -ing (a participle opening a trailing modifier)."""
-    return len(word) > 5 and word.endswith("ing") and word.islower() and word not in {"during", "morning", "evening", "spring", "funding", "building", "planning", "training", "housing", "including"}
+    return (
+        len(word) > 5
+        and word.endswith("ing")
+        and word.islower()
+        and word
+        not in {
+            "during",
+            "morning",
+            "evening",
+            "spring",
+            "funding",
+            "building",
+            "planning",
+            "training",
+            "housing",
+            "including",
+        }
+    )
 
 
-DURATION_PREPOSITIONS = frozenset({"within", "over", "in", "for", "across", "during", "throughout"})
+HORIZON_WORDS = frozenset({"next", "coming", "following"})
 
 
 def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
-    """True when a duration is a deadline or horizon ("within 12 weeks", "over the next 15
-    years", "in the next six months"), not a length ("15 years of service", "17-year-olds")."""
+    """True when a duration is a deadline or horizon: "within 12 weeks", "within the next
+    year", "over the next 15 years", "in the coming six months"; not a length or an amount
+    ("15 years of service", "17-year-olds", "for the first time in over 50 years")."""
     before = [w.lower() for w in words[max(0, mention.start - 3) : mention.start]]
-    while before and before[-1] in {"the", "next", "coming", "following", "a", "further"}:
+    text = " ".join(words[mention.start : mention.end]).lower().split()
+    horizon = bool(set(text[:2]) & HORIZON_WORDS)
+    while before and before[-1] in HORIZON_WORDS | {"the", "a", "further"}:
+        horizon = horizon or before[-1] in HORIZON_WORDS
         before.pop()
-    return bool(before) and before[-1] in DURATION_PREPOSITIONS
+    if not before:
+        return False
+    if before[-1] == "within":
+        return True
+    return horizon and before[-1] in {"over", "in", "during", "across", "throughout"}
 
 
 def due_candidates(
@@ -706,7 +814,17 @@ def select_due(
 
 
 DEADLINE_PREPOSITIONS = frozenset(
-    {"by", "by the end of", "by end of", "before", "before the end of", "no later than", "not later than", "within", "by the"}
+    {
+        "by",
+        "by the end of",
+        "by end of",
+        "before",
+        "before the end of",
+        "no later than",
+        "not later than",
+        "within",
+        "by the",
+    }
 )
 
 
@@ -750,7 +868,10 @@ def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> boo
     """True when only adverbs stand between the subject's end and the trigger."""
     if subject.status != "government" or subject.inherited or subject.end > trigger.start:
         return False
-    return all(w.lower() in SUBJECT_TRAILING_ADVERBS or w == "," for w in words[subject.end : trigger.start])
+    return all(
+        w.lower() in SUBJECT_TRAILING_ADVERBS or w == ","
+        for w in words[subject.end : trigger.start]
+    )
 
 
 def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Draft]:
@@ -765,7 +886,9 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     """
     words = sentence.words
     lower = [w.lower() for w in words]
-    triggers = sorted((h for h in sentence.hits if h.family == "trigger"), key=lambda h: (h.start, -h.end))
+    triggers = sorted(
+        (h for h in sentence.hits if h.family == "trigger"), key=lambda h: (h.start, -h.end)
+    )
     if not triggers:
         return []
     for hit in sentence.hits:
@@ -783,10 +906,16 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     previous: Subject | None = None
     for ci, clause in enumerate(clauses):
         subject = find_subject(
-            words, clause.body, first_verb(lower, clause.body, clause.end, starts), sentence.hits, roles
+            words,
+            clause.body,
+            first_verb(lower, clause.body, clause.end, starts),
+            sentence.hits,
+            roles,
         )
         if clause.role == "coordinate" and subject.status == "none" and previous is not None:
-            subject = Subject(previous.status, previous.start, previous.end, previous.rule, inherited=True)
+            subject = Subject(
+                previous.status, previous.start, previous.end, previous.rule, inherited=True
+            )
         elif clause.role in ("main", "coordinate") and subject.status != "none":
             previous = subject
         conditional = (ci + 1 < len(clauses) and clauses[ci + 1].role == "conditional") or (
@@ -795,7 +924,9 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         if conditional or clause.role in ("subordinate", "conditional"):
             continue
         in_clause = [h for h in triggers if clause.body <= h.start < clause.end]
-        ordered = sorted(in_clause, key=lambda h: (KIND_ORDER[rules.triggers[h.index].kind], h.start))
+        ordered = sorted(
+            in_clause, key=lambda h: (KIND_ORDER[rules.triggers[h.index].kind], h.start)
+        )
         for trigger in ordered:
             draft = _draft(sentence, rules, clause, trigger, subject)
             if draft is not None:
@@ -814,10 +945,16 @@ def _draft(
     """The commitment a trigger makes of its clause, or None when it is not admissible."""
     words = sentence.words
     rule = rules.triggers[trigger.index]
-    if subject.status in ("unknown", "none") and not subject.inherited and trigger.start > clause.body:
+    if (
+        subject.status in ("unknown", "none")
+        and not subject.inherited
+        and trigger.start > clause.body
+    ):
         # The clause's first verb may belong to an adverbial ("To help harmonise these tools and
         # how they are used, Defra is currently funding ..."): look again up to the trigger.
-        nearer = find_subject(words, clause.body, trigger.start, sentence.hits, [a.role for a in rules.actors])
+        nearer = find_subject(
+            words, clause.body, trigger.start, sentence.hits, [a.role for a in rules.actors]
+        )
         if nearer.status == "government":
             subject = nearer
     if is_participle(words[trigger.start]) and not _directly_after(words, subject, trigger):
@@ -833,11 +970,15 @@ def _draft(
             start = lead
     evidence = has_evidence(start, end, sentence)
     if passive:
-        agent = passive_agent(words, sentence.hits, [a.role for a in rules.actors], trigger.end, end)
+        agent = passive_agent(
+            words, sentence.hits, [a.role for a in rules.actors], trigger.end, end
+        )
         if agent is not None and agent.status == "other":
             return None  # "will be determined by the Grenfell community"
         if agent is not None and subject.status in ("unknown", "none"):
-            subject = Subject(agent.status, agent.start, agent.end, agent.rule, inherited=subject.inherited)
+            subject = Subject(
+                agent.status, agent.start, agent.end, agent.rule, inherited=subject.inherited
+            )
     if not admissible(rule, subject, passive=passive, evidence=evidence):
         return None
     kind = rule.kind
@@ -879,14 +1020,29 @@ def _draft(
 
 
 _EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b|\b\d{2}\s*[/-]\s*\d{2}\b")
-_PAST_WORDS = re.compile(r"\b(?:last|previous|past|earlier|ago|recent(?:ly)?|since)\b", re.IGNORECASE)
+_PAST_WORDS = re.compile(
+    r"\b(?:last|previous|past|earlier|ago|recent(?:ly)?|since)\b", re.IGNORECASE
+)
 _NEXT_UNIT = re.compile(
     r"^(?:the\s+)?next\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
     r"(?P<unit>year|month|week|day)s?$",
     re.IGNORECASE,
 )
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
-HORIZON_PREPOSITIONS = frozenset({"within", "within the", "over", "over the", "in the", "during the", "across the"})
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
+HORIZON_PREPOSITIONS = frozenset(
+    {"within", "within the", "over", "over the", "in the", "during the", "across the"}
+)
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date:
@@ -974,6 +1130,7 @@ __all__ = [
     "SentenceInput",
     "Subject",
     "admissible",
+    "due_candidates",
     "due_preposition",
     "find_commitments",
     "find_subject",
@@ -983,7 +1140,6 @@ __all__ = [
     "modifiers_for",
     "quote_end",
     "resolve_actor",
-    "due_candidates",
     "resolve_due",
     "select_due",
     "vetoed",

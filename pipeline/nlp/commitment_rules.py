@@ -210,8 +210,12 @@ class TriggerRule:
             id=str(check_type(data["id"], str, field="id", where=where)),
             pattern=check_pattern(data["pattern"], field="pattern", where=where),
             kind=check_enum(data["kind"], COMMITMENT_KINDS, field="kind", where=where),  # type: ignore[arg-type]
-            strength=check_enum(data.get("strength", "firm"), STRENGTHS, field="strength", where=where),  # type: ignore[arg-type]
-            actor=check_enum(data.get("actor", "government"), ACTOR_DEMANDS, field="actor", where=where),  # type: ignore[arg-type]
+            strength=check_enum(
+                data.get("strength", "firm"), STRENGTHS, field="strength", where=where
+            ),  # type: ignore[arg-type]
+            actor=check_enum(
+                data.get("actor", "government"), ACTOR_DEMANDS, field="actor", where=where
+            ),  # type: ignore[arg-type]
             evidence=_optional_bool(data, "evidence", where),
             assurance=_optional_bool(data, "assurance", where),
             negated=_optional_bool(data, "negated", where),
@@ -261,12 +265,16 @@ class ModifierRule:
         Raises:
             RuleError: For unknown or missing keys, bad enum values, wrong types or a bad pattern.
         """
-        check_keys(data, required=("id", "pattern", "effect"), optional=("scope", "note"), where=where)
+        check_keys(
+            data, required=("id", "pattern", "effect"), optional=("scope", "note"), where=where
+        )
         return cls(
             id=str(check_type(data["id"], str, field="id", where=where)),
             pattern=check_pattern(data["pattern"], field="pattern", where=where),
             effect=check_enum(data["effect"], MODIFIER_EFFECTS, field="effect", where=where),  # type: ignore[arg-type]
-            scope=check_enum(data.get("scope", "trigger"), MODIFIER_SCOPES, field="scope", where=where),  # type: ignore[arg-type]
+            scope=check_enum(
+                data.get("scope", "trigger"), MODIFIER_SCOPES, field="scope", where=where
+            ),  # type: ignore[arg-type]
             note=_optional_str(data, "note", where),
         )
 
@@ -338,7 +346,9 @@ class VetoRule:
             scope=check_enum(data.get("scope", "clause"), VETO_SCOPES, field="scope", where=where),  # type: ignore[arg-type]
             unless=unless,
             kinds=tuple(str(k) for k in kinds),
-            subjects=check_enum(data.get("subjects", "any"), VETO_SUBJECTS, field="subjects", where=where),
+            subjects=check_enum(
+                data.get("subjects", "any"), VETO_SUBJECTS, field="subjects", where=where
+            ),
             note=_optional_str(data, "note", where),
         )
 
@@ -447,8 +457,12 @@ class CommitmentRules:
     ) -> CommitmentRules:
         """Build and validate every family from JSON objects (as tests and callers write them)."""
         return cls(
-            triggers=tuple(TriggerRule.from_dict(d, f"trigger {i}") for i, d in enumerate(triggers)),
-            modifiers=tuple(ModifierRule.from_dict(d, f"modifier {i}") for i, d in enumerate(modifiers)),
+            triggers=tuple(
+                TriggerRule.from_dict(d, f"trigger {i}") for i, d in enumerate(triggers)
+            ),
+            modifiers=tuple(
+                ModifierRule.from_dict(d, f"modifier {i}") for i, d in enumerate(modifiers)
+            ),
             vetoes=tuple(VetoRule.from_dict(d, f"veto {i}") for i, d in enumerate(vetoes)),
             actors=tuple(ActorRule.from_dict(d, f"actor {i}") for i, d in enumerate(actors)),
         )

@@ -7,6 +7,8 @@ positions of the words given as triggers in each row, so the tables test the spl
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from spacy.language import Language
 
@@ -14,40 +16,159 @@ from pipeline.nlp.clauses import Clause, sentence_ranges, split_clauses, verb_st
 
 # (sentence, trigger words that start a verb group, expected clause texts)
 CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
-    ("We will publish our Impact Assessment shortly.", (), ["We will publish our Impact Assessment shortly."]),  # 1675137
+    (
+        "We will publish our Impact Assessment shortly.",
+        (),
+        ["We will publish our Impact Assessment shortly."],
+    ),  # 1675137
     # one auxiliary shared by two verbs: one clause
-    ("The Government will work with external partners and local authorities to boost the uptake of Pension Credit and to target additional support to the poorest pensioners.", (), ["The Government will work with external partners and local authorities to boost the uptake of Pension Credit and to target additional support to the poorest pensioners."]),  # 1724332
+    (
+        "The Government will work with external partners and local authorities to boost the uptake of Pension Credit and to target additional support to the poorest pensioners.",
+        (),
+        [
+            "The Government will work with external partners and local authorities to boost the uptake of Pension Credit and to target additional support to the poorest pensioners."
+        ],
+    ),  # 1724332
     # a conjunction before an auxiliary opens a clause with its own verb group
-    ("My department will continue to monitor developments in the use of both financial and non-financial applications of blockchain technology and will work with other government departments and industry to ensure we maximise its potential to spur UK growth and innovation.", (), ["My department will continue to monitor developments in the use of both financial and non-financial applications of blockchain technology", "and will work with other government departments and industry to ensure we maximise its potential to spur UK growth and innovation."]),  # 1678379
-    ("I have committed to exploring measures to further strengthen the ICRIR’s independence, and am consulting widely, including with victims, survivors and families, on a practical way forward that can command the broadest support.", (), ["I have committed to exploring measures to further strengthen the ICRIR’s independence", ", and am consulting widely, including with victims, survivors and families, on a practical way forward that can command the broadest support."]),  # 1728797
+    (
+        "My department will continue to monitor developments in the use of both financial and non-financial applications of blockchain technology and will work with other government departments and industry to ensure we maximise its potential to spur UK growth and innovation.",
+        (),
+        [
+            "My department will continue to monitor developments in the use of both financial and non-financial applications of blockchain technology",
+            "and will work with other government departments and industry to ensure we maximise its potential to spur UK growth and innovation.",
+        ],
+    ),  # 1678379
+    (
+        "I have committed to exploring measures to further strengthen the ICRIR’s independence, and am consulting widely, including with victims, survivors and families, on a practical way forward that can command the broadest support.",
+        (),
+        [
+            "I have committed to exploring measures to further strengthen the ICRIR’s independence",
+            ", and am consulting widely, including with victims, survivors and families, on a practical way forward that can command the broadest support.",
+        ],
+    ),  # 1728797
     # a subject after the conjunction
-    ("We currently have no plans to change the law but will consider licensing regulations to make sure that they are protecting the vulnerable and tackling sexual crime, as well as public nuisance.", (), ["We currently have no plans to change the law", "but will consider licensing regulations to make sure that they are protecting the vulnerable and tackling sexual crime, as well as public nuisance."]),  # 1741339
-    ("We have committed to at least doubling the number of people offered a personal health budget by the 2028/29 financial year, and we will make personal health budgets a universal offer for all who would benefit from them by 2035.", (), ["We have committed to at least doubling the number of people offered a personal health budget by the 2028/29 financial year", ", and we will make personal health budgets a universal offer for all who would benefit from them by 2035."]),  # 1828457
+    (
+        "We currently have no plans to change the law but will consider licensing regulations to make sure that they are protecting the vulnerable and tackling sexual crime, as well as public nuisance.",
+        (),
+        [
+            "We currently have no plans to change the law",
+            "but will consider licensing regulations to make sure that they are protecting the vulnerable and tackling sexual crime, as well as public nuisance.",
+        ],
+    ),  # 1741339
+    (
+        "We have committed to at least doubling the number of people offered a personal health budget by the 2028/29 financial year, and we will make personal health budgets a universal offer for all who would benefit from them by 2035.",
+        (),
+        [
+            "We have committed to at least doubling the number of people offered a personal health budget by the 2028/29 financial year",
+            ", and we will make personal health budgets a universal offer for all who would benefit from them by 2035.",
+        ],
+    ),  # 1828457
     # a trigger verb after "and"
-    ("This feeds into the National SEND and AP Implementation Board and aims to be complete by 2025.", ("aims",), ["This feeds into the National SEND and AP Implementation Board", "and aims to be complete by 2025."]),  # seed
+    (
+        "This feeds into the National SEND and AP Implementation Board and aims to be complete by 2025.",
+        ("aims",),
+        [
+            "This feeds into the National SEND and AP Implementation Board",
+            "and aims to be complete by 2025.",
+        ],
+    ),  # seed
     # adjectives coordinated inside one noun phrase do not open a clause
-    ("The Government recognises that the economic and environmental potential of rail freight is significant and is committed to the target of at least a 75% increase in freight moved by rail by 2050.", (), ["The Government recognises that the economic and environmental potential of rail freight is significant", "and is committed to the target of at least a 75% increase in freight moved by rail by 2050."]),  # 1848392
+    (
+        "The Government recognises that the economic and environmental potential of rail freight is significant and is committed to the target of at least a 75% increase in freight moved by rail by 2050.",
+        (),
+        [
+            "The Government recognises that the economic and environmental potential of rail freight is significant",
+            "and is committed to the target of at least a 75% increase in freight moved by rail by 2050.",
+        ],
+    ),  # 1848392
     # "and" inside a name
-    ("My Rt hon. Friend, the Secretary of State for Health and Social Care has commissioned Professor Lord Darzi of Denham to conduct an immediate and independent investigation of the National Health Service.", (), ["My Rt hon. Friend, the Secretary of State for Health and Social Care has commissioned Professor Lord Darzi of Denham to conduct an immediate and independent investigation of the National Health Service."]),  # 1723233
+    (
+        "My Rt hon. Friend, the Secretary of State for Health and Social Care has commissioned Professor Lord Darzi of Denham to conduct an immediate and independent investigation of the National Health Service.",
+        (),
+        [
+            "My Rt hon. Friend, the Secretary of State for Health and Social Care has commissioned Professor Lord Darzi of Denham to conduct an immediate and independent investigation of the National Health Service."
+        ],
+    ),  # 1723233
     # relative clauses with a trigger
-    ("The recent Court of Appeal judgment also recognised the structural independence of the ICRIR, while making declarations of incompatibility with the ECHR which the government is currently considering.", ("considering",), ["The recent Court of Appeal judgment also recognised the structural independence of the ICRIR, while making declarations of incompatibility with the ECHR", "which the government is currently considering."]),  # 1728797
-    ("The Improvement Plan also committed to the Change Programme which was launched in September 2023, and is testing key SEND and AP reforms with 32 local authorities in each of the 9 regions.", ("launched",), ["The Improvement Plan also committed to the Change Programme", "which was launched in September 2023", ", and is testing key SEND and AP reforms with 32 local authorities in each of the 9 regions."]),  # seed
+    (
+        "The recent Court of Appeal judgment also recognised the structural independence of the ICRIR, while making declarations of incompatibility with the ECHR which the government is currently considering.",
+        ("considering",),
+        [
+            "The recent Court of Appeal judgment also recognised the structural independence of the ICRIR, while making declarations of incompatibility with the ECHR",
+            "which the government is currently considering.",
+        ],
+    ),  # 1728797
+    (
+        "The Improvement Plan also committed to the Change Programme which was launched in September 2023, and is testing key SEND and AP reforms with 32 local authorities in each of the 9 regions.",
+        ("launched",),
+        [
+            "The Improvement Plan also committed to the Change Programme",
+            "which was launched in September 2023",
+            ", and is testing key SEND and AP reforms with 32 local authorities in each of the 9 regions.",
+        ],
+    ),  # seed
     # subordinate and conditional clauses
-    ("I will write to him when the information is available, and a copy of this letter will be placed in the Library of The House.", (), ["I will write to him", "when the information is available", ", and a copy of this letter will be placed in the Library of The House."]),  # 1674674
-    ("If the Hon Gentleman wishes, he is welcome to a meeting so I can better understand his concerns and seek to answer them directly.", (), ["If the Hon Gentleman wishes", ", he is welcome to a meeting", "so I can better understand his concerns and seek to answer them directly."]),  # 1675823
-    ("The department is looking at what the changes to National Insurance contributions will mean for the early years sector and will provide more details as soon as possible.", (), ["The department is looking at", "what the changes to National Insurance contributions will mean for the early years sector", "and will provide more details as soon as possible."]),  # corpus
+    (
+        "I will write to him when the information is available, and a copy of this letter will be placed in the Library of The House.",
+        (),
+        [
+            "I will write to him",
+            "when the information is available",
+            ", and a copy of this letter will be placed in the Library of The House.",
+        ],
+    ),  # 1674674
+    (
+        "If the Hon Gentleman wishes, he is welcome to a meeting so I can better understand his concerns and seek to answer them directly.",
+        (),
+        [
+            "If the Hon Gentleman wishes",
+            ", he is welcome to a meeting",
+            "so I can better understand his concerns and seek to answer them directly.",
+        ],
+    ),  # 1675823
+    (
+        "The department is looking at what the changes to National Insurance contributions will mean for the early years sector and will provide more details as soon as possible.",
+        (),
+        [
+            "The department is looking at",
+            "what the changes to National Insurance contributions will mean for the early years sector",
+            "and will provide more details as soon as possible.",
+        ],
+    ),  # corpus
     # hard punctuation and a spaced dash; a hyphen inside a word is not a boundary
-    ("Safety on our roads is an absolute priority for this Government; the Department for Transport is committed to delivering a new Road Safety Strategy – the first in over a decade.", (), ["Safety on our roads is an absolute priority for this Government", "; the Department for Transport is committed to delivering a new Road Safety Strategy", "– the first in over a decade."]),  # 1833184 (adapted punctuation)
-    ("The Government is committed to non-animal alternatives and will publish a strategy to support their development, validation and adoption later this year.", (), ["The Government is committed to non-animal alternatives", "and will publish a strategy to support their development, validation and adoption later this year."]),  # 1820145
+    (
+        "Safety on our roads is an absolute priority for this Government; the Department for Transport is committed to delivering a new Road Safety Strategy – the first in over a decade.",
+        (),
+        [
+            "Safety on our roads is an absolute priority for this Government",
+            "; the Department for Transport is committed to delivering a new Road Safety Strategy",
+            "– the first in over a decade.",
+        ],
+    ),  # 1833184 (adapted punctuation)
+    (
+        "The Government is committed to non-animal alternatives and will publish a strategy to support their development, validation and adoption later this year.",
+        (),
+        [
+            "The Government is committed to non-animal alternatives",
+            "and will publish a strategy to support their development, validation and adoption later this year.",
+        ],
+    ),  # 1820145
 ]
 
 
 def _texts(words: list[str], ws: list[str], clauses: list[Clause]) -> list[str]:
-    return ["".join(w + s for w, s in zip(words[c.start : c.end], ws[c.start : c.end], strict=True)).strip() for c in clauses]
+    return [
+        "".join(
+            w + s for w, s in zip(words[c.start : c.end], ws[c.start : c.end], strict=True)
+        ).strip()
+        for c in clauses
+    ]
 
 
 @pytest.mark.parametrize(("sentence", "triggers", "expected"), CLAUSES)
-def test_split_clauses_real_sentences(nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]) -> None:
+def test_split_clauses_real_sentences(
+    nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
+) -> None:
     doc = nlp.make_doc(sentence)
     words = [t.text for t in doc]
     marked = {i for i, w in enumerate(words) if w in triggers}
@@ -56,31 +177,86 @@ def test_split_clauses_real_sentences(nlp: Language, sentence: str, triggers: tu
 
 
 def test_split_clauses_cover_the_sentence_without_gaps() -> None:
-    words = "I will write to him when the information is available , and a copy will be placed in the Library .".split()
+    words = [
+        "I",
+        "will",
+        "write",
+        "to",
+        "him",
+        "when",
+        "the",
+        "information",
+        "is",
+        "available",
+        ",",
+        "and",
+        "a",
+        "copy",
+        "will",
+        "be",
+        "placed",
+        "in",
+        "the",
+        "Library",
+        ".",
+    ]
     clauses = split_clauses(words)
     assert clauses[0].start == 0 and clauses[-1].end == len(words)
-    assert all(a.end == b.start for a, b in zip(clauses, clauses[1:], strict=False))
+    assert all(a.end == b.start for a, b in pairwise(clauses))
     assert [c.role for c in clauses] == ["main", "subordinate", "coordinate"]
     assert clauses[2].opener == "and" and words[clauses[2].body] == "a"
 
 
 def test_split_clauses_conditional_roles() -> None:
-    leading = split_clauses("If the hon. Member wishes , I will meet him .".split())
+    leading = split_clauses(
+        ["If", "the", "hon.", "Member", "wishes", ",", "I", "will", "meet", "him", "."]
+    )
     assert [c.role for c in leading] == ["conditional", "main"]
-    whether = split_clauses("We are piloting a platform to see if a platform could help .".split())
+    whether = split_clauses(
+        [
+            "We",
+            "are",
+            "piloting",
+            "a",
+            "platform",
+            "to",
+            "see",
+            "if",
+            "a",
+            "platform",
+            "could",
+            "help",
+            ".",
+        ]
+    )
     assert [c.role for c in whether] == ["main", "subordinate"]
 
 
 def test_split_clauses_protected_names_are_not_cut() -> None:
-    words = "the Work and Pensions Select Committee has been appointed".split()
+    words = ["the", "Work", "and", "Pensions", "Select", "Committee", "has", "been", "appointed"]
     assert len(split_clauses(words)) == 1
-    words = "NHS England and the Department have agreed".split()
+    words = ["NHS", "England", "and", "the", "Department", "have", "agreed"]
     assert len(split_clauses(words)) == 2
     assert len(split_clauses(words, protected=[(0, 5)])) == 1
 
 
 def test_split_clauses_relative_needs_a_trigger_when_triggers_are_given() -> None:
-    words = "we will make budgets a universal offer for all who would benefit by 2035".split()
+    words = [
+        "we",
+        "will",
+        "make",
+        "budgets",
+        "a",
+        "universal",
+        "offer",
+        "for",
+        "all",
+        "who",
+        "would",
+        "benefit",
+        "by",
+        "2035",
+    ]
     assert len(split_clauses(words)) == 2
     assert len(split_clauses(words, triggers={1})) == 1
 
@@ -90,7 +266,7 @@ def test_split_clauses_empty() -> None:
 
 
 def test_verb_starts_marks_auxiliaries_and_extras() -> None:
-    words = "The Department plans to publish and will consult".split()
+    words = ["The", "Department", "plans", "to", "publish", "and", "will", "consult"]
     assert verb_starts(words) == frozenset({6})
     assert verb_starts(words, {2}) == frozenset({2, 6})
 
@@ -98,14 +274,25 @@ def test_verb_starts_marks_auxiliaries_and_extras() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("I refer the hon. Member to the answer I gave. We will publish it.", ["I refer the hon. Member to the answer I gave.", "We will publish it."]),
-        ("My Rt hon. Friend, the Secretary of State has commissioned a review.", ["My Rt hon. Friend, the Secretary of State has commissioned a review."]),
-        ("See Question No. 3703 for details. Thanks.", ["See Question No. 3703 for details.", "Thanks."]),
+        (
+            "I refer the hon. Member to the answer I gave. We will publish it.",
+            ["I refer the hon. Member to the answer I gave.", "We will publish it."],
+        ),
+        (
+            "My Rt hon. Friend, the Secretary of State has commissioned a review.",
+            ["My Rt hon. Friend, the Secretary of State has commissioned a review."],
+        ),
+        (
+            "See Question No. 3703 for details. Thanks.",
+            ["See Question No. 3703 for details.", "Thanks."],
+        ),
         ("The answer is no. We will not.", ["The answer is no.", "We will not."]),
         ("Key points\n\nWe will publish it.", ["Key points", "We will publish it."]),
     ],
 )
-def test_sentence_ranges_repair_abbreviations_and_line_breaks(nlp: Language, text: str, expected: list[str]) -> None:
+def test_sentence_ranges_repair_abbreviations_and_line_breaks(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
     doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
     words = [t.text for t in doc]
     starts = [t.i for t in doc if t.is_sent_start]

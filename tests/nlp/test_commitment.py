@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+from support import FIXTURES, shared_path
 
 from pipeline.engine import TextItem, extract, extract_batch, load_model
 from pipeline.evaluate.gold import match
@@ -32,7 +33,6 @@ from pipeline.nlp.commitment_rules import CommitmentRules
 from pipeline.nlp.rules import RuleError
 from pipeline.settings import get_settings
 from pipeline.types import Commitment
-from support import FIXTURES, shared_path
 
 VECTORS = FIXTURES / "commitment" / "vectors-commitment.jsonl"
 MODEL_RULES = get_settings().model / "pct_commitment"
@@ -76,7 +76,11 @@ def _rows(*families: str, known: dict[int, str] | None = None) -> list[Any]:
     out = []
     for row in _vectors():
         if _family(row) in families:
-            marks = [pytest.mark.xfail(reason=known[row["id"]], strict=True)] if known and row["id"] in known else []
+            marks = (
+                [pytest.mark.xfail(reason=known[row["id"]], strict=True)]
+                if known and row["id"] in known
+                else []
+            )
             out.append(pytest.param(row, id=f"{row['id']}", marks=marks))
     return out
 
@@ -84,19 +88,28 @@ def _rows(*families: str, known: dict[int, str] | None = None) -> list[Any]:
 @cache
 def _extract(sentence: str, date: str, department: str | None) -> tuple[Commitment, ...]:
     nlp = load_model()
-    return tuple(extract(sentence, dt.date.fromisoformat(date), answering_body=department, nlp=nlp).commitments)
+    return tuple(
+        extract(
+            sentence, dt.date.fromisoformat(date), answering_body=department, nlp=nlp
+        ).commitments
+    )
 
 
 def _predict(row: dict[str, Any]) -> list[dict[str, Any]]:
     found = _extract(row["sentence"], row["date_answered"], row.get("department"))
-    return [{**c.to_gold(), "strength": c.strength, "assurance": c.assurance, "negated": c.negated} for c in found]
+    return [
+        {**c.to_gold(), "strength": c.strength, "assurance": c.assurance, "negated": c.negated}
+        for c in found
+    ]
 
 
 def _matched(row: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """Gold and predicted commitments paired; fails unless every one of each side is paired."""
     gold, pred = row["commitments"], _predict(row)
     pairs = match(gold, pred, "quote")
-    assert len(pairs) == len(gold) == len(pred), f"gold {[g['quote'] for g in gold]} vs predicted {[p['quote'] for p in pred]}"
+    assert len(pairs) == len(gold) == len(pred), (
+        f"gold {[g['quote'] for g in gold]} vs predicted {[p['quote'] for p in pred]}"
+    )
     return [(gold[g], pred[p]) for g, p in pairs]
 
 
@@ -133,7 +146,9 @@ def test_commitment_assurances(row: dict[str, Any]) -> None:
 @pytest.mark.parametrize("row", _rows("negated"))
 def test_commitment_negation(row: dict[str, Any]) -> None:
     pairs = _matched(row)
-    assert [(p["negated"], p["strength"]) for _, p in pairs] == [(g["negated"], g["strength"]) for g, _ in pairs]
+    assert [(p["negated"], p["strength"]) for _, p in pairs] == [
+        (g["negated"], g["strength"]) for g, _ in pairs
+    ]
 
 
 @pytest.mark.parametrize("row", _rows("negative", known=KNOWN_FALSE_ALARMS))
@@ -146,7 +161,11 @@ def _due_rows(known: dict[int, str]) -> list[Any]:
     for row in _vectors():
         for i, c in enumerate(row["commitments"]):
             if c["due"]:
-                marks = [pytest.mark.xfail(reason=known[row["id"]], strict=True)] if row["id"] in known else []
+                marks = (
+                    [pytest.mark.xfail(reason=known[row["id"]], strict=True)]
+                    if row["id"] in known
+                    else []
+                )
                 out.append(pytest.param(row, i, id=f"{row['id']}-{i}", marks=marks))
     return out
 
@@ -180,52 +199,199 @@ def test_commitment_fixture_matches_shared_gold() -> None:
 
 # (sentence, answer date, answering body, [(kind, quote fragment)])
 CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
-    ("The Government remains committed to taking swift and effective contingency action against Asian hornet in 2024 thereby continuing to minimise the impacts on honey bees and other pollinators.", "2023-12-11", None, [("future", "remains committed to taking swift and effective contingency action against Asian hornet in 2024")]),  # 1675089
-    ("To date, rapid action has been taken in the UK to find and destroy Asian hornet nests.", "2023-12-11", None, [("done", "rapid action has been taken in the UK")]),  # 1675089
-    ("Great British Nuclear agreed to pay £115m for the Wylfa site and up to £45m for the Oldbury site, excluding taxes.", "2024-09-10", None, [("done", "Great British Nuclear agreed to pay £115m")]),  # 1727726
-    ("The Department met with Age UK, the Local Government Association and Citizens Advice, prior to the Chancellor’s statement which included the Winter Fuel Payment announcement.", "2024-09-10", None, [("done", "The Department met with Age UK")]),  # 1724332
-    ("Ministry of Justice is currently collating data relating to the September and October SDS40 release dates and this will be published in due course.", "2025-01-15", None, [("ongoing", "Ministry of Justice is currently collating data"), ("future", "this will be published in due course")]),  # 1753059
-    ("The 40% RHL relief was forecast to cost £1.7 billion in 2025/26, less than the £2.1 billion we are spending on Transitional Relief and Supporting Small Business relief in 2026/27.", "2025-12-04", None, [("future", "we are spending on Transitional Relief and Supporting Small Business relief in 2026/27")]),  # 1858775
-    ("Unlike RHL relief, the new rates are permanent, giving businesses certainty and stability, and there will be no cap, meaning all qualifying properties on high streets across England will benefit.", "2025-12-04", None, [("future", "there will be no cap")]),  # 1858775
-    ("The New RHL tax rates will be 5p below the national tax rates.", "2025-12-04", None, [("future", "will be 5p below the national tax rates")]),  # 1858775 (quantified)
-    ("To help harmonise these tools and how they are used, Defra is currently funding a 'Harmonisation of Carbon Accounting Tools for Agriculture' project to assess differences between a number of market leading carbon calculators.", "2023-12-15", None, [("ongoing", "Defra is currently funding")]),  # 1676406
-    ("HSE enforces these regulations and is conducting a long-term programme of targeted inspections of higher risk workplaces.", "2025-01-14", None, [("ongoing", "is conducting a long-term programme of targeted inspections")]),  # 1752900
-    ("The Department for Education is reforming the Strategic Priorities Grant from the 2026/27 academic year to ensure funding for courses aligns with the Industrial Strategy.", "2025-11-12", None, [("future", "is reforming the Strategic Priorities Grant from the 2026/27 academic year")]),  # 1847733 (present progressive of a dated future step)
-    ("The department is looking at what the changes to National Insurance contributions will mean for the early years sector and will provide more details as soon as possible.", "2024-11-11", "Department for Education", [("ongoing", "The department is looking at"), ("future", "will provide more details as soon as possible")]),  # corpus
-    ("In December the Government launched the £100 million Innovation Fund to pioneer Public Service Reform.", "2025-01-14", None, [("done", "In December the Government launched the £100 million Innovation Fund")]),  # 1753053
-    ("The contract was agreed and signed by the Cabinet Office on 7th October 2022.", "2023-12-11", None, [("done", "The contract was agreed and signed by the Cabinet Office on 7th October 2022")]),  # corpus
+    (
+        "The Government remains committed to taking swift and effective contingency action against Asian hornet in 2024 thereby continuing to minimise the impacts on honey bees and other pollinators.",
+        "2023-12-11",
+        None,
+        [
+            (
+                "future",
+                "remains committed to taking swift and effective contingency action against Asian hornet in 2024",
+            )
+        ],
+    ),  # 1675089
+    (
+        "To date, rapid action has been taken in the UK to find and destroy Asian hornet nests.",
+        "2023-12-11",
+        None,
+        [("done", "rapid action has been taken in the UK")],
+    ),  # 1675089
+    (
+        "Great British Nuclear agreed to pay £115m for the Wylfa site and up to £45m for the Oldbury site, excluding taxes.",
+        "2024-09-10",
+        None,
+        [("done", "Great British Nuclear agreed to pay £115m")],
+    ),  # 1727726
+    (
+        "The Department met with Age UK, the Local Government Association and Citizens Advice, prior to the Chancellor’s statement which included the Winter Fuel Payment announcement.",
+        "2024-09-10",
+        None,
+        [("done", "The Department met with Age UK")],
+    ),  # 1724332
+    (
+        "Ministry of Justice is currently collating data relating to the September and October SDS40 release dates and this will be published in due course.",
+        "2025-01-15",
+        None,
+        [
+            ("ongoing", "Ministry of Justice is currently collating data"),
+            ("future", "this will be published in due course"),
+        ],
+    ),  # 1753059
+    (
+        "The 40% RHL relief was forecast to cost £1.7 billion in 2025/26, less than the £2.1 billion we are spending on Transitional Relief and Supporting Small Business relief in 2026/27.",
+        "2025-12-04",
+        None,
+        [
+            (
+                "future",
+                "we are spending on Transitional Relief and Supporting Small Business relief in 2026/27",
+            )
+        ],
+    ),  # 1858775
+    (
+        "Unlike RHL relief, the new rates are permanent, giving businesses certainty and stability, and there will be no cap, meaning all qualifying properties on high streets across England will benefit.",
+        "2025-12-04",
+        None,
+        [("future", "there will be no cap")],
+    ),  # 1858775
+    (
+        "The New RHL tax rates will be 5p below the national tax rates.",
+        "2025-12-04",
+        None,
+        [("future", "will be 5p below the national tax rates")],
+    ),  # 1858775 (quantified)
+    (
+        "To help harmonise these tools and how they are used, Defra is currently funding a 'Harmonisation of Carbon Accounting Tools for Agriculture' project to assess differences between a number of market leading carbon calculators.",
+        "2023-12-15",
+        None,
+        [("ongoing", "Defra is currently funding")],
+    ),  # 1676406
+    (
+        "HSE enforces these regulations and is conducting a long-term programme of targeted inspections of higher risk workplaces.",
+        "2025-01-14",
+        None,
+        [("ongoing", "is conducting a long-term programme of targeted inspections")],
+    ),  # 1752900
+    (
+        "The Department for Education is reforming the Strategic Priorities Grant from the 2026/27 academic year to ensure funding for courses aligns with the Industrial Strategy.",
+        "2025-11-12",
+        None,
+        [("future", "is reforming the Strategic Priorities Grant from the 2026/27 academic year")],
+    ),  # 1847733 (present progressive of a dated future step)
+    (
+        "The department is looking at what the changes to National Insurance contributions will mean for the early years sector and will provide more details as soon as possible.",
+        "2024-11-11",
+        "Department for Education",
+        [
+            ("ongoing", "The department is looking at"),
+            ("future", "will provide more details as soon as possible"),
+        ],
+    ),  # corpus
+    (
+        "In December the Government launched the £100 million Innovation Fund to pioneer Public Service Reform.",
+        "2025-01-14",
+        None,
+        [("done", "In December the Government launched the £100 million Innovation Fund")],
+    ),  # 1753053
+    (
+        "The contract was agreed and signed by the Cabinet Office on 7th October 2022.",
+        "2023-12-11",
+        None,
+        [("done", "The contract was agreed and signed by the Cabinet Office on 7th October 2022")],
+    ),  # corpus
 ]
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
-    ("The Government is firmly committed to maintaining and improving animal welfare.", "2025-09-05"),  # 1827179 (soft goal)
-    ("This Government is committed to pensioners – everyone in our society, no matter their working history or savings deserves a comfortable and dignified retirement.", "2024-09-10"),  # 1724332
-    ("We will ensure that the poorest pensioners get the support they need.", "2024-09-10"),  # 1724332
-    ("Airports are currently rolling out the Next Generation Security Checkpoint technology.", "2023-12-07"),  # 1675148 (not the government)
-    ("Airport security measures are sensitive, and as such we are unable to provide detail on the technology implemented at particular airports.", "2023-12-07"),  # 1675148
-    ("The final cost of the civil service pay award for 2024/25 and estimates for 2025/26 will not be confirmed until this is concluded.", "2024-09-09"),  # 1726040
-    ("Each department will need to consider how they intend to apply the award to their workforce, before implementing it.", "2024-09-09"),  # 1726040 (obligation)
-    ("The Valuation Office Agency has published statistics on changes in the rateable value of properties in the 2026 revaluation.", "2025-12-04"),  # 1858775 (routine statistics)
-    ("The Deregulation Act 2015 enabled Private Hire Vehicle (PHV) operators to sub-contract bookings to each other across licensing boundaries.", "2024-07-26"),  # 1721562 (law)
-    ("We have made clear our concerns over Israeli detention practices.", "2024-01-11"),  # 1678527 (statement)
-    ("Given the substantial pressures faced by the public finances this year and next, the Government has had to make hard choices to bring the public finances back under control.", "2024-09-10"),  # 1724332
-    ("The government is not involved in these codes, nor in the investigations and enforcement delivered by the ASA.", "2024-09-09"),  # 1726383
-    ("It is currently estimated that this will steadily decrease to circa £7.40 in 2028/29.", "2025-09-05"),  # corpus (a forecast)
-    ("The final design for a fitting and lasting memorial will be determined by the Grenfell community.", "2025-01-13"),  # corpus (not the government)
-    ("Businesses that purchase or have purchased a DCPU after this date will still be able to deduct the cost from their taxable profits.", "2025-09-05"),  # 1827880 (what others may do)
-    ("Appeals registered and appeals concluded will not tally due to spanning over academic years.", "2024-07-23"),  # 1722030
-    ("The Government keeps all tax policy and legislation under review.", "2023-12-14"),  # vectors 198 (standing function)
-    ("In the event such decisions were taken, for any licences, we would issue a Notification to Exporters.", "2024-01-08"),  # corpus
+    (
+        "The Government is firmly committed to maintaining and improving animal welfare.",
+        "2025-09-05",
+    ),  # 1827179 (soft goal)
+    (
+        "This Government is committed to pensioners – everyone in our society, no matter their working history or savings deserves a comfortable and dignified retirement.",
+        "2024-09-10",
+    ),  # 1724332
+    (
+        "We will ensure that the poorest pensioners get the support they need.",
+        "2024-09-10",
+    ),  # 1724332
+    (
+        "Airports are currently rolling out the Next Generation Security Checkpoint technology.",
+        "2023-12-07",
+    ),  # 1675148 (not the government)
+    (
+        "Airport security measures are sensitive, and as such we are unable to provide detail on the technology implemented at particular airports.",
+        "2023-12-07",
+    ),  # 1675148
+    (
+        "The final cost of the civil service pay award for 2024/25 and estimates for 2025/26 will not be confirmed until this is concluded.",
+        "2024-09-09",
+    ),  # 1726040
+    (
+        "Each department will need to consider how they intend to apply the award to their workforce, before implementing it.",
+        "2024-09-09",
+    ),  # 1726040 (obligation)
+    (
+        "The Valuation Office Agency has published statistics on changes in the rateable value of properties in the 2026 revaluation.",
+        "2025-12-04",
+    ),  # 1858775 (routine statistics)
+    (
+        "The Deregulation Act 2015 enabled Private Hire Vehicle (PHV) operators to sub-contract bookings to each other across licensing boundaries.",
+        "2024-07-26",
+    ),  # 1721562 (law)
+    (
+        "We have made clear our concerns over Israeli detention practices.",
+        "2024-01-11",
+    ),  # 1678527 (statement)
+    (
+        "Given the substantial pressures faced by the public finances this year and next, the Government has had to make hard choices to bring the public finances back under control.",
+        "2024-09-10",
+    ),  # 1724332
+    (
+        "The government is not involved in these codes, nor in the investigations and enforcement delivered by the ASA.",
+        "2024-09-09",
+    ),  # 1726383
+    (
+        "It is currently estimated that this will steadily decrease to circa £7.40 in 2028/29.",
+        "2025-09-05",
+    ),  # corpus (a forecast)
+    (
+        "The final design for a fitting and lasting memorial will be determined by the Grenfell community.",
+        "2025-01-13",
+    ),  # corpus (not the government)
+    (
+        "Businesses that purchase or have purchased a DCPU after this date will still be able to deduct the cost from their taxable profits.",
+        "2025-09-05",
+    ),  # 1827880 (what others may do)
+    (
+        "Appeals registered and appeals concluded will not tally due to spanning over academic years.",
+        "2024-07-23",
+    ),  # 1722030
+    (
+        "The Government keeps all tax policy and legislation under review.",
+        "2023-12-14",
+    ),  # vectors 198 (standing function)
+    (
+        "In the event such decisions were taken, for any licences, we would issue a Notification to Exporters.",
+        "2024-01-08",
+    ),  # corpus
 ]
 
 
 @pytest.mark.parametrize(("sentence", "date", "body", "expected"), CORPUS_POSITIVES)
-def test_commitment_corpus_positives(sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]) -> None:
+def test_commitment_corpus_positives(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
     found = _extract(sentence, date, body)
     got = [(c.kind, c.quote) for c in found]
     assert len(got) == len(expected), got
     for (kind, fragment), (got_kind, quote) in zip(expected, got, strict=True):
-        assert got_kind == kind and (fragment in quote or quote in fragment), (kind, fragment, got_kind, quote)
+        assert got_kind == kind and (fragment in quote or quote in fragment), (
+            kind,
+            fragment,
+            got_kind,
+            quote,
+        )
 
 
 @pytest.mark.parametrize(("sentence", "date"), CORPUS_NEGATIVES)
@@ -235,12 +401,19 @@ def test_commitment_corpus_negatives_do_not_fire(sentence: str, date: str) -> No
 
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
-SEED_SENTENCE = "This feeds into the National SEND and AP Implementation Board and aims to be complete by 2025."
+SEED_SENTENCE = (
+    "This feeds into the National SEND and AP Implementation Board and aims to be complete by 2025."
+)
 
 
 def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
     (found,) = _extract(SEED_SENTENCE, "2024-03-25", "Department for Education")
-    assert (found.kind, found.strength, found.due, found.due_text) == ("future", "soft", "2025-12-31", "by 2025")
+    assert (found.kind, found.strength, found.due, found.due_text) == (
+        "future",
+        "soft",
+        "2025-12-31",
+        "by 2025",
+    )
     assert found.quote == "aims to be complete by 2025"
 
 
@@ -248,21 +421,58 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
     ("sentence", "date", "due", "due_text"),
     [
         # an underspecified month or season in a future commitment is the next one
-        ("The Government will set out any transitional provisions associated with this increase in January.", "2023-12-13", "2024-01-31", "in January"),  # 1676896
-        ("The Government will respond to points raised in the Climate Change Committee’s annual report to Parliament, published on 18 July 2024, in the autumn.", "2024-07-22", "2024-11-30", "in the autumn"),  # 1721691
+        (
+            "The Government will set out any transitional provisions associated with this increase in January.",
+            "2023-12-13",
+            "2024-01-31",
+            "in January",
+        ),  # 1676896
+        (
+            "The Government will respond to points raised in the Climate Change Committee’s annual report to Parliament, published on 18 July 2024, in the autumn.",
+            "2024-07-22",
+            "2024-11-30",
+            "in the autumn",
+        ),  # 1721691
         # "within the next year" counts from the answer date
-        ("The New Towns Taskforce will be responsible for recommending locations for new towns within the next year.", "2024-09-06", "2025-09-06", "within the next year"),  # 1724417
+        (
+            "The New Towns Taskforce will be responsible for recommending locations for new towns within the next year.",
+            "2024-09-06",
+            "2025-09-06",
+            "within the next year",
+        ),  # 1724417
         # a vague time last in the clause leaves no due ("the budget in 2025/26 in due course")
-        ("We will announce further details on the allocation of the R&D budget in 2025/26 in due course.", "2024-11-15", None, None),  # 1740435
+        (
+            "We will announce further details on the allocation of the R&D budget in 2025/26 in due course.",
+            "2024-11-15",
+            None,
+            None,
+        ),  # 1740435
         # a year inside a noun ("its April 2025 rate recommendations") is not the deadline
-        ("The Low Pay Commission (LPC) will complete its April 2025 rate recommendations by the end of October 2024.", "2024-07-30", "2024-10-31", "by the end of October 2024"),  # 1722686
+        (
+            "The Low Pay Commission (LPC) will complete its April 2025 rate recommendations by the end of October 2024.",
+            "2024-07-30",
+            "2024-10-31",
+            "by the end of October 2024",
+        ),  # 1722686
         # a duration that is a length, not a deadline, gives no due
-        ("As per the manifesto, the Government is committed to act during this Parliament to give 16- and 17-year-olds the right to vote in all elections.", "2024-10-11", "2029-07-08", "during this Parliament"),  # 1728904
+        (
+            "As per the manifesto, the Government is committed to act during this Parliament to give 16- and 17-year-olds the right to vote in all elections.",
+            "2024-10-11",
+            "2029-07-08",
+            "during this Parliament",
+        ),  # 1728904
         # "now" says when it is said, not when it is due
-        ("We are now in discussions about what form it should take and will provide updates in due course.", "2025-01-14", None, None),  # corpus
+        (
+            "We are now in discussions about what form it should take and will provide updates in due course.",
+            "2025-01-14",
+            None,
+            None,
+        ),  # corpus
     ],
 )
-def test_commitment_due_resolution(sentence: str, date: str, due: str | None, due_text: str | None) -> None:
+def test_commitment_due_resolution(
+    sentence: str, date: str, due: str | None, due_text: str | None
+) -> None:
     futures = [c for c in _extract(sentence, date, None) if c.kind == "future"]
     assert futures, "no future commitment found"
     assert (futures[-1].due, futures[-1].due_text) == (due, due_text)
@@ -271,17 +481,54 @@ def test_commitment_due_resolution(sentence: str, date: str, due: str | None, du
 @pytest.mark.parametrize(
     ("sentence", "body", "actor", "resolved"),
     [
-        ("We will publish our Impact Assessment shortly.", "Department for Business and Trade", "We", "Department for Business and Trade"),  # 1675137
+        (
+            "We will publish our Impact Assessment shortly.",
+            "Department for Business and Trade",
+            "We",
+            "Department for Business and Trade",
+        ),  # 1675137
         ("I will make a decision in due course.", "Home Office", "I", "Home Office"),  # 1753255
-        ("My department will update the fund prospectus as soon as possible.", "Northern Ireland Office", "My department", "Northern Ireland Office"),  # 1738686
-        ("The Government will publish a statement of rapid review key findings in early 2025.", "Department for Education", "The Government", "HM Government"),  # 1754155
-        ("NHS England is reviewing existing liver diagnosis pathways as part of its wider diagnostic transformation work.", "Department of Health and Social Care", "NHS England", "NHS England"),  # 1679180
-        ("From early next year, the Pharmacy First service will be nationally commissioned by the NHS.", "Department of Health and Social Care", "the NHS", "the NHS"),  # 1677343 (the agent of a passive)
-        ("Further details will be announced in due course.", "Cabinet Office", None, None),  # corpus (no actor stated)
-        ("We will publish our Impact Assessment shortly.", None, "We", None),  # answering body unknown
+        (
+            "My department will update the fund prospectus as soon as possible.",
+            "Northern Ireland Office",
+            "My department",
+            "Northern Ireland Office",
+        ),  # 1738686
+        (
+            "The Government will publish a statement of rapid review key findings in early 2025.",
+            "Department for Education",
+            "The Government",
+            "HM Government",
+        ),  # 1754155
+        (
+            "NHS England is reviewing existing liver diagnosis pathways as part of its wider diagnostic transformation work.",
+            "Department of Health and Social Care",
+            "NHS England",
+            "NHS England",
+        ),  # 1679180
+        (
+            "From early next year, the Pharmacy First service will be nationally commissioned by the NHS.",
+            "Department of Health and Social Care",
+            "the NHS",
+            "the NHS",
+        ),  # 1677343 (the agent of a passive)
+        (
+            "Further details will be announced in due course.",
+            "Cabinet Office",
+            None,
+            None,
+        ),  # corpus (no actor stated)
+        (
+            "We will publish our Impact Assessment shortly.",
+            None,
+            "We",
+            None,
+        ),  # answering body unknown
     ],
 )
-def test_commitment_actor_resolution(sentence: str, body: str | None, actor: str | None, resolved: str | None) -> None:
+def test_commitment_actor_resolution(
+    sentence: str, body: str | None, actor: str | None, resolved: str | None
+) -> None:
     (found,) = _extract(sentence, "2024-09-10", body)
     assert (found.actor, found.actor_resolved) == (actor, resolved)
 
@@ -333,16 +580,34 @@ def test_commitment_tagger_without_rules_warns(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("line", "code", "words"),
     [
-        ('{"id": "x", "kind": "soon", "pattern": [{"LOWER": "will"}]}', "PCT104", ["'kind'", "'soon'", "future, ongoing, done"]),
-        ('{"id": "x", "kind": "future", "strenght": "firm", "pattern": [{"LOWER": "will"}]}', "PCT103", ["'strenght'", "allowed"]),
+        (
+            '{"id": "x", "kind": "soon", "pattern": [{"LOWER": "will"}]}',
+            "PCT104",
+            ["'kind'", "'soon'", "future, ongoing, done"],
+        ),
+        (
+            '{"id": "x", "kind": "future", "strenght": "firm", "pattern": [{"LOWER": "will"}]}',
+            "PCT103",
+            ["'strenght'", "allowed"],
+        ),
         ('{"id": "x", "kind": "future"}', "PCT102", ["'pattern'"]),
         ('{"id": "x", "kind": "future", "pattern": [{"LOWR": "will"}]}', "PCT130", ["'pattern'"]),
-        ('{"id": "x", "kind": "future", "actor": "someone", "pattern": [{"LOWER": "will"}]}', "PCT104", ["'actor'", "government, any, none"]),
-        ('{"id": "x", "kind": "future", "negated": "yes", "pattern": [{"LOWER": "will"}]}', "PCT105", ["'negated'", "bool"]),
+        (
+            '{"id": "x", "kind": "future", "actor": "someone", "pattern": [{"LOWER": "will"}]}',
+            "PCT104",
+            ["'actor'", "government, any, none"],
+        ),
+        (
+            '{"id": "x", "kind": "future", "negated": "yes", "pattern": [{"LOWER": "will"}]}',
+            "PCT105",
+            ["'negated'", "bool"],
+        ),
         ("not json", "PCT107", ["triggers.jsonl line 1"]),
     ],
 )
-def test_commitment_tagger_bad_rule_raises(nlp: Language, tmp_path: Path, line: str, code: str, words: list[str]) -> None:
+def test_commitment_tagger_bad_rule_raises(
+    nlp: Language, tmp_path: Path, line: str, code: str, words: list[str]
+) -> None:
     (tmp_path / "triggers.jsonl").write_text(line + "\n", encoding="utf-8")
     with pytest.raises(RuleError) as err:
         CommitmentTagger(nlp).from_disk(tmp_path)
@@ -362,7 +627,9 @@ def test_commitment_tagger_to_disk_from_disk_round_trips(nlp: Language, tmp_path
     tagger = nlp.get_pipe("pct_commitment")
     tagger.to_disk(tmp_path)
     for name in ("triggers.jsonl", "modifiers.jsonl", "vetoes.jsonl", "actors.jsonl"):
-        assert (tmp_path / name).read_bytes() == (MODEL_RULES / name).read_bytes(), f"{name} is not in canonical form"
+        assert (tmp_path / name).read_bytes() == (MODEL_RULES / name).read_bytes(), (
+            f"{name} is not in canonical form"
+        )
     again = CommitmentTagger(nlp).from_disk(tmp_path)
     assert again.rules == tagger.rules
     text = "We will publish the review by the end of this year and are consulting on the changes."
@@ -372,7 +639,12 @@ def test_commitment_tagger_to_disk_from_disk_round_trips(nlp: Language, tmp_path
 
 def test_commitment_tagger_pipe_n_process_2_matches_one(nlp: Language) -> None:
     rows = _vectors()[:40]
-    items = [TextItem(r["sentence"], dt.date.fromisoformat(r["date_answered"]), r.get("department"), key=i) for i, r in enumerate(rows)]
+    items = [
+        TextItem(
+            r["sentence"], dt.date.fromisoformat(r["date_answered"]), r.get("department"), key=i
+        )
+        for i, r in enumerate(rows)
+    ]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         one = [r.commitments for _, r in extract_batch(items, nlp=nlp, n_process=1)]
@@ -387,7 +659,10 @@ def test_commitment_windowed_matching_equals_full_matching(nlp: Language) -> Non
         doc = nlp.make_doc(row["sentence"])
         full = {(h.family, h.index, h.start, h.end) for h in tagger.hits(doc)}
         anchors = [(tagger._anchor_keys[k], p) for k, p, _ in tagger.anchor_matcher(doc)]
-        windowed = {(h.family, h.index, h.start, h.end) for h in tagger.windowed_hits(doc, anchors, 0, len(doc))}
+        windowed = {
+            (h.family, h.index, h.start, h.end)
+            for h in tagger.windowed_hits(doc, anchors, 0, len(doc))
+        }
         assert windowed == full, row["sentence"]
 
 
@@ -401,5 +676,9 @@ def test_commitment_spans_carry_serialisable_payloads(nlp: Language) -> None:
     doc: Doc = nlp("We will publish the review by the end of this year.")
     (span,) = doc.spans[COMMITMENT_SPANS]
     payload = span._.pct_commitment
-    assert json.loads(json.dumps(payload)) == {**payload, "timexes": list(payload["timexes"]), "quantities": list(payload["quantities"])}
+    assert json.loads(json.dumps(payload)) == {
+        **payload,
+        "timexes": list(payload["timexes"]),
+        "quantities": list(payload["quantities"]),
+    }
     assert span.text == payload["quote"]

@@ -1,0 +1,460 @@
+"""The commitment algorithm's pure functions (:mod:`pipeline.nlp.commitment_logic`), called
+directly on token texts, hand-built rule matches, time expressions and rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from pipeline.nlp.commitment_logic import (
+    Hit,
+    Mention,
+    SentenceInput,
+    Subject,
+    admissible,
+    due_candidates,
+    due_preposition,
+    find_commitments,
+    find_subject,
+    future_reading,
+    horizon_reading,
+    is_modifier_timex,
+    is_participle,
+    is_passive,
+    quote_end,
+    resolve_actor,
+    resolve_due,
+)
+from pipeline.nlp.commitment_rules import ActorRule, CommitmentRules, TriggerRule
+from pipeline.types import Timex
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _timex(
+    text: str, start: str | None, end: str | None, type_: str = "date", timex3: str | None = None
+) -> Timex:
+    return Timex(
+        text=text, char_start=0, char_end=len(text), type=type_, timex3=timex3, start=start, end=end
+    )  # type: ignore[arg-type]
+
+
+def _mention(
+    words: list[str], phrase: str, payload: dict[str, Any] | None = None, index: int = 0
+) -> Mention:
+    target = phrase.split()
+    for i in range(len(words) - len(target) + 1):
+        if words[i : i + len(target)] == target:
+            return Mention(
+                index, i, i + len(target), {"type": "date", "text": phrase, **(payload or {})}
+            )
+    raise AssertionError(f"{phrase!r} not in {words}")
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("will publish it by", 1),
+        ("will publish it by the end of", 4),
+        ("will conclude within the", 2),
+        ("we will consult on policy measures later in", 2),
+        ("the Government aims to have the guidance in place towards the end of", 4),
+        ("will publish it", 0),
+        ("", 0),
+    ],
+)
+def test_due_preposition_longest_match(before: str, expected: int) -> None:
+    assert due_preposition(before.split()) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        (
+            "The LPC will complete its April 2025 rate recommendations by the end of October 2024 .",
+            "April 2025",
+            True,
+        ),
+        (
+            "We will publish local authority public health grant allocations for 2025/26 in due course .",
+            "2025/26",
+            True,
+        ),
+        (
+            "The Government will respond to points raised in the report , published on 18 July 2024 , in the autumn .",
+            "18 July 2024",
+            True,
+        ),
+        ("This guidance is due to be published this month .", "this month", False),
+        ("Legislation will be introduced in 2025 through the Bill .", "2025", False),
+        (
+            "The Low Pay Commission will complete its work by the end of October 2024 .",
+            "the end of October 2024",
+            False,
+        ),
+        ("the VOA announced updated property values from the 2026 revaluation .", "2026", True),
+    ],
+)
+def test_is_modifier_timex_tells_names_from_times(
+    sentence: str, phrase: str, expected: bool
+) -> None:
+    words = _words(sentence)
+    assert is_modifier_timex(words, _mention(words, phrase)) is expected
+
+
+def test_due_candidates_prefer_the_last_and_skip_modifiers() -> None:
+    words = _words(
+        "The LPC will complete its April 2025 rate recommendations by the end of October 2024 ."
+    )
+    mentions = [
+        _mention(words, "April 2025", {"start": "2025-04-01", "end": "2025-04-30"}, 0),
+        _mention(words, "the end of October 2024", {"start": "2024-10-31", "end": "2024-10-31"}, 1),
+    ]
+    candidates = due_candidates(words, mentions, 0, len(words))
+    assert [(m.index, words[p]) for m, p in candidates] == [(1, "by")]
+
+
+def test_due_candidates_skip_lengths_sets_and_today() -> None:
+    words = _words(
+        "We are now committed to act during this Parliament for 16- and 17-year olds each year ."
+    )
+    mentions = [
+        _mention(words, "now", {"start": "2024-10-11", "end": "2024-10-11"}, 0),
+        _mention(words, "this Parliament", {}, 1),
+        _mention(words, "17-year", {"type": "duration", "timex3": "P17Y"}, 2),
+        _mention(words, "each year", {"type": "set", "timex3": "P1Y"}, 3),
+    ]
+    candidates = due_candidates(words, mentions, 0, len(words), dt.date(2024, 10, 11))
+    assert [m.index for m, _ in candidates] == [1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "kept"),
+    [
+        ("The review will conclude within 12 weeks .", "12 weeks", True),
+        (
+            "We committed to hiring 300 planners over the next five years .",
+            "the next five years",
+            True,
+        ),
+        ("For the first time in over 50 years the base will be secure .", "50 years", False),
+        ("We will fund 15 years of research .", "15 years", False),
+    ],
+)
+def test_due_candidates_durations_need_a_horizon(sentence: str, phrase: str, kept: bool) -> None:
+    words = _words(sentence)
+    mention = _mention(words, phrase, {"type": "duration", "timex3": "P1Y"})
+    assert bool(due_candidates(words, [mention], 0, len(words))) is kept
+
+
+def _deadline(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.date | None:
+    """A stand-in for ``pipeline.nlp.calendar.deadline_of``: the period's last day."""
+    return dt.date.fromisoformat(timex.end) if timex.end else None
+
+
+def test_resolve_due_takes_the_first_future_candidate() -> None:
+    anchor = dt.date(2025, 1, 13)
+    candidates = [
+        (_timex("July 2024", "2024-07-01", "2024-07-31"), "in"),
+        (_timex("2025", "2025-01-01", "2025-12-31"), "in"),
+    ]
+    assert resolve_due(candidates, anchor, _deadline) == (1, dt.date(2025, 12, 31))
+
+
+def test_resolve_due_keeps_an_overdue_deadline() -> None:
+    anchor = dt.date(2025, 9, 11)
+    candidates = [(_timex("summer 2025", "2025-06-01", "2025-08-31"), "by the end of")]
+    assert resolve_due(candidates, anchor, _deadline) == (0, dt.date(2025, 8, 31))
+
+
+def test_resolve_due_vague_last_expression_means_none() -> None:
+    candidates = [
+        (_timex("due course", None, None), "in"),
+        (_timex("2025/26", "2025-04-01", "2026-03-31"), "in"),
+    ]
+    assert resolve_due(candidates, dt.date(2024, 11, 15), _deadline) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "anchor", "expected"),
+    [
+        ("January", "2023-01-01", "2023-01-31", "2023-12-13", ("2024-01-01", "2024-01-31")),
+        ("the autumn", "2023-09-01", "2023-11-30", "2024-07-22", ("2024-09-01", "2024-11-30")),
+        ("the winter", "2023-12-01", "2024-02-29", "2024-12-10", ("2024-12-01", "2025-02-28")),
+        ("January 2023", "2023-01-01", "2023-01-31", "2023-12-13", ("2023-01-01", "2023-01-31")),
+        ("last spring", "2023-03-01", "2023-05-31", "2023-12-13", ("2023-03-01", "2023-05-31")),
+        ("the Spring", "2025-03-01", "2025-05-31", "2024-11-11", ("2025-03-01", "2025-05-31")),
+    ],
+)
+def test_future_reading_moves_underspecified_past_dates_forward(
+    text: str, start: str, end: str, anchor: str, expected: tuple[str, str]
+) -> None:
+    read = future_reading(_timex(text, start, end), dt.date.fromisoformat(anchor))
+    assert (read.start, read.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "preposition", "expected"),
+    [
+        ("next year", "within the", ("duration", "P1Y")),
+        ("the next five years", "over", ("duration", "P5Y")),
+        ("next year", "in", ("date", None)),
+        ("next year", None, ("date", None)),
+    ],
+)
+def test_horizon_reading_counts_from_the_answer_date(
+    text: str, preposition: str | None, expected: tuple[str, str | None]
+) -> None:
+    read = horizon_reading(_timex(text, "2025-01-01", "2025-12-31"), preposition)
+    assert (read.type, read.timex3 if read.type == "duration" else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("published", True),
+        ("set", True),
+        ("undertaken", True),
+        ("need", False),
+        ("indeed", False),
+        ("publish", False),
+    ],
+)
+def test_is_participle_words(word: str, expected: bool) -> None:
+    assert is_participle(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("this will be published in due course", True),
+        ("London-based civil servants will not be required to relocate", True),
+        ("The consultation was launched in 2023", True),
+        ("We will publish the figures", False),
+        ("The new rates will be 5p below the national rates", False),
+    ],
+)
+def test_is_passive_verb_groups(sentence: str, expected: bool) -> None:
+    words = _words(sentence)
+    aux = next(i for i, w in enumerate(words) if w in ("will", "was"))
+    assert is_passive(words, aux, aux + 2) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger_end", "expected"),
+    [
+        ("there will be no cap , meaning all properties will benefit .", 3, "there will be no cap"),
+        (
+            "We will aim to confirm allocations later in 2025 , following the next phase .",
+            2,
+            "We will aim to confirm allocations later in 2025",
+        ),
+        (
+            "we will be piloting a grant , starting early 2026 .",
+            4,
+            "we will be piloting a grant , starting early 2026",
+        ),
+        (
+            "for which we will legislate , will however be better equipped .",
+            4,
+            "for which we will legislate",
+        ),
+        (
+            "We will deliver 10,000 drones ( both aerial and maritime ) to Ukraine .",
+            3,
+            "We will deliver 10,000 drones ( both aerial and maritime ) to Ukraine",
+        ),
+    ],
+)
+def test_quote_end_drops_trailing_modifiers(sentence: str, trigger_end: int, expected: str) -> None:
+    words = _words(sentence)
+    timexes = [_mention(words, "early 2026")] if "early 2026" in sentence else []
+    assert " ".join(words[: quote_end(words, trigger_end, len(words), timexes)]) == expected
+
+
+ROLES = ["government", "government", "other"]
+
+
+def _actor_hits(words: list[str]) -> list[Hit]:
+    hits = []
+    for phrase, index in (
+        ("the Government", 0),
+        ("we", 1),
+        ("We", 1),
+        ("Local authorities", 2),
+        ("the Department", 0),
+    ):
+        target = phrase.split()
+        for i in range(len(words) - len(target) + 1):
+            if words[i : i + len(target)] == target:
+                hits.append(Hit("actor", index, i, i + len(target)))
+    return hits
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "actor", "adverbial"),
+    [
+        ("As part of this , the Government intends", "government", "the Government", "As"),
+        ("In 2024/25 the Department will", "government", "the Department", "In"),
+        (
+            "To support with bill increases , at the Budget , the Government introduced",
+            "government",
+            "the Government",
+            "To",
+        ),
+        ("the Government 's plan will", "unknown", None, None),
+        ("Local authorities in England will", "other", "Local authorities", None),
+        ("the £2.1 billion we are", "government", "we", "the"),
+        ("This guidance is", "unknown", None, None),
+    ],
+)
+def test_find_subject_skips_adverbials_and_asides(
+    sentence: str, status: str, actor: str | None, adverbial: str | None
+) -> None:
+    words = _words(sentence)
+    verb = next(
+        i for i, w in enumerate(words) if w in ("intends", "will", "introduced", "are", "is")
+    )
+    subject = find_subject(words, 0, verb, _actor_hits(words), ROLES)
+    assert subject.status == status
+    if actor is not None:
+        assert " ".join(words[subject.start : subject.end]) == actor
+    assert (
+        words[subject.adverbial_start] if subject.adverbial_start is not None else None
+    ) == adverbial
+
+
+def _rule(**kw: Any) -> TriggerRule:
+    return TriggerRule.from_dict(
+        {"id": "t", "kind": "future", "pattern": [{"LOWER": "will"}], **kw}
+    )
+
+
+@pytest.mark.parametrize(
+    ("actor", "status", "passive", "evidence", "expected"),
+    [
+        ("government", "government", False, False, True),
+        ("government", "unknown", True, True, False),
+        ("any", "unknown", False, False, False),
+        ("any", "unknown", True, False, True),
+        ("any", "none", False, True, True),
+        ("any", "other", True, True, False),
+        ("none", "unknown", False, False, True),
+        ("none", "other", False, False, False),
+    ],
+)
+def test_admissible_actor_demands(
+    actor: str, status: str, passive: bool, evidence: bool, expected: bool
+) -> None:
+    assert (
+        admissible(_rule(actor=actor), Subject(status), passive=passive, evidence=evidence)
+        is expected
+    )  # type: ignore[arg-type]
+
+
+def test_admissible_evidence_demand() -> None:
+    rule = _rule(evidence=True)
+    assert not admissible(rule, Subject("government"), passive=False, evidence=False)
+    assert admissible(rule, Subject("government"), passive=False, evidence=True)
+
+
+def test_resolve_actor_through_the_answering_body() -> None:
+    we = ActorRule.from_dict(
+        {"id": "we", "role": "government", "resolve": True, "pattern": [{"LOWER": "we"}]}
+    )
+    gov = ActorRule.from_dict(
+        {
+            "id": "g",
+            "role": "government",
+            "canonical": "HM Government",
+            "pattern": [{"LOWER": "government"}],
+        }
+    )
+    assert resolve_actor("We", we, "Home Office") == "Home Office"
+    assert resolve_actor("We", we, None) is None
+    assert resolve_actor("the Government", gov, "Home Office") == "HM Government"
+    assert resolve_actor("NHS England", None, "Home Office") == "NHS England"
+    assert resolve_actor(None, we, "Home Office") is None
+
+
+def _rules() -> CommitmentRules:
+    return CommitmentRules.from_dicts(
+        triggers=[
+            {
+                "id": "will",
+                "kind": "future",
+                "actor": "any",
+                "pattern": [{"LOWER": "will"}, {"IS_ALPHA": True}],
+            },
+            {"id": "has", "kind": "done", "pattern": [{"LOWER": "has"}, {"LOWER": "launched"}]},
+        ],
+        modifiers=[{"id": "not", "effect": "negated", "pattern": [{"LOWER": "not"}]}],
+        vetoes=[
+            {
+                "id": "refusal",
+                "category": "refusal",
+                "scope": "sentence",
+                "pattern": [{"LOWER": "centrally"}],
+            }
+        ],
+        actors=[
+            {"id": "we", "role": "government", "resolve": True, "pattern": [{"LOWER": "we"}]},
+            {"id": "la", "role": "other", "pattern": [{"LOWER": "councils"}]},
+        ],
+    )
+
+
+def _sentence(text: str, hits: list[tuple[str, int, str]]) -> SentenceInput:
+    words = _words(text)
+    out = []
+    for family, index, phrase in hits:
+        m = _mention(words, phrase)
+        out.append(Hit(family, index, m.start, m.end))  # type: ignore[arg-type]
+    return SentenceInput(words, out, anchor=dt.date(2025, 1, 10))
+
+
+def test_find_commitments_one_record_per_clause() -> None:
+    sentence = _sentence(
+        "We has launched a fund and will publish a report .",
+        [("actor", 0, "We"), ("trigger", 1, "has launched"), ("trigger", 0, "will publish")],
+    )
+    drafts = find_commitments(sentence, _rules())
+    assert [(d.kind, " ".join(sentence.words[d.start : d.end])) for d in drafts] == [
+        ("done", "We has launched a fund"),
+        ("future", "will publish a report"),
+    ]
+    assert drafts[1].subject.inherited and drafts[1].subject.status == "government"
+
+
+def test_find_commitments_negation_vetoes_and_other_actors() -> None:
+    rules = _rules()
+    negated = find_commitments(
+        _sentence(
+            "We will not publish it .",
+            [("actor", 0, "We"), ("trigger", 0, "will not"), ("modifier", 0, "not")],
+        ),
+        rules,
+    )
+    assert [(d.kind, d.negated) for d in negated] == [("future", True)]
+    refused = _sentence(
+        "We will publish what is held centrally .",
+        [("actor", 0, "We"), ("trigger", 0, "will publish"), ("veto", 0, "centrally")],
+    )
+    assert find_commitments(refused, rules) == []
+    councils = _sentence(
+        "councils will publish plans .", [("actor", 1, "councils"), ("trigger", 0, "will publish")]
+    )
+    assert find_commitments(councils, rules) == []
+    unknown = _sentence("The strategy will publish plans .", [("trigger", 0, "will publish")])
+    assert find_commitments(unknown, rules) == []
+
+
+def test_find_commitments_conditional_clauses_do_not_fire() -> None:
+    sentence = _sentence(
+        "If he wishes , we will meet him .", [("actor", 0, "we"), ("trigger", 0, "will meet")]
+    )
+    assert find_commitments(sentence, _rules()) == []
