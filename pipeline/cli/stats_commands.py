@@ -174,3 +174,82 @@ def evaluate_vectors(
     ):
         for row in rows[:errors]:
             console.print(f"[{label}] {json.dumps(row, ensure_ascii=False)}", markup=False)
+
+
+def _score_table(title: str, scores: Mapping[str, Any], sections: tuple[str, ...]) -> Table:
+    table = Table(title=title)
+    for col in ("section", "gold", "pred", "match", "P", "R", "F1", "attributes"):
+        table.add_column(col, justify="left" if col in ("section", "attributes") else "right")
+    for name in sections:
+        s = scores[name]
+        attrs = ", ".join(
+            f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1]
+        )
+        table.add_row(
+            s.name, str(s.gold), str(s.predicted), str(s.matched),
+            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", attrs,
+        )  # fmt: skip
+    return table
+
+
+@evaluate_app.command("baseline")
+def evaluate_baseline(
+    gold: Annotated[
+        Path,
+        typer.Argument(help="Gold JSONL (GUIDELINES.md section 4a).", exists=True, dir_okay=False),
+    ],
+    corpus: Annotated[
+        Path, typer.Argument(help="API-shaped corpus holding the gold answers.", exists=True)
+    ],
+    engine: Annotated[
+        Path | None,
+        typer.Option(
+            "--engine",
+            help="The engine's predictions (`commitments predict`) to score on the same answers, for comparison.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the naive baseline (a sentence with "will/committed to/plans to/aims to" is a future
+    commitment; dateparser for dates) on the gold answers found in the corpus."""
+    from pipeline.evaluate.baseline import baseline_records
+    from pipeline.evaluate.gold import read_jsonl, score_records
+    from pipeline.ingest.replay import Rejected, read_answers
+
+    gold_records = read_jsonl(gold)
+    wanted = {str(g["id"]) for g in gold_records}
+    answers = [
+        (a.id, a.answer_text, a.date_answered)
+        for a in read_answers(corpus)
+        if not isinstance(a, Rejected) and str(a.id) in wanted and a.date_answered is not None
+    ]
+    found = {str(a[0]) for a in answers}
+    gold_records = [g for g in gold_records if str(g["id"]) in found]
+    if not gold_records:
+        raise UserError(f"none of the answers of {gold} are in {corpus}")
+    sections = ("commitments", "future_commitments", "timexes")
+    results = {"baseline": score_records(gold_records, baseline_records(answers))}
+    if engine is not None:
+        results["engine"] = score_records(gold_records, read_jsonl(engine))
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    k: {n: s.to_dict() for n, s in v.items() if n in sections}
+                    for k, v in results.items()
+                },
+                indent=2,
+            )
+        )
+        return
+    for label, scores in results.items():
+        console.print(
+            _score_table(f"{label}: {gold.name}, {len(gold_records)} answers", scores, sections)
+        )
+    left_out = sorted(wanted - found)
+    if left_out:
+        console.print(
+            f"{len(left_out)} gold answers not in the corpus, left out: {', '.join(left_out)}"
+        )
