@@ -166,6 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--source", default=None, help="'api' or a replay file/folder")
     parser.add_argument("--window-days", type=int, default=DEFAULT_WINDOW_DAYS)
     parser.add_argument("--dask", default=None, help="scheduler address or local[:N]")
+    parser.add_argument("--max-workers", type=int, default=4, help="threads without Dask")
     parser.add_argument("--rerun", action="store_true", help="redo completed windows too")
     return parser
 
@@ -180,6 +181,7 @@ def main(argv: list[str] | None = None) -> RunSummary:
         source=args.source,
         window_days=args.window_days,
         dask=args.dask,
+        max_workers=args.max_workers,
         rerun=args.rerun,
     )
     print(outcome(summary))
