@@ -88,10 +88,13 @@ TRAILING_CUES = frozenset(
         "alongside", "in", "so", "helping", "ensuring", "supporting", "enabling", "bringing",
         "building", "reflecting", "recognising", "subject", "whilst", "while", "whereas",
         "although", "though", "because", "since", "where", "but", "and", "or", "rather",
-        "unlike", "despite", "given", "such", "particularly", "especially",
+        "unlike", "despite", "given", "such", "particularly", "especially", "ahead",
         "like", "e.g.", "i.e.", "for", "both", "not", "instead",
     }
 )  # fmt: skip
+DANGLING_WORDS = frozenset(
+    {"and", "or", "but", "with", "to", "of", "for", "at", "in", "on", "the", "a"}
+)
 TRAILING_WORD_CUES = frozenset({"thereby", "meaning", "whereby"})
 # Tokens that keep the quote going after the trigger when the comma introduces them
 # (a time expression or its preposition: "..., published on 18 July 2024, in the autumn").
@@ -709,9 +712,14 @@ def quote_end(
             if nxt in TRAILING_CUES or nxt in AUXILIARIES or is_gerund(nxt):
                 end = i
                 break
+    # Trailing punctuation, and a conjunction or preposition left before a cut ("We will
+    # publish more information about the Fund and | how local areas can get involved").
     while end > trigger_end and (
-        not any(ch.isalnum() for ch in lower[end - 1])
-        and lower[end - 1] not in {")", "’", "'", "%"}
+        (
+            not any(ch.isalnum() for ch in lower[end - 1])
+            and lower[end - 1] not in {")", "’", "'", "%"}
+        )
+        or lower[end - 1] in DANGLING_WORDS
     ):
         end -= 1
     return end
