@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -113,29 +113,6 @@ def stop_process(proc: subprocess.Popen[bytes], *, grace: float = 15.0) -> None:
     proc.wait()
 
 
-@dataclass
-class PrefectServer:
-    """A ``prefect server start`` subprocess on 127.0.0.1.
-
-    Attributes:
-        api_url: Its API root (``http://127.0.0.1:<port>/api``).
-        env: Environment for processes that should report to it.
-        home: Its ``PREFECT_HOME`` (holds the SQLite database).
-        log: File its output goes to.
-    """
-
-    api_url: str
-    env: dict[str, str]
-    home: Path
-    log: Path
-
-    def get(self, path: str) -> httpx.Response:
-        return httpx.get(f"{self.api_url}{path}", timeout=10)
-
-    def post(self, path: str, payload: dict[str, object]) -> httpx.Response:
-        return httpx.post(f"{self.api_url}{path}", json=payload, timeout=10)
-
-
 def start_logged(
     args: list[str], *, env: dict[str, str], log: Path, cwd: Path | None = None
 ) -> subprocess.Popen[bytes]:
@@ -170,6 +147,70 @@ def wait_until(
     pytest.fail(f"{what}: not ready after {timeout:.0f} s\n{tail}")
 
 
+@dataclass
+class PrefectServer:
+    """A ``prefect server start`` subprocess on 127.0.0.1, and the processes tests start
+    against it (stopped by their PIDs when the fixture ends, also after a failure).
+
+    Attributes:
+        api_url: Its API root (``http://127.0.0.1:<port>/api``).
+        env: Environment for processes that should report to it.
+        home: Its ``PREFECT_HOME`` (holds the SQLite database).
+        log: File its output goes to.
+        bin: The virtualenv's ``bin`` folder (``prefect``, ``commitments``, ``python``).
+        children: Processes started with :meth:`spawn`.
+    """
+
+    api_url: str
+    env: dict[str, str]
+    home: Path
+    log: Path
+    bin: Path = BIN
+    children: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def get(self, path: str) -> httpx.Response:
+        """GET ``<api_url><path>``."""
+        return httpx.get(f"{self.api_url}{path}", timeout=10)
+
+    def post(self, path: str, payload: dict[str, object]) -> httpx.Response:
+        """POST JSON to ``<api_url><path>``."""
+        return httpx.post(f"{self.api_url}{path}", json=payload, timeout=10)
+
+    def spawn(
+        self, args: list[str], *, log: Path, cwd: Path | None = None
+    ) -> subprocess.Popen[bytes]:
+        """Start a process reporting to this server; it is stopped when the fixture ends."""
+        proc = start_logged(args, env=self.env, log=log, cwd=cwd)
+        self.children.append(proc)
+        return proc
+
+    def run(
+        self, args: list[str], *, cwd: Path | None = None, timeout: float = 300
+    ) -> subprocess.CompletedProcess[str]:
+        """Run a command reporting to this server to completion; its output captured."""
+        return subprocess.run(
+            args, env=self.env, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+            check=False,
+        )  # fmt: skip
+
+    @staticmethod
+    def stop(proc: subprocess.Popen[bytes]) -> None:
+        """Stop one process (and its children) by its PID."""
+        stop_process(proc)
+
+    @staticmethod
+    def wait_until(
+        predicate: Callable[[], bool],
+        *,
+        timeout: float,
+        what: str,
+        proc: subprocess.Popen[bytes] | None = None,
+        log: Path | None = None,
+    ) -> None:
+        """See :func:`wait_until`."""
+        wait_until(predicate, timeout=timeout, what=what, proc=proc, log=log)
+
+
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrefectServer]:
     """A real ``prefect server start`` on a free port of 127.0.0.1, SQLite in a temp dir."""
@@ -193,19 +234,22 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Prefect
         log=log,
     )
     api_url = f"http://127.0.0.1:{port}/api"
+    client_env = {k: v for k, v in env.items() if not k.startswith("PREFECT_SERVER_")}
+    server = PrefectServer(
+        api_url=api_url, env={**client_env, "PREFECT_API_URL": api_url}, home=home, log=log
+    )
     try:
         wait_until(
-            lambda: httpx.get(f"{api_url}/health", timeout=2).status_code == 200,
+            lambda: server.get("/health").status_code == 200,
             timeout=90,
             what="prefect server",
             proc=proc,
             log=log,
         )
-        client_env = {k: v for k, v in env.items() if not k.startswith("PREFECT_SERVER_")}
-        yield PrefectServer(
-            api_url=api_url, env={**client_env, "PREFECT_API_URL": api_url}, home=home, log=log
-        )
+        yield server
     finally:
+        for child in reversed(server.children):
+            stop_process(child)
         stop_process(proc)
 
 
