@@ -177,9 +177,7 @@ class TimemlScore:
         ]
 
 
-def align(
-    gold: Sequence[TimemlTimex], predicted: Sequence[TimemlTimex]
-) -> list[tuple[int, int]]:
+def align(gold: Sequence[TimemlTimex], predicted: Sequence[TimemlTimex]) -> list[tuple[int, int]]:
     """One-to-one pairs ``(gold index, predicted index)`` of overlapping extents, largest
     overlap first (ties: earlier gold first)."""
     candidates = []
@@ -244,7 +242,9 @@ def to_timeml(rows: Iterable[object]) -> Iterator[TimemlTimex]:
 
     for row in rows:
         assert isinstance(row, Timex)
-        yield TimemlTimex(row.char_start, row.char_end, row.text, row.type.upper(), row.timex3 or "")
+        yield TimemlTimex(
+            row.char_start, row.char_end, row.text, row.type.upper(), row.timex3 or ""
+        )
 
 
 def predict(

@@ -28,7 +28,12 @@ from pipeline.types import Timex
 SEASONS: tuple[str, ...] = ("SP", "SU", "FA", "WI")
 """TimeML season codes: spring, summer, autumn (fall), winter."""
 
-_SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 2),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +124,10 @@ def quarter_period(year: int, quarter: int) -> Period:
 
 def half_period(year: int, half: int) -> Period:
     """The first (1) or second (2) half of the calendar year."""
-    return Period(dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else Period(
-        dt.date(year, 7, 1), dt.date(year, 12, 31)
+    return (
+        Period(dt.date(year, 1, 1), dt.date(year, 6, 30))
+        if half == 1
+        else Period(dt.date(year, 7, 1), dt.date(year, 12, 31))
     )
 
 
@@ -222,11 +229,20 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 HOLIDAYS: dict[str, str] = {
-    "christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24",
-    "boxing day": "12-26", "new year's day": "01-01", "new year's eve": "12-31",
-    "armistice day": "11-11", "st patrick's day": "03-17", "easter": "easter",
-    "easter sunday": "easter", "easter monday": "easter+1", "good friday": "easter-2",
-    "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving",
+    "christmas": "12-25",
+    "christmas day": "12-25",
+    "christmas eve": "12-24",
+    "boxing day": "12-26",
+    "new year's day": "01-01",
+    "new year's eve": "12-31",
+    "armistice day": "11-11",
+    "st patrick's day": "03-17",
+    "easter": "easter",
+    "easter sunday": "easter",
+    "easter monday": "easter+1",
+    "good friday": "easter-2",
+    "thanksgiving": "thanksgiving",
+    "thanksgiving day": "thanksgiving",
     "remembrance sunday": "remembrance",
 }
 """Named days (lower case) to how they fall: a fixed ``MM-DD``, or a movable rule."""
@@ -256,17 +272,50 @@ BEFORE_PREPOSITIONS: frozenset[str] = frozenset({"before", "prior to", "ahead of
 """Prepositions whose deadline is the day before the period starts."""
 
 PREPOSITIONS: tuple[str, ...] = (
-    "no later than", "not later than", "at the latest by", "prior to", "ahead of", "up to",
-    "as of", "by", "before", "within", "over", "across", "during", "throughout", "in", "at",
-    "on", "from", "since", "until", "till", "to", "for", "after", "between", "into", "through",
-    "starting", "beginning", "following", "around", "towards", "of", "under", "per",
+    "no later than",
+    "not later than",
+    "at the latest by",
+    "prior to",
+    "ahead of",
+    "up to",
+    "as of",
+    "by",
+    "before",
+    "within",
+    "over",
+    "across",
+    "during",
+    "throughout",
+    "in",
+    "at",
+    "on",
+    "from",
+    "since",
+    "until",
+    "till",
+    "to",
+    "for",
+    "after",
+    "between",
+    "into",
+    "through",
+    "starting",
+    "beginning",
+    "following",
+    "around",
+    "towards",
+    "of",
+    "under",
+    "per",
 )
 """Words that can govern a time expression (the expression's text leaves them out)."""
 
 _HEDGES = r"(?:(?:around|about|approximately|roughly|at\s+least|at\s+most|some)\s+)?"
 _GOVERNOR = re.compile(
     r"\b(?P<prep>"
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(PREPOSITIONS, key=len, reverse=True))
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(PREPOSITIONS, key=len, reverse=True)
+    )
     + r")\s+"
     + _HEDGES
     + r"$",

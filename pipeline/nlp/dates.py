@@ -26,8 +26,18 @@ Tense = Literal["past", "present", "future"]
 TENSES: tuple[str, ...] = ("past", "present", "future")
 
 MONTH_NAMES: tuple[str, ...] = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 """Full month names, January first."""
 
@@ -37,8 +47,18 @@ MONTHS: Mapping[str, int] = {
         abbr: i
         for i, abbrs in enumerate(
             (
-                ("jan",), ("feb",), ("mar",), ("apr",), (), ("jun",), ("jul",), ("aug",),
-                ("sep", "sept"), ("oct",), ("nov",), ("dec",),
+                ("jan",),
+                ("feb",),
+                ("mar",),
+                ("apr",),
+                (),
+                ("jun",),
+                ("jul",),
+                ("aug",),
+                ("sep", "sept"),
+                ("oct",),
+                ("nov",),
+                ("dec",),
             ),
             start=1,
         )
@@ -51,8 +71,12 @@ WEEKDAYS: Mapping[str, int] = {
     name: i
     for i, names in enumerate(
         (
-            ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
             ("sunday", "sun"),
         )
     )
@@ -61,72 +85,203 @@ WEEKDAYS: Mapping[str, int] = {
 """Weekday names and abbreviations (lower case) to ``date.weekday()`` numbers."""
 
 SEASON_WORDS: Mapping[str, str] = {
-    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+    "spring": "SP",
+    "summer": "SU",
+    "autumn": "FA",
+    "fall": "FA",
+    "winter": "WI",
 }
 """Season words to TimeML season codes."""
 
 NUMBER_WORDS: Mapping[str, int] = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "couple": 2, "dozen": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "couple": 2,
+    "dozen": 12,
     "half": 0,
 }
 """Cardinal words to numbers (compounds such as "twenty-four" are summed)."""
 
 ORDINAL_WORDS: Mapping[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "last": -1, "final": -1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "last": -1,
+    "final": -1,
 }
 """Ordinal words to numbers ("last" is -1: the last quarter of a year is its fourth)."""
 
 VAGUE_AMOUNTS: frozenset[str] = frozenset(
-    {"several", "few", "a few", "some", "many", "recent", "coming", "past", "next", "last",
-     "number of", "a number of", "the", "more", "multiple", "various", "those"}
+    {
+        "several",
+        "few",
+        "a few",
+        "some",
+        "many",
+        "recent",
+        "coming",
+        "past",
+        "next",
+        "last",
+        "number of",
+        "a number of",
+        "the",
+        "more",
+        "multiple",
+        "various",
+        "those",
+    }
 )
 """Words that stand for an unknown amount in a duration ("several years" -> ``PXY``)."""
 
 UNITS: Mapping[str, str] = {
-    "second": "S", "sec": "S", "minute": "MIN", "min": "MIN", "hour": "H", "hr": "H",
-    "day": "D", "night": "D", "week": "W", "fortnight": "FN", "month": "M", "quarter": "Q",
-    "year": "Y", "yr": "Y", "decade": "DE", "century": "CE", "annum": "Y", "term": "TERM",
-    "season": "SEASON", "weekend": "WE",
+    "second": "S",
+    "sec": "S",
+    "minute": "MIN",
+    "min": "MIN",
+    "hour": "H",
+    "hr": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "fortnight": "FN",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "yr": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "annum": "Y",
+    "term": "TERM",
+    "season": "SEASON",
+    "weekend": "WE",
 }
 """Unit words (singular, lower case) to duration unit codes."""
 
 FREQUENCY_WORDS: Mapping[str, str] = {
-    "annually": "Y", "annual": "Y", "yearly": "Y", "monthly": "M", "weekly": "W", "daily": "D",
-    "quarterly": "Q", "fortnightly": "FN", "hourly": "H", "nightly": "D", "termly": "TERM",
+    "annually": "Y",
+    "annual": "Y",
+    "yearly": "Y",
+    "monthly": "M",
+    "weekly": "W",
+    "daily": "D",
+    "quarterly": "Q",
+    "fortnightly": "FN",
+    "hourly": "H",
+    "nightly": "D",
+    "termly": "TERM",
 }
 """Frequency adverbs and adjectives ("annually", "on a quarterly basis") to unit codes."""
 
 _UNIT_TO_ISO: Mapping[str, tuple[str, float]] = {
-    "S": ("S", 1), "MIN": ("M", 1), "H": ("H", 1), "D": ("D", 1), "W": ("W", 1),
-    "FN": ("W", 2), "M": ("M", 1), "Q": ("M", 3), "Y": ("Y", 1), "DE": ("Y", 10),
-    "CE": ("Y", 100), "WE": ("WE", 1), "SEASON": ("M", 3), "TERM": ("M", 4),
+    "S": ("S", 1),
+    "MIN": ("M", 1),
+    "H": ("H", 1),
+    "D": ("D", 1),
+    "W": ("W", 1),
+    "FN": ("W", 2),
+    "M": ("M", 1),
+    "Q": ("M", 3),
+    "Y": ("Y", 1),
+    "DE": ("Y", 10),
+    "CE": ("Y", 100),
+    "WE": ("WE", 1),
+    "SEASON": ("M", 3),
+    "TERM": ("M", 4),
 }
 _TIME_UNITS = frozenset({"S", "MIN", "H"})
 _SMALLER: Mapping[str, tuple[str, int, bool]] = {
-    "Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
-    "H": ("M", 60, False), "MIN": ("S", 60, False),
+    "Y": ("M", 12, False),
+    "M": ("D", 30, False),
+    "W": ("D", 7, False),
+    "D": ("H", 24, True),
+    "H": ("M", 60, False),
+    "MIN": ("S", 60, False),
 }
-"""The next smaller unit, for fractions: "2 1/2 years" -> ``P2Y6M``, "5 1/2 hours" -> ``PT5H30M``."""
+"""The next smaller unit, for fractions: "2 1/2 years" -> ``P2Y6M``, "5 1/2 hours" ->
+``PT5H30M``."""
 
 PARTS: tuple[str, ...] = (
-    "start", "end", "early", "mid", "late", "first_half", "second_half", "earlier", "later",
+    "start",
+    "end",
+    "early",
+    "mid",
+    "late",
+    "first_half",
+    "second_half",
+    "earlier",
+    "later",
 )
 """Parts of a period that a date expression can pick ("early 2026", "the end of the year")."""
 
 _PART_MOD: Mapping[str, str] = {
-    "start": "START", "early": "START", "end": "END", "late": "END", "mid": "MID",
+    "start": "START",
+    "early": "START",
+    "end": "END",
+    "late": "END",
+    "mid": "MID",
 }
 
 UNIT_NAMES: tuple[str, ...] = (
-    "day", "week", "weekend", "month", "quarter", "half", "season", "year", "fin_year",
-    "acad_year", "decade", "century",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "fin_year",
+    "acad_year",
+    "decade",
+    "century",
 )
 """Relative units a :class:`DateSpec` can count in ("next year", "last week", "this financial
 year")."""
@@ -189,7 +344,10 @@ class DateSpec:
             and self.acad_year is None
             and self.decade is None
             and self.century is None
-            and any(v is not None for v in (self.month, self.season, self.quarter, self.half, self.holiday))
+            and any(
+                v is not None
+                for v in (self.month, self.season, self.quarter, self.half, self.holiday)
+            )
         )
 
 
@@ -317,10 +475,15 @@ def _pick(candidates: list[cal.Period], anchor: dt.date, tense: Tense | None) ->
     if tense == "future":
         chosen = next((i for i, p in enumerate(candidates) if p.end >= anchor), None)
     elif tense == "past":
-        chosen = next((i for i in range(len(candidates) - 1, -1, -1) if candidates[i].start <= anchor), None)
+        chosen = next(
+            (i for i in range(len(candidates) - 1, -1, -1) if candidates[i].start <= anchor), None
+        )
     if chosen is None:
         return closest
-    if _distance(candidates[chosen], anchor) > FAR_DAYS and _distance(candidates[closest], anchor) <= NEAR_DAYS:
+    if (
+        _distance(candidates[chosen], anchor) > FAR_DAYS
+        and _distance(candidates[closest], anchor) <= NEAR_DAYS
+    ):
         return closest
     return chosen
 
@@ -355,14 +518,20 @@ def _base_period(
         return str(start // 10), cal.Period(dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
     if spec.century is not None:
         first = (spec.century - 1) * 100
-        return f"{spec.century - 1:02d}", cal.Period(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31))
+        return f"{spec.century - 1:02d}", cal.Period(
+            dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31)
+        )
 
     year = spec.year
     if year is None and unit == "year" and anchor is not None:
         year = anchor.year + offset
-        unit = None if any(
-            v is not None for v in (spec.month, spec.season, spec.quarter, spec.half, spec.day)
-        ) else "year"
+        unit = (
+            None
+            if any(
+                v is not None for v in (spec.month, spec.season, spec.quarter, spec.half, spec.day)
+            )
+            else "year"
+        )
         if unit == "year":
             return str(year), cal.year_period(year)
 
@@ -415,7 +584,9 @@ def _base_period(
                 periods.append((f"{y}-H{spec.half}", cal.half_period(y, spec.half)))
         if not periods:
             return None
-        if spec.offset is not None and (spec.season is not None or spec.month is not None or spec.holiday is not None):
+        if spec.offset is not None and (
+            spec.season is not None or spec.month is not None or spec.holiday is not None
+        ):
             return _relative_instance(periods, anchor, spec.offset)
         if spec.quarter is not None or spec.half is not None:
             # A reporting period is the one under way or the one just ended, whatever the
@@ -433,11 +604,16 @@ def _base_period(
         monday = _week_monday(anchor) + dt.timedelta(weeks=offset)
         if unit == "weekend":
             saturday = monday + dt.timedelta(days=5)
-            return f"{_week_value(monday)}-WE", cal.Period(saturday, saturday + dt.timedelta(days=1))
+            return f"{_week_value(monday)}-WE", cal.Period(
+                saturday, saturday + dt.timedelta(days=1)
+            )
         return _week_value(monday), cal.Period(monday, monday + dt.timedelta(days=6))
     if unit == "month":
-        first = cal.add_months(anchor.replace(day=1), offset)
-        return f"{first.year}-{first.month:02d}", cal.month_period(first.year, first.month)
+        month_start = cal.add_months(anchor.replace(day=1), offset)
+        return (
+            f"{month_start.year}-{month_start.month:02d}",
+            cal.month_period(month_start.year, month_start.month),
+        )
     if unit == "quarter":
         index = anchor.year * 4 + (anchor.month - 1) // 3 + offset
         y, q = divmod(index, 4)
@@ -508,9 +684,7 @@ def _weekday(
     return day.isoformat(), cal.Period(day, day)
 
 
-def _apply_part(
-    value: str, period: cal.Period, part: str, anchor: dt.date | None
-) -> Resolution:
+def _apply_part(value: str, period: cal.Period, part: str, anchor: dt.date | None) -> Resolution:
     """Narrow a period to the part named ("early", "the end of", "later", ...)."""
     start, end = period.start, period.end
     length = (end - start).days + 1
@@ -539,7 +713,9 @@ def _apply_part(
             return Resolution(value, start, first_end, "START")
         if part == "late":
             return Resolution(value, last_start, end, "END")
-        return Resolution(value, first_end + dt.timedelta(days=1), last_start - dt.timedelta(days=1), "MID")
+        return Resolution(
+            value, first_end + dt.timedelta(days=1), last_start - dt.timedelta(days=1), "MID"
+        )
     if part == "later" and anchor is not None:
         return Resolution(value, max(start, min(anchor, end)), end)
     if part == "earlier" and anchor is not None:

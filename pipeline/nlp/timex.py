@@ -56,7 +56,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]] | None:
     starts = [int(i) for i in array[:, 1][flags == 1]]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    ends = starts[1:] + [len(doc.text)]
+    ends = [*starts[1:], len(doc.text)]
     return list(zip(starts, ends, strict=True))
 
 
@@ -107,7 +107,9 @@ class TimexTagger:
 
     def find(self, doc: Doc) -> list[Timex]:
         """The time expressions of ``doc``, resolved against its anchor."""
-        return find_timexes(doc.text, get_anchor(doc), self.rules, sentence_spans(doc), profile=self.profile)
+        return find_timexes(
+            doc.text, get_anchor(doc), self.rules, sentence_spans(doc), profile=self.profile
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the time expressions of ``doc`` and store them; returns the Doc."""

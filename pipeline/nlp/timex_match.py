@@ -18,7 +18,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from pipeline.nlp import calendar as cal
@@ -26,8 +26,8 @@ from pipeline.nlp import dates
 from pipeline.nlp.calendar import governing_preposition
 from pipeline.nlp.dates import DateSpec, Resolution, Tense
 from pipeline.nlp.timex_rules import (
-    DAYPARTS,
     ANAPHORIC_OFFSET_WORDS,
+    DAYPARTS,
     OFFSET_WORDS,
     PART_WORDS,
     RangeRule,
@@ -47,10 +47,22 @@ TENSE_REACH = 120
 """How far (characters) a tense marker may be from the expression it dates."""
 
 UNIT_WORDS: Mapping[str, str] = {
-    "year": "year", "yr": "year", "month": "month", "week": "week", "day": "day",
-    "quarter": "quarter", "decade": "decade", "century": "century", "weekend": "weekend",
-    "season": "season", "half": "half", "financial year": "fin_year", "fiscal year": "fin_year",
-    "academic year": "acad_year", "school year": "acad_year", "annum": "year",
+    "year": "year",
+    "yr": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "quarter": "quarter",
+    "decade": "decade",
+    "century": "century",
+    "weekend": "weekend",
+    "season": "season",
+    "half": "half",
+    "financial year": "fin_year",
+    "fiscal year": "fin_year",
+    "academic year": "acad_year",
+    "school year": "acad_year",
+    "annum": "year",
 }
 """Unit words of relative dates ("next year", "this financial year") to DateSpec units."""
 
@@ -102,6 +114,9 @@ class Found:
     rule: str
     resolution: Resolution
     spec: DateSpec | None = None
+
+
+_SPEC_FIELDS = frozenset(f.name for f in fields(DateSpec))
 
 
 class SpecError(ValueError):
@@ -170,7 +185,9 @@ def parse_part(value: str) -> str:
     return PART_WORDS[word]
 
 
-def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str = "") -> DateSpec | None:
+def build_spec(
+    groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str = ""
+) -> DateSpec | None:
     """The date fields named groups and constant fields give.
 
     Args:
@@ -185,11 +202,14 @@ def build_spec(groups: Mapping[str, str], fields: Mapping[str, Any], suffix: str
     Raises:
         SpecError: When the words cannot be the date they claim to be.
     """
-    g = {k[: len(k) - len(suffix)] if suffix else k: v for k, v in groups.items()
-         if (k.endswith(suffix) if suffix else not k.endswith("_to")) and v is not None}
+    g = {
+        k[: len(k) - len(suffix)] if suffix else k: v
+        for k, v in groups.items()
+        if (k.endswith(suffix) if suffix else not k.endswith("_to")) and v is not None
+    }
     values: dict[str, Any] = {}
     if suffix == "":
-        values.update({k: v for k, v in fields.items() if k in DateSpec.__slots__})  # type: ignore[attr-defined]
+        values.update({k: v for k, v in fields.items() if k in _SPEC_FIELDS})
     if "year" in g:
         values["year"] = _year(g["year"])
     if "year_short" in g:
@@ -296,15 +316,25 @@ def find_candidates(
         for match in matches:
             if not _on_word_boundaries(text, match.start(), match.end()):
                 continue
-            start, end = match.span("x") if "x" in rule.regex.groupindex and match.group("x") is not None else match.span()
+            start, end = (
+                match.span("x")
+                if "x" in rule.regex.groupindex and match.group("x") is not None
+                else match.span()
+            )
             if start == end:
                 continue
             if not _context_holds(rule, text, match.start(), match.end()):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None and k != "x"}
             try:
-                spec = build_spec(groups, rule.fields) if rule.normaliser in ("date", "time") else None
-                spec_to = build_spec(groups, {}, "_to") if any(k.endswith("_to") for k in groups) else None
+                spec = (
+                    build_spec(groups, rule.fields) if rule.normaliser in ("date", "time") else None
+                )
+                spec_to = (
+                    build_spec(groups, {}, "_to")
+                    if any(k.endswith("_to") for k in groups)
+                    else None
+                )
             except SpecError:
                 continue
             if rule.article:
@@ -325,7 +355,12 @@ def _with_article(text: str, start: int) -> int:
 def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candidate:
     """``cand`` extended over a part of a period written just before it ("early" 2026, "the end
     of" March 2029, "later" this year), when it is a date whose words name no part."""
-    if cand.rule.normaliser != "date" or cand.spec is None or cand.spec.part is not None or cand.spec_to is not None:
+    if (
+        cand.rule.normaliser != "date"
+        or cand.spec is None
+        or cand.spec.part is not None
+        or cand.spec_to is not None
+    ):
         return cand
     match = part_prefix.search(text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
     if match is None:
@@ -334,7 +369,12 @@ def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candi
         part = parse_part(match.group("part"))
     except SpecError:
         return cand
-    return replace(cand, start=match.start(), text=text[match.start() : cand.end], spec=replace(cand.spec, part=part))
+    return replace(
+        cand,
+        start=match.start(),
+        text=text[match.start() : cand.end],
+        spec=replace(cand.spec, part=part),
+    )
 
 
 def _is_word(char: str) -> bool:
@@ -384,7 +424,9 @@ def blocked_regions(
     return sorted(regions)
 
 
-def drop_blocked(candidates: Sequence[Candidate], regions: Sequence[tuple[int, int]]) -> list[Candidate]:
+def drop_blocked(
+    candidates: Sequence[Candidate], regions: Sequence[tuple[int, int]]
+) -> list[Candidate]:
     """Candidates that do not lie inside a blocked region."""
     if not regions:
         return list(candidates)
@@ -393,7 +435,8 @@ def drop_blocked(candidates: Sequence[Candidate], regions: Sequence[tuple[int, i
     for cand in candidates:
         i = bisect.bisect_right(starts, cand.start)
         inside = any(
-            regions[j][0] <= cand.start and cand.end <= regions[j][1] for j in range(max(0, i - 8), i)
+            regions[j][0] <= cand.start and cand.end <= regions[j][1]
+            for j in range(max(0, i - 8), i)
         )
         if not inside:
             kept.append(cand)
@@ -408,7 +451,9 @@ def select(candidates: Sequence[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     for cand in ranked:
         i = bisect.bisect_left(taken, (cand.start, cand.end))
-        clash = (i > 0 and taken[i - 1][1] > cand.start) or (i < len(taken) and taken[i][0] < cand.end)
+        clash = (i > 0 and taken[i - 1][1] > cand.start) or (
+            i < len(taken) and taken[i][0] < cand.end
+        )
         if clash:
             continue
         taken.insert(i, (cand.start, cand.end))
@@ -476,13 +521,19 @@ def normalise(cand: Candidate, anchor: dt.date | None, tense: Tense | None) -> R
             spec_to = replace(spec_to, unit=cand.spec.unit)
         second = dates.resolve_date(spec_to, anchor, tense)
         if cand.spec.needs_year and second.start is not None:
-            first = dates.resolve_date(_lend_year(cand.spec, second.start.year, spec_to), anchor, tense)
+            first = dates.resolve_date(
+                _lend_year(cand.spec, second.start.year, spec_to), anchor, tense
+            )
         return range_resolution(first, second)
     if rule.normaliser in ("duration", "set"):
         amount, unit = _duration_parts(cand)
         if unit is None:
             return Resolution(None)
-        value = dates.duration_value(amount, unit) if rule.normaliser == "duration" else dates.set_value(amount, unit)
+        value = (
+            dates.duration_value(amount, unit)
+            if rule.normaliser == "duration"
+            else dates.set_value(amount, unit)
+        )
         return Resolution(value)
     if rule.normaliser == "deictic":
         value = rule.fields.get("value")
@@ -500,7 +551,12 @@ def normalise(cand: Candidate, anchor: dt.date | None, tense: Tense | None) -> R
 def _lend_year(spec: DateSpec, year: int, other: DateSpec | None) -> DateSpec:
     """A range's first half takes its second half's year ("April to June 2024"; "November 2023
     to February" is written the other way), a year earlier when its month comes later."""
-    if other is not None and spec.month is not None and other.month is not None and spec.month > other.month:
+    if (
+        other is not None
+        and spec.month is not None
+        and other.month is not None
+        and spec.month > other.month
+    ):
         year -= 1
     return dates.shift_year(spec, year)
 
@@ -517,7 +573,9 @@ def _time(cand: Candidate, anchor: dt.date | None, tense: Tense | None) -> Resol
     groups, fields = cand.groups, cand.rule.fields
     spec = cand.spec
     day: dt.date | None = None
-    if spec is not None and (spec.unit is not None or spec.weekday is not None or spec.month is not None):
+    if spec is not None and (
+        spec.unit is not None or spec.weekday is not None or spec.month is not None
+    ):
         resolved = dates.resolve_date(spec, anchor, tense)
         day = resolved.start if resolved.start == resolved.end else None
     elif anchor is not None:
@@ -537,7 +595,11 @@ def _time(cand: Candidate, anchor: dt.date | None, tense: Tense | None) -> Resol
             return Resolution(None)
         clock = f"T{hour:02d}:{minute:02d}"
     elif "daypart" in groups or "daypart" in fields:
-        part = DAYPARTS.get(_word(groups["daypart"])) if "daypart" in groups else str(fields["daypart"])
+        part = (
+            DAYPARTS.get(_word(groups["daypart"]))
+            if "daypart" in groups
+            else str(fields["daypart"])
+        )
         if part is None:
             return Resolution(None)
         clock = part if part.startswith("T") else f"T{part}"
@@ -584,7 +646,12 @@ def join_ranges(
             first = dates.resolve_date(lent, anchor, None)
             a = replace(a, resolution=first, spec=lent)
         joined = range_resolution(first, b.resolution) if rule.merge and merge else None
-        if joined is None or joined.start is None or joined.end is None or joined.start > joined.end:
+        if (
+            joined is None
+            or joined.start is None
+            or joined.end is None
+            or joined.start > joined.end
+        ):
             out.append(a)
             i += 1
             continue
@@ -607,7 +674,9 @@ def _range_rule(
     for rule in rules:
         if not rule.gap_re.fullmatch(gap):
             continue
-        if rule.before_re is not None and not rule.before_re.search(text, max(0, a.start - 40), a.start):
+        if rule.before_re is not None and not rule.before_re.search(
+            text, max(0, a.start - 40), a.start
+        ):
             continue
         if rule.unless_re is not None and rule.unless_re.search(text, sentence_start, a.start):
             continue
@@ -623,9 +692,7 @@ def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, i
     return sentences[i] if i >= 0 else (0, 0)
 
 
-def role_of(
-    text: str, found: Found, rules: Sequence[RoleRule]
-) -> str:
+def role_of(text: str, found: Found, rules: Sequence[RoleRule]) -> str:
     """The role its governing preposition gives an expression (first matching rule), else
     ``reference``."""
     prep = governing_preposition(text, found.start)
@@ -648,8 +715,15 @@ def needs_tense(cand: Candidate) -> bool:
     spec = cand.spec
     if spec is None:
         return False
-    return spec.needs_year or (spec.weekday is not None and spec.offset is None) or (
-        spec.season is not None and spec.year is None and spec.unit is None and spec.offset is None
+    return (
+        spec.needs_year
+        or (spec.weekday is not None and spec.offset is None)
+        or (
+            spec.season is not None
+            and spec.year is None
+            and spec.unit is None
+            and spec.offset is None
+        )
     )
 
 
@@ -674,8 +748,16 @@ def resolve_anaphor(
     with no such date, against the anchor ("the following year" in a lone sentence)."""
     assert cand.spec is not None
     spec = replace(cand.spec, anaphoric=False)
-    if reference is None or "\n\n" in text[reference.end : cand.start] or reference.resolution.start is None:
-        return normalise(replace(cand, spec=spec), anchor, tense) if spec.unit is not None else Resolution(None)
+    if (
+        reference is None
+        or "\n\n" in text[reference.end : cand.start]
+        or reference.resolution.start is None
+    ):
+        return (
+            normalise(replace(cand, spec=spec), anchor, tense)
+            if spec.unit is not None
+            else Resolution(None)
+        )
     if spec.unit is None:
         return reference.resolution
     return dates.resolve_date(spec, reference.resolution.start, tense)
@@ -713,7 +795,9 @@ def find_timexes(
     for cand in select(candidates):
         tense = None
         if needs_tense(cand):
-            tense = tense_at(text, cand.start, cand.end, _sentence_of(spans, cand.start), rules.tenses)
+            tense = tense_at(
+                text, cand.start, cand.end, _sentence_of(spans, cand.start), rules.tenses
+            )
         if cand.spec is not None and cand.spec.anaphoric:
             resolution = resolve_anaphor(cand, reference, text, anchor, tense)
         else:

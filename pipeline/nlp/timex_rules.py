@@ -3,8 +3,10 @@
 The rule files live in ``models/<model>/pct_timex/``, one JSONL file per kind:
 
 - ``macros.jsonl`` (:class:`Macro`): named sub-patterns (``{MONTH}``, ``{YEAR}``) that patterns
-  use; the calendar's word lists provide built-in ones (``{MONTH_NAME}``, ``{MONTH_FULL}``, ``{WEEKDAY_NAME}``,
-  ``{SEASON_NAME}``, ``{NUMBER_WORD}``, ``{ORDINAL_WORD}``, ``{UNIT_WORD}``).
+  use; the calendar's word lists provide built-in ones (``{MONTH_NAME}``, ``{MONTH_FULL}``,
+  ``{WEEKDAY_NAME}``, ``{SEASON_NAME}``, ``{NUMBER_WORD}``, ``{ORDINAL_WORD}``, ``{UNIT_WORD}``,
+  ``{DAYPART}``). A ``{PART}`` macro, when defined, says how a part of a period is written before
+  a date ("the end of", "early", "later in"); the matcher joins it to date expressions.
 - ``patterns.jsonl`` (:class:`TimexRule`): a regular expression whose named groups fill a
   :class:`~pipeline.nlp.dates.DateSpec` (or a duration, set, time or deictic value), with optional
   context conditions on the text before and after the match.
@@ -25,7 +27,7 @@ naming the field, the value and the allowed values), wrong types (PCT105) and ba
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,15 +67,43 @@ DEICTIC_INTERVALS: tuple[str, ...] = ("anchor", "none")
 
 GROUPS: Mapping[str, tuple[str, ...]] = {
     "date": (
-        "year", "year_short", "month", "day", "weekday", "season", "quarter", "half", "fy",
-        "fy2", "ay", "ay2", "ay_end", "decade", "century", "offset", "ago", "unit", "part",
-        "event", "holiday", "x",
+        "year",
+        "year_short",
+        "month",
+        "day",
+        "weekday",
+        "season",
+        "quarter",
+        "half",
+        "fy",
+        "fy2",
+        "ay",
+        "ay2",
+        "ay_end",
+        "decade",
+        "century",
+        "offset",
+        "ago",
+        "unit",
+        "part",
+        "event",
+        "holiday",
+        "x",
     ),
     "duration": ("amount", "unit", "x"),
     "set": ("amount", "unit", "x"),
     "time": (
-        "hour", "minute", "ampm", "daypart", "year", "month", "day", "weekday", "offset",
-        "unit", "x",
+        "hour",
+        "minute",
+        "ampm",
+        "daypart",
+        "year",
+        "month",
+        "day",
+        "weekday",
+        "offset",
+        "unit",
+        "x",
     ),
     "deictic": ("x",),
     "dateparser": ("x",),
@@ -84,7 +114,20 @@ half's groups with the suffix ``_to`` ("April to June 2024": ``month``, ``month_
 ``year_to``)."""
 
 FIELD_KEYS: Mapping[str, tuple[str, ...]] = {
-    "date": ("year", "month", "season", "quarter", "half", "unit", "offset", "part", "event", "weekday", "day", "anaphoric"),
+    "date": (
+        "year",
+        "month",
+        "season",
+        "quarter",
+        "half",
+        "unit",
+        "offset",
+        "part",
+        "event",
+        "weekday",
+        "day",
+        "anaphoric",
+    ),
     "duration": ("amount", "unit"),
     "set": ("amount", "unit"),
     "time": ("hour", "minute", "daypart", "unit", "offset"),
@@ -104,28 +147,66 @@ PROFILES: tuple[str, ...] = ("answers", "timeml")
 are not annotated); ``timeml`` follows the TimeML guidelines of the TempEval-3 data."""
 
 DAYPARTS: Mapping[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-    "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00", "overnight": "NI",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "midday": "T12:00",
+    "noon": "T12:00",
+    "midnight": "T24:00",
+    "overnight": "NI",
 }
 """Parts of the day to TimeML time values."""
 
 OFFSET_WORDS: Mapping[str, int] = {
-    "this": 0, "current": 0, "present": 0, "same": 0, "next": 1, "coming": 1, "following": 1,
-    "forthcoming": 1, "upcoming": 1, "last": -1, "previous": -1, "past": -1, "preceding": -1,
-    "prior": -1, "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
+    "this": 0,
+    "current": 0,
+    "present": 0,
+    "same": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "forthcoming": 1,
+    "upcoming": 1,
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "preceding": -1,
+    "prior": -1,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "tonight": 0,
 }
 """Relative words to offsets from the anchor's period."""
 
-ANAPHORIC_OFFSET_WORDS: frozenset[str] = frozenset({"previous", "following", "same", "preceding", "prior"})
+ANAPHORIC_OFFSET_WORDS: frozenset[str] = frozenset(
+    {"previous", "following", "same", "preceding", "prior"}
+)
 """Relative words that count from the date last mentioned, not from the anchor ("in 2023,
 compared with the previous year")."""
 
 PART_WORDS: Mapping[str, str] = {
-    "early": "early", "beginning": "start", "start": "start", "outset": "start",
-    "mid": "mid", "middle": "mid", "late": "late", "end": "end", "close": "end",
-    "later": "later", "earlier": "earlier", "first half": "first_half",
-    "second half": "second_half", "latter half": "second_half", "latter part": "late",
-    "early part": "early", "first part": "early", "h1": "first_half", "h2": "second_half",
+    "early": "early",
+    "beginning": "start",
+    "start": "start",
+    "outset": "start",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "end": "end",
+    "close": "end",
+    "later": "later",
+    "earlier": "earlier",
+    "first half": "first_half",
+    "second half": "second_half",
+    "latter half": "second_half",
+    "latter part": "late",
+    "early part": "early",
+    "first part": "early",
+    "h1": "first_half",
+    "h2": "second_half",
 }
 """Words naming a part of a period to :data:`~pipeline.nlp.dates.PARTS`."""
 
@@ -177,13 +258,24 @@ class Macro:
         check_keys(data, required=("name", "pattern"), optional=("note",), where=where)
         name = check_type(data["name"], str, field="name", where=where)
         if not _MACRO_NAME.fullmatch(name):
-            raise RuleError("PCT104", f"{where}: field 'name' has value {name!r}; allowed: upper-case names like MONTH")
+            raise RuleError(
+                "PCT104",
+                f"{where}: field 'name' has value {name!r}; allowed: upper-case names like MONTH",
+            )
         check_type(data["pattern"], str, field="pattern", where=where)
-        return cls(name, data["pattern"], str(check_type(data.get("note", ""), str, field="note", where=where)))
+        return cls(
+            name,
+            data["pattern"],
+            str(check_type(data.get("note", ""), str, field="note", where=where)),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form."""
-        return {"name": self.name, "pattern": self.pattern, **({"note": self.note} if self.note else {})}
+        return {
+            "name": self.name,
+            "pattern": self.pattern,
+            **({"note": self.note} if self.note else {}),
+        }
 
 
 def expand_macros(pattern: str, macros: Mapping[str, str], *, where: str) -> str:
@@ -211,7 +303,9 @@ def expand_macros(pattern: str, macros: Mapping[str, str], *, where: str) -> str
     return expand(pattern, 0)
 
 
-def _optional_regex(data: Mapping[str, Any], key: str, where: str, flags: int) -> re.Pattern[str] | None:
+def _optional_regex(
+    data: Mapping[str, Any], key: str, where: str, flags: int
+) -> re.Pattern[str] | None:
     value = data.get(key)
     if value is None:
         return None
@@ -273,12 +367,23 @@ class TimexRule:
 
     KEYS = ("id", "pattern", "type", "normaliser")
     OPTIONAL = (
-        "fields", "priority", "before", "not_before", "after", "not_after", "case", "profile",
-        "requires", "article", "note",
+        "fields",
+        "priority",
+        "before",
+        "not_before",
+        "after",
+        "not_after",
+        "case",
+        "profile",
+        "requires",
+        "article",
+        "note",
     )
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> TimexRule:
+    def from_dict(
+        cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None
+    ) -> TimexRule:
         """Build and validate a rule, expanding macros and compiling its regexes."""
         check_keys(data, required=cls.KEYS, optional=cls.OPTIONAL, where=where)
         rule_id = check_type(data["id"], str, field="id", where=where)
@@ -287,13 +392,15 @@ class TimexRule:
         normaliser = check_enum(data["normaliser"], NORMALISERS, field="normaliser", where=where)
         case = check_enum(data.get("case", "insensitive"), CASES, field="case", where=where)
         known = {**BUILTIN_MACROS, **(macros or {})}
-        expanded = expand_macros(check_type(data["pattern"], str, field="pattern", where=where), known, where=where)
+        expanded = expand_macros(
+            check_type(data["pattern"], str, field="pattern", where=where), known, where=where
+        )
         if case == "insensitive" and _UPPER.search(_ESCAPES.sub("", expanded)):
             raise RuleError(
                 "PCT112",
-                f"{where}: field 'pattern' has upper-case letters but 'case' is 'insensitive' (such "
-                f"patterns are matched against the lower-cased text): write it in lower case or "
-                f"set 'case': 'sensitive'",
+                f"{where}: field 'pattern' has upper-case letters but 'case' is 'insensitive' "
+                f"(such patterns are matched against the lower-cased text): write it in lower "
+                f"case or set 'case': 'sensitive'",
             )
         regex = check_regex(expanded, field="pattern", where=where)
         regex_ignorecase = check_regex(expanded, field="pattern", where=where, flags=re.IGNORECASE)
@@ -326,7 +433,9 @@ class TimexRule:
             after=data.get("after"),
             not_after=data.get("not_after"),
             case=case,
-            profile=check_enum(data.get("profile", "all"), ("all", *PROFILES), field="profile", where=where),
+            profile=check_enum(
+                data.get("profile", "all"), ("all", *PROFILES), field="profile", where=where
+            ),
             requires=_requires(data, where),
             article=check_type(data.get("article", False), bool, field="article", where=where),
             note=str(check_type(data.get("note", ""), str, field="note", where=where)),
@@ -341,7 +450,10 @@ class TimexRule:
     def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form (defaults left out)."""
         out: dict[str, Any] = {
-            "id": self.id, "pattern": self.pattern, "type": self.type, "normaliser": self.normaliser,
+            "id": self.id,
+            "pattern": self.pattern,
+            "type": self.type,
+            "normaliser": self.normaliser,
         }
         if self.fields:
             out["fields"] = dict(self.fields)
@@ -395,7 +507,7 @@ def _requires(data: Mapping[str, Any], where: str) -> Requires:
 
 def requires_met(requires: Requires, words: frozenset[str]) -> bool:
     """Whether a text with these trigger words has one word of every group."""
-    for group in requires:
+    for group in requires:  # noqa: SIM110  (a loop, not all(): runs for every rule of every text)
         if words.isdisjoint(group):
             return False
     return True
@@ -474,21 +586,43 @@ class BlockRule:
     unless_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> BlockRule:
+    def from_dict(
+        cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None
+    ) -> BlockRule:
         """Build and validate a block rule."""
-        check_keys(data, required=("id", "pattern"), optional=("case", "requires", "unless", "note"), where=where)
+        check_keys(
+            data,
+            required=("id", "pattern"),
+            optional=("case", "requires", "unless", "note"),
+            where=where,
+        )
         rule_id = check_type(data["id"], str, field="id", where=where)
         where = f"{where} ({rule_id})"
         case = check_enum(data.get("case", "sensitive"), CASES, field="case", where=where)
         known = {**BUILTIN_MACROS, **(macros or {})}
         regex = check_regex(
-            expand_macros(check_type(data["pattern"], str, field="pattern", where=where), known, where=where),
-            field="pattern", where=where, flags=re.IGNORECASE if case == "insensitive" else 0,
+            expand_macros(
+                check_type(data["pattern"], str, field="pattern", where=where), known, where=where
+            ),
+            field="pattern",
+            where=where,
+            flags=re.IGNORECASE if case == "insensitive" else 0,
         )
         unless = data.get("unless")
-        unless_re = check_regex(unless, field="unless", where=where, flags=regex.flags) if unless is not None else None
+        unless_re = (
+            check_regex(unless, field="unless", where=where, flags=regex.flags)
+            if unless is not None
+            else None
+        )
         return cls(
-            rule_id, data["pattern"], case, _requires(data, where), unless, str(data.get("note", "")), regex, unless_re
+            rule_id,
+            data["pattern"],
+            case,
+            _requires(data, where),
+            unless,
+            str(data.get("note", "")),
+            regex,
+            unless_re,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -531,9 +665,16 @@ class RangeRule:
     unless_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> RangeRule:
+    def from_dict(
+        cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None
+    ) -> RangeRule:
         """Build and validate a range rule."""
-        check_keys(data, required=("id", "gap"), optional=("before", "unless", "merge", "note"), where=where)
+        check_keys(
+            data,
+            required=("id", "gap"),
+            optional=("before", "unless", "merge", "note"),
+            where=where,
+        )
         rule_id = check_type(data["id"], str, field="id", where=where)
         where = f"{where} ({rule_id})"
         gap_re = check_regex(data["gap"], field="gap", where=where, flags=re.IGNORECASE)
@@ -541,8 +682,15 @@ class RangeRule:
         unless_re = _optional_regex(data, "unless", where, re.IGNORECASE)
         merge = check_type(data.get("merge", True), bool, field="merge", where=where)
         return cls(
-            rule_id, data["gap"], data.get("before"), data.get("unless"), merge,
-            str(data.get("note", "")), gap_re, before_re, unless_re,
+            rule_id,
+            data["gap"],
+            data.get("before"),
+            data.get("unless"),
+            merge,
+            str(data.get("note", "")),
+            gap_re,
+            before_re,
+            unless_re,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -576,7 +724,9 @@ class TenseRule:
     regex: re.Pattern[str] = field(default=re.compile(""), compare=False, repr=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> TenseRule:
+    def from_dict(
+        cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None
+    ) -> TenseRule:
         """Build and validate a tense rule."""
         check_keys(data, required=("id", "pattern", "tense"), optional=("note",), where=where)
         rule_id = check_type(data["id"], str, field="id", where=where)
@@ -616,9 +766,16 @@ class RoleRule:
     text_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None) -> RoleRule:
+    def from_dict(
+        cls, data: dict[str, Any], where: str, macros: Mapping[str, str] | None = None
+    ) -> RoleRule:
         """Build and validate a role rule."""
-        check_keys(data, required=("id", "role", "prepositions"), optional=("types", "text", "note"), where=where)
+        check_keys(
+            data,
+            required=("id", "role", "prepositions"),
+            optional=("types", "text", "note"),
+            where=where,
+        )
         rule_id = check_type(data["id"], str, field="id", where=where)
         where = f"{where} ({rule_id})"
         role = check_enum(data["role"], TIMEX_ROLES, field="role", where=where)
@@ -629,11 +786,23 @@ class RoleRule:
         for kind in types:
             check_enum(kind, TIMEX_TYPES, field="types", where=where)
         text_re = _optional_regex(data, "text", where, re.IGNORECASE)
-        return cls(rule_id, role, tuple(preps), tuple(types), data.get("text"), str(data.get("note", "")), text_re)
+        return cls(
+            rule_id,
+            role,
+            tuple(preps),
+            tuple(types),
+            data.get("text"),
+            str(data.get("note", "")),
+            text_re,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form."""
-        out: dict[str, Any] = {"id": self.id, "role": self.role, "prepositions": list(self.prepositions)}
+        out: dict[str, Any] = {
+            "id": self.id,
+            "role": self.role,
+            "prepositions": list(self.prepositions),
+        }
         if self.types:
             out["types"] = list(self.types)
         if self.text is not None:
@@ -671,7 +840,9 @@ class TimexRuleSet:
         table = _macro_table(self.macros)
         if PART_MACRO in table and self.part_prefix is None:
             pattern = expand_macros(table[PART_MACRO], table, where=f"macro {PART_MACRO}")
-            regex = check_regex(f"(?:{pattern})$", field="pattern", where=f"macro {PART_MACRO}", flags=re.IGNORECASE)
+            regex = check_regex(
+                f"(?:{pattern})$", field="pattern", where=f"macro {PART_MACRO}", flags=re.IGNORECASE
+            )
             if "part" not in regex.groupindex:
                 raise RuleError("PCT110", f"macro {PART_MACRO}: needs a group named 'part'")
             object.__setattr__(self, "part_prefix", regex)
@@ -689,7 +860,9 @@ class TimexRuleSet:
         return len(self.patterns)
 
     @classmethod
-    def from_dicts(cls, data: Mapping[str, Sequence[dict[str, Any]]], source: str = "rules") -> TimexRuleSet:
+    def from_dicts(
+        cls, data: Mapping[str, Sequence[dict[str, Any]]], source: str = "rules"
+    ) -> TimexRuleSet:
         """Build a rule set from plain objects per kind (``{"patterns": [...], ...}``).
 
         Raises:
@@ -698,47 +871,77 @@ class TimexRuleSet:
         kinds = dict(cls.FILES)
         unknown = sorted(set(data) - set(kinds))
         if unknown:
-            raise RuleError("PCT103", f"{source}: unknown rule kind(s) {', '.join(unknown)}; allowed: {', '.join(kinds)}")
+            raise RuleError(
+                "PCT103",
+                f"{source}: unknown rule kind(s) {', '.join(unknown)}; allowed: {', '.join(kinds)}",
+            )
         macros = tuple(
-            Macro.from_dict(obj, f"{kinds['macros']} line {i}") for i, obj in enumerate(data.get("macros", ()), 1)
+            Macro.from_dict(obj, f"{kinds['macros']} line {i}")
+            for i, obj in enumerate(data.get("macros", ()), 1)
         )
         known = _macro_table(macros)
         built: dict[str, tuple[Any, ...]] = {"macros": macros}
         for kind, builder in (
-            ("patterns", TimexRule), ("blocks", BlockRule), ("ranges", RangeRule),
-            ("tenses", TenseRule), ("roles", RoleRule),
+            ("patterns", TimexRule),
+            ("blocks", BlockRule),
+            ("ranges", RangeRule),
+            ("tenses", TenseRule),
+            ("roles", RoleRule),
         ):
             built[kind] = tuple(
-                builder.from_dict(obj, f"{kinds[kind]} line {i}", known)  # type: ignore[attr-defined]
+                _builder(builder, known)(obj, f"{kinds[kind]} line {i}")
                 for i, obj in enumerate(data.get(kind, ()), 1)
             )
         _check_unique(built)
-        return cls(**built)
+        return cls._from_built(built)
 
     @classmethod
     def from_disk(cls, path: Path) -> TimexRuleSet:
         """Read and validate every rule file in ``path`` (missing files are empty)."""
         path = Path(path)
-        macros = tuple(load_rules(path / "macros.jsonl", Macro.from_dict)) if (path / "macros.jsonl").exists() else ()
+        macros = (
+            tuple(load_rules(path / "macros.jsonl", Macro.from_dict))
+            if (path / "macros.jsonl").exists()
+            else ()
+        )
         known = _macro_table(macros)
         built: dict[str, tuple[Any, ...]] = {"macros": macros}
         for kind, builder in (
-            ("patterns", TimexRule), ("blocks", BlockRule), ("ranges", RangeRule),
-            ("tenses", TenseRule), ("roles", RoleRule),
+            ("patterns", TimexRule),
+            ("blocks", BlockRule),
+            ("ranges", RangeRule),
+            ("tenses", TenseRule),
+            ("roles", RoleRule),
         ):
             file = path / dict(cls.FILES)[kind]
-            built[kind] = (
-                tuple(load_rules(file, lambda obj, where, b=builder: b.from_dict(obj, where, known)))
-                if file.exists()
-                else ()
-            )
+            built[kind] = tuple(load_rules(file, _builder(builder, known))) if file.exists() else ()
         _check_unique(built)
-        return cls(**built)
+        return cls._from_built(built)
+
+    @classmethod
+    def _from_built(cls, built: Mapping[str, tuple[Any, ...]]) -> TimexRuleSet:
+        return cls(
+            macros=built.get("macros", ()),
+            patterns=built.get("patterns", ()),
+            blocks=built.get("blocks", ()),
+            ranges=built.get("ranges", ()),
+            tenses=built.get("tenses", ()),
+            roles=built.get("roles", ()),
+        )
 
     def to_disk(self, path: Path) -> None:
         """Write every rule file in canonical form."""
         for kind, name in self.FILES:
             write_jsonl(Path(path) / name, (rule.to_dict() for rule in getattr(self, kind)))
+
+
+def _builder(builder: type, known: Mapping[str, str]) -> Callable[[dict[str, Any], str], Any]:
+    """``builder.from_dict`` with the macro table bound."""
+
+    def build(obj: dict[str, Any], where: str) -> Any:
+        return builder.from_dict(obj, where, known)  # type: ignore[attr-defined]
+
+    return build
 
 
 def _macro_table(macros: Sequence[Macro]) -> dict[str, str]:

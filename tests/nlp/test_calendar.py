@@ -46,7 +46,9 @@ def test_calendar_periods(period: cal.Period, start: str, end: str) -> None:
         ("2024-12-09", 2024, 2024, 2024, "WI"),
     ],
 )
-def test_calendar_year_of(day: str, financial: int, academic: int, season_year: int, season: str) -> None:
+def test_calendar_year_of(
+    day: str, financial: int, academic: int, season_year: int, season: str
+) -> None:
     assert cal.financial_year_of(D(day)) == financial
     assert cal.academic_year_of(D(day)) == academic
     assert cal.season_year_of(D(day)) == season_year
@@ -140,7 +142,11 @@ def test_deadline_of_guideline_examples(
     ("timex", "preposition", "expected"),
     [
         (Timex("2025", 0, 4, "date", "2025", "2025-01-01", "2025-12-31"), "BY", "2025-12-31"),
-        (Timex("2025", 0, 4, "date", "2025", "2025-01-01", "2025-12-31"), "prior  to", "2024-12-31"),
+        (
+            Timex("2025", 0, 4, "date", "2025", "2025-01-01", "2025-12-31"),
+            "prior  to",
+            "2024-12-31",
+        ),
         (Timex("recently", 0, 8, "date", "PAST_REF"), "by", None),
         (Timex("the next Parliament", 0, 19, "date"), "over", None),
         (Timex("several years", 0, 13, "duration", "PXY"), "within", None),
@@ -148,7 +154,9 @@ def test_deadline_of_guideline_examples(
         (Timex("annually", 0, 8, "set", "P1Y"), None, None),
     ],
 )
-def test_deadline_of_edge_cases(timex: Timex, preposition: str | None, expected: str | None) -> None:
+def test_deadline_of_edge_cases(
+    timex: Timex, preposition: str | None, expected: str | None
+) -> None:
     latest = deadline_of(timex, D("2024-03-25"), preposition)
     assert (latest.isoformat() if latest else None) == expected
 
@@ -165,7 +173,13 @@ def test_deadline_of_edge_cases(timex: Timex, preposition: str | None, expected:
     ],
 )
 def test_governing_preposition(text: str, expected: str | None) -> None:
-    words = {"published by around late 2025": "late 2025", "no later than 31 March 2025": "31 March 2025",
-             "By\n2030": "2030", "ready in spring": "spring", "the 2025 review": "2025 review", "": ""}
+    words = {
+        "published by around late 2025": "late 2025",
+        "no later than 31 March 2025": "31 March 2025",
+        "By\n2030": "2030",
+        "ready in spring": "spring",
+        "the 2025 review": "2025 review",
+        "": "",
+    }
     start = text.rfind(words[text]) if text else 0
     assert governing_preposition(text, start) == expected

@@ -20,6 +20,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from support import FIXTURES, shared_path
 
 from pipeline.engine import TextItem, extract, extract_batch
 from pipeline.nlp.attrs import TIMEX_ATTR, TIMEX_SPANS, set_context
@@ -28,219 +29,1144 @@ from pipeline.nlp.timex import TimexTagger, sentence_spans
 from pipeline.nlp.timex_rules import TimexRuleSet
 from pipeline.settings import get_settings
 from pipeline.types import Timex
-from support import FIXTURES, shared_path
 
 Row = tuple[str, str, list[tuple[Any, ...]]]
 
 UK_CALENDAR: list[Row] = [
-    ("The total expenditure for the financial year 2021 to 2022 was £22.4m.", "2024-01-10", [("the financial year 2021 to 2022", "date", "2021-04-01", "2022-03-31")]),  # corpus shape "financial year 2021 to 2022"
-    ("Across England, local highway authorities are receiving an additional £150 million this financial year as the first instalment of the £8.3 billion roads resurfacing fund through Network North.", "2023-12-07", [('this financial year', 'date', '2023-04-01', '2024-03-31')]),  # 1675246
-    ("We are planning £161 million in aid this financial year (2024-25), with 50 per cent targeted for women and girls.", "2024-11-13", [('this financial year', 'date', '2024-04-01', '2025-03-31'), ('2024-25', 'date', '2024-04-01', '2025-03-31')]),  # 1740168
-    ("This Government has made a record investment of almost £1.6 billion for local road maintenance this financial year, a £500 million increase compared to 2024/25.", "2025-09-10", [('this financial year', 'date', '2025-04-01', '2026-03-31'), ('2024/25', 'date', '2024-04-01', '2025-03-31')]),  # 1832316
-    ("We expect any site development and capital deployment to occur in the next financial year.", "2025-09-12", [('the next financial year', 'date', '2026-04-01', '2027-03-31')]),  # 1831130
-    ("The department is investing an additional £185 million in the 2023/2024 financial year and £285 million in the 2024/25 financial year to drive forward skills delivery in the further education sector.", "2023-12-22", [('the 2023/2024 financial year', 'date', '2023-04-01', '2024-03-31'), ('the 2024/25 financial year', 'date', '2024-04-01', '2025-03-31')]),  # 1678395
-    ("The Chancellor engaged with the Prime Minister throughout on the findings of the audit and took immediate action to find £5.5 billion of savings in 2024-25, rising to £8.1 billion in 2025-26.", "2024-09-06", [('2024-25', 'date', '2024-04-01', '2025-03-31'), ('2025-26', 'date', '2025-04-01', '2026-03-31')]),  # 1724352
-    ("This means that overall core school funding will total almost £63.9 billion in the 2025/26 financial year.", "2024-12-10", [('the 2025/26 financial year', 'date', '2025-04-01', '2026-03-31')]),  # 1746028
-    ("The amount the House of Commons spent on physical, virtual and cloud IT infrastructure in financial year 2022/23 was £8,985,950.", "2023-12-12", [('financial year 2022/23', 'date', '2022-04-01', '2023-03-31')]),  # 1675389
-    ("Broader redistribution of funding will follow through a multi-year settlement from 2026-27.", "2024-11-20", [('2026-27', 'date', '2026-04-01', '2027-03-31')]),  # 1741265
-    ("Force level funding allocations for the financial year 2025-26 will be confirmed at the forthcoming police funding settlement.", "2024-12-12", [('the financial year 2025-26', 'date', '2025-04-01', '2026-03-31')]),  # 1748280
-    ("At the Autumn Budget, the Chancellor also agreed departmental spending allocations for 2024-25 and 2025-26.", "2024-11-11", [('2024-25', 'date', '2024-04-01', '2025-03-31'), ('2025-26', 'date', '2025-04-01', '2026-03-31')]),  # 1738719
-    ("To increase the reach of the programme, the department has confirmed it will be funding all registered schools to continue delivering the programme in the 2023/24 academic year.", "2023-12-15", [('the 2023/24 academic year', 'date', '2023-09-01', '2024-08-31')]),  # 1677038
-    ("Therefore, there should have been no impact on provision of the offer to schools this academic year.", "2023-12-15", [('this academic year', 'date', '2023-09-01', '2024-08-31')]),  # 1677038
-    ("For the 2023/24 academic year, there is a 8.3% increase in the average 16 to 19 programme funding per student funding compared to the 2022/23 academic year.", "2023-12-22", [('the 2023/24 academic year', 'date', '2023-09-01', '2024-08-31'), ('the 2022/23 academic year', 'date', '2022-09-01', '2023-08-31')]),  # 1678395
-    ("This was uplifted from £2.41 for the current academic year.", "2024-01-10", [('the current academic year', 'date', '2023-09-01', '2024-08-31')]),  # 1679201
-    ("An announcement on student finance arrangements for the 2025/26 academic year will be made in due course.", "2024-07-31", [('the 2025/26 academic year', 'date', '2025-09-01', '2026-08-31'), ('due course', 'date', None, None)]),  # 1721292
-    ("The full-year participation data for the 2023/24 academic year is expected to be available in November 2024.", "2024-09-12", [('the 2023/24 academic year', 'date', '2023-09-01', '2024-08-31'), ('November 2024', 'date', '2024-11-01', '2024-11-30')]),  # 1726322
-    ("In July, the department announced that funded support would continue in the 2024/25 academic year for 11,100 schools registered to the Nuffield early language intervention programme.", "2024-09-11", [('July', 'date', '2024-07-01', '2024-07-31'), ('the 2024/25 academic year', 'date', '2024-09-01', '2025-08-31')]),  # 1727132
-    ("The number expected to move before the end of the 2024/25 academic year is around 3,000.", "2024-11-15", [('the end of the 2024/25 academic year', 'date', '2025-08-31', '2025-08-31')]),  # 1740232
-    ("The 5.5% pay award announced in the summer for the 2024/25 academic year was for school teachers only.", "2025-01-08", [('the summer', 'date', '2024-06-01', '2024-08-31'), ('the 2024/25 academic year', 'date', '2024-09-01', '2025-08-31')]),  # 1752526
-    ("The department is reforming the Strategic Priorities Grant from the 2026/27 academic year to ensure funding for courses aligns with the Industrial Strategy and future skills needs.", "2025-11-12", [('the 2026/27 academic year', 'date', '2026-09-01', '2027-08-31')]),  # 1847733
-    ("In the 2024/2025 academic year, a Core Maths premium of £900 per year per student was introduced into the 16-19 funding formula to support students’ participation in programmes with core mathematics qualifications.", "2024-12-13", [('the 2024/2025 academic year', 'date', '2024-09-01', '2025-08-31'), ('per year', 'set', 'P1Y')]),  # 1747486
-    ("The revised minimum income requirement will be implemented in spring 2024.", "2023-12-12", [('spring 2024', 'date', '2024-03-01', '2024-05-31')]),  # 1675898
-    ("Further breakdowns of headline measures will be published next summer.", "2023-12-18", [('next summer', 'date', '2024-06-01', '2024-08-31')]),  # 1677838
-    ("Until the Immigration Rules are amended next Spring, the current salary and Minimum Income Requirement thresholds, and policies relating to dependants, remain in place and at the current levels.", "2023-12-20", [('next Spring', 'date', '2024-03-01', '2024-05-31')]),  # 1678141
-    ("We are committed to decent, warm and safe homes of all tenures, and will say more on raising standards across the country this autumn.", "2024-09-05", [('this autumn', 'date', '2024-09-01', '2024-11-30')]),  # 1724114
-    ("The ESO expects to submit its proposals to Ofgem in December 2024, for a decision in spring 2025.", "2024-09-09", [('December 2024', 'date', '2024-12-01', '2024-12-31'), ('spring 2025', 'date', '2025-03-01', '2025-05-31')]),  # 1726104
-    ("We have published the Terms of Reference for this review and we will engage widely over the summer to design the process for its work.", "2025-07-11", [('the summer', 'date', '2025-06-01', '2025-08-31')]),  # 1819128
-    ("This fund will strengthen urgent and emergency care resilience and performance this winter by preventing avoidable admissions or by reducing discharge delays.", "2023-12-13", [('this winter', 'date', '2023-12-01', '2024-02-29')]),  # 1675383
-    ("This could change in the final allocations in spring if there are any adjustments for new and growing schools.", "2023-12-15", [('spring', 'date', '2024-03-01', '2024-05-31')]),  # 1677150
-    ("As Minister for Development, I met with both the CEO of Gavi and the Executive Director of the Global Fund last Autumn to discuss upcoming replenishments.", "2025-01-09", [('last Autumn', 'date', '2024-09-01', '2024-11-30')]),  # 1752850
-    ("We will also make it a mandatory duty for those working with children to report child sexual abuse – a key recommendation of Professor Alexis Jay’s report – and this will go into the Crime and Policing Bill due to be introduced to Parliament this spring.", "2025-01-14", [('this spring', 'date', '2025-03-01', '2025-05-31')]),  # 1752902
-    ("Since the flooding across Bedfordshire and Cambridgeshire in Autumn last year, the Environment Agency (EA) has hosted community events alongside other partner agencies.", "2025-07-08", [('Autumn last year', 'date', '2024-09-01', '2024-11-30')]),  # 1818380
-    ("Earlier this autumn, the UK and the EU entered into formal negotiations on a bilateral agreement to facilitate UK participation in SAFE.", "2025-12-04", [('Earlier this autumn', 'date', '2025-09-01', '2025-11-30')]),  # 1858969
-    ("As announced in Autumn Statement 2023, the Government is investing £163 million to increase HMRC’s customer support and debt collection capacity.", "2023-12-07", [('Autumn Statement 2023', 'date', '2023-09-01', '2023-11-30')]),  # 1675231
-    ("94 of these such hubs are open currently, and through capital investment announced at 2021 Spending Review, the NHS plans to have 132 such centres open by March 2025.", "2023-12-07", [('currently', 'date', '2023-12-07', '2023-12-07'), ('2021 Spending Review', 'date', '2021-01-01', '2021-12-31'), ('March 2025', 'date', '2025-03-01', '2025-03-31')]),  # 1675242
-    ("As the Chancellor set out in her statement on July 29, the government’s spending audit has identified a forecast Resource DEL overspend of £21.9 billion against the plans set out for departments at Spring Budget 2024.", "2024-08-01", [('July 29', 'date', '2024-07-29', '2024-07-29'), ('Spring Budget 2024', 'date', '2024-03-01', '2024-05-31')]),  # 1723507
-    ("As announced at Autumn Budget 2024, from 6 April 2027 most unused pension funds and death benefits will be included within the value of a person’s estate for Inheritance Tax purposes.", "2024-11-11", [('Autumn Budget 2024', 'date', '2024-09-01', '2024-11-30'), ('6 April 2027', 'date', '2027-04-06', '2027-04-06')]),  # 1739742
-    ("The Government will confirm the rates for the new multipliers at Budget 2025, taking account of the outcomes of the 2026 revaluation as well as the broader economic and fiscal context.", "2024-12-10", [('Budget 2025', 'date', '2025-01-01', '2025-12-31'), ('2026', 'date', '2026-01-01', '2026-12-31')]),  # 1746070
-    ("As a result of decisions taken at Autumn Budget 2024 and Phase 1 of Spending Review 2025, the Northern Ireland Executive is receiving £15.6 billion block grant funding in 2024-25 and £18.2 billion in 2025-26.", "2024-12-12", [('Autumn Budget 2024', 'date', '2024-09-01', '2024-11-30'), ('Spending Review 2025', 'date', '2025-01-01', '2025-12-31'), ('2024-25', 'date', '2024-04-01', '2025-03-31'), ('2025-26', 'date', '2025-04-01', '2026-03-31')]),  # 1746969
-    ("At Phase One of the 2025 Spending Review, departmental allocations for Official Development Assistance (ODA) were reset for 2024-25 and provided for 2025-26.", "2025-01-09", [('the 2025 Spending Review', 'date', '2025-01-01', '2025-12-31'), ('2024-25', 'date', '2024-04-01', '2025-03-31'), ('2025-26', 'date', '2025-04-01', '2026-03-31')]),  # 1753108
-    ("The Government has published Spending Review 2025, which set departmental spending allocations consistent with the fiscal strategy set out at Autumn Budget 2024 and Spring Statement 2025.", "2025-09-10", [('Spending Review 2025', 'date', '2025-01-01', '2025-12-31'), ('Autumn Budget 2024', 'date', '2024-09-01', '2024-11-30'), ('Spring Statement 2025', 'date', '2025-03-01', '2025-05-31')]),  # 1832241
-    ("The Chancellor will provide further updates at Autumn Budget 2025.", "2025-09-10", [('Autumn Budget 2025', 'date', '2025-09-01', '2025-11-30')]),  # 1832241
-    ("We are spending £6bn this Parliament and a further £6bn to 2028 on making buildings, including private rented properties, cleaner and warmer.", "2024-01-10", [('this Parliament', 'date', None, None), ('2028', 'date', '2028-01-01', '2028-12-31')]),  # 1679045
-    ("We are committed to supporting children, parents and carers throughout the family justice system, and will set out a package of measures to see this done across the course of this Parliament.", "2024-07-25", [('this Parliament', 'date', None, None)]),  # 1722460
-    ("We will deliver the biggest increase in social and affordable housebuilding in a generation and deliver 1.5 million new homes over the next Parliament.", "2024-07-30", [('the next Parliament', 'date', None, None)]),  # 1722541
-    ("Additionally, the Government will invest an extra £6.6 billion over this Parliament in clean heat and energy efficiency through the Warm Homes Plan, upgrading five million homes through solutions like low carbon heating and improved insulation to reduce emissions and cut bills.", "2024-09-09", [('this Parliament', 'date', None, None)]),  # 1725951
-    ("The government’s 'Plan for Change' sets out that, through reforms and rule changes, 150 planning decisions on major infrastructure projects would be fast-tracked by the end of this Parliament.", "2024-12-12", [('the end of this Parliament', 'date', None, None)]),  # 1747737
-    ("On 6 January 2025, NHS England published the new Elective Reform Plan, part of the Government’s Plan for Change, which sets out a whole system approach to hitting the 18-week Referral to Treatment target by the end of this Parliament.", "2025-01-13", [('6 January 2025', 'date', '2025-01-06', '2025-01-06'), ('18-week', 'duration', 'P18W'), ('the end of this Parliament', 'date', None, None)]),  # 1753063
-    ("In addition to producing the Order Paper each day and receiving applications for adjournment debates in the House and Westminster Hall, since the beginning of this Parliament, the Table Office has processed nearly 74,000 Questions for Written Answer and over 1,600 Early Day Motions.", "2025-07-11", [('each day', 'set', 'P1D'), ('the beginning of this Parliament', 'date', None, None)]),  # 1818530
-    ("Reforms outlined in this response will form the basis of a new water reform bill to be introduced early in this Parliament.", "2025-11-11", [('early in this Parliament', 'date', None, None)]),  # 1847921
-    ("By the end of the Parliament, we will introduce mandatory healthy food sales reporting for all large companies in the food sector.", "2025-09-04", [('the end of the Parliament', 'date', None, None)]),  # 1827647
-    ("As the Chancellor has said, over this Parliament those whose only income is the basic or new State Pension without any increments will not have to pay income tax.", "2025-12-04", [('this Parliament', 'date', None, None)]),  # 1858703
-    ("On 13 November 2024, the JCVI published advice on who should be offered vaccination in autumn 2025, and on 26 June 2025, the Government accepted the JCVI’s advice.", "2025-11-11", [('13 November 2024', 'date', '2024-11-13', '2024-11-13'), ('autumn 2025', 'date', '2025-09-01', '2025-11-30'), ('26 June 2025', 'date', '2025-06-26', '2025-06-26')]),  # 1847690
-    ("The £20.4bn referenced on page 65 of the Budget document refers to all departmental research and development budgets for 2025/2026.", "2024-11-14", [('2025/2026', 'date', '2025-04-01', '2026-03-31')]),  # 1740662
+    (
+        "The total expenditure for the financial year 2021 to 2022 was £22.4m.",
+        "2024-01-10",
+        [("the financial year 2021 to 2022", "date", "2021-04-01", "2022-03-31")],
+    ),  # corpus shape "financial year 2021 to 2022"
+    (
+        "Across England, local highway authorities are receiving an additional £150 million this financial year as the first instalment of the £8.3 billion roads resurfacing fund through Network North.",
+        "2023-12-07",
+        [("this financial year", "date", "2023-04-01", "2024-03-31")],
+    ),  # 1675246
+    (
+        "We are planning £161 million in aid this financial year (2024-25), with 50 per cent targeted for women and girls.",
+        "2024-11-13",
+        [
+            ("this financial year", "date", "2024-04-01", "2025-03-31"),
+            ("2024-25", "date", "2024-04-01", "2025-03-31"),
+        ],
+    ),  # 1740168
+    (
+        "This Government has made a record investment of almost £1.6 billion for local road maintenance this financial year, a £500 million increase compared to 2024/25.",
+        "2025-09-10",
+        [
+            ("this financial year", "date", "2025-04-01", "2026-03-31"),
+            ("2024/25", "date", "2024-04-01", "2025-03-31"),
+        ],
+    ),  # 1832316
+    (
+        "We expect any site development and capital deployment to occur in the next financial year.",
+        "2025-09-12",
+        [("the next financial year", "date", "2026-04-01", "2027-03-31")],
+    ),  # 1831130
+    (
+        "The department is investing an additional £185 million in the 2023/2024 financial year and £285 million in the 2024/25 financial year to drive forward skills delivery in the further education sector.",
+        "2023-12-22",
+        [
+            ("the 2023/2024 financial year", "date", "2023-04-01", "2024-03-31"),
+            ("the 2024/25 financial year", "date", "2024-04-01", "2025-03-31"),
+        ],
+    ),  # 1678395
+    (
+        "The Chancellor engaged with the Prime Minister throughout on the findings of the audit and took immediate action to find £5.5 billion of savings in 2024-25, rising to £8.1 billion in 2025-26.",
+        "2024-09-06",
+        [
+            ("2024-25", "date", "2024-04-01", "2025-03-31"),
+            ("2025-26", "date", "2025-04-01", "2026-03-31"),
+        ],
+    ),  # 1724352
+    (
+        "This means that overall core school funding will total almost £63.9 billion in the 2025/26 financial year.",
+        "2024-12-10",
+        [("the 2025/26 financial year", "date", "2025-04-01", "2026-03-31")],
+    ),  # 1746028
+    (
+        "The amount the House of Commons spent on physical, virtual and cloud IT infrastructure in financial year 2022/23 was £8,985,950.",
+        "2023-12-12",
+        [("financial year 2022/23", "date", "2022-04-01", "2023-03-31")],
+    ),  # 1675389
+    (
+        "Broader redistribution of funding will follow through a multi-year settlement from 2026-27.",
+        "2024-11-20",
+        [("2026-27", "date", "2026-04-01", "2027-03-31")],
+    ),  # 1741265
+    (
+        "Force level funding allocations for the financial year 2025-26 will be confirmed at the forthcoming police funding settlement.",
+        "2024-12-12",
+        [("the financial year 2025-26", "date", "2025-04-01", "2026-03-31")],
+    ),  # 1748280
+    (
+        "At the Autumn Budget, the Chancellor also agreed departmental spending allocations for 2024-25 and 2025-26.",
+        "2024-11-11",
+        [
+            ("2024-25", "date", "2024-04-01", "2025-03-31"),
+            ("2025-26", "date", "2025-04-01", "2026-03-31"),
+        ],
+    ),  # 1738719
+    (
+        "To increase the reach of the programme, the department has confirmed it will be funding all registered schools to continue delivering the programme in the 2023/24 academic year.",
+        "2023-12-15",
+        [("the 2023/24 academic year", "date", "2023-09-01", "2024-08-31")],
+    ),  # 1677038
+    (
+        "Therefore, there should have been no impact on provision of the offer to schools this academic year.",
+        "2023-12-15",
+        [("this academic year", "date", "2023-09-01", "2024-08-31")],
+    ),  # 1677038
+    (
+        "For the 2023/24 academic year, there is a 8.3% increase in the average 16 to 19 programme funding per student funding compared to the 2022/23 academic year.",
+        "2023-12-22",
+        [
+            ("the 2023/24 academic year", "date", "2023-09-01", "2024-08-31"),
+            ("the 2022/23 academic year", "date", "2022-09-01", "2023-08-31"),
+        ],
+    ),  # 1678395
+    (
+        "This was uplifted from £2.41 for the current academic year.",
+        "2024-01-10",
+        [("the current academic year", "date", "2023-09-01", "2024-08-31")],
+    ),  # 1679201
+    (
+        "An announcement on student finance arrangements for the 2025/26 academic year will be made in due course.",
+        "2024-07-31",
+        [
+            ("the 2025/26 academic year", "date", "2025-09-01", "2026-08-31"),
+            ("due course", "date", None, None),
+        ],
+    ),  # 1721292
+    (
+        "The full-year participation data for the 2023/24 academic year is expected to be available in November 2024.",
+        "2024-09-12",
+        [
+            ("the 2023/24 academic year", "date", "2023-09-01", "2024-08-31"),
+            ("November 2024", "date", "2024-11-01", "2024-11-30"),
+        ],
+    ),  # 1726322
+    (
+        "In July, the department announced that funded support would continue in the 2024/25 academic year for 11,100 schools registered to the Nuffield early language intervention programme.",
+        "2024-09-11",
+        [
+            ("July", "date", "2024-07-01", "2024-07-31"),
+            ("the 2024/25 academic year", "date", "2024-09-01", "2025-08-31"),
+        ],
+    ),  # 1727132
+    (
+        "The number expected to move before the end of the 2024/25 academic year is around 3,000.",
+        "2024-11-15",
+        [("the end of the 2024/25 academic year", "date", "2025-08-31", "2025-08-31")],
+    ),  # 1740232
+    (
+        "The 5.5% pay award announced in the summer for the 2024/25 academic year was for school teachers only.",
+        "2025-01-08",
+        [
+            ("the summer", "date", "2024-06-01", "2024-08-31"),
+            ("the 2024/25 academic year", "date", "2024-09-01", "2025-08-31"),
+        ],
+    ),  # 1752526
+    (
+        "The department is reforming the Strategic Priorities Grant from the 2026/27 academic year to ensure funding for courses aligns with the Industrial Strategy and future skills needs.",
+        "2025-11-12",
+        [("the 2026/27 academic year", "date", "2026-09-01", "2027-08-31")],
+    ),  # 1847733
+    (
+        "In the 2024/2025 academic year, a Core Maths premium of £900 per year per student was introduced into the 16-19 funding formula to support students’ participation in programmes with core mathematics qualifications.",
+        "2024-12-13",
+        [
+            ("the 2024/2025 academic year", "date", "2024-09-01", "2025-08-31"),
+            ("per year", "set", "P1Y"),
+        ],
+    ),  # 1747486
+    (
+        "The revised minimum income requirement will be implemented in spring 2024.",
+        "2023-12-12",
+        [("spring 2024", "date", "2024-03-01", "2024-05-31")],
+    ),  # 1675898
+    (
+        "Further breakdowns of headline measures will be published next summer.",
+        "2023-12-18",
+        [("next summer", "date", "2024-06-01", "2024-08-31")],
+    ),  # 1677838
+    (
+        "Until the Immigration Rules are amended next Spring, the current salary and Minimum Income Requirement thresholds, and policies relating to dependants, remain in place and at the current levels.",
+        "2023-12-20",
+        [("next Spring", "date", "2024-03-01", "2024-05-31")],
+    ),  # 1678141
+    (
+        "We are committed to decent, warm and safe homes of all tenures, and will say more on raising standards across the country this autumn.",
+        "2024-09-05",
+        [("this autumn", "date", "2024-09-01", "2024-11-30")],
+    ),  # 1724114
+    (
+        "The ESO expects to submit its proposals to Ofgem in December 2024, for a decision in spring 2025.",
+        "2024-09-09",
+        [
+            ("December 2024", "date", "2024-12-01", "2024-12-31"),
+            ("spring 2025", "date", "2025-03-01", "2025-05-31"),
+        ],
+    ),  # 1726104
+    (
+        "We have published the Terms of Reference for this review and we will engage widely over the summer to design the process for its work.",
+        "2025-07-11",
+        [("the summer", "date", "2025-06-01", "2025-08-31")],
+    ),  # 1819128
+    (
+        "This fund will strengthen urgent and emergency care resilience and performance this winter by preventing avoidable admissions or by reducing discharge delays.",
+        "2023-12-13",
+        [("this winter", "date", "2023-12-01", "2024-02-29")],
+    ),  # 1675383
+    (
+        "This could change in the final allocations in spring if there are any adjustments for new and growing schools.",
+        "2023-12-15",
+        [("spring", "date", "2024-03-01", "2024-05-31")],
+    ),  # 1677150
+    (
+        "As Minister for Development, I met with both the CEO of Gavi and the Executive Director of the Global Fund last Autumn to discuss upcoming replenishments.",
+        "2025-01-09",
+        [("last Autumn", "date", "2024-09-01", "2024-11-30")],
+    ),  # 1752850
+    (
+        "We will also make it a mandatory duty for those working with children to report child sexual abuse – a key recommendation of Professor Alexis Jay’s report – and this will go into the Crime and Policing Bill due to be introduced to Parliament this spring.",
+        "2025-01-14",
+        [("this spring", "date", "2025-03-01", "2025-05-31")],
+    ),  # 1752902
+    (
+        "Since the flooding across Bedfordshire and Cambridgeshire in Autumn last year, the Environment Agency (EA) has hosted community events alongside other partner agencies.",
+        "2025-07-08",
+        [("Autumn last year", "date", "2024-09-01", "2024-11-30")],
+    ),  # 1818380
+    (
+        "Earlier this autumn, the UK and the EU entered into formal negotiations on a bilateral agreement to facilitate UK participation in SAFE.",
+        "2025-12-04",
+        [("Earlier this autumn", "date", "2025-09-01", "2025-11-30")],
+    ),  # 1858969
+    (
+        "As announced in Autumn Statement 2023, the Government is investing £163 million to increase HMRC’s customer support and debt collection capacity.",
+        "2023-12-07",
+        [("Autumn Statement 2023", "date", "2023-09-01", "2023-11-30")],
+    ),  # 1675231
+    (
+        "94 of these such hubs are open currently, and through capital investment announced at 2021 Spending Review, the NHS plans to have 132 such centres open by March 2025.",
+        "2023-12-07",
+        [
+            ("currently", "date", "2023-12-07", "2023-12-07"),
+            ("2021 Spending Review", "date", "2021-01-01", "2021-12-31"),
+            ("March 2025", "date", "2025-03-01", "2025-03-31"),
+        ],
+    ),  # 1675242
+    (
+        "As the Chancellor set out in her statement on July 29, the government’s spending audit has identified a forecast Resource DEL overspend of £21.9 billion against the plans set out for departments at Spring Budget 2024.",
+        "2024-08-01",
+        [
+            ("July 29", "date", "2024-07-29", "2024-07-29"),
+            ("Spring Budget 2024", "date", "2024-03-01", "2024-05-31"),
+        ],
+    ),  # 1723507
+    (
+        "As announced at Autumn Budget 2024, from 6 April 2027 most unused pension funds and death benefits will be included within the value of a person’s estate for Inheritance Tax purposes.",
+        "2024-11-11",
+        [
+            ("Autumn Budget 2024", "date", "2024-09-01", "2024-11-30"),
+            ("6 April 2027", "date", "2027-04-06", "2027-04-06"),
+        ],
+    ),  # 1739742
+    (
+        "The Government will confirm the rates for the new multipliers at Budget 2025, taking account of the outcomes of the 2026 revaluation as well as the broader economic and fiscal context.",
+        "2024-12-10",
+        [
+            ("Budget 2025", "date", "2025-01-01", "2025-12-31"),
+            ("2026", "date", "2026-01-01", "2026-12-31"),
+        ],
+    ),  # 1746070
+    (
+        "As a result of decisions taken at Autumn Budget 2024 and Phase 1 of Spending Review 2025, the Northern Ireland Executive is receiving £15.6 billion block grant funding in 2024-25 and £18.2 billion in 2025-26.",
+        "2024-12-12",
+        [
+            ("Autumn Budget 2024", "date", "2024-09-01", "2024-11-30"),
+            ("Spending Review 2025", "date", "2025-01-01", "2025-12-31"),
+            ("2024-25", "date", "2024-04-01", "2025-03-31"),
+            ("2025-26", "date", "2025-04-01", "2026-03-31"),
+        ],
+    ),  # 1746969
+    (
+        "At Phase One of the 2025 Spending Review, departmental allocations for Official Development Assistance (ODA) were reset for 2024-25 and provided for 2025-26.",
+        "2025-01-09",
+        [
+            ("the 2025 Spending Review", "date", "2025-01-01", "2025-12-31"),
+            ("2024-25", "date", "2024-04-01", "2025-03-31"),
+            ("2025-26", "date", "2025-04-01", "2026-03-31"),
+        ],
+    ),  # 1753108
+    (
+        "The Government has published Spending Review 2025, which set departmental spending allocations consistent with the fiscal strategy set out at Autumn Budget 2024 and Spring Statement 2025.",
+        "2025-09-10",
+        [
+            ("Spending Review 2025", "date", "2025-01-01", "2025-12-31"),
+            ("Autumn Budget 2024", "date", "2024-09-01", "2024-11-30"),
+            ("Spring Statement 2025", "date", "2025-03-01", "2025-05-31"),
+        ],
+    ),  # 1832241
+    (
+        "The Chancellor will provide further updates at Autumn Budget 2025.",
+        "2025-09-10",
+        [("Autumn Budget 2025", "date", "2025-09-01", "2025-11-30")],
+    ),  # 1832241
+    (
+        "We are spending £6bn this Parliament and a further £6bn to 2028 on making buildings, including private rented properties, cleaner and warmer.",
+        "2024-01-10",
+        [("this Parliament", "date", None, None), ("2028", "date", "2028-01-01", "2028-12-31")],
+    ),  # 1679045
+    (
+        "We are committed to supporting children, parents and carers throughout the family justice system, and will set out a package of measures to see this done across the course of this Parliament.",
+        "2024-07-25",
+        [("this Parliament", "date", None, None)],
+    ),  # 1722460
+    (
+        "We will deliver the biggest increase in social and affordable housebuilding in a generation and deliver 1.5 million new homes over the next Parliament.",
+        "2024-07-30",
+        [("the next Parliament", "date", None, None)],
+    ),  # 1722541
+    (
+        "Additionally, the Government will invest an extra £6.6 billion over this Parliament in clean heat and energy efficiency through the Warm Homes Plan, upgrading five million homes through solutions like low carbon heating and improved insulation to reduce emissions and cut bills.",
+        "2024-09-09",
+        [("this Parliament", "date", None, None)],
+    ),  # 1725951
+    (
+        "The government’s 'Plan for Change' sets out that, through reforms and rule changes, 150 planning decisions on major infrastructure projects would be fast-tracked by the end of this Parliament.",
+        "2024-12-12",
+        [("the end of this Parliament", "date", None, None)],
+    ),  # 1747737
+    (
+        "On 6 January 2025, NHS England published the new Elective Reform Plan, part of the Government’s Plan for Change, which sets out a whole system approach to hitting the 18-week Referral to Treatment target by the end of this Parliament.",
+        "2025-01-13",
+        [
+            ("6 January 2025", "date", "2025-01-06", "2025-01-06"),
+            ("18-week", "duration", "P18W"),
+            ("the end of this Parliament", "date", None, None),
+        ],
+    ),  # 1753063
+    (
+        "In addition to producing the Order Paper each day and receiving applications for adjournment debates in the House and Westminster Hall, since the beginning of this Parliament, the Table Office has processed nearly 74,000 Questions for Written Answer and over 1,600 Early Day Motions.",
+        "2025-07-11",
+        [("each day", "set", "P1D"), ("the beginning of this Parliament", "date", None, None)],
+    ),  # 1818530
+    (
+        "Reforms outlined in this response will form the basis of a new water reform bill to be introduced early in this Parliament.",
+        "2025-11-11",
+        [("early in this Parliament", "date", None, None)],
+    ),  # 1847921
+    (
+        "By the end of the Parliament, we will introduce mandatory healthy food sales reporting for all large companies in the food sector.",
+        "2025-09-04",
+        [("the end of the Parliament", "date", None, None)],
+    ),  # 1827647
+    (
+        "As the Chancellor has said, over this Parliament those whose only income is the basic or new State Pension without any increments will not have to pay income tax.",
+        "2025-12-04",
+        [("this Parliament", "date", None, None)],
+    ),  # 1858703
+    (
+        "On 13 November 2024, the JCVI published advice on who should be offered vaccination in autumn 2025, and on 26 June 2025, the Government accepted the JCVI’s advice.",
+        "2025-11-11",
+        [
+            ("13 November 2024", "date", "2024-11-13", "2024-11-13"),
+            ("autumn 2025", "date", "2025-09-01", "2025-11-30"),
+            ("26 June 2025", "date", "2025-06-26", "2025-06-26"),
+        ],
+    ),  # 1847690
+    (
+        "The £20.4bn referenced on page 65 of the Budget document refers to all departmental research and development budgets for 2025/2026.",
+        "2024-11-14",
+        [("2025/2026", "date", "2025-04-01", "2026-03-31")],
+    ),  # 1740662
 ]
 
 DEICTIC: list[Row] = [
-    ("The Critical Minerals Intelligence Centre (CMIC), sponsored by the Department for Business and Trade, is currently undertaking an updated criticality assessment, with the results to be released later this year.", "2024-09-04", [('currently', 'date', '2024-09-04', '2024-09-04'), ('later this year', 'date', '2024-09-04', '2024-12-31')]),  # 1726141
-    ("Ministry of Justice officials received research findings from Ipsos MORI in November this year and are currently considering the implications of the work.", "2024-12-09", [('November this year', 'date', '2024-11-01', '2024-11-30'), ('currently', 'date', '2024-12-09', '2024-12-09')]),  # 1746932
-    ("The categorisation for waves two and three is currently being reviewed, and the Department expects to share the updated versions in early 2026, well in advance of the projected launch of waves two and three in 2027 and 2028 respectively.", "2025-12-05", [('currently', 'date', '2025-12-05', '2025-12-05'), ('early 2026', 'date', '2026-01-01', '2026-03-31'), ('2027', 'date', '2027-01-01', '2027-12-31'), ('2028', 'date', '2028-01-01', '2028-12-31')]),  # 1858990
-    ("There are a number of multiple myeloma topics that are currently being evaluated in the programme, some of which are expected to conclude late this year and early next year.", "2024-09-13", [('currently', 'date', '2024-09-13', '2024-09-13'), ('late this year', 'date', '2024-10-01', '2024-12-31'), ('early next year', 'date', '2025-01-01', '2025-03-31')]),  # 1727183
-    ("The consultation closed on 6 December 2023 and we will respond shortly ahead of the introduction of the Tobacco and Vapes Bill.", "2023-12-13", [('6 December 2023', 'date', '2023-12-06', '2023-12-06'), ('shortly', 'date', None, None)]),  # 1675674
-    ("Based on the most recent data (November 2023) 1.4million households in Great Britain currently receive Pension Credit.", "2024-09-11", [('November 2023', 'date', '2023-11-01', '2023-11-30'), ('currently', 'date', '2024-09-11', '2024-09-11')]),  # 1724670
-    ("The department is committed to tackling the grave issue of child poverty, which has gone up by 700,000 since 2010, with over four million children now growing up in a low-income family.", "2024-09-09", [('2010', 'date', '2010-01-01', '2010-12-31'), ('now', 'date', '2024-09-09', '2024-09-09')]),  # 1726276
-    ("We will publish our Impact Assessment shortly.", "2023-12-11", [('shortly', 'date', None, None)]),  # 1675137
-    ("Avanti and CrossCountry recently entered into new National Rail Contracts (NRCs) that started in October.", "2023-12-13", [('recently', 'date', None, None), ('October', 'date', '2023-10-01', '2023-10-31')]),  # 1675527
-    ("The Emissions Factors for Domestic Combustion project is currently expected to run until August 2024.", "2023-12-14", [('currently', 'date', '2023-12-14', '2023-12-14'), ('August 2024', 'date', '2024-08-01', '2024-08-31')]),  # 1675866
-    ("This problem exists in the welfare system too, with fraud becoming increasingly sophisticated and on a scale not seen in the past.", "2023-12-14", [('the past', 'date', None, None)]),  # 1677151
-    ("More recently, on 20 November, the Department hosted a symposium for Down Syndrome leads within integrated care boards.", "2023-12-18", [('recently', 'date', None, None), ('20 November', 'date', '2023-11-20', '2023-11-20')]),  # 1677420
-    ("The Department has been working closely with the respective manufacturers and some issues including shortages of guanfacine have now been resolved.", "2024-01-08", [('now', 'date', '2024-01-08', '2024-01-08')]),  # 1679167
-    ("Local Growth Plans will be delivered through partnership, and my department will provide further detail on the approach to developing these Plans to local leaders in due course.", "2024-07-26", [('due course', 'date', None, None)]),  # 1721856
-    ("We have not closed the Sustainable Farming Incentive schemes, in fact there are over 60,000 live applications currently open.", "2024-12-09", [('currently', 'date', '2024-12-09', '2024-12-09')]),  # 1746681
-    ("a) Veterinary diet foods are not classified as veterinary medicines; therefore, they can continue to be supplied in the same way as they are now.", "2025-11-12", [('now', 'date', '2025-11-12', '2025-11-12')]),  # 1849122
-    ("The Chancellor presented to Parliament today an assessment of the state of our spending inheritance.", "2024-07-29", [('today', 'date', '2024-07-29', '2024-07-29')]),  # 1722954
-    ("To date 39 ministers have attended one or more sessions.", "2023-12-13", [('To date', 'date', None, None)]),  # 1676456
-    ("The Government is currently developing the full auction parameters for AR 6 and will publish details of the full parameters ahead of the round opening in March 2024.", "2023-12-20", [('currently', 'date', '2023-12-20', '2023-12-20'), ('March 2024', 'date', '2024-03-01', '2024-03-31')]),  # 1677775
-    ("To date, I have not requested a review of (a) a Troubles-related death under section 9(3) of the Northern Ireland Troubles (Legacy and Reconciliation) Act 2023, or of (b) harmful conduct under section 10(2) of that Act.", "2024-09-09", [('To date', 'date', None, None)]),  # 1726044
-    ("The government will look to give effect to the powers enabled through the Building Societies Act 1986 (Amendment) Act 2024 in due course.", "2025-11-11", [('due course', 'date', None, None)]),  # 1848609
+    (
+        "The Critical Minerals Intelligence Centre (CMIC), sponsored by the Department for Business and Trade, is currently undertaking an updated criticality assessment, with the results to be released later this year.",
+        "2024-09-04",
+        [
+            ("currently", "date", "2024-09-04", "2024-09-04"),
+            ("later this year", "date", "2024-09-04", "2024-12-31"),
+        ],
+    ),  # 1726141
+    (
+        "Ministry of Justice officials received research findings from Ipsos MORI in November this year and are currently considering the implications of the work.",
+        "2024-12-09",
+        [
+            ("November this year", "date", "2024-11-01", "2024-11-30"),
+            ("currently", "date", "2024-12-09", "2024-12-09"),
+        ],
+    ),  # 1746932
+    (
+        "The categorisation for waves two and three is currently being reviewed, and the Department expects to share the updated versions in early 2026, well in advance of the projected launch of waves two and three in 2027 and 2028 respectively.",
+        "2025-12-05",
+        [
+            ("currently", "date", "2025-12-05", "2025-12-05"),
+            ("early 2026", "date", "2026-01-01", "2026-03-31"),
+            ("2027", "date", "2027-01-01", "2027-12-31"),
+            ("2028", "date", "2028-01-01", "2028-12-31"),
+        ],
+    ),  # 1858990
+    (
+        "There are a number of multiple myeloma topics that are currently being evaluated in the programme, some of which are expected to conclude late this year and early next year.",
+        "2024-09-13",
+        [
+            ("currently", "date", "2024-09-13", "2024-09-13"),
+            ("late this year", "date", "2024-10-01", "2024-12-31"),
+            ("early next year", "date", "2025-01-01", "2025-03-31"),
+        ],
+    ),  # 1727183
+    (
+        "The consultation closed on 6 December 2023 and we will respond shortly ahead of the introduction of the Tobacco and Vapes Bill.",
+        "2023-12-13",
+        [("6 December 2023", "date", "2023-12-06", "2023-12-06"), ("shortly", "date", None, None)],
+    ),  # 1675674
+    (
+        "Based on the most recent data (November 2023) 1.4million households in Great Britain currently receive Pension Credit.",
+        "2024-09-11",
+        [
+            ("November 2023", "date", "2023-11-01", "2023-11-30"),
+            ("currently", "date", "2024-09-11", "2024-09-11"),
+        ],
+    ),  # 1724670
+    (
+        "The department is committed to tackling the grave issue of child poverty, which has gone up by 700,000 since 2010, with over four million children now growing up in a low-income family.",
+        "2024-09-09",
+        [("2010", "date", "2010-01-01", "2010-12-31"), ("now", "date", "2024-09-09", "2024-09-09")],
+    ),  # 1726276
+    (
+        "We will publish our Impact Assessment shortly.",
+        "2023-12-11",
+        [("shortly", "date", None, None)],
+    ),  # 1675137
+    (
+        "Avanti and CrossCountry recently entered into new National Rail Contracts (NRCs) that started in October.",
+        "2023-12-13",
+        [("recently", "date", None, None), ("October", "date", "2023-10-01", "2023-10-31")],
+    ),  # 1675527
+    (
+        "The Emissions Factors for Domestic Combustion project is currently expected to run until August 2024.",
+        "2023-12-14",
+        [
+            ("currently", "date", "2023-12-14", "2023-12-14"),
+            ("August 2024", "date", "2024-08-01", "2024-08-31"),
+        ],
+    ),  # 1675866
+    (
+        "This problem exists in the welfare system too, with fraud becoming increasingly sophisticated and on a scale not seen in the past.",
+        "2023-12-14",
+        [("the past", "date", None, None)],
+    ),  # 1677151
+    (
+        "More recently, on 20 November, the Department hosted a symposium for Down Syndrome leads within integrated care boards.",
+        "2023-12-18",
+        [("recently", "date", None, None), ("20 November", "date", "2023-11-20", "2023-11-20")],
+    ),  # 1677420
+    (
+        "The Department has been working closely with the respective manufacturers and some issues including shortages of guanfacine have now been resolved.",
+        "2024-01-08",
+        [("now", "date", "2024-01-08", "2024-01-08")],
+    ),  # 1679167
+    (
+        "Local Growth Plans will be delivered through partnership, and my department will provide further detail on the approach to developing these Plans to local leaders in due course.",
+        "2024-07-26",
+        [("due course", "date", None, None)],
+    ),  # 1721856
+    (
+        "We have not closed the Sustainable Farming Incentive schemes, in fact there are over 60,000 live applications currently open.",
+        "2024-12-09",
+        [("currently", "date", "2024-12-09", "2024-12-09")],
+    ),  # 1746681
+    (
+        "a) Veterinary diet foods are not classified as veterinary medicines; therefore, they can continue to be supplied in the same way as they are now.",
+        "2025-11-12",
+        [("now", "date", "2025-11-12", "2025-11-12")],
+    ),  # 1849122
+    (
+        "The Chancellor presented to Parliament today an assessment of the state of our spending inheritance.",
+        "2024-07-29",
+        [("today", "date", "2024-07-29", "2024-07-29")],
+    ),  # 1722954
+    (
+        "To date 39 ministers have attended one or more sessions.",
+        "2023-12-13",
+        [("To date", "date", None, None)],
+    ),  # 1676456
+    (
+        "The Government is currently developing the full auction parameters for AR 6 and will publish details of the full parameters ahead of the round opening in March 2024.",
+        "2023-12-20",
+        [
+            ("currently", "date", "2023-12-20", "2023-12-20"),
+            ("March 2024", "date", "2024-03-01", "2024-03-31"),
+        ],
+    ),  # 1677775
+    (
+        "To date, I have not requested a review of (a) a Troubles-related death under section 9(3) of the Northern Ireland Troubles (Legacy and Reconciliation) Act 2023, or of (b) harmful conduct under section 10(2) of that Act.",
+        "2024-09-09",
+        [("To date", "date", None, None)],
+    ),  # 1726044
+    (
+        "The government will look to give effect to the powers enabled through the Building Societies Act 1986 (Amendment) Act 2024 in due course.",
+        "2025-11-11",
+        [("due course", "date", None, None)],
+    ),  # 1848609
 ]
 
 RANGES: list[Row] = [
-    ("At the Budget the Chancellor announced a £22.6 billion increase in day to day spending for the Department of Health and Social Care from 2023-24 to 2025-26.", "2024-11-18", [('2023-24 to 2025-26', 'date', '2023-04-01', '2026-03-31')]),  # 1740378
-    ("Phase 2 of the Spending Review will set departmental budgets for the rest of this Parliament – from 2026-27 until 2028-29 for day-to-day spending and 2029-30 for capital spending.", "2025-01-15", [('this Parliament', 'date', None, None), ('2026-27 until 2028-29', 'date', '2026-04-01', '2029-03-31'), ('2029-30', 'date', '2029-04-01', '2030-03-31')]),  # 1754501
-    ("Sport England has committed £1.2 million between 2022 and 2027 to UK Deaf Sport to boost deaf sport at the grassroots level and build wider participation.", "2023-12-07", [('2022 and 2027', 'date', '2022-01-01', '2027-12-31')]),  # 1675392
-    ("Between 2018/19 and 2021/22, NIHR provided £35.2 million in funding for childhood cancer, equating to 7.8% of total cancer spend.", "2023-12-11", [('2018/19 and 2021/22', 'date', '2018-04-01', '2022-03-31')]),  # 1676061
-    ("The £15.3bn figure was cited in a NAO report from May this year, it relates to a broad estimate of spend on accommodation contracts across the period 2019 to 2029, not the next 10 years.", "2025-12-09", [('May this year', 'date', '2025-05-01', '2025-05-31'), ('2019 to 2029', 'date', '2019-01-01', '2029-12-31'), ('the next 10 years', 'duration', 'P10Y')]),  # 1858782
-    ("Between 1 December 2018 and 31 March 2023, there were 218,219 detentions under the Mental Health Act.", "2024-01-03", [('1 December 2018 and 31 March 2023', 'date', '2018-12-01', '2023-03-31')]),  # 1675271
-    ("Of the thirteen National Policy Statements originally designated between 2011 and 2023, six, namely Energy National Policy Statements 1 to 5 and the National Networks National Policy Statement, were revised and updated in January and May 2024 respectively.", "2024-09-10", [('2011 and 2023', 'date', '2011-01-01', '2023-12-31'), ('January', 'date', '2024-01-01', '2024-01-31'), ('May 2024', 'date', '2024-05-01', '2024-05-31')]),  # 1726635
-    ("The UK is also the second biggest donor to Gavi, the Vaccine Alliance, providing £1.65 billion over the 2021 to 2025 period.", "2024-09-05", [('the 2021 to 2025 period', 'date', '2021-01-01', '2025-12-31')]),  # 1726299
-    ("The Government is investing £1 billion in extending the HSF by a further year, from 1 April 2025 until 31 March 2026 and extending DHPs into 2025/26.", "2024-12-10", [('a further year', 'duration', 'P1Y'), ('1 April 2025 until 31 March 2026', 'date', '2025-04-01', '2026-03-31'), ('2025/26', 'date', '2025-04-01', '2026-03-31')]),  # 1746248
-    ("Information covering 1st April – 30th June 2023 will be published on 16th January 2024.", "2023-12-20", [('1st April – 30th June 2023', 'date', '2023-04-01', '2023-06-30'), ('16th January 2024', 'date', '2024-01-16', '2024-01-16')]),  # 1677506
-    ("Finally, the Household Support Fund is being extended for a further 6 months, from 1 October 2024 until 31 March 2025.", "2024-09-09", [('6 months', 'duration', 'P6M'), ('1 October 2024 until 31 March 2025', 'date', '2024-10-01', '2025-03-31')]),  # 1725763
-    ("Information regarding export licences granted between 7 October and end of December 2023 will be published after April 2024.", "2023-12-19", [('7 October and end of December 2023', 'date', '2023-10-07', '2023-12-31'), ('April 2024', 'date', '2024-04-01', '2024-04-30')]),  # 1677718
+    (
+        "At the Budget the Chancellor announced a £22.6 billion increase in day to day spending for the Department of Health and Social Care from 2023-24 to 2025-26.",
+        "2024-11-18",
+        [("2023-24 to 2025-26", "date", "2023-04-01", "2026-03-31")],
+    ),  # 1740378
+    (
+        "Phase 2 of the Spending Review will set departmental budgets for the rest of this Parliament – from 2026-27 until 2028-29 for day-to-day spending and 2029-30 for capital spending.",
+        "2025-01-15",
+        [
+            ("this Parliament", "date", None, None),
+            ("2026-27 until 2028-29", "date", "2026-04-01", "2029-03-31"),
+            ("2029-30", "date", "2029-04-01", "2030-03-31"),
+        ],
+    ),  # 1754501
+    (
+        "Sport England has committed £1.2 million between 2022 and 2027 to UK Deaf Sport to boost deaf sport at the grassroots level and build wider participation.",
+        "2023-12-07",
+        [("2022 and 2027", "date", "2022-01-01", "2027-12-31")],
+    ),  # 1675392
+    (
+        "Between 2018/19 and 2021/22, NIHR provided £35.2 million in funding for childhood cancer, equating to 7.8% of total cancer spend.",
+        "2023-12-11",
+        [("2018/19 and 2021/22", "date", "2018-04-01", "2022-03-31")],
+    ),  # 1676061
+    (
+        "The £15.3bn figure was cited in a NAO report from May this year, it relates to a broad estimate of spend on accommodation contracts across the period 2019 to 2029, not the next 10 years.",
+        "2025-12-09",
+        [
+            ("May this year", "date", "2025-05-01", "2025-05-31"),
+            ("2019 to 2029", "date", "2019-01-01", "2029-12-31"),
+            ("the next 10 years", "duration", "P10Y"),
+        ],
+    ),  # 1858782
+    (
+        "Between 1 December 2018 and 31 March 2023, there were 218,219 detentions under the Mental Health Act.",
+        "2024-01-03",
+        [("1 December 2018 and 31 March 2023", "date", "2018-12-01", "2023-03-31")],
+    ),  # 1675271
+    (
+        "Of the thirteen National Policy Statements originally designated between 2011 and 2023, six, namely Energy National Policy Statements 1 to 5 and the National Networks National Policy Statement, were revised and updated in January and May 2024 respectively.",
+        "2024-09-10",
+        [
+            ("2011 and 2023", "date", "2011-01-01", "2023-12-31"),
+            ("January", "date", "2024-01-01", "2024-01-31"),
+            ("May 2024", "date", "2024-05-01", "2024-05-31"),
+        ],
+    ),  # 1726635
+    (
+        "The UK is also the second biggest donor to Gavi, the Vaccine Alliance, providing £1.65 billion over the 2021 to 2025 period.",
+        "2024-09-05",
+        [("the 2021 to 2025 period", "date", "2021-01-01", "2025-12-31")],
+    ),  # 1726299
+    (
+        "The Government is investing £1 billion in extending the HSF by a further year, from 1 April 2025 until 31 March 2026 and extending DHPs into 2025/26.",
+        "2024-12-10",
+        [
+            ("a further year", "duration", "P1Y"),
+            ("1 April 2025 until 31 March 2026", "date", "2025-04-01", "2026-03-31"),
+            ("2025/26", "date", "2025-04-01", "2026-03-31"),
+        ],
+    ),  # 1746248
+    (
+        "Information covering 1st April – 30th June 2023 will be published on 16th January 2024.",
+        "2023-12-20",
+        [
+            ("1st April – 30th June 2023", "date", "2023-04-01", "2023-06-30"),
+            ("16th January 2024", "date", "2024-01-16", "2024-01-16"),
+        ],
+    ),  # 1677506
+    (
+        "Finally, the Household Support Fund is being extended for a further 6 months, from 1 October 2024 until 31 March 2025.",
+        "2024-09-09",
+        [
+            ("6 months", "duration", "P6M"),
+            ("1 October 2024 until 31 March 2025", "date", "2024-10-01", "2025-03-31"),
+        ],
+    ),  # 1725763
+    (
+        "Information regarding export licences granted between 7 October and end of December 2023 will be published after April 2024.",
+        "2023-12-19",
+        [
+            ("7 October and end of December 2023", "date", "2023-10-07", "2023-12-31"),
+            ("April 2024", "date", "2024-04-01", "2024-04-30"),
+        ],
+    ),  # 1677718
 ]
 
 DURATIONS: list[Row] = [
-    ("This movement is expected to take place over several years.", "2024-09-05", [("several years", "duration", "PXY")]),  # 1724513
-    ("Others have processes in place which can produce delays of more than a year in some cases.", "2023-12-18", [("a year", "duration", "P1Y")]),  # 1677262
-    ("No leaseholder in a high-rise residential building should wait a day longer for remediation than necessary, and under our plan by the end of 2029 all 18m+ (high-rise) buildings with unsafe cladding in a government funded scheme will have been remediated.", "2025-01-10", [('a day', 'duration', 'P1D'), ('the end of 2029', 'date', '2029-12-31', '2029-12-31')]),  # 1752371
-    ("In July, we announced a year’s extension to the completions deadline of homes built in London through the programme, from March 2029 to March 2030.", "2024-09-09", [('July', 'date', '2024-07-01', '2024-07-31'), ('a year', 'duration', 'P1Y'), ('March 2029', 'date', '2029-03-01', '2029-03-31'), ('March 2030', 'date', '2030-03-01', '2030-03-31')]),  # 1725815
-    ("Over the next 10 years we have announced £2.5 billion for quantum technologies, up to £1bn on semiconductors and £2bn for engineering biology.", "2023-12-11", [('the next 10 years', 'duration', 'P10Y')]),  # 1675867
-    ("During the last 12 months, the Minister for Prisons, Parole and Probation made three site visits to youth secure establishments, and the Executive Director of the Youth Custody Service made 16.", "2023-12-12", [('the last 12 months', 'duration', 'P12M')]),  # 1675541
-    ("We will provide an update following a 12-month implementation period.", "2023-12-13", [('12-month', 'duration', 'P12M')]),  # 1675425
-    ("There are no current plans to extend the period (of 28 days) for how long individuals remain on asylum support once they have had a grant of asylum.", "2023-12-19", [('28 days', 'duration', 'P28D')]),  # 1677850
-    ("This recommendation concerns extending Bereavement Support Payment to 6 years or until completion of secondary education for the youngest child, from its current duration of 18 months.", "2024-07-25", [('6 years', 'duration', 'P6Y'), ('18 months', 'duration', 'P18M')]),  # 1721639
-    ("The UK allows EU citizens short-term visa-free travel for up to six months.", "2024-07-26", [('six months', 'duration', 'P6M')]),  # 1721628
-    ("Meanwhile, the Schengen Borders Code allows for third country nationals to travel within the Schengen Area for up to 90 days in any 180-day period; this is standard for third country nationals travelling to the EU.", "2024-09-09", [('90 days', 'duration', 'P90D'), ('180-day', 'duration', 'P180D')]),  # 1726121
-    ("BSR received 62 new applications, with four determined within the 12 week period, 22 extensions agreed and 10 refusals.", "2024-09-13", [('12 week', 'duration', 'P12W')]),  # 1727632
-    ("More than two years since the illegal invasion of Ukraine, the UK continues to stand resolutely with the Ukrainian people against Russian aggression.", "2024-07-30", [('two years', 'duration', 'P2Y')]),  # 1722597
-    ("The work coach will decide if the break can be extended beyond 13 weeks in extreme circumstances.", "2024-09-16", [('13 weeks', 'duration', 'P13W')]),  # 1728241
-    ("The Department for Transport published an interim report on the £2 fare cap in September 2023 setting out emerging trends in key outcomes from the first two months of the scheme.", "2024-07-25", [('September 2023', 'date', '2023-09-01', '2023-09-30'), ('the first two months', 'duration', 'P2M')]),  # 1723004
+    (
+        "This movement is expected to take place over several years.",
+        "2024-09-05",
+        [("several years", "duration", "PXY")],
+    ),  # 1724513
+    (
+        "Others have processes in place which can produce delays of more than a year in some cases.",
+        "2023-12-18",
+        [("a year", "duration", "P1Y")],
+    ),  # 1677262
+    (
+        "No leaseholder in a high-rise residential building should wait a day longer for remediation than necessary, and under our plan by the end of 2029 all 18m+ (high-rise) buildings with unsafe cladding in a government funded scheme will have been remediated.",
+        "2025-01-10",
+        [("a day", "duration", "P1D"), ("the end of 2029", "date", "2029-12-31", "2029-12-31")],
+    ),  # 1752371
+    (
+        "In July, we announced a year’s extension to the completions deadline of homes built in London through the programme, from March 2029 to March 2030.",
+        "2024-09-09",
+        [
+            ("July", "date", "2024-07-01", "2024-07-31"),
+            ("a year", "duration", "P1Y"),
+            ("March 2029", "date", "2029-03-01", "2029-03-31"),
+            ("March 2030", "date", "2030-03-01", "2030-03-31"),
+        ],
+    ),  # 1725815
+    (
+        "Over the next 10 years we have announced £2.5 billion for quantum technologies, up to £1bn on semiconductors and £2bn for engineering biology.",
+        "2023-12-11",
+        [("the next 10 years", "duration", "P10Y")],
+    ),  # 1675867
+    (
+        "During the last 12 months, the Minister for Prisons, Parole and Probation made three site visits to youth secure establishments, and the Executive Director of the Youth Custody Service made 16.",
+        "2023-12-12",
+        [("the last 12 months", "duration", "P12M")],
+    ),  # 1675541
+    (
+        "We will provide an update following a 12-month implementation period.",
+        "2023-12-13",
+        [("12-month", "duration", "P12M")],
+    ),  # 1675425
+    (
+        "There are no current plans to extend the period (of 28 days) for how long individuals remain on asylum support once they have had a grant of asylum.",
+        "2023-12-19",
+        [("28 days", "duration", "P28D")],
+    ),  # 1677850
+    (
+        "This recommendation concerns extending Bereavement Support Payment to 6 years or until completion of secondary education for the youngest child, from its current duration of 18 months.",
+        "2024-07-25",
+        [("6 years", "duration", "P6Y"), ("18 months", "duration", "P18M")],
+    ),  # 1721639
+    (
+        "The UK allows EU citizens short-term visa-free travel for up to six months.",
+        "2024-07-26",
+        [("six months", "duration", "P6M")],
+    ),  # 1721628
+    (
+        "Meanwhile, the Schengen Borders Code allows for third country nationals to travel within the Schengen Area for up to 90 days in any 180-day period; this is standard for third country nationals travelling to the EU.",
+        "2024-09-09",
+        [("90 days", "duration", "P90D"), ("180-day", "duration", "P180D")],
+    ),  # 1726121
+    (
+        "BSR received 62 new applications, with four determined within the 12 week period, 22 extensions agreed and 10 refusals.",
+        "2024-09-13",
+        [("12 week", "duration", "P12W")],
+    ),  # 1727632
+    (
+        "More than two years since the illegal invasion of Ukraine, the UK continues to stand resolutely with the Ukrainian people against Russian aggression.",
+        "2024-07-30",
+        [("two years", "duration", "P2Y")],
+    ),  # 1722597
+    (
+        "The work coach will decide if the break can be extended beyond 13 weeks in extreme circumstances.",
+        "2024-09-16",
+        [("13 weeks", "duration", "P13W")],
+    ),  # 1728241
+    (
+        "The Department for Transport published an interim report on the £2 fare cap in September 2023 setting out emerging trends in key outcomes from the first two months of the scheme.",
+        "2024-07-25",
+        [
+            ("September 2023", "date", "2023-09-01", "2023-09-30"),
+            ("the first two months", "duration", "P2M"),
+        ],
+    ),  # 1723004
 ]
 
 SETS: list[Row] = [
-    ("Smoking is responsible for around 80,000 deaths a year in the United Kingdom.", "2023-12-11", [("a year", "set", "P1Y")]),  # 1675137
-    ("It also costs our country £17 billion a year and puts a huge burden on the National Health Service.", "2023-12-11", [('a year', 'set', 'P1Y')]),  # 1675137
-    ("Statistics on employment income are published annually as part of the Survey of Personal Incomes.", "2023-12-12", [('annually', 'set', 'P1Y')]),  # 1676349
-    ("‘Assuring Transformation’ data is published monthly by NHS England to monitor the number of people with a learning disability and autistic people in mental health hospitals.", "2023-12-18", [('monthly', 'set', 'P1M')]),  # 1677688
-    ("The Government sets the percentage that regulated rail fares can be increased each year.", "2024-11-19", [('each year', 'set', 'P1Y')]),  # 1741495
-    ("Schools are currently funded at £480 per eligible pupil per year as a factor value within the National Funding Formula.", "2024-01-10", [('currently', 'date', '2024-01-10', '2024-01-10'), ('per year', 'set', 'P1Y')]),  # 1679204
-    ("Details of these analyses were published weekly in the MHRA’s Coronavirus Vaccine - Summary of Yellow Card Reporting, which is available at the following link:", "2024-08-21", [('weekly', 'set', 'P1W')]),  # 1721933
-    ("This requirement was proportionately extended to all new procurements from April 2024, with a full CRP required for new procurements above £5 million per annum, and new frameworks operated by in-scope organisations.", "2024-09-13", [('April 2024', 'date', '2024-04-01', '2024-04-30'), ('per annum', 'set', 'P1Y')]),  # 1727352
-    ("The government has committed to regular Spending Reviews, allocating all departmental spending, every two years to provide a more stable and transparent spending framework.", "2025-01-14", [('every two years', 'set', 'P2Y')]),  # 1752768
-    ("Statistics on assaults on staff are published quarterly in the Safety in Custody publication, the next release will be on the 25th January 2024.", "2023-12-14", [('quarterly', 'set', 'P3M'), ('the 25th January 2024', 'date', '2024-01-25', '2024-01-25')]),  # 1677002
-    ("The number of diesel cars registered for the first time to keepers in each borough in Greater London in (a) 2021, (b) 2022 and (c) each month in 2023, for which data are available, is provided in the Excel file attached.", "2023-12-11", [('2021', 'date', '2021-01-01', '2021-12-31'), ('2022', 'date', '2022-01-01', '2022-12-31'), ('each month', 'set', 'P1M'), ('2023', 'date', '2023-01-01', '2023-12-31')]),  # 1674622
-    ("Following the introduction of the proactive regulatory regime on 1 April 2024, Clarion is subject to a regulatory inspection at least every four years.", "2024-09-09", [('1 April 2024', 'date', '2024-04-01', '2024-04-01'), ('every four years', 'set', 'P4Y')]),  # 1726295
+    (
+        "Smoking is responsible for around 80,000 deaths a year in the United Kingdom.",
+        "2023-12-11",
+        [("a year", "set", "P1Y")],
+    ),  # 1675137
+    (
+        "It also costs our country £17 billion a year and puts a huge burden on the National Health Service.",
+        "2023-12-11",
+        [("a year", "set", "P1Y")],
+    ),  # 1675137
+    (
+        "Statistics on employment income are published annually as part of the Survey of Personal Incomes.",
+        "2023-12-12",
+        [("annually", "set", "P1Y")],
+    ),  # 1676349
+    (
+        "‘Assuring Transformation’ data is published monthly by NHS England to monitor the number of people with a learning disability and autistic people in mental health hospitals.",
+        "2023-12-18",
+        [("monthly", "set", "P1M")],
+    ),  # 1677688
+    (
+        "The Government sets the percentage that regulated rail fares can be increased each year.",
+        "2024-11-19",
+        [("each year", "set", "P1Y")],
+    ),  # 1741495
+    (
+        "Schools are currently funded at £480 per eligible pupil per year as a factor value within the National Funding Formula.",
+        "2024-01-10",
+        [("currently", "date", "2024-01-10", "2024-01-10"), ("per year", "set", "P1Y")],
+    ),  # 1679204
+    (
+        "Details of these analyses were published weekly in the MHRA’s Coronavirus Vaccine - Summary of Yellow Card Reporting, which is available at the following link:",
+        "2024-08-21",
+        [("weekly", "set", "P1W")],
+    ),  # 1721933
+    (
+        "This requirement was proportionately extended to all new procurements from April 2024, with a full CRP required for new procurements above £5 million per annum, and new frameworks operated by in-scope organisations.",
+        "2024-09-13",
+        [("April 2024", "date", "2024-04-01", "2024-04-30"), ("per annum", "set", "P1Y")],
+    ),  # 1727352
+    (
+        "The government has committed to regular Spending Reviews, allocating all departmental spending, every two years to provide a more stable and transparent spending framework.",
+        "2025-01-14",
+        [("every two years", "set", "P2Y")],
+    ),  # 1752768
+    (
+        "Statistics on assaults on staff are published quarterly in the Safety in Custody publication, the next release will be on the 25th January 2024.",
+        "2023-12-14",
+        [
+            ("quarterly", "set", "P3M"),
+            ("the 25th January 2024", "date", "2024-01-25", "2024-01-25"),
+        ],
+    ),  # 1677002
+    (
+        "The number of diesel cars registered for the first time to keepers in each borough in Greater London in (a) 2021, (b) 2022 and (c) each month in 2023, for which data are available, is provided in the Excel file attached.",
+        "2023-12-11",
+        [
+            ("2021", "date", "2021-01-01", "2021-12-31"),
+            ("2022", "date", "2022-01-01", "2022-12-31"),
+            ("each month", "set", "P1M"),
+            ("2023", "date", "2023-01-01", "2023-12-31"),
+        ],
+    ),  # 1674622
+    (
+        "Following the introduction of the proactive regulatory regime on 1 April 2024, Clarion is subject to a regulatory inspection at least every four years.",
+        "2024-09-09",
+        [("1 April 2024", "date", "2024-04-01", "2024-04-01"), ("every four years", "set", "P4Y")],
+    ),  # 1726295
 ]
 
 DATE_SHAPES: list[Row] = [
-    ("There were around 80,000 children in home education in October 2023, a rise of around 12,000 from the previous year.", "2024-11-20", [("October 2023", "date", "2023-10-01", "2023-10-31"), ("the previous year", "date", "2022-01-01", "2022-12-31")]),  # 1741196 (anaphoric)
-    ("In the first half of 2025, we delivered 5.2 million additional appointments compared to the previous year, more than double our pledge of two million.", "2025-11-11", [("the first half of 2025", "date", "2025-01-01", "2025-06-30"), ("the previous year", "date", "2024-01-01", "2024-12-31")]),  # 1848246 (anaphoric)
-    ("The government will confirm further details of these changes at Budget on October 30, including the rate of the EPL’s decarbonisation investment allowance.", "2024-09-17", [("October 30", "date", "2024-10-30", "2024-10-30")]),  # 1728024
-    ("It will be a Defence fit to meet the challenges, threats and opportunities of the twenty-first century.", "2024-09-09", [("the twenty-first century", "date", "2000-01-01", "2099-12-31")]),  # 1727162
-    ("The Chancellor has confirmed that she will set out plans for tax – as well as spending and borrowing – in the usual way at the Budget on 30 October.", "2024-09-09", [('30 October', 'date', '2024-10-30', '2024-10-30')]),  # 1725653
-    ("The government published a policy statement earlier this year.", "2023-12-12", [('earlier this year', 'date', '2023-01-01', '2023-12-12')]),  # 1675428
-    ("We anticipate publishing a consultation on the policy approach around the end of this year.", "2023-12-12", [('the end of this year', 'date', '2023-12-31', '2023-12-31')]),  # 1675822
-    ("This guidance is due to be published this month.", "2023-12-13", [('this month', 'date', '2023-12-01', '2023-12-31')]),  # 1676422
-    ("Tackling Islamophobia is a priority for this Government, especially in light of last month’s violent disorder, where we saw mosques and Muslim communities targeted.", "2024-09-11", [('last month', 'date', '2024-08-01', '2024-08-31')]),  # 1726643
-    ("We will consider what reforms, if any, and what consultation are necessary, and then set out our vision for reforming the early years sector next year.", "2024-11-19", [('next year', 'date', '2025-01-01', '2025-12-31')]),  # 1741922
-    ("Later this month departmental officials will begin engaging with providers, including those delivering T levels, awarding organisations and other key stakeholders.", "2024-10-07", [('Later this month', 'date', '2024-10-07', '2024-10-31')]),  # 1729410
-    ("Government is alert to the damage to community relations caused by the attack on Israel by Hamas on 7 October last year and the subsequent conflict in Gaza, and that there remains potential for events to cause this to become heightened.", "2024-10-11", [('7 October last year', 'date', '2023-10-07', '2023-10-07')]),  # 1728898
-    ("Earlier this year, the Independent Reviewer for State Threats Legislation, Jonathan Hall KC, published a review evaluating what powers under terrorism legislation could be emulated to tackle state-based security threats to the UK.", "2025-12-09", [('Earlier this year', 'date', '2025-01-01', '2025-12-09')]),  # 1859547
-    ("The 4* Cyber and Specialist Operations Command has been launched as of 1 September 2025 and within it the 2* Defence Cyber and Electromagnetic Force is on schedule to be launched by the end of the year.", "2025-09-06", [('1 September 2025', 'date', '2025-09-01', '2025-09-01'), ('the end of the year', 'date', '2025-12-31', '2025-12-31')]),  # 1827300
-    ("An interim report is due in late 2024.", "2023-12-08", [('late 2024', 'date', '2024-10-01', '2024-12-31')]),  # 1674644
-    ("The Office for Budget Responsibility (OBR) forecasts that government policies in the Autumn Statement will help reduce inflation to 2.8% by the end of 2024, and return to target in the first half of 2025.", "2023-12-12", [('the end of 2024', 'date', '2024-12-31', '2024-12-31'), ('the first half of 2025', 'date', '2025-01-01', '2025-06-30')]),  # 1675386
-    ("We expect this to happen in the second half of 2024.", "2023-12-19", [('the second half of 2024', 'date', '2024-07-01', '2024-12-31')]),  # 1676937
-    ("Ofcom can enforce duties on publishers of pornography from early 2025.", "2024-11-19", [('early 2025', 'date', '2025-01-01', '2025-03-31')]),  # 1741389
-    ("A consultation on proposed changes is planned for late 2025.", "2025-07-10", [('late 2025', 'date', '2025-10-01', '2025-12-31')]),  # 1819332
-    ("The research was conducted by Ipsos and findings are expected to be published by around late 2025 and early 2026.", "2025-09-04", [('late 2025', 'date', '2025-10-01', '2025-12-31'), ('early 2026', 'date', '2026-01-01', '2026-03-31')]),  # 1830667
-    ("In the first half of 2026 NASCO will host negotiations to develop a new regulatory measure for the West Greenland land fishery, which the UK will participate in.", "2025-09-05", [('the first half of 2026', 'date', '2026-01-01', '2026-06-30')]),  # 1829671
-    ("The Government will publish an impact assessment alongside the legislation that implements the increases to the National Living Wage and National Minimum Wage rates early next year.", "2025-12-09", [('early next year', 'date', '2026-01-01', '2026-03-31')]),  # 1858692
-    ("A total of 100 transgender prisoners had a sexual offence as a principal offence and were housed in prison establishments across England and Wales on 31 March 2023.", "2023-12-07", [('31 March 2023', 'date', '2023-03-31', '2023-03-31')]),  # 1674589
-    ("Those who have been granted permission by 16 November 2023 will have until 16 May 2024 to submit an application under the UES.", "2023-12-14", [('16 November 2023', 'date', '2023-11-16', '2023-11-16'), ('16 May 2024', 'date', '2024-05-16', '2024-05-16')]),  # 1676086
-    ("The internal transfer bounty for the Parachute Regiment has been in place since 15 November 2023 and will be in place until 31 March 2025 or until the allocated number of bounties have been taken up.", "2023-12-20", [('15 November 2023', 'date', '2023-11-15', '2023-11-15'), ('31 March 2025', 'date', '2025-03-31', '2025-03-31')]),  # 1677268
-    ("HMRC is confident that its own Basic PAYE Tools (for use by employers with 9 or less employees) will be updated in time, and the updated product is expected to be available to download via gov.uk by 6th January 2024.", "2023-12-18", [('6th January 2024', 'date', '2024-01-06', '2024-01-06')]),  # 1677859
-    ("As of 1 July 2024, the NHS Business Services Authority had received 14,088 claims to the Vaccine Damage Payment Scheme (VDPS) relating to COVID-19.", "2024-07-22", [('1 July 2024', 'date', '2024-07-01', '2024-07-01')]),  # 1721330
-    ("As the Chancellor announced on 29 July, as of 1 January 2025, all education services and vocational training supplied by a private school in the UK for a charge will be subject to VAT at the standard rate of 20%.", "2024-08-02", [('29 July', 'date', '2024-07-29', '2024-07-29'), ('1 January 2025', 'date', '2025-01-01', '2025-01-01')]),  # 1723437
-    ("We only have access to data up to 31st August 2024 for the Cabinet Office as GCS is not a single employer.", "2024-09-16", [('31st August 2024', 'date', '2024-08-31', '2024-08-31')]),  # 1728170
-    ("The report into the UK's Academic Capability and Capacity for Shipbuilding was published by Maritime Research and Innovation UK on Wednesday 13 December 2023.", "2023-12-21", [('Wednesday 13 December 2023', 'date', '2023-12-13', '2023-12-13')]),  # 1678112
-    ("It was novated to the Department of Levelling Up, Housing & Communities on 14th January 2021.", "2023-12-07", [('14th January 2021', 'date', '2021-01-14', '2021-01-14')]),  # 1675149
-    ("DBT have subsequently extended the contract until June 2024 and so the services covered by this contract are still being delivered.", "2023-12-07", [('June 2024', 'date', '2024-06-01', '2024-06-30')]),  # 1675149
-    ("The new working parent entitlement, which will be rolled out in phases from April 2024, will be available to working parents who meet the eligibility criteria.", "2023-12-12", [('April 2024', 'date', '2024-04-01', '2024-04-30')]),  # 1675057
-    ("All random mandatory drug testing (rMDT) in prisons were paused in March 2020 following the outbreak of the COVID-19 pandemic.", "2023-12-14", [('March 2020', 'date', '2020-03-01', '2020-03-31')]),  # 1676424
-    ("These should be in place for September 2025.", "2023-12-18", [('September 2025', 'date', '2025-09-01', '2025-09-30')]),  # 1677804
-    ("The school, which is planned to be a 400 place, co-educational school for pupils aged 4 to 19 with Autistic Spectrum Disorders, was approved into the pre-opening stage in March 2024.", "2024-07-25", [('March 2024', 'date', '2024-03-01', '2024-03-31')]),  # 1721549
-    ("This is expected to be in March 2025 for school capacity statistics and in June 2025 for statistics on schools and pupils, including independent schools.", "2024-09-09", [('March 2025', 'date', '2025-03-01', '2025-03-31'), ('June 2025', 'date', '2025-06-01', '2025-06-30')]),  # 1725579
-    ("The amount of in-scope emissions that allowances must be surrendered will increase from 40% in 2024, increasing to 70% in 2025, and 100% in 2026.", "2023-12-20", [('2024', 'date', '2024-01-01', '2024-12-31'), ('2025', 'date', '2025-01-01', '2025-12-31'), ('2026', 'date', '2026-01-01', '2026-12-31')]),  # 1677835
-    ("Since the publication of the protocol, the proportion of children in care aged 10 to 17 who are charged with an offence or receive a caution has reduced from 3% in 2019 to 2% in 2023.", "2024-01-09", [('2019', 'date', '2019-01-01', '2019-12-31'), ('2023', 'date', '2023-01-01', '2023-12-31')]),  # 1678605
-    ("This Government inherited a position where neither was due to go to sea again before their planned out of service dates of 2033 and 2034.", "2024-12-05", [('2033', 'date', '2033-01-01', '2033-12-31'), ('2034', 'date', '2034-01-01', '2034-12-31')]),  # 1746371
-    ("The Department has not completed any assessment on the air quality impact of the decision to delay the end of sale date for new diesel and petrol cars from 2030 to 2035.", "2023-12-12", [('2030', 'date', '2030-01-01', '2030-12-31'), ('2035', 'date', '2035-01-01', '2035-12-31')]),  # 1675639
-    ("I refer the right hon. Member to the answer I gave on 3 October 2023 to Question 197591 to the hon. Member for Plymouth, Sutton and Devonport (Mr Luke Pollard)", "2023-12-07", [('3 October 2023', 'date', '2023-10-03', '2023-10-03')]),  # 1675187
-    ("The fraction of mortality attributable to particulate air pollution, measured as PM2.5, for Greater London in 2018, 2019, 2020 and 2021 was provided in the answer of 11 May 2023 to Question 183644.", "2023-12-06", [('2018', 'date', '2018-01-01', '2018-12-31'), ('2019', 'date', '2019-01-01', '2019-12-31'), ('2020', 'date', '2020-01-01', '2020-12-31'), ('2021', 'date', '2021-01-01', '2021-12-31'), ('11 May 2023', 'date', '2023-05-11', '2023-05-11')]),  # 1674627
-    ("The campaign to increase the Cadet Forces by 30% by 2030 (’30 by 30’) is backed by £70 million of extra funding.", "2025-09-04", [('2030', 'date', '2030-01-01', '2030-12-31')]),  # 1827537
-    ("The Public Order Act 2023 came into effect in May 2023.", "2024-12-11", [('May 2023', 'date', '2023-05-01', '2023-05-31')]),  # 1746512
+    (
+        "There were around 80,000 children in home education in October 2023, a rise of around 12,000 from the previous year.",
+        "2024-11-20",
+        [
+            ("October 2023", "date", "2023-10-01", "2023-10-31"),
+            ("the previous year", "date", "2022-01-01", "2022-12-31"),
+        ],
+    ),  # 1741196 (anaphoric)
+    (
+        "In the first half of 2025, we delivered 5.2 million additional appointments compared to the previous year, more than double our pledge of two million.",
+        "2025-11-11",
+        [
+            ("the first half of 2025", "date", "2025-01-01", "2025-06-30"),
+            ("the previous year", "date", "2024-01-01", "2024-12-31"),
+        ],
+    ),  # 1848246 (anaphoric)
+    (
+        "The government will confirm further details of these changes at Budget on October 30, including the rate of the EPL’s decarbonisation investment allowance.",
+        "2024-09-17",
+        [("October 30", "date", "2024-10-30", "2024-10-30")],
+    ),  # 1728024
+    (
+        "It will be a Defence fit to meet the challenges, threats and opportunities of the twenty-first century.",
+        "2024-09-09",
+        [("the twenty-first century", "date", "2000-01-01", "2099-12-31")],
+    ),  # 1727162
+    (
+        "The Chancellor has confirmed that she will set out plans for tax – as well as spending and borrowing – in the usual way at the Budget on 30 October.",
+        "2024-09-09",
+        [("30 October", "date", "2024-10-30", "2024-10-30")],
+    ),  # 1725653
+    (
+        "The government published a policy statement earlier this year.",
+        "2023-12-12",
+        [("earlier this year", "date", "2023-01-01", "2023-12-12")],
+    ),  # 1675428
+    (
+        "We anticipate publishing a consultation on the policy approach around the end of this year.",
+        "2023-12-12",
+        [("the end of this year", "date", "2023-12-31", "2023-12-31")],
+    ),  # 1675822
+    (
+        "This guidance is due to be published this month.",
+        "2023-12-13",
+        [("this month", "date", "2023-12-01", "2023-12-31")],
+    ),  # 1676422
+    (
+        "Tackling Islamophobia is a priority for this Government, especially in light of last month’s violent disorder, where we saw mosques and Muslim communities targeted.",
+        "2024-09-11",
+        [("last month", "date", "2024-08-01", "2024-08-31")],
+    ),  # 1726643
+    (
+        "We will consider what reforms, if any, and what consultation are necessary, and then set out our vision for reforming the early years sector next year.",
+        "2024-11-19",
+        [("next year", "date", "2025-01-01", "2025-12-31")],
+    ),  # 1741922
+    (
+        "Later this month departmental officials will begin engaging with providers, including those delivering T levels, awarding organisations and other key stakeholders.",
+        "2024-10-07",
+        [("Later this month", "date", "2024-10-07", "2024-10-31")],
+    ),  # 1729410
+    (
+        "Government is alert to the damage to community relations caused by the attack on Israel by Hamas on 7 October last year and the subsequent conflict in Gaza, and that there remains potential for events to cause this to become heightened.",
+        "2024-10-11",
+        [("7 October last year", "date", "2023-10-07", "2023-10-07")],
+    ),  # 1728898
+    (
+        "Earlier this year, the Independent Reviewer for State Threats Legislation, Jonathan Hall KC, published a review evaluating what powers under terrorism legislation could be emulated to tackle state-based security threats to the UK.",
+        "2025-12-09",
+        [("Earlier this year", "date", "2025-01-01", "2025-12-09")],
+    ),  # 1859547
+    (
+        "The 4* Cyber and Specialist Operations Command has been launched as of 1 September 2025 and within it the 2* Defence Cyber and Electromagnetic Force is on schedule to be launched by the end of the year.",
+        "2025-09-06",
+        [
+            ("1 September 2025", "date", "2025-09-01", "2025-09-01"),
+            ("the end of the year", "date", "2025-12-31", "2025-12-31"),
+        ],
+    ),  # 1827300
+    (
+        "An interim report is due in late 2024.",
+        "2023-12-08",
+        [("late 2024", "date", "2024-10-01", "2024-12-31")],
+    ),  # 1674644
+    (
+        "The Office for Budget Responsibility (OBR) forecasts that government policies in the Autumn Statement will help reduce inflation to 2.8% by the end of 2024, and return to target in the first half of 2025.",
+        "2023-12-12",
+        [
+            ("the end of 2024", "date", "2024-12-31", "2024-12-31"),
+            ("the first half of 2025", "date", "2025-01-01", "2025-06-30"),
+        ],
+    ),  # 1675386
+    (
+        "We expect this to happen in the second half of 2024.",
+        "2023-12-19",
+        [("the second half of 2024", "date", "2024-07-01", "2024-12-31")],
+    ),  # 1676937
+    (
+        "Ofcom can enforce duties on publishers of pornography from early 2025.",
+        "2024-11-19",
+        [("early 2025", "date", "2025-01-01", "2025-03-31")],
+    ),  # 1741389
+    (
+        "A consultation on proposed changes is planned for late 2025.",
+        "2025-07-10",
+        [("late 2025", "date", "2025-10-01", "2025-12-31")],
+    ),  # 1819332
+    (
+        "The research was conducted by Ipsos and findings are expected to be published by around late 2025 and early 2026.",
+        "2025-09-04",
+        [
+            ("late 2025", "date", "2025-10-01", "2025-12-31"),
+            ("early 2026", "date", "2026-01-01", "2026-03-31"),
+        ],
+    ),  # 1830667
+    (
+        "In the first half of 2026 NASCO will host negotiations to develop a new regulatory measure for the West Greenland land fishery, which the UK will participate in.",
+        "2025-09-05",
+        [("the first half of 2026", "date", "2026-01-01", "2026-06-30")],
+    ),  # 1829671
+    (
+        "The Government will publish an impact assessment alongside the legislation that implements the increases to the National Living Wage and National Minimum Wage rates early next year.",
+        "2025-12-09",
+        [("early next year", "date", "2026-01-01", "2026-03-31")],
+    ),  # 1858692
+    (
+        "A total of 100 transgender prisoners had a sexual offence as a principal offence and were housed in prison establishments across England and Wales on 31 March 2023.",
+        "2023-12-07",
+        [("31 March 2023", "date", "2023-03-31", "2023-03-31")],
+    ),  # 1674589
+    (
+        "Those who have been granted permission by 16 November 2023 will have until 16 May 2024 to submit an application under the UES.",
+        "2023-12-14",
+        [
+            ("16 November 2023", "date", "2023-11-16", "2023-11-16"),
+            ("16 May 2024", "date", "2024-05-16", "2024-05-16"),
+        ],
+    ),  # 1676086
+    (
+        "The internal transfer bounty for the Parachute Regiment has been in place since 15 November 2023 and will be in place until 31 March 2025 or until the allocated number of bounties have been taken up.",
+        "2023-12-20",
+        [
+            ("15 November 2023", "date", "2023-11-15", "2023-11-15"),
+            ("31 March 2025", "date", "2025-03-31", "2025-03-31"),
+        ],
+    ),  # 1677268
+    (
+        "HMRC is confident that its own Basic PAYE Tools (for use by employers with 9 or less employees) will be updated in time, and the updated product is expected to be available to download via gov.uk by 6th January 2024.",
+        "2023-12-18",
+        [("6th January 2024", "date", "2024-01-06", "2024-01-06")],
+    ),  # 1677859
+    (
+        "As of 1 July 2024, the NHS Business Services Authority had received 14,088 claims to the Vaccine Damage Payment Scheme (VDPS) relating to COVID-19.",
+        "2024-07-22",
+        [("1 July 2024", "date", "2024-07-01", "2024-07-01")],
+    ),  # 1721330
+    (
+        "As the Chancellor announced on 29 July, as of 1 January 2025, all education services and vocational training supplied by a private school in the UK for a charge will be subject to VAT at the standard rate of 20%.",
+        "2024-08-02",
+        [
+            ("29 July", "date", "2024-07-29", "2024-07-29"),
+            ("1 January 2025", "date", "2025-01-01", "2025-01-01"),
+        ],
+    ),  # 1723437
+    (
+        "We only have access to data up to 31st August 2024 for the Cabinet Office as GCS is not a single employer.",
+        "2024-09-16",
+        [("31st August 2024", "date", "2024-08-31", "2024-08-31")],
+    ),  # 1728170
+    (
+        "The report into the UK's Academic Capability and Capacity for Shipbuilding was published by Maritime Research and Innovation UK on Wednesday 13 December 2023.",
+        "2023-12-21",
+        [("Wednesday 13 December 2023", "date", "2023-12-13", "2023-12-13")],
+    ),  # 1678112
+    (
+        "It was novated to the Department of Levelling Up, Housing & Communities on 14th January 2021.",
+        "2023-12-07",
+        [("14th January 2021", "date", "2021-01-14", "2021-01-14")],
+    ),  # 1675149
+    (
+        "DBT have subsequently extended the contract until June 2024 and so the services covered by this contract are still being delivered.",
+        "2023-12-07",
+        [("June 2024", "date", "2024-06-01", "2024-06-30")],
+    ),  # 1675149
+    (
+        "The new working parent entitlement, which will be rolled out in phases from April 2024, will be available to working parents who meet the eligibility criteria.",
+        "2023-12-12",
+        [("April 2024", "date", "2024-04-01", "2024-04-30")],
+    ),  # 1675057
+    (
+        "All random mandatory drug testing (rMDT) in prisons were paused in March 2020 following the outbreak of the COVID-19 pandemic.",
+        "2023-12-14",
+        [("March 2020", "date", "2020-03-01", "2020-03-31")],
+    ),  # 1676424
+    (
+        "These should be in place for September 2025.",
+        "2023-12-18",
+        [("September 2025", "date", "2025-09-01", "2025-09-30")],
+    ),  # 1677804
+    (
+        "The school, which is planned to be a 400 place, co-educational school for pupils aged 4 to 19 with Autistic Spectrum Disorders, was approved into the pre-opening stage in March 2024.",
+        "2024-07-25",
+        [("March 2024", "date", "2024-03-01", "2024-03-31")],
+    ),  # 1721549
+    (
+        "This is expected to be in March 2025 for school capacity statistics and in June 2025 for statistics on schools and pupils, including independent schools.",
+        "2024-09-09",
+        [
+            ("March 2025", "date", "2025-03-01", "2025-03-31"),
+            ("June 2025", "date", "2025-06-01", "2025-06-30"),
+        ],
+    ),  # 1725579
+    (
+        "The amount of in-scope emissions that allowances must be surrendered will increase from 40% in 2024, increasing to 70% in 2025, and 100% in 2026.",
+        "2023-12-20",
+        [
+            ("2024", "date", "2024-01-01", "2024-12-31"),
+            ("2025", "date", "2025-01-01", "2025-12-31"),
+            ("2026", "date", "2026-01-01", "2026-12-31"),
+        ],
+    ),  # 1677835
+    (
+        "Since the publication of the protocol, the proportion of children in care aged 10 to 17 who are charged with an offence or receive a caution has reduced from 3% in 2019 to 2% in 2023.",
+        "2024-01-09",
+        [
+            ("2019", "date", "2019-01-01", "2019-12-31"),
+            ("2023", "date", "2023-01-01", "2023-12-31"),
+        ],
+    ),  # 1678605
+    (
+        "This Government inherited a position where neither was due to go to sea again before their planned out of service dates of 2033 and 2034.",
+        "2024-12-05",
+        [
+            ("2033", "date", "2033-01-01", "2033-12-31"),
+            ("2034", "date", "2034-01-01", "2034-12-31"),
+        ],
+    ),  # 1746371
+    (
+        "The Department has not completed any assessment on the air quality impact of the decision to delay the end of sale date for new diesel and petrol cars from 2030 to 2035.",
+        "2023-12-12",
+        [
+            ("2030", "date", "2030-01-01", "2030-12-31"),
+            ("2035", "date", "2035-01-01", "2035-12-31"),
+        ],
+    ),  # 1675639
+    (
+        "I refer the right hon. Member to the answer I gave on 3 October 2023 to Question 197591 to the hon. Member for Plymouth, Sutton and Devonport (Mr Luke Pollard)",
+        "2023-12-07",
+        [("3 October 2023", "date", "2023-10-03", "2023-10-03")],
+    ),  # 1675187
+    (
+        "The fraction of mortality attributable to particulate air pollution, measured as PM2.5, for Greater London in 2018, 2019, 2020 and 2021 was provided in the answer of 11 May 2023 to Question 183644.",
+        "2023-12-06",
+        [
+            ("2018", "date", "2018-01-01", "2018-12-31"),
+            ("2019", "date", "2019-01-01", "2019-12-31"),
+            ("2020", "date", "2020-01-01", "2020-12-31"),
+            ("2021", "date", "2021-01-01", "2021-12-31"),
+            ("11 May 2023", "date", "2023-05-11", "2023-05-11"),
+        ],
+    ),  # 1674627
+    (
+        "The campaign to increase the Cadet Forces by 30% by 2030 (’30 by 30’) is backed by £70 million of extra funding.",
+        "2025-09-04",
+        [("2030", "date", "2030-01-01", "2030-12-31")],
+    ),  # 1827537
+    (
+        "The Public Order Act 2023 came into effect in May 2023.",
+        "2024-12-11",
+        [("May 2023", "date", "2023-05-01", "2023-05-31")],
+    ),  # 1746512
 ]
 
 NEGATIVES: list[Row] = [
-    ("We will publish a 10-Year Health Plan for the NHS in the spring which will set out our plans.", "2024-11-08", [("the spring", "date", "2025-03-01", "2025-05-31")]),  # 1739379 (a name, not a duration)
-    ("The Pay Remit Guidance for 2024/5 can be found using the following link: https://www.gov.uk/government/publications/civil-service-pay-remit-guidance-2024-to-2025/civil-service-pay-remit-guidance-2024-to-2025", "2024-09-09", [("2024/5", "date", "2024-04-01", "2025-03-31")]),  # 1726040 (nothing inside the web address)
-    ("The most recent prison population data published in the department’s Offender Management Statistics Quarterly (OMSQ) is as at 30 September 2023.", "2023-12-15", [("30 September 2023", "date", "2023-09-30", "2023-09-30")]),  # 1675102 (a title)
-    ("As previously stated in the answer to Question 369, the Government will consult on any future regulatory framework to deliver and enforce the end of sale dates for new non-zero emission L-category vehicles as is appropriate.", "2023-12-11", []),  # 1675181
-    ("The Nuffield Early Language Intervention (NELI) programme, which is part of the department’s education recovery response, has played an important role in improving children’s language and communication skills following the COVID-19 pandemic.", "2023-12-15", []),  # 1677038
-    ("For low level geography: volumes have been rounded to the nearest 100, total amounts have been rounded to the nearest £1,000 and average amounts have been rounded to the nearest £1.", "2023-12-13", []),  # 1676663
-    ("However, there are requirements in the Childcare (Free of Charge for Working Parents) (England) Regulations 2022 for the parent, or one of the parents, not to be subject to immigration control.", "2023-12-15", []),  # 1676064
-    ("The free childcare entitlements for the children of working parents are not within the definition of ’public funds’ in the Immigration and Asylum Act 1999 or the Immigration Rules.", "2023-12-12", []),  # 1675057
-    ("The Government’s landmark Energy Act 2023 gained Royal Assent on 26 October 2023.", "2023-12-06", [("26 October 2023", "date", "2023-10-26", "2023-10-26")]),  # 1674634
-    ("Following scrutiny by the Office for Budget Responsibility, further details of the government’s assessment of the expected impact will be published at the Budget in the usual way.", "2024-09-05", []),  # 1724513
-    ("These can be found on VOA’s ‘Non-domestic rating: stock of properties, 2024’ statistics page on gov.uk, under ‘Stock SCat Tables by region, county, local authority district and rateable value band, 2024’ table ‘SOP_SCAT_LA_counts_all’.", "2024-09-12", []),  # 1727711
-    ("In estimating the burden of long-term exposure to air pollution mixture in 2019 in the United Kingdom, namely 29,000 to 43,000 deaths for adults aged 30 years old and over, the total number of deaths for that age group was used.", "2023-12-06", [("2019", "date", "2019-01-01", "2019-12-31")]),  # 1674627
-    ("As outlined in the Land Industrial Strategy, the Army is committed to ensuring industry is kept up to date on the Army’s approach to its strategic balance of investment.", "2023-12-12", []),  # 1676326
-    ("Vaccination for COVID-19 through the National Health Service is free for those eligible and there are no plans to introduce charges.", "2023-12-27", []),  # 1675528
-    ("The Employment Equality (Repeal of Retirement Age Provisions) Regulations 2011 prohibited compulsory retirement taking place unless it could be objectively justified.", "2024-07-22", []),  # 1721813
-    ("Section 16 of the Commons Act 2006 requires applicants to offer suitable exchange land where the deregistered area exceeds 200 square metres.", "2025-09-03", []),  # 1829790
-    ("The Fast Stream Summer Internship Programme is a cross government internship programme led by the Cabinet Office.", "2025-09-04", []),  # 1827408
-    ("Defence staff numbers are taken as 225,920, as set out in UK Defence in Numbers 2022 (page 17).", "2023-12-20", []),  # 1677760
-    ("Both officials and former Ministers in the Department were notified of the decision of Birmingham City Council to issue a Section 114 report after the report had been issued by the Council’s Section 151 officer.", "2024-07-29", []),  # 1723023
+    (
+        "We will publish a 10-Year Health Plan for the NHS in the spring which will set out our plans.",
+        "2024-11-08",
+        [("the spring", "date", "2025-03-01", "2025-05-31")],
+    ),  # 1739379 (a name, not a duration)
+    (
+        "The Pay Remit Guidance for 2024/5 can be found using the following link: https://www.gov.uk/government/publications/civil-service-pay-remit-guidance-2024-to-2025/civil-service-pay-remit-guidance-2024-to-2025",
+        "2024-09-09",
+        [("2024/5", "date", "2024-04-01", "2025-03-31")],
+    ),  # 1726040 (nothing inside the web address)
+    (
+        "The most recent prison population data published in the department’s Offender Management Statistics Quarterly (OMSQ) is as at 30 September 2023.",
+        "2023-12-15",
+        [("30 September 2023", "date", "2023-09-30", "2023-09-30")],
+    ),  # 1675102 (a title)
+    (
+        "As previously stated in the answer to Question 369, the Government will consult on any future regulatory framework to deliver and enforce the end of sale dates for new non-zero emission L-category vehicles as is appropriate.",
+        "2023-12-11",
+        [],
+    ),  # 1675181
+    (
+        "The Nuffield Early Language Intervention (NELI) programme, which is part of the department’s education recovery response, has played an important role in improving children’s language and communication skills following the COVID-19 pandemic.",
+        "2023-12-15",
+        [],
+    ),  # 1677038
+    (
+        "For low level geography: volumes have been rounded to the nearest 100, total amounts have been rounded to the nearest £1,000 and average amounts have been rounded to the nearest £1.",
+        "2023-12-13",
+        [],
+    ),  # 1676663
+    (
+        "However, there are requirements in the Childcare (Free of Charge for Working Parents) (England) Regulations 2022 for the parent, or one of the parents, not to be subject to immigration control.",
+        "2023-12-15",
+        [],
+    ),  # 1676064
+    (
+        "The free childcare entitlements for the children of working parents are not within the definition of ’public funds’ in the Immigration and Asylum Act 1999 or the Immigration Rules.",
+        "2023-12-12",
+        [],
+    ),  # 1675057
+    (
+        "The Government’s landmark Energy Act 2023 gained Royal Assent on 26 October 2023.",
+        "2023-12-06",
+        [("26 October 2023", "date", "2023-10-26", "2023-10-26")],
+    ),  # 1674634
+    (
+        "Following scrutiny by the Office for Budget Responsibility, further details of the government’s assessment of the expected impact will be published at the Budget in the usual way.",
+        "2024-09-05",
+        [],
+    ),  # 1724513
+    (
+        "These can be found on VOA’s ‘Non-domestic rating: stock of properties, 2024’ statistics page on gov.uk, under ‘Stock SCat Tables by region, county, local authority district and rateable value band, 2024’ table ‘SOP_SCAT_LA_counts_all’.",
+        "2024-09-12",
+        [],
+    ),  # 1727711
+    (
+        "In estimating the burden of long-term exposure to air pollution mixture in 2019 in the United Kingdom, namely 29,000 to 43,000 deaths for adults aged 30 years old and over, the total number of deaths for that age group was used.",
+        "2023-12-06",
+        [("2019", "date", "2019-01-01", "2019-12-31")],
+    ),  # 1674627
+    (
+        "As outlined in the Land Industrial Strategy, the Army is committed to ensuring industry is kept up to date on the Army’s approach to its strategic balance of investment.",
+        "2023-12-12",
+        [],
+    ),  # 1676326
+    (
+        "Vaccination for COVID-19 through the National Health Service is free for those eligible and there are no plans to introduce charges.",
+        "2023-12-27",
+        [],
+    ),  # 1675528
+    (
+        "The Employment Equality (Repeal of Retirement Age Provisions) Regulations 2011 prohibited compulsory retirement taking place unless it could be objectively justified.",
+        "2024-07-22",
+        [],
+    ),  # 1721813
+    (
+        "Section 16 of the Commons Act 2006 requires applicants to offer suitable exchange land where the deregistered area exceeds 200 square metres.",
+        "2025-09-03",
+        [],
+    ),  # 1829790
+    (
+        "The Fast Stream Summer Internship Programme is a cross government internship programme led by the Cabinet Office.",
+        "2025-09-04",
+        [],
+    ),  # 1827408
+    (
+        "Defence staff numbers are taken as 225,920, as set out in UK Defence in Numbers 2022 (page 17).",
+        "2023-12-20",
+        [],
+    ),  # 1677760
+    (
+        "Both officials and former Ministers in the Department were notified of the decision of Birmingham City Council to issue a Section 114 report after the report had been issued by the Council’s Section 151 officer.",
+        "2024-07-29",
+        [],
+    ),  # 1723023
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
     ("The Government is committed to delivering this by 2025.", "2024-03-25", "2025", "deadline"),
     ("We will publish our response within 12 weeks.", "2024-03-25", "12 weeks", "deadline"),
-    ("The Army is committed to ensuring that by the end of March 2026 all units are trained.", "2024-03-25", "the end of March 2026", "deadline"),
-    ("Over the next 10 years we have announced £2.5 billion for quantum technologies.", "2023-12-11", "the next 10 years", "horizon"),
-    ("The Chancellor will provide further updates at Autumn Budget 2025.", "2025-09-10", "Autumn Budget 2025", "event"),
-    ("On 6 January 2025, NHS England published the new Elective Reform Plan.", "2025-01-13", "6 January 2025", "event"),
-    ("The revised minimum income requirement will be implemented in spring 2024.", "2023-12-12", "spring 2024", "reference"),
+    (
+        "The Army is committed to ensuring that by the end of March 2026 all units are trained.",
+        "2024-03-25",
+        "the end of March 2026",
+        "deadline",
+    ),
+    (
+        "Over the next 10 years we have announced £2.5 billion for quantum technologies.",
+        "2023-12-11",
+        "the next 10 years",
+        "horizon",
+    ),
+    (
+        "The Chancellor will provide further updates at Autumn Budget 2025.",
+        "2025-09-10",
+        "Autumn Budget 2025",
+        "event",
+    ),
+    (
+        "On 6 January 2025, NHS England published the new Elective Reform Plan.",
+        "2025-01-13",
+        "6 January 2025",
+        "event",
+    ),
+    (
+        "The revised minimum income requirement will be implemented in spring 2024.",
+        "2023-12-12",
+        "spring 2024",
+        "reference",
+    ),
 ]
 """Roles from the governing preposition: (sentence, anchor, expression, role)."""
 
@@ -283,42 +1209,58 @@ def check(nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, .
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), UK_CALENDAR)
-def test_timex_uk_calendar(timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]) -> None:
+def test_timex_uk_calendar(
+    timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]
+) -> None:
     check(timex_nlp, sentence, anchor, expected)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), DEICTIC)
-def test_timex_deictic_words(timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]) -> None:
+def test_timex_deictic_words(
+    timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]
+) -> None:
     check(timex_nlp, sentence, anchor, expected)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), RANGES)
-def test_timex_ranges(timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]) -> None:
+def test_timex_ranges(
+    timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]
+) -> None:
     check(timex_nlp, sentence, anchor, expected)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), DURATIONS)
-def test_timex_durations(timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]) -> None:
+def test_timex_durations(
+    timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]
+) -> None:
     check(timex_nlp, sentence, anchor, expected)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), SETS)
-def test_timex_sets(timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]) -> None:
+def test_timex_sets(
+    timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]
+) -> None:
     check(timex_nlp, sentence, anchor, expected)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), DATE_SHAPES)
-def test_timex_date_shapes(timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]) -> None:
+def test_timex_date_shapes(
+    timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]
+) -> None:
     check(timex_nlp, sentence, anchor, expected)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), NEGATIVES)
-def test_timex_negatives_do_not_fire(timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]) -> None:
+def test_timex_negatives_do_not_fire(
+    timex_nlp: Language, sentence: str, anchor: str, expected: list[tuple[Any, ...]]
+) -> None:
     check(timex_nlp, sentence, anchor, expected)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "text", "role"), ROLES)
-def test_timex_role_from_governing_preposition(timex_nlp: Language, sentence: str, anchor: str, text: str, role: str) -> None:
+def test_timex_role_from_governing_preposition(
+    timex_nlp: Language, sentence: str, anchor: str, text: str, role: str
+) -> None:
     rows = {r.text: r for r in run(timex_nlp, sentence, anchor)}
     assert rows[text].role == role
 
@@ -341,10 +1283,15 @@ def test_timex_fixture_matches_shared_gold() -> None:
 
 
 def test_timex_without_anchor_finds_but_does_not_resolve_relative(timex_nlp: Language) -> None:
-    rows = run(timex_nlp, "We will publish next year, in September 2025, and currently review it.", None)
+    rows = run(
+        timex_nlp, "We will publish next year, in September 2025, and currently review it.", None
+    )
     by_text = {r.text: r for r in rows}
     assert by_text["next year"].start is None and by_text["next year"].timex3 is None
-    assert (by_text["September 2025"].start, by_text["September 2025"].end) == ("2025-09-01", "2025-09-30")
+    assert (by_text["September 2025"].start, by_text["September 2025"].end) == (
+        "2025-09-01",
+        "2025-09-30",
+    )
     assert by_text["currently"].timex3 == "PRESENT_REF" and by_text["currently"].start is None
 
 
@@ -352,9 +1299,15 @@ def test_timex_timeml_profile_keeps_range_ends_apart(rules: TimexRuleSet) -> Non
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     tagger = TimexTagger(nlp, profile="timeml", rules=rules)
-    doc = nlp(set_context(nlp.make_doc("Between 2011 and 2023 the current rules applied."), dt.date(2024, 9, 10)))
+    doc = nlp(
+        set_context(
+            nlp.make_doc("Between 2011 and 2023 the current rules applied."), dt.date(2024, 9, 10)
+        )
+    )
     assert [(r.text, r.timex3) for r in tagger.find(doc)] == [
-        ("2011", "2011"), ("2023", "2023"), ("current", "PRESENT_REF"),
+        ("2011", "2011"),
+        ("2023", "2023"),
+        ("current", "PRESENT_REF"),
     ]
 
 
@@ -377,7 +1330,15 @@ def test_timex_unknown_profile_raises() -> None:
         "政府将于2025年3月发布报告。",
         "2024-2025-2026/27/28 -- 31/02/2024 99/99/2024 0 March 31 February 2024",
     ],
-    ids=["empty", "blank", "html", "control-characters", "french-german", "chinese", "garbled-numbers"],
+    ids=[
+        "empty",
+        "blank",
+        "html",
+        "control-characters",
+        "french-german",
+        "chinese",
+        "garbled-numbers",
+    ],
 )
 def test_timex_bad_input_never_raises(timex_nlp: Language, text: str) -> None:
     rows = run(timex_nlp, text, "2024-03-25")
@@ -392,7 +1353,9 @@ def test_timex_html_fragment_finds_the_dates_in_the_markup_text(timex_nlp: Langu
 
 
 def test_timex_impossible_dates_are_not_dates(timex_nlp: Language) -> None:
-    rows = run(timex_nlp, "The figures for 31 February 2024 and 30/13/2024 are missing.", "2024-03-25")
+    rows = run(
+        timex_nlp, "The figures for 31 February 2024 and 30/13/2024 are missing.", "2024-03-25"
+    )
     assert all(r.start is None or r.start != "2024-02-31" for r in rows)
     assert "31 February 2024" not in {r.text for r in rows if r.start}
 
@@ -403,23 +1366,41 @@ def test_timex_one_megabyte_of_text(timex_nlp: Language) -> None:
     rows = run(timex_nlp, text, "2024-11-20")
     assert len(rows) == 3 * (999_000 // len(sentence))
     assert {(r.text, r.start) for r in rows} == {
-        ("2025/26", "2025-04-01"), ("spring 2025", "2025-03-01"), ("3 October 2023", "2023-10-03"),
+        ("2025/26", "2025-04-01"),
+        ("spring 2025", "2025-03-01"),
+        ("3 October 2023", "2023-10-03"),
     }
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     text=st.lists(
         st.one_of(
             st.text(max_size=12),
             st.text(alphabet=st.sampled_from(list("0123456789 -/–.,'’")), max_size=8),
-            st.sampled_from(["March ", "2024", "2024-25", " by ", "next year", "the end of ", "spring", "now", "12 weeks"]),
+            st.sampled_from(
+                [
+                    "March ",
+                    "2024",
+                    "2024-25",
+                    " by ",
+                    "next year",
+                    "the end of ",
+                    "spring",
+                    "now",
+                    "12 weeks",
+                ]
+            ),
         ),
         max_size=30,
     ).map("".join),
     anchor=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31)),
 )
-def test_extract_arbitrary_unicode_keeps_offsets_inside_the_text(text: str, anchor: dt.date) -> None:
+def test_extract_arbitrary_unicode_keeps_offsets_inside_the_text(
+    text: str, anchor: dt.date
+) -> None:
     result = extract(text, anchor)
     for row in result.timexes:
         assert 0 <= row.char_start < row.char_end <= len(text)
@@ -442,23 +1423,102 @@ def test_timex_tagger_without_rules_warns() -> None:
 @pytest.mark.parametrize(
     ("file", "line", "code", "fragment"),
     [
-        ("patterns.jsonl", {"id": "x", "pattern": "now", "type": "moment", "normaliser": "deictic"}, "PCT104", "field 'type' has value 'moment'; allowed: date, duration, set, time"),
-        ("patterns.jsonl", {"id": "x", "pattern": "now", "type": "date", "normaliser": "guess"}, "PCT104", "field 'normaliser' has value 'guess'"),
-        ("patterns.jsonl", {"id": "x", "pattern": "now", "type": "date", "normaliser": "deictic", "colour": "red"}, "PCT103", "unknown field(s) 'colour'"),
-        ("patterns.jsonl", {"id": "x", "pattern": "(now", "type": "date", "normaliser": "deictic"}, "PCT106", "not a valid regex"),
-        ("patterns.jsonl", {"id": "x", "pattern": "{NOPE} now", "type": "date", "normaliser": "deictic"}, "PCT110", "unknown macro {NOPE}"),
-        ("patterns.jsonl", {"id": "x", "pattern": "(?P<colour>now)", "type": "date", "normaliser": "date"}, "PCT110", "group(s) colour are not read"),
-        ("patterns.jsonl", {"id": "x", "pattern": "Now", "type": "date", "normaliser": "deictic"}, "PCT112", "upper-case letters"),
-        ("patterns.jsonl", {"id": "x", "pattern": "now", "type": "date", "normaliser": "deictic", "fields": {"value": "NOW_REF"}}, "PCT104", "fields.value"),
-        ("patterns.jsonl", {"id": "x", "pattern": "now", "type": "date", "normaliser": "deictic", "requires": ["Now"]}, "PCT104", "field 'requires'"),
-        ("patterns.jsonl", {"pattern": "now", "type": "date", "normaliser": "deictic"}, "PCT102", "missing field(s) 'id'"),
-        ("roles.jsonl", {"id": "x", "role": "deadline", "prepositions": ["by", "sometime"]}, "PCT104", "field 'prepositions' has value 'sometime'"),
-        ("tenses.jsonl", {"id": "x", "pattern": "will", "tense": "soon"}, "PCT104", "field 'tense' has value 'soon'; allowed: past, present, future"),
-        ("ranges.jsonl", {"id": "x", "gap": "to", "merge": "yes"}, "PCT105", "field 'merge' must be bool"),
+        (
+            "patterns.jsonl",
+            {"id": "x", "pattern": "now", "type": "moment", "normaliser": "deictic"},
+            "PCT104",
+            "field 'type' has value 'moment'; allowed: date, duration, set, time",
+        ),
+        (
+            "patterns.jsonl",
+            {"id": "x", "pattern": "now", "type": "date", "normaliser": "guess"},
+            "PCT104",
+            "field 'normaliser' has value 'guess'",
+        ),
+        (
+            "patterns.jsonl",
+            {"id": "x", "pattern": "now", "type": "date", "normaliser": "deictic", "colour": "red"},
+            "PCT103",
+            "unknown field(s) 'colour'",
+        ),
+        (
+            "patterns.jsonl",
+            {"id": "x", "pattern": "(now", "type": "date", "normaliser": "deictic"},
+            "PCT106",
+            "not a valid regex",
+        ),
+        (
+            "patterns.jsonl",
+            {"id": "x", "pattern": "{NOPE} now", "type": "date", "normaliser": "deictic"},
+            "PCT110",
+            "unknown macro {NOPE}",
+        ),
+        (
+            "patterns.jsonl",
+            {"id": "x", "pattern": "(?P<colour>now)", "type": "date", "normaliser": "date"},
+            "PCT110",
+            "group(s) colour are not read",
+        ),
+        (
+            "patterns.jsonl",
+            {"id": "x", "pattern": "Now", "type": "date", "normaliser": "deictic"},
+            "PCT112",
+            "upper-case letters",
+        ),
+        (
+            "patterns.jsonl",
+            {
+                "id": "x",
+                "pattern": "now",
+                "type": "date",
+                "normaliser": "deictic",
+                "fields": {"value": "NOW_REF"},
+            },
+            "PCT104",
+            "fields.value",
+        ),
+        (
+            "patterns.jsonl",
+            {
+                "id": "x",
+                "pattern": "now",
+                "type": "date",
+                "normaliser": "deictic",
+                "requires": ["Now"],
+            },
+            "PCT104",
+            "field 'requires'",
+        ),
+        (
+            "patterns.jsonl",
+            {"pattern": "now", "type": "date", "normaliser": "deictic"},
+            "PCT102",
+            "missing field(s) 'id'",
+        ),
+        (
+            "roles.jsonl",
+            {"id": "x", "role": "deadline", "prepositions": ["by", "sometime"]},
+            "PCT104",
+            "field 'prepositions' has value 'sometime'",
+        ),
+        (
+            "tenses.jsonl",
+            {"id": "x", "pattern": "will", "tense": "soon"},
+            "PCT104",
+            "field 'tense' has value 'soon'; allowed: past, present, future",
+        ),
+        (
+            "ranges.jsonl",
+            {"id": "x", "gap": "to", "merge": "yes"},
+            "PCT105",
+            "field 'merge' must be bool",
+        ),
         ("blocks.jsonl", {"id": "x", "pattern": "Act ("}, "PCT106", "not a valid regex"),
     ],
 )
-def test_timex_tagger_bad_rule_raises(tmp_path: Path, file: str, line: dict[str, Any], code: str, fragment: str) -> None:
+def test_timex_tagger_bad_rule_raises(
+    tmp_path: Path, file: str, line: dict[str, Any], code: str, fragment: str
+) -> None:
     (tmp_path / file).write_text(json.dumps(line) + "\n", encoding="utf-8")
     tagger = TimexTagger(spacy.blank("en"))
     with pytest.raises(RuleError) as err:
@@ -477,7 +1537,9 @@ def test_timex_rules_duplicate_ids_raise(rules: TimexRuleSet) -> None:
         TimexRuleSet.from_dicts(data)
 
 
-def test_timex_tagger_to_disk_from_disk_round_trips(tmp_path: Path, rules: TimexRuleSet, timex_nlp: Language) -> None:
+def test_timex_tagger_to_disk_from_disk_round_trips(
+    tmp_path: Path, rules: TimexRuleSet, timex_nlp: Language
+) -> None:
     TimexTagger(spacy.blank("en"), rules=rules).to_disk(tmp_path / "pct_timex")
     again = TimexTagger(spacy.blank("en")).from_disk(tmp_path / "pct_timex")
     assert again.rules == rules
@@ -493,7 +1555,9 @@ def test_timex_tagger_to_disk_from_disk_round_trips(tmp_path: Path, rules: Timex
 
 
 def test_timex_rules_round_trip_through_dicts(rules: TimexRuleSet) -> None:
-    data = {kind: [rule.to_dict() for rule in getattr(rules, kind)] for kind, _ in TimexRuleSet.FILES}
+    data = {
+        kind: [rule.to_dict() for rule in getattr(rules, kind)] for kind, _ in TimexRuleSet.FILES
+    }
     assert TimexRuleSet.from_dicts(data) == rules
 
 
@@ -510,7 +1574,9 @@ def test_timex_tagger_pipe_n_process_2_matches_one(nlp: Language) -> None:
 
 def test_sentence_spans_read_the_sentencizer(timex_nlp: Language) -> None:
     doc = timex_nlp("We met in May. We will meet again in June! Then stop.")
-    assert sentence_spans(doc) == [(s.start_char, s.end_char + len(s.text_with_ws) - len(s.text)) for s in doc.sents]
+    assert sentence_spans(doc) == [
+        (s.start_char, s.end_char + len(s.text_with_ws) - len(s.text)) for s in doc.sents
+    ]
     assert sentence_spans(spacy.blank("en")("")) is None
 
 

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from pipeline.nlp import dates
-from pipeline.nlp.dates import DateSpec, DateparserSettings, Resolution
+from pipeline.nlp.dates import DateparserSettings, DateSpec, Resolution
+from pipeline.nlp.rules import RuleError
 from pipeline.nlp.timex_match import (
     Candidate,
     Found,
@@ -28,7 +29,6 @@ from pipeline.nlp.timex_rules import (
     requires_met,
     trigger_words,
 )
-from pipeline.nlp.rules import RuleError
 
 D = dt.date.fromisoformat
 
@@ -36,9 +36,20 @@ D = dt.date.fromisoformat
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("15", 15), ("1,200", 1200), ("2 1/2", 2.5), ("fifteen", 15), ("twenty-four", 24),
-        ("twenty four", 24), ("a", 1), ("an", 1), ("a couple of", 2), ("one hundred", 100),
-        ("several", None), ("a few", None), ("", None), ("many", None),
+        ("15", 15),
+        ("1,200", 1200),
+        ("2 1/2", 2.5),
+        ("fifteen", 15),
+        ("twenty-four", 24),
+        ("twenty four", 24),
+        ("a", 1),
+        ("an", 1),
+        ("a couple of", 2),
+        ("one hundred", 100),
+        ("several", None),
+        ("a few", None),
+        ("", None),
+        ("many", None),
     ],
 )
 def test_parse_number(text: str, expected: float | None) -> None:
@@ -47,8 +58,16 @@ def test_parse_number(text: str, expected: float | None) -> None:
 
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
-    [(2024, "25", 2025), (2024, "2025", 2025), (2024, "5", 2025), (2019, "20", 2020),
-     (2099, "00", 2100), (2024, "27", None), (2024, "2026", None), (2024, "x", None)],
+    [
+        (2024, "25", 2025),
+        (2024, "2025", 2025),
+        (2024, "5", 2025),
+        (2019, "20", 2020),
+        (2099, "00", 2100),
+        (2024, "27", None),
+        (2024, "2026", None),
+        (2024, "x", None),
+    ],
 )
 def test_second_year_must_follow(first: int, second: str, expected: int | None) -> None:
     assert dates.second_year(first, second) == expected
@@ -57,9 +76,18 @@ def test_second_year_must_follow(first: int, second: str, expected: int | None) 
 @pytest.mark.parametrize(
     ("amount", "unit", "expected"),
     [
-        (15, "Y", "P15Y"), (12, "W", "P12W"), (18, "M", "P18M"), (5, "H", "PT5H"), (None, "M", "PXM"),
-        (2, "DE", "P20Y"), (3, "Q", "P9M"), (2.5, "Y", "P2Y6M"), (5.5, "H", "PT5H30M"),
-        (1.5, "D", "P1DT12H"), (1, "FN", "P2W"), (1, "parsec", None),
+        (15, "Y", "P15Y"),
+        (12, "W", "P12W"),
+        (18, "M", "P18M"),
+        (5, "H", "PT5H"),
+        (None, "M", "PXM"),
+        (2, "DE", "P20Y"),
+        (3, "Q", "P9M"),
+        (2.5, "Y", "P2Y6M"),
+        (5.5, "H", "PT5H30M"),
+        (1.5, "D", "P1DT12H"),
+        (1, "FN", "P2W"),
+        (1, "parsec", None),
     ],
 )
 def test_duration_value(amount: float | None, unit: str, expected: str | None) -> None:
@@ -73,7 +101,11 @@ def test_set_value_defaults_to_one() -> None:
 
 
 def _r(res: Resolution) -> tuple[str | None, str | None, str | None]:
-    return res.timex3, res.start.isoformat() if res.start else None, res.end.isoformat() if res.end else None
+    return (
+        res.timex3,
+        res.start.isoformat() if res.start else None,
+        res.end.isoformat() if res.end else None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -82,28 +114,113 @@ def _r(res: Resolution) -> tuple[str | None, str | None, str | None]:
         (DateSpec(year=2023, month=9), "2024-03-25", None, ("2023-09", "2023-09-01", "2023-09-30")),
         (DateSpec(month=9), "2025-01-15", "past", ("2024-09", "2024-09-01", "2024-09-30")),
         (DateSpec(month=9), "2025-01-15", "future", ("2025-09", "2025-09-01", "2025-09-30")),
-        (DateSpec(month=10, day=30), "2024-09-09", "future", ("2024-10-30", "2024-10-30", "2024-10-30")),
-        (DateSpec(month=1, day=14), "2000-01-05", "past", ("2000-01-14", "2000-01-14", "2000-01-14")),
+        (
+            DateSpec(month=10, day=30),
+            "2024-09-09",
+            "future",
+            ("2024-10-30", "2024-10-30", "2024-10-30"),
+        ),
+        (
+            DateSpec(month=1, day=14),
+            "2000-01-05",
+            "past",
+            ("2000-01-14", "2000-01-14", "2000-01-14"),
+        ),
         (DateSpec(season="SP"), "2023-12-15", None, ("2024-SP", "2024-03-01", "2024-05-31")),
-        (DateSpec(season="SP", offset=0), "2025-01-14", None, ("2025-SP", "2025-03-01", "2025-05-31")),
-        (DateSpec(season="WI", offset=0), "2023-12-07", None, ("2023-WI", "2023-12-01", "2024-02-29")),
-        (DateSpec(season="FA", offset=-1), "2025-01-09", None, ("2024-FA", "2024-09-01", "2024-11-30")),
+        (
+            DateSpec(season="SP", offset=0),
+            "2025-01-14",
+            None,
+            ("2025-SP", "2025-03-01", "2025-05-31"),
+        ),
+        (
+            DateSpec(season="WI", offset=0),
+            "2023-12-07",
+            None,
+            ("2023-WI", "2023-12-01", "2024-02-29"),
+        ),
+        (
+            DateSpec(season="FA", offset=-1),
+            "2025-01-09",
+            None,
+            ("2024-FA", "2024-09-01", "2024-11-30"),
+        ),
         (DateSpec(month=4, offset=-1), "1998-04-10", None, ("1997-04", "1997-04-01", "1997-04-30")),
         (DateSpec(unit="year", offset=1), "2024-11-19", None, ("2025", "2025-01-01", "2025-12-31")),
-        (DateSpec(unit="fin_year", offset=0), "2024-11-13", None, ("FY2024", "2024-04-01", "2025-03-31")),
-        (DateSpec(unit="acad_year", offset=0), "2024-01-10", None, ("AY2023", "2023-09-01", "2024-08-31")),
-        (DateSpec(unit="week", offset=-1), "2013-03-22", None, ("2013-W11", "2013-03-11", "2013-03-17")),
-        (DateSpec(unit="day", offset=-1), "2024-03-01", None, ("2024-02-29", "2024-02-29", "2024-02-29")),
-        (DateSpec(unit="year", offset=0, part="later"), "2024-09-04", None, ("2024", "2024-09-04", "2024-12-31")),
-        (DateSpec(unit="year", offset=0, part="earlier"), "2023-12-12", None, ("2023", "2023-01-01", "2023-12-12")),
-        (DateSpec(year=2026, part="early"), "2024-01-01", None, ("2026", "2026-01-01", "2026-03-31")),
-        (DateSpec(year=2025, part="late"), "2024-01-01", None, ("2025", "2025-10-01", "2025-12-31")),
-        (DateSpec(year=2025, part="second_half"), "2024-01-01", None, ("2025-H2", "2025-07-01", "2025-12-31")),
-        (DateSpec(year=2029, month=3, part="end"), "2025-11-11", None, ("2029-03", "2029-03-31", "2029-03-31")),
-        (DateSpec(acad_year=2024, part="end"), "2024-11-15", None, ("AY2024", "2025-08-31", "2025-08-31")),
+        (
+            DateSpec(unit="fin_year", offset=0),
+            "2024-11-13",
+            None,
+            ("FY2024", "2024-04-01", "2025-03-31"),
+        ),
+        (
+            DateSpec(unit="acad_year", offset=0),
+            "2024-01-10",
+            None,
+            ("AY2023", "2023-09-01", "2024-08-31"),
+        ),
+        (
+            DateSpec(unit="week", offset=-1),
+            "2013-03-22",
+            None,
+            ("2013-W11", "2013-03-11", "2013-03-17"),
+        ),
+        (
+            DateSpec(unit="day", offset=-1),
+            "2024-03-01",
+            None,
+            ("2024-02-29", "2024-02-29", "2024-02-29"),
+        ),
+        (
+            DateSpec(unit="year", offset=0, part="later"),
+            "2024-09-04",
+            None,
+            ("2024", "2024-09-04", "2024-12-31"),
+        ),
+        (
+            DateSpec(unit="year", offset=0, part="earlier"),
+            "2023-12-12",
+            None,
+            ("2023", "2023-01-01", "2023-12-12"),
+        ),
+        (
+            DateSpec(year=2026, part="early"),
+            "2024-01-01",
+            None,
+            ("2026", "2026-01-01", "2026-03-31"),
+        ),
+        (
+            DateSpec(year=2025, part="late"),
+            "2024-01-01",
+            None,
+            ("2025", "2025-10-01", "2025-12-31"),
+        ),
+        (
+            DateSpec(year=2025, part="second_half"),
+            "2024-01-01",
+            None,
+            ("2025-H2", "2025-07-01", "2025-12-31"),
+        ),
+        (
+            DateSpec(year=2029, month=3, part="end"),
+            "2025-11-11",
+            None,
+            ("2029-03", "2029-03-31", "2029-03-31"),
+        ),
+        (
+            DateSpec(acad_year=2024, part="end"),
+            "2024-11-15",
+            None,
+            ("AY2024", "2025-08-31", "2025-08-31"),
+        ),
         (DateSpec(fin_year=2024), "2024-01-01", None, ("FY2024", "2024-04-01", "2025-03-31")),
         (DateSpec(decade=1990), "2024-01-01", None, ("199", "1990-01-01", "1999-12-31")),
-        (DateSpec(event="Autumn Budget", year=2024), "2025-09-05", None, ("2024-FA", "2024-09-01", "2024-11-30")),
+        (
+            DateSpec(event="Autumn Budget", year=2024),
+            "2025-09-05",
+            None,
+            ("2024-FA", "2024-09-01", "2024-11-30"),
+        ),
         (DateSpec(weekday=4), "2013-03-22", "past", ("2013-03-22", "2013-03-22", "2013-03-22")),
         (DateSpec(weekday=1), "2013-03-22", "past", ("2013-03-19", "2013-03-19", "2013-03-19")),
         (DateSpec(weekday=1), "2013-03-22", "future", ("2013-03-26", "2013-03-26", "2013-03-26")),
@@ -112,7 +229,9 @@ def _r(res: Resolution) -> tuple[str | None, str | None, str | None]:
         (DateSpec(unit="year", offset=1), None, None, (None, None, None)),
     ],
 )
-def test_resolve_date(spec: DateSpec, anchor: str | None, tense: dates.Tense | None, expected: tuple[str | None, ...]) -> None:
+def test_resolve_date(
+    spec: DateSpec, anchor: str | None, tense: dates.Tense | None, expected: tuple[str | None, ...]
+) -> None:
     assert _r(dates.resolve_date(spec, D(anchor) if anchor else None, tense)) == expected
 
 
@@ -128,23 +247,39 @@ def test_parse_with_dateparser_is_pure_and_cached() -> None:
 @pytest.mark.parametrize(
     ("groups", "fields", "expected"),
     [
-        ({"day": "25th", "month": "Jan.", "year": "2024"}, {}, DateSpec(year=2024, month=1, day=25)),
+        (
+            {"day": "25th", "month": "Jan.", "year": "2024"},
+            {},
+            DateSpec(year=2024, month=1, day=25),
+        ),
         ({"fy": "2024", "fy2": "25"}, {}, DateSpec(fin_year=2024)),
         ({"ay": "2019", "ay_end_to": "2022"}, {}, DateSpec(acad_year=2019)),
         ({"offset": "next", "unit": "financial year"}, {}, DateSpec(unit="fin_year", offset=1)),
         ({"ago": "two", "unit": "years"}, {}, DateSpec(unit="year", offset=-2)),
-        ({"part": "the end of the", "unit": "year"}, {"offset": 0}, DateSpec(unit="year", offset=0, part="end")),
+        (
+            {"part": "the end of the", "unit": "year"},
+            {"offset": 0},
+            DateSpec(unit="year", offset=0, part="end"),
+        ),
         ({"decade": "1990"}, {}, DateSpec(decade=1990)),
         ({}, {}, None),
     ],
 )
-def test_build_spec(groups: dict[str, str], fields: dict[str, object], expected: DateSpec | None) -> None:
+def test_build_spec(
+    groups: dict[str, str], fields: dict[str, object], expected: DateSpec | None
+) -> None:
     assert build_spec(groups, fields) == expected
 
 
 @pytest.mark.parametrize(
     "groups",
-    [{"fy": "2024", "fy2": "27"}, {"month": "13"}, {"day": "32", "month": "May"}, {"weekday": "Funday"}, {"part": "middling"}],
+    [
+        {"fy": "2024", "fy2": "27"},
+        {"month": "13"},
+        {"day": "32", "month": "May"},
+        {"weekday": "Funday"},
+        {"part": "middling"},
+    ],
 )
 def test_build_spec_rejects_impossible_words(groups: dict[str, str]) -> None:
     with pytest.raises(SpecError):
@@ -173,20 +308,29 @@ TENSES = [
         ("It opened. In March.", "March", None),
     ],
 )
-def test_tense_at_nearest_marker_in_the_sentence(text: str, target: str, expected: str | None) -> None:
+def test_tense_at_nearest_marker_in_the_sentence(
+    text: str, target: str, expected: str | None
+) -> None:
     start = text.index(target)
     sentence_start = text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0
-    assert tense_at(text, start, start + len(target), (sentence_start, len(text)), TENSES) == expected
+    assert (
+        tense_at(text, start, start + len(target), (sentence_start, len(text)), TENSES) == expected
+    )
 
 
 def _rule(rule_id: str, priority: int = 0) -> TimexRule:
-    return TimexRule.from_dict({"id": rule_id, "pattern": "x", "type": "date", "normaliser": "date", "priority": priority}, "t")
+    return TimexRule.from_dict(
+        {"id": rule_id, "pattern": "x", "type": "date", "normaliser": "date", "priority": priority},
+        "t",
+    )
 
 
 def test_select_prefers_longest_then_priority() -> None:
     cands = [
-        Candidate(0, 4, _rule("short"), {}), Candidate(0, 10, _rule("long"), {}),
-        Candidate(12, 16, _rule("low"), {}), Candidate(12, 16, _rule("high", 5), {}),
+        Candidate(0, 4, _rule("short"), {}),
+        Candidate(0, 10, _rule("long"), {}),
+        Candidate(12, 16, _rule("low"), {}),
+        Candidate(12, 16, _rule("high", 5), {}),
         Candidate(9, 13, _rule("overlap"), {}),
     ]
     assert [c.rule.id for c in select(cands)] == ["long", "high"]
@@ -194,10 +338,38 @@ def test_select_prefers_longest_then_priority() -> None:
 
 def test_join_ranges_lends_the_year_and_joins() -> None:
     text = "from April to June 2024 and in January and May 2024"
-    april = Found(5, 10, "date", "m", dates.resolve_date(DateSpec(month=4), D("2025-01-15"), None), DateSpec(month=4))
-    june = Found(14, 23, "date", "my", dates.resolve_date(DateSpec(month=6, year=2024), D("2025-01-15")), DateSpec(month=6, year=2024))
-    jan = Found(31, 38, "date", "m", dates.resolve_date(DateSpec(month=1), D("2025-01-15")), DateSpec(month=1))
-    may = Found(43, 51, "date", "my", dates.resolve_date(DateSpec(month=5, year=2024), D("2025-01-15")), DateSpec(month=5, year=2024))
+    april = Found(
+        5,
+        10,
+        "date",
+        "m",
+        dates.resolve_date(DateSpec(month=4), D("2025-01-15"), None),
+        DateSpec(month=4),
+    )
+    june = Found(
+        14,
+        23,
+        "date",
+        "my",
+        dates.resolve_date(DateSpec(month=6, year=2024), D("2025-01-15")),
+        DateSpec(month=6, year=2024),
+    )
+    jan = Found(
+        31,
+        38,
+        "date",
+        "m",
+        dates.resolve_date(DateSpec(month=1), D("2025-01-15")),
+        DateSpec(month=1),
+    )
+    may = Found(
+        43,
+        51,
+        "date",
+        "my",
+        dates.resolve_date(DateSpec(month=5, year=2024), D("2025-01-15")),
+        DateSpec(month=5, year=2024),
+    )
     rules = [
         RangeRule.from_dict({"id": "to", "gap": r"\s+to\s+"}, "r"),
         RangeRule.from_dict({"id": "and", "gap": r"\s+and\s+", "merge": False}, "r"),
