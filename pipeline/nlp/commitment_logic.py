@@ -48,6 +48,7 @@ ActorStatus = Literal["government", "other", "unknown", "none"]
 Family = Literal["trigger", "modifier", "veto", "actor"]
 
 KIND_ORDER = {"future": 0, "ongoing": 1, "done": 2}
+ANAPHORS = frozenset({"it", "they", "he", "she"})
 
 # Words that open a leading adverbial before the subject ("As part of this, the Government
 # intends ...", "In 2024/25 the Department will ...", "Later this month officials will ...").
@@ -920,7 +921,17 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             sentence.hits,
             roles,
         )
-        if clause.role == "coordinate" and subject.status == "none" and previous is not None:
+        pronoun = (
+            subject.status == "unknown"
+            and subject.end - subject.start == 1
+            and lower[subject.start] in ANAPHORS
+        )
+        shared = subject.status == "none" or (
+            pronoun and previous is not None and previous.status == "government"
+        )
+        if clause.role == "coordinate" and previous is not None and shared:
+            # A shared subject ("... and will work with ...") or a pronoun for it ("The
+            # Government acknowledges ... and it will continue to engage with ...").
             subject = Subject(
                 previous.status, previous.start, previous.end, previous.rule, inherited=True
             )
