@@ -145,9 +145,10 @@ def ingest(
     detail: Annotated[
         str,
         typer.Option(
-            "--detail", help="API: fetch each question's detail when clipped, always or never."
+            "--detail",
+            help="API: fetch each detail `always`, only when the list `clipped` it, or `never`.",
         ),
-    ] = "clipped",
+    ] = "always",
     house: Annotated[
         str | None, typer.Option("--house", help="API: Commons or Lords (both when omitted).")
     ] = None,

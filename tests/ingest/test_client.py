@@ -56,7 +56,7 @@ def test_fetch_window_pages_to_total_results(fake_api: FakeApi) -> None:
 
 
 def test_fetch_window_fetches_detail_for_clipped_items_only(fake_api: FakeApi) -> None:
-    records = list(make_client(fake_api, []).fetch_window(DAY, corrections=False))
+    records = list(make_client(fake_api, [], detail="clipped").fetch_window(DAY, corrections=False))
     views = [v for v in fake_api.list_views.values() if v["dateAnswered"].startswith("2024-09-09")]
     clipped_answers = [v for v in views if v["answerText"].endswith("...")]
     clipped_questions = [
@@ -72,8 +72,11 @@ def test_fetch_window_fetches_detail_for_clipped_items_only(fake_api: FakeApi) -
 
 
 def test_fetch_window_detail_always_and_never(fake_api: FakeApi) -> None:
-    list(make_client(fake_api, [], detail="always").fetch_window(DAY, corrections=False))
+    records = list(
+        make_client(fake_api, []).fetch_window(DAY, corrections=False)
+    )  # default: always
     assert fake_api.count("detail") == 27
+    assert {r.shape for r in records} == {"detail"}
     fake_api.requests.clear()
     records = list(make_client(fake_api, [], detail="never").fetch_window(DAY, corrections=False))
     assert fake_api.count("detail") == 0
