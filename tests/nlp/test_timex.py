@@ -763,6 +763,8 @@ SETS: list[Row] = [
 ]
 
 DATE_SHAPES: list[Row] = [
+    ("Future investment will be determined by internal allocations of DSIT’s spending review settlement announced on 11.06.25.", "2025-07-10", [("11.06.25", "date", "2025-06-11", "2025-06-11")]),  # 1820144 (read by the dateparser wrapper)
+    ("Member for Birmingham Northfield to the answer of 01.12.2025 to Question 92600.", "2025-12-08", [("01.12.2025", "date", "2025-12-01", "2025-12-01")]),  # 1858925
     (
         "There were around 80,000 children in home education in October 2023, a rise of around 12,000 from the previous year.",
         "2024-11-20",
