@@ -802,7 +802,8 @@ def find_timexes(
             resolution = resolve_anaphor(cand, reference, text, anchor, tense)
         else:
             resolution = normalise(cand, anchor, tense)
-        if cand.rule.normaliser == "dateparser" and resolution.timex3 is None and anchor is not None:
+        unread = resolution.timex3 is None and anchor is not None
+        if cand.rule.normaliser == "dateparser" and unread:
             continue  # a shape only dateparser can vouch for, and it could not read it
         item = Found(cand.start, cand.end, cand.rule.type, cand.rule.id, resolution, cand.spec)
         if is_reference(item):
