@@ -1064,6 +1064,9 @@ HORIZON_PREPOSITIONS = frozenset(
 )
 
 
+FUTURE_READING_GRACE_DAYS = 31
+
+
 def _shift_year(day: dt.date, years: int) -> dt.date:
     """``day`` moved by whole years, keeping month ends at month ends (28 Feb -> 29 Feb)."""
     year = day.year + years
@@ -1076,8 +1079,10 @@ def future_reading(timex: Timex, anchor: dt.date) -> Timex:
     """Read an underspecified date in a future commitment as its next occurrence.
 
     "The Government will set out the provisions in January" (answered in December 2023) means
-    January 2024; a month, season or quarter named without a year that resolved to before the
-    answer date is moved forward a year at a time until it ends on or after it. Expressions
+    January 2024; a month, season or quarter named without a year that ended more than a month
+    before the answer date is moved forward a year at a time until it ends on or after it (one
+    that ended within the month is read as it stands: "From 16 September", answered on 17
+    September, is that September). Expressions
     with an explicit year or a past word ("last spring", "earlier this year") stay as they are.
 
     Args:
@@ -1089,6 +1094,8 @@ def future_reading(timex: Timex, anchor: dt.date) -> Timex:
     if _EXPLICIT_YEAR.search(timex.text) or _PAST_WORDS.search(timex.text):
         return timex
     start, end = dt.date.fromisoformat(timex.start), dt.date.fromisoformat(timex.end)
+    if (anchor - end).days <= FUTURE_READING_GRACE_DAYS:
+        return timex  # "From 16 September ..." answered on 17 September is that September
     years = 0
     while end < anchor and years < 2:
         years += 1
