@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -114,7 +115,7 @@ class Answer:
     api_is_holding: bool
     is_correction: bool
     clipped: bool
-    shape: str = "detail"
+    shape: Shape = "detail"
     grouped_uins: list[str] = field(default_factory=list)
     source_url: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -295,7 +296,7 @@ def parse_answer(
         api_is_holding=bool(value.get("answerIsHolding")),
         is_correction=is_correction,
         clipped=is_clipped(html) or (shape == "list" and is_clipped_question(question)),
-        shape=shape,
+        shape=typing.cast(Shape, shape),
         grouped_uins=[str(g) for g in grouped if g is not None]
         if isinstance(grouped, list)
         else [],

@@ -40,7 +40,7 @@ Derived row types: the extracted-row columns are generated from the dataclasses 
 the ``runs`` and ``quarantine`` tables from :class:`RunRecord` and :class:`QuarantineRecord`.
 Any change to an existing table's columns changes its fingerprint; bump :data:`SCHEMA_VERSION`
 (written to every table's properties) and refresh ``schema.lock.json`` with
-``python -m pipeline.lake.schemas --lock`` (``tests/lake/test_schemas.py`` fails until then).
+``python -m pipeline.lake --lock`` (``tests/lake/test_schemas.py`` fails until then).
 New columns reach existing tables through Delta's schema evolution (``schema_mode="merge"``).
 """
 
@@ -475,10 +475,3 @@ def write_lock() -> None:
         encoding="utf-8",
     )
 
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--lock"]:
-        write_lock()
-        print(f"wrote {LOCK_FILE}")
-    else:
-        print(json.dumps({"schema_version": SCHEMA_VERSION, "tables": fingerprints()}, indent=2))

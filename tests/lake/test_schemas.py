@@ -76,13 +76,13 @@ def test_answer_columns_follow_the_answer_dataclass() -> None:
 def test_schema_lock_matches_or_schema_version_was_bumped() -> None:
     lock = read_lock()
     assert lock["schema_version"] == SCHEMA_VERSION, (
-        "SCHEMA_VERSION changed: run python -m pipeline.lake.schemas --lock"
+        "SCHEMA_VERSION changed: run python -m pipeline.lake --lock"
     )
     for name, fingerprint in lock["tables"].items():
         assert name in TABLES, f"table {name} left the registry"
         assert TABLES[name].fingerprint() == fingerprint, (
             f"table {name}'s schema changed: bump SCHEMA_VERSION in pipeline/lake/schemas.py "
-            "and run python -m pipeline.lake.schemas --lock"
+            "and run python -m pipeline.lake --lock"
         )
 
 
