@@ -63,7 +63,7 @@ def process_windows(
     submitted: list[tuple[Window, PrefectFuture, PrefectFuture]] = []
     for window in windows:
         ingested = ingest.submit(source, window, lake)
-        extracted = extract.submit(lake, window, n_process, wait_for=[ingested])
+        extracted = extract.submit(lake, window, n_process, wait_for=[ingested])  # type: ignore[call-overload]
         submitted.append((window, ingested, extracted))
     wait([f for _, i, e in submitted for f in (i, e)])
     reports: list[WindowReport] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from prefect import serve
@@ -80,7 +80,7 @@ def nightly_deployment(options: ServeOptions) -> RunnerDeployment:
     """The ``nightly/scheduled`` deployment: one run a night, never two at once."""
     from flows.nightly import nightly
 
-    return nightly.to_deployment(
+    deployment = nightly.to_deployment(
         name=NIGHTLY_DEPLOYMENT,
         schedules=[nightly_schedule(options.cron, options.timezone)],
         paused=options.paused,
@@ -95,13 +95,14 @@ def nightly_deployment(options: ServeOptions) -> RunnerDeployment:
         tags=list(TAGS),
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
+    return cast(RunnerDeployment, deployment)  # sync call: never the coroutine variant
 
 
 def backfill_deployment(options: ServeOptions) -> RunnerDeployment:
     """The ``backfill/on-demand`` deployment: unscheduled, ``start`` and ``end`` given per run."""
     from flows.backfill import backfill
 
-    return backfill.to_deployment(
+    deployment = backfill.to_deployment(
         name=BACKFILL_DEPLOYMENT,
         parameters={
             "lake": options.lake,
@@ -113,6 +114,7 @@ def backfill_deployment(options: ServeOptions) -> RunnerDeployment:
         tags=list(TAGS),
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
+    return cast(RunnerDeployment, deployment)  # sync call: never the coroutine variant
 
 
 def serve_deployments(options: ServeOptions) -> None:

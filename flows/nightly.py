@@ -19,7 +19,7 @@ import datetime as dt
 
 from prefect import flow, get_run_logger
 
-from flows.summary import RunSummary, outcome
+from flows.summary import NewDeadline, QuarantinedRecord, RunSummary, WindowReport, outcome
 from flows.tasks import (
     API_SOURCE,
     audit,
@@ -76,9 +76,9 @@ def nightly(
         first_day = source_first_day(src) if watermark is None else None
         window = nightly_window(watermark.end if watermark else None, today, first_day=first_day)
 
-    reports = ()
-    deadlines: tuple = ()
-    quarantine: tuple = ()
+    reports: tuple[WindowReport, ...] = ()
+    deadlines: tuple[NewDeadline, ...] = ()
+    quarantine: tuple[QuarantinedRecord, ...] = ()
     if window is not None:
         logger.info("window %s from %s into %s", window, src, lake_root)
         if src == API_SOURCE:

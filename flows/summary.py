@@ -304,8 +304,10 @@ def summary_markdown(summary: RunSummary) -> str:
         lines.append("")
     if summary.quarantined:
         lines += [f"## Newly quarantined records ({len(summary.quarantined)})", ""]
-        rows = [[q.stage, q.source, q.error] for q in summary.quarantined[:MARKDOWN_ROWS]]
-        lines += _md_table(["stage", "source", "error"], rows)
+        bad_cells: list[list[Any]] = [
+            [q.stage, q.source, q.error] for q in summary.quarantined[:MARKDOWN_ROWS]
+        ]
+        lines += _md_table(["stage", "source", "error"], bad_cells)
         lines.append("")
     elif summary.total("quarantined"):
         lines += [
@@ -315,11 +317,12 @@ def summary_markdown(summary: RunSummary) -> str:
     if summary.windows:
         lines += [f"## New commitments with due dates ({len(summary.new_deadlines)})", ""]
         if summary.new_deadlines:
-            rows = [
+            deadline_cells: list[list[Any]] = [
                 [d.due, d.department, d.quote, d.id, d.date_answered]
                 for d in summary.new_deadlines[:MARKDOWN_ROWS]
             ]
-            lines += _md_table(["due", "department", "commitment", "question", "answered"], rows)
+            headers = ["due", "department", "commitment", "question", "answered"]
+            lines += _md_table(headers, deadline_cells)
             if len(summary.new_deadlines) > MARKDOWN_ROWS:
                 lines.append(f"\n… and {len(summary.new_deadlines) - MARKDOWN_ROWS} more")
         else:
@@ -332,8 +335,10 @@ def summary_markdown(summary: RunSummary) -> str:
         lines += ["", f"Overdue: {len(audit.overdue)}", ""]
     if summary.tables:
         lines += ["## Tables", ""]
-        rows = [[t.name, t.rows, t.version, t.path] for t in summary.tables if t.version >= 0]
-        lines += _md_table(["table", "rows", "version", "path"], rows)
+        table_cells: list[list[Any]] = [
+            [t.name, t.rows, t.version, t.path] for t in summary.tables if t.version >= 0
+        ]
+        lines += _md_table(["table", "rows", "version", "path"], table_cells)
     return "\n".join(lines).rstrip() + "\n"
 
 
