@@ -270,11 +270,30 @@ def extract(
 
 
 @app.command()
-def tables(lake: LakeOption = None) -> None:
+def tables(
+    lake: LakeOption = None,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            help="First rewrite each table's small files into fewer large ones (Delta OPTIMIZE; "
+            "rows unchanged, history kept).",
+        ),
+    ] = False,
+) -> None:
     """Each table's row count, Delta version, files and path."""
+    from pipeline.lake.io import compact_table
     from pipeline.lake.jobs import lake_tables, last_completed_window
 
     target = resolve_lake(_lake(lake))
+    if compact:
+        existing = [info.name for info in lake_tables(target) if info.exists]
+        with _progress("compacting") as hook:
+            for name in existing:
+                result = compact_table(name, target)
+                hook(1, len(existing))
+                if result.files_removed:
+                    console.print(f"{name}: {result.files_removed} files into {result.files_added}")
     table = Table(title=f"lake {target.root}")
     for column in ("table", "rows", "version", "files", "schema", "extractor", "path"):
         table.add_column(

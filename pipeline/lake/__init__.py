@@ -34,11 +34,13 @@ write (:class:`WriteResult`: table, path, version, row counts).
 from __future__ import annotations
 
 from pipeline.lake.io import (
+    CompactResult,
     ExportResult,
     Lake,
     LakeError,
     TableInfo,
     WriteResult,
+    compact_table,
     dataset,
     export_table,
     merge_rows,
@@ -63,6 +65,7 @@ from pipeline.lake.schemas import SCHEMA_VERSION, TABLES, RunRecord, TableSpec, 
 __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
+    "CompactResult",
     "ExportResult",
     "ExtractResult",
     "IngestResult",
@@ -72,6 +75,7 @@ __all__ = [
     "TableInfo",
     "TableSpec",
     "WriteResult",
+    "compact_table",
     "dataset",
     "export_lake",
     "export_table",

@@ -614,6 +614,54 @@ def table_info(name: str, lake: LakeLike = None) -> TableInfo:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CompactResult:
+    """What :func:`compact_table` did.
+
+    Attributes:
+        table: Table name.
+        path: Table URI.
+        version: Delta version after compaction (unchanged when there was nothing to do).
+        files_removed: Small files replaced (still on disk for time travel until a vacuum).
+        files_added: Files written in their place.
+    """
+
+    table: str
+    path: str
+    version: int
+    files_removed: int
+    files_added: int
+
+
+def compact_table(name: str, lake: LakeLike = None) -> CompactResult:
+    """Rewrite a table's small files into fewer, larger ones (Delta ``OPTIMIZE``, bin-packing).
+
+    Every merge adds files per partition it touches; nightly runs accumulate small files.
+    Compaction changes no row (the version history keeps the old files readable by time travel;
+    nothing is vacuumed here).
+    """
+    target = resolve_lake(lake)
+    table = load(name, target)
+    metrics = table.optimize.compact(
+        commit_properties=CommitProperties(custom_metadata={"pct.operation": "compact"})
+    )
+    result = CompactResult(
+        table=name,
+        path=target.uri(name),
+        version=table.version(),
+        files_removed=int(metrics.get("numFilesRemoved", 0)),
+        files_added=int(metrics.get("numFilesAdded", 0)),
+    )
+    logger.info(
+        "compacted %s: version %d, %d files into %d",
+        name,
+        result.version,
+        result.files_removed,
+        result.files_added,
+    )
+    return result
+
+
 def export_table(
     name: str,
     out_dir: Path,

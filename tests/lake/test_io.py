@@ -227,3 +227,18 @@ def test_fixture_rows_are_json_serialisable() -> None:
         == schemas.TABLES["answers"].schema.field("paragraphs").type
     )
     json.dumps(table.to_pylist(), default=str)
+
+
+def test_compact_table_merges_small_files_and_keeps_every_row(tmp_path: Path) -> None:
+    items = answers()
+    for start in range(0, len(items), 5):
+        merge_rows("answers", rows(items[start : start + 5]), tmp_path)
+    before = io.table_info("answers", tmp_path)
+    hashes = set(read_table("answers", tmp_path)["row_hash"])
+    result = io.compact_table("answers", tmp_path)
+    after = io.table_info("answers", tmp_path)
+    assert (before.files, after.files) == (7, 1)
+    assert (result.files_removed, result.files_added) == (7, 1)
+    assert set(read_table("answers", tmp_path)["row_hash"]) == hashes and after.rows == 35
+    assert len(read_table("answers", tmp_path, as_of=before.version)) == 35  # history kept
+    assert io.compact_table("answers", tmp_path).version == after.version  # nothing left to do
