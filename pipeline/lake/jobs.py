@@ -265,6 +265,8 @@ def ingest_window(
     started, clock = _now(), time.perf_counter()
     window = _window(start, end)
     src = open_source(source)
+    if isinstance(src, ApiSource) and window is None:
+        raise ValueError("the API source needs a window (start and end)")
     target = resolve_lake(lake)
     run_id = run_id or new_run_id("ingest")
     archive_root = Path(archive) if archive is not None else get_settings().archive

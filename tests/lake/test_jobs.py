@@ -227,6 +227,9 @@ def test_ingest_window_filters_replays_by_window(tmp_path: Path) -> None:
     assert result.skipped_out_of_window == 8
     with pytest.raises(ValueError, match="both"):
         ingest_window(API, D9, None, lake=tmp_path)
+    with pytest.raises(ValueError, match="needs a window"):
+        ingest_window("api", lake=tmp_path)
+    assert len(read_table("runs", tmp_path)) == 1  # usage errors record no run
 
 
 def test_ingest_window_page_text_and_unanswered_questions(tmp_path: Path) -> None:
