@@ -23,6 +23,9 @@ The library API the CLI and the Prefect flows call (:mod:`pipeline.lake.jobs`)::
     last_completed_window(lake=None, *, kind="ingest", source=None) -> Window | None
     lake_tables(lake=None) -> list[TableInfo]
     export_lake(out_dir, lake=None, *, tables=None, current_only=True) -> list[ExportResult]
+    compact_table(name, lake=None) -> CompactResult        # Delta OPTIMIZE, rows unchanged
+
+``progress`` is called with ``(items done since the last call, total or None)``.
 
 ``source`` is ``"api"``, a replay path, or a :class:`pipeline.ingest.Source`; ``lake`` a path,
 an object-store URL or a :class:`Lake` (with ``storage_options``), the configured root
