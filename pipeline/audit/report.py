@@ -264,11 +264,17 @@ def _lanes(rows: Sequence[DeadlineRow]) -> dict[str, list[DeadlineRow]]:
 
 
 def timeline_svg(
-    rows: Sequence[DeadlineRow], as_of: dt.date, *, width: int = 1200, lane_height: int = 46
+    rows: Sequence[DeadlineRow],
+    as_of: dt.date,
+    *,
+    width: int = 1200,
+    lane_height: int = 46,
+    horizon_years: int = 5,
 ) -> str:
     """An inline SVG: one lane per department, a dot at each due date coloured by status, a line
     from an original due date to a slipped one or to the delivery date, ticks at the dates of the
-    evidence, and a dashed line at ``as_of``. Every label and tooltip is escaped.
+    evidence, and a dashed line at ``as_of``. Due dates more than ``horizon_years`` after
+    ``as_of`` are hollow dots at the right edge. Every label and tooltip is escaped.
     """
     dated = [r for r in rows if r.due is not None]
     if not dated:
@@ -279,7 +285,8 @@ def timeline_svg(
         dates += [d for d in (row.due, row.current_due, row.delivered_on, row.date_answered) if d]
         dates += [e.date for e in row.evidence]
     first = dt.date(min(dates).year, min(dates).month, 1)
-    last = max(dates) + dt.timedelta(days=15)
+    horizon = as_of.replace(year=as_of.year + horizon_years, day=min(as_of.day, 28))
+    last = min(max(dates), horizon) + dt.timedelta(days=15)
     span = max((last - first).days, 1)
     lanes = _lanes(dated)
     label_width, top = 260, 10
@@ -288,7 +295,8 @@ def timeline_svg(
     height = axis_y + 26
 
     def x(day: dt.date) -> float:
-        return round(label_width + plot_width * (day - first).days / span, 1)
+        """The x of a date; dates past the horizon sit at the right edge."""
+        return round(label_width + plot_width * min((day - first).days, span) / span, 1)
 
     parts = [_el("title", "Due dates and evidence per department")]
     for lane, (department, members) in enumerate(lanes.items()):
@@ -303,7 +311,7 @@ def timeline_svg(
                 height=lane_height - 4,
             )
         )
-        label = department if len(department) <= 36 else department[:35] + "…"
+        label = department if len(department) <= 32 else department[:31] + "…"
         ty = y0 + lane_height / 2 + 4
         parts.append(_el("text", escape(label), x=label_width - 8, y=ty, text_anchor="end"))
         for index, row in enumerate(members):
@@ -336,7 +344,8 @@ def timeline_svg(
                     cx=x(due),
                     cy=y,
                     r=4.5,
-                    fill=colour,
+                    fill=colour if due <= horizon else "none",
+                    stroke=colour,
                 )
             )
     parts.append(

@@ -125,6 +125,23 @@ def test_timeline_svg_lanes_dots_and_ticks(rows: list[DeadlineRow]) -> None:
     assert "No dated commitments" in timeline_svg([r for r in rows if r.due is None], AS_OF)
 
 
+def test_timeline_svg_due_dates_past_the_horizon_sit_hollow_at_the_edge(
+    rows: list[DeadlineRow],
+) -> None:
+    far = dataclasses.replace(
+        rows[0], due=dt.date(2099, 12, 31), current_due=dt.date(2099, 12, 31), evidence=()
+    )
+    near = dataclasses.replace(
+        rows[0], due=dt.date(2027, 1, 31), current_due=dt.date(2027, 1, 31), evidence=()
+    )
+    svg = timeline_svg([far, near], AS_OF, width=1200, horizon_years=5)
+    circles = re.findall(r'<circle class="due[^"]*" cx="([\d.]+)"[^>]*fill="([^"]+)"', svg)
+    assert len(circles) == 2
+    (far_x, far_fill), (near_x, near_fill) = sorted(circles, key=lambda c: c[1] != "none")
+    assert far_fill == "none" and near_fill != "none"
+    assert float(far_x) == 1180.0 and float(near_x) < float(far_x)
+
+
 def test_rich_table_does_not_read_answer_text_as_markup(rows: list[DeadlineRow]) -> None:
     console = Console(record=True, width=400, color_system=None)
     console.print(rich_table(rows, title="audit"))
