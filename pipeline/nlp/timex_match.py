@@ -2,12 +2,16 @@
 
 :func:`find_timexes` runs the whole chain; each step is its own function so tests can call it:
 
-1. :func:`find_candidates` runs every pattern rule and keeps matches whose context conditions
-   hold and whose words make sense (a "financial year" 2024-27 does not);
+1. :func:`find_candidates` runs every pattern rule whose trigger words occur in the text and
+   keeps matches whose context conditions hold and whose words make sense (a "financial year"
+   2024-27 does not); a part of a period written before a date ("the end of", "early") joins it
+   (:func:`join_part`);
 2. :func:`blocked_regions` and :func:`drop_blocked` remove matches inside an Act's name or a
    quoted title;
 3. :func:`select` keeps the longest of overlapping matches (then the higher priority);
 4. :func:`normalise` resolves each against the anchor and the clause's tense (:func:`tense_at`);
+   "the previous year" and "this date" count from the date last mentioned
+   (:func:`resolve_anaphor`);
 5. :func:`join_ranges` joins "April" + "to" + "June 2024" into one range, or lends a year;
 6. :func:`role_of` gives each its role from its governing preposition.
 """
@@ -631,11 +635,12 @@ def join_ranges(
         The expressions, ranges joined.
     """
     out: list[Found] = []
+    starts = [s for s, _ in sentences]
     i = 0
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        rule = _range_rule(a, b, text, sentences, rules) if b is not None else None
+        rule = _range_rule(a, b, text, sentences, rules, starts) if b is not None else None
         if b is None or rule is None:
             out.append(a)
             i += 1
@@ -661,7 +666,12 @@ def join_ranges(
 
 
 def _range_rule(
-    a: Found, b: Found, text: str, sentences: Sequence[tuple[int, int]], rules: Sequence[RangeRule]
+    a: Found,
+    b: Found,
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    rules: Sequence[RangeRule],
+    starts: Sequence[int] | None = None,
 ) -> RangeRule | None:
     if a.type != "date" or b.type != "date" or a.spec is None or b.spec is None:
         return None
@@ -670,7 +680,7 @@ def _range_rule(
     gap = text[a.end : b.start]
     if len(gap) > 30:
         return None
-    sentence_start = _sentence_of(sentences, a.start)[0]
+    sentence_start = _sentence_of(sentences, a.start, starts)[0]
     for rule in rules:
         if not rule.gap_re.fullmatch(gap):
             continue
@@ -686,8 +696,12 @@ def _range_rule(
     return None
 
 
-def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
-    starts = [s for s, _ in sentences]
+def _sentence_of(
+    sentences: Sequence[tuple[int, int]], pos: int, starts: Sequence[int] | None = None
+) -> tuple[int, int]:
+    """The sentence span holding offset ``pos`` (``starts``: the spans' starts, precomputed)."""
+    if starts is None:
+        starts = [s for s, _ in sentences]
     i = bisect.bisect_right(starts, pos) - 1
     return sentences[i] if i >= 0 else (0, 0)
 
@@ -786,6 +800,7 @@ def find_timexes(
     if not text or not rules.patterns:
         return []
     spans = list(sentences) if sentences else [(0, len(text))]
+    starts = [s for s, _ in spans]
     words = trigger_words(text)
     candidates = find_candidates(text, rules.patterns, profile, rules.part_prefix, words)
     if candidates:
@@ -795,9 +810,8 @@ def find_timexes(
     for cand in select(candidates):
         tense = None
         if needs_tense(cand):
-            tense = tense_at(
-                text, cand.start, cand.end, _sentence_of(spans, cand.start), rules.tenses
-            )
+            sentence = _sentence_of(spans, cand.start, starts)
+            tense = tense_at(text, cand.start, cand.end, sentence, rules.tenses)
         if cand.spec is not None and cand.spec.anaphoric:
             resolution = resolve_anaphor(cand, reference, text, anchor, tense)
         else:
