@@ -262,7 +262,7 @@ def clause_boundaries(
         elif word in CONDITIONALS:
             role_if: ClauseRole = "subordinate" if prev in IF_COMPLEMENT_VERBS else "conditional"
             boundary = (i - 1 if prev == "," else i, role_if, word, i + 1)
-        elif word in SUBORDINATORS and prev not in {"to", "of", "about", "on"}:
+        elif word in SUBORDINATORS:
             boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
         elif word in WEAK_SUBORDINATORS and _next_verb(
             lower, verbs, i + 1, n, allow_subject=True, words_original_case=words

@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from pipeline.nlp.clauses import (
     AUXILIARIES,
+    COMPLEMENT_VERBS,
     COORDINATORS,
     SUBJECT_PRONOUNS,
     Clause,
@@ -375,6 +376,8 @@ def is_modifier_timex(words: Sequence[str], mention: Mention) -> bool:
     noun_after = (
         bool(after) and after[:1].isalpha() and after.islower() and after not in _FUNCTION_WORDS
     )
+    if text.startswith("the ") and noun_after and not any(ch.isdigit() for ch in text):
+        return True  # "as set out in the Autumn budget", "the summer recess"
     if prep:
         preposition = tuple(w.lower() for w in words[mention.start - prep : mention.start])
         if preposition in NON_DEADLINE_PREPOSITIONS:
@@ -457,6 +460,15 @@ def _hit_ending(hits: Sequence[Hit], end: int, floor: int) -> Hit | None:
     return best
 
 
+def _trim_hit(lower: Sequence[str], hit: Hit) -> Hit:
+    """An actor match without a dangling joining word ("the Secretary of State for" | "the
+    Environment ...": a greedy optional "for" with nothing after it)."""
+    end = hit.end
+    while end - 1 > hit.start and lower[end - 1] in {"for", "of", "and", "&", ",", "the"}:
+        end -= 1
+    return Hit(hit.family, hit.index, hit.start, end)
+
+
 def _appositive_only(words: Sequence[str], start: int, end: int) -> bool:
     """True when ``words[start:end]`` is empty or an aside that leaves the subject standing
     (", working with its Delivery Partner, REACh,", " (LPC)", ", along with X,")."""
@@ -474,6 +486,8 @@ def find_subject(
     end: int,
     hits: Sequence[Hit],
     roles: Sequence[str],
+    *,
+    complement: bool = True,
 ) -> Subject:
     """Find the actor in the words of a clause before its verb group.
 
@@ -483,6 +497,8 @@ def find_subject(
         end: The trigger's first token.
         hits: Rule matches in the sentence (only actor matches are used).
         roles: Each actor rule's role, by rule index.
+        complement: Look past a complementizer ("I hope *that* the Hon. Gentleman will ...")
+            to the complement clause's own subject; False gives the matrix subject.
 
     Returns:
         The subject. A leading adverbial ("As part of this,", "In 2024/25", "Later this month")
@@ -495,6 +511,13 @@ def find_subject(
     if s >= e:
         return Subject("none", end, end)
     lower = [w.lower() for w in words]
+    # A complement clause: the subject of "I hope that the Hon. Gentleman will understand" or
+    # "I can confirm that we will publish" is the one after "that".
+    for k in range(e - 1, s, -1):
+        if not complement:
+            break
+        if lower[k] == "that" and lower[k - 1] in COMPLEMENT_VERBS | {"hope", "can", "say", "add"}:
+            return find_subject(words, k + 1, end, hits, roles)
     adverbial: int | None = None
     first = lower[s]
     if first in LEADING_ADVERBIAL_WORDS and _hit_at(actors, s, e) is None:
@@ -528,6 +551,8 @@ def find_subject(
     hit = _hit_at(actors, s, e)
     if hit is None and (lower[s] in {"the", "this", "our", "my"} or lower[s][:1].isdigit()):
         hit = _hit_at(actors, s + 1, e)  # "the Government", "10 mortgage lenders"
+    if hit is not None:
+        hit = _trim_hit(lower, hit)
     if hit is not None and (
         _appositive_only(words, hit.end, e)
         or lower[hit.start] in SUBJECT_PRONOUNS | {"i"}
@@ -763,6 +788,9 @@ def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
         before.pop()
     if not before:
         return False
+    after = words[mention.end].lower() if mention.end < len(words) else ""
+    if after in {"of", "after", "from", "following", "since"}:
+        return False  # "within 65 days of receipt of an application": from another event
     if before[-1] == "within":
         return True
     return horizon and before[-1] in {"over", "in", "during", "across", "throughout"}
@@ -914,12 +942,10 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     drafts: list[Draft] = []
     previous: Subject | None = None
     for ci, clause in enumerate(clauses):
-        subject = find_subject(
-            words,
-            clause.body,
-            first_verb(lower, clause.body, clause.end, starts),
-            sentence.hits,
-            roles,
+        subject_end = first_verb(lower, clause.body, clause.end, starts)
+        subject = find_subject(words, clause.body, subject_end, sentence.hits, roles)
+        matrix = find_subject(
+            words, clause.body, subject_end, sentence.hits, roles, complement=False
         )
         pronoun = (
             subject.status == "unknown"
@@ -935,8 +961,8 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             subject = Subject(
                 previous.status, previous.start, previous.end, previous.rule, inherited=True
             )
-        elif clause.role in ("main", "coordinate") and subject.status != "none":
-            previous = subject
+        elif clause.role in ("main", "coordinate") and matrix.status != "none":
+            previous = matrix
         conditional = (ci + 1 < len(clauses) and clauses[ci + 1].role == "conditional") or (
             ci > 0 and clauses[ci - 1].role == "conditional"
         )
