@@ -48,7 +48,6 @@ from pipeline.types import Timex
 ActorStatus = Literal["government", "other", "unknown", "none"]
 Family = Literal["trigger", "modifier", "veto", "actor"]
 
-KIND_ORDER = {"future": 0, "ongoing": 1, "done": 2}
 ANAPHORS = frozenset({"it", "they", "he", "she"})
 
 # Words that open a leading adverbial before the subject ("As part of this, the Government
@@ -969,8 +968,11 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         if conditional or clause.role in ("subordinate", "conditional"):
             continue
         in_clause = [h for h in triggers if clause.body <= h.start < clause.end]
+        # A promise reported by another verb is still a promise ("has confirmed it will be
+        # funding"); otherwise the clause's own verb group comes first ("we introduced a £3
+        # cap ... to help passengers continue to access ...").
         ordered = sorted(
-            in_clause, key=lambda h: (KIND_ORDER[rules.triggers[h.index].kind], h.start)
+            in_clause, key=lambda h: (rules.triggers[h.index].kind != "future", h.start)
         )
         for trigger in ordered:
             draft = _draft(sentence, rules, clause, trigger, subject)
