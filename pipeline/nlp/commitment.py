@@ -107,6 +107,16 @@ class _Words(Sequence[str]):
         return self.doc[index].text
 
 
+def _clause_words(span: Span) -> list[str]:
+    """The sentence's token texts for the clause logic: a hyphen with spaces on both sides
+    ("in Gaza - we are providing") is a dash, so it is given as one ("–")."""
+    words = []
+    for t in span:
+        spaced = t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+        words.append("–" if spaced else t.text)
+    return words
+
+
 def timex_from_payload(payload: dict[str, Any]) -> Timex:
     """Rebuild a :class:`~pipeline.types.Timex` from its span payload."""
     return Timex(**{k: v for k, v in payload.items() if k in _TIMEX_FIELDS})
@@ -312,7 +322,7 @@ class CommitmentTagger:
                 timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
             sentence = SentenceInput(
-                words=[t.text for t in span],
+                words=_clause_words(span),
                 hits=hits,
                 timexes=[
                     Mention(i, m.start - s, m.end - s, payload)

@@ -200,6 +200,21 @@ def test_commitment_fixture_matches_shared_gold() -> None:
 # (sentence, answer date, answering body, [(kind, quote fragment)])
 CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
     (
+        "The UK is actively supporting humanitarian efforts in Gaza - we are providing £78 million for humanitarian and early recovery support for Palestine this financial year.",
+        "2025-11-11",
+        None,
+        [
+            ("ongoing", "The UK is actively supporting humanitarian efforts in Gaza"),
+            ("ongoing", "we are providing £78 million"),
+        ],
+    ),  # 1848259 (a spaced hyphen is a dash)
+    (
+        "This Unit aims to make a final decision within 65 days of receipt of an application.",
+        "2025-09-04",
+        None,
+        [("future", "This Unit aims to make a final decision within 65 days")],
+    ),  # corpus (no due: the 65 days run from each application)
+    (
         "The Government remains committed to taking swift and effective contingency action against Asian hornet in 2024 thereby continuing to minimise the impacts on honey bees and other pollinators.",
         "2023-12-11",
         None,
@@ -303,6 +318,27 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "Final prices will be identified during contract negotiation.",
+        "2024-09-10",
+    ),  # corpus (a process)
+    (
+        "Decisions on solar that is Nationally Significant Infrastructure will be guided by the NPS in full.",
+        "2024-09-10",
+    ),  # corpus
+    (
+        "I hope that the Hon. Gentleman will understand that until these processes are complete, details remain undecided.",
+        "2024-09-10",
+    ),  # corpus
+    (
+        "The Department does not hold data on the amount of small business rates relief that has been granted to businesses that operate as holiday lets.",
+        "2024-09-10",
+    ),  # corpus (refusal)
+    ("The asylum accommodation estate is under huge strain.", "2024-09-10"),  # corpus
+    (
+        "As currently drafted, the bill will bring this into force two months after Royal Assent.",
+        "2024-09-10",
+    ),  # corpus (law)
     (
         "The Government is firmly committed to maintaining and improving animal welfare.",
         "2025-09-05",
@@ -461,6 +497,20 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2029-07-08",
             "during this Parliament",
         ),  # 1728904
+        # a duration counted from another event is not a due
+        (
+            "This Unit aims to make a final decision within 65 days of receipt of an application.",
+            "2025-09-04",
+            None,
+            None,
+        ),  # corpus
+        # a season naming a fiscal event is a reference, not the due
+        (
+            "The Government is committed to implementing the Collection and Packaging Reforms as set out in the Autumn budget by 2028.",
+            "2024-11-11",
+            "2028-12-31",
+            "by 2028",
+        ),  # corpus (adapted)
         # "now" says when it is said, not when it is due
         (
             "We are now in discussions about what form it should take and will provide updates in due course.",
