@@ -1,4 +1,4 @@
-"""Commitment commands: ``stats`` over predictions, ``evaluate vectors`` and ``evaluate baseline``."""
+"""Commitment commands: ``stats`` over predictions, ``evaluate vectors``, ``evaluate baseline``."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def stats(
     pred: Annotated[
         Path,
         typer.Argument(
-            help="Predictions JSONL from `commitments predict` (--full for strength and department).",
+            help="Predictions JSONL from `commitments predict` (--full adds strength, department).",
             exists=True,
             dir_okay=False,
         ),
@@ -205,7 +205,7 @@ def evaluate_baseline(
         Path | None,
         typer.Option(
             "--engine",
-            help="The engine's predictions (`commitments predict`) to score on the same answers, for comparison.",
+            help="The engine's predictions (`commitments predict`) to score beside the baseline.",
             exists=True,
             dir_okay=False,
         ),

@@ -44,7 +44,8 @@ SUBORDINATORS = frozenset(
 )
 CONDITIONALS = frozenset({"if"})
 # Words that open a subordinate clause only when a subject and verb follow ("as they take
-# action", "before this is concluded"); otherwise they are prepositions ("as set out", "since 2010").
+# action", "before this is concluded"); otherwise they are prepositions ("as set out",
+# "since 2010").
 WEAK_SUBORDINATORS = frozenset({"as", "since", "before", "after"})
 PREPOSITIONS_BEFORE_RELATIVE = frozenset(
     {"in", "by", "of", "for", "to", "with", "through", "under", "from", "on", "at", "during"}
@@ -215,9 +216,10 @@ def clause_boundaries(
         protected: ``(start, end)`` token ranges that no boundary may cut (names such as "the
             Secretary of State for Health and Social Care").
         triggers: Positions where a commitment trigger starts. When given, a relative pronoun
-            (or a relative "that") opens a clause only if a trigger follows it ("the Change Programme *which was
-            launched* in September 2023"), so that "a universal offer for all who would benefit
-            from them by 2035" stays whole; when None, every relative pronoun does.
+            (or a relative "that") opens a clause only if a trigger follows it ("the Change
+            Programme *which was launched* in September 2023"), so that "a universal offer for
+            all who would benefit from them by 2035" stays whole; when None, every relative
+            pronoun does.
     """
     lower = [w.lower() for w in words]
     verbs = frozenset(starts) if starts is not None else verb_starts(words)

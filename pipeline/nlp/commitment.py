@@ -112,7 +112,13 @@ def _clause_words(span: Span) -> list[str]:
     ("in Gaza - we are providing") is a dash, so it is given as one ("–")."""
     words = []
     for t in span:
-        spaced = t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+        before = t.doc[t.i - 1] if t.i > 0 else None
+        spaced = (
+            t.text == "-"
+            and bool(t.whitespace_)
+            and before is not None
+            and bool(before.whitespace_)
+        )
         words.append("–" if spaced else t.text)
     return words
 

@@ -399,7 +399,8 @@ _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were", "am"})
 _FUNCTION_WORDS = frozenset(
     {
         "and", "or", "but", "to", "in", "on", "at", "by", "for", "of", "with", "from", "as",
-        "which", "that", "when", "will", "is", "are", "was", "were", "has", "have", "onwards", "onward", "until", "before", "after", "through", "into", "so", "if", "than",
+        "which", "that", "when", "will", "is", "are", "was", "were", "has", "have", "onwards",
+        "onward", "until", "before", "after", "through", "into", "so", "if", "than",
         "then", "while", "whilst", "where", "who", "we", "i", "they", "it", "there", "under",
         "across", "during", "within", "over", "up", "via", "following", "alongside", "not",
         "be", "can", "could", "would", "should", "may", "might", "must", "shall", "also",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from support import FIXTURES, shared_path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.cli.stats_commands import commitment_counts
-from support import FIXTURES, shared_path
 
 RECORDS = [
     {

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pipeline.evaluate.vectors import Vector, read_vectors, score_vectors
 from support import FIXTURES
+
+from pipeline.evaluate.vectors import Vector, read_vectors, score_vectors
 
 
 def _vector(sentence: str, commitments: list[dict[str, Any]]) -> Vector:
