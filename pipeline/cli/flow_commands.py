@@ -90,8 +90,6 @@ def check_dask(dask: str | None) -> str | None:
 
 def summary_tables(summary: RunSummary) -> list[Table]:
     """The run summary as rich tables: counts, new deadlines, deadline statuses, tables."""
-    from flows.summary import outcome
-
     tables: list[Table] = []
     counts = Table(
         title=f"{summary.flow}: {summary.window or 'nothing to do'}", title_justify="left"
@@ -113,7 +111,6 @@ def summary_tables(summary: RunSummary) -> list[Table]:
     if summary.skipped:
         counts.add_row("windows already complete (skipped)", str(len(summary.skipped)))
     counts.add_row("[bold]data rows written[/bold]", f"[bold]{summary.rows_changed}[/bold]")
-    counts.caption = outcome(summary)
     tables.append(counts)
     if summary.new_deadlines:
         new = Table(title="New commitments with due dates", title_justify="left")
@@ -146,8 +143,11 @@ def summary_tables(summary: RunSummary) -> list[Table]:
 
 
 def _print_summary(summary: RunSummary) -> None:
+    from flows.summary import outcome
+
     for table in summary_tables(summary):
         console.print(table)
+    console.print(outcome(summary), soft_wrap=True, markup=False)
     console.print(
         "Read them with [bold]pipeline.lake.read_table(name, lake=...)[/bold] "
         "or [bold]commitments tables[/bold]."
