@@ -297,7 +297,9 @@ class Draft:
 
 def is_participle(word: str) -> bool:
     """True when ``word`` looks like a past participle ("published", "set", "undertaken")."""
-    w = word.lower()
+    if not word.islower():
+        return False  # "will be United Kingdom-wide"
+    w = word
     if w in IRREGULAR_PARTICIPLES:
         return True
     return len(w) > 3 and w.endswith("ed") and w not in NOT_PARTICIPLES
@@ -901,6 +903,19 @@ def resolve_due(
 # -- the algorithm -----------------------------------------------------------------------------
 
 
+REPORTING_VERBS = frozenset(
+    {
+        "confirmed", "announced", "committed", "agreed", "said", "stated", "set", "made",
+        "published", "decided", "pledged", "promised", "undertaken", "indicated", "outlined",
+    }
+)  # fmt: skip
+
+
+def _reports(words: Sequence[str], rule: TriggerRule, hit: Hit) -> bool:
+    """True when a trigger's verb reports another promise ("has confirmed it will ...")."""
+    return rule.kind == "future" or words[hit.end - 1].lower() in REPORTING_VERBS
+
+
 def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> bool:
     """True when only adverbs stand between the subject's end and the trigger."""
     if subject.status != "government" or subject.inherited or subject.end > trigger.start:
@@ -969,12 +984,12 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         if conditional or clause.role in ("subordinate", "conditional"):
             continue
         in_clause = [h for h in triggers if clause.body <= h.start < clause.end]
-        # A promise reported by another verb is still a promise ("has confirmed it will be
-        # funding"); otherwise the clause's own verb group comes first ("we introduced a £3
-        # cap ... to help passengers continue to access ...").
-        ordered = sorted(
-            in_clause, key=lambda h: (rules.triggers[h.index].kind != "future", h.start)
-        )
+        # The clause's own verb group comes first ("we introduced a £3 cap ... to help
+        # passengers continue to access ...", "we are targeting areas we know will make a
+        # difference"), unless it reports a promise: "has confirmed it will be funding".
+        ordered = sorted(in_clause, key=lambda h: h.start)
+        if ordered and _reports(words, rules.triggers[ordered[0].index], ordered[0]):
+            ordered.sort(key=lambda h: rules.triggers[h.index].kind != "future")
         for trigger in ordered:
             draft = _draft(sentence, rules, clause, trigger, subject)
             if draft is not None:

@@ -200,6 +200,12 @@ def test_commitment_fixture_matches_shared_gold() -> None:
 # (sentence, answer date, answering body, [(kind, quote fragment)])
 CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
     (
+        "As part of our wider strategy on early diagnosis, we are directly targeting our activity at areas we know will make a difference.",
+        "2024-09-10",
+        None,
+        [("ongoing", "we are directly targeting our activity")],
+    ),  # corpus (the clause's own verb, not a prediction inside it)
+    (
         "The UK is actively supporting humanitarian efforts in Gaza - we are providing £78 million for humanitarian and early recovery support for Palestine this financial year.",
         "2025-11-11",
         None,
@@ -318,6 +324,10 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "The trial will be United Kingdom-wide, although final decisions on specific locations are yet to be taken.",
+        "2024-09-10",
+    ),  # corpus (not a passive)
     (
         "Final prices will be identified during contract negotiation.",
         "2024-09-10",
