@@ -33,11 +33,17 @@ def nbrun() -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def snapshot_day() -> dt.date:
+    """The day of the deadline snapshot stored in :func:`sample_lake`."""
+    return AS_OF
+
+
+@pytest.fixture(scope="session")
 def sample_lake(
     tmp_path_factory: pytest.TempPathFactory, sample_path: Path, nbrun: ModuleType
 ) -> Path:
     """A lake of the bundled sample (about 300 answers), built once per session."""
     lake = tmp_path_factory.mktemp("notebook-lake") / "lake"
-    counts = nbrun.build_lake(sample_path, lake, AS_OF)  # the tests' AS_OF
+    counts = nbrun.build_lake(sample_path, lake, AS_OF)
     assert counts["answers"] > 250 and counts["commitments"] > 0 and counts["deadlines"] > 0
     return lake

@@ -30,7 +30,6 @@ from pipeline.lake import read_table, table_info
 from pipeline.settings import PROJECT_ROOT
 
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
-AS_OF = dt.date(2025, 12, 10)  # the snapshot the session lake holds (tests/notebooks/conftest.py)
 EXPLORE = "explore_commitments.ipynb"
 AUDIT = "deadline_audit.ipynb"
 NOTEBOOK_NAMES = (EXPLORE, AUDIT)
@@ -279,13 +278,18 @@ def stored_snapshot(lake: Path, as_of: dt.date) -> pd.DataFrame:
     return read_table("deadlines", lake, filter=pc.field("as_of") == as_of)
 
 
+@pytest.fixture(scope="module")
+def snapshot(sample_lake: Path, snapshot_day: dt.date) -> pd.DataFrame:
+    """The deadline snapshot the session lake holds."""
+    return stored_snapshot(sample_lake, snapshot_day)
+
+
 @kernel
 def test_audit_reads_the_latest_stored_snapshot(
-    audit_latest: dict[str, Any], sample_lake: Path
+    audit_latest: dict[str, Any], snapshot: pd.DataFrame, snapshot_day: dt.date
 ) -> None:
     assert audit_latest["python_prefix"] == sys.prefix
-    assert (audit_latest["as_of"], audit_latest["source"]) == (AS_OF.isoformat(), "stored")
-    snapshot = stored_snapshot(sample_lake, AS_OF)
+    assert (audit_latest["as_of"], audit_latest["source"]) == (snapshot_day.isoformat(), "stored")
     assert audit_latest["rows"] == len(snapshot) > 0
     counts = Counter(snapshot.schedule_status)
     assert audit_latest["status_counts"] == {s: counts.get(s, 0) for s in SCHEDULE_STATUSES}
@@ -294,9 +298,8 @@ def test_audit_reads_the_latest_stored_snapshot(
 
 @kernel
 def test_audit_overdue_list_most_overdue_first(
-    audit_latest: dict[str, Any], sample_lake: Path
+    audit_latest: dict[str, Any], snapshot: pd.DataFrame
 ) -> None:
-    snapshot = stored_snapshot(sample_lake, AS_OF)
     overdue = snapshot[snapshot.schedule_status == "overdue"].sort_values(
         ["days_overdue", "date_answered", "commitment_id"], ascending=[False, True, True]
     )
@@ -307,8 +310,7 @@ def test_audit_overdue_list_most_overdue_first(
 
 
 @kernel
-def test_audit_evidence_and_slips(audit_latest: dict[str, Any], sample_lake: Path) -> None:
-    snapshot = stored_snapshot(sample_lake, AS_OF)
+def test_audit_evidence_and_slips(audit_latest: dict[str, Any], snapshot: pd.DataFrame) -> None:
     slipped = snapshot[(snapshot.schedule_status == "slipped") | snapshot.new_due.notna()]
     assert audit_latest["slipped"] == sorted(slipped.commitment_id)
     assert audit_latest["evidence_links"] == sum(len(e) for e in snapshot.evidence)
@@ -316,14 +318,13 @@ def test_audit_evidence_and_slips(audit_latest: dict[str, Any], sample_lake: Pat
 
 
 @kernel
-def test_audit_saves_its_timeline(audit_latest: dict[str, Any], sample_lake: Path) -> None:
+def test_audit_saves_its_timeline(audit_latest: dict[str, Any], snapshot: pd.DataFrame) -> None:
     figures = Path(audit_latest["figures_dir"])
     assert sorted(audit_latest["figures"]) == [
         "deadline_status_counts.png",
         "deadline_timeline.png",
     ]
     assert sorted(p.name for p in figures.glob("*.png")) == sorted(audit_latest["figures"])
-    snapshot = stored_snapshot(sample_lake, AS_OF)
     plausible = sum(
         due is not None and due >= made
         for due, made in zip(snapshot.current_due, snapshot.date_answered, strict=True)
