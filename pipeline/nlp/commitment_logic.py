@@ -314,7 +314,7 @@ def is_passive(words: Sequence[str], trigger_start: int, trigger_end: int) -> bo
     for i in range(trigger_start, end):
         if lower[i] in {"be", "been", "being", "was", "were", "is", "are"}:
             for j in range(i + 1, min(len(lower), i + 4)):
-                if is_participle(lower[j]):
+                if is_participle(words[j]):
                     return True
                 if lower[j] not in SUBJECT_TRAILING_ADVERBS and lower[j] not in {
                     "not",
