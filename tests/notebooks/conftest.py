@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -30,6 +31,16 @@ def load_nbrun() -> ModuleType:
 @pytest.fixture(scope="session")
 def nbrun() -> ModuleType:
     return load_nbrun()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def jupyter_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Kernels keep their connection files and IPython state in a temp folder, not in ~."""
+    base = tmp_path_factory.mktemp("jupyter")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_RUNTIME_DIR", str(base / "runtime"))
+        patch.setenv("IPYTHONDIR", str(base / "ipython"))
+        yield
 
 
 @pytest.fixture(scope="session")
