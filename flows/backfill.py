@@ -167,6 +167,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--window-days", type=int, default=DEFAULT_WINDOW_DAYS)
     parser.add_argument("--dask", default=None, help="scheduler address or local[:N]")
     parser.add_argument("--max-workers", type=int, default=4, help="threads without Dask")
+    parser.add_argument("--n-process", type=int, default=1, help="spaCy processes")
     parser.add_argument("--rerun", action="store_true", help="redo completed windows too")
     return parser
 
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> RunSummary:
         window_days=args.window_days,
         dask=args.dask,
         max_workers=args.max_workers,
+        n_process=args.n_process,
         rerun=args.rerun,
     )
     print(outcome(summary))

@@ -24,14 +24,14 @@ err_console = Console(stderr=True)
 
 LakeOption = Annotated[
     str | None,
-    typer.Option("--lake", help="Lake root: a folder or object-store URL [default: data/lake]."),
+    typer.Option("--lake", help="Lake root: a folder or object-store URL (default: data/lake)."),
 ]
 SourceOption = Annotated[
     str | None,
     typer.Option(
         "--source",
         help="'api' (the Written Questions API) or a replay file/folder "
-        "[default: the bundled sample in data/samples/].",
+        "(default: the bundled sample in data/samples/).",
     ),
 ]
 FromOption = Annotated[
@@ -210,11 +210,22 @@ def backfill(
             "'local[:N]' for a temporary local cluster of N processes.",
         ),
     ] = None,
+    max_workers: Annotated[
+        int, typer.Option("--max-workers", min=1, help="Windows at once without --dask.")
+    ] = 4,
+    n_process: Annotated[
+        int,
+        typer.Option("--n-process", min=1, help="spaCy processes per extraction (1 with --dask)."),
+    ] = 1,
     rerun: Annotated[
         bool, typer.Option("--rerun", help="Redo windows that earlier runs completed.")
     ] = False,
 ) -> None:
-    """Back-fill a date range window by window, in parallel; completed windows are skipped."""
+    """Back-fill a date range window by window, in parallel; completed windows are skipped.
+
+    Without --dask, windows share a thread pool in this process (extraction is CPU-bound: use
+    --n-process for several cores, or --dask local:N for N worker processes).
+    """
     first, last = require_day(start, "--from"), require_day(end, "--to")
     check_window(first, last)
     from flows.backfill import backfill as backfill_flow
@@ -227,6 +238,8 @@ def backfill(
             source=check_source(source),
             window_days=window_days,
             dask=check_dask(dask),
+            max_workers=max_workers,
+            n_process=n_process,
             rerun=rerun,
         )
     except (UserError, FileNotFoundError):
