@@ -211,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
                 dirty += 1
         return 1 if dirty else 0
 
+    if args.source is None and "://" not in str(args.lake) and not (args.lake / "answers").is_dir():
+        print(f"no lake at {args.lake}: run `.venv/bin/commitments run`, or pass --source FILE")
+        return 2
     with tempfile.TemporaryDirectory(prefix="pct-nb-") as scratch:
         lake = args.lake
         if args.source is not None:
