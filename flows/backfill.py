@@ -36,6 +36,7 @@ from flows.tasks import (
     quarantined_records,
     resolve_lake_root,
     resolve_source,
+    scan_start,
     table_locations,
     window_report,
 )
@@ -125,6 +126,7 @@ def backfill(
     )
     reports: list[WindowReport] = []
     failures: list[str] = []
+    since = scan_start()
     if todo:
         if src == API_SOURCE:
             ensure_api_concurrency_limit()
@@ -142,7 +144,7 @@ def backfill(
         window=whole,
         windows=tuple(reports),
         skipped=skipped,
-        new_deadlines=new_deadlines(lake_root, [r.extract_run for r in reports]),
+        new_deadlines=new_deadlines(lake_root, [r.extract_run for r in reports], since),
         quarantined=quarantined_records(
             lake_root, [run for r in reports for run in (r.ingest_run, r.extract_run)]
         ),

@@ -34,6 +34,7 @@ from flows.tasks import (
     read_watermark,
     resolve_lake_root,
     resolve_source,
+    scan_start,
     source_first_day,
     table_locations,
     window_report,
@@ -84,10 +85,11 @@ def nightly(
         if src == API_SOURCE:
             ensure_api_concurrency_limit()
         prepare_lake(lake_root)  # a first window with no answers still leaves readable tables
+        since = scan_start()
         ingested = ingest(src, window, lake_root)
         extracted = extract(lake_root, window, n_process)
         reports = (window_report(ingested, extracted),)
-        deadlines = new_deadlines(lake_root, [extracted.run_id])
+        deadlines = new_deadlines(lake_root, [extracted.run_id], since)
         quarantine = quarantined_records(lake_root, [ingested.run_id, extracted.run_id])
 
     audit_report = None

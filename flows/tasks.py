@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 API_SOURCE = "api"
 RETRY_JITTER = 1.0
+#: How far before a run's start the scan for its new rows begins (clock skew between hosts).
+SCAN_MARGIN = dt.timedelta(hours=1)
 MAX_LISTED = 500
 
 
@@ -82,6 +84,11 @@ def resolve_source(source: str | None) -> str:
     if not path.exists():
         raise FileNotFoundError(f"replay source not found: {path}")
     return str(path.resolve())
+
+
+def scan_start() -> dt.datetime:
+    """Where a run's scan for the rows it writes begins: now, less :data:`SCAN_MARGIN`."""
+    return dt.datetime.now(dt.UTC) - SCAN_MARGIN
 
 
 def resolve_lake_root(lake: str | None) -> str:
@@ -342,8 +349,17 @@ def extract(lake: str, window: Window, n_process: int = 1) -> ExtractResult:
     retry_jitter_factor=RETRY_JITTER,
     retry_condition_fn=retry_if_transient,
 )
-def new_deadlines(lake: str, extract_runs: list[str]) -> tuple[NewDeadline, ...]:
-    """Dated, non-negated future commitments that the given extraction runs wrote."""
+def new_deadlines(
+    lake: str, extract_runs: list[str], since: dt.datetime | None = None
+) -> tuple[NewDeadline, ...]:
+    """Dated, non-negated future commitments that the given extraction runs wrote.
+
+    Args:
+        lake: Lake root.
+        extract_runs: ``run_id`` of the extraction runs.
+        since: A time before the runs started: only rows extracted since then are scanned
+            (Delta skips the older files), so the cost follows the run, not the lake's size.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -352,8 +368,13 @@ def new_deadlines(lake: str, extract_runs: list[str]) -> tuple[NewDeadline, ...]
     if not extract_runs:
         return ()
     columns = ["id", "answer_version", "date_answered", "quote", "due", "due_text", "strength"]
+    recent = None
+    if since is not None:
+        recent = pc.field("extracted_at") >= pa.scalar(since, pa.timestamp("us", tz="UTC"))
     try:
-        table = read_arrow("commitments", lake, columns=[*columns, "run_id", "kind", "negated"])
+        table = read_arrow(
+            "commitments", lake, columns=[*columns, "run_id", "kind", "negated"], filter=recent
+        )
     except LakeError:
         return ()
     # Filtered in memory: a scan filter on a string column fails on these Delta datasets

@@ -238,3 +238,13 @@ def test_audit_computes_the_snapshot_and_the_overdue_list(built: dict[str, objec
     days = [o.days_overdue for o in report.overdue]
     assert days == sorted(days, reverse=True)
     assert audit.fn(built["lake"], as_of).rows_changed == 0  # the same snapshot again
+
+
+def test_new_deadlines_scan_only_rows_extracted_since(built: dict[str, object]) -> None:
+    extracted = built["extracted_sep"]
+    assert isinstance(extracted, ExtractResult)
+    everything = new_deadlines.fn(built["lake"], [extracted.run_id])
+    an_hour_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    assert new_deadlines.fn(built["lake"], [extracted.run_id], an_hour_ago) == everything
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    assert new_deadlines.fn(built["lake"], [extracted.run_id], later) == ()
