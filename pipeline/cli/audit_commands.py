@@ -62,8 +62,12 @@ def audit(
         typer.Option("--format", help="table (terminal), csv or html (self-contained page)."),
     ] = ReportFormat.table,
     lake: Annotated[
-        Path | None,
-        typer.Option("--lake", help="Lake root; the configured one (data/lake) when omitted."),
+        str | None,
+        typer.Option(
+            "--lake",
+            help="Lake root (a folder or an object-store URL); the configured one (data/lake) "
+            "when omitted.",
+        ),
     ] = None,
     records: Annotated[
         Path | None,

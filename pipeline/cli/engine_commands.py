@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -30,6 +30,27 @@ def _read_ids(path: Path | None) -> set[str] | None:
     if not isinstance(ids, list):
         raise UserError(f"{path}: expected a JSON list of ids, got {type(ids).__name__}")
     return {str(i) for i in ids}
+
+
+def read_records(path: Path, what: str) -> list[dict[str, Any]]:
+    """A JSONL file of records with an ``id`` each (gold or predictions); a :class:`UserError`
+    naming the file and line when it is not one."""
+    records: list[dict[str, Any]] = []
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise UserError(f"{path} line {number}: not JSON ({err})") from err
+                if not isinstance(record, dict) or "id" not in record:
+                    raise UserError(f"{path} line {number}: not a {what} record (no 'id')")
+                records.append(record)
+    except UnicodeDecodeError as err:
+        raise UserError(f"{path}: not UTF-8 text ({err})") from err
+    return records
 
 
 def _answers(corpus: Path, ids: set[str] | None, rejected: list[Rejected]) -> Iterator[Answer]:
@@ -60,7 +81,7 @@ def predict(
     out.parent.mkdir(parents=True, exist_ok=True)
     written = 0
     tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as handle, Progress(console=err_console, transient=True) as progress:
+    with tmp.open("w", encoding="utf-8") as handle, Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         task = progress.add_task("predicting", total=len(wanted) if wanted else None)
         for item, result in extract_batch(items, n_process=n_process):
             record = result.to_gold(item.key)
@@ -72,7 +93,7 @@ def predict(
     tmp.replace(out)
     err_console.print(f"wrote {written} records to {out}" + (f"; {len(rejected)} rejected records" if rejected else ""))
     for r in rejected[:10]:
-        err_console.print(f"  rejected {r.source}: {r.error}")
+        err_console.print(f"  rejected {r.source}: {r.error}", markup=False, highlight=False)
 
 
 @evaluate_app.command("gold")
@@ -84,15 +105,18 @@ def evaluate_gold(
     errors: Annotated[int, typer.Option("--errors", min=0, help="List up to N misses and false alarms per section.")] = 0,
 ) -> None:
     """P/R/F1 and attribute accuracy per section, as GUIDELINES.md section 5 defines."""
-    from pipeline.evaluate.gold import read_jsonl, score_records
+    from pipeline.evaluate.gold import score_records
 
-    gold_records = read_jsonl(gold)
-    pred_records = read_jsonl(pred)
+    gold_records = read_records(gold, "gold")
+    pred_records = read_records(pred, "prediction")
     predicted_ids = {str(r["id"]) for r in pred_records}
     left_out = [str(g["id"]) for g in gold_records if str(g["id"]) not in predicted_ids]
     if left_out and not strict:
         gold_records = [g for g in gold_records if str(g["id"]) in predicted_ids]
-    scores = score_records(gold_records, pred_records)
+    try:
+        scores = score_records(gold_records, pred_records)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise UserError(f"{gold} / {pred}: records not in the gold format ({err!r})") from err
     if as_json:
         print(json.dumps({k: s.to_dict() for k, s in scores.items()}, indent=2))
         return

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.cli.app import UserError, app
 
@@ -117,7 +118,7 @@ def summary_tables(summary: RunSummary) -> list[Table]:
         for column in ("due", "department", "commitment"):
             new.add_column(column, overflow="fold")
         for item in summary.new_deadlines[:10]:
-            new.add_row(item.due, item.department or "", item.quote[:120])
+            new.add_row(Text(item.due), Text(item.department or ""), Text(item.quote[:120]))
         if len(summary.new_deadlines) > 10:
             new.caption = (
                 f"... and {len(summary.new_deadlines) - 10} more (see the Prefect artifact)"
@@ -140,6 +141,15 @@ def summary_tables(summary: RunSummary) -> list[Table]:
             where.add_row(info.name, str(info.rows), str(info.version), info.path)
     tables.append(where)
     return tables
+
+
+def _fail(what: str, err: BaseException) -> None:
+    """A failed flow as one plain line on stderr (no markup, no wrapping: the error text can
+    quote answers or API bodies)."""
+    message = " ".join(f"{type(err).__name__}: {err}".split())
+    err_console.print(
+        f"commitments: {what} failed: {message}", markup=False, highlight=False, soft_wrap=True
+    )
 
 
 def _print_summary(summary: RunSummary) -> None:
@@ -188,7 +198,7 @@ def run(
     except (UserError, FileNotFoundError):
         raise
     except Exception as err:
-        err_console.print(f"commitments: run failed: {type(err).__name__}: {err}")
+        _fail("run", err)
         raise typer.Exit(1) from None
     _print_summary(summary)
 
@@ -245,7 +255,7 @@ def backfill(
     except (UserError, FileNotFoundError):
         raise
     except Exception as err:
-        err_console.print(f"commitments: back-fill failed: {type(err).__name__}: {err}")
+        _fail("back-fill", err)
         raise typer.Exit(1) from None
     _print_summary(summary)
 

@@ -31,7 +31,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 LakeOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--lake",
         help="Lake root: a folder (default data/lake, or $PCT_LAKE) or an object-store URL.",
@@ -65,8 +65,11 @@ def _window(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date
     return first, last
 
 
-def _lake(path: Path | None) -> str:
-    return str(path) if path is not None else get_settings().lake
+def _lake(root: str | None) -> str:
+    """The lake root as given (a folder or an object-store URL, kept as typed), or the
+    configured one. (Not a ``Path``: that would turn ``s3://bucket/lake`` into the local
+    folder ``s3:/bucket/lake``.)"""
+    return root if root is not None else get_settings().lake
 
 
 @contextmanager
@@ -80,7 +83,10 @@ def _progress(label: str) -> Iterator[Callable[[int, int | None], None]]:
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=err_console, transient=True) as progress:
+    # No bar when stderr is not a terminal (nightly logs, pipes): it would only leave a blank
+    # line before an error message.
+    disable = not err_console.is_terminal
+    with Progress(*columns, console=err_console, transient=True, disable=disable) as progress:
         task = progress.add_task(label, total=None)
 
         def hook(advance: int, total: int | None) -> None:
@@ -173,12 +179,15 @@ def ingest(
             raise UserError("the API source needs a window: --from YYYY-MM-DD --to YYYY-MM-DD")
         if detail not in DETAIL_POLICIES:
             raise UserError(f"--detail must be one of {', '.join(DETAIL_POLICIES)}, got {detail!r}")
-        config = ClientConfig(
-            detail=detail,  # type: ignore[arg-type]
-            house=house,
-            answering_bodies=tuple(answering_body or ()),
-            requests_per_second=rate,
-        )
+        try:
+            config = ClientConfig(
+                detail=detail,  # type: ignore[arg-type]
+                house=house,
+                answering_bodies=tuple(answering_body or ()),
+                requests_per_second=rate,
+            )
+        except ValueError as err:
+            raise UserError(str(err)) from err
         from pipeline.ingest.sources import ApiSource
 
         src: ApiSource | Path = ApiSource(config)
@@ -216,7 +225,7 @@ def ingest(
     console.print(_writes_table("writes", result.writes))
     if result.unknown_fields:
         fields = ", ".join(f"{k} ({v})" for k, v in result.unknown_fields.items())
-        console.print(f"unknown API fields kept out of the tables: {fields}")
+        console.print(f"unknown API fields kept out of the tables: {fields}", markup=False)
     if result.archive_path:
         console.print(f"raw archive: {result.archive_path}")
     console.print(f"done in {result.duration_s:.1f} s")

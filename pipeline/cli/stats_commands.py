@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.cli.app import UserError, app, evaluate_app
 
@@ -76,7 +77,7 @@ def _table(
     total = sum(counter.values())
     rows = sorted(counter.items()) if by_key else counter.most_common()
     for key, n in rows[:limit] if limit else rows:
-        table.add_row(key, str(n), f"{n / total:.1%}" if total else "")
+        table.add_row(Text(key), str(n), f"{n / total:.1%}" if total else "")
     if limit and len(rows) > limit:
         rest = sum(n for _, n in rows[limit:])
         table.add_row(
@@ -136,7 +137,10 @@ def evaluate_vectors(
     false alarms on negative sentences, over the commitment vectors."""
     from pipeline.evaluate.vectors import predict_vectors, read_vectors, score_vectors
 
-    gold = read_vectors(vectors)
+    try:
+        gold = read_vectors(vectors)
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+        raise UserError(f"{vectors}: not a vectors file ({err!r})") from err
     if not gold:
         raise UserError(f"{vectors}: no vectors")
     scores = score_vectors(gold, predict_vectors(gold))
@@ -214,11 +218,12 @@ def evaluate_baseline(
 ) -> None:
     """Score the naive baseline (a sentence with "will/committed to/plans to/aims to" is a future
     commitment; dateparser for dates) on the gold answers found in the corpus."""
+    from pipeline.cli.engine_commands import read_records
     from pipeline.evaluate.baseline import baseline_records
-    from pipeline.evaluate.gold import read_jsonl, score_records
+    from pipeline.evaluate.gold import score_records
     from pipeline.ingest.replay import Rejected, read_answers
 
-    gold_records = read_jsonl(gold)
+    gold_records = read_records(gold, "gold")
     wanted = {str(g["id"]) for g in gold_records}
     answers = [
         (a.id, a.answer_text, a.date_answered)
@@ -232,7 +237,7 @@ def evaluate_baseline(
     sections = ("commitments", "future_commitments", "timexes")
     results = {"baseline": score_records(gold_records, baseline_records(answers))}
     if engine is not None:
-        results["engine"] = score_records(gold_records, read_jsonl(engine))
+        results["engine"] = score_records(gold_records, read_records(engine, "prediction"))
     if as_json:
         print(
             json.dumps(

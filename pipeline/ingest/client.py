@@ -53,6 +53,8 @@ DETAIL_PATH = "/api/writtenquestions/questions/{id}"
 DetailPolicy = Literal["clipped", "always", "never"]
 DETAIL_POLICIES: tuple[str, ...] = ("clipped", "always", "never")
 MAX_PAGE_SIZE = 100
+# The API's ``house`` filter values (its House enum); anything else is a user mistake.
+HOUSES: tuple[str, ...] = ("Commons", "Lords", "Bicameral")
 
 
 class ApiError(RuntimeError):
@@ -85,7 +87,7 @@ class ClientConfig:
         page_size: ``take`` per list page (the API serves at most 100).
         detail: ``always`` (fetch every item's detail), ``clipped`` (only when the list clipped
             the question or answer) or ``never`` (keep the list items).
-        house: ``Commons``, ``Lords`` or None for both.
+        house: ``Commons``, ``Lords`` (or ``Bicameral``; :data:`HOUSES`), None for all.
         answering_bodies: Answering body ids to keep; all when empty.
         expand_member: Ask for member names (``expandMember=true``).
         extra_params: Further query parameters sent with every list request.
@@ -121,6 +123,11 @@ class ClientConfig:
             raise ValueError("requests_per_second must be positive")
         if self.max_retries < 0:
             raise ValueError("max_retries must not be negative")
+        if self.house is not None and self.house not in HOUSES:
+            raise ValueError(f"house {self.house!r} is not one of {', '.join(HOUSES)}")
+        bad_bodies = [b for b in self.answering_bodies if isinstance(b, bool) or b < 1]
+        if bad_bodies:
+            raise ValueError(f"answering body ids must be positive integers, got {bad_bodies}")
         url = httpx.URL(self.base_url)
         if url.scheme not in ("http", "https") or not url.host:
             raise ValueError(f"base_url must be an http(s) URL with a host, got {self.base_url!r}")
