@@ -20,7 +20,10 @@ Being a good citizen and surviving a flaky server:
 * retries with exponential backoff (and jitter) on timeouts, connection errors, 5xx, a 200 or
   500 whose JSON body says ``"status": 500``, a body that is not JSON, and 429 (waiting at least
   the ``Retry-After`` the server asked for);
-* only the configured host: absolute URLs elsewhere are refused and redirects are not followed.
+* only the configured host: absolute URLs elsewhere are refused and redirects are not followed;
+* offset paging over a listing that moves (``totalResults`` changing between pages, fewer
+  distinct questions than ``totalResults``) reads the listing again, and fails the window with
+  :class:`ApiError` when it will not settle, rather than miss an answer.
 
 Every response (errors included) is handed to the archive *before* it is parsed
 (:mod:`pipeline.ingest.archive`), so a run can be replayed without the network.
@@ -34,7 +37,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -92,6 +95,8 @@ class ClientConfig:
         expand_member: Ask for member names (``expandMember=true``).
         extra_params: Further query parameters sent with every list request.
         max_pages: Safety bound on pages per listing.
+        max_relists: Further passes over a listing that changed while it was paged
+            (:meth:`QuestionsClient.iter_list`) before the window fails.
         user_agent: The ``User-Agent`` header.
     """
 
@@ -110,6 +115,7 @@ class ClientConfig:
     expand_member: bool = True
     extra_params: tuple[tuple[str, str], ...] = (("sessionStatus", "Any"),)
     max_pages: int = 10_000
+    max_relists: int = 2
     user_agent: str = "commitments-tracker/0.1 (policy-commitment tracker; httpx)"
 
     def __post_init__(self) -> None:
@@ -123,6 +129,8 @@ class ClientConfig:
             raise ValueError("requests_per_second must be positive")
         if self.max_retries < 0:
             raise ValueError("max_retries must not be negative")
+        if self.max_relists < 0:
+            raise ValueError("max_relists must not be negative")
         if self.house is not None and self.house not in HOUSES:
             raise ValueError(f"house {self.house!r} is not one of {', '.join(HOUSES)}")
         bad_bodies = [b for b in self.answering_bodies if isinstance(b, bool) or b < 1]
@@ -397,22 +405,63 @@ class QuestionsClient:
         return params
 
     def iter_list(self, params: Sequence[tuple[str, str]]) -> Iterator[RawRecord]:
-        """Page through one listing with ``skip``/``take`` until ``totalResults``."""
+        """Page through one listing with ``skip``/``take`` until ``totalResults``.
+
+        Offset paging is only safe over a listing that holds still. When ``totalResults``
+        changes between pages (an answer added or withdrawn moves every later item by one
+        place), or a pass ends with fewer distinct questions than ``totalResults`` (an item
+        served on two pages, so another on none), the listing is read again from the start, up
+        to :attr:`ClientConfig.max_relists` times; records already yielded are yielded again
+        (:meth:`fetch_window` keeps one per question).
+
+        Raises:
+            ApiError: When the listing is still unsettled after the last pass (nothing may be
+                missing silently: the run fails and the window is read again next time).
+        """
+        problem = ""
+        for attempt in range(self.config.max_relists + 1):
+            if attempt:
+                logger.warning("%s; listing %s again (pass %d)", problem, LIST_PATH, attempt + 1)
+            problem = yield from self._list_pass(params)
+            if not problem:
+                return
+        raise ApiError(
+            f"{problem} after {self.config.max_relists + 1} passes over {LIST_PATH}", url=LIST_PATH
+        )
+
+    def _list_pass(self, params: Sequence[tuple[str, str]]) -> Generator[RawRecord, None, str]:
+        """One pass over a listing; returns what was unsettled about it ("" when nothing)."""
         take = self.config.page_size
         skip = 0
-        for _ in range(self.config.max_pages):
+        first_total: Any = None
+        ids: set[Any] = set()
+        anonymous = 0
+        for page in range(self.config.max_pages):
             page_params = [*params, ("skip", str(skip)), ("take", str(take))]
             body = self.get_json(LIST_PATH, page_params, kind="list")
             results = body.get("results") if isinstance(body, dict) else None
             if not isinstance(results, list):
                 raise ApiError(f"list response without results at skip={skip}", url=LIST_PATH)
-            source = f"{LIST_PATH}?{httpx.QueryParams(list(page_params))}"
-            yield from records_from_obj({"results": results}, source)
-            skip += len(results)
             total = body.get("totalResults")
+            if page == 0:
+                first_total = total
+            elif total != first_total:
+                return f"totalResults changed from {first_total} to {total} while paging"
+            source = f"{LIST_PATH}?{httpx.QueryParams(list(page_params))}"
+            for record in records_from_obj({"results": results}, source):
+                if record.value is not None and record.value.get("id") is not None:
+                    ids.add(record.value["id"])
+                else:
+                    anonymous += 1
+                yield record
+            skip += len(results)
             if not results or (isinstance(total, int) and skip >= total):
-                return
+                seen = len(ids) + anonymous
+                if isinstance(total, int) and seen < total:
+                    return f"{seen} distinct questions listed of totalResults {total}"
+                return ""
         logger.warning("stopped paging %s after %d pages", LIST_PATH, self.config.max_pages)
+        return ""
 
     def detail(self, question_id: int) -> RawRecord | None:
         """The detail record of one question (full HTML), or None when the API has none (404)."""

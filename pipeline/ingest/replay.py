@@ -123,7 +123,16 @@ def records_from_body(body: str, source: str, kind: str) -> Iterator[RawRecord]:
     yield from records_from_obj(obj, source, "list" if kind == "list" else "detail")
 
 
-def _records_from_line(data: bytes, source: str) -> Iterator[RawRecord]:
+def _records_from_line(
+    data: bytes, source: str, unresolved: dict[str, RawRecord] | None = None
+) -> Iterator[RawRecord]:
+    """The records of one JSONL line.
+
+    ``unresolved`` collects archived 200 responses whose body is not JSON (cut short in
+    transit), by URL, instead of yielding them: the client retried them as it retries error
+    bodies, and a later usable response to the same URL (removed from ``unresolved`` here) means
+    the run never used them. Only those still unresolved at the end of the file are rejected.
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -140,9 +149,30 @@ def _records_from_line(data: bytes, source: str) -> Iterator[RawRecord]:
         return
     if is_archive_line(obj):
         if obj.get("status") == 200 and isinstance(obj.get("body"), str):
-            yield from records_from_body(obj["body"], source, str(obj.get("kind", "detail")))
+            if unresolved is None:
+                yield from records_from_body(obj["body"], source, str(obj.get("kind", "detail")))
+            else:
+                yield from _archived_body(obj, source, unresolved)
         return
     yield from records_from_obj(obj, source)
+
+
+def _archived_body(
+    line: dict[str, Any], source: str, unresolved: dict[str, RawRecord]
+) -> Iterator[RawRecord]:
+    """:func:`records_from_body` of an archive line, a body that is not JSON held back in
+    ``unresolved`` (by URL) and a usable body clearing its URL from it."""
+    kind, url, body = str(line.get("kind", "detail")), str(line.get("url", "")), line["body"]
+    try:
+        obj = json.loads(body)
+    except json.JSONDecodeError as err:
+        error = f"malformed JSON in archived {kind} response: {err}"
+        unresolved[url] = RawRecord(source, None, error, body[:RAW_LIMIT])
+        return
+    if is_error_body(obj):
+        return
+    unresolved.pop(url, None)
+    yield from records_from_obj(obj, source, "list" if kind == "list" else "detail")
 
 
 def iter_file(path: Path) -> Iterator[RawRecord]:
@@ -150,12 +180,15 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
     path = Path(path)
     name = path.name
     if name.endswith(JSONL_SUFFIXES):
+        unresolved: dict[str, RawRecord] = {}
         for line in iter_lines(path):
             source = f"{path}:{line.number}"
             if line.data is None:
+                yield from unresolved.values()
                 yield RawRecord(source, None, line.error or "unreadable", "")
                 return
-            yield from _records_from_line(line.data, source)
+            yield from _records_from_line(line.data, source, unresolved)
+        yield from unresolved.values()
     elif name.endswith(PAGE_SUFFIXES):
         data = path.read_bytes()
         try:
