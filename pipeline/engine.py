@@ -74,7 +74,7 @@ def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
     """Read the components' results off a processed Doc."""
     anchor = attrs.get_anchor(doc) or dt.date.min
     return Extraction(
-        text=doc.text,
+        text=attrs.doc_text(doc),
         anchor=anchor,
         timexes=_rows(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR, Timex),
         quantities=_rows(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR, Quantity),
@@ -85,7 +85,9 @@ def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
 
 def make_doc(nlp: Language, item: TextItem) -> Doc:
     """Tokenise ``item.text`` and attach its context, ready for the pipeline."""
-    return attrs.set_context(nlp.make_doc(item.text), item.anchor, item.answering_body)
+    return attrs.set_context(
+        nlp.make_doc(item.text), item.anchor, item.answering_body, text=item.text
+    )
 
 
 def extract(

@@ -4,6 +4,11 @@ Components write spans to ``doc.spans[<KEY>]`` and each span's payload (the row'
 JSON-serialisable primitives) to ``Span._.<ATTR>``. The context a component needs beyond the
 text (the anchor date, the answering body) travels on the Doc as ``Doc._.pct_anchor`` and
 ``Doc._.pct_answering_body`` (ISO date string and name), so docs survive ``nlp.pipe(n_process>1)``.
+
+``doc.text`` joins every token's text each time it is read (a Python loop over the tokens); the
+components read the text through :func:`doc_text`, which keeps it in ``Doc._.pct_text`` after
+the first time (a Doc's text never changes: retokenizing merges and splits tokens, not
+characters). The engine sets it when it makes the Doc, since it has the text then.
 """
 
 from __future__ import annotations
@@ -22,11 +27,12 @@ COMMITMENT_ATTR = "pct_commitment"
 
 ANCHOR_ATTR = "pct_anchor"
 BODY_ATTR = "pct_answering_body"
+TEXT_ATTR = "pct_text"
 
 
 def register_extensions() -> None:
     """Register the project's Doc and Span extensions (idempotent)."""
-    for name in (ANCHOR_ATTR, BODY_ATTR):
+    for name in (ANCHOR_ATTR, BODY_ATTR, TEXT_ATTR):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     for name in (TIMEX_ATTR, QUANTITY_ATTR, COMMITMENT_ATTR):
@@ -34,12 +40,50 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
 
 
-def set_context(doc: Doc, anchor: dt.date | None, answering_body: str | None = None) -> Doc:
-    """Attach the anchor date and answering body to ``doc`` before the pipeline runs."""
+def set_context(
+    doc: Doc,
+    anchor: dt.date | None,
+    answering_body: str | None = None,
+    *,
+    text: str | None = None,
+) -> Doc:
+    """Attach the anchor date and answering body to ``doc`` before the pipeline runs.
+
+    Args:
+        doc: The Doc, fresh from the tokenizer.
+        anchor: The answer date, or None.
+        answering_body: The answering department, or None.
+        text: The text the Doc was made from, when the caller has it (saves :func:`doc_text`
+            joining the tokens); it must be ``doc.text``.
+    """
     register_extensions()
     doc._.set(ANCHOR_ATTR, anchor.isoformat() if anchor else None)
     doc._.set(BODY_ATTR, answering_body)
+    if text is not None:
+        doc._.set(TEXT_ATTR, text)
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc and then kept in ``Doc._.pct_text``.
+
+    A kept text whose length does not reach the end of the last token (a Doc built from another
+    one's user data) is joined again.
+    """
+    register_extensions()
+    text = doc._.get(TEXT_ATTR)
+    if isinstance(text, str) and _fits(doc, text):
+        return text
+    text = doc.text
+    doc._.set(TEXT_ATTR, text)
+    return text
+
+
+def _fits(doc: Doc, text: str) -> bool:
+    if len(doc) == 0:
+        return text == ""
+    last = doc[-1]
+    return len(text) == last.idx + len(last.text_with_ws)
 
 
 def get_anchor(doc: Doc) -> dt.date | None:

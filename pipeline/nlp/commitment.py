@@ -17,16 +17,16 @@ import datetime as dt
 import importlib
 import logging
 import warnings
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, overload
 
 import numpy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import attrs
@@ -45,6 +45,13 @@ from pipeline.nlp.commitment_logic import (
 )
 from pipeline.nlp.commitment_rules import CommitmentRules, anchor_token, match_extent
 from pipeline.nlp.rules import write_jsonl
+from pipeline.nlp.token_match import (
+    AnchoredPattern,
+    TokenColumns,
+    compile_anchored,
+    longest_first,
+    matches_at,
+)
 from pipeline.types import Commitment, Timex
 
 logger = logging.getLogger(__name__)
@@ -107,20 +114,34 @@ class _Words(Sequence[str]):
         return self.doc[index].text
 
 
-def _clause_words(span: Span) -> list[str]:
-    """The sentence's token texts for the clause logic: a hyphen with spaces on both sides
-    ("in Gaza - we are providing") is a dash, so it is given as one ("–")."""
-    words = []
-    for t in span:
-        before = t.doc[t.i - 1] if t.i > 0 else None
-        spaced = (
-            t.text == "-"
-            and bool(t.whitespace_)
-            and before is not None
-            and bool(before.whitespace_)
-        )
-        words.append("–" if spaced else t.text)
-    return words
+def clause_words(words: Sequence[str], spaces: Sequence[int], start: int) -> list[str]:
+    """A sentence's token texts for the clause logic: a hyphen with spaces on both sides ("in
+    Gaza - we are providing") is a dash, so it is given as one ("–").
+
+    Args:
+        words: The sentence's token texts.
+        spaces: Per token of the Doc, 1 when whitespace follows it.
+        start: The sentence's first token in the Doc.
+    """
+    out = list(words)
+    for k, word in enumerate(out):
+        i = start + k
+        if word == "-" and i > 0 and spaces[i] and spaces[i - 1]:
+            out[k] = "–"
+    return out
+
+
+def _mentions_inside(
+    mentions: Sequence[tuple[Span, dict[str, Any]]], starts: Sequence[int], s: int, e: int
+) -> list[Mention]:
+    """The mentions lying inside tokens ``[s, e)``, positions relative to ``s``, with their
+    indexes (``starts``: the mentions' first tokens, sorted, as ``mentions`` is)."""
+    out = []
+    for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+        span, payload = mentions[i]
+        if span.end <= e:
+            out.append(Mention(i, span.start - s, span.end - s, payload))
+    return out
 
 
 def timex_from_payload(payload: dict[str, Any]) -> Timex:
@@ -129,7 +150,8 @@ def timex_from_payload(payload: dict[str, Any]) -> Timex:
 
 
 def _sorted_mentions(doc: Doc, key: str, attr: str) -> list[tuple[Span, dict[str, Any]]]:
-    """A component's spans with their payloads, in ``Extraction`` order (by char offsets)."""
+    """A component's spans with their payloads, in ``Extraction`` order (by char offsets; the
+    components' spans do not overlap, so this is also token order)."""
     pairs = []
     for span in doc.spans.get(key, []):
         payload = span._.get(attr)
@@ -171,18 +193,22 @@ class CommitmentTagger:
     def set_rules(self, rules: CommitmentRules) -> None:
         """Replace the rules and recompile the matchers.
 
-        spaCy's ``Matcher`` costs time per pattern per token, so rules are not matched over the
-        whole Doc: one ``PhraseMatcher`` pass finds every rule's anchor words
-        (:func:`~pipeline.nlp.commitment_rules.anchor_words`), each trigger rule's own ``Matcher``
-        runs only over the sentences that hold one of its anchors, and the other families only
-        over the sentences that hold a trigger (and one of their anchors).
+        Matching every rule over the whole Doc costs time per pattern per token, so each rule is
+        matched only around its anchor words (:func:`~pipeline.nlp.commitment_rules.anchor_words`,
+        looked up by lexeme id): trigger rules around every occurrence of their anchors, the
+        other families only inside sentences that hold a trigger. A rule is matched on the window
+        ``[anchor - before, anchor + 1 + after)`` (:func:`~pipeline.nlp.commitment_rules.match_extent`,
+        overlapping windows merged) by :mod:`pipeline.nlp.token_match`, outwards from the anchor
+        token; a rule that module cannot compile runs spaCy's ``Matcher`` on the window, and a rule
+        with no anchor on the whole range.
         """
         self.rules = rules
-        self.anchor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        strings = self.nlp.vocab.strings
         self.matchers: dict[tuple[str, int], Matcher] = {}
+        self.anchored: dict[tuple[str, int], AnchoredPattern] = {}
         self.unanchored: list[tuple[str, int]] = []
         self._keys = {}
-        self._anchor_keys: dict[int, tuple[str, int]] = {}
+        self._anchor_index: dict[int, list[tuple[str, int]]] = {}
         self.extents: dict[tuple[str, int], tuple[int, int]] = {}
         families: Iterable[tuple[str, tuple[Any, ...]]] = (
             ("trigger", rules.triggers),
@@ -195,7 +221,7 @@ class CommitmentTagger:
                 matcher = Matcher(self.nlp.vocab, validate=False)
                 key = f"pct_commitment/{family}/{rule.id}"
                 matcher.add(key, [rule.pattern], greedy="LONGEST")
-                self._keys[self.nlp.vocab.strings[key]] = (family, index)
+                self._keys[strings[key]] = (family, index)
                 self.matchers[(family, index)] = matcher
                 found = anchor_token(rule.pattern)
                 if found is None:
@@ -203,11 +229,31 @@ class CommitmentTagger:
                     continue
                 position, words = found
                 self.extents[(family, index)] = match_extent(rule.pattern, position)
-                anchor_key = f"pct_commitment/anchor/{family}/{rule.id}"
-                self.anchor_matcher.add(
-                    anchor_key, [Doc(self.nlp.vocab, words=[w]) for w in sorted(words)]
-                )
-                self._anchor_keys[self.nlp.vocab.strings[anchor_key]] = (family, index)
+                compiled = compile_anchored(rule.pattern, position, strings)
+                if compiled is not None:
+                    self.anchored[(family, index)] = compiled
+                for word in sorted(words):
+                    self._anchor_index.setdefault(strings.add(word), []).append((family, index))
+
+    def anchors(
+        self, doc: Doc, lower: Sequence[int] | None = None
+    ) -> list[tuple[tuple[str, int], int]]:
+        """Every ``(rule, position)`` where a token's lower-case form is one of the rule's anchor
+        words, by position (then family and rule order).
+
+        Args:
+            doc: The Doc.
+            lower: The tokens' ``LOWER`` ids, when the caller has read them.
+        """
+        if lower is None:
+            lower = doc.to_array(LOWER).tolist() if len(doc) else []
+        index = self._anchor_index
+        out: list[tuple[tuple[str, int], int]] = []
+        for i, word in enumerate(lower):
+            rules = index.get(word)
+            if rules is not None:
+                out.extend((rule, i) for rule in rules)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the commitments of ``doc`` and store them in ``doc.spans``."""
@@ -239,33 +285,51 @@ class CommitmentTagger:
         return out
 
     def windowed_hits(
-        self, doc: Doc, anchors: Iterable[tuple[tuple[str, int], int]], lo: int, hi: int
+        self,
+        doc: Doc,
+        anchors: Iterable[tuple[tuple[str, int], int]],
+        lo: int,
+        hi: int,
+        columns: TokenColumns | None = None,
     ) -> list[Hit]:
-        """Run each rule's ``Matcher`` on the windows around its anchors, within ``[lo, hi)``.
+        """Match each rule on the windows around its anchors, within ``[lo, hi)``.
 
         Args:
             doc: The Doc.
             anchors: ``(rule, position)`` pairs; positions relative to the Doc.
             lo: First token the windows may cover.
             hi: One past the last token they may cover.
+            columns: The Doc's token attributes, when the caller has read them already.
 
         Returns:
-            The matches, positions relative to the Doc (each once).
+            The matches, positions relative to the Doc (each once), as spaCy's ``Matcher`` with
+            ``greedy="LONGEST"`` finds them on each window.
         """
-        windows: dict[tuple[str, int], list[list[int]]] = {}
+        cols = columns if columns is not None else TokenColumns(doc)
+        windows: dict[tuple[str, int], list[tuple[int, int, list[int]]]] = {}
         for rule, position in sorted(anchors, key=lambda a: a[1]):
             before, after = self.extents[rule]
             start, end = max(lo, position - before), min(hi, position + 1 + after)
             spans = windows.setdefault(rule, [])
             if spans and start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], end)
+                first, last, positions = spans[-1]
+                positions.append(position)
+                spans[-1] = (first, max(last, end), positions)
             else:
-                spans.append([start, end])
+                spans.append((start, end, [position]))
         out: list[Hit] = []
         for rule, spans in windows.items():
-            for start, end in spans:
-                for key, s, e in self.matchers[rule](doc[start:end]):
-                    family, index = self._keys[key]
+            family, index = rule
+            pattern = self.anchored.get(rule)
+            for start, end, positions in spans:
+                if pattern is not None:
+                    found: list[tuple[int, int]] = []
+                    for position in positions:
+                        found.extend(matches_at(pattern, cols, position, start, end))
+                    for s, e in longest_first(found):
+                        out.append(Hit(family, index, s, e))  # type: ignore[arg-type]
+                    continue
+                for _, s, e in self.matchers[rule](doc[start:end]):
                     out.append(Hit(family, index, s + start, e + start))  # type: ignore[arg-type]
         for rule in self.unanchored:
             for key, s, e in self.matchers[rule](doc[lo:hi]):
@@ -288,13 +352,13 @@ class CommitmentTagger:
 
     def find(self, doc: Doc) -> list[Commitment]:
         """The commitments of ``doc``, in text order."""
+        columns = TokenColumns(doc)
         anchors: dict[str, list[tuple[tuple[str, int], int]]] = {"trigger": [], "context": []}
-        for key, position, _ in self.anchor_matcher(doc):
-            rule = self._anchor_keys[key]
+        for rule, position in self.anchors(doc, columns.attr(LOWER)):
             anchors["trigger" if rule[0] == "trigger" else "context"].append((rule, position))
         if not anchors["trigger"] and not any(r[0] == "trigger" for r in self.unanchored):
             return []
-        triggers = self.windowed_hits(doc, anchors["trigger"], 0, len(doc))
+        triggers = self.windowed_hits(doc, anchors["trigger"], 0, len(doc), columns)
         if not triggers:
             return []
         sentences = self.sentences(doc)
@@ -313,13 +377,18 @@ class CommitmentTagger:
         body = attrs.get_answering_body(doc)
         timexes: list[tuple[Span, dict[str, Any]]] | None = None
         quantities: list[tuple[Span, dict[str, Any]]] = []
+        timex_starts: list[int] = []
+        quantity_starts: list[int] = []
+        strings = doc.vocab.strings
+        orth = columns.attr(ORTH)
+        spaces = columns.attr(SPACY)
         rows: list[Commitment] = []
         for k in sorted(by_sentence):
             s, e = sentences[k]
             span = doc[s:e]
             hits = by_sentence[k] + [
                 h
-                for h in self.windowed_hits(doc, context.get(k, []), s, e)
+                for h in self.windowed_hits(doc, context.get(k, []), s, e, columns)
                 if h.family != "trigger"
             ]
             hits = [Hit(h.family, h.index, h.start - s, h.end - s) for h in hits]
@@ -327,19 +396,13 @@ class CommitmentTagger:
             if timexes is None:
                 timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
+                timex_starts = [m.start for m, _ in timexes]
+                quantity_starts = [m.start for m, _ in quantities]
             sentence = SentenceInput(
-                words=_clause_words(span),
+                words=clause_words([strings[o] for o in orth[s:e]], spaces, s),
                 hits=hits,
-                timexes=[
-                    Mention(i, m.start - s, m.end - s, payload)
-                    for i, (m, payload) in enumerate(timexes)
-                    if s <= m.start and m.end <= e
-                ],
-                quantities=[
-                    Mention(i, m.start - s, m.end - s, payload)
-                    for i, (m, payload) in enumerate(quantities)
-                    if s <= m.start and m.end <= e
-                ],
+                timexes=_mentions_inside(timexes, timex_starts, s, e),
+                quantities=_mentions_inside(quantities, quantity_starts, s, e),
                 anchor=anchor,
             )
             for draft in find_commitments(sentence, self.rules):

@@ -24,6 +24,7 @@ from pipeline.nlp.attrs import (
     QUANTITY_SPANS,
     TIMEX_ATTR,
     TIMEX_SPANS,
+    doc_text,
     register_extensions,
 )
 from pipeline.nlp.quantity_find import FindOptions, Singulariser, find_quantities
@@ -143,7 +144,7 @@ class QuantityTagger:
             warnings.warn(NO_RULES_WARNING, UserWarning, stacklevel=2)
             self._warned = True
         rows = (
-            self.find(doc.text, timex_skip_spans(doc, self.skip_timex_types))
+            self.find(doc_text(doc), timex_skip_spans(doc, self.skip_timex_types))
             if not self.lexicon.empty
             else []
         )

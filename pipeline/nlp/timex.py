@@ -24,7 +24,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.attrs import TIMEX_ATTR, TIMEX_SPANS, get_anchor, register_extensions
+from pipeline.nlp.attrs import TIMEX_ATTR, TIMEX_SPANS, doc_text, get_anchor, register_extensions
 from pipeline.nlp.timex_match import find_timexes
 from pipeline.nlp.timex_rules import PROFILES, TimexRuleSet
 from pipeline.types import Timex
@@ -56,7 +56,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]] | None:
     starts = [int(i) for i in array[:, 1][flags == 1]]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    ends = [*starts[1:], len(doc.text)]
+    ends = [*starts[1:], len(doc_text(doc))]
     return list(zip(starts, ends, strict=True))
 
 
@@ -108,7 +108,7 @@ class TimexTagger:
     def find(self, doc: Doc) -> list[Timex]:
         """The time expressions of ``doc``, resolved against its anchor."""
         return find_timexes(
-            doc.text, get_anchor(doc), self.rules, sentence_spans(doc), profile=self.profile
+            doc_text(doc), get_anchor(doc), self.rules, sentence_spans(doc), profile=self.profile
         )
 
     def __call__(self, doc: Doc) -> Doc:

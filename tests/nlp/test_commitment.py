@@ -718,7 +718,7 @@ def test_commitment_windowed_matching_equals_full_matching(nlp: Language) -> Non
     for row in _vectors():
         doc = nlp.make_doc(row["sentence"])
         full = {(h.family, h.index, h.start, h.end) for h in tagger.hits(doc)}
-        anchors = [(tagger._anchor_keys[k], p) for k, p, _ in tagger.anchor_matcher(doc)]
+        anchors = tagger.anchors(doc)
         windowed = {
             (h.family, h.index, h.start, h.end)
             for h in tagger.windowed_hits(doc, anchors, 0, len(doc))
