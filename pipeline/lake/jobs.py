@@ -61,6 +61,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# The extraction tables in commit order: each Delta commit is atomic per table, so the tables
+# a commitment points into (``commitments.timexes`` / ``.quantities`` hold their ordinals) are
+# committed first, and a run killed between two of a flush's commits never shows a commitment
+# whose time expressions or quantities are missing.
+WRITE_ORDER: tuple[str, ...] = ("time_expressions", "quantities", "commitments")
+
 # Progress hook: called with (items done since the last call, total items when known).
 Progress = Callable[[int, int | None], None]
 
@@ -532,7 +538,7 @@ def extract_answers(
             # scope whose unmatched rows the merge deletes.
             failed_ids = {r.id for r, _ in failed}
             replace = [i for i in scope if i not in failed_ids]
-            for table in EXTRACTION_TABLES:
+            for table in WRITE_ORDER:
                 writes.append(
                     merge_rows(
                         table,
