@@ -40,6 +40,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+from pyarrow.fs import LocalFileSystem, SubTreeFileSystem
 from deltalake import CommitProperties, DeltaTable
 from deltalake.exceptions import TableNotFoundError
 
@@ -495,8 +496,17 @@ def dataset(name: str, lake: LakeLike = None, as_of: AsOf = None) -> ds.Dataset:
 
     Unlike globbing ``<lake>/<table>/**/*.parquet``, it reads only the files of the version
     asked for, never those an update or delete superseded.
+
+    For a local lake the files are read through pyarrow's own local filesystem: scanning a
+    dataset over deltalake's Python filesystem handler from DuckDB hangs or crashes the
+    interpreter at exit (seen here with deltalake 1.6 and DuckDB 2.0).
     """
-    return load(name, lake, as_of).to_pyarrow_dataset()
+    target = resolve_lake(lake)
+    table = load(name, target, as_of)
+    if target.is_local:
+        root = Path(target.uri(name).removeprefix("file://")).resolve()
+        return table.to_pyarrow_dataset(filesystem=SubTreeFileSystem(str(root), LocalFileSystem()))
+    return table.to_pyarrow_dataset()
 
 
 def current_keys(lake: LakeLike = None, as_of: dt.datetime | int | None = None) -> pa.Table:
