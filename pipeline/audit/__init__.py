@@ -18,6 +18,7 @@ from pipeline.audit.records import (
 
 __all__ = [
     "SCHEDULE_STATUSES",
+    "compute_deadlines",
     "AnswerRecord",
     "AuditConfig",
     "AuditResult",
@@ -27,3 +28,12 @@ __all__ = [
     "InitiativeRow",
     "run_audit",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # compute_deadlines lives with the lake I/O; imported lazily so the pure core stays light.
+    if name == "compute_deadlines":
+        from pipeline.audit.store import compute_deadlines
+
+        return compute_deadlines
+    raise AttributeError(f"module 'pipeline.audit' has no attribute {name!r}")
