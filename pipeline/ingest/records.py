@@ -45,6 +45,9 @@ KNOWN_VALUE_FIELDS = frozenset(
         "groupedQuestionsDates",
     }
 )  # fmt: skip
+# The API's House values; a record naming another house is not a written answer of this
+# Parliament (quarantined). Page texts carry none ("").
+HOUSES = frozenset({"Commons", "Lords", "Bicameral"})
 # How much a shape can be trusted, for choosing between two views of the same answer.
 _SHAPE_RANK = {"detail": 2, "page": 2, "list": 1}
 
@@ -243,7 +246,8 @@ def parse_answer(
 
     Raises:
         Unanswered: When the question has no answer yet (``dateAnswered`` present but null).
-        RecordError: When a required field is missing or malformed.
+        RecordError: When a required field is missing or malformed, the answer holds no text
+            (nor a table), or ``house`` is not one of :data:`HOUSES`.
     """
     if not isinstance(value, dict):
         raise RecordError(f"expected a JSON object, got {type(value).__name__}")
@@ -264,6 +268,14 @@ def parse_answer(
     if not isinstance(html, str):
         raise RecordError(f"field 'answerText': expected a string, got {type(html).__name__}")
     plain: PlainText = html_to_text(html)
+    if not plain.text and not plain.tables:
+        raise RecordError(
+            f"question {answer_id} is answered (dateAnswered {value['dateAnswered']!r}) but its "
+            "answerText holds no text"
+        )
+    house = _str_or_none(value.get("house"), "house") or ""
+    if house and house not in HOUSES:
+        raise RecordError(f"field 'house': {house!r} is not one of {', '.join(sorted(HOUSES))}")
     question = _str_or_none(value.get("questionText"), "questionText") or ""
     is_correction = bool(value.get("answerIsCorrection"))
     date_holding = parse_date(value.get("dateHoldingAnswer"), "dateHoldingAnswer")
@@ -277,7 +289,7 @@ def parse_answer(
             is_correction=is_correction,
         ),
         uin=_str_or_none(value.get("uin"), "uin") or "",
-        house=_str_or_none(value.get("house"), "house") or "",
+        house=house,
         heading=_str_or_none(value.get("heading"), "heading") or "",
         question_text=question,
         answer_html=html,

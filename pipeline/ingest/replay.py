@@ -30,6 +30,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 JSON_SUFFIXES = (".json", ".json.gz")
 REPLAY_SUFFIXES = JSONL_SUFFIXES + JSON_SUFFIXES + PAGE_SUFFIXES
 RAW_LIMIT = 100_000
+BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, as Windows editors start a file
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,12 @@ def records_from_body(body: str, source: str, kind: str) -> Iterator[RawRecord]:
     yield from records_from_obj(obj, source, "list" if kind == "list" else "detail")
 
 
+def not_utf8(err: UnicodeDecodeError, data: bytes) -> str:
+    """Why bytes are not UTF-8, naming UTF-16 when its byte-order mark starts them."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return f"not UTF-8{' (a UTF-16 file: save it as UTF-8)' if utf16 else ''}: {err}"
+
+
 def _records_from_line(
     data: bytes, source: str, unresolved: dict[str, RawRecord] | None = None
 ) -> Iterator[RawRecord]:
@@ -137,7 +144,7 @@ def _records_from_line(
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         yield RawRecord(
-            source, None, f"not UTF-8: {err}", data.decode("utf-8", "replace")[:RAW_LIMIT]
+            source, None, not_utf8(err, data), data.decode("utf-8", "replace")[:RAW_LIMIT]
         )
         return
     if not text.strip():
@@ -187,18 +194,19 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
                 yield from unresolved.values()
                 yield RawRecord(source, None, line.error or "unreadable", "")
                 return
-            yield from _records_from_line(line.data, source, unresolved)
+            data = line.data.removeprefix(BOM) if line.number == 1 else line.data
+            yield from _records_from_line(data, source, unresolved)
         yield from unresolved.values()
     elif name.endswith(PAGE_SUFFIXES):
         data = path.read_bytes()
         try:
-            text = data.decode("utf-8")
+            text = data.decode("utf-8-sig")
             value = parse_page_text(text)
         except UnicodeDecodeError as err:
             yield RawRecord(
                 str(path),
                 None,
-                f"not UTF-8: {err}",
+                not_utf8(err, data),
                 data.decode("utf-8", "replace")[:RAW_LIMIT],
                 "page",
             )
@@ -221,7 +229,7 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
             chunks.append(line.data)
         data = b"".join(chunks)
         try:
-            obj = json.loads(data.decode("utf-8"))
+            obj = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             raw = data[:RAW_LIMIT].decode("utf-8", "replace")
             yield RawRecord(str(path), None, f"unreadable JSON file: {err}", raw)

@@ -160,6 +160,13 @@ def _window(start: dt.date | None, end: dt.date | None) -> Window | None:
     return Window(start, end)
 
 
+def _at_least_one(**knobs: int) -> None:
+    """Refuse counts below 1 (a usage error, raised before a run is recorded)."""
+    for name, value in knobs.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1, got {value!r}")
+
+
 def record_run(run: RunRecord, lake: LakeLike = None) -> WriteResult:
     """Write (or rewrite) one run's row of ``runs``."""
     return merge_rows("runs", [record_row(run)], lake, run_id=run.run_id)
@@ -264,10 +271,11 @@ def ingest_window(
         The counts, the writes and the archive path.
 
     Raises:
-        ValueError: For half a window, or a window-less API ingest.
+        ValueError: For half a window, a window-less API ingest, or a batch size below 1.
         FileNotFoundError: When a replay path does not exist.
         ApiError: When the API cannot be read after retries (the run is recorded ``failed``).
     """
+    _at_least_one(batch_size=batch_size)
     started, clock = _now(), time.perf_counter()
     window = _window(start, end)
     src = open_source(source)
@@ -499,9 +507,14 @@ def extract_answers(
 
     Raises:
         LakeError: When there is no ``answers`` table yet.
+        ValueError: For half a window, or a batch size, ``write_every`` or ``n_process`` below
+            1 (``n_process=-1``, one process per CPU, is allowed); no run is recorded then.
     """
     from pipeline.engine import TextItem, load_model, model_version
 
+    _at_least_one(batch_size=batch_size, write_every=write_every)
+    if n_process != -1:
+        _at_least_one(n_process=n_process)
     started, clock = _now(), time.perf_counter()
     window = _window(start, end)
     target = resolve_lake(lake)
