@@ -1,15 +1,28 @@
 """The engine's Python API: load the rule model and turn text into an :class:`Extraction`.
 
 ``extract(text, anchor)`` is the contract every evaluation relies on. ``extract_batch`` streams
-many texts through ``nlp.pipe`` (optionally over several processes) for throughput.
+many texts through ``nlp.pipe`` for throughput, in this process or in worker processes.
+
+With several processes, ``extract_batch`` does not use ``nlp.pipe(n_process=...)``: spaCy's
+workers send every processed Doc back with ``Doc.to_bytes`` and the main process rebuilds it
+with ``Doc.from_bytes``; for these Docs (spans with payloads) that costs more than running the
+pipeline (measured: 4 ms to serialise and 4 ms to rebuild an answer the pipeline analyses in
+1 ms), so two processes ran five times slower than one. Here each worker receives plain texts
+with their anchors in batches, runs ``nlp.pipe`` itself and sends back only the rows; the main
+process only reads the input and puts the results in order (``docs/performance.md``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import multiprocessing
+import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,18 +67,25 @@ def model_version(nlp: Language) -> str:
     return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0.0.0')}"
 
 
+_FIELDS: dict[type, frozenset[str]] = {
+    cls: frozenset(f.name for f in fields(cls)) for cls in (Timex, Quantity, Commitment)
+}
+_TUPLE_FIELDS = ("timexes", "quantities")
+
+
 def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = _FIELDS[cls]
     rows = []
-    for span in doc.spans.get(key, []):
+    for span in doc.spans.get(key, ()):
         payload = span._.get(attr)
         if payload is None:
             continue
-        data = {k: v for k, v in payload.items() if k in names}
-        for k in ("timexes", "quantities"):
-            if k in data and isinstance(data[k], list):
-                data[k] = tuple(data[k])
-        rows.append(cls(**data))
+        if payload.keys() != names:
+            payload = {k: v for k, v in payload.items() if k in names}
+        for k in _TUPLE_FIELDS:
+            if isinstance(payload.get(k), list):  # a Doc read back from bytes (msgpack)
+                payload = {**payload, k: tuple(payload[k])}
+        rows.append(cls(**payload))
     rows.sort(key=lambda r: (r.char_start, r.char_end))  # type: ignore[attr-defined]
     return rows
 
@@ -127,20 +147,143 @@ def extract_batch(
     """Stream ``items`` through the pipeline, yielding each item with its extraction in order.
 
     Args:
-        items: Texts with their anchors; consumed lazily.
+        items: Texts with their anchors; consumed lazily (at most ``2 * n_process`` batches are
+            read ahead).
         nlp: A loaded rule model; the configured default model when None.
-        batch_size: Docs per batch handed to ``nlp.pipe``.
-        n_process: Worker processes for ``nlp.pipe`` (1 = in this process).
+        batch_size: Texts per batch handed to ``nlp.pipe`` (and, with several processes, to a
+            worker).
+        n_process: Processes that run the pipeline: 1 runs it in this process; more start that
+            many worker processes (see the module docstring), which end with the iteration.
     """
     nlp = nlp or load_model()
     version = model_version(nlp)
+    if n_process > 1:
+        yield from _extract_in_workers(nlp, items, batch_size, n_process, version)
+        return
 
     def tuples() -> Iterator[tuple[Doc, TextItem]]:
         for item in items:
             yield make_doc(nlp, item), item
 
-    for doc, item in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, item in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
         result = doc_to_extraction(doc, version)
         if item.anchor is not None:
             result.anchor = item.anchor
         yield item, result
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    """What a worker sends back for one text: the rows, without the text."""
+
+    timexes: list[Timex]
+    quantities: list[Quantity]
+    commitments: list[Commitment]
+
+
+def _rows_of(doc: Doc) -> _Rows:
+    return _Rows(
+        _rows(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR, Timex),
+        _rows(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR, Quantity),
+        _rows(doc, attrs.COMMITMENT_SPANS, attrs.COMMITMENT_ATTR, Commitment),
+    )
+
+
+def _worker(nlp: Language, inbox: Any, outbox: Connection, batch_size: int) -> None:
+    """A worker process: batches of ``(text, anchor, answering body)`` from ``inbox``, a list of
+    :class:`_Rows` (or an error's traceback) per batch to ``outbox``, until ``None`` arrives."""
+    while True:
+        batch = inbox.get()
+        if batch is None:
+            break
+        try:
+            docs = (make_doc(nlp, TextItem(text, anchor, body)) for text, anchor, body in batch)
+            message: tuple[str, Any] = (
+                "rows",
+                [_rows_of(doc) for doc in nlp.pipe(docs, batch_size=batch_size)],
+            )
+        except Exception:
+            message = ("error", traceback.format_exc())
+        try:
+            outbox.send(message)
+        except (BrokenPipeError, EOFError):
+            break
+    outbox.close()
+
+
+def _extract_in_workers(
+    nlp: Language, items: Iterable[TextItem], batch_size: int, n_process: int, version: str
+) -> Iterator[tuple[TextItem, Extraction]]:
+    """``extract_batch`` over ``n_process`` worker processes (batches dealt round robin, results
+    read back in the same order, two batches in flight per worker)."""
+    context = multiprocessing.get_context()
+    inboxes = [context.Queue() for _ in range(n_process)]
+    pipes = [context.Pipe(duplex=False) for _ in range(n_process)]
+    workers = [
+        context.Process(
+            target=_worker, args=(nlp, inbox, send, batch_size), daemon=True, name=f"pct-extract-{i}"
+        )
+        for i, (inbox, (_, send)) in enumerate(zip(inboxes, pipes, strict=True))
+    ]
+    for worker in workers:
+        worker.start()
+    for _, send in pipes:
+        send.close()  # the workers hold the sending ends; a dead worker then reads as EOF
+    batches = _batches(items, batch_size)
+    pending: deque[tuple[int, list[TextItem]]] = deque()
+    turn = 0
+
+    def feed() -> bool:
+        nonlocal turn
+        batch = next(batches, None)
+        if batch is None:
+            return False
+        inboxes[turn].put([(item.text, item.anchor, item.answering_body) for item in batch])
+        pending.append((turn, batch))
+        turn = (turn + 1) % n_process
+        return True
+
+    try:
+        for _ in range(2 * n_process):
+            if not feed():
+                break
+        while pending:
+            index, batch = pending.popleft()
+            try:
+                kind, payload = pipes[index][0].recv()
+            except EOFError:
+                raise RuntimeError(
+                    f"extraction worker {index} ended unexpectedly (exit code "
+                    f"{workers[index].exitcode})"
+                ) from None
+            if kind == "error":
+                raise RuntimeError(f"extraction worker {index} failed:\n{payload}")
+            feed()
+            for item, rows in zip(batch, payload, strict=True):
+                yield item, Extraction(
+                    text=item.text,
+                    anchor=item.anchor or dt.date.min,
+                    timexes=rows.timexes,
+                    quantities=rows.quantities,
+                    commitments=rows.commitments,
+                    model_version=version,
+                )
+    finally:
+        for inbox in inboxes:
+            inbox.put(None)
+        for receive, _ in pipes:
+            receive.close()
+        for worker in workers:
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.terminate()
+                worker.join()
+        for inbox in inboxes:
+            inbox.close()
+            inbox.join_thread()
+
+
+def _batches(items: Iterable[TextItem], size: int) -> Iterator[list[TextItem]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, max(1, size))):
+        yield batch

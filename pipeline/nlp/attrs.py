@@ -14,6 +14,9 @@ characters). The engine sets it when it makes the Doc, since it has the text the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span
 
@@ -101,3 +104,52 @@ def get_answering_body(doc: Doc) -> str | None:
 
 
 register_extensions()
+
+
+class Row(Protocol):
+    """What :func:`store_rows` needs of a row: its character offsets (the rows are the
+    dataclasses of :mod:`pipeline.types`)."""
+
+    @property
+    def char_start(self) -> int: ...
+
+    @property
+    def char_end(self) -> int: ...
+
+
+def row_payload(row: Any) -> dict[str, Any]:
+    """A row dataclass's fields as a dict (what ``dataclasses.asdict`` gives for these rows,
+    whose fields are strings, numbers, None and tuples of ints, without its deep copy)."""
+    return {f.name: getattr(row, f.name) for f in fields(row)}
+
+
+def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]:
+    """Store rows as spans in ``doc.spans[key]``, each row's fields in ``Span._.<attr>``.
+
+    A span covers whole tokens (the row's characters, expanded), and spaCy keeps a span's
+    extension values under its character offsets: two rows inside the same tokens ("3%/£5" is
+    one token) would share one payload, the later overwriting the earlier, and read back as the
+    same row twice. The first row of such a group is kept and the others are left out, so that
+    no two stored rows share offsets.
+
+    Args:
+        doc: The Doc.
+        key: The span group (``TIMEX_SPANS``, ...).
+        attr: The span extension (``TIMEX_ATTR``, ...).
+        rows: The rows (:class:`Row`), in text order.
+
+    Returns:
+        The spans stored.
+    """
+    register_extensions()
+    spans: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+    for row in rows:
+        span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
+        if span is None or (span.start_char, span.end_char) in seen:
+            continue
+        seen.add((span.start_char, span.end_char))
+        span._.set(attr, row_payload(row))
+        spans.append(span)
+    doc.spans[key] = spans
+    return spans

@@ -19,7 +19,7 @@ import logging
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, overload
 
@@ -30,7 +30,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import attrs
-from pipeline.nlp.attrs import COMMITMENT_ATTR, COMMITMENT_SPANS, register_extensions
+from pipeline.nlp.attrs import COMMITMENT_ATTR, COMMITMENT_SPANS, register_extensions, store_rows
 from pipeline.nlp.clauses import sentence_ranges
 from pipeline.nlp.commitment_logic import (
     Draft,
@@ -194,13 +194,13 @@ class CommitmentTagger:
         """Replace the rules and recompile the matchers.
 
         Matching every rule over the whole Doc costs time per pattern per token, so each rule is
-        matched only around its anchor words (:func:`~pipeline.nlp.commitment_rules.anchor_words`,
-        looked up by lexeme id): trigger rules around every occurrence of their anchors, the
-        other families only inside sentences that hold a trigger. A rule is matched on the window
-        ``[anchor - before, anchor + 1 + after)`` (:func:`~pipeline.nlp.commitment_rules.match_extent`,
-        overlapping windows merged) by :mod:`pipeline.nlp.token_match`, outwards from the anchor
-        token; a rule that module cannot compile runs spaCy's ``Matcher`` on the window, and a rule
-        with no anchor on the whole range.
+        matched only around its anchor words (``commitment_rules.anchor_words``, looked up by
+        lexeme id): trigger rules around every occurrence of their anchors, the other families
+        only inside sentences that hold a trigger. A rule is matched on the window
+        ``[anchor - before, anchor + 1 + after)`` (``commitment_rules.match_extent``, overlapping
+        windows merged) by :mod:`pipeline.nlp.token_match`, outwards from the anchor token; a
+        rule that module cannot compile runs spaCy's ``Matcher`` on the window, and a rule with
+        no anchor on the whole range.
         """
         self.rules = rules
         strings = self.nlp.vocab.strings
@@ -261,14 +261,7 @@ class CommitmentTagger:
             warnings.warn(NO_RULES_WARNING, stacklevel=2)
             doc.spans[COMMITMENT_SPANS] = []
             return doc
-        rows = self.find(doc)
-        spans = []
-        for row in rows:
-            span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
-            if span is not None:
-                span._.set(COMMITMENT_ATTR, asdict(row))
-                spans.append(span)
-        doc.spans[COMMITMENT_SPANS] = spans
+        store_rows(doc, COMMITMENT_SPANS, COMMITMENT_ATTR, self.find(doc))
         return doc
 
     def _hits(self, matcher: Matcher, doclike: Doc | Span) -> list[Hit]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from pipeline.nlp.attrs import (
     TIMEX_SPANS,
     doc_text,
     register_extensions,
+    store_rows,
 )
 from pipeline.nlp.quantity_find import FindOptions, Singulariser, find_quantities
 from pipeline.nlp.quantity_rules import (
@@ -148,13 +148,7 @@ class QuantityTagger:
             if not self.lexicon.empty
             else []
         )
-        spans = []
-        for row in rows:
-            span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
-            if span is not None:
-                span._.set(QUANTITY_ATTR, asdict(row))
-                spans.append(span)
-        doc.spans[QUANTITY_SPANS] = spans
+        store_rows(doc, QUANTITY_SPANS, QUANTITY_ATTR, rows)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:

@@ -40,6 +40,19 @@ NUMERAL = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|xlsx?|csv|docx?)\b")
+_URL_CUES = ("http", "www.", "@", ".pdf", ".htm", ".xls", ".csv", ".doc")
+"""Every match of ``_URL`` holds one of these: a text with none has no match (its ``\\S+``
+alternatives would otherwise be tried at every character)."""
+# Where NUMERAL can start, found with patterns the regex engine scans fast (a leading character
+# set rather than a lookbehind or a case-insensitive alternation): its digit branch
+# ("1,618", ".5") on the text, its word branch on the lower-cased text.
+_DIGIT_START = re.compile(r"[\d.](?:(?<=\d)(?<![\d.,]\d)|(?<=\.)(?<![\w.,]\.)(?=\d))")
+_WORD_START = re.compile(
+    rf"\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b"
+)
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+"""Characters that ``re.IGNORECASE`` equates with an ASCII letter while ``str.lower`` does not
+map them to it (İ, ı, ſ): with one of them, the lower-cased text is no guide to NUMERAL."""
 _QUOTED = re.compile(r"‘[^‘’\n]{1,100}’")
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _TIME_AFTER = re.compile(r"[ \t]?(?:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|:\d\d", re.IGNORECASE)
@@ -308,9 +321,9 @@ class _Scanner:
     def run(self) -> list[Candidate]:
         out: list[Candidate] = []
         pos = 0
-        text = self.text
+        numerals = NumeralSearch(self.text)
         while True:
-            m = NUMERAL.search(text, pos)
+            m = numerals.search(pos)
             if not m:
                 break
             cand, consumed = self.classify(m)
@@ -695,7 +708,54 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges whose numbers are never quantities: URLs, e-mail addresses, file names
     and short titles in single curly quotes (‘SDS40’, ‘30 by 30’)."""
-    return [m.span() for m in _URL.finditer(text)] + [m.span() for m in _QUOTED.finditer(text)]
+    urls = [m.span() for m in _URL.finditer(text)] if any(c in text for c in _URL_CUES) else []
+    return urls + [m.span() for m in _QUOTED.finditer(text)] if "‘" in text else urls
+
+
+class NumeralSearch:
+    """``NUMERAL.search(text, pos)`` for one text, without trying NUMERAL at every character.
+
+    NUMERAL starts either with a digit or point (its ``d`` branch) or with a number word at a
+    word boundary (its ``w`` branch). Two patterns that the regex engine scans by a leading
+    character set find the next start of each branch (the word branch on the lower-cased text,
+    where it needs no case-insensitive matching); NUMERAL is then matched at the nearer one,
+    which gives the very match ``search`` finds there. A found start is kept while later
+    searches begin at or before it, so a text is scanned about once per branch. Texts whose
+    lower-casing changes offsets or folds differently from the regex engine (see
+    ``_FOLDS_APART``) use ``NUMERAL.search``.
+
+    Args:
+        text: The text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        self.fast = len(lowered) == len(text) and _FOLDS_APART.search(text) is None
+        self.lowered = lowered
+        self._found: list[tuple[int, int]] = [(-1, -1), (-1, -1)]  # (searched from, start)
+
+    def _next(self, branch: int, pos: int) -> int:
+        searched, start = self._found[branch]
+        if searched != -1 and searched <= pos and (start == -2 or start >= pos):
+            return start
+        if branch == 0:
+            m = _DIGIT_START.search(self.text, pos)
+        else:
+            m = _WORD_START.search(self.lowered, pos)
+        start = m.start() if m else -2  # -2: none after pos
+        self._found[branch] = (pos, start)
+        return start
+
+    def search(self, pos: int) -> re.Match[str] | None:
+        """The first NUMERAL match starting at or after ``pos``, as ``NUMERAL.search`` gives."""
+        if not self.fast:
+            return NUMERAL.search(self.text, pos)
+        starts = [s for s in (self._next(0, pos), self._next(1, pos)) if s >= 0]
+        if not starts:
+            return None
+        match = NUMERAL.match(self.text, min(starts))
+        return match if match is not None else NUMERAL.search(self.text, pos)
 
 
 def find_candidates(

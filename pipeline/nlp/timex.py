@@ -16,15 +16,21 @@ Config (knobs only):
 from __future__ import annotations
 
 import warnings
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pipeline.nlp.attrs import TIMEX_ATTR, TIMEX_SPANS, doc_text, get_anchor, register_extensions
+from pipeline.nlp.attrs import (
+    TIMEX_ATTR,
+    TIMEX_SPANS,
+    doc_text,
+    get_anchor,
+    register_extensions,
+    store_rows,
+)
 from pipeline.nlp.timex_match import find_timexes
 from pipeline.nlp.timex_rules import PROFILES, TimexRuleSet
 from pipeline.types import Timex
@@ -33,15 +39,6 @@ NO_RULES_WARNING = (
     "[W-PCT001] The pct_timex component has no pattern rules loaded, so it finds nothing. "
     "Load them with from_disk (models/<model>/pct_timex/) or set_rules."
 )
-
-
-TIMEX_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Timex))
-
-
-def payload(row: Timex) -> dict[str, Any]:
-    """The row's fields as a dict of primitives (what ``dataclasses.asdict`` gives, without its
-    deep copy: every field is a str, int or None)."""
-    return {name: getattr(row, name) for name in TIMEX_FIELDS}
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]] | None:
@@ -115,16 +112,7 @@ class TimexTagger:
         """Find the time expressions of ``doc`` and store them; returns the Doc."""
         if not self.rules.patterns:
             warnings.warn(NO_RULES_WARNING, UserWarning, stacklevel=2)
-        spans: list[Span] = []
-        seen: set[tuple[int, int]] = set()
-        for row in self.find(doc):
-            span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
-            if span is None or (span.start, span.end) in seen:
-                continue
-            seen.add((span.start, span.end))
-            span._.set(TIMEX_ATTR, payload(row))
-            spans.append(span)
-        doc.spans[TIMEX_SPANS] = spans
+        store_rows(doc, TIMEX_SPANS, TIMEX_ATTR, self.find(doc))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
