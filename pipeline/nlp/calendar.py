@@ -180,13 +180,14 @@ def season_of(day: dt.date) -> str:
 
 def parliament_on(day: dt.date) -> Parliament | None:
     """The Parliament sitting on ``day``; between a dissolution and the next first meeting, the
-    next Parliament; None before the first one known."""
+    next Parliament; None before the first one known, and after the latest possible end of the
+    last one known (a Parliament not in :data:`PARLIAMENTS` is sitting then)."""
     for parliament in reversed(PARLIAMENTS):
         if parliament.first_met <= day:
             if parliament.dissolved is not None and day > parliament.dissolved:
                 later = [p for p in PARLIAMENTS if p.first_met > day]
                 return later[0] if later else None
-            return parliament
+            return parliament if day <= parliament.latest_end else None
     return None
 
 
