@@ -118,14 +118,18 @@ class Clause:
     body: int = 0
 
 
-def verb_starts(words: Sequence[str], extra: Collection[int] = ()) -> frozenset[int]:
+def verb_starts(
+    words: Sequence[str], extra: Collection[int] = (), *, lower: Sequence[str] | None = None
+) -> frozenset[int]:
     """Positions where a finite verb group may start: auxiliaries, plus ``extra`` (triggers).
 
     Args:
         words: The sentence's token texts.
         extra: Further positions known to start a verb group (trigger matches).
+        lower: ``words`` lower-cased, when the caller has them.
     """
-    found = {i for i, w in enumerate(words) if w.lower() in AUXILIARIES}
+    lower = lower if lower is not None else [w.lower() for w in words]
+    found = {i for i, w in enumerate(lower) if w in AUXILIARIES}
     return frozenset(found | set(extra))
 
 
@@ -206,6 +210,8 @@ def clause_boundaries(
     starts: Collection[int] | None = None,
     protected: Sequence[tuple[int, int]] = (),
     triggers: Collection[int] | None = None,
+    *,
+    lower: Sequence[str] | None = None,
 ) -> list[tuple[int, ClauseRole, str | None, int]]:
     """Where clauses begin: ``(position, role, opener, body)`` for every clause after the first.
 
@@ -220,9 +226,10 @@ def clause_boundaries(
             Programme *which was launched* in September 2023"), so that "a universal offer for
             all who would benefit from them by 2035" stays whole; when None, every relative
             pronoun does.
+        lower: ``words`` lower-cased, when the caller has them.
     """
-    lower = [w.lower() for w in words]
-    verbs = frozenset(starts) if starts is not None else verb_starts(words)
+    lower = lower if lower is not None else [w.lower() for w in words]
+    verbs = frozenset(starts) if starts is not None else verb_starts(words, lower=lower)
     n = len(lower)
     inside = {i for s, e in protected for i in range(s + 1, e)}
     out: list[tuple[int, ClauseRole, str | None, int]] = []
@@ -294,6 +301,8 @@ def split_clauses(
     starts: Collection[int] | None = None,
     protected: Sequence[tuple[int, int]] = (),
     triggers: Collection[int] | None = None,
+    *,
+    lower: Sequence[str] | None = None,
 ) -> list[Clause]:
     """Split a sentence into clauses that cover it without gaps.
 
@@ -302,6 +311,7 @@ def split_clauses(
         starts: Positions where a finite verb group starts (see :func:`verb_starts`).
         protected: Token ranges that no boundary may cut (names found by the actor rules).
         triggers: Positions where a commitment trigger starts (see :func:`clause_boundaries`).
+        lower: ``words`` lower-cased, when the caller has them.
 
     Returns:
         The clauses in order; a sentence without boundaries is one ``main`` clause.
@@ -320,7 +330,7 @@ def split_clauses(
         first_role, first_opener = "conditional", lower0
     elif lower0 in SUBORDINATORS or lower0 in CONTRASTIVES:
         first_role, first_opener = "subordinate", lower0
-    bounds = clause_boundaries(words, starts, protected, triggers)
+    bounds = clause_boundaries(words, starts, protected, triggers, lower=lower)
     clauses: list[Clause] = []
     start, role, opener, body = 0, first_role, first_opener, (1 if first_opener else 0)
     for b_start, b_role, b_opener, b_body in bounds:

@@ -150,6 +150,11 @@ DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
         reverse=True,
     )
 )  # fmt: skip
+_DUE_PREPOSITIONS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
+    last: tuple(p for p in DUE_PREPOSITIONS if p[-1] == last)
+    for last in dict.fromkeys(p[-1] for p in DUE_PREPOSITIONS)
+}
+""":data:`DUE_PREPOSITIONS` by their last word, longest first."""
 # Prepositions that name a period a thing belongs to, not when it happens ("allocations for
 # 2025/26"); a time expression after them does not give a due date.
 NON_DEADLINE_PREPOSITIONS = frozenset({("for",), ("since",), ("of",), ("about",)})
@@ -305,11 +310,18 @@ def is_participle(word: str) -> bool:
     return len(w) > 3 and w.endswith("ed") and w not in NOT_PARTICIPLES
 
 
-def is_passive(words: Sequence[str], trigger_start: int, trigger_end: int) -> bool:
+def is_passive(
+    words: Sequence[str],
+    trigger_start: int,
+    trigger_end: int,
+    *,
+    lower: Sequence[str] | None = None,
+) -> bool:
     """True when the verb group at the trigger is passive ("will be published", "was launched",
     "has been taken", "will not be required"): a form of *be* followed by a past participle.
+    ``lower``: ``words`` lower-cased, when the caller has them.
     """
-    lower = [w.lower() for w in words]
+    lower = lower if lower is not None else [w.lower() for w in words]
     end = min(len(lower), trigger_end + 3)
     for i in range(trigger_start, end):
         if lower[i] in {"be", "been", "being", "was", "were", "is", "are"}:
@@ -345,25 +357,34 @@ def due_preposition(before: Sequence[str]) -> int:
         The number of trailing words that form the longest known preposition ("by the end of"
         -> 4), or 0 when there is none.
     """
+    if not before:
+        return 0
+    last = before[-1].lower()
+    candidates = _DUE_PREPOSITIONS_BY_LAST.get(last)
+    if candidates is None:
+        return 0
     lower = tuple(w.lower() for w in before[-6:])
-    for prep in DUE_PREPOSITIONS:
+    for prep in candidates:
         if len(prep) <= len(lower) and lower[len(lower) - len(prep) :] == prep:
             return len(prep)
     return 0
 
 
-def is_modifier_timex(words: Sequence[str], mention: Mention) -> bool:
+def is_modifier_timex(
+    words: Sequence[str], mention: Mention, *, lower: Sequence[str] | None = None
+) -> bool:
     """True when a time expression names what something is, not when it happens.
 
     "its April 2025 rate recommendations", "the 2026 revaluation", "allocations for 2025/26",
     "the report published in April 2024": a determiner or possessive before it and a noun after
     it, a period-of preposition ("for", "since"), or a participle of a past act just before it.
+    ``lower``: ``words`` lower-cased, when the caller has them.
     """
-    before = [w.lower() for w in words[max(0, mention.start - 3) : mention.start]]
+    lower_all = lower if lower is not None else [w.lower() for w in words]
+    before = lower_all[max(0, mention.start - 3) : mention.start]
     after = words[mention.end] if mention.end < len(words) else ""
     text = " ".join(words[mention.start : mention.end]).lower()
     prep = due_preposition(words[: mention.start])
-    lower_all = [w.lower() for w in words]
 
     def reduced_relative(k: int) -> bool:
         # "the report published in April 2024": a participle that is not the clause's own
@@ -411,8 +432,15 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 
-def has_evidence(draft_start: int, draft_end: int, sentence: SentenceInput) -> bool:
-    """True when the span holds something checkable: a quantity or a resolved time expression."""
+def has_evidence(
+    draft_start: int,
+    draft_end: int,
+    sentence: SentenceInput,
+    *,
+    lower: Sequence[str] | None = None,
+) -> bool:
+    """True when the span holds something checkable: a quantity or a resolved time expression
+    (``lower``: the sentence's words lower-cased, when the caller has them)."""
     for q in sentence.quantities:
         if draft_start <= q.start and q.end <= draft_end:
             return True
@@ -422,7 +450,7 @@ def has_evidence(draft_start: int, draft_end: int, sentence: SentenceInput) -> b
             resolved = (
                 p.get("start") or p.get("end") or (p.get("type") == "duration" and p.get("timex3"))
             )
-            if resolved and not is_modifier_timex(sentence.words, t):
+            if resolved and not is_modifier_timex(sentence.words, t, lower=lower):
                 return True
     return False
 
@@ -430,13 +458,19 @@ def has_evidence(draft_start: int, draft_end: int, sentence: SentenceInput) -> b
 # -- subjects ----------------------------------------------------------------------------------
 
 
+_THAT_CLAUSE_VERBS = COMPLEMENT_VERBS | {"hope", "can", "say", "add"}
+_PRONOUNS_AND_I = SUBJECT_PRONOUNS | {"i"}
+
+
 def _actor_hits(hits: Sequence[Hit]) -> list[Hit]:
     return [h for h in hits if h.family == "actor"]
 
 
-def _strip_region(words: Sequence[str], start: int, end: int) -> tuple[int, int]:
+def _strip_region(
+    words: Sequence[str], start: int, end: int, lower: Sequence[str] | None = None
+) -> tuple[int, int]:
     """Trim leading coordinators/commas and trailing adverbs/commas from a subject region."""
-    lower = [w.lower() for w in words]
+    lower = lower if lower is not None else [w.lower() for w in words]
     while start < end and (lower[start] in COORDINATORS or lower[start] in {",", "then"}):
         start += 1
     while end > start and (lower[end - 1] in SUBJECT_TRAILING_ADVERBS or lower[end - 1] == ","):
@@ -490,6 +524,7 @@ def find_subject(
     roles: Sequence[str],
     *,
     complement: bool = True,
+    lower: Sequence[str] | None = None,
 ) -> Subject:
     """Find the actor in the words of a clause before its verb group.
 
@@ -501,6 +536,7 @@ def find_subject(
         roles: Each actor rule's role, by rule index.
         complement: Look past a complementizer ("I hope *that* the Hon. Gentleman will ...")
             to the complement clause's own subject; False gives the matrix subject.
+        lower: ``words`` lower-cased, when the caller has them.
 
     Returns:
         The subject. A leading adverbial ("As part of this,", "In 2024/25", "Later this month")
@@ -509,17 +545,17 @@ def find_subject(
         officials" are ``unknown``, not government.
     """
     actors = _actor_hits(hits)
-    s, e = _strip_region(words, start, end)
+    lower = lower if lower is not None else [w.lower() for w in words]
+    s, e = _strip_region(words, start, end, lower)
     if s >= e:
         return Subject("none", end, end)
-    lower = [w.lower() for w in words]
     # A complement clause: the subject of "I hope that the Hon. Gentleman will understand" or
     # "I can confirm that we will publish" is the one after "that".
     for k in range(e - 1, s, -1):
         if not complement:
             break
-        if lower[k] == "that" and lower[k - 1] in COMPLEMENT_VERBS | {"hope", "can", "say", "add"}:
-            return find_subject(words, k + 1, end, hits, roles)
+        if lower[k] == "that" and lower[k - 1] in _THAT_CLAUSE_VERBS:
+            return find_subject(words, k + 1, end, hits, roles, lower=lower)
     adverbial: int | None = None
     first = lower[s]
     if first in LEADING_ADVERBIAL_WORDS and _hit_at(actors, s, e) is None:
@@ -547,7 +583,7 @@ def find_subject(
             return Subject("unknown", e - 1, e, adverbial_start=s)
         else:
             return Subject("unknown", s, e, adverbial_start=None)
-        s, e = _strip_region(words, s, e)
+        s, e = _strip_region(words, s, e, lower)
         if s >= e:
             return Subject("none", end, end, adverbial_start=adverbial)
     hit = _hit_at(actors, s, e)
@@ -557,7 +593,7 @@ def find_subject(
         hit = _trim_hit(lower, hit)
     if hit is not None and (
         _appositive_only(words, hit.end, e)
-        or lower[hit.start] in SUBJECT_PRONOUNS | {"i"}
+        or lower[hit.start] in _PRONOUNS_AND_I
         or _finite_verb_like(words[hit.end])
     ):
         return Subject(roles[hit.index], hit.start, hit.end, hit.index, adverbial_start=adverbial)  # type: ignore[arg-type]
@@ -713,16 +749,22 @@ def modifiers_for(
 
 
 def quote_end(
-    words: Sequence[str], trigger_end: int, clause_end: int, timexes: Sequence[Mention] = ()
+    words: Sequence[str],
+    trigger_end: int,
+    clause_end: int,
+    timexes: Sequence[Mention] = (),
+    *,
+    lower: Sequence[str] | None = None,
 ) -> int:
     """Where the quote ends: the clause's end, less a trailing modifier after the trigger.
 
     A comma after the trigger followed by a cue ("meaning", "following", "which", "with",
     "including"...) or a spaced dash starts a modifier that the quote leaves out, unless what
     follows the comma is a time expression (the due: "..., published on 18 July 2024, in the
-    autumn"). Trailing punctuation is dropped.
+    autumn"). Trailing punctuation is dropped. ``lower``: ``words`` lower-cased, when the caller
+    has them.
     """
-    lower = [w.lower() for w in words]
+    lower = lower if lower is not None else [w.lower() for w in words]
     timex_starts = {t.start for t in timexes}
     end = clause_end
     for i in range(trigger_end, clause_end):
@@ -804,6 +846,8 @@ def due_candidates(
     start: int,
     end: int,
     anchor: dt.date | None = None,
+    *,
+    lower: Sequence[str] | None = None,
 ) -> list[tuple[Mention, int]]:
     """The time expressions that may give a commitment's ``due``, best first, each with the
     position where its governing preposition starts.
@@ -821,6 +865,7 @@ def due_candidates(
         start: First token of the quote.
         end: One past the last token of the quote.
         anchor: The answer date.
+        lower: ``words`` lower-cased, when the caller has them.
     """
     today = anchor.isoformat() if anchor is not None else None
     out = []
@@ -831,7 +876,7 @@ def due_candidates(
             continue
         if "centur" in str(t.payload.get("text", "")).lower():
             continue
-        if is_modifier_timex(words, t):
+        if is_modifier_timex(words, t, lower=lower):
             continue
         if t.payload.get("type") == "duration" and not _duration_deadline(words, t):
             continue
@@ -950,17 +995,18 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     trigger_starts = {h.start for h in triggers}
     # A trigger that starts with a bare participle ("and completed projects") does not open a
     # coordinated clause by itself; auxiliaries and other triggers do.
-    splitting = verb_starts(words, {i for i in trigger_starts if not is_participle(words[i])})
-    starts = verb_starts(words, trigger_starts)
+    auxiliaries = verb_starts(words, lower=lower)
+    splitting = auxiliaries | {i for i in trigger_starts if not is_participle(words[i])}
+    starts = auxiliaries | trigger_starts
     protected = [(h.start, h.end) for h in sentence.hits if h.family == "actor"]
-    clauses = split_clauses(words, splitting, protected, trigger_starts)
+    clauses = split_clauses(words, splitting, protected, trigger_starts, lower=lower)
     drafts: list[Draft] = []
     previous: Subject | None = None
     for ci, clause in enumerate(clauses):
         subject_end = first_verb(lower, clause.body, clause.end, starts)
-        subject = find_subject(words, clause.body, subject_end, sentence.hits, roles)
+        subject = find_subject(words, clause.body, subject_end, sentence.hits, roles, lower=lower)
         matrix = find_subject(
-            words, clause.body, subject_end, sentence.hits, roles, complement=False
+            words, clause.body, subject_end, sentence.hits, roles, complement=False, lower=lower
         )
         pronoun = (
             subject.status == "unknown"
@@ -991,7 +1037,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         if ordered and _reports(words, rules.triggers[ordered[0].index], ordered[0]):
             ordered.sort(key=lambda h: rules.triggers[h.index].kind != "future")
         for trigger in ordered:
-            draft = _draft(sentence, rules, clause, trigger, subject)
+            draft = _draft(sentence, rules, clause, trigger, subject, lower)
             if draft is not None:
                 drafts.append(draft)
                 break
@@ -1004,8 +1050,10 @@ def _draft(
     clause: Clause,
     trigger: Hit,
     subject: Subject,
+    lower: Sequence[str],
 ) -> Draft | None:
-    """The commitment a trigger makes of its clause, or None when it is not admissible."""
+    """The commitment a trigger makes of its clause, or None when it is not admissible
+    (``lower``: the sentence's words lower-cased)."""
     words = sentence.words
     rule = rules.triggers[trigger.index]
     if (
@@ -1016,7 +1064,12 @@ def _draft(
         # The clause's first verb may belong to an adverbial ("To help harmonise these tools and
         # how they are used, Defra is currently funding ..."): look again up to the trigger.
         nearer = find_subject(
-            words, clause.body, trigger.start, sentence.hits, [a.role for a in rules.actors]
+            words,
+            clause.body,
+            trigger.start,
+            sentence.hits,
+            [a.role for a in rules.actors],
+            lower=lower,
         )
         if nearer.status == "government":
             subject = nearer
@@ -1024,14 +1077,14 @@ def _draft(
         # A bare past tense is a commitment only right after a government subject ("DWP
         # launched ..."), not as a participle elsewhere ("the technology implemented at ...").
         return None
-    passive = is_passive(words, trigger.start, trigger.end)
-    end = quote_end(words, trigger.end, clause.end, sentence.timexes)
+    passive = is_passive(words, trigger.start, trigger.end, lower=lower)
+    end = quote_end(words, trigger.end, clause.end, sentence.timexes, lower=lower)
     start = trigger.start if subject.status == "none" or subject.inherited else subject.start
     if subject.adverbial_start is not None and not subject.inherited:
         lead = subject.adverbial_start
         if any(lead <= t.start and t.end <= start for t in sentence.timexes):
             start = lead
-    evidence = has_evidence(start, end, sentence)
+    evidence = has_evidence(start, end, sentence, lower=lower)
     if passive:
         agent = passive_agent(
             words, sentence.hits, [a.role for a in rules.actors], trigger.end, end
@@ -1057,7 +1110,7 @@ def _draft(
             negated = True
     if negated and kind != "future":
         return None
-    candidates = due_candidates(words, sentence.timexes, start, end, sentence.anchor)
+    candidates = due_candidates(words, sentence.timexes, start, end, sentence.anchor, lower=lower)
     due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:
         due_start = due.payload.get("start")
