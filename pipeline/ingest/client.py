@@ -36,8 +36,9 @@ import email.utils
 import json
 import logging
 import random
+import re
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -231,13 +232,25 @@ def _decode(text: str) -> Any:
 
 
 def _question_id(value: Any) -> int | None:
-    """A list item's id as an int, or None when it is not one (the record is rejected later)."""
+    """A list item's id as a positive int64, or None when it is not one (no detail is asked
+    for; the record is parsed, and rejected, later). Only an integer, or a string of ASCII
+    digits, becomes part of a request path."""
     if isinstance(value, bool):
         return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and re.fullmatch(r"[0-9]{1,19}", value.strip()):
+        number = int(value)
+    else:
         return None
+    return number if 0 < number < 2**63 else None
+
+
+def _id_key(value: Any) -> Hashable:
+    """A hashable stand-in for a list item's id, whatever JSON the server put there."""
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        return value
+    return f"{type(value).__name__}:{value!r}"
 
 
 def _utcnow() -> dt.datetime:
@@ -450,7 +463,7 @@ class QuestionsClient:
             source = f"{LIST_PATH}?{httpx.QueryParams(list(page_params))}"
             for record in records_from_obj({"results": results}, source):
                 if record.value is not None and record.value.get("id") is not None:
-                    ids.add(record.value["id"])
+                    ids.add(_id_key(record.value["id"]))
                 else:
                     anonymous += 1
                 yield record
@@ -464,7 +477,9 @@ class QuestionsClient:
         return ""
 
     def detail(self, question_id: int) -> RawRecord | None:
-        """The detail record of one question (full HTML), or None when the API has none (404)."""
+        """The detail record of one question (full HTML), or None when the API has none (404)
+        or answers with another question's detail (a cache mix-up: it is not filed under the
+        question asked, whose list item is kept)."""
         params = [("expandMember", "true")] if self.config.expand_member else []
         path = DETAIL_PATH.format(id=int(question_id))
         try:
@@ -474,7 +489,13 @@ class QuestionsClient:
                 return None
             raise
         records = list(records_from_obj(body, path, "detail"))
-        return records[0] if records else None
+        record = records[0] if records else None
+        if record is not None and record.value is not None:
+            served = record.value.get("id")
+            if _question_id(served) != question_id:
+                logger.warning("asked for question %s, got the detail of %r", question_id, served)
+                return None
+        return record
 
     def fetch_window(self, window: Window, *, corrections: bool = True) -> Iterator[RawRecord]:
         """Every answer of a window: answered in it, then (optionally) corrected in it.
@@ -483,7 +504,7 @@ class QuestionsClient:
         detail is missing (404) is kept as the list served it (marked clipped downstream).
         """
         listings = [False, True] if corrections else [False]
-        seen: set[Any] = set()  # one record per question per window: the listings overlap
+        seen: set[Hashable] = set()  # one record per question per window: listings overlap
         for corrected in listings:
             for record in self.iter_list(self.list_params(window, corrected=corrected)):
                 value = record.value
@@ -491,9 +512,9 @@ class QuestionsClient:
                     yield record
                     continue
                 key = value.get("id")
-                if key in seen:
+                if _id_key(key) in seen:
                     continue
-                seen.add(key)
+                seen.add(_id_key(key))
                 policy = self.config.detail
                 question_id = _question_id(key)
                 if question_id is not None and (

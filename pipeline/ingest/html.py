@@ -30,6 +30,10 @@ SKIP_TAGS = frozenset({"script", "style", "head", "title", "noscript", "template
 PARAGRAPH_SEPARATOR = "\n\n"
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# C0 and C1 control characters other than tab, line feed, vertical tab, form feed and carriage
+# return (which are whitespace here): no answer means them, and ESC sequences in an answer would
+# reach the terminal of whoever prints it (rich passes ESC through).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _DOUBLE_ESCAPED = re.compile(
     r"&(?:nbsp|amp|quot|apos|lt|gt|pound|euro|#\d{1,7}|#x[0-9a-f]{1,6});", re.I
 )
@@ -109,12 +113,13 @@ def _unescape_twice(text: str) -> str:
 
 
 def clean_characters(text: str) -> str:
-    """Remove invisible format characters and turn every line-break convention into ``\\n``.
+    """Remove invisible format and control characters and turn every line-break convention
+    into ``\\n``.
 
     Carriage returns and U+2028 become a line break, U+2029 a paragraph break (a blank line);
     doubly escaped entities are decoded.
     """
-    text = _ZERO_WIDTH.sub("", _unescape_twice(text))
+    text = _CONTROL.sub("", _ZERO_WIDTH.sub("", _unescape_twice(text)))
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
         text = text.replace("\u2029", "\n\n")

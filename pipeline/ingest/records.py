@@ -45,6 +45,7 @@ KNOWN_VALUE_FIELDS = frozenset(
         "groupedQuestionsDates",
     }
 )  # fmt: skip
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 # The API's House values; a record naming another house is not a written answer of this
 # Parliament (quarantined). Page texts carry none ("").
 HOUSES = frozenset({"Commons", "Lords", "Bicameral"})
@@ -174,15 +175,20 @@ def _member_name(member: Any) -> str | None:
     return None
 
 
-def _int_or_none(value: Any, field_name: str) -> int | None:
-    if value in (None, ""):
+def parse_int(value: Any, field_name: str) -> int | None:
+    """An integer field (the lake stores them as int64); RecordError for anything else,
+    including a fraction (1725706.5 is not question 1725706) and a number out of int64 range."""
+    if value is None or value == "":
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise RecordError(f"field {field_name!r}: expected an integer, got {value!r}")
     try:
-        return int(value)
-    except (TypeError, ValueError) as err:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError) as err:
         raise RecordError(f"field {field_name!r}: expected an integer, got {value!r}") from err
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise RecordError(f"field {field_name!r}: {value!r} is out of range")
+    return number
 
 
 def _str_or_none(value: Any, field_name: str) -> str | None:
@@ -256,7 +262,7 @@ def parse_answer(
     absent = [k for k in REQUIRED_FIELDS if k not in value]
     if absent:
         raise RecordError(f"missing field(s): {', '.join(absent)}")
-    answer_id = _int_or_none(value["id"], "id")
+    answer_id = parse_int(value["id"], "id")
     if answer_id is None:
         raise RecordError("missing field(s): id")
     date_answered = parse_date(value["dateAnswered"], "dateAnswered")
@@ -298,11 +304,11 @@ def parse_answer(
         date_answered=date_answered,
         date_corrected=parse_date(value.get("dateAnswerCorrected"), "dateAnswerCorrected"),
         date_holding_answer=date_holding,
-        answering_body_id=_int_or_none(value.get("answeringBodyId"), "answeringBodyId"),
+        answering_body_id=parse_int(value.get("answeringBodyId"), "answeringBodyId"),
         answering_body=_str_or_none(value.get("answeringBodyName"), "answeringBodyName"),
-        answering_member_id=_int_or_none(value.get("answeringMemberId"), "answeringMemberId"),
+        answering_member_id=parse_int(value.get("answeringMemberId"), "answeringMemberId"),
         answering_member=_member_name(value.get("answeringMember")),
-        asking_member_id=_int_or_none(value.get("askingMemberId"), "askingMemberId"),
+        asking_member_id=parse_int(value.get("askingMemberId"), "askingMemberId"),
         asking_member=_member_name(value.get("askingMember")),
         is_holding=plain.is_holding,
         api_is_holding=bool(value.get("answerIsHolding")),

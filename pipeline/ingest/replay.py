@@ -24,7 +24,7 @@ from typing import Any
 
 from pipeline.ingest.archive import is_archive_line, is_error_body, iter_lines
 from pipeline.ingest.pagetext import PAGE_SUFFIXES, parse_page_text
-from pipeline.ingest.records import Answer, RecordError, Unanswered, parse_answer
+from pipeline.ingest.records import Answer, RecordError, Unanswered, parse_answer, parse_int
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 JSON_SUFFIXES = (".json", ".json.gz")
@@ -256,9 +256,10 @@ def iter_source(path: Path) -> Iterator[RawRecord]:
 
 
 def _record_id(value: dict[str, Any]) -> int | None:
+    """The record's id for its quarantine row, when it is a usable int64."""
     try:
-        return int(value["id"])
-    except (KeyError, TypeError, ValueError):
+        return parse_int(value.get("id"), "id")
+    except RecordError:
         return None
 
 
