@@ -299,18 +299,36 @@ class CommitmentTagger:
             ``greedy="LONGEST"`` finds them on each window.
         """
         cols = columns if columns is not None else TokenColumns(doc)
+        return [
+            Hit(family, index, start, end)  # type: ignore[arg-type]
+            for family, index, start, end in self._window_matches(doc, anchors, lo, hi, cols)
+        ]
+
+    def _window_matches(
+        self,
+        doc: Doc,
+        anchors: Iterable[tuple[tuple[str, int], int]],
+        lo: int,
+        hi: int,
+        cols: TokenColumns,
+    ) -> list[tuple[str, int, int, int]]:
+        """:meth:`windowed_hits` as ``(family, index, start, end)`` tuples (the component turns
+        them into sentence-relative hits)."""
         windows: dict[tuple[str, int], list[tuple[int, int, list[int]]]] = {}
+        extents = self.extents
         for rule, position in sorted(anchors, key=lambda a: a[1]):
-            before, after = self.extents[rule]
+            before, after = extents[rule]
             start, end = max(lo, position - before), min(hi, position + 1 + after)
-            spans = windows.setdefault(rule, [])
-            if spans and start <= spans[-1][1]:
+            spans = windows.get(rule)
+            if spans is None:
+                windows[rule] = [(start, end, [position])]
+            elif start <= spans[-1][1]:
                 first, last, positions = spans[-1]
                 positions.append(position)
                 spans[-1] = (first, max(last, end), positions)
             else:
                 spans.append((start, end, [position]))
-        out: list[Hit] = []
+        out: list[tuple[str, int, int, int]] = []
         for rule, spans in windows.items():
             family, index = rule
             pattern = self.anchored.get(rule)
@@ -319,15 +337,16 @@ class CommitmentTagger:
                     found: list[tuple[int, int]] = []
                     for position in positions:
                         found.extend(matches_at(pattern, cols, position, start, end))
-                    for s, e in longest_first(found):
-                        out.append(Hit(family, index, s, e))  # type: ignore[arg-type]
+                    if len(found) > 1:
+                        found = longest_first(found)
+                    out.extend((family, index, s, e) for s, e in found)
                     continue
                 for _, s, e in self.matchers[rule](doc[start:end]):
-                    out.append(Hit(family, index, s + start, e + start))  # type: ignore[arg-type]
+                    out.append((family, index, s + start, e + start))
         for rule in self.unanchored:
             for key, s, e in self.matchers[rule](doc[lo:hi]):
                 family, index = self._keys[key]
-                out.append(Hit(family, index, s + lo, e + lo))  # type: ignore[arg-type]
+                out.append((family, index, s + lo, e + lo))
         return out
 
     def sentences(self, doc: Doc) -> list[tuple[int, int]]:
@@ -351,15 +370,15 @@ class CommitmentTagger:
             anchors["trigger" if rule[0] == "trigger" else "context"].append((rule, position))
         if not anchors["trigger"] and not any(r[0] == "trigger" for r in self.unanchored):
             return []
-        triggers = self.windowed_hits(doc, anchors["trigger"], 0, len(doc), columns)
+        triggers = self._window_matches(doc, anchors["trigger"], 0, len(doc), columns)
         if not triggers:
             return []
         sentences = self.sentences(doc)
         starts = [s for s, _ in sentences]
-        by_sentence: dict[int, list[Hit]] = {}
+        by_sentence: dict[int, list[tuple[str, int, int, int]]] = {}
         for hit in triggers:
-            k = bisect_right(starts, hit.start) - 1
-            if k >= 0 and hit.end <= sentences[k][1]:
+            k = bisect_right(starts, hit[2]) - 1
+            if k >= 0 and hit[3] <= sentences[k][1]:
                 by_sentence.setdefault(k, []).append(hit)
         context: dict[int, list[tuple[tuple[str, int], int]]] = {}
         for rule, position in anchors["context"]:
@@ -379,13 +398,13 @@ class CommitmentTagger:
         for k in sorted(by_sentence):
             s, e = sentences[k]
             span = doc[s:e]
-            hits = by_sentence[k] + [
+            found = by_sentence[k] + [
                 h
-                for h in self.windowed_hits(doc, context.get(k, []), s, e, columns)
-                if h.family != "trigger"
+                for h in self._window_matches(doc, context.get(k, []), s, e, columns)
+                if h[0] != "trigger"
             ]
-            hits = [Hit(h.family, h.index, h.start - s, h.end - s) for h in hits]
-            hits.sort(key=lambda h: (h.start, h.end))
+            found.sort(key=lambda h: (h[2], h[3]))
+            hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
             if timexes is None:
                 timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)

@@ -215,8 +215,43 @@ _MACRO_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 
 
 def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace.
+
+    It is written as a tree of shared prefixes (``s(?:even(?:t(?:een|y))?|ix(?:teen)?)``) that
+    keeps the longest-first order among words sharing a prefix: it matches what the flat
+    ``seventeen|seventy|sixteen|seven|six`` matches, in the same order of preference, but the
+    regex engine tries one branch per first character instead of every word at every position
+    (``tests/nlp/test_timex.py`` checks the two agree).
+    """
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    return "(?:" + prefix_tree(ordered) + ")"
+
+
+def prefix_tree(words: Sequence[str]) -> str:
+    """The alternation of ``words`` (in order of preference, no duplicates) as a regex over a
+    tree of shared prefixes; a space matches ``\\s+``. The empty word matches nothing more.
+
+    Words sharing a first character keep their relative order, and a word that is a prefix of
+    another comes after it in ``words`` when ``words`` is longest first, so the tree prefers
+    what the flat alternation prefers.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        if not first:
+            continue
+        head = r"\s+" if first == " " else re.escape(first)
+        parts.append(head if rests == [""] else head + prefix_tree(rests))
+    if not parts:
+        return ""
+    body = "|".join(parts)
+    if "" in groups:
+        if next(iter(groups)) == "":
+            raise ValueError("prefix_tree: the empty word must come after the words it prefixes")
+        return f"(?:{body})?"
+    return f"(?:{body})" if len(parts) > 1 else body
 
 
 def _capitalised(words: Iterable[str]) -> str:
@@ -395,7 +430,7 @@ class TimexRule:
         expanded = expand_macros(
             check_type(data["pattern"], str, field="pattern", where=where), known, where=where
         )
-        if case == "insensitive" and _UPPER.search(_ESCAPES.sub("", expanded)):
+        if case == "insensitive" and _UPPER.search(case_folded_part(expanded)):
             raise RuleError(
                 "PCT112",
                 f"{where}: field 'pattern' has upper-case letters but 'case' is 'insensitive' "
@@ -530,8 +565,26 @@ def trigger_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-_ESCAPES = re.compile(r"\\.|\(\?P<\w+>|\(\?-i:[^)]*\)")
+_ESCAPES = re.compile(r"\\.|\(\?P<\w+>")
 _UPPER = re.compile(r"[A-Z]")
+
+
+def case_folded_part(pattern: str) -> str:
+    """``pattern`` without escapes, group names and case-sensitive ``(?-i:...)`` groups (nested
+    groups included): the letters a lower-cased text is matched against."""
+    text = _ESCAPES.sub("", pattern)
+    out = []
+    i = 0
+    while i < len(text):
+        if text.startswith("(?-i:", i):
+            depth, i = 1, i + 5
+            while i < len(text) and depth:
+                depth += {"(": 1, ")": -1}.get(text[i], 0)
+                i += 1
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
 
 
 def _anchor_end(regex: re.Pattern[str] | None) -> re.Pattern[str] | None:

@@ -70,33 +70,31 @@ _COLUMN = {attr: i for i, attr in enumerate(COLUMNS)}
 _STRING_PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
 
 
-class TokenColumns:
-    """A Doc's token attributes as lists of integers (lexeme string ids and 0/1 flags), each
-    read with ``Doc.to_array`` the first time a pattern asks for it.
+class TokenColumns(dict[int, list[int]]):
+    """A Doc's token attributes as lists of integers (lexeme string ids and 0/1 flags), keyed by
+    their index in :data:`COLUMNS`; each is read with ``Doc.to_array`` the first time a pattern
+    asks for it.
 
     Args:
         doc: The Doc.
     """
 
-    __slots__ = ("_columns", "doc", "length", "strings")
+    __slots__ = ("doc", "length", "strings")
 
     def __init__(self, doc: Doc) -> None:
+        super().__init__()
         self.doc = doc
         self.length = len(doc)
         self.strings: StringStore = doc.vocab.strings
-        self._columns: list[list[int] | None] = [None] * len(COLUMNS)
 
-    def column(self, index: int) -> list[int]:
-        """The values of ``COLUMNS[index]``, one per token."""
-        values = self._columns[index]
-        if values is None:
-            values = self.doc.to_array(COLUMNS[index]).tolist() if self.length else []
-            self._columns[index] = values
+    def __missing__(self, index: int) -> list[int]:
+        values: list[int] = self.doc.to_array(COLUMNS[index]).tolist() if self.length else []
+        self[index] = values
         return values
 
     def attr(self, attr: int) -> list[int]:
         """The values of ``attr`` (one of :data:`COLUMNS`), one per token."""
-        return self.column(_COLUMN[attr])
+        return self[_COLUMN[attr]]
 
 
 TokenTest = Callable[[TokenColumns, int], bool]
@@ -192,14 +190,14 @@ def compile_token(token: Mapping[str, Any], strings: StringStore) -> TokenTest |
 
 def _flag_test(column: int, value: int) -> TokenTest:
     def test(cols: TokenColumns, i: int) -> bool:
-        return cols.column(column)[i] == value
+        return cols[column][i] == value
 
     return test
 
 
 def _equal_test(column: int, value: int) -> TokenTest:
     def test(cols: TokenColumns, i: int) -> bool:
-        return cols.column(column)[i] == value
+        return cols[column][i] == value
 
     return test
 
@@ -214,12 +212,12 @@ def _predicate_test(
         if predicate == "IN":
 
             def inside(cols: TokenColumns, i: int) -> bool:
-                return cols.column(column)[i] in values
+                return cols[column][i] in values
 
             return inside
 
         def outside(cols: TokenColumns, i: int) -> bool:
-            return cols.column(column)[i] not in values
+            return cols[column][i] not in values
 
         return outside
     if not isinstance(argument, str):
@@ -227,7 +225,7 @@ def _predicate_test(
     regex = re.compile(argument)
 
     def search(cols: TokenColumns, i: int) -> bool:
-        return regex.search(cols.strings[cols.column(column)[i]]) is not None
+        return regex.search(cols.strings[cols[column][i]]) is not None
 
     return search
 
@@ -275,21 +273,25 @@ def _reach(
     past the last token), all ``<= bound``; backwards, ``cursor - 1`` is the first token to
     consume and the results are start positions, all ``>= bound``.
     """
-    step = 1 if forward else -1
     frontier = {cursor}
     for spec in specs:
+        test, least, most = spec.test, spec.least, spec.most
         reached: set[int] = set()
-        for start in frontier:
-            count, c = 0, start
+        for c in frontier:
+            count = 0
             while True:
-                if count >= spec.least:
+                if count >= least:
                     reached.add(c)
-                if spec.most is not None and count >= spec.most:
+                if most is not None and count >= most:
                     break
-                token = c if forward else c - 1
-                if (token >= bound if forward else token < bound) or not spec.test(cols, token):
-                    break
-                c += step
+                if forward:
+                    if c >= bound or not test(cols, c):
+                        break
+                    c += 1
+                else:
+                    if c <= bound or not test(cols, c - 1):
+                        break
+                    c -= 1
                 count += 1
         if not reached:
             return reached
@@ -304,10 +306,10 @@ def matches_at(
     ``[lo, hi)``, in no particular order."""
     if not lo <= position < hi or not pattern.anchor(cols, position):
         return []
-    ends = _reach(pattern.after, cols, position + 1, True, hi)
+    ends = _reach(pattern.after, cols, position + 1, True, hi) if pattern.after else (position + 1,)
     if not ends:
         return []
-    starts = _reach(pattern.before, cols, position, False, lo)
+    starts = _reach(pattern.before, cols, position, False, lo) if pattern.before else (position,)
     return [(s, e) for s in starts for e in ends]
 
 
