@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyarrow.compute as pc
 
@@ -52,3 +55,34 @@ def run_row(lake: Path | str, run_id: str) -> dict[str, object]:
 def runs(lake: Path | str) -> list[dict[str, object]]:
     """Every ``runs`` row, oldest first."""
     return sorted(read_arrow("runs", lake).to_pylist(), key=lambda r: str(r["started_at"]))
+
+
+# -- what a table's log names and what is on disk ------------------------------------------------
+
+
+def logged_files(table: Path) -> set[str]:
+    """Data files any committed ``_delta_log`` entry names (added or removed)."""
+    names: set[str] = set()
+    log = table / "_delta_log"
+    for entry in log.glob("*.json") if log.exists() else ():
+        for line in entry.read_text(encoding="utf-8").splitlines():
+            action = json.loads(line) if line.strip() else {}
+            for kind in ("add", "remove"):
+                if kind in action:
+                    names.add(unquote(action[kind]["path"]))
+    return names
+
+
+def data_files(table: Path) -> set[str]:
+    """Files under the table folder outside ``_delta_log`` (finished or being written)."""
+    found: set[str] = set()
+    for folder, _, files in os.walk(table):
+        if "_delta_log" not in Path(folder).parts:
+            found.update(os.path.relpath(os.path.join(folder, f), table) for f in files)
+    return found
+
+
+def commits(table: Path) -> int:
+    """Committed versions of a table (its ``_delta_log`` entries)."""
+    log = table / "_delta_log"
+    return len(list(log.glob("*.json"))) if log.exists() else 0

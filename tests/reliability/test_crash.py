@@ -11,7 +11,6 @@ files that no log entry names are left behind).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -27,7 +26,7 @@ import pyarrow.parquet as pq
 import pytest
 from fixtures.api.fake_api import FakeApi
 from reliability.faults import FaultyProxy, Rule, Slow, faulty_proxy
-from reliability.helpers import digests, runs
+from reliability.helpers import commits, data_files, digests, logged_files, runs
 from support import SAMPLES
 
 from pipeline.ingest.archive import iter_lines
@@ -104,34 +103,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory, model_snapshot: Path) ->
     return digests(lake)
 
 
-# -- what the log names and what is on disk ------------------------------------------------------
-
-
-def logged_files(table: Path) -> set[str]:
-    """Data files any committed ``_delta_log`` entry names (added or removed)."""
-    names: set[str] = set()
-    log = table / "_delta_log"
-    for entry in log.glob("*.json") if log.exists() else ():
-        for line in entry.read_text(encoding="utf-8").splitlines():
-            action = json.loads(line) if line.strip() else {}
-            for kind in ("add", "remove"):
-                if kind in action:
-                    names.add(unquote(action[kind]["path"]))
-    return names
-
-
-def data_files(table: Path) -> set[str]:
-    """Files under the table folder outside ``_delta_log`` (finished or being written)."""
-    found: set[str] = set()
-    for folder, _, files in os.walk(table):
-        if "_delta_log" not in Path(folder).parts:
-            found.update(os.path.relpath(os.path.join(folder, f), table) for f in files)
-    return found
-
-
-def commits(table: Path) -> int:
-    log = table / "_delta_log"
-    return len(list(log.glob("*.json"))) if log.exists() else 0
+# -- kills inside a commit ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
