@@ -27,6 +27,7 @@ import pytest
 from fixtures.api.fake_api import FakeApi
 from reliability.faults import FaultyProxy, Rule, Slow, faulty_proxy
 from reliability.helpers import commits, data_files, digests, logged_files, runs
+from spacy.language import Language
 from support import SAMPLES
 
 from pipeline.ingest.archive import iter_lines
@@ -257,3 +258,48 @@ def test_kill_during_an_export_never_leaves_a_partial_file(
     process.wait()
     assert pq.read_table(out / "answers.parquet").num_rows == expected
     assert sorted(p.name for p in out.glob("*.parquet")) == ["answers.parquet"]
+
+
+# -- a write that fails (disk, store, conflict) instead of a kill --------------------------------
+
+
+def test_write_failure_mid_extraction_fails_the_run_cleanly_and_rerun_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Language
+) -> None:
+    """The second flush's quantities merge fails (a full disk, an object store error): the run
+    is recorded failed with the error, no visible commitment lacks its quantities, and the
+    re-run completes to the same tables as a run that never failed."""
+    import pipeline.lake.jobs as jobs
+    from pipeline.lake import LakeError, extract_answers, ingest_window
+
+    reference = tmp_path / "reference"
+    ingest_window(SAMPLE, lake=reference)
+    extract_answers(reference, nlp=nlp, write_every=100)
+
+    lake = tmp_path / "lake"
+    ingest_window(SAMPLE, lake=lake)
+    real_merge = jobs.merge_rows
+    calls = {"quantities": 0}
+
+    def failing_merge(table: str, *args: object, **kwargs: object) -> object:
+        if table == "quantities":
+            calls["quantities"] += 1
+            if calls["quantities"] == 2:
+                raise LakeError(
+                    "merge into 'quantities' failed (table left at version 1): disk full"
+                )
+        return real_merge(table, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jobs, "merge_rows", failing_merge)
+    with pytest.raises(LakeError, match="disk full"):
+        extract_answers(lake, nlp=nlp, write_every=100, run_id="extract-failed")
+    monkeypatch.setattr(jobs, "merge_rows", real_merge)
+    [failed] = [r for r in runs(lake) if r["run_id"] == "extract-failed"]
+    assert failed["status"] == "failed" and "disk full" in str(failed["error"])
+    quantities = ordinals(lake, "quantities")
+    for row in read_table(
+        "commitments", lake, columns=["id", "answer_version", "quantities"]
+    ).itertuples():
+        assert all((row.id, row.answer_version, int(i)) in quantities for i in row.quantities)
+    extract_answers(lake, nlp=nlp, write_every=100)
+    assert digests(lake) == digests(reference)
