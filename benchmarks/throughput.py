@@ -1,14 +1,29 @@
-"""Engine throughput over a corpus, against dateparser's ``search_dates`` on the same texts.
+"""Engine throughput over a corpus, against dateparser's ``search_dates`` on the same texts; and
+the end-to-end path (replay ingest -> extract -> Delta tables, and the nightly flow).
 
-Streams the corpus (never holds it in memory), runs the rule engine with 1 and N processes, and
-prints answers/s, words/s, peak RSS, the speed-up from more processes, and the ratio to
-dateparser's ``search.search_dates(languages=["en"])`` timed in the same run (on every text, or on
-the first ``--dateparser-answers`` when that is set: its rate is per word, so a prefix is a fair
-sample and saves minutes).
+Default mode: streams the corpus (never holds it in memory) through the rule engine with 1 and N
+processes and prints answers/s, words/s, CPU seconds, peak RSS, the speed-up from more
+processes, and the ratio to dateparser's ``search.search_dates(languages=["en"])`` timed in the
+same run (on every text, or on the first ``--dateparser-answers``: its rate is per word, so a
+prefix is a fair sample and saves minutes).
+
+Both sides are timed warm, as a long backfill runs: each first processes the first
+``--warmup`` answers untimed (spaCy's tokenizer cache, the lexemes, dateparser's locale data and
+time-zone patterns are built on first use). The engine's passes stream the corpus, so reading
+the gzip file and turning HTML into text happens inside them; that time is measured as it
+happens (the text generator's own time) and reported apart, so that the engine's rate and
+dateparser's are over the same work: texts already read.
+
+``--end-to-end`` times, in temporary lakes, (1) the library path with no Prefect: replay ingest
+of the bundled sample, extraction, the deadline snapshot; (2) the nightly flow as
+``commitments run`` calls it, in a fresh process (imports, model load, Prefect's ephemeral
+server, the run), and splits its wall time into the jobs' own time (from the ``runs`` table)
+and the rest.
 
 Usage::
 
     python benchmarks/throughput.py [CORPUS] [--processes 1,2] [--dateparser-answers N]
+    python benchmarks/throughput.py --end-to-end [--sample PATH]
 """
 
 from __future__ import annotations
@@ -18,7 +33,9 @@ import datetime as dt
 import os
 import platform
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,16 +47,29 @@ from pipeline.ingest.replay import read_answers
 from pipeline.settings import get_settings
 
 DEFAULT_CORPUS = get_settings().shared / "corpus" / "commons-written-answers-2023-2025.jsonl.gz"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SAMPLE = PROJECT_ROOT / "data" / "samples" / "answers-sample.jsonl.gz"
 
 
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """One timed pass over the corpus."""
+    """One timed pass over the corpus.
+
+    Attributes:
+        label: What was timed.
+        answers: Answers processed.
+        words: Their words (whitespace-separated tokens of the plain text).
+        seconds: Wall time of the work counted.
+        cpu_seconds: CPU time of this process over the pass (workers not included), or None.
+        reading_seconds: Wall time spent reading the corpus inside the pass (in ``seconds``).
+    """
 
     label: str
     answers: int
     words: int
     seconds: float
+    cpu_seconds: float | None = None
+    reading_seconds: float = 0.0
 
     @property
     def words_per_second(self) -> float:
@@ -61,90 +91,328 @@ def answers(corpus: Path, limit: int | None = None) -> Iterator[Answer]:
             yield item
 
 
+def _item(answer: Answer) -> TextItem:
+    return TextItem(answer.answer_text, answer.date_answered, answer.answering_body, key=answer.id)
+
+
+def warm_up(corpus: Path, n: int) -> None:
+    """Run the engine over the first ``n`` answers (untimed)."""
+    if n > 0:
+        for _ in extract_batch((_item(a) for a in answers(corpus, n)), nlp=load_model()):
+            pass
+
+
 def time_engine(corpus: Path, n_process: int, batch_size: int) -> Timing:
-    """Run the engine over the corpus with ``n_process`` processes."""
+    """Run the engine over the corpus with ``n_process`` processes; the corpus is read as the
+    engine asks for texts, and the time spent reading is kept apart."""
     nlp = load_model()
     counted = {"answers": 0, "words": 0}
+    reading = 0.0
 
     def items() -> Iterator[TextItem]:
-        for a in answers(corpus):
+        nonlocal reading
+        stream = answers(corpus)
+        while True:
+            began = time.perf_counter()
+            answer = next(stream, None)
+            reading += time.perf_counter() - began
+            if answer is None:
+                return
             counted["answers"] += 1
-            counted["words"] += len(a.answer_text.split())
-            yield TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id)
+            counted["words"] += len(answer.answer_text.split())
+            yield _item(answer)
 
-    start = time.perf_counter()
+    cpu, start = time.process_time(), time.perf_counter()
     for _ in extract_batch(items(), nlp=nlp, n_process=n_process, batch_size=batch_size):
         pass
-    seconds = time.perf_counter() - start
-    return Timing(f"engine, {n_process} process(es)", counted["answers"], counted["words"], seconds)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return Timing(
+        f"engine, {n_process} process{'es' if n_process > 1 else ''}",
+        counted["answers"],
+        counted["words"],
+        seconds,
+        cpu,
+        reading,
+    )
 
 
-def time_parsing(corpus: Path) -> Timing:
-    """Reading and HTML-to-text alone (included in the engine timings)."""
-    start = time.perf_counter()
-    n = words = 0
-    for a in answers(corpus):
-        n += 1
-        words += len(a.answer_text.split())
-    return Timing("read + HTML to text only", n, words, time.perf_counter() - start)
+def engine_only(timing: Timing) -> Timing:
+    """A one-process pass without its reading time (what the engine itself took)."""
+    return Timing(
+        f"{timing.label}, reading left out",
+        timing.answers,
+        timing.words,
+        timing.seconds - timing.reading_seconds,
+        None if timing.cpu_seconds is None else timing.cpu_seconds - timing.reading_seconds,
+    )
 
 
-def time_dateparser(corpus: Path, limit: int | None) -> Timing:
-    """dateparser's search_dates over the same texts (each answer's date as base)."""
+def time_dateparser(corpus: Path, limit: int | None, warmup: int) -> Timing:
+    """dateparser's search_dates over the same texts (each answer's date as base), warm."""
     from dateparser.search import search_dates
 
+    def run(texts: list[tuple[str, dt.date]]) -> None:
+        for text, anchor in texts:
+            base = dt.datetime.combine(anchor, dt.time())
+            search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+
+    run([(a.answer_text, a.date_answered) for a in answers(corpus, warmup)])
     texts = [(a.answer_text, a.date_answered) for a in answers(corpus, limit)]
     words = sum(len(t.split()) for t, _ in texts)
-    start = time.perf_counter()
-    for text, anchor in texts:
-        base = dt.datetime.combine(anchor, dt.time())
-        search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
-    return Timing("dateparser search_dates", len(texts), words, time.perf_counter() - start)
+    cpu, start = time.process_time(), time.perf_counter()
+    run(texts)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return Timing("dateparser search_dates", len(texts), words, seconds, cpu)
 
 
 def peak_rss_mb() -> tuple[float, float]:
-    """Peak resident set size (MB) of this process and of its finished children."""
+    """Peak resident set size (MB) of this process and of its largest finished child."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, help="API-shaped JSONL(.gz) corpus (default: the shared corpus)")
-    parser.add_argument("--processes", default="1,2", help="comma-separated process counts to time (default 1,2)")
-    parser.add_argument("--batch-size", type=int, default=64, help="docs per nlp.pipe batch (default 64)")
-    parser.add_argument("--dateparser-answers", type=int, default=None, help="time dateparser on the first N answers only (default: all)")
-    parser.add_argument("--skip-dateparser", action="store_true", help="do not time dateparser")
-    args = parser.parse_args(argv)
+def machine() -> str:
+    """Date, machine, cores, Python and load, for the record."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"date: {dt.date.today().isoformat()}; machine: {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; load average before: {load}"
+    )
+
+
+def _row(t: Timing) -> str:
+    cpu = f"{t.cpu_seconds:.2f}" if t.cpu_seconds is not None else ""
+    return (
+        f"| {t.label} | {t.answers:,} | {t.words:,} | {t.seconds:.2f} | {cpu} | "
+        f"{t.answers_per_second:,.0f} | {t.words_per_second:,.0f} |"
+    )
+
+
+def throughput(args: argparse.Namespace, argv: list[str]) -> int:
+    """The default mode (see the module docstring)."""
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-
+    header = machine()
     load_model()  # model loading is start-up, not throughput
-    timings = [time_parsing(args.corpus)]
+    warm_up(args.corpus, args.warmup)
+    timings = []
     for n in (int(p) for p in args.processes.split(",")):
         timings.append(time_engine(args.corpus, n, args.batch_size))
     own_rss, child_rss = peak_rss_mb()
-    if not args.skip_dateparser:
-        timings.append(time_dateparser(args.corpus, args.dateparser_answers))
-
-    print(f"date: {dt.date.today().isoformat()}; machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"command: python benchmarks/throughput.py {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
+    dateparser = (
+        None
+        if args.skip_dateparser
+        else time_dateparser(args.corpus, args.dateparser_answers, args.warmup)
+    )
+    print(header)
+    print(f"command: python benchmarks/throughput.py {' '.join(argv)}".rstrip())
     print()
-    print("| pass | answers | words | seconds | answers/s | words/s |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| pass | answers | words | wall s | CPU s (this process) | answers/s | words/s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    single = next((t for t in timings if t.label == "engine, 1 process"), None)
     for t in timings:
-        print(f"| {t.label} | {t.answers:,} | {t.words:,} | {t.seconds:.2f} | {t.answers_per_second:,.0f} | {t.words_per_second:,.0f} |")
+        print(_row(t))
+        if t is single:
+            print(_row(engine_only(t)))
+    if dateparser is not None:
+        print(_row(dateparser))
     print()
-    engine = [t for t in timings if t.label.startswith("engine")]
-    print(f"peak RSS: {own_rss:.0f} MB (main process, after the 1-process pass and model), {child_rss:.0f} MB (largest worker)")
-    if len(engine) > 1:
-        print(f"speed-up {engine[-1].label} vs {engine[0].label}: {engine[0].seconds / engine[-1].seconds:.2f}x")
-    dp = [t for t in timings if t.label.startswith("dateparser")]
-    if dp and engine:
-        print(f"engine (1 process) vs dateparser search_dates, words/s: {engine[0].words_per_second / dp[0].words_per_second:.1f}x")
+    for t in timings:
+        reading = f"{t.reading_seconds:.2f}"
+        print(f"{t.label}: reading the corpus (gzip, JSON, HTML to text) took {reading} s of it")
+    print(
+        f"peak RSS: {own_rss:.0f} MB (main process, after the engine passes), "
+        f"{child_rss:.0f} MB (largest worker process)"
+    )
+    if single is not None:
+        for t in timings:
+            if t is not single:
+                speed_up = single.seconds / t.seconds
+                pair = f"{t.label} vs {single.label}"
+                print(f"speed-up, {pair} (wall, reading included): {speed_up:.2f}x")
+    if dateparser is not None and single is not None:
+        alone = engine_only(single)
+        wall = alone.words_per_second / dateparser.words_per_second
+        cpu = ""
+        if alone.cpu_seconds and dateparser.cpu_seconds:
+            per_word = (dateparser.cpu_seconds / dateparser.words) / (
+                alone.cpu_seconds / alone.words
+            )
+            cpu = f", {per_word:.1f}x CPU"
+        with_reading = single.words_per_second / dateparser.words_per_second
+        print(
+            f"engine (1 process, reading left out) vs dateparser search_dates, words/s: "
+            f"{wall:.1f}x wall{cpu} (reading included: {with_reading:.1f}x wall)"
+        )
     return 0
+
+
+FLOW_SCRIPT = """
+import sys, time
+start = time.perf_counter()
+from flows.nightly import nightly
+print(f"IMPORT_SECONDS {time.perf_counter() - start:.3f}")
+start = time.perf_counter()
+summary = nightly(lake=sys.argv[1], source=sys.argv[2], n_process=1, run_audit=True)
+print(f"FLOW_SECONDS {time.perf_counter() - start:.3f}")
+"""
+
+
+def end_to_end(args: argparse.Namespace, argv: list[str]) -> int:
+    """The ``--end-to-end`` mode (see the module docstring)."""
+    from pipeline.lake import extract_answers, ingest_window, read_table
+
+    sample = args.sample
+    if not sample.exists():
+        print(f"sample not found: {sample}", file=sys.stderr)
+        return 2
+    print(machine())
+    print(f"command: python benchmarks/throughput.py {' '.join(argv)}".rstrip())
+    print()
+    with tempfile.TemporaryDirectory(prefix="pct-bench-") as tmp:
+        began = time.perf_counter()
+        load_model()
+        model_s = time.perf_counter() - began
+        lake = Path(tmp) / "library"
+        began = time.perf_counter()
+        ingested = ingest_window(sample, lake=str(lake))
+        ingest_s = time.perf_counter() - began
+        began = time.perf_counter()
+        extracted = extract_answers(str(lake))
+        extract_s = time.perf_counter() - began
+        audit_s: float | None = None
+        try:
+            from pipeline.audit.store import compute_deadlines
+        except ImportError:
+            pass
+        else:
+            began = time.perf_counter()
+            compute_deadlines(str(lake), dt.date.today())
+            audit_s = time.perf_counter() - began
+        library_s = ingest_s + extract_s + (audit_s or 0.0)
+        print("Library path, no Prefect (one process):")
+        print()
+        steps = [
+            ("load the rule model (start-up)", model_s, ""),
+            (
+                "replay ingest -> answers",
+                ingest_s,
+                f"{ingested.records_read} records read, "
+                f"{ingested.answers_inserted} answers written",
+            ),
+            (
+                "extract -> commitments, time_expressions, quantities",
+                extract_s,
+                f"{extracted.answers_extracted} answers, {extracted.commitments} commitments, "
+                f"{extracted.time_expressions} time expressions, "
+                f"{extracted.quantities} quantities",
+            ),
+        ]
+        if audit_s is not None:
+            steps.append(("deadline snapshot", audit_s, ""))
+        steps.append(("total (model load left out)", library_s, ""))
+        _table(("step", "seconds", "what"), [(a, f"{b:.2f}", c) for a, b, c in steps])
+        print()
+
+        flow_lake = Path(tmp) / "flow"
+        env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+        began = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", FLOW_SCRIPT, str(flow_lake), str(sample)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        wall_s = time.perf_counter() - began
+        if done.returncode != 0:
+            print(done.stdout[-2000:], done.stderr[-4000:], sep="\n", file=sys.stderr)
+            return 1
+        marks = {
+            line.split()[0]: float(line.split()[1])
+            for line in done.stdout.splitlines()
+            if line.startswith(("IMPORT_SECONDS", "FLOW_SECONDS"))
+        }
+        runs = read_table("runs", lake=str(flow_lake))
+        jobs = {str(k): float(v) for k, v in runs.groupby("kind")["duration_s"].sum().items()}
+        job_s = sum(jobs.values())
+        print("Nightly flow as `commitments run` calls it, in a fresh process (Prefect ephemeral):")
+        print()
+        parts = [
+            ("process wall (interpreter, imports, Prefect start-up, the run)", wall_s),
+            ("importing the flow module (Prefect included)", marks["IMPORT_SECONDS"]),
+            ("the flow call (ephemeral server, tasks, jobs, audit)", marks["FLOW_SECONDS"]),
+            *(
+                (f"{kind} job (its own timing, from `runs`)", sec)
+                for kind, sec in sorted(jobs.items())
+            ),
+            ("everything but the jobs (start-up, Prefect, audit, summary)", wall_s - job_s),
+        ]
+        _table(("part", "seconds"), [(a, f"{b:.2f}") for a, b in parts])
+        print()
+        print(
+            "the extract job includes loading the rule model in the fresh process; the deadline "
+            "snapshot is timed in the library path above"
+        )
+    return 0
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Print a Markdown table (numbers right-aligned)."""
+    print("| " + " | ".join(header) + " |")
+    print("| " + " | ".join("---:" if h == "seconds" else "---" for h in header) + " |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="API-shaped JSONL(.gz) corpus (default: the shared corpus)",
+    )
+    parser.add_argument(
+        "--processes", default="1,2", help="comma-separated process counts to time (default 1,2)"
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=64, help="texts per nlp.pipe batch (default 64)"
+    )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=100,
+        help="answers run untimed first by both sides (default 100)",
+    )
+    parser.add_argument(
+        "--dateparser-answers",
+        type=int,
+        default=None,
+        help="time dateparser on the first N answers only (default: all)",
+    )
+    parser.add_argument("--skip-dateparser", action="store_true", help="do not time dateparser")
+    parser.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="time ingest -> extract -> Delta tables and the nightly flow instead",
+    )
+    parser.add_argument(
+        "--sample",
+        type=Path,
+        default=DEFAULT_SAMPLE,
+        help="replay sample for --end-to-end (default: the bundled one)",
+    )
+    args = parser.parse_args(argv)
+    return end_to_end(args, argv) if args.end_to_end else throughput(args, argv)
 
 
 if __name__ == "__main__":

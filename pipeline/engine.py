@@ -153,10 +153,13 @@ def extract_batch(
         batch_size: Texts per batch handed to ``nlp.pipe`` (and, with several processes, to a
             worker).
         n_process: Processes that run the pipeline: 1 runs it in this process; more start that
-            many worker processes (see the module docstring), which end with the iteration.
+            many worker processes (see the module docstring), which end with the iteration;
+            -1 starts one per CPU.
     """
     nlp = nlp or load_model()
     version = model_version(nlp)
+    if n_process == -1:
+        n_process = multiprocessing.cpu_count()
     if n_process > 1:
         yield from _extract_in_workers(nlp, items, batch_size, n_process, version)
         return
@@ -221,7 +224,10 @@ def _extract_in_workers(
     pipes = [context.Pipe(duplex=False) for _ in range(n_process)]
     workers = [
         context.Process(
-            target=_worker, args=(nlp, inbox, send, batch_size), daemon=True, name=f"pct-extract-{i}"
+            target=_worker,
+            args=(nlp, inbox, send, batch_size),
+            daemon=True,
+            name=f"pct-extract-{i}",
         )
         for i, (inbox, (_, send)) in enumerate(zip(inboxes, pipes, strict=True))
     ]
@@ -260,13 +266,16 @@ def _extract_in_workers(
                 raise RuntimeError(f"extraction worker {index} failed:\n{payload}")
             feed()
             for item, rows in zip(batch, payload, strict=True):
-                yield item, Extraction(
-                    text=item.text,
-                    anchor=item.anchor or dt.date.min,
-                    timexes=rows.timexes,
-                    quantities=rows.quantities,
-                    commitments=rows.commitments,
-                    model_version=version,
+                yield (
+                    item,
+                    Extraction(
+                        text=item.text,
+                        anchor=item.anchor or dt.date.min,
+                        timexes=rows.timexes,
+                        quantities=rows.quantities,
+                        commitments=rows.commitments,
+                        model_version=version,
+                    ),
                 )
     finally:
         for inbox in inboxes:

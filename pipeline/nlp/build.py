@@ -21,7 +21,17 @@ from spacy.language import Language
 
 from pipeline.settings import get_settings
 
-META_KEYS = ("lang", "name", "version", "description", "author", "email", "url", "license", "sources")
+META_KEYS = (
+    "lang",
+    "name",
+    "version",
+    "description",
+    "author",
+    "email",
+    "url",
+    "license",
+    "sources",
+)
 VOLATILE_META_KEYS = ("spacy_version", "spacy_git_version")
 
 
@@ -61,9 +71,19 @@ def build(src: Path, out: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("model", nargs="?", type=Path, default=get_settings().model, help="model source folder (default: the configured model)")
-    parser.add_argument("--out", type=Path, default=None, help="where to write the built model (default: in place)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "model",
+        nargs="?",
+        type=Path,
+        default=get_settings().model,
+        help="model source folder (default: the configured model)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="where to write the built model (default: in place)"
+    )
     args = parser.parse_args(argv)
     out = build(args.model, args.out or args.model)
     print(f"built {out}")

@@ -356,6 +356,16 @@ def add_duration(day: dt.date, value: str) -> dt.date | None:
     return result
 
 
+def is_century(start: dt.date, end: dt.date) -> bool:
+    """True when ``[start, end]`` is a whole century (1 January 2000 to 31 December 2099)."""
+    return (
+        start.month == 1
+        and start.day == 1
+        and start.year % 100 == 0
+        and end == dt.date(start.year + 99, 12, 31)
+    )
+
+
 def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.date | None:
     """The latest date a deadline expression allows (GUIDELINES.md section 1, ``due``).
 
@@ -370,8 +380,9 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
         "by 2029-30" -> 2030-03-31, "later this year" -> 31 December, "from January 2025" ->
         2025-01-31); the anchor plus the duration for "within 12 weeks" or "over the next 15
         years"; the day before the Parliament's latest dissolution for "by the end of this
-        Parliament"; the day before the period starts after "before"; None for sets and for
-        vague expressions ("shortly", "in due course").
+        Parliament"; the day before the period starts after "before"; None for sets, for
+        vague expressions ("shortly", "in due course") and for a century ("the twenty-first
+        century" names an era, not a deadline; a decade, "by the 2030s", still is one).
     """
     prep = " ".join((preposition or "").lower().split()) or None
     if timex.type == "set":
@@ -388,6 +399,8 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
     if timex.start is None or timex.end is None:
         return None
     start, end = dt.date.fromisoformat(timex.start), dt.date.fromisoformat(timex.end)
+    if is_century(start, end):
+        return None  # "the twenty-first century" is an era, not a deadline
     if prep in BEFORE_PREPOSITIONS:
         return start - dt.timedelta(days=1)
     return end

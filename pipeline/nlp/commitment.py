@@ -435,8 +435,7 @@ class CommitmentTagger:
             body: The answering body.
         """
         offset = sentence.start
-        base = sentence.start_char
-        text = sentence.text
+        text = attrs.doc_text(doc)
         first, last = doc[offset + draft.start], doc[offset + draft.end - 1]
         char_start, char_end = first.idx, last.idx + len(last.text)
         actor_text, actor_rule = self._actor(doc, offset, draft)
@@ -455,12 +454,10 @@ class CommitmentTagger:
                 index, date = chosen
                 mention, prep_start = draft.due_candidates[index]
                 due = date.isoformat()
-                due_text = text[
-                    doc[offset + prep_start].idx - base : mention.payload["char_end"] - base
-                ]
+                due_text = text[doc[offset + prep_start].idx : mention.payload["char_end"]]
         trigger = doc[offset + draft.trigger_start : offset + draft.trigger_end].text
         return Commitment(
-            quote=text[char_start - base : char_end - base],
+            quote=text[char_start:char_end],
             char_start=char_start,
             char_end=char_end,
             kind=draft.kind,  # type: ignore[arg-type]

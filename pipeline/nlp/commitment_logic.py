@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -885,6 +885,64 @@ def due_candidates(
     return out
 
 
+CONTACT_PRONOUNS = frozenset({"we", "i", "they", "he", "she", "you"})
+
+
+def contact_clause_start(
+    lower: Sequence[str], verbs: Collection[int], after: int, end: int
+) -> int | None:
+    """Where a contact relative clause with its own subject starts inside ``[after, end)``: a
+    personal pronoun and a verb group right after a noun, without "that" ("the transformed
+    health service *we will build* over the next decade"). What follows belongs to that
+    clause's verb, not to the commitment's, so it gives no due.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        verbs: Positions where a verb group starts (auxiliaries and triggers).
+        after: One past the commitment's trigger.
+        end: One past the quote's last token.
+
+    Returns:
+        The pronoun's position, or None.
+    """
+    for v in range(after + 2, end):
+        if v not in verbs:
+            continue
+        pronoun, head = lower[v - 1], lower[v - 2]
+        if (
+            pronoun in CONTACT_PRONOUNS
+            and head.isalpha()
+            and head not in _FUNCTION_WORDS
+            and head not in SUBJECT_PRONOUNS
+        ):
+            return v - 1
+    return None
+
+
+def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -> bool:
+    """True when a time expression before the trigger dates the announcement of the plan, not
+    the plan: a reporting verb stands between them ("On 7 August we *announced* our plans to
+    introduce ...", "On 8 October, the Department *announced* plans to create ...").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        mention: The time expression.
+        trigger_start: The commitment's trigger.
+    """
+    return mention.end <= trigger_start and any(
+        w in REPORTING_VERBS for w in lower[mention.end : trigger_start + 1]
+    )
+
+
+def _inside_clause(lower: Sequence[str], clause_start: int, position: int) -> bool:
+    """True when ``position`` follows ``clause_start`` with no comma or other punctuation
+    between them (a comma ends a contact clause: "... the progress we are making to respond to
+    the Inquiry's recommendations, including ..., by the end of the year")."""
+    return clause_start <= position and not any(
+        not any(ch.isalnum() for ch in w) for w in lower[clause_start:position]
+    )
+
+
 def select_due(
     words: Sequence[str],
     timexes: Sequence[Mention],
@@ -1037,7 +1095,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         if ordered and _reports(words, rules.triggers[ordered[0].index], ordered[0]):
             ordered.sort(key=lambda h: rules.triggers[h.index].kind != "future")
         for trigger in ordered:
-            draft = _draft(sentence, rules, clause, trigger, subject, lower)
+            draft = _draft(sentence, rules, clause, trigger, subject, lower, starts)
             if draft is not None:
                 drafts.append(draft)
                 break
@@ -1051,9 +1109,10 @@ def _draft(
     trigger: Hit,
     subject: Subject,
     lower: Sequence[str],
+    verbs: Collection[int] = frozenset(),
 ) -> Draft | None:
     """The commitment a trigger makes of its clause, or None when it is not admissible
-    (``lower``: the sentence's words lower-cased)."""
+    (``lower``: the sentence's words lower-cased; ``verbs``: where verb groups start)."""
     words = sentence.words
     rule = rules.triggers[trigger.index]
     if (
@@ -1111,6 +1170,10 @@ def _draft(
     if negated and kind != "future":
         return None
     candidates = due_candidates(words, sentence.timexes, start, end, sentence.anchor, lower=lower)
+    contact = contact_clause_start(lower, verbs, trigger.end, end)
+    if contact is not None:
+        candidates = [c for c in candidates if not _inside_clause(lower, contact, c[0].start)]
+    candidates = [c for c in candidates if not dates_a_report(lower, c[0], trigger.start)]
     due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:
         due_start = due.payload.get("start")
@@ -1141,7 +1204,7 @@ _PAST_WORDS = re.compile(
 )
 _NEXT_UNIT = re.compile(
     r"^(?:the\s+)?next\s+(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+)?"
-    r"(?P<unit>year|month|week|day)s?$",
+    r"(?P<unit>year|month|week|day|decade)s?$",
     re.IGNORECASE,
 )
 _NUMBERS = {
@@ -1203,10 +1266,20 @@ def future_reading(timex: Timex, anchor: dt.date) -> Timex:
     return replace(timex, start=start.isoformat(), end=end.isoformat(), timex3=None)
 
 
+_HORIZON_UNITS: Mapping[str, tuple[int, str]] = {
+    "year": (1, "Y"),
+    "month": (1, "M"),
+    "week": (1, "W"),
+    "day": (1, "D"),
+    "decade": (10, "Y"),
+}
+
+
 def horizon_reading(timex: Timex, preposition: str | None) -> Timex:
-    """Read "within the next year" / "over the next five years" as a duration from the answer
-    date (GUIDELINES.md: "within 12 weeks" -> answer date + 84 days), not as the calendar
-    period "next year" names.
+    """Read "within the next year" / "over the next five years" / "in the next decade" as a
+    duration from the answer date (GUIDELINES.md: "within 12 weeks" -> answer date + 84 days,
+    "over the next 15 years" -> answer date + 15 years), not as the calendar period "next year"
+    or "the next decade" (the 2030s) names.
 
     Args:
         timex: The time expression as ``pct_timex`` resolved it.
@@ -1218,8 +1291,8 @@ def horizon_reading(timex: Timex, preposition: str | None) -> Timex:
         return timex
     raw = match.group("n")
     n = 1 if raw is None else int(raw) if raw.isdigit() else _NUMBERS[raw.lower()]
-    unit = {"year": "Y", "month": "M", "week": "W", "day": "D"}[match.group("unit").lower()]
-    return replace(timex, type="duration", timex3=f"P{n}{unit}", start=None, end=None)
+    per, unit = _HORIZON_UNITS[match.group("unit").lower()]
+    return replace(timex, type="duration", timex3=f"P{n * per}{unit}", start=None, end=None)
 
 
 def resolve_actor(

@@ -282,9 +282,21 @@ UNIT_NAMES: tuple[str, ...] = (
     "acad_year",
     "decade",
     "century",
+    "new_year",
 )
 """Relative units a :class:`DateSpec` can count in ("next year", "last week", "this financial
-year")."""
+year"); ``new_year`` is the year about to begin or just begun ("the new year", see
+:func:`new_year_of`)."""
+
+NEW_YEAR_GRACE = dt.timedelta(days=59)
+"""How long after 1 January a year is still "the new year" (to the end of February)."""
+
+
+def new_year_of(anchor: dt.date) -> int:
+    """The year "the new year" names on ``anchor``: the next one, unless the anchor falls in the
+    first two months of its own year ("early in the new year" written on 9 January 2024 is
+    2024; in September or December 2024 it is 2025)."""
+    return (anchor - NEW_YEAR_GRACE).year + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,6 +533,12 @@ def _base_period(
         return f"{spec.century - 1:02d}", cal.Period(
             dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31)
         )
+
+    if unit == "new_year":
+        if anchor is None:
+            return None
+        new_year = new_year_of(anchor)
+        return str(new_year), cal.year_period(new_year)
 
     year = spec.year
     if year is None and unit == "year" and anchor is not None:

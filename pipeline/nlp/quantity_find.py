@@ -47,9 +47,7 @@ alternatives would otherwise be tried at every character)."""
 # set rather than a lookbehind or a case-insensitive alternation): its digit branch
 # ("1,618", ".5") on the text, its word branch on the lower-cased text.
 _DIGIT_START = re.compile(r"[\d.](?:(?<=\d)(?<![\d.,]\d)|(?<=\.)(?<![\w.,]\.)(?=\d))")
-_WORD_START = re.compile(
-    rf"\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b"
-)
+_WORD_START = re.compile(rf"\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b")
 _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 """Characters that ``re.IGNORECASE`` equates with an ASCII letter while ``str.lower`` does not
 map them to it (İ, ı, ſ): with one of them, the lower-cased text is no guide to NUMERAL."""
@@ -80,7 +78,8 @@ _NAME_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’.-]*)[ \t]$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
-_SKIP_BEFORE_ONE = frozenset({"the", "this", "no", "any", "every", "each", "which", "some"})
+_SKIP_BEFORE_ONE = frozenset({"the", "this", "no", "any", "every", "each", "which", "some", "into"})
+"""Words after which "one" is not a count: "the one", "no one", "into one place" (unifying)."""
 _FRACTIONS = frozenset(
     {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
      "sixths", "tenth", "tenths", "eighth", "eighths"}

@@ -45,7 +45,9 @@ def check_keys(
             for an unknown key.
     """
     if not isinstance(data, Mapping):
-        raise RuleError("PCT101", f"{where}: a rule must be a JSON object, got {type(data).__name__}")
+        raise RuleError(
+            "PCT101", f"{where}: a rule must be a JSON object, got {type(data).__name__}"
+        )
     required = tuple(required)
     allowed = set(required) | set(optional)
     missing = [k for k in required if k not in data]
@@ -109,7 +111,9 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             try:
                 yield number, json.loads(stripped)
             except json.JSONDecodeError as err:
-                raise RuleError("PCT107", f"{path.name} line {number}: invalid JSON: {err}") from err
+                raise RuleError(
+                    "PCT107", f"{path.name} line {number}: invalid JSON: {err}"
+                ) from err
 
 
 def load_rules(path: Path, from_dict: Callable[[dict[str, Any], str], T]) -> list[T]:

@@ -123,6 +123,15 @@ DEADLINES: list[tuple[str, str, str | None, str | None]] = [
     ("We will publish it in due course.", "2024-03-25", "in", None),
     ("We will report on it each year.", "2024-03-25", None, None),
     ("We will publish it at Autumn Budget 2025.", "2025-09-10", "at", "2025-11-30"),
+    # a century names an era, not a deadline (answer 1727162)
+    (
+        "The Strategic Defence Review will determine the roles, capabilities and reforms required by UK Defence to meet the challenges, threats and opportunities of the twenty-first century.",
+        "2024-09-09",
+        "of",
+        None,
+    ),
+    # "the new year" is its first quarter (answer 1678456)
+    ("The Committee will publish a report in the new year.", "2024-02-14", "in", "2024-03-31"),
 ]
 """GUIDELINES.md section 1's ``due`` examples: (sentence, answer date, preposition, due)."""
 
@@ -152,6 +161,8 @@ def test_deadline_of_guideline_examples(
         (Timex("several years", 0, 13, "duration", "PXY"), "within", None),
         (Timex("12 weeks", 0, 8, "duration"), "within", None),
         (Timex("annually", 0, 8, "set", "P1Y"), None, None),
+        (Timex("this century", 0, 12, "date", "20", "2000-01-01", "2099-12-31"), "in", None),
+        (Timex("the 2030s", 0, 9, "date", "203", "2030-01-01", "2039-12-31"), "by", "2039-12-31"),
     ],
 )
 def test_deadline_of_edge_cases(
@@ -159,6 +170,20 @@ def test_deadline_of_edge_cases(
 ) -> None:
     latest = deadline_of(timex, D("2024-03-25"), preposition)
     assert (latest.isoformat() if latest else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2000-01-01", "2099-12-31", True),
+        ("1900-01-01", "1999-12-31", True),
+        ("2030-01-01", "2039-12-31", False),
+        ("2000-01-01", "2098-12-31", False),
+        ("2001-01-01", "2100-12-31", False),
+    ],
+)
+def test_is_century(start: str, end: str, expected: bool) -> None:
+    assert cal.is_century(D(start), D(end)) is expected
 
 
 @pytest.mark.parametrize(

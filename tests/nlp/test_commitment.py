@@ -528,6 +528,54 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             None,
             None,
         ),  # corpus
+        # the time of a contact clause with its own subject belongs to that clause's verb
+        (
+            "We will publish a new 10 Year Workforce Plan later this year to deliver the transformed health service we will build over the next decade, and treat patients on time again.",
+            "2025-07-09",
+            "2025-12-31",
+            "later this year",
+        ),  # 1818456
+        # ... unless a comma closes the clause before it
+        (
+            "The Government is carefully considering Sir Brian Langstaff’s recommendations and we will provide an update to Parliament on the progress we are making to respond to the Inquiry’s recommendations, including this recommendation on memorialisation, by the end of the year.",
+            "2024-09-04",
+            "2024-12-31",
+            "by the end of the year",
+        ),  # 1724371
+        # "the next decade" after "in"/"over" counts ten years from the answer date
+        (
+            "The Government will use every lever to halve violence against women and girls in the next decade, across the whole of government.",
+            "2024-09-09",
+            "2034-09-09",
+            "in the next decade",
+        ),  # 1726199
+        # "in the new year" is early in the coming year
+        (
+            "The Committee will publish a report in the new year, to which the Government will formally respond.",
+            "2024-02-14",
+            "2024-03-31",
+            "in the new year",
+        ),  # 1678456
+        # a date before a reporting verb dates the announcement, not the plan
+        (
+            "On 7 August we announced our plans to introduce further regulation in this space.",
+            "2025-11-11",
+            None,
+            None,
+        ),  # 1848958
+        (
+            "However, at Spending Review 2025, the Chancellor announced that up to 350 of the most deprived places will receive support from government.",
+            "2025-11-12",
+            None,
+            None,
+        ),  # 1830723
+        # a century is an era, not a deadline
+        (
+            "The Government will meet the challenges, threats and opportunities of the twenty-first century.",
+            "2024-09-09",
+            None,
+            None,
+        ),  # 1727162 (adapted)
     ],
 )
 def test_commitment_due_resolution(
@@ -535,7 +583,7 @@ def test_commitment_due_resolution(
 ) -> None:
     futures = [c for c in _extract(sentence, date, None) if c.kind == "future"]
     assert futures, "no future commitment found"
-    assert (futures[-1].due, futures[-1].due_text) == (due, due_text)
+    assert (futures[0].due, futures[0].due_text) == (due, due_text)
 
 
 @pytest.mark.parametrize(

@@ -574,6 +574,10 @@ NEGATIVES: list[Row] = [
         [],
     ),  # answer 1741153
     (
+        "As part of the NHS App, the My Medicines section will enable patients to manage their prescriptions, and the My Health section will enable patients to monitor their symptoms and bring all their data into one place.",
+        [],
+    ),  # answer 1829440 ("into one place" unifies; it counts nothing)
+    (
         "The Employment Tribunals Act 1996 and the Employment Tribunals Rules of Procedure 2013 (“the Rules”) govern how cases are handled in employment tribunals.",
         [],
     ),  # answer 1740351

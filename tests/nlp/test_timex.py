@@ -386,6 +386,26 @@ UK_CALENDAR: list[Row] = [
 ]
 
 DEICTIC: list[Row] = [
+    # "the new year": the start of the year about to begin, or just begun in January/February
+    (
+        "The Home Secretary will provide a full update to Parliament on progress against all of the recommendations of the Independent Inquiry into Child Sexual Abuse early in the new year.",
+        "2024-01-09",
+        [("the new year", "date", "2024-01-01", "2024-03-31")],
+    ),  # 1678587
+    (
+        "Colleges will be able to reflect the outcomes of the review in their planning and marketing materials in the new year so that students can make the best decisions about their futures.",
+        "2024-09-18",
+        [("the new year", "date", "2025-01-01", "2025-03-31")],
+    ),  # 1728047
+    (
+        "It is our intention to provide transitional resource funding for the 2024/25 early in the new year and funding for 2025/26 early in the financial year.",
+        "2024-12-10",
+        [
+            ("2024/25", "date", "2024-04-01", "2025-03-31"),
+            ("the new year", "date", "2025-01-01", "2025-03-31"),
+            ("2025/26", "date", "2025-04-01", "2026-03-31"),
+        ],
+    ),  # 1746639
     (
         "The Critical Minerals Intelligence Centre (CMIC), sponsored by the Department for Business and Trade, is currently undertaking an updated criticality assessment, with the results to be released later this year.",
         "2024-09-04",
@@ -1039,6 +1059,23 @@ DATE_SHAPES: list[Row] = [
 ]
 
 NEGATIVES: list[Row] = [
+    # ages are not durations ("17-year-olds", "16 and 17 year olds")
+    (
+        "As per the manifesto, the Government is committed to act during this Parliament to give 16- and 17-year-olds the right to vote in all elections, strengthening our democracy, empowering young people to participate and building an informed and empowered electorate.",
+        "2024-10-11",
+        [("this Parliament", "date", None, None)],
+    ),  # 1728904
+    (
+        "Local authorities have a statutory duty under the Education and Skills Act 2008 to identify and support 16 and 17 year olds who are not in education or training.",
+        "2024-10-07",
+        [],
+    ),  # 1728945
+    (
+        "For zero- to 17-year-olds, the median number of days patients waited was not able to be provided, due to a small sample size of the number of children who had their first care contact in the most recent quarter.",
+        "2024-11-11",
+        [],
+    ),  # 1739220
+    ("The recipients were announced in the New Year Honours list.", "2024-01-09", []),  # constructed: a name, not "the new year"
     ("Schedule 2 of the Children Act 1989 mandates that local authorities should promote contact between the child and his or her relatives, where this is consistent with the child’s welfare and is reasonably practical.", "2023-12-13", []),  # 1676331
     ("The UK Covid-19 Inquiry is an independent public inquiry.", "2023-12-19", []),  # 1676853
     ("For infections and complications requiring treatment in secondary care, the UK Health Security Agency estimates that the cost to the NHS of treating gonorrhoea in secondary care in 2022/23 was approximately £2,000 per in-patient admission.", "2025-01-13", [("2022/23", "date", "2022-04-01", "2023-03-31")]),  # 1753629
