@@ -183,7 +183,7 @@ class CommitmentTagger:
             deadline: The deadline function; ``pipeline.nlp.calendar.deadline_of`` when None.
         """
         register_extensions()
-        self.nlp = nlp
+        self.vocab = nlp.vocab
         self.name = name
         self.max_sentence_tokens = max_sentence_tokens
         self.deadline = deadline or load_deadline_function()
@@ -203,7 +203,7 @@ class CommitmentTagger:
         no anchor on the whole range.
         """
         self.rules = rules
-        strings = self.nlp.vocab.strings
+        strings = self.vocab.strings
         self.matchers: dict[tuple[str, int], Matcher] = {}
         self.anchored: dict[tuple[str, int], AnchoredPattern] = {}
         self.unanchored: list[tuple[str, int]] = []
@@ -218,7 +218,7 @@ class CommitmentTagger:
         )
         for family, items in families:
             for index, rule in enumerate(items):
-                matcher = Matcher(self.nlp.vocab, validate=False)
+                matcher = Matcher(self.vocab, validate=False)
                 key = f"pct_commitment/{family}/{rule.id}"
                 matcher.add(key, [rule.pattern], greedy="LONGEST")
                 self._keys[strings[key]] = (family, index)
@@ -486,6 +486,26 @@ class CommitmentTagger:
         return None, None
 
     # -- serialisation -------------------------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickling keeps: the vocabulary, the knobs and the rules; the matchers are
+        compiled again from the rules when unpickled (they hold compiled closures)."""
+        return {
+            "vocab": self.vocab,
+            "name": self.name,
+            "max_sentence_tokens": self.max_sentence_tokens,
+            "deadline": self.deadline,
+            "rules": self.rules,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore a pickled component (see :meth:`__getstate__`)."""
+        self.vocab = state["vocab"]
+        self.name = state["name"]
+        self.max_sentence_tokens = state["max_sentence_tokens"]
+        self.deadline = state["deadline"]
+        self._keys = {}
+        self.set_rules(state["rules"])
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         """Write the rules as canonical JSONL files into the folder ``path``."""

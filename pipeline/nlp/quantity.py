@@ -112,7 +112,6 @@ class QuantityTagger:
         skip_timex_types: Sequence[str] = DEFAULT_SKIP_TIMEX_TYPES,
     ) -> None:
         register_extensions()
-        self.nlp = nlp
         self.name = name
         self.options = options or FindOptions()
         self.skip_timex_types = tuple(skip_timex_types)

@@ -14,6 +14,8 @@ from pipeline.nlp.commitment_logic import (
     SentenceInput,
     Subject,
     admissible,
+    contact_clause_start,
+    dates_a_report,
     due_candidates,
     due_preposition,
     find_commitments,
@@ -459,3 +461,63 @@ def test_find_commitments_conditional_clauses_do_not_fire() -> None:
         "If he wishes , we will meet him .", [("actor", 0, "we"), ("trigger", 0, "will meet")]
     )
     assert find_commitments(sentence, _rules()) == []
+
+
+# -- whose time a due is -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger_end", "expected"),
+    [
+        # a contact clause with its own subject: "the transformed health service we will build"
+        (
+            "We will publish a new 10 Year Workforce Plan later this year to deliver the transformed health service we will build over the next decade",
+            2,
+            "we",
+        ),  # 1818456
+        # "that" opens a complement, not a contact clause
+        ("We will ensure that we will deliver it by 2025", 2, None),
+        # a pronoun after a function word starts no contact clause
+        ("We will publish it and we will consult in 2025", 2, None),
+    ],
+)
+def test_contact_clause_start(sentence: str, trigger_end: int, expected: str | None) -> None:
+    words = _words(sentence)
+    lower = [w.lower() for w in words]
+    verbs = frozenset(i for i, w in enumerate(lower) if w == "will")
+    found = contact_clause_start(lower, verbs, trigger_end, len(words))
+    assert (lower[found] if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "trigger", "expected"),
+    [
+        ("On 7 August we announced our plans to introduce further regulation", "7 August", "plans", True),  # 1848958
+        ("In summer 2025 , we will publish a refreshed plan", "summer 2025", "will", False),  # 1754759
+        ("We will publish it by 2025", "2025", "will", False),
+    ],
+)
+def test_dates_a_report(sentence: str, date: str, trigger: str, expected: bool) -> None:
+    words = _words(sentence)
+    lower = [w.lower() for w in words]
+    first = date.split()[0]
+    start = words.index(first)
+    mention = Mention(0, start, start + len(date.split()), {})
+    assert dates_a_report(lower, mention, lower.index(trigger)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "preposition", "timex3"),
+    [
+        ("next decade", "in the", "P10Y"),  # "halve violence ... in the next decade" (1726199)
+        ("the next two decades", "over", "P20Y"),
+        ("next year", "within the", "P1Y"),
+        ("next decade", "by", None),  # "by the next decade" names the 2030s
+    ],
+)
+def test_horizon_reading_counts_decades_from_the_answer(
+    text: str, preposition: str, timex3: str | None
+) -> None:
+    timex = _timex(text, "2030-01-01", "2039-12-31", timex3="203")
+    read = horizon_reading(timex, preposition)
+    assert (read.timex3 if read.type == "duration" else None) == timex3

@@ -21,7 +21,15 @@ from spacy.language import Language
 
 from pipeline.engine import TextItem, extract_batch
 from pipeline.nlp.quantity import QuantityTagger
-from pipeline.nlp.quantity_find import FindOptions, counted_noun, find_quantities, is_plural
+from pipeline.nlp.quantity_find import (
+    NUMERAL,
+    FindOptions,
+    NumeralSearch,
+    blocked_spans,
+    counted_noun,
+    find_quantities,
+    is_plural,
+)
 from pipeline.nlp.quantity_rules import CueRule, NounRule, UnitRule, compile_lexicon
 from pipeline.nlp.rules import RuleError
 
@@ -905,3 +913,36 @@ def test_find_quantities_counts_any_grouped_number(
     assert row.value == n
     assert row.text == f"{n:,} {noun}"
     assert row.kind == "count"
+
+
+_NUMERAL_TEXT = st.lists(
+    st.sampled_from(
+        [*"0123456789,. -\t", "one", "Twenty", "ninety", "-five", " and ", "ſix", "İ", "ı", "million", "a"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(text=st.one_of(_NUMERAL_TEXT, st.text(max_size=60)), data=st.data())
+def test_numeral_search_finds_what_the_numeral_pattern_finds(text: str, data: st.DataObject) -> None:
+    """The fast scan (two start patterns, the lower-cased text) is NUMERAL.search, query by query."""
+    search = NumeralSearch(text)
+    positions = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    for pos in positions:
+        expected, found = NUMERAL.search(text, pos), search.search(pos)
+        assert (found and (found.span(), found.groupdict())) == (
+            expected and (expected.span(), expected.groupdict())
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See https://www.gov.uk/x-2024 and ‘30 by 30’.", [(4, 29), (34, 44)]),
+        ("Write to info@example.org or read report-2024.pdf today.", [(9, 25), (34, 49)]),
+        ("No address here, 25 schools.", []),
+    ],
+)
+def test_blocked_spans(text: str, expected: list[tuple[int, int]]) -> None:
+    assert sorted(blocked_spans(text)) == expected

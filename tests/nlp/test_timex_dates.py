@@ -398,3 +398,30 @@ def test_trigger_words_and_requires() -> None:
     assert requires_met((("march", "april"),), words)
     assert requires_met((("march",), ("<number>",)), words)
     assert not requires_met((("march",), ("quarter",)), words)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "year"),
+    [
+        ("2024-01-09", 2024),  # "early in the new year" written in January (1678587)
+        ("2024-02-28", 2024),
+        ("2024-03-01", 2025),
+        ("2024-09-18", 2025),  # 1728047
+        ("2023-12-19", 2024),  # 1674596
+        ("2024-12-31", 2025),
+    ],
+)
+def test_new_year_of(anchor: str, year: int) -> None:
+    assert dates.new_year_of(dt.date.fromisoformat(anchor)) == year
+
+
+def test_resolve_date_the_new_year_is_its_first_quarter() -> None:
+    spec = DateSpec(unit="new_year", part="early")
+    resolved = dates.resolve_date(spec, dt.date(2024, 9, 18))
+    assert (resolved.timex3, resolved.start, resolved.end, resolved.mod) == (
+        "2025",
+        dt.date(2025, 1, 1),
+        dt.date(2025, 3, 31),
+        "START",
+    )
+    assert dates.resolve_date(spec, None).timex3 is None

@@ -1,0 +1,58 @@
+"""The throughput benchmark script (``benchmarks/throughput.py``) runs end to end on the bundled
+sample and prints its table; no timing is asserted (figures are recorded in
+``docs/performance.md``, not tested)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from pipeline.settings import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def throughput() -> ModuleType:
+    path = PROJECT_ROOT / "benchmarks" / "throughput.py"
+    spec = importlib.util.spec_from_file_location("throughput_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_throughput_prints_every_pass_and_the_ratios(
+    throughput: ModuleType, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = throughput.main(
+        [str(sample_path), "--processes", "1,2", "--warmup", "5", "--dateparser-answers", "5"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    for label in (
+        "| engine, 1 process | 296 |",
+        "| engine, 1 process, reading left out | 296 |",
+        "| engine, 2 processes | 296 |",
+        "| dateparser search_dates | 5 |",
+        "peak RSS:",
+        "speed-up, engine, 2 processes vs engine, 1 process",
+        "engine (1 process, reading left out) vs dateparser search_dates",
+    ):
+        assert label in out
+
+
+def test_engine_only_leaves_the_reading_out(throughput: ModuleType) -> None:
+    timing = throughput.Timing("engine, 1 process", 10, 1000, 2.0, 1.8, 0.5)
+    alone = throughput.engine_only(timing)
+    assert (alone.seconds, alone.cpu_seconds, alone.words_per_second) == (1.5, 1.3, 1000 / 1.5)
+
+
+def test_throughput_missing_corpus_is_a_one_line_error(
+    throughput: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert throughput.main([str(tmp_path / "absent.jsonl.gz"), "--skip-dateparser"]) == 2
+    assert "corpus not found" in capsys.readouterr().err

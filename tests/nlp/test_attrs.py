@@ -1,0 +1,71 @@
+"""Where the components put their results (:mod:`pipeline.nlp.attrs`): the per-Doc text, the
+rows as spans with payloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.attrs import (
+    QUANTITY_ATTR,
+    QUANTITY_SPANS,
+    TEXT_ATTR,
+    doc_text,
+    get_anchor,
+    row_payload,
+    set_context,
+    store_rows,
+)
+from pipeline.types import Commitment, Quantity
+
+
+def test_doc_text_is_joined_once_and_kept() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("We will publish it by 2025.  Then more.")
+    assert doc._.get(TEXT_ATTR) is None
+    assert doc_text(doc) == doc.text
+    assert doc._.get(TEXT_ATTR) == doc.text
+
+
+def test_doc_text_given_with_the_context_is_used_and_a_stale_one_is_not() -> None:
+    nlp = spacy.blank("en")
+    text = "From 16 September, we will be running a campaign."
+    doc = set_context(nlp.make_doc(text), dt.date(2024, 9, 17), "DWP", text=text)
+    assert doc_text(doc) is text
+    assert get_anchor(doc) == dt.date(2024, 9, 17)
+    other = Doc(nlp.vocab, words=["Short", "one"])
+    other._.set(TEXT_ATTR, text)  # user data copied from another Doc
+    assert doc_text(other) == "Short one "
+
+
+def test_row_payload_is_the_rows_fields() -> None:
+    row = Commitment(
+        quote="We will publish it",
+        char_start=0,
+        char_end=18,
+        kind="future",
+        timexes=(0, 1),
+        quantities=(),
+    )
+    payload = row_payload(row)
+    assert payload["timexes"] == (0, 1)
+    assert Commitment(**payload) == row
+
+
+def test_store_rows_keeps_one_row_per_token_span(nlp: Language) -> None:
+    """spaCy keys a span's payload by its character offsets: two rows inside one token would
+    share it. Answer 1818223: "3%/£5" is one token."""
+    text = "over the coming SR period (3%/£5, and £5 respectively)."
+    doc = nlp.make_doc(text)
+    rows = [
+        Quantity("3%", 27, 29, 3.0, "percent", "percent"),
+        Quantity("£5", 30, 32, 5.0, "GBP", "money"),
+        Quantity("£5", 38, 40, 5.0, "GBP", "money"),
+    ]
+    spans = store_rows(doc, QUANTITY_SPANS, QUANTITY_ATTR, rows)
+    payloads = [s._.get(QUANTITY_ATTR) for s in doc.spans[QUANTITY_SPANS]]
+    assert len(spans) == 2
+    assert [(p["text"], p["char_start"]) for p in payloads] == [("3%", 27), ("£5", 38)]
