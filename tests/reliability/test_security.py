@@ -287,7 +287,7 @@ def test_cli_run_summary_prints_answer_text_literally(attack_lake: tuple[Path, s
     assert "\x1b]8;" not in shown  # no hyperlink escape from the answer
 
 
-def test_stats_and_predict_print_answer_keys_literally(
+def test_stats_prints_prediction_keys_literally(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from pipeline.cli import main
