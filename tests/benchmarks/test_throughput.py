@@ -29,7 +29,17 @@ def test_throughput_prints_every_pass_and_the_ratios(
     throughput: ModuleType, sample_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = throughput.main(
-        [str(sample_path), "--processes", "1,2", "--warmup", "5", "--dateparser-answers", "5"]
+        [
+            str(sample_path),
+            "--processes",
+            "1,2",
+            "--repeat",
+            "1",
+            "--warmup",
+            "5",
+            "--dateparser-answers",
+            "5",
+        ]
     )
     out = capsys.readouterr().out
     assert code == 0
@@ -37,10 +47,11 @@ def test_throughput_prints_every_pass_and_the_ratios(
         "| engine, 1 process | 296 |",
         "| engine, 1 process, reading left out | 296 |",
         "| engine, 2 processes | 296 |",
+        "| engine, 1 process, pass 2 (steady state) | 296 |",
         "| dateparser search_dates | 5 |",
         "peak RSS:",
         "speed-up, engine, 2 processes vs engine, 1 process",
-        "engine (1 process, reading left out) vs dateparser search_dates",
+        "engine, 1 process (reading left out) vs dateparser search_dates",
     ):
         assert label in out
 
