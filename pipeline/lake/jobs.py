@@ -175,7 +175,13 @@ def record_run(run: RunRecord, lake: LakeLike = None) -> WriteResult:
 def last_completed_window(
     lake: LakeLike = None, *, kind: str = "ingest", source: str | None = None
 ) -> Window | None:
-    """The watermark: the window of the completed run that reached furthest (latest end).
+    """The watermark: the window of the completed run that reached furthest (latest end), but
+    never past a window that failed (or was killed: its run stays ``running``) and that no
+    completed run has covered since.
+
+    A back-fill whose March window failed while April's completed must not let the nightly
+    run start after April: the watermark is then the last completed window ending before the
+    first uncovered day of the failed one, so the next run covers that day again.
 
     Args:
         lake: The lake; the configured one when None.
@@ -183,27 +189,60 @@ def last_completed_window(
         source: Only runs of this source (``api`` or a replay path); any when None.
 
     Returns:
-        That run's window, or None when no completed windowed run exists.
+        That run's window, or None when no completed windowed run exists (or none ends
+        before the first uncovered failed day).
     """
     if open_table("runs", lake) is None:
         return None
-    expr = (
-        (pc.field("kind") == kind)
-        & (pc.field("status") == "completed")
-        & pc.field("window_end").is_valid()
-    )
+    expr = (pc.field("kind") == kind) & pc.field("window_end").is_valid()
     if source is not None:
         expr = expr & (pc.field("source") == source)
-    runs = read_arrow(
-        "runs", lake, columns=["window_start", "window_end", "finished_at"], filter=expr
-    ).to_pylist()
-    if not runs:
+    columns = ["window_start", "window_end", "finished_at", "status"]
+    rows = read_arrow("runs", lake, columns=columns, filter=expr).to_pylist()
+    completed = [r for r in rows if r["status"] == "completed"]
+    if not completed:
         return None
+    covered = _merged((r["window_start"] or r["window_end"], r["window_end"]) for r in completed)
+    gaps = [
+        _first_uncovered(r["window_start"] or r["window_end"], r["window_end"], covered)
+        for r in rows
+        if r["status"] != "completed"
+    ]
+    first_gap = min((g for g in gaps if g is not None), default=None)
+    if first_gap is not None:
+        completed = [r for r in completed if r["window_end"] < first_gap]
+        if not completed:
+            return None
     best = max(
-        runs,
+        completed,
         key=lambda r: (r["window_end"], r["finished_at"] or dt.datetime.min.replace(tzinfo=dt.UTC)),
     )
     return Window(best["window_start"] or best["window_end"], best["window_end"])
+
+
+def _merged(windows: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Windows (first and last day) merged into sorted, disjoint, non-adjacent spans."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for start, end in sorted(windows):
+        if spans and start <= spans[-1][1] + dt.timedelta(days=1):
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _first_uncovered(
+    start: dt.date, end: dt.date, spans: Sequence[tuple[dt.date, dt.date]]
+) -> dt.date | None:
+    """The first day of ``start..end`` outside every span (merged, sorted); None if none."""
+    day = start
+    for first, last in spans:
+        if last < day:
+            continue
+        if first > day:
+            break
+        day = last + dt.timedelta(days=1)
+    return day if day <= end else None
 
 
 def _stored_versions(lake: LakeLike, ids: Iterable[int]) -> dict[int, list[StoredVersion]]:

@@ -310,3 +310,29 @@ def test_api_fault_past_retries_stops_cleanly_and_the_rerun_completes(
     ingest(proxy, D9, lake)
     assert digests(lake) == reference
     assert last_completed_window(lake) == D9
+
+
+def test_api_failed_window_holds_the_watermark_back_until_it_is_covered(
+    proxy: FaultyProxy, tmp_path: Path
+) -> None:
+    """A later window completing after a failed one (a back-fill, an explicit run) does not
+    carry the watermark past the failure: the nightly run starts at the failed window again."""
+    from flows.windows import nightly_window
+
+    late = Window(dt.date(2024, 9, 12), dt.date(2024, 9, 12))
+    lake = tmp_path / "lake"
+    ingest(proxy, EARLY, lake)
+    proxy.add(Rule("detail", Status(503, {"status": 503}), after=3, times=None))
+    with pytest.raises(ApiError):
+        ingest_window(source(proxy, max_retries=1), D9.start, D9.end, lake=lake,
+                      archive=tmp_path / "archive")  # fmt: skip
+    proxy.rules.clear()
+    ingest(proxy, late, lake)
+    assert last_completed_window(lake) == EARLY
+    watermark = last_completed_window(lake)
+    assert watermark is not None
+    next_night = nightly_window(watermark.end, dt.date(2024, 9, 13))
+    assert next_night is not None and D9.start in next_night
+    ingest(proxy, D9, lake)
+    assert last_completed_window(lake) == late
+    assert len(read_table("answers", lake)) == 4 + 27 + 4
