@@ -343,13 +343,16 @@ def summary_markdown(summary: RunSummary) -> str:
 
 
 def deadline_rows(deadlines: tuple[NewDeadline, ...]) -> list[dict[str, Any]]:
-    """The new deadlines as rows of a Prefect table artifact."""
+    """The new deadlines as rows of a Prefect table artifact.
+
+    Prefect's UI renders table-artifact cells as Markdown, so answer-derived text is escaped.
+    """
     return [
         {
             "due": d.due,
-            "department": d.department or "",
-            "commitment": d.quote,
-            "due_text": d.due_text or "",
+            "department": md_text(d.department),
+            "commitment": md_text(d.quote),
+            "due_text": md_text(d.due_text),
             "strength": d.strength,
             "question_id": d.id,
             "answer_version": d.answer_version,
@@ -360,13 +363,13 @@ def deadline_rows(deadlines: tuple[NewDeadline, ...]) -> list[dict[str, Any]]:
 
 
 def overdue_rows(overdue: tuple[OverdueItem, ...]) -> list[dict[str, Any]]:
-    """The overdue list as rows of a Prefect table artifact."""
+    """The overdue list as rows of a Prefect table artifact (answer text escaped, as above)."""
     return [
         {
             "days_overdue": o.days_overdue,
             "due": o.due or "",
-            "department": o.department or "",
-            "commitment": o.quote,
+            "department": md_text(o.department),
+            "commitment": md_text(o.quote),
             "answered": o.date_answered,
             "commitment_id": o.commitment_id,
         }
