@@ -28,6 +28,7 @@ import hashlib
 import json
 import logging
 import os
+import random
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,9 +41,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
-from pyarrow.fs import LocalFileSystem, SubTreeFileSystem
 from deltalake import CommitProperties, DeltaTable
-from deltalake.exceptions import TableNotFoundError
+from deltalake.exceptions import CommitFailedError, TableNotFoundError
+from pyarrow.fs import LocalFileSystem, SubTreeFileSystem
 
 from pipeline.lake.schemas import ROW_HASH, SCHEMA_VERSION, TableSpec, WriteRecord, get_spec
 from pipeline.settings import ATTRIBUTION, get_settings
@@ -338,6 +339,39 @@ def scope_predicate(scope: Mapping[str, Iterable[Any]], alias: str = "t") -> str
     return " AND ".join(parts) if parts else "true"
 
 
+COMMIT_RETRIES = 8
+
+
+def _backoff(attempt: int) -> float:
+    """Seconds to wait before commit retry ``attempt``: exponential from 50 ms, full jitter."""
+    return random.Random().uniform(0, min(2.0, 0.05 * 2**attempt))
+
+
+def _merge(
+    dt_table: DeltaTable,
+    rows: pa.Table,
+    predicate: str,
+    metadata: dict[str, Any],
+    scope: Mapping[str, Iterable[Any]] | None,
+) -> dict[str, Any]:
+    """One keyed merge commit: changed rows updated, new rows inserted, scope rows replaced."""
+    merger = (
+        dt_table.merge(
+            rows,
+            predicate=predicate,
+            source_alias="s",
+            target_alias="t",
+            merge_schema=True,
+            commit_properties=CommitProperties(custom_metadata=metadata),
+        )
+        .when_matched_update_all(predicate=f"t.{_quote(ROW_HASH)} <> s.{_quote(ROW_HASH)}")
+        .when_not_matched_insert_all()
+    )
+    if scope is not None:
+        merger = merger.when_not_matched_by_source_delete(scope_predicate(scope))
+    return dict(merger.execute())
+
+
 def merge_rows(
     name: str,
     rows: pa.Table | Sequence[Mapping[str, Any]],
@@ -384,26 +418,27 @@ def merge_rows(
         metadata["pct.run_id"] = run_id
     if extractor_version:
         metadata[PROP_EXTRACTOR_VERSION] = extractor_version
-    try:
-        merger = (
-            dt_table.merge(
-                table_rows,
-                predicate=predicate,
-                source_alias="s",
-                target_alias="t",
-                merge_schema=True,
-                commit_properties=CommitProperties(custom_metadata=metadata),
-            )
-            .when_matched_update_all(predicate=f"t.{_quote(ROW_HASH)} <> s.{_quote(ROW_HASH)}")
-            .when_not_matched_insert_all()
-        )
-        if scope is not None:
-            merger = merger.when_not_matched_by_source_delete(scope_predicate(scope))
-        metrics = merger.execute()
-    except Exception as err:  # deltalake raises several types; the table is unchanged
-        raise LakeError(
-            f"merge into {name!r} failed (table left at version {before}): {err}"
-        ) from err
+    attempt = 0
+    while True:
+        try:
+            metrics = _merge(dt_table, table_rows, predicate, metadata, scope)
+            break
+        except CommitFailedError as err:
+            # Another writer committed first (parallel back-fill windows share `runs` and the
+            # extraction tables). The merge is keyed, so it is safe to reload and merge again.
+            attempt += 1
+            if attempt > COMMIT_RETRIES:
+                raise LakeError(
+                    f"merge into {name!r} failed after {attempt} commit conflicts "
+                    f"(table left at version {dt_table.version()}): {err}"
+                ) from err
+            logger.info("%s: commit conflict, retrying (%d/%d)", name, attempt, COMMIT_RETRIES)
+            time.sleep(_backoff(attempt))
+            dt_table.update_incremental()
+        except Exception as err:  # deltalake raises several types; the table is unchanged
+            raise LakeError(
+                f"merge into {name!r} failed (table left at version {before}): {err}"
+            ) from err
     _update_properties(dt_table, spec, extractor_version)
     result = WriteResult(
         table=name,
@@ -532,6 +567,22 @@ def _current_rows(data: pa.Table, keys: pa.Table) -> pa.Array:
     return pc.take(rows, pc.sort_indices(rows))
 
 
+def _scan(
+    dataset_: ds.Dataset, columns: Sequence[str] | None, filter: pc.Expression | None
+) -> pa.Table:
+    """Scan with the filter pushed down; where the filter compares a string column with a
+    literal, filter in memory instead (delta-rs writes strings as ``string_view``, which arrow's
+    scan-time comparison with a ``string`` literal does not support)."""
+    try:
+        return dataset_.to_table(columns=columns, filter=filter)
+    except pa.ArrowNotImplementedError:
+        if filter is None:
+            raise
+        data = dataset_.to_table()
+        data = data.filter(filter)
+        return data.select(list(columns)) if columns is not None else data
+
+
 def read_arrow(
     name: str,
     lake: LakeLike = None,
@@ -555,7 +606,7 @@ def read_arrow(
         if (current_only and wanted)
         else wanted
     )
-    data = table.to_pyarrow_dataset().to_table(columns=scan, filter=filter)
+    data = _scan(table.to_pyarrow_dataset(), scan, filter)
     if current_only:
         if not spec.answer_keyed:
             raise LakeError(
