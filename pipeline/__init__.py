@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 from pipeline.types import Commitment, Extraction, Quantity, Timex
 
 __version__ = "0.1.0"
-__all__ = ["Commitment", "Extraction", "Quantity", "Timex", "__version__", "extract", "extract_batch"]
+__all__ = [
+    "Commitment",
+    "Extraction",
+    "Quantity",
+    "Timex",
+    "__version__",
+    "extract",
+    "extract_batch",
+]
 
 if TYPE_CHECKING:
     from pipeline.engine import extract, extract_batch

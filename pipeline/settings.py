@@ -46,7 +46,7 @@ class Settings:
 
 
 def get_settings() -> Settings:
-    """Read the settings from the environment (``PCT_LAKE``, ``PCT_ARCHIVE``, ``PCT_MODEL``, ...)."""
+    """Read the settings from the environment (``PCT_LAKE``, ``PCT_MODEL``, ...)."""
     env = os.environ
     return Settings(
         lake=env.get("PCT_LAKE", str(PROJECT_ROOT / "data" / "lake")),

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-
 from support import FIXTURES, SAMPLES, SEED_ANCHOR, SHARED, shared_path
 
 os.environ.setdefault("DO_NOT_TRACK", "1")

@@ -18,7 +18,6 @@ from pipeline.audit.records import (
 
 __all__ = [
     "SCHEDULE_STATUSES",
-    "compute_deadlines",
     "AnswerRecord",
     "AuditConfig",
     "AuditResult",
@@ -26,6 +25,7 @@ __all__ = [
     "EvidenceItem",
     "InitiativeMention",
     "InitiativeRow",
+    "compute_deadlines",
     "run_audit",
 ]
 

@@ -10,13 +10,15 @@ import sys
 
 import typer
 
-from pipeline.cli import audit_commands  # noqa: F401  (registers commands)
-from pipeline.cli import engine_commands  # noqa: F401  (registers commands)
-from pipeline.cli import flow_commands  # noqa: F401  (registers commands)
-from pipeline.cli import lake_commands  # noqa: F401  (registers commands)
-from pipeline.cli import timeml_commands  # noqa: F401  (registers commands)
-from pipeline.cli import newsquant_commands  # noqa: F401  (registers commands)
-from pipeline.cli import stats_commands  # noqa: F401  (registers commands)
+from pipeline.cli import (
+    audit_commands,  # noqa: F401  (registers commands)
+    engine_commands,  # noqa: F401  (registers commands)
+    flow_commands,  # noqa: F401  (registers commands)
+    lake_commands,  # noqa: F401  (registers commands)
+    newsquant_commands,  # noqa: F401  (registers commands)
+    stats_commands,  # noqa: F401  (registers commands)
+    timeml_commands,  # noqa: F401  (registers commands)
+)
 from pipeline.cli.app import UserError, app
 
 __all__ = ["UserError", "app", "main"]

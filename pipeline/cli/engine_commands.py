@@ -63,11 +63,31 @@ def _answers(corpus: Path, ids: set[str] | None, rejected: list[Rejected]) -> It
 
 @app.command()
 def predict(
-    corpus: Annotated[Path, typer.Argument(help="API-shaped JSONL(.gz) corpus, JSON file or folder.", exists=True)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the predictions (JSONL).")],
-    ids: Annotated[Path | None, typer.Option("--ids", help="JSON list of answer ids to keep; all when omitted.", exists=True, dir_okay=False)] = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for spaCy's nlp.pipe.")] = 1,
-    full: Annotated[bool, typer.Option("--full/--gold-format", help="Write every field (offsets, roles, strengths) instead of the gold format only.")] = False,
+    corpus: Annotated[
+        Path, typer.Argument(help="API-shaped JSONL(.gz) corpus, JSON file or folder.", exists=True)
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write the predictions (JSONL).")
+    ],
+    ids: Annotated[
+        Path | None,
+        typer.Option(
+            "--ids",
+            help="JSON list of answer ids to keep; all when omitted.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    n_process: Annotated[
+        int, typer.Option("--n-process", min=1, help="Worker processes for spaCy's nlp.pipe.")
+    ] = 1,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full/--gold-format",
+            help="Write every field (offsets, roles, strengths) instead of the gold format only.",
+        ),
+    ] = False,
 ) -> None:
     """Run the engine over a corpus and write one record per answer in the gold format."""
     from pipeline.engine import TextItem, extract_batch
@@ -81,7 +101,12 @@ def predict(
     out.parent.mkdir(parents=True, exist_ok=True)
     written = 0
     tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as handle, Progress(console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+    with (
+        tmp.open("w", encoding="utf-8") as handle,
+        Progress(
+            console=err_console, transient=True, disable=not err_console.is_terminal
+        ) as progress,
+    ):
         task = progress.add_task("predicting", total=len(wanted) if wanted else None)
         for item, result in extract_batch(items, n_process=n_process):
             record = result.to_gold(item.key)
@@ -91,18 +116,41 @@ def predict(
             written += 1
             progress.advance(task)
     tmp.replace(out)
-    err_console.print(f"wrote {written} records to {out}" + (f"; {len(rejected)} rejected records" if rejected else ""))
+    err_console.print(
+        f"wrote {written} records to {out}"
+        + (f"; {len(rejected)} rejected records" if rejected else "")
+    )
     for r in rejected[:10]:
         err_console.print(f"  rejected {r.source}: {r.error}", markup=False, highlight=False)
 
 
 @evaluate_app.command("gold")
 def evaluate_gold(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (GUIDELINES.md section 4a).", exists=True, dir_okay=False)],
-    pred: Annotated[Path, typer.Argument(help="Predictions JSONL from `commitments predict`.", exists=True, dir_okay=False)],
-    strict: Annotated[bool, typer.Option("--strict", help="Count gold answers with no prediction as all misses (default: score only answers that were predicted, and say which were left out).")] = False,
+    gold: Annotated[
+        Path,
+        typer.Argument(help="Gold JSONL (GUIDELINES.md section 4a).", exists=True, dir_okay=False),
+    ],
+    pred: Annotated[
+        Path,
+        typer.Argument(
+            help="Predictions JSONL from `commitments predict`.", exists=True, dir_okay=False
+        ),
+    ],
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help=(
+                "Count gold answers with no prediction as all misses (default: score only "
+                "answers that were predicted, and say which were left out)."
+            ),
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    errors: Annotated[int, typer.Option("--errors", min=0, help="List up to N misses and false alarms per section.")] = 0,
+    errors: Annotated[
+        int,
+        typer.Option("--errors", min=0, help="List up to N misses and false alarms per section."),
+    ] = 0,
 ) -> None:
     """P/R/F1 and attribute accuracy per section, as GUIDELINES.md section 5 defines."""
     from pipeline.evaluate.gold import score_records
@@ -127,16 +175,30 @@ def evaluate_gold(
     for col in ("section", "attribute", "right", "of", "share"):
         attributes.add_column(col, justify="left" if col in ("section", "attribute") else "right")
     for s in scores.values():
-        table.add_row(s.name, str(s.gold), str(s.predicted), str(s.matched), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        table.add_row(
+            s.name,
+            str(s.gold),
+            str(s.predicted),
+            str(s.matched),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )
         for name, (right, total) in s.attributes.items():
             if total:
                 attributes.add_row(s.name, name, str(right), str(total), f"{right / total:.3f}")
     console.print(table)
     console.print(attributes)
     if left_out:
-        note = "counted as misses (--strict)" if strict else "left out (no prediction; --strict counts them)"
+        note = (
+            "counted as misses (--strict)"
+            if strict
+            else "left out (no prediction; --strict counts them)"
+        )
         console.print(f"{len(left_out)} gold answers {note}: {', '.join(left_out)}")
     for s in scores.values():
         for label, rows in (("miss", s.misses), ("false alarm", s.false_alarms)):
             for row in rows[:errors]:
-                console.print(f"[{s.name}] {label}: {json.dumps(row, ensure_ascii=False)}", markup=False)
+                console.print(
+                    f"[{s.name}] {label}: {json.dumps(row, ensure_ascii=False)}", markup=False
+                )

@@ -67,7 +67,10 @@ class SectionScore:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
-            **{f"{k}_accuracy": round(v[0] / v[1], 4) if v[1] else None for k, v in self.attributes.items()},
+            **{
+                f"{k}_accuracy": round(v[0] / v[1], 4) if v[1] else None
+                for k, v in self.attributes.items()
+            },
             **{f"{k}_n": v[1] for k, v in self.attributes.items()},
         }
 
@@ -154,7 +157,9 @@ def _score_section(
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
     score.misses += [{"id": answer_id, **gold[i]} for i in range(len(gold)) if i not in matched_g]
-    score.false_alarms += [{"id": answer_id, **pred[i]} for i in range(len(pred)) if i not in matched_p]
+    score.false_alarms += [
+        {"id": answer_id, **pred[i]} for i in range(len(pred)) if i not in matched_p
+    ]
 
 
 def _timex_right(g: Item, p: Item) -> bool:
@@ -179,8 +184,9 @@ TIMEX_ATTRIBUTES: dict[str, Callable[[Item, Item], bool | None]] = {
 }
 QUANTITY_ATTRIBUTES: dict[str, Callable[[Item, Item], bool | None]] = {
     "value": lambda g, p: same_value(g.get("value"), p.get("value")),
-    "value_unit": lambda g, p: same_value(g.get("value"), p.get("value"))
-    and same_unit(g.get("unit"), p.get("unit")),
+    "value_unit": lambda g, p: (
+        same_value(g.get("value"), p.get("value")) and same_unit(g.get("unit"), p.get("unit"))
+    ),
 }
 
 
@@ -199,22 +205,36 @@ def score_records(gold: Iterable[Item], pred: Iterable[Item]) -> dict[str, Secti
         p = predicted.get(str(g["id"]), {})
         answer_id = g["id"]
         _score_section(
-            scores["commitments"], g.get("commitments", []), p.get("commitments", []), "quote",
-            COMMITMENT_ATTRIBUTES, answer_id,
+            scores["commitments"],
+            g.get("commitments", []),
+            p.get("commitments", []),
+            "quote",
+            COMMITMENT_ATTRIBUTES,
+            answer_id,
         )
         _score_section(
             scores["future_commitments"],
             [c for c in g.get("commitments", []) if c.get("kind") == "future"],
             [c for c in p.get("commitments", []) if c.get("kind") == "future"],
-            "quote", FUTURE_ATTRIBUTES, answer_id,
+            "quote",
+            FUTURE_ATTRIBUTES,
+            answer_id,
         )
         _score_section(
-            scores["timexes"], g.get("timexes", []), p.get("timexes", []), "text",
-            TIMEX_ATTRIBUTES, answer_id,
+            scores["timexes"],
+            g.get("timexes", []),
+            p.get("timexes", []),
+            "text",
+            TIMEX_ATTRIBUTES,
+            answer_id,
         )
         _score_section(
-            scores["quantities"], g.get("quantities", []), p.get("quantities", []), "text",
-            QUANTITY_ATTRIBUTES, answer_id,
+            scores["quantities"],
+            g.get("quantities", []),
+            p.get("quantities", []),
+            "text",
+            QUANTITY_ATTRIBUTES,
+            answer_id,
         )
     return scores
 

@@ -434,10 +434,15 @@ AUDIT_AFTER = [pa.field("lexicon_version", pa.string()), pa.field("computed_at",
 INITIATIVES = register_table(
     TableSpec(
         name="initiatives",
-        schema=schema_from_dataclass(InitiativeRow, before=KEY_FIELDS, after=[MONTH_FIELD, *AUDIT_AFTER]),
+        schema=schema_from_dataclass(
+            InitiativeRow, before=KEY_FIELDS, after=[MONTH_FIELD, *AUDIT_AFTER]
+        ),
         merge_keys=EXTRACT_KEYS,
         partition_by=(PARTITION_MONTH,),
-        description="Named initiatives (programmes, plans, strategies, funds, reviews, boards, partnerships) mentioned in an answer version, with normalised names.",
+        description=(
+            "Named initiatives (programmes, plans, strategies, funds, reviews, boards, "
+            "partnerships) mentioned in an answer version, with normalised names."
+        ),
         volatile=("computed_at",),
     )
 )
@@ -447,7 +452,10 @@ DEADLINES = register_table(
         schema=schema_from_dataclass(DeadlineRow, after=AUDIT_AFTER),
         merge_keys=("as_of", "commitment_id"),
         partition_by=("as_of",),
-        description="Schedule status, evidence and evidence_checked_through of each future commitment, one snapshot per as_of.",
+        description=(
+            "Schedule status, evidence and evidence_checked_through of each future "
+            "commitment, one snapshot per as_of."
+        ),
         volatile=("computed_at",),
     )
 )
@@ -474,4 +482,3 @@ def write_lock() -> None:
         json.dumps({"schema_version": SCHEMA_VERSION, "tables": fingerprints()}, indent=2) + "\n",
         encoding="utf-8",
     )
-

@@ -46,7 +46,10 @@ def test_html_to_text_paragraph_offsets_round_trip(html: str) -> None:
     for para in result.paragraphs:
         chunk = result.text[para.char_start : para.char_end]
         assert chunk and chunk == chunk.strip()
-    assert "\n\n".join(result.text[p.char_start : p.char_end] for p in result.paragraphs) == result.text
+    assert (
+        "\n\n".join(result.text[p.char_start : p.char_end] for p in result.paragraphs)
+        == result.text
+    )
 
 
 @pytest.mark.parametrize(

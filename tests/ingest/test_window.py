@@ -22,9 +22,7 @@ def test_window_split_covers_it_without_overlap() -> None:
     assert parts[0] == Window(D(2024, 1, 30), D(2024, 2, 12))
     assert parts[-1].end == D(2024, 3, 2)
     assert sum(p.days for p in parts) == 33
-    assert all(
-        a.end + dt.timedelta(days=1) == b.start for a, b in itertools.pairwise(parts)
-    )
+    assert all(a.end + dt.timedelta(days=1) == b.start for a, b in itertools.pairwise(parts))
 
 
 def test_window_rejects_reversed_ends() -> None:
