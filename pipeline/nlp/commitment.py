@@ -39,6 +39,7 @@ from pipeline.nlp.commitment_logic import (
     SentenceInput,
     find_commitments,
     future_reading,
+    main_subject,
     horizon_reading,
     resolve_actor,
     resolve_due,
@@ -395,6 +396,7 @@ class CommitmentTagger:
         orth = columns.attr(ORTH)
         spaces = columns.attr(SPACY)
         rows: list[Commitment] = []
+        last: tuple[int, SentenceInput] | None = None
         for k in sorted(by_sentence):
             s, e = sentences[k]
             span = doc[s:e]
@@ -410,13 +412,19 @@ class CommitmentTagger:
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
                 timex_starts = [m.start for m, _ in timexes]
                 quantity_starts = [m.start for m, _ in quantities]
+            words = clause_words([strings[o] for o in orth[s:e]], spaces, s)
+            antecedent = None
+            if words and words[0] == "It" and last is not None and last[0] == k - 1:
+                antecedent = main_subject(last[1], self.rules).status
             sentence = SentenceInput(
-                words=clause_words([strings[o] for o in orth[s:e]], spaces, s),
+                words=words,
                 hits=hits,
                 timexes=_mentions_inside(timexes, timex_starts, s, e),
                 quantities=_mentions_inside(quantities, quantity_starts, s, e),
                 anchor=anchor,
+                antecedent=antecedent,
             )
+            last = (k, sentence)
             for draft in find_commitments(sentence, self.rules):
                 rows.append(self.row(doc, span, draft, anchor, body))
         rows.sort(key=lambda r: (r.char_start, r.char_end))

@@ -223,6 +223,8 @@ class SentenceInput:
         timexes: Time expressions inside the sentence.
         quantities: Quantities inside the sentence.
         anchor: The answer date, or None.
+        antecedent: The status of the main subject of the sentence just before (see
+            :func:`main_subject`), when this sentence opens with "It"; else None.
     """
 
     words: Sequence[str]
@@ -230,6 +232,7 @@ class SentenceInput:
     timexes: Sequence[Mention] = ()
     quantities: Sequence[Mention] = ()
     anchor: dt.date | None = None
+    antecedent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +247,9 @@ class Subject:
         rule: Index of the actor rule that matched, or None.
         inherited: True when the subject was shared from a previous clause.
         adverbial_start: First token of a leading adverbial before the subject, or None.
+        anaphoric: True when the subject is a sentence-initial "It" that stands for the
+            previous sentence's government subject ("The Government is committed to ... It has
+            invested over £405 million ...").
     """
 
     status: ActorStatus
@@ -252,6 +258,7 @@ class Subject:
     rule: int | None = None
     inherited: bool = False
     adverbial_start: int | None = None
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +489,9 @@ def _hit_at(hits: Sequence[Hit], start: int, limit: int) -> Hit | None:
     """The longest actor hit starting at ``start`` and ending by ``limit``."""
     best: Hit | None = None
     for h in hits:
-        if h.start == start and h.end <= limit and (best is None or h.end > best.end):
+        if h.start != start or h.end > limit:
+            continue
+        if best is None or h.end > best.end:
             best = h
     return best
 
@@ -564,7 +573,12 @@ def find_subject(
         # "To support with bill increases, at the Budget, the Government introduced ..."), or,
         # without a comma, it is the actor (or pronoun) that ends right before the verb group.
         tail_hit = _hit_ending(actors, e, s + 1)
-        if commas:
+        if commas and tail_hit is not None and lower[tail_hit.start - 1] == ",":
+            # The actor right after the adverbial's last comma ("In 'Stable Homes, Built on
+            # Love', the department committed ..."): commas inside the adverbial do not count.
+            adverbial = s
+            s = tail_hit.start
+        elif commas:
             adverbial = s
             k = 0
             s = commas[0] + 1
@@ -647,6 +661,8 @@ def _in_scope(hit: Hit, rule_scope: str, clause: Clause, trigger: Hit, subject_s
             min(subject_start, trigger.start) <= hit.start < trigger.start
             and clause.start <= hit.start
         )
+    if rule_scope == "trigger":
+        return hit.start < trigger.end and hit.end > trigger.start
     # complement: starts inside the trigger or within two tokens after it
     return trigger.start <= hit.start <= trigger.end + 1 and hit.start < clause.end
 
@@ -1006,10 +1022,17 @@ def resolve_due(
 # -- the algorithm -----------------------------------------------------------------------------
 
 
+OBLIGATION_PARTICIPLES = frozenset(
+    {"required", "obliged", "obligated", "compelled", "mandated", "expected", "encouraged", "asked"}
+)
+"""Passive verbs that put the subject under a duty: a law or a request, not the government's
+act on the subject."""
+
 REPORTING_VERBS = frozenset(
     {
         "confirmed", "announced", "committed", "agreed", "said", "stated", "set", "made",
         "published", "decided", "pledged", "promised", "undertaken", "indicated", "outlined",
+        "written", "wrote", "informed", "told", "assured", "reiterated", "explained",
     }
 )  # fmt: skip
 
@@ -1017,6 +1040,15 @@ REPORTING_VERBS = frozenset(
 def _reports(words: Sequence[str], rule: TriggerRule, hit: Hit) -> bool:
     """True when a trigger's verb reports another promise ("has confirmed it will ...")."""
     return rule.kind == "future" or words[hit.end - 1].lower() in REPORTING_VERBS
+
+
+def _pronoun_before(lower: Sequence[str], position: int) -> int | None:
+    """Position of a personal pronoun standing right before ``position`` (adverbs between are
+    skipped: "they have *also* supported"), or None."""
+    k = position - 1
+    while k >= 0 and lower[k] in SUBJECT_TRAILING_ADVERBS:
+        k -= 1
+    return k if k >= 0 and lower[k] in _PRONOUNS_AND_I else None
 
 
 def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> bool:
@@ -1027,6 +1059,56 @@ def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> boo
         w.lower() in SUBJECT_TRAILING_ADVERBS or w == ","
         for w in words[subject.end : trigger.start]
     )
+
+
+def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
+    """The subject of a sentence's first main clause (the matrix subject, not a complement's).
+
+    Used to resolve a sentence-initial "It" in the sentence after (see
+    :attr:`SentenceInput.antecedent`).
+    """
+    words = sentence.words
+    lower = [w.lower() for w in words]
+    trigger_starts = {h.start for h in sentence.hits if h.family == "trigger"}
+    auxiliaries = verb_starts(words, lower=lower)
+    splitting = auxiliaries | {i for i in trigger_starts if not is_participle(words[i])}
+    protected = [(h.start, h.end) for h in sentence.hits if h.family == "actor"]
+    roles = [a.role for a in rules.actors]
+    for clause in split_clauses(words, splitting, protected, trigger_starts, lower=lower):
+        if clause.role != "main":
+            continue
+        end = first_verb(lower, clause.body, clause.end, auxiliaries | trigger_starts)
+        return find_subject(
+            words, clause.body, end, sentence.hits, roles, complement=False, lower=lower
+        )
+    return Subject("none")
+
+
+LEADING_SUBORDINATORS = frozenset({"as", "since", "given", "after", "before", "whereas"})
+
+
+def leading_clause_end(
+    lower: Sequence[str], clause: Clause, verbs: Collection[int], triggers: Collection[int]
+) -> int:
+    """Where the subject search of a clause starts: after a leading subordinate clause with its
+    own verb ("As the Laboratory for AI Security Research is a cross-Government initiative, |
+    it will involve ..."), else at the clause's body. "As part of this, the Government will"
+    has no verb before its comma and is left to :func:`find_subject`.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        clause: The clause.
+        verbs: Positions where a verb group starts.
+        triggers: Positions where a trigger starts.
+    """
+    body = clause.body
+    if body >= clause.end or lower[body] not in LEADING_SUBORDINATORS:
+        return body
+    first_trigger = min((t for t in triggers if body < t < clause.end), default=clause.end)
+    comma = next((i for i in range(body + 1, first_trigger) if lower[i] == ","), None)
+    if comma is None or not any(body < v < comma for v in verbs):
+        return body  # "Since then, work has been underway ...": a phrase, not a clause
+    return comma + 1
 
 
 def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Draft]:
@@ -1041,10 +1123,14 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     """
     words = sentence.words
     lower = [w.lower() for w in words]
-    triggers = sorted(
+    found = sorted(
         (h for h in sentence.hits if h.family == "trigger"), key=lambda h: (h.start, -h.end)
     )
-    if not triggers:
+    # Nominal triggers ("the commitment to ...", "with the intention to ...") are not verb
+    # groups: they neither end a subject nor open a clause.
+    nominals = [h for h in found if rules.triggers[h.index].nominal]
+    triggers = [h for h in found if not rules.triggers[h.index].nominal]
+    if not found:
         return []
     for hit in sentence.hits:
         if hit.family == "veto" and rules.vetoes[hit.index].scope == "sentence":
@@ -1061,16 +1147,22 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     drafts: list[Draft] = []
     previous: Subject | None = None
     for ci, clause in enumerate(clauses):
-        subject_end = first_verb(lower, clause.body, clause.end, starts)
-        subject = find_subject(words, clause.body, subject_end, sentence.hits, roles, lower=lower)
+        body = leading_clause_end(lower, clause, starts, trigger_starts)
+        subject_end = first_verb(lower, body, clause.end, starts)
+        subject = find_subject(words, body, subject_end, sentence.hits, roles, lower=lower)
         matrix = find_subject(
-            words, clause.body, subject_end, sentence.hits, roles, complement=False, lower=lower
+            words, body, subject_end, sentence.hits, roles, complement=False, lower=lower
         )
         pronoun = (
             subject.status == "unknown"
             and subject.end - subject.start == 1
             and lower[subject.start] in ANAPHORS
         )
+        if pronoun and subject.start == 0 and lower[0] == "it" and sentence.antecedent == "government":
+            subject = replace(subject, status="government", anaphoric=True)
+            if (matrix.start, matrix.end) == (subject.start, subject.end):
+                matrix = subject
+            pronoun = False
         shared = subject.status == "none" or (
             pronoun and previous is not None and previous.status == "government"
         )
@@ -1099,6 +1191,20 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             if draft is not None:
                 drafts.append(draft)
                 break
+        for trigger in nominals:
+            if not clause.body <= trigger.start < clause.end:
+                continue
+            if any(d.start <= trigger.start < d.end for d in drafts):
+                continue  # inside the verbal commitment's quote already
+            if rules.triggers[trigger.index].actor == "government":
+                # The clause's actor, shared ("The Home Office is reviewing the route, with the
+                # intention to ..."); the quote still starts at the trigger.
+                own = replace(subject, inherited=True, anaphoric=False)
+            else:
+                own = Subject("none", trigger.start, trigger.start)
+            draft = _draft(sentence, rules, clause, trigger, own, lower, starts)
+            if draft is not None:
+                drafts.append(draft)
     return drafts
 
 
@@ -1115,9 +1221,11 @@ def _draft(
     (``lower``: the sentence's words lower-cased; ``verbs``: where verb groups start)."""
     words = sentence.words
     rule = rules.triggers[trigger.index]
+    passive_form = is_passive(words, trigger.start, trigger.end, lower=lower)
     if (
         subject.status in ("unknown", "none")
         and not subject.inherited
+        and not rule.nominal
         and trigger.start > clause.body
     ):
         # The clause's first verb may belong to an adverbial ("To help harmonise these tools and
@@ -1132,12 +1240,28 @@ def _draft(
         )
         if nearer.status == "government":
             subject = nearer
+    if not subject.inherited and subject.status != "none" and subject.end < trigger.start:
+        own = _pronoun_before(lower, trigger.start)
+        if own is not None and own >= subject.end and lower[own] in ANAPHORS:
+            # The trigger has its own pronoun subject: "Iran bears responsibility for the actions
+            # of groups *they have supported*" is not the UK's step.
+            subject = Subject("unknown", own, own + 1)
+    if subject.anaphoric and (
+        rule.kind != "done" or lower[trigger.start] not in {"has", "have"} or passive_form
+    ):
+        # "It has invested over £405 million" after a government subject; not "It will have an
+        # extra territorial impact" or "It is looking at whether ..." (a law, a trial).
+        subject = replace(subject, status="unknown", anaphoric=False)
     if is_participle(words[trigger.start]) and not _directly_after(words, subject, trigger):
         # A bare past tense is a commitment only right after a government subject ("DWP
         # launched ..."), not as a participle elsewhere ("the technology implemented at ...").
         return None
-    passive = is_passive(words, trigger.start, trigger.end, lower=lower)
+    passive = passive_form
     end = quote_end(words, trigger.end, clause.end, sentence.timexes, lower=lower)
+    if rule.nominal:
+        # A noun phrase ends at its comma ("As part of our commitment to protect the triple
+        # lock, | over 12 million pensioners will benefit").
+        end = next((i for i in range(trigger.end, end) if lower[i] == ","), end)
     start = trigger.start if subject.status == "none" or subject.inherited else subject.start
     if subject.adverbial_start is not None and not subject.inherited:
         lead = subject.adverbial_start
@@ -1150,6 +1274,15 @@ def _draft(
         )
         if agent is not None and agent.status == "other":
             return None  # "will be determined by the Grenfell community"
+        if (
+            subject.status == "other"
+            and not subject.inherited
+            and not any(w in OBLIGATION_PARTICIPLES for w in lower[trigger.start : end])
+        ):
+            # The subject of a passive undergoes the act: "Care workers were added in February
+            # 2022", "Local authorities will be allocated £5 million" (the government acts);
+            # not when it is put under a duty ("Landlords will be required to respond ...").
+            subject = replace(subject, status="unknown", rule=None)
         if agent is not None and subject.status in ("unknown", "none"):
             subject = Subject(
                 agent.status, agent.start, agent.end, agent.rule, inherited=subject.inherited
@@ -1330,6 +1463,7 @@ __all__ = [
     "due_preposition",
     "find_commitments",
     "find_subject",
+    "main_subject",
     "is_modifier_timex",
     "is_participle",
     "is_passive",

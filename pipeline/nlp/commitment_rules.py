@@ -34,7 +34,7 @@ from pipeline.types import COMMITMENT_KINDS, STRENGTHS, CommitmentKind, Strength
 ActorDemand = Literal["government", "any", "none"]
 ModifierEffect = Literal["soft", "firm", "assurance", "negated"]
 ModifierScope = Literal["trigger", "subject", "clause"]
-VetoScope = Literal["sentence", "clause", "subject", "complement"]
+VetoScope = Literal["sentence", "clause", "subject", "complement", "trigger"]
 VetoCategory = Literal[
     "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
     "opinion", "ability", "past", "other",
@@ -44,7 +44,7 @@ ActorRole = Literal["government", "other"]
 ACTOR_DEMANDS: tuple[str, ...] = ("government", "any", "none")
 MODIFIER_EFFECTS: tuple[str, ...] = ("soft", "firm", "assurance", "negated")
 MODIFIER_SCOPES: tuple[str, ...] = ("trigger", "subject", "clause")
-VETO_SCOPES: tuple[str, ...] = ("sentence", "clause", "subject", "complement")
+VETO_SCOPES: tuple[str, ...] = ("sentence", "clause", "subject", "complement", "trigger")
 VETO_CATEGORIES: tuple[str, ...] = (
     "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
     "opinion", "ability", "past", "other",
@@ -180,6 +180,11 @@ class TriggerRule:
             target of a 75% increase by 2050", not "committed to pensioners").
         assurance: True for a parliamentary assurance ("remains under consideration").
         negated: True for a negative commitment ("has no plans to").
+        nominal: True for a noun phrase that carries a commitment without a finite verb ("the
+            commitment to the ambition of diagnosing 75% of cancers ... by 2028", "with the
+            intention to set out and implement those changes"): its quote starts at the trigger,
+            the clause's subject is not its actor, and it may stand beside the clause's verbal
+            commitment.
         note: Free-text rationale or example.
     """
 
@@ -191,6 +196,7 @@ class TriggerRule:
     evidence: bool = False
     assurance: bool = False
     negated: bool = False
+    nominal: bool = False
     note: str = ""
 
     @classmethod
@@ -203,7 +209,7 @@ class TriggerRule:
         check_keys(
             data,
             required=("id", "pattern", "kind"),
-            optional=("strength", "actor", "evidence", "assurance", "negated", "note"),
+            optional=("strength", "actor", "evidence", "assurance", "negated", "nominal", "note"),
             where=where,
         )
         return cls(
@@ -219,6 +225,7 @@ class TriggerRule:
             evidence=_optional_bool(data, "evidence", where),
             assurance=_optional_bool(data, "assurance", where),
             negated=_optional_bool(data, "negated", where),
+            nominal=_optional_bool(data, "nominal", where),
             note=_optional_str(data, "note", where),
         )
 
@@ -229,7 +236,7 @@ class TriggerRule:
             out["strength"] = self.strength
         if self.actor != "government":
             out["actor"] = self.actor
-        for key in ("evidence", "assurance", "negated"):
+        for key in ("evidence", "assurance", "negated", "nominal"):
             if getattr(self, key):
                 out[key] = True
         if self.note:
@@ -301,7 +308,9 @@ class VetoRule:
             ``past``, ``other``).
         scope: ``sentence`` (a match anywhere in the sentence vetoes all its clauses),
             ``clause`` (anywhere in the clause), ``subject`` (in the words before the trigger),
-            or ``complement`` (starting inside the trigger or within two tokens after it).
+            ``complement`` (starting inside the trigger or within two tokens after it), or
+            ``trigger`` (overlapping the trigger's words: "our *plan to* achieve this" is a
+            noun, not the verb "plan to").
         unless: ``evidence`` when a quantity or a date in the clause lifts the veto
             ("will benefit over 750,000 properties"), else None.
         kinds: The commitment kinds it applies to; all kinds when empty.
