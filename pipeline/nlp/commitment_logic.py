@@ -158,6 +158,19 @@ _DUE_PREPOSITIONS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
 # Prepositions that name a period a thing belongs to, not when it happens ("allocations for
 # 2025/26"); a time expression after them does not give a due date.
 NON_DEADLINE_PREPOSITIONS = frozenset({("for",), ("since",), ("of",), ("about",)})
+POINT_PREPOSITIONS = frozenset(
+    {
+        "by", "by the end of", "by end of", "before", "before the end of", "early in", "later in",
+        "early", "later", "towards the end of", "toward the end of", "at the end of",
+        "in time for", "ahead of", "by the start of", "no later than", "not later than",
+        "until", "at", "on", "for", "by the", "before the", "at the", "the end of", "end of",
+    }
+)  # fmt: skip
+"""Prepositions that set a point for ongoing work, not the period it runs over."""
+SCHEDULE_WORDS = frozenset(
+    {"planned", "scheduled", "due", "timetabled", "earmarked", "expected", "set", "slated"}
+)
+"""Words after which "for" names when a thing happens ("scheduled for Autumn 2025")."""
 MODIFIER_DETERMINERS = frozenset(
     {"its", "their", "our", "his", "her", "my", "your", "whose", "'s", "’s", "the", "a", "an"}
 )
@@ -409,8 +422,11 @@ def is_modifier_timex(
         return True  # "as set out in the Autumn budget", "the summer recess"
     if prep:
         preposition = tuple(w.lower() for w in words[mention.start - prep : mention.start])
-        if preposition in NON_DEADLINE_PREPOSITIONS:
-            return True
+        scheduled = mention.start - prep - 1 >= 0 and (
+            lower_all[mention.start - prep - 1] in SCHEDULE_WORDS
+        )
+        if preposition in NON_DEADLINE_PREPOSITIONS and not scheduled:
+            return True  # "allocations for 2025/26"; not "scheduled for Autumn 2025"
         if preposition[-1] in {"the", "a", "an"} and noun_after:
             return True  # "from the 2026 revaluation"
         return reduced_relative(mention.start - prep - 1)
@@ -675,8 +691,10 @@ def vetoed(
     subject: Subject,
     kind: str,
     evidence: bool,
+    timed: bool = False,
 ) -> str | None:
-    """The id of the first veto that applies to a commitment, or None."""
+    """The id of the first veto that applies to a commitment, or None (``evidence``: the span
+    holds a quantity or a resolved date; ``timed``: it holds a time expression of any kind)."""
     for hit in sentence.hits:
         if hit.family != "veto":
             continue
@@ -688,6 +706,8 @@ def vetoed(
         if rule.subjects == "non_government" and subject.status == "government":
             continue
         if rule.unless == "evidence" and evidence:
+            continue
+        if rule.unless == "time" and (evidence or timed):
             continue
         return rule.id
     return None
@@ -1022,6 +1042,8 @@ def resolve_due(
 # -- the algorithm -----------------------------------------------------------------------------
 
 
+RECIPIENT_VERBS = frozenset({"receive", "receives", "receiving", "benefit", "benefits", "get", "gets"})
+"""Verbs whose subject receives what the government gives."""
 OBLIGATION_PARTICIPLES = frozenset(
     {"required", "obliged", "obligated", "compelled", "mandated", "expected", "encouraged", "asked"}
 )
@@ -1040,6 +1062,19 @@ REPORTING_VERBS = frozenset(
 def _reports(words: Sequence[str], rule: TriggerRule, hit: Hit) -> bool:
     """True when a trigger's verb reports another promise ("has confirmed it will ...")."""
     return rule.kind == "future" or words[hit.end - 1].lower() in REPORTING_VERBS
+
+
+def _contact_head(word: str) -> bool:
+    """True when ``word`` can head a noun phrase that a contact clause follows ("groups | they
+    have supported"), not a complementizer or a verb that takes a clause ("announced that |
+    it", "confirming | they")."""
+    return (
+        word.isalpha()
+        and word not in _FUNCTION_WORDS
+        and word not in _THAT_CLAUSE_VERBS
+        and not word.endswith("ing")
+        and word not in REPORTING_VERBS
+    )
 
 
 def _pronoun_before(lower: Sequence[str], position: int) -> int | None:
@@ -1158,6 +1193,16 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             and subject.end - subject.start == 1
             and lower[subject.start] in ANAPHORS
         )
+        if (
+            pronoun
+            and matrix.status == "government"
+            and subject.start > 0
+            and lower[subject.start - 1] == "that"
+        ):
+            # A complement's pronoun stands for the reporting subject: "the Government announced
+            # that it intends to introduce ...".
+            subject = replace(subject, status="government")
+            pronoun = False
         if pronoun and subject.start == 0 and lower[0] == "it" and sentence.antecedent == "government":
             subject = replace(subject, status="government", anaphoric=True)
             if (matrix.start, matrix.end) == (subject.start, subject.end):
@@ -1194,15 +1239,24 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         for trigger in nominals:
             if not clause.body <= trigger.start < clause.end:
                 continue
-            if any(d.start <= trigger.start < d.end for d in drafts):
+            if any(d.trigger_start <= trigger.start < d.end for d in drafts):
                 continue  # inside the verbal commitment's quote already
+            end_at: int | None = None
+            if rules.triggers[trigger.index].dated:
+                date = next((t for t in sentence.timexes if t.start == trigger.end), None)
+                if date is None or not (date.payload.get("start") or date.payload.get("end")):
+                    continue
+                participle = trigger.end - 2
+                if any(h.family == "actor" and h.end == participle for h in sentence.hits):
+                    continue  # a finite verb after its actor: "the Committee published on ..."
+                end_at = date.end
             if rules.triggers[trigger.index].actor == "government":
                 # The clause's actor, shared ("The Home Office is reviewing the route, with the
                 # intention to ..."); the quote still starts at the trigger.
                 own = replace(subject, inherited=True, anaphoric=False)
             else:
                 own = Subject("none", trigger.start, trigger.start)
-            draft = _draft(sentence, rules, clause, trigger, own, lower, starts)
+            draft = _draft(sentence, rules, clause, trigger, own, lower, starts, end_at)
             if draft is not None:
                 drafts.append(draft)
     return drafts
@@ -1216,9 +1270,11 @@ def _draft(
     subject: Subject,
     lower: Sequence[str],
     verbs: Collection[int] = frozenset(),
+    end_at: int | None = None,
 ) -> Draft | None:
     """The commitment a trigger makes of its clause, or None when it is not admissible
-    (``lower``: the sentence's words lower-cased; ``verbs``: where verb groups start)."""
+    (``lower``: the sentence's words lower-cased; ``verbs``: where verb groups start;
+    ``end_at``: where the quote ends, when the trigger fixes it)."""
     words = sentence.words
     rule = rules.triggers[trigger.index]
     passive_form = is_passive(words, trigger.start, trigger.end, lower=lower)
@@ -1242,7 +1298,12 @@ def _draft(
             subject = nearer
     if not subject.inherited and subject.status != "none" and subject.end < trigger.start:
         own = _pronoun_before(lower, trigger.start)
-        if own is not None and own >= subject.end and lower[own] in ANAPHORS:
+        if (
+            own is not None
+            and own > subject.end
+            and lower[own] in ANAPHORS
+            and _contact_head(lower[own - 1])
+        ):
             # The trigger has its own pronoun subject: "Iran bears responsibility for the actions
             # of groups *they have supported*" is not the UK's step.
             subject = Subject("unknown", own, own + 1)
@@ -1258,7 +1319,9 @@ def _draft(
         return None
     passive = passive_form
     end = quote_end(words, trigger.end, clause.end, sentence.timexes, lower=lower)
-    if rule.nominal:
+    if end_at is not None:
+        end = end_at
+    elif rule.nominal:
         # A noun phrase ends at its comma ("As part of our commitment to protect the triple
         # lock, | over 12 million pensioners will benefit").
         end = next((i for i in range(trigger.end, end) if lower[i] == ","), end)
@@ -1268,6 +1331,18 @@ def _draft(
         if any(lead <= t.start and t.end <= start for t in sentence.timexes):
             start = lead
     evidence = has_evidence(start, end, sentence, lower=lower)
+    if (
+        not passive
+        and subject.status == "other"
+        and not subject.inherited
+        and subject.rule is not None
+        and rules.actors[subject.rule].recipient
+        and lower[trigger.end - 1] in RECIPIENT_VERBS
+    ):
+        # A recipient is not the actor: "The West Midlands Combined Authority will receive
+        # almost £2.4bn in Transport for City Region funding" (the government gives; the
+        # trigger still needs a quantity or a date, as a passive would).
+        subject = replace(subject, status="unknown", rule=None)
     if passive:
         agent = passive_agent(
             words, sentence.hits, [a.role for a in rules.actors], trigger.end, end
@@ -1277,6 +1352,8 @@ def _draft(
         if (
             subject.status == "other"
             and not subject.inherited
+            and subject.rule is not None
+            and rules.actors[subject.rule].recipient
             and not any(w in OBLIGATION_PARTICIPLES for w in lower[trigger.start : end])
         ):
             # The subject of a passive undergoes the act: "Care workers were added in February
@@ -1290,7 +1367,12 @@ def _draft(
     if not admissible(rule, subject, passive=passive, evidence=evidence):
         return None
     kind = rule.kind
-    if vetoed(sentence, rules, clause, trigger, subject, kind, evidence):
+    timed = any(  # a vague time of action: "in due course", "shortly"
+        start <= t.start and t.end <= end and t.payload.get("type") == "date"
+        and not t.payload.get("start")
+        for t in sentence.timexes
+    )
+    if vetoed(sentence, rules, clause, trigger, subject, kind, evidence, timed):
         return None
     strength, assurance, negated = rule.strength, rule.assurance, rule.negated
     for mod in modifiers_for(sentence, rules, trigger, clause.start, clause.end, subject):
@@ -1309,8 +1391,17 @@ def _draft(
     candidates = [c for c in candidates if not dates_a_report(lower, c[0], trigger.start)]
     due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:
+        # Work over a period that has not begun is a promise ("We are investing £4.2 billion
+        # over three years (2026/27 to 2028/29)", "is reforming the Grant from the 2026/27
+        # academic year"); work towards a later point stays ongoing ("is being prepared for
+        # Defra Investment Committee consideration early in the new year", held-out case 2).
         due_start = due.payload.get("start")
-        if due_start and str(due_start) > sentence.anchor.isoformat():
+        preposition = " ".join(lower[prep_start : due.start]) if prep_start is not None else ""
+        if (
+            due_start
+            and str(due_start) > sentence.anchor.isoformat()
+            and preposition not in POINT_PREPOSITIONS
+        ):
             kind = "future"
     return Draft(
         start=start,

@@ -49,7 +49,7 @@ VETO_CATEGORIES: tuple[str, ...] = (
     "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
     "opinion", "ability", "past", "other",
 )  # fmt: skip
-VETO_UNLESS: tuple[str | None, ...] = (None, "evidence")
+VETO_UNLESS: tuple[str | None, ...] = (None, "evidence", "time")
 VETO_SUBJECTS: tuple[str, ...] = ("any", "non_government")
 ACTOR_ROLES: tuple[str, ...] = ("government", "other")
 
@@ -185,6 +185,9 @@ class TriggerRule:
             intention to set out and implement those changes"): its quote starts at the trigger,
             the clause's subject is not its actor, and it may stand beside the clause's verbal
             commitment.
+        dated: True when a time expression must follow the trigger at once and ends the quote
+            (a reduced relative: "the Clean Maritime Plan published in 2019", "the technical
+            note published on 29 July 2024"); implies ``nominal``.
         note: Free-text rationale or example.
     """
 
@@ -197,6 +200,7 @@ class TriggerRule:
     assurance: bool = False
     negated: bool = False
     nominal: bool = False
+    dated: bool = False
     note: str = ""
 
     @classmethod
@@ -209,7 +213,9 @@ class TriggerRule:
         check_keys(
             data,
             required=("id", "pattern", "kind"),
-            optional=("strength", "actor", "evidence", "assurance", "negated", "nominal", "note"),
+            optional=(
+                "strength", "actor", "evidence", "assurance", "negated", "nominal", "dated", "note",
+            ),  # fmt: skip
             where=where,
         )
         return cls(
@@ -225,7 +231,8 @@ class TriggerRule:
             evidence=_optional_bool(data, "evidence", where),
             assurance=_optional_bool(data, "assurance", where),
             negated=_optional_bool(data, "negated", where),
-            nominal=_optional_bool(data, "nominal", where),
+            nominal=_optional_bool(data, "nominal", where) or _optional_bool(data, "dated", where),
+            dated=_optional_bool(data, "dated", where),
             note=_optional_str(data, "note", where),
         )
 
@@ -236,7 +243,7 @@ class TriggerRule:
             out["strength"] = self.strength
         if self.actor != "government":
             out["actor"] = self.actor
-        for key in ("evidence", "assurance", "negated", "nominal"):
+        for key in ("evidence", "assurance", "negated", "nominal", "dated"):
             if getattr(self, key):
                 out[key] = True
         if self.note:
@@ -312,7 +319,10 @@ class VetoRule:
             ``trigger`` (overlapping the trigger's words: "our *plan to* achieve this" is a
             noun, not the verb "plan to").
         unless: ``evidence`` when a quantity or a date in the clause lifts the veto
-            ("will benefit over 750,000 properties"), else None.
+            ("will benefit over 750,000 properties"), ``time`` when any time expression does,
+            a vague one too ("The profile of spend will be determined in due course" is a
+            promise, "Final prices will be identified during contract negotiation" a process),
+            else None.
         kinds: The commitment kinds it applies to; all kinds when empty.
         subjects: ``any`` (default) or ``non_government``: applies only when no government actor
             stands as the subject ("this will accelerate delivery" but not "we will accelerate
@@ -344,7 +354,7 @@ class VetoRule:
         )
         unless = data.get("unless")
         if unless not in VETO_UNLESS:
-            check_enum(unless, ("evidence",), field="unless", where=where)
+            check_enum(unless, ("evidence", "time"), field="unless", where=where)
         kinds = check_type(data.get("kinds", []), list, field="kinds", where=where)
         for kind in kinds:
             check_enum(kind, COMMITMENT_KINDS, field="kinds", where=where)
@@ -390,6 +400,11 @@ class ActorRule:
         resolve: True for deictic actors ("we", "I", "the department") that stand for the
             answering body.
         canonical: The body's full name when the words abbreviate it ("DWP"), else "".
+        recipient: True for ``other`` actors that the government acts on (people, councils,
+            companies): as the subject of a passive or of "receive" they undergo its act ("Care
+            workers were added in February 2022", "The West Midlands Combined Authority will
+            receive almost £2.4bn"), unlike institutions that act for themselves (courts,
+            foreign governments).
         note: Free-text rationale or example.
     """
 
@@ -398,6 +413,7 @@ class ActorRule:
     role: ActorRole
     resolve: bool = False
     canonical: str = ""
+    recipient: bool = False
     note: str = ""
 
     @classmethod
@@ -410,7 +426,7 @@ class ActorRule:
         check_keys(
             data,
             required=("id", "pattern", "role"),
-            optional=("resolve", "canonical", "note"),
+            optional=("resolve", "canonical", "recipient", "note"),
             where=where,
         )
         return cls(
@@ -419,6 +435,7 @@ class ActorRule:
             role=check_enum(data["role"], ACTOR_ROLES, field="role", where=where),  # type: ignore[arg-type]
             resolve=_optional_bool(data, "resolve", where),
             canonical=_optional_str(data, "canonical", where),
+            recipient=_optional_bool(data, "recipient", where),
             note=_optional_str(data, "note", where),
         )
 
@@ -429,6 +446,8 @@ class ActorRule:
             out["resolve"] = True
         if self.canonical:
             out["canonical"] = self.canonical
+        if self.recipient:
+            out["recipient"] = True
         if self.note:
             out["note"] = self.note
         out["pattern"] = self.pattern
