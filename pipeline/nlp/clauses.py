@@ -205,6 +205,24 @@ def _relative_has_trigger(lower: Sequence[str], i: int, triggers: Collection[int
     return False
 
 
+HEDGE_ADJECTIVES = frozenset(
+    {
+        "appropriate", "necessary", "needed", "required", "possible", "applicable", "relevant",
+        "desired", "practicable", "feasible", "warranted", "justified", "so",
+    }
+)  # fmt: skip
+
+
+def _hedge_if(lower: Sequence[str], i: int) -> bool:
+    """True when the "if" at ``i`` only hedges ("... into transition planning *if
+    appropriate*.", "if necessary,"): one adjective, then punctuation or the end."""
+    return (
+        i + 1 < len(lower)
+        and lower[i + 1] in HEDGE_ADJECTIVES
+        and (i + 2 >= len(lower) or not any(ch.isalnum() for ch in lower[i + 2]))
+    )
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
@@ -268,9 +286,15 @@ def clause_boundaries(
         elif word == "that" and prev not in COMPLEMENT_VERBS and prev not in {"so", "such"}:
             if i + 1 < n and (i + 1) in verbs and _relative_has_trigger(lower, i, triggers):
                 boundary = (i, "relative", word, i + 1)
+        elif word in CONDITIONALS and _hedge_if(lower, i):
+            continue  # "if appropriate", "if necessary": a hedge, not a condition
         elif word in CONDITIONALS:
             role_if: ClauseRole = "subordinate" if prev in IF_COMPLEMENT_VERBS else "conditional"
             boundary = (i - 1 if prev == "," else i, role_if, word, i + 1)
+        elif word in {"why", "how"} and prev in {"is", "was", "'s"}:
+            # "That is why we will introduce the Tobacco and Vapes Bill ...": the clause after
+            # "why" carries the statement.
+            boundary = (i, "main", word, i + 1)
         elif word in SUBORDINATORS:
             boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
         elif word in WEAK_SUBORDINATORS and _next_verb(

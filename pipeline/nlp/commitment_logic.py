@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 from pipeline.nlp.clauses import (
     AUXILIARIES,
+    CONTRASTIVES,
     COMPLEMENT_VERBS,
     COORDINATORS,
     SUBJECT_PRONOUNS,
@@ -107,7 +108,7 @@ IRREGULAR_PARTICIPLES = frozenset(
         "sought", "bought", "taught", "caught", "understood", "undertaken", "withdrawn",
         "overseen", "driven", "broken", "spoken", "frozen", "sold", "lost", "felt", "dealt",
         "meant", "bound", "struck", "rolled", "carried", "borne", "shut", "spread",
-        "upheld", "withheld", "forgone", "rebuilt", "rewritten", "outlined",
+        "upheld", "withheld", "forgone", "rebuilt", "rewritten", "outlined", "split", "led",
     }
 )  # fmt: skip
 NOT_PARTICIPLES = frozenset(
@@ -1044,6 +1045,18 @@ def resolve_due(
 
 RECIPIENT_VERBS = frozenset({"receive", "receives", "receiving", "benefit", "benefits", "get", "gets"})
 """Verbs whose subject receives what the government gives."""
+DOCUMENT_HEADS = frozenset(
+    {
+        "plan", "plans", "strategy", "programme", "scheme", "fund", "review", "paper", "report",
+        "framework", "guidance", "statement", "consultation", "roadmap", "note", "pilot",
+        "initiative", "campaign", "policy", "package", "prospectus", "charter", "agreement",
+    }
+)  # fmt: skip
+"""Head nouns of things that are published or launched, not agents that publish."""
+REDUCED_RELATIVE_NEXT = frozenset(
+    {"in", "on", "at", "by", "during", "under", "for", "from", "with", "last", "earlier", "alongside"}
+)
+"""Words after a participle that mark it as a reduced relative, not a finite verb."""
 OBLIGATION_PARTICIPLES = frozenset(
     {"required", "obliged", "obligated", "compelled", "mandated", "expected", "encouraged", "asked"}
 )
@@ -1054,7 +1067,7 @@ REPORTING_VERBS = frozenset(
     {
         "confirmed", "announced", "committed", "agreed", "said", "stated", "set", "made",
         "published", "decided", "pledged", "promised", "undertaken", "indicated", "outlined",
-        "written", "wrote", "informed", "told", "assured", "reiterated", "explained",
+        "written", "wrote", "informed", "told", "assured", "reiterated", "explained", "advised",
     }
 )  # fmt: skip
 
@@ -1072,7 +1085,7 @@ def _contact_head(word: str) -> bool:
         word.isalpha()
         and word not in _FUNCTION_WORDS
         and word not in _THAT_CLAUSE_VERBS
-        and not word.endswith("ing")
+        and not word.endswith(("ing", "ed"))
         and word not in REPORTING_VERBS
     )
 
@@ -1179,11 +1192,19 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     starts = auxiliaries | trigger_starts
     protected = [(h.start, h.end) for h in sentence.hits if h.family == "actor"]
     clauses = split_clauses(words, splitting, protected, trigger_starts, lower=lower)
+    actor_ends = {h.end for h in sentence.hits if h.family == "actor"}
+    subject_ends = splitting | {
+        i
+        for i in trigger_starts
+        if i in actor_ends and (i + 1 >= len(lower) or lower[i + 1] not in REDUCED_RELATIVE_NEXT)
+    }  # "DWP launched the ...", not "the Clean Maritime Plan published in 2019"
     drafts: list[Draft] = []
     previous: Subject | None = None
     for ci, clause in enumerate(clauses):
         body = leading_clause_end(lower, clause, starts, trigger_starts)
-        subject_end = first_verb(lower, body, clause.end, starts)
+        # A bare participle does not end the subject ("As set out in the Clean Maritime Plan
+        # *published* in 2019, we have committed ..."); "DWP launched" still has DWP as subject.
+        subject_end = first_verb(lower, body, clause.end, subject_ends)
         subject = find_subject(words, body, subject_end, sentence.hits, roles, lower=lower)
         matrix = find_subject(
             words, body, subject_end, sentence.hits, roles, complement=False, lower=lower
@@ -1196,8 +1217,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         if (
             pronoun
             and matrix.status == "government"
-            and subject.start > 0
-            and lower[subject.start - 1] == "that"
+            and "that" in lower[matrix.end : subject.start]
         ):
             # A complement's pronoun stands for the reporting subject: "the Government announced
             # that it intends to introduce ...".
@@ -1222,7 +1242,10 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         conditional = (ci + 1 < len(clauses) and clauses[ci + 1].role == "conditional") or (
             ci > 0 and clauses[ci - 1].role == "conditional"
         )
-        if conditional or clause.role in ("subordinate", "conditional"):
+        contrastive = clause.role == "subordinate" and clause.opener in CONTRASTIVES
+        if conditional or (clause.role in ("subordinate", "conditional") and not contrastive):
+            # A concessive clause still states what it states ("While we will be launching a
+            # call for evidence as soon as possible, ..."); "if", "when", "until" ... do not.
             continue
         in_clause = [h for h in triggers if clause.body <= h.start < clause.end]
         # The clause's own verb group comes first ("we introduced a £3 cap ... to help
@@ -1247,7 +1270,9 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
                 if date is None or not (date.payload.get("start") or date.payload.get("end")):
                     continue
                 participle = trigger.end - 2
-                if any(h.family == "actor" and h.end == participle for h in sentence.hits):
+                if lower[participle - 1] not in DOCUMENT_HEADS and any(
+                    h.family == "actor" and h.end == participle for h in sentence.hits
+                ):
                     continue  # a finite verb after its actor: "the Committee published on ..."
                 end_at = date.end
             if rules.triggers[trigger.index].actor == "government":
@@ -1302,7 +1327,10 @@ def _draft(
             own is not None
             and own > subject.end
             and lower[own] in ANAPHORS
-            and _contact_head(lower[own - 1])
+            and (
+                _contact_head(lower[own - 1])
+                or (lower[own - 1] == "that" and own >= 2 and _contact_head(lower[own - 2]))
+            )
         ):
             # The trigger has its own pronoun subject: "Iran bears responsibility for the actions
             # of groups *they have supported*" is not the UK's step.
