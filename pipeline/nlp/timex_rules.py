@@ -76,6 +76,7 @@ GROUPS: Mapping[str, tuple[str, ...]] = {
         "quarter",
         "half",
         "fy",
+        "fy_short",
         "fy2",
         "ay",
         "ay2",
