@@ -24,7 +24,7 @@ from rich.table import Table
 from pipeline.cli.app import UserError, app
 from pipeline.ingest.client import DETAIL_POLICIES, ApiError, ClientConfig
 from pipeline.ingest.window import parse_day
-from pipeline.lake.io import LakeError, WriteResult, resolve_lake
+from pipeline.lake.io import LakeError, LakeStorageError, WriteResult, resolve_lake
 from pipeline.settings import PROJECT_ROOT, get_settings
 
 console = Console()
@@ -206,7 +206,7 @@ def ingest(
                 batch_size=batch_size,
                 progress=hook,
             )
-    except (ApiError, LakeError, ValueError) as err:
+    except (ApiError, LakeError, LakeStorageError, ValueError) as err:
         raise UserError(str(err)) from err
     summary = Table(title=f"ingest {result.run_id} ({result.window or 'everything'})")
     summary.add_column("what")
@@ -258,7 +258,7 @@ def extract(
                 write_every=write_every,
                 progress=hook,
             )
-    except (LakeError, ValueError) as err:
+    except (LakeError, LakeStorageError, ValueError) as err:
         raise UserError(str(err)) from err
     summary = Table(title=f"extract {result.run_id} ({result.window or 'every answer'})")
     summary.add_column("what")
@@ -295,24 +295,26 @@ def tables(
     from pipeline.lake.jobs import lake_tables, last_completed_window
 
     target = resolve_lake(_lake(lake))
-    if compact:
-        existing = [info.name for info in lake_tables(target) if info.exists]
-        with _progress("compacting") as hook:
-            for name in existing:
-                result = compact_table(name, target)
-                hook(1, len(existing))
-                if result.files_removed:
-                    console.print(f"{name}: {result.files_removed} files into {result.files_added}")
+    try:  # an unreachable object store is one readable line, not a traceback
+        if compact:
+            existing = [info.name for info in lake_tables(target) if info.exists]
+            with _progress("compacting") as hook:
+                for name in existing:
+                    result = compact_table(name, target)
+                    hook(1, len(existing))
+                    if result.files_removed:
+                        console.print(
+                            f"{name}: {result.files_removed} files into {result.files_added}"
+                        )
+        infos = lake_tables(target)
+        watermark = last_completed_window(target)
+    except (LakeError, LakeStorageError) as err:
+        raise UserError(str(err)) from err
     table = Table(title=f"lake {target.root}")
     for column in ("table", "rows", "version", "files", "schema", "extractor", "path"):
         table.add_column(
             column, justify="right" if column in ("rows", "version", "files") else "left"
         )
-    try:
-        infos = lake_tables(target)
-        watermark = last_completed_window(target)
-    except LakeError as err:
-        raise UserError(str(err)) from err
     for info in infos:
         if not info.exists:
             table.add_row(info.name, "-", "-", "-", "-", "-", f"{info.path} (not written yet)")
@@ -358,7 +360,7 @@ def export(
         with _progress("exporting") as hook:
             results = export_lake(out_dir, _lake(lake), tables=table, current_only=not all_versions)
             hook(len(results), len(results))
-    except LakeError as err:
+    except (LakeError, LakeStorageError) as err:
         raise UserError(str(err)) from err
     summary = Table(title=f"export to {out_dir}")
     for column in ("table", "rows", "delta version", "current only", "file"):

@@ -28,10 +28,12 @@ The library API the CLI and the Prefect flows call (:mod:`pipeline.lake.jobs`)::
 ``progress`` is called with ``(items done since the last call, total or None)``.
 
 ``source`` is ``"api"``, a replay path, or a :class:`pipeline.ingest.Source`; ``lake`` a path,
-an object-store URL or a :class:`Lake` (with ``storage_options``), the configured root
-(``PCT_LAKE``, default ``data/lake``) when None. Every job records its row in ``runs`` and is
-safe to re-run (keyed merges); results are frozen dataclasses with the counts and every table
-write (:class:`WriteResult`: table, path, version, row counts).
+an object-store URL or a :class:`Lake` (with ``storage_options``; a bare URL takes them from the
+``AWS_*`` environment variables), the configured root (``PCT_LAKE``, default ``data/lake``) when
+None. A store that cannot be reached raises :class:`LakeStorageError` (an ``OSError``). Every
+job records its row in ``runs`` and is safe to re-run (keyed merges); results are frozen
+dataclasses with the counts and every table write (:class:`WriteResult`: table, path, version,
+row counts).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from pipeline.lake.io import (
     ExportResult,
     Lake,
     LakeError,
+    LakeStorageError,
     TableInfo,
     WriteResult,
     compact_table,
@@ -74,6 +77,7 @@ __all__ = [
     "IngestResult",
     "Lake",
     "LakeError",
+    "LakeStorageError",
     "RunRecord",
     "TableInfo",
     "TableSpec",

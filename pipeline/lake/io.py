@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import random
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -59,6 +60,35 @@ AsOf = int | dt.date | dt.datetime | str | None
 
 class LakeError(RuntimeError):
     """A table cannot be read or written as asked (a readable one-line message)."""
+
+
+class LakeStorageError(OSError):
+    """The lake's storage failed a request: an object store that cannot be reached, a missing
+    bucket, refused credentials (a readable one-line message; the store's error is chained).
+
+    An :class:`OSError`, not a :class:`LakeError`: callers that take a ``LakeError`` to mean
+    "no such table yet" must not read an outage as an empty lake, and the flows retry it.
+    """
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_S3_ERROR_BODY = re.compile(
+    r"<\?xml.*?<Code>(?P<code>[^<]*)</Code>\s*<Message>(?P<message>[^<]*)</Message>.*?</Error>",
+    re.DOTALL,
+)
+
+
+def store_error_text(err: BaseException) -> str:
+    """An object store's error as one readable line.
+
+    deltalake renders the store's cause chain one cause a line, with colour codes and arrows
+    (where the store's own message had ``: ``), and S3 failures end in the XML error body; this
+    joins the causes with ``: `` again and keeps the body's code and message
+    (``... 404 Not Found: NoSuchBucket: The specified bucket does not exist``).
+    """
+    text = _S3_ERROR_BODY.sub(lambda m: f"{m['code']}: {m['message']}", _ANSI.sub("", str(err)))
+    causes = (" ".join(line.replace("↳", " ").split()) for line in text.splitlines())
+    return ": ".join(c for c in causes if c) or type(err).__name__
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,18 +228,32 @@ def table_properties(spec: TableSpec, extractor_version: str | None = None) -> d
 
 
 def open_table(name: str, lake: LakeLike = None) -> DeltaTable | None:
-    """The table at its latest version, or None when it does not exist yet."""
+    """The table at its latest version, or None when it does not exist yet.
+
+    Raises:
+        LakeStorageError: When the storage fails the request (unreachable store, no bucket,
+            refused credentials): such a lake is not an empty one.
+    """
     target = resolve_lake(lake)
     try:
         return DeltaTable(target.uri(name), storage_options=target.storage_options)
     except TableNotFoundError:
         return None
+    except OSError as err:  # deltalake's object-store failures are bare OSErrors
+        raise LakeStorageError(
+            f"cannot open table {name!r} at {target.uri(name)}: {store_error_text(err)}"
+        ) from err
 
 
 def ensure_table(
     name: str, lake: LakeLike = None, *, extractor_version: str | None = None
 ) -> DeltaTable:
-    """The table, created empty (version 0, with its properties) when it does not exist."""
+    """The table, created empty (version 0, with its properties) when it does not exist.
+
+    Raises:
+        LakeError: When deltalake refuses to create it.
+        LakeStorageError: When the storage fails the request.
+    """
     target = resolve_lake(lake)
     table = open_table(name, target)
     if table is not None:
@@ -229,8 +273,14 @@ def ensure_table(
             storage_options=target.storage_options,
             raise_if_key_not_exists=False,
         )
+    except OSError as err:  # the store failed: retryable, and not a bad table
+        raise LakeStorageError(
+            f"cannot create table {name!r} at {target.uri(name)}: {store_error_text(err)}"
+        ) from err
     except Exception as err:  # deltalake raises several types; one readable line
-        raise LakeError(f"cannot create table {name!r} at {target.uri(name)}: {err}") from err
+        raise LakeError(
+            f"cannot create table {name!r} at {target.uri(name)}: {store_error_text(err)}"
+        ) from err
 
 
 def _jsonable(value: Any) -> Any:
@@ -398,6 +448,7 @@ def merge_rows(
     Raises:
         LakeError: When the rows do not fit the table or the write fails (the table is left at
             its previous version).
+        LakeStorageError: When the storage fails the request (the table is left as it was).
     """
     started = time.perf_counter()
     spec = get_spec(name)
@@ -435,9 +486,15 @@ def merge_rows(
             logger.info("%s: commit conflict, retrying (%d/%d)", name, attempt, COMMIT_RETRIES)
             time.sleep(_backoff(attempt))
             dt_table.update_incremental()
+        except OSError as err:  # the store failed mid-merge; the table is unchanged
+            raise LakeStorageError(
+                f"merge into {name!r} failed (table left at version {before}): "
+                f"{store_error_text(err)}"
+            ) from err
         except Exception as err:  # deltalake raises several types; the table is unchanged
             raise LakeError(
-                f"merge into {name!r} failed (table left at version {before}): {err}"
+                f"merge into {name!r} failed (table left at version {before}): "
+                f"{store_error_text(err)}"
             ) from err
     _update_properties(dt_table, spec, extractor_version)
     result = WriteResult(
@@ -494,6 +551,7 @@ def load(name: str, lake: LakeLike = None, as_of: AsOf = None) -> DeltaTable:
 
     Raises:
         LakeError: When the table does not exist or has no such version.
+        LakeStorageError: When the storage fails the request.
     """
     target = resolve_lake(lake)
     table = open_table(name, target)
@@ -512,6 +570,10 @@ def load(name: str, lake: LakeLike = None, as_of: AsOf = None) -> DeltaTable:
             raise LakeError(f"as_of: expected a version, date, datetime or string, got {as_of!r}")
     except LakeError:
         raise
+    except OSError as err:
+        raise LakeStorageError(
+            f"cannot read table {name!r} at {target.uri(name)}: {store_error_text(err)}"
+        ) from err
     except Exception as err:
         raise LakeError(f"table {name!r} has no version at {as_of!r}: {err}") from err
     return table
