@@ -81,7 +81,7 @@ NP_DETERMINERS = frozenset(
     {
         "the", "a", "an", "this", "these", "those", "that", "our", "my", "its", "their", "his",
         "her", "some", "all", "each", "every", "no", "many", "most", "any", "both", "other",
-        "further", "several", "such", "another",
+        "further", "several", "such", "another", "more",
     }
 )  # fmt: skip
 # Words that may stand between a conjunction and the verb group it coordinates.

@@ -29,8 +29,8 @@ from typing import Any, Literal
 
 from pipeline.nlp.clauses import (
     AUXILIARIES,
-    CONTRASTIVES,
     COMPLEMENT_VERBS,
+    CONTRASTIVES,
     COORDINATORS,
     SUBJECT_PRONOUNS,
     Clause,
@@ -108,7 +108,7 @@ IRREGULAR_PARTICIPLES = frozenset(
         "sought", "bought", "taught", "caught", "understood", "undertaken", "withdrawn",
         "overseen", "driven", "broken", "spoken", "frozen", "sold", "lost", "felt", "dealt",
         "meant", "bound", "struck", "rolled", "carried", "borne", "shut", "spread",
-        "upheld", "withheld", "forgone", "rebuilt", "rewritten", "outlined", "split", "led",
+        "upheld", "withheld", "forgone", "rebuilt", "rewritten", "outlined", "split",
     }
 )  # fmt: skip
 NOT_PARTICIPLES = frozenset(
@@ -855,6 +855,14 @@ def is_gerund(word: str) -> bool:
 
 
 HORIZON_WORDS = frozenset({"next", "coming", "following"})
+COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "18", "24"}
+)
+ELAPSED_WORDS = frozenset(
+    {"time", "times", "first", "once", "ever", "last", "highest", "lowest", "best", "worst", "seen"}
+)
+"""Words before "in <duration>" that make it a span looked back on ("the first time in 50
+years", "the highest level seen in ten years"), not a horizon."""
 
 
 def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
@@ -874,6 +882,13 @@ def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
         return False  # "within 65 days of receipt of an application": from another event
     if before[-1] == "within":
         return True
+    if (
+        before[-1] == "in"
+        and not horizon
+        and text[0] in COUNT_WORDS | {"a", "one"} | {t for t in text[:1] if t[:1].isdigit()}
+        and (len(before) < 2 or before[-2] not in ELAPSED_WORDS)
+    ):
+        return True  # "Progress will be reviewed in three years"; not "the first time in 50 years"
     return horizon and before[-1] in {"over", "in", "during", "across", "throughout"}
 
 
@@ -1043,7 +1058,9 @@ def resolve_due(
 # -- the algorithm -----------------------------------------------------------------------------
 
 
-RECIPIENT_VERBS = frozenset({"receive", "receives", "receiving", "benefit", "benefits", "get", "gets"})
+RECIPIENT_VERBS = frozenset(
+    {"receive", "receives", "receiving", "benefit", "benefits", "get", "gets"}
+)
 """Verbs whose subject receives what the government gives."""
 DOCUMENT_HEADS = frozenset(
     {
@@ -1054,7 +1071,20 @@ DOCUMENT_HEADS = frozenset(
 )  # fmt: skip
 """Head nouns of things that are published or launched, not agents that publish."""
 REDUCED_RELATIVE_NEXT = frozenset(
-    {"in", "on", "at", "by", "during", "under", "for", "from", "with", "last", "earlier", "alongside"}
+    {
+        "in",
+        "on",
+        "at",
+        "by",
+        "during",
+        "under",
+        "for",
+        "from",
+        "with",
+        "last",
+        "earlier",
+        "alongside",
+    }
 )
 """Words after a participle that mark it as a reduced relative, not a finite verb."""
 OBLIGATION_PARTICIPLES = frozenset(
@@ -1133,6 +1163,45 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
 
 
 LEADING_SUBORDINATORS = frozenset({"as", "since", "given", "after", "before", "whereas"})
+RESULT_OPENERS = frozenset({"so"})
+"""Coordinators after which a pronoun names those affected, not the acting government ("...
+help us reach eligible pensioners, *so they* continue to receive ...")."""
+PURPOSE_VERBS = frozenset({"ensure", "ensures", "ensuring", "ensured"})
+"""Verbs whose complement clause states an aim ("to ensure we are supporting them")."""
+DETACHED_CONDITION_OPENERS = frozenset({"that", "or", "and"})
+"""Words before an "if" clause that tie it to something other than the clause before it."""
+
+
+def conditions_previous(lower: Sequence[str], conditional: Clause) -> bool:
+    """True when a conditional clause conditions the clause before it ("will take action *if
+    the evidence shows*"); False when it sits inside a complement ("in order to ensure *that if
+    they are eligible* they will ...") or is coordinated with a subordinate clause ("as
+    contracts expire, after they reach their break point *or if* the right to terminate is
+    met").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        conditional: The conditional clause.
+    """
+    k = conditional.body - 2  # the word before "if"
+    while k >= conditional.start - 1 and k >= 0 and lower[k] == ",":
+        k -= 1
+    return k < 0 or lower[k] not in DETACHED_CONDITION_OPENERS
+
+
+def purpose_complement(lower: Sequence[str], subject_start: int, body: int) -> bool:
+    """True when a clause's subject opens the complement of a purpose verb ("to ensure (that)
+    *we* are supporting them", "ensuring *the department* has ..."): an aim, not a commitment.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        subject_start: First token of the clause's subject.
+        body: First token of the clause after its opener.
+    """
+    k = subject_start - 1
+    if k >= body and lower[k] == "that":
+        k -= 1
+    return k >= body and lower[k] in PURPOSE_VERBS
 
 
 def leading_clause_end(
@@ -1223,13 +1292,21 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             # that it intends to introduce ...".
             subject = replace(subject, status="government")
             pronoun = False
-        if pronoun and subject.start == 0 and lower[0] == "it" and sentence.antecedent == "government":
+        if (
+            pronoun
+            and subject.start == 0
+            and lower[0] == "it"
+            and sentence.antecedent == "government"
+        ):
             subject = replace(subject, status="government", anaphoric=True)
             if (matrix.start, matrix.end) == (subject.start, subject.end):
                 matrix = subject
             pronoun = False
         shared = subject.status == "none" or (
-            pronoun and previous is not None and previous.status == "government"
+            pronoun
+            and previous is not None
+            and previous.status == "government"
+            and clause.opener not in RESULT_OPENERS
         )
         if clause.role == "coordinate" and previous is not None and shared:
             # A shared subject ("... and will work with ...") or a pronoun for it ("The
@@ -1239,14 +1316,18 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             )
         elif clause.role in ("main", "coordinate") and matrix.status != "none":
             previous = matrix
-        conditional = (ci + 1 < len(clauses) and clauses[ci + 1].role == "conditional") or (
-            ci > 0 and clauses[ci - 1].role == "conditional"
-        )
+        conditional = (
+            ci + 1 < len(clauses)
+            and clauses[ci + 1].role == "conditional"
+            and conditions_previous(lower, clauses[ci + 1])
+        ) or (ci > 0 and clauses[ci - 1].role == "conditional")
         contrastive = clause.role == "subordinate" and clause.opener in CONTRASTIVES
         if conditional or (clause.role in ("subordinate", "conditional") and not contrastive):
             # A concessive clause still states what it states ("While we will be launching a
             # call for evidence as soon as possible, ..."); "if", "when", "until" ... do not.
             continue
+        if subject.status == "government" and purpose_complement(lower, subject.start, body):
+            continue  # "... to ensure we are supporting them": the aim of a step, not a step
         in_clause = [h for h in triggers if clause.body <= h.start < clause.end]
         # The clause's own verb group comes first ("we introduced a £3 cap ... to help
         # passengers continue to access ...", "we are targeting areas we know will make a
@@ -1396,7 +1477,9 @@ def _draft(
         return None
     kind = rule.kind
     timed = any(  # a vague time of action: "in due course", "shortly"
-        start <= t.start and t.end <= end and t.payload.get("type") == "date"
+        start <= t.start
+        and t.end <= end
+        and t.payload.get("type") == "date"
         and not t.payload.get("start")
         for t in sentence.timexes
     )
@@ -1582,10 +1665,10 @@ __all__ = [
     "due_preposition",
     "find_commitments",
     "find_subject",
-    "main_subject",
     "is_modifier_timex",
     "is_participle",
     "is_passive",
+    "main_subject",
     "modifiers_for",
     "quote_end",
     "resolve_actor",

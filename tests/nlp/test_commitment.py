@@ -320,6 +320,73 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "The contract was agreed and signed by the Cabinet Office on 7th October 2022")],
     ),  # corpus
+    # -- generalisation from unseen corpus answers (odd ids, 2026-11-29 review) --
+    (
+        "The Deputy Prime Minister and the Secretary of State for Work and Pensions wrote to all local authorities on 20th August.",
+        "2024-09-12",
+        None,
+        [("done", "The Deputy Prime Minister and the Secretary of State for Work and Pensions wrote")],
+    ),  # 1727745 (coordinated ministers; 'Deputy Prime Minister')
+    (
+        "We will be inviting these households to apply for Pension Credit before the 21 December backdating deadline, in order to ensure that if they are eligible they will also qualify for a Winter Fuel Payment.",
+        "2024-09-12",
+        None,
+        [("future", "We will be inviting these households to apply for Pension Credit")],
+    ),  # 1727745 (an 'if' inside the purpose complement conditions the complement only)
+    (
+        "We are transferring currently franchised services into public ownership as current contracts expire, after they reach their contractual break point or if the contractual right to terminate is met - avoiding the need to pay compensation to the current operators for early termination.",
+        "2025-11-11",
+        None,
+        [("ongoing", "We are transferring currently franchised services into public ownership")],
+    ),  # 1847577 ('or if' joins the 'after' clause)
+    (
+        "My rt. Hon. Friend, the Secretary of State for the Home Department, has committed to put estimates of the impact of these announcements in the House of Commons Library.",
+        "2023-12-12",
+        None,
+        [("future", "has committed to put estimates of the impact of these announcements")],
+    ),  # 1676343 ('committed to' + any action verb)
+    (
+        "The 10-Year Health Plan for England committed to launching a large-scale study, led by Genomics England, to sequence 150,000 adult genomes and assess how genomics can support routine preventive care.",
+        "2025-12-09",
+        None,
+        [("future", "The 10-Year Health Plan for England committed to launching a large-scale study")],
+    ),  # 1860133 (a named plan with a number)
+    (
+        "Genomics England has commissioned a structured literature review and launched the Genomics, Healthcare and You engagement programme.",
+        "2025-12-09",
+        None,
+        [("done", "Genomics England has commissioned a structured literature review")],
+    ),  # 1860133 ('<Name> England' bodies)
+    (
+        "Baroness Hayman met with ports, airports and international travel operators to discuss the communications, including signage, that they put in place.",
+        "2025-09-05",
+        None,
+        [("done", "Baroness Hayman met with ports, airports and international travel operators")],
+    ),  # 1829809 (a minister in the Lords)
+    (
+        "As part of our national mission to protect our food sector and farmers, we communicated the ban on personal imports of certain meats and dairy products from EU countries via a press release, social media and information on GOV.UK.",
+        "2025-09-05",
+        None,
+        [("done", "we communicated the ban on personal imports")],
+    ),  # 1829809
+    (
+        "£11.4m has also been committed by the Medical Research Council (MRC) and Innovate UK’s core budgets and £4.5m from the Wellcome Trust to support strategy implementation.",
+        "2025-12-08",
+        None,
+        [("done", "£11.4m has also been committed by the Medical Research Council")],
+    ),  # 1858923 (funding committed, with an amount)
+    (
+        "Health and Safety Executive is currently preparing a UK REACH dossier for a restriction on PFAS in fire-fighting foams (FFFs), which is due to be published for consultation in 2025.",
+        "2024-11-19",
+        None,
+        [("ongoing", "Health and Safety Executive is currently preparing a UK REACH dossier"), ("future", "is due to be published for consultation in 2025")],
+    ),  # 1739413 (a body's name with 'and')
+    (
+        "The Department for Energy Security and Net Zero recently announced their plans to consult on new environmental guidance for offshore oil and gas developments in light of this ruling, and more detail will be provided in due course.",
+        "2024-10-11",
+        None,
+        [("done", "recently announced their plans to consult"), ("future", "more detail will be provided in due course")],
+    ),  # 1729281 ('and more detail will': a new clause)
 ]
 
 # (sentence, answer date): nothing to record
@@ -421,6 +488,18 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "In the event such decisions were taken, for any licences, we would issue a Notification to Exporters.",
         "2024-01-08",
     ),  # corpus
+    (
+        "We are asking that local authorities support our national Pension Credit campaign and help us reach those eligible pensioners who have not claimed Pension Credit, so they continue to receive an annual Winter Fuel Payment.",
+        "2024-09-12",
+    ),  # 1727745 ('so they': the pensioners, not the government)
+    (
+        "The Government is taking a consistent, long term and strategic approach to managing the UK’s relations with China, rooted in UK and global interests.",
+        "2024-09-16",
+    ),  # 1727671 (a manner of working)
+    (
+        "Between 1 January and 16 October 2023, The Foreign, Commonwealth and Development Office (FCDO) provided consular assistance in 228 new victim of crime cases related to assault and 260 new victim of crime cases related to theft.",
+        "2023-12-12",
+    ),  # devextra 1740718 (casework counted)
 ]
 
 
@@ -569,6 +648,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             None,
             None,
         ),  # 1830723
+        # "in <number> <unit>s" after a future verb is a horizon from the answer date
+        (
+            "Progress will be reviewed in three years.",
+            "2025-09-09",
+            "2028-09-09",
+            "in three years",
+        ),  # 1830695
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",

@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 
+from pipeline.nlp.clauses import split_clauses
 from pipeline.nlp.commitment_logic import (
     Hit,
     Mention,
     SentenceInput,
     Subject,
     admissible,
+    conditions_previous,
     contact_clause_start,
     dates_a_report,
     due_candidates,
@@ -25,6 +27,7 @@ from pipeline.nlp.commitment_logic import (
     is_modifier_timex,
     is_participle,
     is_passive,
+    purpose_complement,
     quote_end,
     resolve_actor,
     resolve_due,
@@ -492,8 +495,18 @@ def test_contact_clause_start(sentence: str, trigger_end: int, expected: str | N
 @pytest.mark.parametrize(
     ("sentence", "date", "trigger", "expected"),
     [
-        ("On 7 August we announced our plans to introduce further regulation", "7 August", "plans", True),  # 1848958
-        ("In summer 2025 , we will publish a refreshed plan", "summer 2025", "will", False),  # 1754759
+        (
+            "On 7 August we announced our plans to introduce further regulation",
+            "7 August",
+            "plans",
+            True,
+        ),  # 1848958
+        (
+            "In summer 2025 , we will publish a refreshed plan",
+            "summer 2025",
+            "will",
+            False,
+        ),  # 1754759
         ("We will publish it by 2025", "2025", "will", False),
     ],
 )
@@ -521,3 +534,42 @@ def test_horizon_reading_counts_decades_from_the_answer(
     timex = _timex(text, "2030-01-01", "2039-12-31", timex3="203")
     read = horizon_reading(timex, preposition)
     assert (read.timex3 if read.type == "duration" else None) == timex3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We will take action if the evidence shows it is needed", True),
+        (
+            "We will invite them to apply , in order to ensure that if they are eligible they will qualify",
+            False,
+        ),  # 1727745
+        (
+            "We are transferring services as contracts expire , after they reach their break point or if the right to terminate is met",
+            False,
+        ),  # 1847577
+    ],
+)
+def test_conditions_previous(sentence: str, expected: bool) -> None:
+    words = _words(sentence)
+    lower = [w.lower() for w in words]
+    clause = next(c for c in split_clauses(words) if c.role == "conditional")
+    assert conditions_previous(lower, clause) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "as we continue to engage businesses to ensure we are supporting them",
+            8,
+            True,
+        ),  # 1741251
+        ("to ensure that the department has the evidence it needs", 3, True),
+        ("I can confirm that we will publish the strategy", 4, False),
+        ("We will publish the strategy", 0, False),
+    ],
+)
+def test_purpose_complement(sentence: str, subject: int, expected: bool) -> None:
+    lower = [w.lower() for w in _words(sentence)]
+    assert purpose_complement(lower, subject, 0) is expected
