@@ -223,6 +223,27 @@ def _hedge_if(lower: Sequence[str], i: int) -> bool:
     )
 
 
+TITLE_COLON_OPENERS = frozenset({"in", "under", "through", "within", "as", "from"})
+"""Prepositions that open a leading adverbial naming a publication whose title may hold a colon."""
+
+
+def _title_colon(lower: Sequence[str], verbs: Collection[int], start: int, i: int) -> bool:
+    """True when the colon at ``i`` sits inside a publication's title in a leading adverbial
+    ("In Fit for the Future: 10-Year Health Plan for England, the Government committed ..."): the
+    text from ``start`` opens with a preposition, holds no verb group, and a comma follows the
+    colon before any verb group."""
+    if lower[i] != ":" or start >= i or lower[start] not in TITLE_COLON_OPENERS:
+        return False
+    if any(start <= v < i for v in verbs):
+        return False
+    for j in range(i + 1, len(lower)):
+        if j in verbs or lower[j] in HARD_PUNCT:
+            return False
+        if lower[j] == ",":
+            return True
+    return False
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
@@ -262,12 +283,23 @@ def clause_boundaries(
         word = lower[i]
         prev = lower[i - 1]
         boundary: tuple[int, ClauseRole, str | None, int] | None = None
+        if word in HARD_PUNCT and _title_colon(lower, verbs, out[-1][3] if out else 0, i):
+            continue  # "In Fit for the Future: 10-Year Health Plan for England, the Government ..."
         if word in HARD_PUNCT:
             boundary = (i, "main", word, i + 1)
         elif word in DASHES and i + 1 < n and prev not in DASHES:
             # A spaced dash between words, not a range ("2019 – 2022", "1st January – 31st March").
             if not (_is_number_like(prev) or _is_number_like(lower[i + 1])):
                 boundary = (i, "main", word, i + 1)
+        elif (
+            word in COORDINATORS
+            and i + 2 < n
+            and lower[i + 1] == "that"
+            and _next_verb(lower, verbs, i + 2, n, allow_subject=True, words_original_case=words)
+        ):
+            # A second complement clause: "I can confirm that we are continuing the plans ...
+            # *and that* this will be implemented in up to 30 prisons ...".
+            boundary = (i - 1 if prev == "," else i, "coordinate", word, i + 2)
         elif word in COORDINATORS and _next_verb(
             lower, verbs, i + 1, n, allow_subject=True, words_original_case=words
         ):

@@ -483,6 +483,9 @@ def has_evidence(
 
 
 _THAT_CLAUSE_VERBS = COMPLEMENT_VERBS | {"hope", "can", "say", "add"}
+THATLESS_VERBS = frozenset({"understand", "believe", "know", "recognise", "recognize", "expect"})
+"""Verbs of knowing whose complement may drop "that" ("We understand Network Rail delivered
+...": Network Rail is the subject)."""
 _PRONOUNS_AND_I = SUBJECT_PRONOUNS | {"i"}
 
 
@@ -581,6 +584,15 @@ def find_subject(
         if not complement:
             break
         if lower[k] == "that" and lower[k - 1] in _THAT_CLAUSE_VERBS:
+            return find_subject(words, k + 1, end, hits, roles, lower=lower)
+        if (
+            lower[k] in THATLESS_VERBS
+            and lower[k - 1] in {"we", "i"}
+            and k - 1 == s
+            and k + 1 < e
+            and lower[k + 1] not in {"that", "to", "how", "why", "what", "whether"}
+        ):
+            # "We understand Network Rail delivered a final plan ...": the complement's subject.
             return find_subject(words, k + 1, end, hits, roles, lower=lower)
     adverbial: int | None = None
     first = lower[s]
@@ -818,6 +830,14 @@ def quote_end(
                 continue  # the due follows the comma: "..., starting early 2026"
             if nxt in TRAILING_CUES or nxt in AUXILIARIES or is_gerund(nxt):
                 end = i
+                break
+            if (
+                nxt == "to"
+                and i + 3 < clause_end
+                and lower[i + 2] == "be"
+                and (is_participle(words[i + 3]))
+            ):
+                end = i  # "..., to be published in autumn 2025": a step of its own
                 break
     # Trailing punctuation, and a conjunction or preposition left before a cut ("We will
     # publish more information about the Fund and | how local areas can get involved").
@@ -1435,6 +1455,8 @@ def _draft(
         # lock, | over 12 million pensioners will benefit").
         end = next((i for i in range(trigger.end, end) if lower[i] == ","), end)
     start = trigger.start if subject.status == "none" or subject.inherited else subject.start
+    while start < end and words[start] in {",", ";", ":", "–", "—", "-"}:
+        start += 1  # a nominal trigger may open on its comma (", to be published in ...")
     if subject.adverbial_start is not None and not subject.inherited:
         lead = subject.adverbial_start
         if any(lead <= t.start and t.end <= start for t in sentence.timexes):

@@ -153,6 +153,36 @@ CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
             "and will publish a strategy to support their development, validation and adoption later this year.",
         ],
     ),  # 1820145
+    # "and that" opens a second complement clause with its own auxiliary
+    (
+        "I can confirm that we are continuing the plans for a phased removal of wet-shave razors and that this will be implemented in up to 30 prisons in the adult male estate in 2024/25.",
+        (),
+        [
+            "I can confirm that we are continuing the plans for a phased removal of wet-shave razors",
+            "and that this will be implemented in up to 30 prisons in the adult male estate in 2024/25.",
+        ],
+    ),  # devextra2 1723831
+    # a colon inside a publication's title in a leading adverbial is not a boundary
+    (
+        "In Fit for the Future: 10-Year Health Plan for England, the Government committed to strengthening and expanding existing voluntary guidelines for alcohol labelling.",
+        ("committed",),
+        [
+            "In Fit for the Future: 10-Year Health Plan for England, the Government committed to strengthening and expanding existing voluntary guidelines for alcohol labelling."
+        ],
+    ),  # devextra2 1858989
+    (
+        "The department has two aims: to raise standards and to widen access.",
+        (),
+        ["The department has two aims", ": to raise standards and to widen access."],
+    ),  # a colon after a clause with a verb still splits
+    (
+        "The Department for Energy Security and Net Zero recently announced their plans to consult on new environmental guidance, and more detail will be provided in due course.",
+        ("announced",),
+        [
+            "The Department for Energy Security and Net Zero recently announced their plans to consult on new environmental guidance",
+            ", and more detail will be provided in due course.",
+        ],
+    ),  # 1729281 ("more" opens a noun-phrase subject)
 ]
 
 

@@ -387,6 +387,54 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "recently announced their plans to consult"), ("future", "more detail will be provided in due course")],
     ),  # 1729281 ('and more detail will': a new clause)
+    (
+        "In Fit for the Future: 10-Year Health Plan for England, the Government committed to introducing a mandatory requirement for alcoholic drinks to display consistent nutritional information.",
+        "2025-12-09",
+        None,
+        [("future", "the Government committed to introducing a mandatory requirement")],
+    ),  # devextra2 1858989 (adapted: a title with a colon in the leading adverbial)
+    (
+        "Our forthcoming National Cancer Plan will set out how we will improve outcomes for all cancers, including sarcoma.",
+        "2025-09-05",
+        None,
+        [("future", "Our forthcoming National Cancer Plan will set out")],
+    ),  # devextra2 1829149
+    (
+        "Following this, the Rail Minister is expecting to meet Network Rail and Great Western Railway this month to discuss performance on these routes.",
+        "2024-09-09",
+        None,
+        [("future", "the Rail Minister is expecting to meet Network Rail and Great Western Railway this month")],
+    ),  # devextra2 1725541 (a minister by portfolio)
+    (
+        "We understand Network Rail delivered a final plan to the Office for Rail & Road by 31 August.",
+        "2024-09-09",
+        None,
+        [("done", "Network Rail delivered a final plan to the Office for Rail & Road by 31 August")],
+    ),  # devextra2 1725541 ('plan to the': a noun; 'We understand X': X is the subject)
+    (
+        "It is our intention to provide transitional resource funding for the 2024/25 early in the new year and funding for 2025/26 early in the financial year.",
+        "2024-12-12",
+        None,
+        [("future", "It is our intention to provide transitional resource funding")],
+    ),  # devextra2 1746639
+    (
+        "The 2023/2024 Annual Report and Accounts for the Department for Science, Innovation and Technology are to be published in due course.",
+        "2024-09-09",
+        None,
+        [("future", "are to be published in due course")],
+    ),  # devextra2 1725677
+    (
+        "All capability requirements are being considered as part of the Defence Investment Plan, to be published in autumn 2025.",
+        "2025-07-07",
+        None,
+        [("ongoing", "All capability requirements are being considered"), ("future", "to be published in autumn 2025")],
+    ),  # devextra2 1819271 (a reduced infinitive relative is a step of its own)
+    (
+        "I can confirm that we are continuing the plans for a phased removal of wet-shave razors and that this will be implemented in up to 30 prisons in the adult male estate in 2024/25.",
+        "2024-09-09",
+        None,
+        [("future", "this will be implemented in up to 30 prisons in the adult male estate in 2024/25")],
+    ),  # devextra2 1723831 ('and that': a second complement)
 ]
 
 # (sentence, answer date): nothing to record
@@ -500,6 +548,26 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "Between 1 January and 16 October 2023, The Foreign, Commonwealth and Development Office (FCDO) provided consular assistance in 228 new victim of crime cases related to assault and 260 new victim of crime cases related to theft.",
         "2023-12-12",
     ),  # devextra 1740718 (casework counted)
+    (
+        "This Government will treat tackling violence against women and girls as a national emergency.",
+        "2024-09-09",
+    ),  # devextra2 1726199 (a stance)
+    (
+        "We will use every tool available to target perpetrators and address the root causes of abuse and violence.",
+        "2024-12-12",
+    ),  # devextra2 1747107
+    (
+        "This government is taking action to make sure our transport network is safe for all.",
+        "2024-09-09",
+    ),  # devextra2 1726199
+    (
+        "However, we are starting to see improvements in performance.",
+        "2024-09-09",
+    ),  # devextra2 1725541 (an observation)
+    (
+        "We are committed to pursuing a lasting solution to the Israeli/Palestinian Conflict, including through achieving a two-state solution.",
+        "2025-01-13",
+    ),  # devextra2 1752667 (a soft aim)
 ]
 
 
