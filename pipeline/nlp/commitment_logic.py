@@ -1159,6 +1159,32 @@ def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> boo
     )
 
 
+def coordinated_actors(
+    lower: Sequence[str], hits: Sequence[Hit], subject: Subject, trigger: Hit
+) -> bool:
+    """True when a government subject is coordinated with another actor right before the
+    trigger ("the UK and Scottish Governments announced a joint £100 million investment
+    package"), so that a bare past tense after them is still their step.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        hits: Rule matches in the sentence (only actor matches are used).
+        subject: The clause's subject.
+        trigger: The trigger.
+    """
+    if subject.status != "government" or subject.inherited or subject.end >= trigger.start:
+        return False
+    if lower[subject.end] not in {"and", "&"}:
+        return False
+    end = trigger.start
+    while end > subject.end and lower[end - 1] in SUBJECT_TRAILING_ADVERBS:
+        end -= 1
+    return any(
+        h.family == "actor" and h.end == end and subject.end < h.start <= subject.end + 2
+        for h in hits
+    )
+
+
 def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     """The subject of a sentence's first main clause (the matrix subject, not a complement's).
 
@@ -1289,6 +1315,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     }  # "DWP launched the ...", not "the Clean Maritime Plan published in 2019"
     drafts: list[Draft] = []
     previous: Subject | None = None
+    embedded: Subject | None = None
     for ci, clause in enumerate(clauses):
         body = leading_clause_end(lower, clause, starts, trigger_starts)
         # A bare participle does not end the subject ("As set out in the Clean Maritime Plan
@@ -1328,7 +1355,12 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             and previous.status == "government"
             and clause.opener not in RESULT_OPENERS
         )
-        if clause.role == "coordinate" and previous is not None and shared:
+        if clause.role == "coordinate" and embedded is not None and subject.status == "none":
+            # The verb group continues the relative clause just before, with its own
+            # non-government subject ("..., which means that 865,000 employers will pay no NICs ..., more
+            # than half of employers will see no change *or will gain* overall").
+            subject = replace(embedded, inherited=True)
+        elif clause.role == "coordinate" and previous is not None and shared:
             # A shared subject ("... and will work with ...") or a pronoun for it ("The
             # Government acknowledges ... and it will continue to engage with ...").
             subject = Subject(
@@ -1336,6 +1368,11 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             )
         elif clause.role in ("main", "coordinate") and matrix.status != "none":
             previous = matrix
+        embedded = (
+            subject
+            if clause.role == "relative" and subject.status not in ("none", "government")
+            else None
+        )
         conditional = (
             ci + 1 < len(clauses)
             and clauses[ci + 1].role == "conditional"
@@ -1442,7 +1479,11 @@ def _draft(
         # "It has invested over £405 million" after a government subject; not "It will have an
         # extra territorial impact" or "It is looking at whether ..." (a law, a trial).
         subject = replace(subject, status="unknown", anaphoric=False)
-    if is_participle(words[trigger.start]) and not _directly_after(words, subject, trigger):
+    if (
+        is_participle(words[trigger.start])
+        and not _directly_after(words, subject, trigger)
+        and not coordinated_actors(lower, sentence.hits, subject, trigger)
+    ):
         # A bare past tense is a commitment only right after a government subject ("DWP
         # launched ..."), not as a participle elsewhere ("the technology implemented at ...").
         return None
@@ -1683,6 +1724,7 @@ __all__ = [
     "SentenceInput",
     "Subject",
     "admissible",
+    "coordinated_actors",
     "due_candidates",
     "due_preposition",
     "find_commitments",

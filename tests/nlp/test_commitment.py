@@ -435,6 +435,30 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "this will be implemented in up to 30 prisons in the adult male estate in 2024/25")],
     ),  # devextra2 1723831 ('and that': a second complement)
+    (
+        "Defence has worked with experts across Government to design an appropriate scheme where applications will be considered on a case-by-case basis, enabling appropriate distribution of the available funds.",
+        "2024-10-16",
+        None,
+        [("done", "Defence has worked with experts across Government to design an appropriate scheme")],
+    ),  # 1728885 ('Defence' for the Ministry of Defence)
+    (
+        "I attended the 4th Global High-Level Ministerial Conference on Antimicrobial Resistance in Jeddah on 15 and 16 November 2024.",
+        "2024-11-18",
+        None,
+        [("done", "I attended the 4th Global High-Level Ministerial Conference")],
+    ),  # 1741663
+    (
+        "In response to the company’s decision, the UK and Scottish Governments announced a joint £100 million investment package for Falkirk and Grangemouth.",
+        "2024-10-08",
+        None,
+        [("done", "the UK and Scottish Governments announced a joint £100 million investment package")],
+    ),  # 1729557 (coordinated actors before a bare past tense)
+    (
+        "The Government has protected the smallest businesses and charities from the impact of the increase to Employer National Insurance by increasing the Employment Allowance from £5,000 to £10,500, which means that 865,000 employers will pay no NICs at all next year, more than half of employers will see no change or will gain overall from this package.",
+        "2024-12-09",
+        None,
+        [("done", "The Government has protected the smallest businesses and charities")],
+    ),  # 1746927 ('or will gain' continues the employers' clause)
 ]
 
 # (sentence, answer date): nothing to record
@@ -568,6 +592,18 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "We are committed to pursuing a lasting solution to the Israeli/Palestinian Conflict, including through achieving a two-state solution.",
         "2025-01-13",
     ),  # devextra2 1752667 (a soft aim)
+    (
+        "Decisions on future funding levels beyond this financial year will be for the forthcoming Spending Review.",
+        "2024-10-07",
+    ),  # 1728975 (whose decision it is)
+    (
+        "I hope this helps explain Defence’s position and reassures you that we are committed to welcoming back LGBT veterans into the Armed Forces community, where they have always belonged.",
+        "2024-10-16",
+    ),  # 1728885 (a soft aim)
+    (
+        "The Supreme Court has clarified that downstream emissions are to be considered as part of the environmental assessment of certain kinds of development.",
+        "2024-10-11",
+    ),  # 1729281 (a rule, not a step)
 ]
 
 
