@@ -1006,6 +1006,26 @@ def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -
     )
 
 
+def in_participle_aside(words: Sequence[str], mention: Mention, trigger_start: int) -> bool:
+    """True when a time expression before the trigger dates a participle set off by commas
+    ("The Strategic Defence Review, *launched by the Prime Minister on 16 July*, will determine
+    ..."): it dates that step, not the commitment.
+
+    Args:
+        words: The sentence's token texts.
+        mention: The time expression.
+        trigger_start: The commitment's trigger.
+    """
+    if mention.end > trigger_start:
+        return False
+    k = mention.start - 1
+    while k >= 0 and words[k] != ",":
+        k -= 1
+    if k < 0 or k + 1 >= mention.start:
+        return False
+    return is_participle(words[k + 1]) and "," in words[mention.end : trigger_start + 1]
+
+
 def _inside_clause(lower: Sequence[str], clause_start: int, position: int) -> bool:
     """True when ``position`` follows ``clause_start`` with no comma or other punctuation
     between them (a comma ends a contact clause: "... the progress we are making to respond to
@@ -1071,6 +1091,12 @@ def resolve_due(
             return None
         prep = " ".join((preposition or "").lower().split())
         if date >= anchor or prep in DEADLINE_PREPOSITIONS:
+            return index, date
+        if prep.startswith("from") and (anchor - date).days <= FUTURE_READING_GRACE_DAYS:
+            # The start of a new duty just begun ("From 16 September, we will be running a
+            # national marketing campaign", answered on 17 September): GUIDELINES.md gives the
+            # end of the named period as the due.
+            return index, date
             return index, date
     return None
 
@@ -1150,8 +1176,16 @@ def _pronoun_before(lower: Sequence[str], position: int) -> int | None:
 
 
 def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> bool:
-    """True when only adverbs stand between the subject's end and the trigger."""
+    """True when only adverbs stand between the subject's end and the trigger, and the trigger
+    is not a participle set off by a comma ("The Strategic Defence Review, *launched by* the
+    Prime Minister on 16 July, will determine ..." is a reduced relative, not the verb)."""
     if subject.status != "government" or subject.inherited or subject.end > trigger.start:
+        return False
+    if (
+        "," in words[subject.end : trigger.start]
+        and trigger.end < len(words)
+        and words[trigger.end].lower() in REDUCED_RELATIVE_NEXT
+    ):
         return False
     return all(
         w.lower() in SUBJECT_TRAILING_ADVERBS or w == ","
@@ -1357,8 +1391,8 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         )
         if clause.role == "coordinate" and embedded is not None and subject.status == "none":
             # The verb group continues the relative clause just before, with its own
-            # non-government subject ("..., which means that 865,000 employers will pay no NICs ..., more
-            # than half of employers will see no change *or will gain* overall").
+            # non-government subject ("..., which means that 865,000 employers will pay no NICs
+            # ..., more than half of employers will see no change *or will gain* overall").
             subject = replace(embedded, inherited=True)
         elif clause.role == "coordinate" and previous is not None and shared:
             # A shared subject ("... and will work with ...") or a pronoun for it ("The
@@ -1562,7 +1596,12 @@ def _draft(
     contact = contact_clause_start(lower, verbs, trigger.end, end)
     if contact is not None:
         candidates = [c for c in candidates if not _inside_clause(lower, contact, c[0].start)]
-    candidates = [c for c in candidates if not dates_a_report(lower, c[0], trigger.start)]
+    candidates = [
+        c
+        for c in candidates
+        if not dates_a_report(lower, c[0], trigger.start)
+        and not in_participle_aside(words, c[0], trigger.start)
+    ]
     due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:
         # Work over a period that has not begun is a promise ("We are investing £4.2 billion

@@ -459,6 +459,18 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "The Government has protected the smallest businesses and charities")],
     ),  # 1746927 ('or will gain' continues the employers' clause)
+    (
+        "The Committee will publish a report in the new year, to which the Government will formally respond.",
+        "2024-02-14",
+        None,
+        [("future", "the Government will formally respond")],
+    ),  # 1678456 (a parliamentary committee is not the government)
+    (
+        "The Strategic Defence Review, launched by the Prime Minister on 16 July, will determine the roles, capabilities and reforms required by UK Defence to meet the challenges, threats and opportunities of the twenty-first century.",
+        "2024-09-09",
+        None,
+        [("future", "will determine the roles, capabilities and reforms")],
+    ),  # 1727162 (a participle set off by commas is not the verb)
 ]
 
 # (sentence, answer date): nothing to record
@@ -734,11 +746,11 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
         ),  # 1726199
         # "in the new year" is early in the coming year
         (
-            "The Committee will publish a report in the new year, to which the Government will formally respond.",
+            "The Government will publish a report in the new year.",
             "2024-02-14",
             "2024-03-31",
             "in the new year",
-        ),  # 1678456
+        ),  # 1678456 (adapted: the Committee is not the government)
         # a date before a reporting verb dates the announcement, not the plan
         (
             "On 7 August we announced our plans to introduce further regulation in this space.",
@@ -759,6 +771,26 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2028-09-09",
             "in three years",
         ),  # 1830695
+        # a date inside a participle aside dates that step, not the commitment
+        (
+            "The Strategic Defence Review, launched by the Prime Minister on 16 July, will determine the roles, capabilities and reforms required by UK Defence.",
+            "2024-09-09",
+            None,
+            None,
+        ),  # 1727162
+        # the start of a new duty just begun is its due (GUIDELINES: "from January 2025")
+        (
+            "From 16 September, we will be running a national marketing campaign on a range of channels.",
+            "2024-09-17",
+            "2024-09-16",
+            "From 16 September",
+        ),  # 1724188
+        (
+            "From 16 September, we will be running a national marketing campaign on a range of channels.",
+            "2024-09-05",
+            "2024-09-16",
+            "From 16 September",
+        ),  # 1725497
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",

@@ -24,6 +24,7 @@ from pipeline.nlp.commitment_logic import (
     find_subject,
     future_reading,
     horizon_reading,
+    in_participle_aside,
     is_modifier_timex,
     is_participle,
     is_passive,
@@ -573,3 +574,28 @@ def test_conditions_previous(sentence: str, expected: bool) -> None:
 def test_purpose_complement(sentence: str, subject: int, expected: bool) -> None:
     lower = [w.lower() for w in _words(sentence)]
     assert purpose_complement(lower, subject, 0) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "trigger", "expected"),
+    [
+        (
+            "The Strategic Defence Review , launched by the Prime Minister on 16 July , will determine the roles",
+            "16 July",
+            "will",
+            True,
+        ),  # 1727162
+        (
+            "From 16 September , we will be running a campaign",
+            "16 September",
+            "will",
+            False,
+        ),  # 1724188
+        ("The plan , which we published in May , will be updated", "May", "will", False),
+    ],
+)
+def test_in_participle_aside(sentence: str, date: str, trigger: str, expected: bool) -> None:
+    words = _words(sentence)
+    start = words.index(date.split()[0])
+    mention = Mention(0, start, start + len(date.split()), {})
+    assert in_participle_aside(words, mention, words.index(trigger)) is expected
