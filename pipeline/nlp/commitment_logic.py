@@ -994,16 +994,27 @@ def contact_clause_start(
 def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -> bool:
     """True when a time expression before the trigger dates the announcement of the plan, not
     the plan: a reporting verb stands between them ("On 7 August we *announced* our plans to
-    introduce ...", "On 8 October, the Department *announced* plans to create ...").
+    introduce ...", "On 8 October, the Department *announced* plans to create ..."), or opens
+    the leading adverbial it stands in ("As *stated* in the Answer of 24 July, the Government
+    intends to ...").
 
     Args:
         lower: The sentence's words, lower-cased.
         mention: The time expression.
         trigger_start: The commitment's trigger.
     """
-    return mention.end <= trigger_start and any(
-        w in REPORTING_VERBS for w in lower[mention.end : trigger_start + 1]
-    )
+    if mention.end > trigger_start:
+        return False
+    if any(w in REPORTING_VERBS for w in lower[mention.end : trigger_start + 1]):
+        return True
+    if "," not in lower[mention.end : trigger_start]:
+        return False
+    k = mention.start - 1
+    while k >= 0 and lower[k] not in {",", ";", ":"}:
+        if lower[k] in REPORTING_VERBS or lower[k] == "stated":
+            return True
+        k -= 1
+    return False
 
 
 def in_participle_aside(words: Sequence[str], mention: Mention, trigger_start: int) -> bool:

@@ -616,6 +616,22 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "The Supreme Court has clarified that downstream emissions are to be considered as part of the environmental assessment of certain kinds of development.",
         "2024-10-11",
     ),  # 1729281 (a rule, not a step)
+    (
+        "I am looking forward to further progress on this by other OTs in the very near future.",
+        "2024-11-14",
+    ),  # 1740271 (a hope)
+    (
+        "The panel has not been asked to consider the Government’s proposed definition of Islamophobia, but it will be open to the independent chair of the review to determine the extent to which he might wish to do so in order to meet the terms of reference for the review.",
+        "2025-12-09",
+    ),  # 1859557 (someone else's discretion)
+    (
+        "We have made significant progress towards reducing the number of people with a learning disability and autistic people in inpatient mental health settings.",
+        "2024-01-03",
+    ),  # 1675269 (progress claimed, nothing to check)
+    (
+        "The Government is committed to enhancing public access to nature, as evidenced by our manifesto commitment to create nine new national river walks and three new national forests.",
+        "2024-11-11",
+    ),  # 1738749 (a soft aim; the manifesto commitment is quoted as evidence, not made here)
 ]
 
 
@@ -791,6 +807,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2024-09-16",
             "From 16 September",
         ),  # 1725497
+        # a date in a leading "As stated in the Answer of ..." dates the statement
+        (
+            "As stated in the Answer of 24 July, the Government intends to propose the establishment of a House of Lords Select Committee to look at how best to implement the manifesto commitments on a retirement age and participation requirement.",
+            "2025-09-03",
+            None,
+            None,
+        ),  # 1827355
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",
