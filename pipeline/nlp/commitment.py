@@ -47,6 +47,7 @@ from pipeline.nlp.commitment_logic import (
 from pipeline.nlp.commitment_rules import CommitmentRules, anchor_token, match_extent
 from pipeline.nlp.rules import write_jsonl
 from pipeline.nlp.token_match import (
+    COLUMN_INDEX,
     AnchoredPattern,
     TokenColumns,
     compile_anchored,
@@ -235,6 +236,20 @@ class CommitmentTagger:
                     self.anchored[(family, index)] = compiled
                 for word in sorted(words):
                     self._anchor_index.setdefault(strings.add(word), []).append((family, index))
+        self._columns = sorted(
+            {COLUMN_INDEX[LOWER], COLUMN_INDEX[ORTH], COLUMN_INDEX[SPACY]}.union(
+                *(pattern.columns for pattern in self.anchored.values())
+            )
+        )
+        self._trigger_index: dict[int, tuple[tuple[str, int], ...]] = {}
+        self._context_index: dict[int, tuple[tuple[str, int], ...]] = {}
+        for lexeme, keyed in self._anchor_index.items():
+            triggers = tuple(rule for rule in keyed if rule[0] == "trigger")
+            others = tuple(rule for rule in keyed if rule[0] != "trigger")
+            if triggers:
+                self._trigger_index[lexeme] = triggers
+            if others:
+                self._context_index[lexeme] = others
 
     def anchors(
         self, doc: Doc, lower: Sequence[int] | None = None
@@ -315,29 +330,59 @@ class CommitmentTagger:
     ) -> list[tuple[str, int, int, int]]:
         """:meth:`windowed_hits` as ``(family, index, start, end)`` tuples (the component turns
         them into sentence-relative hits)."""
-        windows: dict[tuple[str, int], list[tuple[int, int, list[int]]]] = {}
-        extents = self.extents
+        by_rule: dict[tuple[str, int], list[int]] = {}
         for rule, position in sorted(anchors, key=lambda a: a[1]):
-            before, after = extents[rule]
-            start, end = max(lo, position - before), min(hi, position + 1 + after)
-            spans = windows.get(rule)
-            if spans is None:
-                windows[rule] = [(start, end, [position])]
-            elif start <= spans[-1][1]:
-                first, last, positions = spans[-1]
-                positions.append(position)
-                spans[-1] = (first, max(last, end), positions)
-            else:
-                spans.append((start, end, [position]))
+            by_rule.setdefault(rule, []).append(position)
+        return self._rule_matches(doc, by_rule, lo, hi, cols)
+
+    def _rule_matches(
+        self,
+        doc: Doc,
+        by_rule: dict[tuple[str, int], list[int]],
+        lo: int,
+        hi: int,
+        cols: TokenColumns,
+    ) -> list[tuple[str, int, int, int]]:
+        """:meth:`_window_matches` with the anchors grouped by rule (each rule's positions in
+        order; the rules in the order of their first position, ties in rule order)."""
+        extents = self.extents
+        anchored = self.anchored
         out: list[tuple[str, int, int, int]] = []
-        for rule, spans in windows.items():
+        for rule, positions in by_rule.items():
             family, index = rule
-            pattern = self.anchored.get(rule)
-            for start, end, positions in spans:
+            before, after = extents[rule]
+            pattern = anchored.get(rule)
+            find = None if pattern is None else pattern.find
+            if find is not None and len(positions) == 1:
+                position = positions[0]
+                found = find(
+                    cols,
+                    position,
+                    lo if position - before < lo else position - before,
+                    hi if position + 1 + after > hi else position + 1 + after,
+                )
+                if len(found) > 1:
+                    found = longest_first(found)
+                for s, e in found:
+                    out.append((family, index, s, e))
+                continue
+            windows: list[tuple[int, int, list[int]]] = []
+            for position in positions:
+                start, end = max(lo, position - before), min(hi, position + 1 + after)
+                if windows and start <= windows[-1][1]:
+                    first, last, grouped = windows[-1]
+                    grouped.append(position)
+                    windows[-1] = (first, max(last, end), grouped)
+                else:
+                    windows.append((start, end, [position]))
+            for start, end, grouped in windows:
                 if pattern is not None:
-                    found: list[tuple[int, int]] = []
-                    for position in positions:
-                        found.extend(matches_at(pattern, cols, position, start, end))
+                    found = []
+                    for position in grouped:
+                        if find is not None:
+                            found.extend(find(cols, position, start, end))
+                        else:
+                            found.extend(matches_at(pattern, cols, position, start, end))
                     if len(found) > 1:
                         found = longest_first(found)
                     out.extend((family, index, s, e) for s, e in found)
@@ -366,12 +411,20 @@ class CommitmentTagger:
     def find(self, doc: Doc) -> list[Commitment]:
         """The commitments of ``doc``, in text order."""
         columns = TokenColumns(doc)
-        anchors: dict[str, list[tuple[tuple[str, int], int]]] = {"trigger": [], "context": []}
-        for rule, position in self.anchors(doc, columns.attr(LOWER)):
-            anchors["trigger" if rule[0] == "trigger" else "context"].append((rule, position))
-        if not anchors["trigger"] and not any(r[0] == "trigger" for r in self.unanchored):
+        columns.read(self._columns)
+        lower = columns.attr(LOWER)
+        trigger_index = self._trigger_index
+        trigger_anchors: dict[tuple[str, int], list[int]] = {}
+        for i in [i for i, word in enumerate(lower) if word in trigger_index]:
+            for rule in trigger_index[lower[i]]:
+                positions = trigger_anchors.get(rule)
+                if positions is None:
+                    trigger_anchors[rule] = [i]
+                else:
+                    positions.append(i)
+        if not trigger_anchors and not any(r[0] == "trigger" for r in self.unanchored):
             return []
-        triggers = self._window_matches(doc, anchors["trigger"], 0, len(doc), columns)
+        triggers = self._rule_matches(doc, trigger_anchors, 0, len(doc), columns)
         if not triggers:
             return []
         sentences = self.sentences(doc)
@@ -381,11 +434,21 @@ class CommitmentTagger:
             k = bisect_right(starts, hit[2]) - 1
             if k >= 0 and hit[3] <= sentences[k][1]:
                 by_sentence.setdefault(k, []).append(hit)
-        context: dict[int, list[tuple[tuple[str, int], int]]] = {}
-        for rule, position in anchors["context"]:
-            k = bisect_right(starts, position) - 1
-            if k in by_sentence:
-                context.setdefault(k, []).append((rule, position))
+        context_index = self._context_index
+        context: dict[int, dict[tuple[str, int], list[int]]] = {}
+        for k in by_sentence:
+            # the anchors that bisect to sentence k: from its start to the next one's
+            first = starts[k]
+            stop = starts[k + 1] if k + 1 < len(starts) else len(lower)
+            grouped: dict[tuple[str, int], list[int]] = {}
+            for i in [i for i in range(first, stop) if lower[i] in context_index]:
+                for rule in context_index[lower[i]]:
+                    positions = grouped.get(rule)
+                    if positions is None:
+                        grouped[rule] = [i]
+                    else:
+                        positions.append(i)
+            context[k] = grouped
         anchor = attrs.get_anchor(doc)
         body = attrs.get_answering_body(doc)
         timexes: list[tuple[Span, dict[str, Any]]] | None = None
@@ -401,9 +464,7 @@ class CommitmentTagger:
             s, e = sentences[k]
             span = doc[s:e]
             found = by_sentence[k] + [
-                h
-                for h in self._window_matches(doc, context.get(k, []), s, e, columns)
-                if h[0] != "trigger"
+                h for h in self._rule_matches(doc, context[k], s, e, columns) if h[0] != "trigger"
             ]
             found.sort(key=lambda h: (h[2], h[3]))
             hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import (
@@ -66,7 +66,10 @@ COLUMNS: tuple[int, ...] = (LOWER, ORTH, NORM, *FLAG_ATTRS.values(), SPACY)
 """The attributes :class:`TokenColumns` reads, in column order (``SPACY``: 1 when whitespace
 follows the token)."""
 
-_COLUMN = {attr: i for i, attr in enumerate(COLUMNS)}
+COLUMN_INDEX: Mapping[int, int] = {attr: i for i, attr in enumerate(COLUMNS)}
+"""An attribute id's index in :data:`COLUMNS` (the key :class:`TokenColumns` keeps it under)."""
+
+_COLUMN = COLUMN_INDEX
 _STRING_PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
 
 
@@ -91,6 +94,18 @@ class TokenColumns(dict[int, list[int]]):
         values: list[int] = self.doc.to_array(COLUMNS[index]).tolist() if self.length else []
         self[index] = values
         return values
+
+    def read(self, indexes: Iterable[int]) -> None:
+        """Read the columns at these :data:`COLUMNS` indexes that are not read yet, with one
+        ``Doc.to_array`` call (the same values as reading them one by one)."""
+        wanted = [i for i in indexes if i not in self]
+        if not wanted or not self.length:
+            for i in wanted:
+                self[i] = []
+            return
+        array = self.doc.to_array([COLUMNS[i] for i in wanted])
+        for i, values in zip(wanted, array.T.tolist(), strict=True):
+            self[i] = values
 
     def attr(self, attr: int) -> list[int]:
         """The values of ``attr`` (one of :data:`COLUMNS`), one per token."""
@@ -123,11 +138,20 @@ class AnchoredPattern:
         before: The tokens before the anchor, nearest first (walked backwards).
         anchor: The anchor token (exactly once).
         after: The tokens after the anchor, in order.
+        find: The same pattern compiled into one Python function (see :func:`compile_finder`):
+            ``find(cols, position, lo, hi)`` gives what :func:`matches_at` gives.
+        columns: The :data:`COLUMNS` indexes the pattern's tests read.
     """
 
     before: tuple[TokenSpec, ...]
     anchor: TokenTest
     after: tuple[TokenSpec, ...]
+    find: Finder | None = field(default=None, compare=False, repr=False)
+    columns: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+
+
+Finder = Callable[[TokenColumns, int, int, int], list[tuple[int, int]]]
+"""A compiled pattern: ``(columns, anchor position, lo, hi)`` to its matches there."""
 
 
 def quantifier(op: Any) -> tuple[int, int | None] | None:
@@ -159,40 +183,76 @@ def compile_token(token: Mapping[str, Any], strings: StringStore) -> TokenTest |
         token: The pattern token (a dict of attribute conditions).
         strings: The vocabulary's string store (string values become lexeme ids).
     """
-    checks: list[TokenTest] = []
+    checks = token_checks(token, strings)
+    if checks is None:
+        return None
+    tests = [_check_test(check) for check in checks]
+    if len(tests) == 1:
+        return tests[0]
+    return _all_test(tuple(tests))
+
+
+Check = tuple[str, int, Any]
+"""One condition of a pattern token: ``(kind, column, value)``; kinds ``flag`` and ``equal``
+compare the column's integer with ``value``, ``in`` and ``not_in`` test membership of the
+frozenset ``value``, ``regex`` searches the compiled ``value`` in the column's string."""
+
+
+def token_checks(token: Mapping[str, Any], strings: StringStore) -> list[Check] | None:
+    """The conditions of one pattern token (``OP`` aside), or None when some is unsupported or
+    there is none (``{}`` matches any token; spaCy's handling of it is left to spaCy).
+
+    Args:
+        token: The pattern token (a dict of attribute conditions).
+        strings: The vocabulary's string store (string values become lexeme ids).
+    """
+    checks: list[Check] = []
     for key, value in token.items():
         if key == "OP":
             continue
         if key in FLAG_ATTRS:
             if not isinstance(value, bool):
                 return None
-            checks.append(_flag_test(_COLUMN[FLAG_ATTRS[key]], int(value)))
+            checks.append(("flag", _COLUMN[FLAG_ATTRS[key]], int(value)))
         elif key in STRING_ATTRS:
             column = _COLUMN[STRING_ATTRS[key]]
             if isinstance(value, str):
-                checks.append(_equal_test(column, strings.add(value)))
+                checks.append(("equal", column, strings.add(value)))
             elif isinstance(value, Mapping) and value and set(value) <= _STRING_PREDICATES:
                 for predicate, argument in value.items():
-                    test = _predicate_test(column, predicate, argument, strings)
-                    if test is None:
+                    check = _predicate_check(column, predicate, argument, strings)
+                    if check is None:
                         return None
-                    checks.append(test)
+                    checks.append(check)
             else:
                 return None
         else:
             return None
-    if not checks:
-        return None  # {} matches any token; spaCy's handling of it is left to spaCy
-    if len(checks) == 1:
-        return checks[0]
-    return _all_test(tuple(checks))
+    return checks or None
 
 
-def _flag_test(column: int, value: int) -> TokenTest:
-    def test(cols: TokenColumns, i: int) -> bool:
-        return cols[column][i] == value
+def _predicate_check(
+    column: int, predicate: str, argument: Any, strings: StringStore
+) -> Check | None:
+    if predicate in ("IN", "NOT_IN"):
+        if not isinstance(argument, list | tuple) or not all(isinstance(v, str) for v in argument):
+            return None
+        values = frozenset(strings.add(v) for v in argument)
+        return ("in" if predicate == "IN" else "not_in", column, values)
+    if not isinstance(argument, str):
+        return None
+    return ("regex", column, re.compile(argument))
 
-    return test
+
+def _check_test(check: Check) -> TokenTest:
+    kind, column, value = check
+    if kind in ("flag", "equal"):
+        return _equal_test(column, value)
+    if kind == "in":
+        return _inside_test(column, value)
+    if kind == "not_in":
+        return _outside_test(column, value)
+    return _search_test(column, value)
 
 
 def _equal_test(column: int, value: int) -> TokenTest:
@@ -202,28 +262,21 @@ def _equal_test(column: int, value: int) -> TokenTest:
     return test
 
 
-def _predicate_test(
-    column: int, predicate: str, argument: Any, strings: StringStore
-) -> TokenTest | None:
-    if predicate in ("IN", "NOT_IN"):
-        if not isinstance(argument, list | tuple) or not all(isinstance(v, str) for v in argument):
-            return None
-        values = frozenset(strings.add(v) for v in argument)
-        if predicate == "IN":
+def _inside_test(column: int, values: frozenset[int]) -> TokenTest:
+    def inside(cols: TokenColumns, i: int) -> bool:
+        return cols[column][i] in values
 
-            def inside(cols: TokenColumns, i: int) -> bool:
-                return cols[column][i] in values
+    return inside
 
-            return inside
 
-        def outside(cols: TokenColumns, i: int) -> bool:
-            return cols[column][i] not in values
+def _outside_test(column: int, values: frozenset[int]) -> TokenTest:
+    def outside(cols: TokenColumns, i: int) -> bool:
+        return cols[column][i] not in values
 
-        return outside
-    if not isinstance(argument, str):
-        return None
-    regex = re.compile(argument)
+    return outside
 
+
+def _search_test(column: int, regex: re.Pattern[str]) -> TokenTest:
     def search(cols: TokenColumns, i: int) -> bool:
         return regex.search(cols.strings[cols[column][i]]) is not None
 
@@ -249,19 +302,145 @@ def compile_anchored(
         strings: The vocabulary's string store.
     """
     specs: list[TokenSpec] = []
+    checks: list[list[Check]] = []
     for token in pattern:
-        test = compile_token(token, strings)
+        found = token_checks(token, strings)
         bounds = quantifier(token.get("OP"))
-        if test is None or bounds is None:
+        if found is None or bounds is None:
             return None
+        test = (
+            _check_test(found[0])
+            if len(found) == 1
+            else _all_test(tuple(_check_test(c) for c in found))
+        )
         specs.append(TokenSpec(test, bounds[0], bounds[1]))
+        checks.append(found)
     if not 0 <= position < len(specs) or (specs[position].least, specs[position].most) != (1, 1):
         return None
+    bounds_of = [(spec.least, spec.most) for spec in specs]
     return AnchoredPattern(
         before=tuple(reversed(specs[:position])),
         anchor=specs[position].test,
         after=tuple(specs[position + 1 :]),
+        columns=frozenset(column for found in checks for _, column, _ in found),
+        find=compile_finder(
+            list(zip(reversed(checks[:position]), reversed(bounds_of[:position]), strict=True)),
+            checks[position],
+            list(zip(checks[position + 1 :], bounds_of[position + 1 :], strict=True)),
+        ),
     )
+
+
+def compile_finder(
+    before: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+    anchor: Sequence[Check],
+    after: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+) -> Finder:
+    """One Python function that does what :func:`matches_at` does for a pattern, written out
+    with the pattern's tests inline (columns as local lists, sets and regexes as constants).
+
+    :func:`matches_at` interprets the pattern: a call per token test, a loop per token spec;
+    for the commitment rules' 170k anchor positions over the shared corpus that was most of
+    the matching time. The generated code walks the same frontiers in the same way (the
+    equivalence is tested on every model rule, :func:`_reach` being the reference).
+
+    Args:
+        before: The tokens before the anchor, nearest first: each token's checks and its
+            ``(least, most)`` repetitions.
+        anchor: The anchor token's checks.
+        after: The tokens after the anchor, in order, as ``before``.
+    """
+    constants: dict[str, Any] = {}
+    columns: set[int] = set()
+
+    def expression(checks: Sequence[Check], index: str) -> str:
+        parts = []
+        for kind, column, value in checks:
+            columns.add(column)
+            cell = f"K{column}[{index}]"
+            name = f"V{len(constants)}"
+            if kind in ("flag", "equal"):
+                parts.append(f"{cell} == {int(value)}")
+                continue
+            if kind == "regex":
+                constants[name] = value.search
+                parts.append(f"{name}(S[{cell}]) is not None")
+            else:
+                constants[name] = value
+                parts.append(f"{cell} {'in' if kind == 'in' else 'not in'} {name}")
+        return " and ".join(f"({p})" for p in parts)
+
+    body = [
+        f"    if not (lo <= position < hi and {expression(anchor, 'position')}):",
+        "        return []",
+    ]
+    body += _walk(after, expression, forward=True)
+    body += _walk(before, expression, forward=False)
+    ends = "f_after" if after else "(position + 1,)"
+    starts = "f_before" if before else "(position,)"
+    body.append(f"    return [(s, e) for s in {starts} for e in {ends}]")
+    head = ["def find(cols, position, lo, hi):"]
+    head += [f"    K{c} = cols[{c}]" for c in sorted(columns)]
+    head.append("    S = cols.strings")
+    namespace = dict(constants)
+    exec("\n".join(head + body), namespace)  # source built here from the checks
+    return namespace["find"]
+
+
+def _walk(
+    specs: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+    expression: Callable[[Sequence[Check], str], str],
+    *,
+    forward: bool,
+) -> list[str]:
+    """Source lines that walk ``specs`` from the anchor (as :func:`_reach`), leaving the
+    reachable ends (``f_after``) or starts (``f_before``); an empty frontier returns ``[]``."""
+    if not specs:
+        return []
+    name = "f_after" if forward else "f_before"
+    lines = [f"    {name} = {{position + 1}}" if forward else f"    {name} = {{position}}"]
+    for checks, (least, most) in specs:
+        test = expression(checks, "c" if forward else "c - 1")
+        inside = "c < hi" if forward else "c > lo"
+        step = "c + 1" if forward else "c - 1"
+        if (least, most) == (1, 1):
+            lines.append(f"    r = {{{step} for c in {name} if {inside} and {test}}}")
+        elif (least, most) == (0, 1):
+            lines.append(f"    r = set({name})")
+            lines.append(f"    r.update([{step} for c in {name} if {inside} and {test}])")
+        elif (least, most) == (0, None):
+            lines += [
+                "    r = set()",
+                f"    for c in {name}:",
+                "        r.add(c)",
+                f"        while {inside} and {test}:",
+                f"            c = {step}",
+                "            r.add(c)",
+            ]
+        elif (least, most) == (1, None):
+            lines += [
+                "    r = set()",
+                f"    for c in {name}:",
+                f"        while {inside} and {test}:",
+                f"            c = {step}",
+                "            r.add(c)",
+            ]
+        else:
+            limit = "" if most is None else f"n < {most} and "
+            lines += [
+                "    r = set()",
+                f"    for c in {name}:",
+                "        n = 0",
+                "        while True:",
+                f"            if n >= {least}:",
+                "                r.add(c)",
+                f"            if not ({limit}{inside} and {test}):",
+                "                break",
+                f"            c = {step}",
+                "            n += 1",
+            ]
+        lines += ["    if not r:", "        return []", f"    {name} = r"]
+    return lines
 
 
 def _reach(
@@ -303,7 +482,18 @@ def matches_at(
     pattern: AnchoredPattern, cols: TokenColumns, position: int, lo: int, hi: int
 ) -> list[tuple[int, int]]:
     """Every ``(start, end)`` match of ``pattern`` whose anchor token is at ``position``, inside
-    ``[lo, hi)``, in no particular order."""
+    ``[lo, hi)``, in no particular order (the pattern's compiled :attr:`AnchoredPattern.find`
+    when it has one, else the pattern interpreted)."""
+    if pattern.find is not None:
+        return pattern.find(cols, position, lo, hi)
+    return interpret_at(pattern, cols, position, lo, hi)
+
+
+def interpret_at(
+    pattern: AnchoredPattern, cols: TokenColumns, position: int, lo: int, hi: int
+) -> list[tuple[int, int]]:
+    """:func:`matches_at` by interpreting the pattern's token specs (the reference the compiled
+    finders are tested against)."""
     if not lo <= position < hi or not pattern.anchor(cols, position):
         return []
     ends = _reach(pattern.after, cols, position + 1, True, hi) if pattern.after else (position + 1,)

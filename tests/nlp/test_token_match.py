@@ -21,6 +21,7 @@ from pipeline.nlp.token_match import (
     TokenColumns,
     compile_anchored,
     compile_token,
+    interpret_at,
     longest_first,
     matches_at,
     quantifier,
@@ -99,6 +100,55 @@ def test_token_match_equals_spacy_matcher_on_every_model_rule(nlp: Language, dat
         mine = _anchored_matches(compiled, anchors, doc, lo, hi)
         assert mine == expected, (name, words[lo:hi])
         assert longest_first(mine) == [(s + lo, e + lo) for _, s, e in longest(doc[lo:hi])], name
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_compiled_finder_equals_the_interpreted_pattern_on_every_model_rule(
+    nlp: Language, data: Any
+) -> None:
+    for name, pattern in _model_rules(nlp):
+        position, _ = anchor_token(pattern)  # type: ignore[misc]
+        compiled = compile_anchored(pattern, position, nlp.vocab.strings)
+        assert compiled is not None and compiled.find is not None, name
+        words = data.draw(
+            st.lists(st.sampled_from(_vocabulary(pattern)), min_size=1, max_size=14), label=name
+        )
+        doc = Doc(nlp.vocab, words=words)
+        cols = TokenColumns(doc)
+        lo = data.draw(st.integers(0, len(doc) - 1))
+        hi = data.draw(st.integers(lo + 1, len(doc)))
+        for at in range(len(doc)):
+            expected = sorted(interpret_at(compiled, cols, at, lo, hi))
+            assert sorted(compiled.find(cols, at, lo, hi)) == expected, (name, words, at)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ([{"LOWER": "a", "OP": "{2,3}"}, {"LOWER": "b"}], "a a a a b b"),
+        ([{"LOWER": "b"}, {"LOWER": "a", "OP": "{1,}"}], "b a a a"),
+        ([{"LOWER": "b"}, {"LOWER": "a", "OP": "{,2}"}, {"LOWER": "c", "OP": "+"}], "b a a c c"),
+        ([{"IS_TITLE": True, "OP": "*"}, {"LOWER": "b"}, {"IS_PUNCT": True}], "A B b ."),
+        ([{"LOWER": {"REGEX": "^a+$", "NOT_IN": ["aa"]}, "OP": "?"}, {"LOWER": "b"}], "aa a b"),
+    ],
+)
+def test_compiled_finder_handles_every_quantifier(
+    nlp: Language, pattern: list[dict[str, Any]], words: str
+) -> None:
+    position = next(i for i, t in enumerate(pattern) if t.get("LOWER") == "b")
+    compiled = compile_anchored(pattern, position, nlp.vocab.strings)
+    assert compiled is not None and compiled.find is not None
+    doc = Doc(nlp.vocab, words=words.split())
+    cols = TokenColumns(doc)
+    for lo in range(len(doc)):
+        for hi in range(lo + 1, len(doc) + 1):
+            for at in range(len(doc)):
+                expected = sorted(interpret_at(compiled, cols, at, lo, hi))
+                assert sorted(compiled.find(cols, at, lo, hi)) == expected, (lo, hi, at)
+    assert any(interpret_at(compiled, cols, at, 0, len(doc)) for at in range(len(doc)))
 
 
 @pytest.mark.parametrize(

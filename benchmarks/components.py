@@ -1,0 +1,89 @@
+"""CPU seconds per pipeline step over a corpus, texts already read (the profile behind
+``docs/performance.md``).
+
+Reads the corpus into memory once, warms the model on it, then runs the tokenizer and each
+component Doc by Doc, timing each step with ``time.process_time``; prints the best of
+``--passes`` passes per step. ``--cprofile FILE`` also writes a cProfile of one more pass.
+
+Usage::
+
+    python benchmarks/components.py [CORPUS] [--passes 3] [--cprofile /tmp/engine.prof]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import sys
+import time
+from pathlib import Path
+
+from pipeline.engine import TextItem, doc_to_extraction, load_model, make_doc, model_version
+from pipeline.ingest.records import Answer
+from pipeline.ingest.replay import read_answers
+from pipeline.settings import get_settings
+
+DEFAULT_CORPUS = get_settings().shared / "corpus" / "commons-written-answers-2023-2025.jsonl.gz"
+
+
+def read_items(corpus: Path) -> list[TextItem]:
+    """The corpus's answers as engine inputs."""
+    return [
+        TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id)
+        for a in read_answers(corpus)
+        if isinstance(a, Answer)
+    ]
+
+
+def one_pass(items: list[TextItem]) -> dict[str, float]:
+    """CPU seconds per step for one pass over ``items``."""
+    nlp = load_model()
+    version = model_version(nlp)
+    steps: dict[str, float] = {"make_doc": 0.0}
+    for name, _ in nlp.pipeline:
+        steps[name] = 0.0
+    steps["rows"] = 0.0
+    clock = time.process_time
+    for item in items:
+        t = clock()
+        doc = make_doc(nlp, item)
+        steps["make_doc"] += clock() - t
+        for name, proc in nlp.pipeline:
+            t = clock()
+            doc = proc(doc)
+            steps[name] += clock() - t
+        t = clock()
+        doc_to_extraction(doc, version)
+        steps["rows"] += clock() - t
+    return steps
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--cprofile", type=Path, default=None)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    items = read_items(args.corpus)
+    load_model()
+    best: dict[str, float] = {}
+    for _ in range(args.passes):
+        for step, seconds in one_pass(items).items():
+            best[step] = min(best.get(step, seconds), seconds)
+    print(f"| step | CPU s (best of {args.passes}) |")
+    print("| --- | ---: |")
+    for step, seconds in best.items():
+        print(f"| {step} | {seconds:.2f} |")
+    print(f"| total | {sum(best.values()):.2f} |")
+    if args.cprofile is not None:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        one_pass(items)
+        profiler.disable()
+        profiler.dump_stats(str(args.cprofile))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
