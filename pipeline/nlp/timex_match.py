@@ -288,6 +288,7 @@ def find_candidates(
     profile: str = "answers",
     part_prefix: re.Pattern[str] | None = None,
     words: frozenset[str] | None = None,
+    lowered: str | None = None,
 ) -> list[Candidate]:
     """Every match of every rule of ``profile`` whose context holds and whose words make sense.
 
@@ -299,6 +300,7 @@ def find_candidates(
             before it ("the end of" + "March 2029"), extent included (see :func:`join_part`).
         words: The text's trigger words (:func:`~pipeline.nlp.timex_rules.trigger_words`),
             computed when None; a rule whose ``requires`` has none of them is skipped.
+        lowered: ``text.lower()``, when the caller has it.
 
     Returns:
         Candidates in no particular order (overlaps included).
@@ -306,13 +308,9 @@ def find_candidates(
     out: list[Candidate] = []
     if words is None:
         words = trigger_words(text)
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     same_length = len(lowered) == len(text)
-    for rule in rules:
-        if rule.profile not in ("all", profile):
-            continue
-        if not requires_met(rule.requires, words):
-            continue
+    for rule in rules_to_run(rules, profile, words):
         if rule.case == "sensitive":
             matches = rule.regex.finditer(text)
         elif same_length:
@@ -348,6 +346,85 @@ def find_candidates(
             cand = Candidate(start, end, rule, groups, text[start:end], spec, spec_to)
             out.append(join_part(cand, text, part_prefix) if part_prefix is not None else cand)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class RulePlan:
+    """Which rules of a profile can run on a text, found from its trigger words in one pass.
+
+    Attributes:
+        rules: The profile's rules, in order.
+        by_word: Trigger word to the indexes (in ``rules``) of the rules whose only group of
+            ``requires`` holds it.
+        always: Indexes of the rules with no ``requires``.
+        several: Indexes of the rules with more than one group (checked one by one).
+        words: Every trigger word of ``by_word``.
+    """
+
+    rules: tuple[TimexRule, ...]
+    by_word: Mapping[str, tuple[int, ...]]
+    always: tuple[int, ...]
+    several: tuple[int, ...]
+    words: frozenset[str]
+
+
+def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
+    """The :class:`RulePlan` of ``rules`` for ``profile``."""
+    kept = tuple(rule for rule in rules if rule.profile in ("all", profile))
+    by_word: dict[str, list[int]] = {}
+    always, several = [], []
+    for i, rule in enumerate(kept):
+        if not rule.requires:
+            always.append(i)
+        elif len(rule.requires) > 1:
+            several.append(i)
+        else:
+            for word in dict.fromkeys(rule.requires[0]):
+                by_word.setdefault(word, []).append(i)
+    return RulePlan(
+        kept,
+        {word: tuple(indexes) for word, indexes in by_word.items()},
+        tuple(always),
+        tuple(several),
+        frozenset(by_word),
+    )
+
+
+_PLANS: dict[tuple[int, str], tuple[tuple[TimexRule, ...], RulePlan]] = {}
+_MAX_PLANS = 16
+
+
+def rules_to_run(
+    rules: Sequence[TimexRule], profile: str, words: frozenset[str]
+) -> list[TimexRule]:
+    """The rules of ``profile`` whose ``requires`` ``words`` meet, in their order: what
+    checking :func:`~pipeline.nlp.timex_rules.requires_met` rule by rule gives, from the
+    rules indexed by trigger word (the index is kept per rule tuple, by identity; a list is
+    indexed on each call).
+
+    Args:
+        rules: Pattern rules.
+        profile: ``answers`` or ``timeml``.
+        words: The text's trigger words.
+    """
+    if isinstance(rules, tuple):
+        key = (id(rules), profile)
+        entry = _PLANS.get(key)
+        if entry is None or entry[0] is not rules:
+            if len(_PLANS) >= _MAX_PLANS:
+                _PLANS.clear()
+            entry = (rules, rule_plan(rules, profile))
+            _PLANS[key] = entry
+        plan = entry[1]
+    else:
+        plan = rule_plan(rules, profile)
+    chosen = set(plan.always)
+    by_word = plan.by_word
+    for word in plan.words.intersection(words):
+        chosen.update(by_word[word])
+    kept = plan.rules
+    chosen.update(i for i in plan.several if requires_met(kept[i].requires, words))
+    return [kept[i] for i in sorted(chosen)]
 
 
 _ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -803,8 +880,11 @@ def find_timexes(
         return []
     spans = list(sentences) if sentences else [(0, len(text))]
     starts = [s for s, _ in spans]
-    words = trigger_words(text)
-    candidates = find_candidates(text, rules.patterns, profile, rules.part_prefix, words)
+    lowered = text.lower()
+    words = trigger_words(text, lowered)
+    candidates = find_candidates(
+        text, rules.patterns, profile, rules.part_prefix, words, lowered=lowered
+    )
     if candidates:
         candidates = drop_blocked(candidates, blocked_regions(text, rules, words))
     found: list[Found] = []

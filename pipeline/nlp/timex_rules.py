@@ -557,10 +557,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
 
-def trigger_words(text: str) -> frozenset[str]:
+def trigger_words(text: str, lowered: str | None = None) -> frozenset[str]:
     """The lower-cased words of ``text`` (letters only), with :data:`NUMBER_TRIGGER` when it has
-    a digit: what rules' ``requires`` are checked against."""
-    words = set(_WORD.findall(text.lower()))
+    a digit: what rules' ``requires`` are checked against.
+
+    Args:
+        text: The text.
+        lowered: ``text.lower()``, when the caller has it.
+    """
+    words = set(_WORD.findall(text.lower() if lowered is None else lowered))
     if _DIGIT.search(text):
         words.add(NUMBER_TRIGGER)
     return frozenset(words)

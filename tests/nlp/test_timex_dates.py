@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
 from pipeline.nlp import dates
 from pipeline.nlp.dates import DateparserSettings, DateSpec, Resolution
@@ -17,6 +18,7 @@ from pipeline.nlp.timex_match import (
     build_spec,
     join_ranges,
     parse_part,
+    rules_to_run,
     select,
     tense_at,
 )
@@ -398,6 +400,28 @@ def test_trigger_words_and_requires() -> None:
     assert requires_met((("march", "april"),), words)
     assert requires_met((("march",), ("<number>",)), words)
     assert not requires_met((("march",), ("quarter",)), words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will publish the strategy in spring 2025 and report annually.",
+        "Over the last three financial years (2021-22 to 2023-24), 1,200 staff were trained.",
+        "The Department does not hold this information.",
+        "At the Autumn Budget the Chancellor announced £5 billion over the next decade.",
+        "",
+    ],
+)
+@pytest.mark.parametrize("profile", ["answers", "timeml"])
+def test_rules_to_run_is_requires_met_rule_by_rule(nlp: Language, text: str, profile: str) -> None:
+    rules = nlp.get_pipe("pct_timex").rules.patterns
+    words = trigger_words(text)
+    expected = [
+        r for r in rules if r.profile in ("all", profile) and requires_met(r.requires, words)
+    ]
+    assert rules_to_run(rules, profile, words) == expected
+    assert rules_to_run(list(rules), profile, words) == expected  # a list: not kept
+    assert rules_to_run(rules, profile, words) == expected  # the kept index, again
 
 
 @pytest.mark.parametrize(
