@@ -36,6 +36,12 @@ from pipeline.types import Commitment, Extraction, Quantity, Timex
 
 T = TypeVar("T")
 
+REPEATS_KEPT = 1024
+"""Distinct texts ``extract_batch`` remembers to recognise a repeat (see :func:`extract_batch`).
+In the shared corpus 534 of 4,431 answers repeat an earlier answer's text, date and department
+word for word (one reply to several grouped questions), nearly always within the next two
+answers (113 apart at most)."""
+
 IN_FLIGHT_PER_WORKER = 2
 """Batches handed to each worker ahead of the one whose results are awaited: enough to keep the
 workers busy while the parent waits for results in order (4 and 8 showed no gain on two cores)."""
@@ -147,8 +153,13 @@ def extract_batch(
     nlp: Language | None = None,
     batch_size: int = 64,
     n_process: int = 1,
+    repeats_kept: int = REPEATS_KEPT,
 ) -> Iterator[tuple[TextItem, Extraction]]:
     """Stream ``items`` through the pipeline, yielding each item with its extraction in order.
+
+    An item whose text, anchor and answering body are those of one of the last
+    ``repeats_kept`` distinct items is not analysed again: the extraction is a pure function of
+    the three, so it gets a copy of the earlier item's (new lists, the same frozen rows).
 
     Args:
         items: Texts with their anchors; consumed lazily (with several processes, at most
@@ -159,6 +170,8 @@ def extract_batch(
         n_process: Processes that run the pipeline: 1 runs it in this process; more start that
             many worker processes (see the module docstring), which end with the iteration;
             -1 starts one per CPU.
+        repeats_kept: Distinct items remembered to recognise a repeat in one process (0: every
+            item is analysed).
     """
     nlp = nlp or load_model()
     version = model_version(nlp)
@@ -167,16 +180,72 @@ def extract_batch(
     if n_process > 1:
         yield from _extract_in_workers(nlp, items, batch_size, n_process, version)
         return
+    repeats = _Repeats(repeats_kept)
+    queue: deque[tuple[TextItem, _Slot]] = deque()
 
-    def tuples() -> Iterator[tuple[Doc, TextItem]]:
+    def tuples() -> Iterator[tuple[Doc, tuple[TextItem, _Slot]]]:
         for item in items:
-            yield make_doc(nlp, item), item
+            slot, seen = repeats.slot(item)
+            queue.append((item, slot))
+            if not seen:
+                yield make_doc(nlp, item), (item, slot)
 
-    for doc, item in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
+    def ready() -> Iterator[tuple[TextItem, Extraction]]:
+        """The items at the head of the queue whose extraction is there, in order."""
+        while queue and queue[0][1].result is not None:
+            item, slot = queue.popleft()
+            result = slot.result
+            assert result is not None
+            yield item, _copy(result, item.text)  # the kept one stays as it was made
+
+    for doc, (item, slot) in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
         result = doc_to_extraction(doc, version)
         if item.anchor is not None:
             result.anchor = item.anchor
-        yield item, result
+        slot.result = result
+        yield from ready()
+    yield from ready()
+
+
+def _copy(result: Extraction, text: str) -> Extraction:
+    """An extraction for ``text`` (equal to ``result.text``): new lists of the same frozen
+    rows, so that a caller changing what it was given changes no other item's."""
+    return Extraction(
+        text=text,
+        anchor=result.anchor,
+        timexes=list(result.timexes),
+        quantities=list(result.quantities),
+        commitments=list(result.commitments),
+        model_version=result.model_version,
+    )
+
+
+@dataclass(slots=True)
+class _Slot:
+    """Where the extraction of one distinct item lands (shared by its repeats)."""
+
+    result: Extraction | None = None
+
+
+class _Repeats:
+    """The slots of the last ``size`` distinct items, by text, anchor and answering body."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.slots: dict[tuple[str, dt.date | None, str | None], _Slot] = {}
+
+    def slot(self, item: TextItem) -> tuple[_Slot, bool]:
+        """The item's slot, and whether an earlier item already has it."""
+        if self.size <= 0:
+            return _Slot(), False
+        key = (item.text, item.anchor, item.answering_body)
+        found = self.slots.get(key)
+        if found is not None:
+            return found, True
+        if len(self.slots) >= self.size:
+            del self.slots[next(iter(self.slots))]  # the oldest
+        slot = self.slots[key] = _Slot()
+        return slot, False
 
 
 @dataclass(frozen=True, slots=True)

@@ -136,6 +136,35 @@ def test_extract_batch_matches_extract_in_order(sample_path: Path) -> None:
         assert result.commitments == single.commitments
 
 
+def test_extract_batch_repeated_texts_get_the_same_rows_in_order(sample_path: Path) -> None:
+    answers = [a for a in read_answers(sample_path)][:12]
+    items = [TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id) for a in answers]
+    later = SEED_ANCHOR + dt.timedelta(days=400)
+    repeated = [
+        *items[:5],
+        TextItem(items[1].text, items[1].anchor, items[1].answering_body, key="again-1"),
+        *items[5:9],
+        TextItem(items[1].text, items[1].anchor, items[1].answering_body, key="again-2"),
+        TextItem(items[7].text, items[7].anchor, items[7].answering_body, key="again-7"),
+        TextItem(SEED, SEED_ANCHOR, key="seed"),
+        TextItem(SEED, later, key="seed-later"),  # another anchor: analysed again
+        TextItem(SEED, SEED_ANCHOR, "Department for Education", key="seed-body"),
+        TextItem(SEED, SEED_ANCHOR, key="seed-again"),
+        *items[9:],
+    ]
+    kept = list(extract_batch(repeated, batch_size=3))
+    each = list(extract_batch(repeated, batch_size=3, repeats_kept=0))
+    small = list(extract_batch(repeated, batch_size=3, repeats_kept=2))
+    assert [i.key for i, _ in kept] == [i.key for i in repeated] == [i.key for i, _ in small]
+    for (_, mine), (_, alone), (_, few) in zip(kept, each, small, strict=True):
+        assert mine == alone == few
+    by_key = {item.key: result for item, result in kept}
+    assert by_key["seed-later"].anchor == later and by_key["seed-again"].anchor == SEED_ANCHOR
+    by_key["again-1"].commitments.clear()  # a caller's change reaches no other item
+    assert by_key[items[1].key].commitments == by_key["again-2"].commitments
+    assert by_key["again-2"].commitments == each[10][1].commitments
+
+
 def test_extract_batch_two_processes_gives_the_same_rows(sample_path: Path) -> None:
     answers = [a for a in read_answers(sample_path)][:30]
     items = [TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id) for a in answers]
