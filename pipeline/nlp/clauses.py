@@ -244,6 +244,30 @@ def _title_colon(lower: Sequence[str], verbs: Collection[int], start: int, i: in
     return False
 
 
+def _opens_main_without_comma(
+    lower: Sequence[str],
+    verbs: Collection[int],
+    protected: Sequence[tuple[int, int]],
+    start: int,
+    i: int,
+) -> bool:
+    """True when a named actor (a protected span) starting at ``i`` and followed by a verb group
+    opens the main clause after a leading subordinate clause that already has its own verb group
+    (from ``start``)."""
+    has_verb = any(start < v < i for v in verbs)
+    if not has_verb and i - start < 3:
+        return False
+    for s, e in protected:
+        if s == i or (s == i + 1 and lower[i] == "the"):
+            k = e
+            while k < len(lower) and lower[k] in INTERVENING_ADVERBS and k not in verbs:
+                k += 1
+            if k not in verbs or lower[k] in {"is", "are", "was", "were", "has", "have"}:
+                return False
+            return has_verb or lower[k] in {"will", "shall"}
+    return False
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
@@ -323,7 +347,7 @@ def clause_boundaries(
         elif word in CONDITIONALS:
             role_if: ClauseRole = "subordinate" if prev in IF_COMPLEMENT_VERBS else "conditional"
             boundary = (i - 1 if prev == "," else i, role_if, word, i + 1)
-        elif word in {"why", "how"} and prev in {"is", "was", "'s"}:
+        elif word in {"why", "how"} and prev in {"is", "was", "'s", "reason", "reasons"}:
             # "That is why we will introduce the Tobacco and Vapes Bill ...": the clause after
             # "why" carries the statement.
             boundary = (i, "main", word, i + 1)
@@ -335,6 +359,14 @@ def clause_boundaries(
             nxt = lower[i + 1] if i + 1 < n else ""
             if nxt in SUBJECT_PRONOUNS or word != "as":
                 boundary = (i - 1 if prev == "," else i, "subordinate", word, i + 1)
+        elif (
+            word != ","
+            and open_role in ("subordinate", "conditional")
+            and _opens_main_without_comma(lower, verbs, protected, out[-1][3] if out else 0, i)
+        ):
+            # A leading subordinate clause without its comma: "Once this is complete *the
+            # Government will* move quickly to review ..." (a named actor and a verb group).
+            boundary = (i, "main", None, i)
         elif (
             word == ","
             and open_role in ("subordinate", "conditional")

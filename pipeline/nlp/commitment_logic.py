@@ -680,12 +680,22 @@ def first_verb(lower: Sequence[str], start: int, end: int, starts: frozenset[int
 # -- gating ------------------------------------------------------------------------------------
 
 
-def _in_scope(hit: Hit, rule_scope: str, clause: Clause, trigger: Hit, subject_start: int) -> bool:
+def _in_scope(
+    hit: Hit,
+    rule_scope: str,
+    clause: Clause,
+    trigger: Hit,
+    subject_start: int,
+    named_actor_end: int | None = None,
+) -> bool:
     if rule_scope == "sentence":
         return True
     if rule_scope == "clause":
         return clause.start <= hit.start and hit.end <= clause.end
     if rule_scope == "subject":
+        if named_actor_end is not None and named_actor_end <= hit.start:
+            return False  # inside an aside after a named actor ("Defra, in line with the
+            # regulations taken forward last year ..., has introduced ...")
         return (
             min(subject_start, trigger.start) <= hit.start < trigger.start
             and clause.start <= hit.start
@@ -712,7 +722,12 @@ def vetoed(
         if hit.family != "veto":
             continue
         rule: VetoRule = rules.vetoes[hit.index]
-        if not _in_scope(hit, rule.scope, clause, trigger, subject.start):
+        named = (
+            subject.end
+            if subject.rule is not None and not subject.inherited and subject.end > subject.start
+            else None
+        )
+        if not _in_scope(hit, rule.scope, clause, trigger, subject.start, named):
             continue
         if rule.kinds and kind not in rule.kinds:
             continue
@@ -722,8 +737,38 @@ def vetoed(
             continue
         if rule.unless == "time" and (evidence or timed):
             continue
+        if rule.unless == "means" and (
+            evidence or names_means([w.lower() for w in sentence.words], trigger.end, clause.end)
+        ):
+            continue
         return rule.id
     return None
+
+
+MEANS_PREPOSITIONS = frozenset({"by", "through"})
+NOT_MEANS_GERUNDS = frozenset(
+    {"during", "including", "following", "according", "regarding", "concerning", "being"}
+)
+
+
+def names_means(lower: Sequence[str], start: int, end: int) -> bool:
+    """True when ``[start, end)`` names a concrete means: "by" or "through" and a gerund ("...
+    alcohol labelling *by introducing* a mandatory requirement", "*through exploring* options
+    to standardise ...").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        start: First token to look at (after the trigger).
+        end: One past the last token (the clause's end).
+    """
+    return any(
+        lower[i] in MEANS_PREPOSITIONS
+        and lower[i + 1].endswith("ing")
+        and len(lower[i + 1]) > 5
+        and lower[i + 1] not in NOT_MEANS_GERUNDS
+        and lower[i - 1] != "including"  # an example, not the means
+        for i in range(start, min(end, len(lower)) - 1)
+    )
 
 
 def passive_agent(

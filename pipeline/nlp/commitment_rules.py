@@ -49,7 +49,7 @@ VETO_CATEGORIES: tuple[str, ...] = (
     "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
     "opinion", "ability", "past", "other",
 )  # fmt: skip
-VETO_UNLESS: tuple[str | None, ...] = (None, "evidence", "time")
+VETO_UNLESS: tuple[str | None, ...] = (None, "evidence", "time", "means")
 VETO_SUBJECTS: tuple[str, ...] = ("any", "non_government")
 ACTOR_ROLES: tuple[str, ...] = ("government", "other")
 
@@ -214,7 +214,14 @@ class TriggerRule:
             data,
             required=("id", "pattern", "kind"),
             optional=(
-                "strength", "actor", "evidence", "assurance", "negated", "nominal", "dated", "note",
+                "strength",
+                "actor",
+                "evidence",
+                "assurance",
+                "negated",
+                "nominal",
+                "dated",
+                "note",
             ),  # fmt: skip
             where=where,
         )
@@ -322,7 +329,9 @@ class VetoRule:
             ("will benefit over 750,000 properties"), ``time`` when any time expression does,
             a vague one too ("The profile of spend will be determined in due course" is a
             promise, "Final prices will be identified during contract negotiation" a process),
-            else None.
+            ``means`` when evidence does or the clause names a concrete means after the trigger
+            ("committed to reducing emissions from diesel cars *by reinstating* the 2030
+            phase-out date"), else None.
         kinds: The commitment kinds it applies to; all kinds when empty.
         subjects: ``any`` (default) or ``non_government``: applies only when no government actor
             stands as the subject ("this will accelerate delivery" but not "we will accelerate
@@ -354,7 +363,7 @@ class VetoRule:
         )
         unless = data.get("unless")
         if unless not in VETO_UNLESS:
-            check_enum(unless, ("evidence", "time"), field="unless", where=where)
+            check_enum(unless, ("evidence", "time", "means"), field="unless", where=where)
         kinds = check_type(data.get("kinds", []), list, field="kinds", where=where)
         for kind in kinds:
             check_enum(kind, COMMITMENT_KINDS, field="kinds", where=where)

@@ -329,3 +329,18 @@ def test_sentence_ranges_repair_abbreviations_and_line_breaks(
     breaks = [t.i for t in doc if t.is_space and "\n" in t.text]
     got = [doc[s:e].text.strip() for s, e in sentence_ranges(words, starts, line_breaks=breaks)]
     assert got == expected
+
+
+def test_split_clauses_leading_subordinate_without_comma_ends_at_a_named_actor(
+    nlp: Language,
+) -> None:
+    # 1828011: "the Government" (an actor match, so protected) and a verb group open the main
+    # clause; without the actor match the sentence stays one subordinate clause.
+    doc = nlp.make_doc(
+        "Once this is complete the Government will move quickly to review the Airports National Policy Statement."
+    )
+    words = [t.text for t in doc]
+    actor = (words.index("the"), words.index("Government") + 1)
+    split = split_clauses(words, verb_starts(words), protected=[actor])
+    assert [(c.role, words[c.start]) for c in split] == [("subordinate", "Once"), ("main", "the")]
+    assert [c.role for c in split_clauses(words, verb_starts(words))] == ["subordinate"]

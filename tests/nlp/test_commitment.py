@@ -471,6 +471,48 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "will determine the roles, capabilities and reforms")],
     ),  # 1727162 (a participle set off by commas is not the verb)
+    (
+        "The department is engaging with Buckinghamshire Council to discuss the current provision of and future demand for specialist school places, with a view to supporting them in delivering places where needed.",
+        "2024-10-11",
+        None,
+        [("ongoing", "The department is engaging with Buckinghamshire Council to discuss")],
+    ),  # 1728979 (engagement with a named partner, held-out case 8)
+    (
+        "The Department has been working with suppliers, NHS England, and national clinical specialists to address the current supply issues with Creon, which is a brand of pancreatic enzyme replacement therapy.",
+        "2025-01-15",
+        None,
+        [("ongoing", "The Department has been working with suppliers")],
+    ),  # 1754493 (a perfect progressive)
+    (
+        "As I outlined in my oral statement of 11 September 2024, there are exceptional reasons why I have decided to establish an inquiry into the death of Patrick Finucane.",
+        "2024-10-08",
+        None,
+        [("future", "I have decided to establish an inquiry")],
+    ),  # 1729319 ('reasons why': the clause after carries the statement)
+    (
+        "Once this is complete the Government will move quickly to review the Airports National Policy Statement.",
+        "2025-09-04",
+        None,
+        [("future", "the Government will move quickly to review the Airports National Policy Statement")],
+    ),  # 1828011 (a leading subordinate clause without its comma)
+    (
+        "The independent Office for Budget Responsibility will publish a revised 5-year wage-growth forecast in their next Economic and Fiscal Outlook, considering all relevant factors.",
+        "2024-07-24",
+        None,
+        [("future", "The independent Office for Budget Responsibility will publish")],
+    ),  # 1721553
+    (
+        "Defra, in line with the regulations taken forward last year to implement the Windsor Framework, has introduced and implemented arrangements for the Northern Ireland Retail Movement Scheme and Northern Ireland Plant Health Label.",
+        "2024-07-22",
+        None,
+        [("done", "has introduced and implemented arrangements for the Northern Ireland Retail Movement Scheme")],
+    ),  # 1721619 ('the regulations' in an aside is not the subject)
+    (
+        "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date for new cars relying solely on internal combustion engines, and by committing to phase out all new non-zero emission cars and vans by 2035.",
+        "2025-12-09",
+        None,
+        [("future", "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date")],
+    ),  # 1858549 (a concrete means lifts the soft-goal veto)
 ]
 
 # (sentence, answer date): nothing to record
@@ -628,6 +670,14 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "We have made significant progress towards reducing the number of people with a learning disability and autistic people in inpatient mental health settings.",
         "2024-01-03",
     ),  # 1675269 (progress claimed, nothing to check)
+    (
+        "We are engaging with the Devolved Nations on a range of issues.",
+        "2025-11-11",
+    ),  # dev 1847580 (generic engagement)
+    (
+        "If the Hon Member writes to me I will respond.",
+        "2024-10-11",
+    ),  # constructed (a condition without its comma still conditions)
     (
         "The Government is committed to enhancing public access to nature, as evidenced by our manifesto commitment to create nine new national river walks and three new national forests.",
         "2024-11-11",

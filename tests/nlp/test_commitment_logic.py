@@ -28,6 +28,7 @@ from pipeline.nlp.commitment_logic import (
     is_modifier_timex,
     is_participle,
     is_passive,
+    names_means,
     purpose_complement,
     quote_end,
     resolve_actor,
@@ -599,3 +600,26 @@ def test_in_participle_aside(sentence: str, date: str, trigger: str, expected: b
     start = words.index(date.split()[0])
     mention = Mention(0, start, start + len(date.split()), {})
     assert in_participle_aside(words, mention, words.index(trigger)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "committed to strengthening guidelines for alcohol labelling by introducing a mandatory requirement",
+            True,
+        ),  # devextra2 1858989
+        (
+            "committed to tackling harmful levels of alcohol consumption through exploring options",
+            True,
+        ),  # 1827389
+        (
+            "committed to pursuing a lasting solution , including through achieving a two-state solution",
+            False,
+        ),  # devextra2 1752667
+        ("committed to supporting families by 2025", False),
+    ],
+)
+def test_names_means(sentence: str, expected: bool) -> None:
+    lower = [w.lower() for w in _words(sentence)]
+    assert names_means(lower, 2, len(lower)) is expected
