@@ -747,8 +747,13 @@ def vetoed(
 
 MEANS_PREPOSITIONS = frozenset({"by", "through"})
 NOT_MEANS_GERUNDS = frozenset(
-    {"during", "including", "following", "according", "regarding", "concerning", "being"}
-)
+    {
+        "during", "including", "following", "according", "regarding", "concerning", "being",
+        "emerging", "existing", "increasing", "growing", "ongoing", "evolving", "changing",
+        "underlying", "leading", "remaining", "outstanding", "rising", "falling", "declining",
+        "working", "operating", "participating", "competing", "neighbouring", "surrounding",
+    }
+)  # fmt: skip
 
 
 def names_means(lower: Sequence[str], start: int, end: int) -> bool:
@@ -1036,6 +1041,11 @@ def contact_clause_start(
     return None
 
 
+LEADING_REPORT_OPENERS = frozenset({"as", "in", "at", "following", "on"})
+"""First words of a leading adverbial that cites an earlier statement ("As stated in the
+Answer of 24 July, ...")."""
+
+
 def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -> bool:
     """True when a time expression before the trigger dates the announcement of the plan, not
     the plan: a reporting verb stands between them ("On 7 August we *announced* our plans to
@@ -1055,11 +1065,11 @@ def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -
     if "," not in lower[mention.end : trigger_start]:
         return False
     k = mention.start - 1
-    while k >= 0 and lower[k] not in {",", ";", ":"}:
-        if lower[k] in REPORTING_VERBS or lower[k] == "stated":
-            return True
+    while k >= 0 and lower[k] not in {",", ";", ":", "that"}:
         k -= 1
-    return False
+    if k >= 0 or lower[0] not in LEADING_REPORT_OPENERS:
+        return False  # not a leading adverbial ("announced that from 1 April 2025, ...")
+    return any(w in REPORTING_VERBS or w == "stated" for w in lower[: mention.start])
 
 
 def in_participle_aside(words: Sequence[str], mention: Mention, trigger_start: int) -> bool:

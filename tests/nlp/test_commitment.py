@@ -675,6 +675,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "2025-11-11",
     ),  # dev 1847580 (generic engagement)
     (
+        "We are committed to ensuring our export controls develop to address risks to national security and international peace and security posed by emerging technologies.",
+        "2024-11-12",
+    ),  # 1740121 ('by emerging technologies' is no means)
+    (
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
     ),  # constructed (a condition without its comma still conditions)
@@ -864,6 +868,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             None,
             None,
         ),  # 1827355
+        # a date in the reported complement is the commitment's own
+        (
+            "The previous Government announced that from 1 April 2025, UK visual effects costs in film and high-end TV will receive a 5% increase in Audio-Visual Expenditure Credit (AVEC).",
+            "2024-10-08",
+            "2025-04-01",
+            "from 1 April 2025",
+        ),  # 1728971
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",
