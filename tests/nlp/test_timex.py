@@ -709,6 +709,17 @@ DURATIONS: list[Row] = [
             ("the first two months", "duration", "P2M"),
         ],
     ),  # 1723004
+    # "the next decade" is ten years from the answer date (devextra2 case 12), as "the last decade"
+    (
+        "The project will take a long-term view of the trajectory of the UK’s broadcasting landscape over the next decade and beyond.",
+        "2023-12-13",
+        [("the next decade", "duration", "P10Y")],
+    ),  # 1675393
+    (
+        "As part of the next Charter Review, the government will engage with the BBC and others to consider how to ensure the BBC thrives well into the next decade and beyond.",
+        "2024-11-12",
+        [("the next decade", "duration", "P10Y")],
+    ),  # 1739398
 ]
 
 SETS: list[Row] = [
@@ -1056,6 +1067,26 @@ DATE_SHAPES: list[Row] = [
         "2024-12-11",
         [("May 2023", "date", "2023-05-01", "2023-05-31")],
     ),  # 1746512
+    # "<month> of this year" is one expression (devextra2 case 12)
+    (
+        "As we re-joined the programme in January of this year, and there is a lag between applications and awards, it is too early to properly assess UK success in the programme.",
+        "2024-11-13",
+        [("January of this year", "date", "2024-01-01", "2024-01-31")],
+    ),  # 1740432
+    (
+        "Online stake limits have been set at £5 per spin for adults aged 25 and over since April of this year, and £2 per spin for 18-24 year olds since May.",
+        "2025-09-08",
+        [
+            ("April of this year", "date", "2025-04-01", "2025-04-30"),
+            ("May", "date", "2025-05-01", "2025-05-31"),
+        ],
+    ),  # 1831089
+    # "this past week": the calendar week before the answer date's (answer of Monday 13 January)
+    (
+        "The Foreign Secretary has discussed the situation in Sudan with both his US and Saudi counterparts this past week.",
+        "2025-01-13",
+        [("this past week", "date", "2025-01-06", "2025-01-12")],
+    ),  # 1752667
 ]
 
 NEGATIVES: list[Row] = [
@@ -1175,6 +1206,22 @@ NEGATIVES: list[Row] = [
         "2024-07-29",
         [],
     ),  # 1723023
+    # a capitalised duration inside the name of a plan or programme (devextra2 case 12)
+    (
+        "NHS England also published a Three Year Plan for maternity and neonatal services in March 2023, which brings together the recommendations from independent reviews of maternity services in Shrewsbury and Telford and East Kent.",
+        "2023-12-12",
+        [("March 2023", "date", "2023-03-01", "2023-03-31")],
+    ),  # 1675293
+    (
+        "The 30 Year Cross-Government Shipbuilding Pipeline, established in the Refresh, is designed to drive sustainability and competitiveness in the sector through providing industry a clear demand signal of Government’s procurement programmes.",
+        "2023-12-12",
+        [],
+    ),  # 1674603
+    (
+        "We will publish a 10 Year Workforce Plan to ensure the National Health Service has the right people, in the right places, with the right skills to care for patients when they need it.",
+        "2025-07-09",
+        [],
+    ),  # 1818917
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
