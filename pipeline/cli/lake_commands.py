@@ -1,4 +1,5 @@
-"""Lake commands: ``ingest``, ``extract``, ``tables`` and ``export`` (thin, over pipeline.lake)."""
+"""Lake commands: ``ingest``, ``extract``, ``tables``, ``runs`` and ``export`` (thin, over
+pipeline.lake)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from rich.table import Table
 from pipeline.cli.app import UserError, app
 from pipeline.ingest.client import DETAIL_POLICIES, ApiError, ClientConfig
 from pipeline.ingest.window import parse_day
-from pipeline.lake.io import LakeError, LakeStorageError, WriteResult, resolve_lake
+from pipeline.lake.io import Lake, LakeError, LakeStorageError, WriteResult, resolve_lake
 from pipeline.settings import PROJECT_ROOT, get_settings
 
 console = Console()
@@ -45,6 +46,26 @@ FromOption = Annotated[
 ToOption = Annotated[
     str | None, typer.Option("--to", help="Last day of the window, YYYY-MM-DD (included).")
 ]
+StaleOption = Annotated[
+    float,
+    typer.Option(
+        "--stale-after",
+        min=1.0,
+        help="Minutes without a heartbeat after which a `running` run is marked abandoned "
+        "(a run whose process is gone from this machine is marked at once).",
+    ),
+]
+DEFAULT_STALE_MINUTES = 30.0
+
+
+def _mark_abandoned(target: Lake, stale_minutes: float) -> None:
+    """Mark dead runs ``abandoned`` and say so on stderr (one line each)."""
+    from pipeline.lake.jobs import mark_abandoned_runs
+
+    for run in mark_abandoned_runs(target, stale_after=dt.timedelta(minutes=stale_minutes)):
+        err_console.print(
+            f"run {run.run_id} marked abandoned: {run.reason}", markup=False, soft_wrap=True
+        )
 
 
 def _day(value: str | None, option: str) -> dt.date | None:
@@ -289,13 +310,15 @@ def tables(
             "rows unchanged, history kept).",
         ),
     ] = False,
+    stale_after: StaleOption = DEFAULT_STALE_MINUTES,
 ) -> None:
-    """Each table's row count, Delta version, files and path."""
+    """Each table's row count, Delta version, files and path (dead runs marked abandoned)."""
     from pipeline.lake.io import compact_table
     from pipeline.lake.jobs import lake_tables, last_completed_window
 
     target = resolve_lake(_lake(lake))
     try:  # an unreachable object store is one readable line, not a traceback
+        _mark_abandoned(target, stale_after)
         if compact:
             existing = [info.name for info in lake_tables(target) if info.exists]
             with _progress("compacting") as hook:
@@ -325,6 +348,58 @@ def tables(
         )  # fmt: skip
     console.print(table)
     console.print(f"last completed ingest window: {watermark or 'none'}")
+
+
+@app.command()
+def runs(
+    lake: LakeOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="How many runs to show, newest first.")
+    ] = 20,
+    stale_after: StaleOption = DEFAULT_STALE_MINUTES,
+) -> None:
+    """The latest ingest and extract runs: status, window, times, host and process, error.
+
+    First marks `running` runs that died (killed, out of memory, machine lost) as abandoned:
+    their process is gone from this machine, or they wrote no heartbeat for --stale-after.
+    """
+    import pyarrow.compute as pc
+
+    from pipeline.lake.io import open_table, read_arrow
+
+    target = resolve_lake(_lake(lake))
+    columns = ["run_id", "kind", "status", "window_start", "window_end", "started_at"]
+    try:
+        _mark_abandoned(target, stale_after)
+        if open_table("runs", target) is None:
+            console.print(f"no runs recorded in {target.root}")
+            return
+        data = read_arrow("runs", target)
+    except (LakeError, LakeStorageError) as err:
+        raise UserError(str(err)) from err
+    order = pc.sort_indices(data, [("started_at", "descending"), ("run_id", "descending")])
+    rows = data.take(order[:limit]).to_pylist()
+    table = Table(title=f"runs in {target.root} (latest {len(rows)} of {data.num_rows})")
+    for column in (*columns, "last heartbeat", "finished_at", "host:pid", "error"):
+        table.add_column(column.replace("_", " "))
+    for row in rows:
+        # Rows of schema 1 have no host, pid or updated_at.
+        where = f"{row.get('host') or '?'}:{row.get('pid') or '?'}"
+        cells = [_cell(row[c]) for c in columns]
+        table.add_row(
+            *cells, _cell(row.get("updated_at")), _cell(row["finished_at"]), where,
+            _cell(row["error"]),
+        )  # fmt: skip
+    console.print(table)
+
+
+def _cell(value: object) -> str:
+    """A value as a table cell: times to the second, None as '-'."""
+    if value is None:
+        return "-"
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S}"
+    return str(value)
 
 
 @app.command()

@@ -21,6 +21,7 @@ The library API the CLI and the Prefect flows call (:mod:`pipeline.lake.jobs`)::
                     write_every=500, run_id=None, progress=None) -> ExtractResult
     record_run(run: RunRecord, lake=None) -> WriteResult
     last_completed_window(lake=None, *, kind="ingest", source=None) -> Window | None
+    mark_abandoned_runs(lake=None, *, stale_after=STALE_AFTER) -> list[AbandonedRun]
     lake_tables(lake=None) -> list[TableInfo]
     export_lake(out_dir, lake=None, *, tables=None, current_only=True) -> list[ExportResult]
     compact_table(name, lake=None) -> CompactResult        # Delta OPTIMIZE, rows unchanged
@@ -56,6 +57,8 @@ from pipeline.lake.io import (
     table_info,
 )
 from pipeline.lake.jobs import (
+    STALE_AFTER,
+    AbandonedRun,
     ExtractResult,
     IngestResult,
     export_lake,
@@ -63,6 +66,7 @@ from pipeline.lake.jobs import (
     ingest_window,
     lake_tables,
     last_completed_window,
+    mark_abandoned_runs,
     new_run_id,
     record_run,
 )
@@ -70,7 +74,9 @@ from pipeline.lake.schemas import SCHEMA_VERSION, TABLES, RunRecord, TableSpec, 
 
 __all__ = [
     "SCHEMA_VERSION",
+    "STALE_AFTER",
     "TABLES",
+    "AbandonedRun",
     "CompactResult",
     "ExportResult",
     "ExtractResult",
@@ -90,6 +96,7 @@ __all__ = [
     "ingest_window",
     "lake_tables",
     "last_completed_window",
+    "mark_abandoned_runs",
     "merge_rows",
     "new_run_id",
     "read_arrow",

@@ -8,12 +8,17 @@ Each job is one plain function with a typed result; a flow wraps each in a thin 
   given or corrected in a window and merge ``commitments``, ``time_expressions`` and
   ``quantities`` (the rows of each re-extracted answer are replaced as a whole);
 * :func:`record_run` / :func:`last_completed_window` — the ``runs`` table and its watermark;
+* :func:`mark_abandoned_runs` — ``running`` rows of runs that died (SIGKILL, OOM, a lost
+  machine) become ``abandoned``;
 * :func:`lake_tables` / :func:`export_lake` — describe and export the tables.
 
-Every job writes its ``runs`` row when it starts (``running``) and again when it ends
-(``completed`` or ``failed``, with counts, duration and every table write). Re-running a job is
-safe: merges are keyed, so the tables end the same. The engine is imported only by
-:func:`extract_answers`, so ingestion never loads spaCy.
+Every job writes its ``runs`` row when it starts (``running``, with its host and pid), again
+as a heartbeat while it works (``updated_at``, at most every :data:`HEARTBEAT_EVERY`), and when
+it ends (``completed`` or ``failed``, with counts, duration and every table write). A run
+killed outright cannot write its end; the next job (or ``commitments runs`` / ``tables``) marks
+it ``abandoned`` when its process is gone from this host or its heartbeat is older than
+:data:`STALE_AFTER`. Re-running a job is safe: merges are keyed, so the tables end the same.
+The engine is imported only by :func:`extract_answers`, so ingestion never loads spaCy.
 """
 
 from __future__ import annotations
@@ -21,10 +26,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import os
+import socket
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +45,8 @@ from pipeline.ingest.sources import ApiSource, Source, in_window, open_source
 from pipeline.ingest.window import Window
 from pipeline.lake.io import (
     ExportResult,
+    Lake,
+    LakeError,
     LakeLike,
     TableInfo,
     WriteResult,
@@ -69,6 +78,14 @@ WRITE_ORDER: tuple[str, ...] = ("time_expressions", "quantities", "commitments")
 
 # Progress hook: called with (items done since the last call, total items when known).
 Progress = Callable[[int, int | None], None]
+
+# A running job rewrites its ``runs`` row (``updated_at``) at most this often, after a batch
+# write or while it reads or extracts, so that a row whose heartbeat stopped can be told dead.
+HEARTBEAT_EVERY = dt.timedelta(seconds=30)
+# A ``running`` row whose heartbeat is older than this is abandoned, wherever it ran: far above
+# the heartbeat and any one step (a merge, a batch of the engine, an API page with retries).
+STALE_AFTER = dt.timedelta(minutes=30)
+ABANDONED = "abandoned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +189,148 @@ def record_run(run: RunRecord, lake: LakeLike = None) -> WriteResult:
     return merge_rows("runs", [record_row(run)], lake, run_id=run.run_id)
 
 
+def this_host() -> str:
+    """The name runs record as their ``host``."""
+    return socket.gethostname()
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this machine (a zombie counts as gone).
+
+    A pid can be reused by a later process, so True means "may be alive": the heartbeat
+    limit still applies to such a run.
+    """
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):  # no /proc (macOS): os.kill said it exists
+        return True
+
+
+def abandoned_reason(
+    run: Mapping[str, Any],
+    *,
+    now: dt.datetime,
+    host: str,
+    stale_after: dt.timedelta = STALE_AFTER,
+    alive: Callable[[int], bool] = process_alive,
+) -> str | None:
+    """Why a ``running`` row's run is dead, or None when it may be alive (or is not running).
+
+    Dead: it ran on ``host`` (this machine) and its process is gone, or its heartbeat
+    (``updated_at``; ``started_at`` in rows of schema 1, which have none) is older than
+    ``stale_after``. A run on another machine is judged by its heartbeat only.
+
+    Args:
+        run: A row of ``runs`` (``status``, ``started_at``; ``host``, ``pid``, ``updated_at``
+            when the lake has them).
+        now: The time to judge at (UTC).
+        host: This machine's name.
+        stale_after: The heartbeat limit.
+        alive: Whether a pid is a live process on this machine.
+    """
+    if run.get("status") != "running":
+        return None
+    pid = run.get("pid")
+    if run.get("host") == host and pid is not None and not alive(pid):
+        return f"its process {pid} on {host} is gone"
+    beat = run.get("updated_at") or run["started_at"]
+    if now - beat > stale_after:
+        return f"no heartbeat since {beat:%Y-%m-%d %H:%M:%S} UTC (limit {stale_after})"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class AbandonedRun:
+    """A ``running`` row marked ``abandoned``.
+
+    Attributes:
+        run_id: The run.
+        kind: ``ingest`` or ``extract``.
+        reason: Why it was judged dead (also in the row's ``error``).
+    """
+
+    run_id: str
+    kind: str
+    reason: str
+
+
+def mark_abandoned_runs(
+    lake: LakeLike = None, *, stale_after: dt.timedelta = STALE_AFTER
+) -> list[AbandonedRun]:
+    """Mark the ``running`` rows of dead runs ``abandoned`` (see :func:`abandoned_reason`).
+
+    A live run is never touched: on this machine its process exists and its heartbeat is
+    fresh; elsewhere its heartbeat is fresh. The watermark treats ``abandoned`` like
+    ``failed``. Works on lakes of schema 1 (no ``host``/``pid``/``updated_at``: judged by
+    ``started_at``), whose ``runs`` table gains the columns with this write.
+
+    Args:
+        lake: The lake; the configured one when None.
+        stale_after: The heartbeat limit.
+
+    Returns:
+        The runs marked, in ``run_id`` order (none when nothing was running).
+    """
+    if open_table("runs", lake) is None:
+        return []
+    rows = read_arrow("runs", lake, filter=pc.field("status") == "running").to_pylist()
+    now, host = _now(), this_host()
+    marked: list[AbandonedRun] = []
+    updates: list[dict[str, Any]] = []
+    for row in sorted(rows, key=lambda r: r["run_id"]):
+        reason = abandoned_reason(row, now=now, host=host, stale_after=stale_after)
+        if reason is None:
+            continue
+        updates.append({**row, "status": ABANDONED, "error": f"abandoned: {reason}"})
+        marked.append(AbandonedRun(row["run_id"], row["kind"], reason))
+    if updates:
+        merge_rows("runs", updates, lake)
+        for run in marked:
+            logger.warning("run %s marked abandoned: %s", run.run_id, run.reason)
+    return marked
+
+
+def _mark_abandoned_before(kind: str, lake: Lake) -> None:
+    """At a job's start: mark dead runs (a bookkeeping problem does not stop the job)."""
+    try:
+        mark_abandoned_runs(lake)
+    except LakeError as err:
+        logger.warning("%s: could not check for abandoned runs: %s", kind, err)
+
+
+@dataclass(slots=True)
+class _Heartbeat:
+    """Rewrites a running job's row with a fresh ``updated_at``, at most every
+    :data:`HEARTBEAT_EVERY`."""
+
+    run: RunRecord
+    lake: Lake
+    last: float = dataclasses.field(default_factory=time.monotonic)
+
+    def beat(self) -> None:
+        if time.monotonic() - self.last < HEARTBEAT_EVERY.total_seconds():
+            return
+        self.last = time.monotonic()
+        try:
+            record_run(dataclasses.replace(self.run, updated_at=_now()), self.lake)
+        except LakeError as err:  # a missed beat is not worth the run
+            logger.warning("run %s: heartbeat not written: %s", self.run.run_id, err)
+
+
 def last_completed_window(
     lake: LakeLike = None, *, kind: str = "ingest", source: str | None = None
 ) -> Window | None:
     """The watermark: the window of the completed run that reached furthest (latest end), but
-    never past a window that failed (or was killed: its run stays ``running``) and that no
+    never past a window that failed, was abandoned (killed) or is still running, and that no
     completed run has covered since.
 
     A back-fill whose March window failed while April's completed must not let the nightly
@@ -331,8 +485,13 @@ def ingest_window(
         window.start if window else None,
         window.end if window else None,
         started,
+        host=this_host(),
+        pid=os.getpid(),
+        updated_at=started,
     )
+    _mark_abandoned_before("ingest", target)
     writes: list[WriteResult] = [record_run(run, target)]
+    heartbeat = _Heartbeat(run, target)
     counts: Counter[str] = Counter()
     unknown: Counter[str] = Counter()
     try:
@@ -352,6 +511,7 @@ def ingest_window(
                 answers.append(item)
             if progress is not None:
                 progress(1, None)
+            heartbeat.beat()
         quarantined = _quarantine(rejected, stage="parse", lake=target, run_id=run_id)
         if quarantined is not None:
             writes.append(quarantined)
@@ -367,6 +527,7 @@ def ingest_window(
                 answer_row(d.answer, source=src.name, run_id=run_id, ingested_at=at) for d in chunk
             ]
             writes.append(merge_rows("answers", rows, target, run_id=run_id))
+            heartbeat.beat()
         archive_file = src.archive_file if isinstance(src, ApiSource) else None
     except BaseException as err:
         partial = src.archive_file if isinstance(src, ApiSource) else None
@@ -427,6 +588,7 @@ def _finish(
         run,
         status="failed" if error is not None else "completed",
         finished_at=finished,
+        updated_at=finished,
         duration_s=time.perf_counter() - clock,
         records_read=counts["read"],
         answers_inserted=counts["insert"],
@@ -569,8 +731,13 @@ def extract_answers(
         window.end if window else None,
         started,
         extractor_version=version,
+        host=this_host(),
+        pid=os.getpid(),
+        updated_at=started,
     )
+    _mark_abandoned_before("extract", target)
     writes: list[WriteResult] = [record_run(run, target)]
+    heartbeat = _Heartbeat(run, target)
     counts: Counter[str] = Counter()
     rows_out: Counter[str] = Counter()
     try:
@@ -603,6 +770,7 @@ def extract_answers(
                 )
                 pending[table] = []
             scope.clear()
+            heartbeat.beat()
 
         for item, result in _extract_stream(items, nlp, n_process, batch_size):
             answer: _Selected = item.key
@@ -637,6 +805,7 @@ def extract_answers(
                 rows_out[table] += len(rows)
             if progress is not None:
                 progress(1, len(items))
+            heartbeat.beat()
         flush()
         quarantined = _quarantine(failed, stage="extract", lake=target, run_id=run_id)
         if quarantined is not None:

@@ -63,7 +63,7 @@ from pipeline.audit.records import DeadlineRow, InitiativeRow
 from pipeline.ingest.records import Answer
 from pipeline.types import Commitment, Quantity, Timex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: runs gained host, pid and updated_at (the heartbeat)
 LOCK_FILE = Path(__file__).with_name("schema.lock.json")
 ROW_HASH = "row_hash"
 PARTITION_MONTH = "answered_month"
@@ -272,7 +272,9 @@ class RunRecord:
     Attributes:
         run_id: Unique id (``<kind>-<UTC stamp>-<random>``).
         kind: ``ingest`` or ``extract``.
-        status: ``running``, ``completed`` or ``failed`` (a killed run stays ``running``).
+        status: ``running``, ``completed``, ``failed`` or ``abandoned`` (a run found dead while
+            ``running``: its process gone, or its heartbeat too old; see
+            :func:`pipeline.lake.jobs.mark_abandoned_runs`).
         source: ``api`` or the replay path (ingest); the lake (extract).
         window_start: First day of the window, None for "everything".
         window_end: Last day of the window, None for "everything".
@@ -295,6 +297,10 @@ class RunRecord:
         archive_path: The raw archive written (API ingest).
         error: The error that failed the run.
         writes: Every table write: table, path, version, row counts.
+        host: The machine the run ran on (``socket.gethostname()``); None in rows of schema 1.
+        pid: Its process id on that machine; None in rows of schema 1.
+        updated_at: The heartbeat: when the run last wrote its row (at the start, during the
+            run at most every ``HEARTBEAT_EVERY``, and at the end); None in rows of schema 1.
     """
 
     run_id: str
@@ -322,6 +328,9 @@ class RunRecord:
     archive_path: str | None = None
     error: str | None = None
     writes: list[WriteRecord] = dataclasses.field(default_factory=list)
+    host: str | None = None
+    pid: int | None = None
+    updated_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -12,7 +13,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 from fixtures.api.fake_api import FakeApi, Fault
@@ -23,12 +26,17 @@ from pipeline.ingest.client import ApiError, ClientConfig
 from pipeline.ingest.sources import ApiSource
 from pipeline.ingest.window import Window
 from pipeline.lake import (
+    STALE_AFTER,
+    RunRecord,
     extract_answers,
     ingest_window,
     last_completed_window,
+    mark_abandoned_runs,
     read_table,
+    record_run,
 )
 from pipeline.lake.io import read_arrow, table_info
+from pipeline.lake.jobs import abandoned_reason, process_alive, this_host
 from pipeline.settings import PROJECT_ROOT, get_settings
 
 API = FIXTURES / "api"
@@ -461,9 +469,198 @@ def test_killed_run_leaves_readable_tables_and_the_rerun_completes_them(
     # Readable at whatever version the kill left, and short of the reference.
     partial = read_table(table, killed)
     assert len(partial) < table_info(table, reference_lake).rows
-    assert "running" in set(read_table("runs", killed)["status"])
+    runs = read_table("runs", killed)
+    [dead] = runs.loc[runs["status"] == "running", "run_id"]
     assert run_script(killed, model_snapshot).wait() == 0
+    # The re-run's first job found the dead run's process gone and marked it.
+    assert run_row(killed, dead)["status"] == "abandoned"
     for name in ("answers", "commitments", "time_expressions", "quantities"):
         assert keyed(killed, name) == keyed(reference_lake, name), (
             f"{name} differs after the re-run"
         )
+
+
+# --- runs killed outright: abandoned ----------------------------------------------------------
+
+HOST = "this-host"
+NOW = dt.datetime(2026, 11, 29, 12, 0, tzinfo=dt.UTC)
+FRESH, STALE = NOW - dt.timedelta(minutes=1), NOW - dt.timedelta(hours=2)
+LIVE_PID, DEAD_PID = 100, 200
+
+
+def running(**fields: object) -> dict[str, object]:
+    return {"status": "running", "started_at": STALE, **fields}
+
+
+ABANDONED_CASES = [
+    (running(host=HOST, pid=DEAD_PID, updated_at=FRESH), "its process 200 on this-host is gone"),
+    (running(host=HOST, pid=LIVE_PID, updated_at=FRESH), None),
+    (running(host="other-host", pid=DEAD_PID, updated_at=FRESH), None),  # not our pid table
+    (running(host="other-host", pid=LIVE_PID, updated_at=STALE), "no heartbeat since"),
+    (running(host=HOST, pid=LIVE_PID, updated_at=STALE), "no heartbeat since"),  # hung or reused
+    (running(), "no heartbeat since 2026-11-29 10:00:00 UTC"),  # schema 1: started_at only
+    (running(started_at=FRESH), None),
+    ({"status": "completed", "started_at": STALE, "host": HOST, "pid": DEAD_PID}, None),
+    ({"status": "failed", "started_at": STALE}, None),
+]
+
+
+@pytest.mark.parametrize(("run", "expected"), ABANDONED_CASES)
+def test_abandoned_reason_never_a_live_run(run: dict[str, object], expected: str | None) -> None:
+    reason = abandoned_reason(
+        run, now=NOW, host=HOST, stale_after=STALE_AFTER, alive=lambda pid: pid == LIVE_PID
+    )
+    if expected is None:
+        assert reason is None
+    else:
+        assert reason is not None and reason.startswith(expected)
+
+
+def test_process_alive_tells_a_reaped_child_from_this_process() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert process_alive(os.getpid())
+    assert not process_alive(child.pid)
+    assert not process_alive(0) and not process_alive(-1)
+
+
+def test_process_alive_counts_a_zombie_as_gone() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 10
+    while process_alive(child.pid) and time.monotonic() < deadline:  # exited, not yet reaped
+        time.sleep(0.01)
+    assert not process_alive(child.pid)
+    child.wait()
+
+
+def run_record(run_id: str, **fields: Any) -> RunRecord:
+    return RunRecord(run_id, "ingest", "running", "test", D9, D9, **{"started_at": STALE, **fields})
+
+
+def test_mark_abandoned_runs_marks_dead_runs_only(tmp_path: Path) -> None:
+    now = dt.datetime.now(dt.UTC)
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    host = this_host()
+    for record in (
+        run_record("dead-here", host=host, pid=child.pid, updated_at=now),
+        run_record("stale-elsewhere", host="other-host", pid=1, updated_at=now - STALE_AFTER * 2),
+        run_record("fresh-elsewhere", host="other-host", pid=child.pid, updated_at=now),
+        run_record("alive-here", host=host, pid=os.getpid(), updated_at=now),
+        dataclasses.replace(run_record("done", host=host, pid=child.pid), status="completed"),
+    ):
+        record_run(record, tmp_path)
+    marked = mark_abandoned_runs(tmp_path)
+    assert [(m.run_id, m.kind) for m in marked] == [
+        ("dead-here", "ingest"),
+        ("stale-elsewhere", "ingest"),
+    ]
+    statuses = dict(read_table("runs", tmp_path)[["run_id", "status"]].itertuples(index=False))
+    assert statuses == {
+        "dead-here": "abandoned",
+        "stale-elsewhere": "abandoned",
+        "fresh-elsewhere": "running",
+        "alive-here": "running",
+        "done": "completed",
+    }
+    error = run_row(tmp_path, "dead-here")["error"]
+    assert error == f"abandoned: its process {child.pid} on {host} is gone"
+    version = table_info("runs", tmp_path).version
+    assert mark_abandoned_runs(tmp_path) == []  # nothing more: no commit
+    assert table_info("runs", tmp_path).version == version
+    assert mark_abandoned_runs(tmp_path / "empty") == []
+
+
+def test_mark_abandoned_runs_reads_a_schema_1_lake(tmp_path: Path) -> None:
+    """A lake written before runs had host, pid and updated_at: judged by started_at, and the
+    table gains the columns with the write."""
+    from deltalake import write_deltalake
+
+    from pipeline.lake.rows import record_row
+    from pipeline.lake.schemas import TABLES
+
+    new = {"host", "pid", "updated_at"}
+    old_schema = pa.schema([f for f in TABLES["runs"].schema if f.name not in new])
+    rows = [
+        {k: v for k, v in record_row(run).items() if k not in new}
+        for run in (
+            run_record("old-killed", started_at=dt.datetime.now(dt.UTC) - STALE_AFTER * 2),
+            run_record("old-fresh", started_at=dt.datetime.now(dt.UTC)),
+        )
+    ]
+    rows = [dict(row, row_hash=f"h{i}") for i, row in enumerate(rows)]
+    write_deltalake(str(tmp_path / "runs"), pa.Table.from_pylist(rows, schema=old_schema))
+    marked = mark_abandoned_runs(tmp_path)
+    assert [m.run_id for m in marked] == ["old-killed"]
+    runs = read_table("runs", tmp_path).set_index("run_id")
+    assert runs.loc["old-killed", "status"] == "abandoned"
+    assert runs.loc["old-fresh", "status"] == "running"
+    assert new <= set(runs.columns) and runs["host"].isna().all()
+    result = ingest_window(API / "commons-2024-09-list.json", lake=tmp_path)
+    row = run_row(tmp_path, result.run_id)
+    assert (row["status"], row["host"], row["pid"]) == ("completed", this_host(), os.getpid())
+
+
+def test_heartbeat_refreshes_updated_at_during_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("pipeline.lake.jobs.HEARTBEAT_EVERY", dt.timedelta(milliseconds=1))
+    result = ingest_window(SAMPLE, lake=tmp_path, batch_size=100)
+    row = run_row(tmp_path, result.run_id)
+    assert row["updated_at"] == row["finished_at"] and row["status"] == "completed"
+    # Versions: 0 creates the table, 1 records the start, the last records the end; the
+    # heartbeats come in between, while the run is still running.
+    last = table_info("runs", tmp_path).version
+    assert last > 2
+    [beat] = read_table("runs", tmp_path, as_of=last - 1).to_dict("records")
+    assert beat["status"] == "running"
+    assert row["started_at"] < beat["updated_at"] < row["finished_at"]
+
+
+KILL_INGEST = """
+import sys
+from pipeline.lake import ingest_window
+ingest_window(sys.argv[2], lake=sys.argv[1], batch_size=20)
+"""
+
+
+@pytest.mark.integration
+def test_killed_ingest_is_reported_abandoned_by_the_runs_command(tmp_path: Path) -> None:
+
+    lake = tmp_path / "lake"
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILL_INGEST, str(lake), str(SAMPLE)], env=env, cwd=PROJECT_ROOT
+    )
+    deadline = time.monotonic() + 120
+    while delta_commits(lake, "answers") < 3 and process.poll() is None:
+        assert time.monotonic() < deadline, "the ingest wrote nothing in 2 minutes"
+        time.sleep(0.002)
+    assert process.poll() is None, "the ingest finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    [killed] = read_table("runs", lake).to_dict("records")
+    assert (killed["status"], killed["pid"]) == ("running", process.pid)
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from pipeline.cli import main; main()",
+            "runs",
+            "--lake",
+            str(lake),
+        ],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "250"},
+        cwd=PROJECT_ROOT,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert f"run {killed['run_id']} marked abandoned: its process {process.pid} on" in shown.stderr
+    [line] = [line for line in shown.stdout.splitlines() if killed["run_id"] in line]
+    cells = [cell.strip() for cell in line.strip("│ ").split("│")]
+    assert cells[:3] == [killed["run_id"], "ingest", "abandoned"]
+    row = run_row(lake, killed["run_id"])
+    assert row["status"] == "abandoned" and row["finished_at"] is None
+    assert last_completed_window(lake) is None

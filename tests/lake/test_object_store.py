@@ -39,7 +39,7 @@ from pipeline.lake import (
     read_table,
 )
 from pipeline.lake.io import merge_rows, read_arrow, table_info
-from pipeline.lake.schemas import TABLES
+from pipeline.lake.schemas import SCHEMA_VERSION, TABLES
 from pipeline.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.integration
@@ -301,7 +301,7 @@ def run_row(run_id: str, started: dt.datetime) -> dict[str, object]:
         "status": "completed",
         "source": "test",
         "started_at": started,
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
     }
 
 
