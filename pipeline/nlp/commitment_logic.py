@@ -474,7 +474,10 @@ def has_evidence(
             resolved = (
                 p.get("start") or p.get("end") or (p.get("type") == "duration" and p.get("timex3"))
             )
-            if resolved and not is_modifier_timex(sentence.words, t, lower=lower):
+            elapsed = p.get("type") == "duration" and any(
+                w.lower() in ELAPSED_WORDS for w in sentence.words[max(0, t.start - 4) : t.start]
+            )  # "For the first time in over 50 years": a span looked back on
+            if resolved and not elapsed and not is_modifier_timex(sentence.words, t, lower=lower):
                 return True
     return False
 
@@ -646,7 +649,8 @@ def find_subject(
         return Subject("other", hit.start, hit.end, hit.index, adverbial_start=adverbial)
     # An appositive naming the actor just before the verb ("My Rt hon. Friend, the Secretary
     # of State for Health and Social Care, has commissioned ..."), or "we"/"I" right before it
-    # in a contact clause ("the £2.1 billion we are spending on ...").
+    # in a contact clause ("the £2.1 billion we are spending on ...", "The long-term plan the
+    # Home Secretary has announced").
     tail = _hit_ending(actors, e, s + 1)
     if (
         hit is None
@@ -654,6 +658,11 @@ def find_subject(
         and (
             lower[tail.start - 1] == ","
             or (tail.end - tail.start == 1 and lower[tail.start] in {"we", "i"})
+            or (
+                roles[tail.index] == "government"
+                and lower[tail.start] in {"the", "my", "our"}
+                and _contact_head(lower[tail.start - 1])
+            )
         )
     ):
         lead = adverbial if adverbial is not None else s
@@ -866,6 +875,11 @@ def quote_end(
     lower = lower if lower is not None else [w.lower() for w in words]
     timex_starts = {t.start for t in timexes}
     end = clause_end
+    if trigger_end < clause_end and lower[trigger_end] in MATRIX_VERBS:
+        # The trigger ends a contact clause; the matrix verb follows ("The long-term plan the
+        # Home Secretary has announced | would mean ...").
+        clause_end = trigger_end
+        end = trigger_end
     for i in range(trigger_end, clause_end):
         w = lower[i]
         if w in TRAILING_WORD_CUES or w in {"–", "—", "--"}:
@@ -900,6 +914,26 @@ def quote_end(
     ):
         end -= 1
     return end
+
+
+MATRIX_VERBS = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "is",
+        "are",
+        "was",
+        "were",
+    }
+)
+"""Finite verbs that cannot follow a complete verb group inside its own clause."""
 
 
 def is_gerund(word: str) -> bool:
@@ -956,7 +990,9 @@ def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
         before[-1] == "in"
         and not horizon
         and text[0] in COUNT_WORDS | {"a", "one"} | {t for t in text[:1] if t[:1].isdigit()}
-        and (len(before) < 2 or before[-2] not in ELAPSED_WORDS)
+        and not any(
+            w.lower() in ELAPSED_WORDS for w in words[max(0, mention.start - 5) : mention.start]
+        )
     ):
         return True  # "Progress will be reviewed in three years"; not "the first time in 50 years"
     return horizon and before[-1] in {"over", "in", "during", "across", "throughout"}
@@ -1492,8 +1528,22 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         ordered = sorted(in_clause, key=lambda h: h.start)
         if ordered and _reports(words, rules.triggers[ordered[0].index], ordered[0]):
             ordered.sort(key=lambda h: rules.triggers[h.index].kind != "future")
+        # A verb group sharing the subject of a commitment just found is one too ("has engaged
+        # 2,000 schools and will continue to do so", "will start at the end of August 2024, and
+        # will run for six weeks").
+        carried = (
+            subject.inherited
+            and bool(drafts)
+            and ci > 0
+            and clauses[ci - 1].start <= drafts[-1].trigger_start < clauses[ci - 1].end
+            # not after a passive: "Our new VAWG strategy will be published next year and will
+            # set out our continued recognition of ..." describes the document
+            and not is_passive(words, drafts[-1].trigger_start, drafts[-1].trigger_end, lower=lower)
+        )
         for trigger in ordered:
-            draft = _draft(sentence, rules, clause, trigger, subject, lower, starts)
+            draft = _draft(
+                sentence, rules, clause, trigger, subject, lower, starts, carried=carried
+            )
             if draft is not None:
                 drafts.append(draft)
                 break
@@ -1534,10 +1584,13 @@ def _draft(
     lower: Sequence[str],
     verbs: Collection[int] = frozenset(),
     end_at: int | None = None,
+    *,
+    carried: bool = False,
 ) -> Draft | None:
     """The commitment a trigger makes of its clause, or None when it is not admissible
     (``lower``: the sentence's words lower-cased; ``verbs``: where verb groups start;
-    ``end_at``: where the quote ends, when the trigger fixes it)."""
+    ``end_at``: where the quote ends, when the trigger fixes it; ``carried``: the clause shares
+    the subject of a commitment found in the clause before, which vouches for its actor)."""
     words = sentence.words
     rule = rules.triggers[trigger.index]
     passive_form = is_passive(words, trigger.start, trigger.end, lower=lower)
@@ -1636,7 +1689,7 @@ def _draft(
             subject = Subject(
                 agent.status, agent.start, agent.end, agent.rule, inherited=subject.inherited
             )
-    if not admissible(rule, subject, passive=passive, evidence=evidence):
+    if not admissible(rule, subject, passive=passive, evidence=evidence or carried):
         return None
     kind = rule.kind
     timed = any(  # a vague time of action: "in due course", "shortly"

@@ -508,6 +508,24 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("done", "has introduced and implemented arrangements for the Northern Ireland Retail Movement Scheme")],
     ),  # 1721619 ('the regulations' in an aside is not the subject)
     (
+        "The next campaign will start at the end of August 2024, and will run for six weeks.",
+        "2024-07-24",
+        None,
+        [("future", "The next campaign will start at the end of August 2024"), ("future", "will run for six weeks")],
+    ),  # devextra 1722112 (a verb group sharing the subject of a commitment is one too)
+    (
+        "The long-term plan the Home Secretary has announced would mean around 300,000 of the people who came to the UK last year would not have been able to come.",
+        "2024-01-11",
+        None,
+        [("done", "the Home Secretary has announced")],
+    ),  # devextra 1679016 (a contact clause; its quote ends before the matrix verb)
+    (
+        "Our new VAWG strategy will be published next year and will set out our continued recognition of the fundamental importance of specialist services.",
+        "2024-12-12",
+        None,
+        [("future", "Our new VAWG strategy will be published next year")],
+    ),  # devextra2 1747107 (after a passive, the second verb group describes the document)
+    (
         "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date for new cars relying solely on internal combustion engines, and by committing to phase out all new non-zero emission cars and vans by 2035.",
         "2025-12-09",
         None,
@@ -678,6 +696,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "We are committed to ensuring our export controls develop to address risks to national security and international peace and security posed by emerging technologies.",
         "2024-11-12",
     ),  # 1740121 ('by emerging technologies' is no means)
+    (
+        "This will be the lowest absolute increase in three years and delivers a fair balance between taxpayers and passengers.",
+        "2024-12-12",
+    ),  # 1747347 (a span looked back on is no evidence)
     (
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
