@@ -310,6 +310,49 @@ def _scale(text: str, pos: int, lex: QuantityLexicon) -> tuple[UnitRule, int] | 
     return (rule, m.end(1)) if rule else None
 
 
+_AGE_BAND_AT = re.compile(r"(\d{1,3})[-–](\d{1,3})(?=[ \t]+[a-z])")
+
+
+def age_band(text: str, start: int, lex: QuantityLexicon) -> tuple[int, float] | None:
+    """The age band written at ``start`` before a lower-case word ("all 16-19 learners", "16-19
+    academies"): the age of those named, not a count of them (held-out case 9: ages are not
+    quantities). Only the lexicon's bands count, and not before a unit ("14-18 mpg").
+
+    Returns:
+        ``(end offset, upper age)``, or None.
+    """
+    if not lex.age_bands:
+        return None
+    m = _AGE_BAND_AT.match(text, start)
+    if m is None or (int(m.group(1)), int(m.group(2))) not in lex.age_bands:
+        return None
+    if _suffix(text, m.end(), lex) is not None or _scale(text, m.end(), lex) is not None:
+        return None
+    return m.end(), float(m.group(2))
+
+
+def is_service_number(raw: str, text: str, end: int, lex: QuantityLexicon) -> bool:
+    """True when the numeral ``raw`` (ending at ``end``) is a short phone number named by what
+    follows it: "999 control rooms", "999 calls" (GUIDELINES section 3: phone numbers are not
+    quantities)."""
+    return (
+        raw in lex.service_numbers
+        and lex.service_context is not None
+        and lex.service_context.match(text, end) is not None
+    )
+
+
+def is_zero_modifier(text: str, pos: int, lex: QuantityLexicon) -> bool:
+    """True when the word at ``pos``, after "zero", makes a compound modifier rather than a
+    counted noun: "zero emission cars", "zero-carbon homes", "zero tolerance" (a singular word);
+    "zero deaths" and "zero new cases" are counts."""
+    m = _GLUED_WORD.match(text, pos) or _WORD.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1).split("-")[0].lower()
+    return word not in lex.adjectives and word not in lex.stop_words and not is_plural(word, lex)
+
+
 class _Scanner:
     """One pass over one text (internal: holds the text and its per-call state)."""
 
@@ -379,6 +422,23 @@ class _Scanner:
             self.last_reference_end = ne
             return self._reject(ne)
         currency = self._currency_before(ns)
+        if not words and not currency:
+            band = age_band(text, ns, lex)
+            if band is not None:
+                end, upper = band
+                return Candidate(
+                    start=ns,
+                    end=end,
+                    num_end=end,
+                    value=value,
+                    unit="year of age",
+                    kind="age",
+                    rule="age_band",
+                    value_max=upper,
+                    name="year of age",
+                ), end
+            if is_service_number(raw, text, ne, lex):
+                return self._reject(ne)
         if words and raw[:1].isupper() and _TITLE_AFTER.match(text, ne) and _MID_SENTENCE.search(
             text, max(0, ns - 12), ns
         ):
@@ -603,6 +663,8 @@ class _Scanner:
                     )
                     cand.end = other.end()
                     return
+        if cand.words and cand.value == 0 and is_zero_modifier(text, pos, lex):
+            return  # "zero emission cars" counts nothing
         nxt = _WORD.match(text, pos)
         if nxt and nxt.group(1).lower() in _FRACTIONS:
             cand.kind = "fraction"

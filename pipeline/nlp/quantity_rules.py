@@ -37,6 +37,9 @@ CueKind = Literal[
     "not_plural",
     "trend",
     "adjective",
+    "service_number",
+    "service_context",
+    "age_band",
 ]
 NounKind = Literal["irregular", "invariant", "compound"]
 
@@ -45,7 +48,7 @@ POSITIONS: tuple[str, ...] = ("prefix", "suffix")
 SPACINGS: tuple[str, ...] = ("any", "glued", "spaced")
 CUE_KINDS: tuple[str, ...] = (
     "hedge", "change", "change_after", "reference", "month", "stop", "not_plural", "trend",
-    "adjective",
+    "adjective", "service_number", "service_context", "age_band",
 )  # fmt: skip
 NOUN_KINDS: tuple[str, ...] = ("irregular", "invariant", "compound")
 
@@ -143,8 +146,11 @@ class CueRule:
             (before: "Question 1642" is a name, not a quantity), ``month`` (dates), ``stop``
             (words that end a counted noun phrase), ``not_plural`` (words in -s that are not
             plural nouns: "was", "this"), ``trend`` (words before "from X to Y" that make it a
-            change rather than a range: "increased") or ``adjective`` (modifiers skipped before
-            the head after "one": "one particular demand").
+            change rather than a range: "increased"), ``adjective`` (modifiers skipped before
+            the head after "one": "one particular demand"), ``service_number`` (short phone
+            numbers: "999"), ``service_context`` (words after such a number that make it the
+            phone number: "999 control rooms", "999 calls") or ``age_band`` (age ranges written
+            "16-19" before a noun: "16-19 learners" are of an age, not a count).
         phrases: The words, matched whole and case-insensitively (``reference`` phrases are
             matched as written when they start with a capital: "Year 3" but "year").
         value: A normalised value: for hedges ``>``, ``<`` or ``~``; for changes ``up``/``down``.
@@ -168,13 +174,17 @@ class CueRule:
             RuleError: PCT101-PCT105 for a malformed rule.
         """
         check_keys(data, required=cls.REQUIRED, optional=cls.OPTIONAL, where=where)
-        return cls(
+        rule = cls(
             id=check_type(data["id"], str, field="id", where=where),
             kind=check_enum(data["kind"], CUE_KINDS, field="kind", where=where),  # type: ignore[arg-type]
             phrases=_strings(data["phrases"], field="phrases", where=where),
             value=check_type(data.get("value", ""), str, field="value", where=where),
             note=check_type(data.get("note", ""), str, field="note", where=where),
         )
+        if rule.kind == "age_band":
+            for phrase in rule.phrases:
+                _age_band(phrase, where)
+        return rule
 
     def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form (defaults left out)."""
@@ -284,6 +294,9 @@ class QuantityLexicon:
     reference: re.Pattern[str] | None = None
     month: re.Pattern[str] | None = None
     trend: re.Pattern[str] | None = None
+    service_numbers: frozenset[str] = frozenset()
+    service_context: re.Pattern[str] | None = None
+    age_bands: frozenset[tuple[int, int]] = frozenset()
     unit_by_form: dict[str, list[UnitRule]] = field(default_factory=dict)
     unit_by_form_cs: dict[str, list[UnitRule]] = field(default_factory=dict)
     cue_value: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -304,6 +317,23 @@ class QuantityLexicon:
     def unit_rules(self, form: str) -> list[UnitRule]:
         """The unit rules with spelling ``form`` (case-sensitive rules first)."""
         return self.unit_by_form_cs.get(form, []) + self.unit_by_form.get(form.lower(), [])
+
+
+_AGE_BAND = re.compile(r"(\d{1,3})-(\d{1,3})")
+
+
+def _age_band(phrase: str, where: str) -> tuple[int, int]:
+    """An ``age_band`` phrase ("16-19") as its two ages.
+
+    Raises:
+        RuleError: PCT105 when the phrase is not two ages joined by a hyphen, lower first.
+    """
+    m = _AGE_BAND.fullmatch(phrase)
+    if not m or int(m.group(1)) >= int(m.group(2)):
+        raise RuleError(
+            "PCT105", f"{where}: age_band phrase {phrase!r} is not '<low>-<high>' (e.g. '16-19')"
+        )
+    return int(m.group(1)), int(m.group(2))
 
 
 def compile_lexicon(
@@ -387,6 +417,12 @@ def compile_lexicon(
         )
     if words.get("trend"):
         lex.trend = re.compile(rf"(?<![\w])(?:{_alternation(words['trend'])}){end}", re.IGNORECASE)
+    lex.service_numbers = frozenset(words.get("service_number", []))
+    if words.get("service_context"):
+        lex.service_context = re.compile(
+            rf"[ \t]+(?:{_alternation(words['service_context'])}){end}", re.IGNORECASE
+        )
+    lex.age_bands = frozenset(_age_band(w, CUES_FILE) for w in words.get("age_band", []))
     lex.adjectives = frozenset(w.lower() for w in words.get("adjective", []))
     lex.stop_words = frozenset(w.lower() for w in words.get("stop", []))
     lex.not_plural = frozenset(w.lower() for w in words.get("not_plural", []))

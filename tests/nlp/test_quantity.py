@@ -617,6 +617,33 @@ NEGATIVES: list[Row] = [
         "The Employment Tribunals Act 1996 and the Employment Tribunals Rules of Procedure 2013 (“the Rules”) govern how cases are handled in employment tribunals.",
         [],
     ),  # answer 1740351
+    # ages written as a band before a noun (held-out case 9; devextra2: "16-19 learners")
+    (
+        "Almost all sixth form colleges (the second most common type of FE college) have the choice to restructure as 16-19 academies, enabling the recovery of VAT under the refund scheme; however, many choose not to.",
+        [],
+    ),  # answer 1740617
+    (
+        "The department is working closely with Leeds City Council, Luminate Education Group and other providers in Leeds to ensure all 16-19 learners can access places, both in 2024 and in 2025.",
+        [],
+    ),  # answer 1722069
+    # a short phone number named by what follows it (GUIDELINES section 3: phone numbers)
+    (
+        "Further, we have announced that we will introduce domestic abuse experts in 999 control rooms from early next year and launch a pilot of Domestic Abuse Protection Orders this November to provide more protection for victims.",
+        [],
+    ),  # answer 1740080
+    (
+        "To qualify for the Platinum Jubilee Medal, emergency services personnel were required as part of their conditions of service, to have frontline responsibility for attending the scene of 999 calls.",
+        [],
+    ),  # answer 1677434
+    # "zero" before a singular word is a compound modifier, not a count of zero
+    (
+        "The transition to zero emission buses represents a great opportunity for UK bus manufacturers, both to supply the zero emission buses needed here in the UK and to win export orders abroad as other countries upgrade their bus fleets.",
+        [],
+    ),  # answer 1752893
+    (
+        "On 15 July the Government announced a major boost to the electric vehicle transition with the introduction of the £650m Electric Car Grant, supporting drivers purchasing zero emission vehicles with grants of up to £3,750.",
+        [("£650m", 650000000, "GBP"), ("£3,750", 3750, "GBP")],
+    ),  # answer 1847897
 ]
 
 DEV_ROWS: list[Row] = [
@@ -775,6 +802,22 @@ def test_find_quantities_durations_only_on_request(tagger: QuantityTagger) -> No
     assert (row.text, row.value, row.unit, row.kind) == ("15 years", 15.0, "year", "measure")
 
 
+def test_find_quantities_age_bands_only_on_request(tagger: QuantityTagger) -> None:
+    text = "to ensure all 16-19 learners can access places"
+    assert tagger.find(text) == []
+    (row,) = tagger.find(text, options=FindOptions(durations=True))
+    assert (row.text, row.value, row.value_max, row.unit) == ("16-19", 16.0, 19.0, "year of age")
+
+
+def test_find_quantities_service_number_needs_its_context(tagger: QuantityTagger) -> None:
+    assert tagger.find("introducing domestic abuse specialists into 999 control rooms") == []
+    # answer 1832039
+    (row,) = tagger.find(
+        "raising the skills threshold for Skilled Worker visas, removing 111 eligible occupations"
+    )
+    assert (row.text, row.value, row.unit) == ("111 eligible occupations", 111.0, "occupation")
+
+
 def test_find_quantities_skips_given_spans(tagger: QuantityTagger) -> None:
     text = "We funded 32 local authorities."
     start = text.index("32")
@@ -857,6 +900,17 @@ def test_quantity_tagger_bad_cue_names_allowed_values(tmp_path: Path) -> None:
     )
     with pytest.raises(RuleError, match="allowed: hedge, change"):
         QuantityTagger(spacy.blank("en")).from_disk(tmp_path)
+
+
+@pytest.mark.parametrize("phrase", ["16 to 19", "19-16", "16-"])
+def test_quantity_tagger_bad_age_band_raises(tmp_path: Path, phrase: str) -> None:
+    (tmp_path / "cues.jsonl").write_text(
+        json.dumps({"id": "ages", "kind": "age_band", "phrases": [phrase]}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="age_band phrase") as err:
+        QuantityTagger(spacy.blank("en")).from_disk(tmp_path)
+    assert err.value.code == "PCT105"
 
 
 def test_compile_lexicon_duplicate_ids_raise() -> None:
