@@ -59,12 +59,25 @@ DEFAULT_STALE_MINUTES = 30.0
 
 
 def _mark_abandoned(target: Lake, stale_minutes: float) -> None:
-    """Mark dead runs ``abandoned`` and say so on stderr (one line each)."""
+    """Mark dead runs ``abandoned`` and say so on stderr (one line each).
+
+    On a lake this user may read but not write, the dead runs are only named (and a lake that
+    cannot be read raises, for the command to report).
+    """
     from pipeline.lake.jobs import mark_abandoned_runs
 
-    for run in mark_abandoned_runs(target, stale_after=dt.timedelta(minutes=stale_minutes)):
+    stale_after = dt.timedelta(minutes=stale_minutes)
+    try:
+        marked = mark_abandoned_runs(target, stale_after=stale_after)
+        verb = "marked"
+    except (LakeError, LakeStorageError) as err:
+        marked = mark_abandoned_runs(target, stale_after=stale_after, record=False)
+        verb = "found (not recorded)"
+        if marked:
+            err_console.print(f"cannot record abandoned runs: {err}", markup=False, soft_wrap=True)
+    for run in marked:
         err_console.print(
-            f"run {run.run_id} marked abandoned: {run.reason}", markup=False, soft_wrap=True
+            f"run {run.run_id} {verb} abandoned: {run.reason}", markup=False, soft_wrap=True
         )
 
 
@@ -368,7 +381,6 @@ def runs(
     from pipeline.lake.io import open_table, read_arrow
 
     target = resolve_lake(_lake(lake))
-    columns = ["run_id", "kind", "status", "window_start", "window_end", "started_at"]
     try:
         _mark_abandoned(target, stale_after)
         if open_table("runs", target) is None:
@@ -380,14 +392,19 @@ def runs(
     order = pc.sort_indices(data, [("started_at", "descending"), ("run_id", "descending")])
     rows = data.take(order[:limit]).to_pylist()
     table = Table(title=f"runs in {target.root} (latest {len(rows)} of {data.num_rows})")
-    for column in (*columns, "last heartbeat", "finished_at", "host:pid", "error"):
-        table.add_column(column.replace("_", " "))
+    for column in ("run", "kind", "status", "window", "started", "heartbeat", "host:pid", "error"):
+        table.add_column(column, overflow="fold")
     for row in rows:
+        window = (
+            f"{row['window_start'] or row['window_end']} to {row['window_end']}"
+            if row["window_end"]
+            else "everything"
+        )
         # Rows of schema 1 have no host, pid or updated_at.
-        where = f"{row.get('host') or '?'}:{row.get('pid') or '?'}"
-        cells = [_cell(row[c]) for c in columns]
+        heartbeat = row.get("updated_at") or row["finished_at"]
         table.add_row(
-            *cells, _cell(row.get("updated_at")), _cell(row["finished_at"]), where,
+            row["run_id"], row["kind"], row["status"], window, _cell(row["started_at"]),
+            _cell(heartbeat), f"{row.get('host') or '?'}:{row.get('pid') or '?'}",
             _cell(row["error"]),
         )  # fmt: skip
     console.print(table)

@@ -264,7 +264,7 @@ class AbandonedRun:
 
 
 def mark_abandoned_runs(
-    lake: LakeLike = None, *, stale_after: dt.timedelta = STALE_AFTER
+    lake: LakeLike = None, *, stale_after: dt.timedelta = STALE_AFTER, record: bool = True
 ) -> list[AbandonedRun]:
     """Mark the ``running`` rows of dead runs ``abandoned`` (see :func:`abandoned_reason`).
 
@@ -276,9 +276,10 @@ def mark_abandoned_runs(
     Args:
         lake: The lake; the configured one when None.
         stale_after: The heartbeat limit.
+        record: Write the marks; False only finds the dead runs (a lake you may not write).
 
     Returns:
-        The runs marked, in ``run_id`` order (none when nothing was running).
+        The runs marked (or found), in ``run_id`` order (none when nothing was running).
     """
     if open_table("runs", lake) is None:
         return []
@@ -292,7 +293,7 @@ def mark_abandoned_runs(
             continue
         updates.append({**row, "status": ABANDONED, "error": f"abandoned: {reason}"})
         marked.append(AbandonedRun(row["run_id"], row["kind"], reason))
-    if updates:
+    if updates and record:
         merge_rows("runs", updates, lake)
         for run in marked:
             logger.warning("run %s marked abandoned: %s", run.run_id, run.reason)

@@ -550,7 +550,11 @@ def test_mark_abandoned_runs_marks_dead_runs_only(tmp_path: Path) -> None:
         dataclasses.replace(run_record("done", host=host, pid=child.pid), status="completed"),
     ):
         record_run(record, tmp_path)
+    before = table_info("runs", tmp_path).version
+    found = mark_abandoned_runs(tmp_path, record=False)  # a lake one may not write
+    assert table_info("runs", tmp_path).version == before
     marked = mark_abandoned_runs(tmp_path)
+    assert marked == found
     assert [(m.run_id, m.kind) for m in marked] == [
         ("dead-here", "ingest"),
         ("stale-elsewhere", "ingest"),

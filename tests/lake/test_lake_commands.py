@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +14,7 @@ from support import FIXTURES
 from typer.testing import CliRunner
 
 from pipeline.cli import UserError, app
+from pipeline.lake import read_table
 from pipeline.settings import ATTRIBUTION, PROJECT_ROOT
 
 API = FIXTURES / "api"
@@ -30,7 +33,7 @@ def commitments(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "tables", "export"])
+@pytest.mark.parametrize("command", ["ingest", "extract", "tables", "runs", "export"])
 def test_lake_commands_have_help_for_every_option(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -109,3 +112,22 @@ def test_lake_commands_bad_input_is_one_readable_line(
     assert (
         len(lines) == 1 and lines[0].startswith("commitments: error: ") and message in lines[0]
     ), result.stderr
+
+
+def test_runs_lists_the_latest_runs_newest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lake = tmp_path / "lake"
+    assert "no runs recorded" in runner.invoke(app, ["runs", "--lake", str(lake)]).output
+    for _ in range(2):
+        ingest = ["ingest", "--source", str(API / "commons-2024-09-list.json"), "--lake", str(lake)]
+        assert runner.invoke(app, ingest).exit_code == 0
+    [newest] = read_table("runs", lake).nlargest(1, "started_at")["run_id"]
+    monkeypatch.setenv("COLUMNS", "250")  # one table row a line
+    shown = commitments("runs", "--lake", str(lake), "--limit", "1")
+    assert shown.returncode == 0, shown.stderr
+    assert "(latest 1 of 2)" in shown.stdout
+    [line] = [line for line in shown.stdout.splitlines() if "ingest-" in line]
+    cells = [cell.strip() for cell in line.strip("│ ").split("│")]
+    assert cells[:4] == [newest, "ingest", "completed", "everything"]
+    assert cells[6:] == [f"{socket.gethostname()}:{os.getpid()}", "-"]  # ingested in-process
