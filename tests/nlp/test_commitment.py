@@ -701,6 +701,14 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "2024-12-12",
     ),  # 1747347 (a span looked back on is no evidence)
     (
+        "After this time, West Midlands Combined Authority (WMCA) will become eligible for an additional share of the £8.3 billion as the £151 million for WMCA did not previously include an allocation for Birmingham City Council’s roads.",
+        "2023-12-14",
+    ),  # 1675405 (a combined authority is a council, not a public body of the government)
+    (
+        "I am withholding the information as its disclosure would prejudice commercial interests.",
+        "2023-12-18",
+    ),  # 1676561 (a refusal)
+    (
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
     ),  # constructed (a condition without its comma still conditions)
