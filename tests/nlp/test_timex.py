@@ -623,6 +623,17 @@ RANGES: list[Row] = [
             ("April 2024", "date", "2024-04-01", "2024-04-30"),
         ],
     ),  # 1677718
+    # a day range sharing its month (and year) is one expression
+    (
+        "The UK, alongside Norway, jointly funded the Sudan Humanitarian Conference which took place in Cairo from 18-20 November; an event that brought together Sudanese grassroots organisations, NGOs and the international humanitarian system to develop coordination mechanisms to give a greater voice to Sudanese organisations in the humanitarian response.",
+        "2023-12-18",
+        [("18-20 November", "date", "2023-11-18", "2023-11-20")],
+    ),  # 1677079
+    (
+        "At the UK-OT Illicit Finance Dialogue on 7-9 October 2024, officials discussed progress, expectations and potential UK technical assistance on transparency measures, as well as other areas of cooperation and exchange.",
+        "2024-10-10",
+        [("7-9 October 2024", "date", "2024-10-07", "2024-10-09")],
+    ),  # 1729026
 ]
 
 DURATIONS: list[Row] = [
@@ -720,6 +731,12 @@ DURATIONS: list[Row] = [
         "2024-11-12",
         [("the next decade", "duration", "P10Y")],
     ),  # 1739398
+    # working and calendar days are days ("within 20 working days": a service standard)
+    (
+        "HMRC aim to process 80% of VAT registration applications within 40 working days of receipt.",
+        "2025-09-12",
+        [("40 working days", "duration", "P40D")],
+    ),  # 1832228
 ]
 
 SETS: list[Row] = [
@@ -1087,6 +1104,16 @@ DATE_SHAPES: list[Row] = [
         "2025-01-13",
         [("this past week", "date", "2025-01-06", "2025-01-12")],
     ),  # 1752667
+    # "<month> that year": the month of the year last mentioned
+    (
+        "The announcement was originally made on 1 April 2023 and the scheme was launched in November that year and closed for applications in August 2024.",
+        "2024-12-11",
+        [
+            ("1 April 2023", "date", "2023-04-01", "2023-04-01"),
+            ("November that year", "date", "2023-11-01", "2023-11-30"),
+            ("August 2024", "date", "2024-08-01", "2024-08-31"),
+        ],
+    ),  # 1747521
 ]
 
 NEGATIVES: list[Row] = [
@@ -1222,6 +1249,12 @@ NEGATIVES: list[Row] = [
         "2025-07-09",
         [],
     ),  # 1818917
+    # a year in brackets after the name of a law
+    (
+        "It is longstanding policy that the use of slave labour is a mandatory exclusion from contracts with the Ministry of Defence; this policy is currently captured within the Procurement Contract Regulations (2015).",
+        "2023-12-13",
+        [("currently", "date", "2023-12-13", "2023-12-13")],
+    ),  # 1675439
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
