@@ -52,6 +52,10 @@ CUE_KINDS: tuple[str, ...] = (
 )  # fmt: skip
 NOUN_KINDS: tuple[str, ...] = ("irregular", "invariant", "compound")
 
+MAX_ABBREVIATION = 4
+"""Reference words this long or shorter may take a period ("para.", "pp.", "No."); longer ones
+followed by a period end a sentence."""
+
 UNITS_FILE = "units.jsonl"
 CUES_FILE = "cues.jsonl"
 NOUNS_FILE = "nouns.jsonl"
@@ -406,9 +410,14 @@ def compile_lexicon(
             re.IGNORECASE,
         )
     if words.get("reference"):
+        # a period after an abbreviation ("para. 3", "pp. 12"), not after a word that ends a
+        # sentence ("... are on schedule. 19.77% of facilities")
+        short = [w for w in words["reference"] if len(w) <= MAX_ABBREVIATION]
+        long = [w for w in words["reference"] if len(w) > MAX_ABBREVIATION]
+        alternatives = [f"(?:{_alternation(short)})\\.?"] if short else []
+        alternatives += [f"(?:{_alternation(long)})"] if long else []
         lex.reference = re.compile(
-            rf"(?<![\w])(?:{_alternation(words['reference'])})\.?[ \t]*"
-            r"(?:no\.?[ \t]*|number[ \t]+)?$",
+            rf"(?<![\w])(?:{'|'.join(alternatives)})[ \t]*(?:no\.?[ \t]*|number[ \t]+)?$",
             re.IGNORECASE,
         )
     if words.get("month"):

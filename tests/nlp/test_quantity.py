@@ -225,6 +225,11 @@ PERCENT: list[Row] = [
         "New seat design and updated seating layout: the saloons are laid out to make better use of the same footprint, while providing over 19 per cent more legroom (floor space) for passengers.",
         [("19 per cent", 19, "percent")],
     ),  # answer 1860091
+    # a reference word that ends a sentence ("schedule.") does not make the next number a reference
+    (
+        "12.97% of facilities by volume have been repaid and 59.44% of facilities by volume are on schedule. 19.77% of facilities by volume have been settled under the Government guarantee.",
+        [("12.97%", 12.97, "percent"), ("59.44%", 59.44, "percent"), ("19.77%", 19.77, "percent")],
+    ),  # answer 1726128
 ]
 
 COUNTS: list[Row] = [
