@@ -1321,6 +1321,21 @@ def coordinated_actors(
     )
 
 
+def relative_antecedent(hits: Sequence[Hit], rules: CommitmentRules, clause: Clause) -> str | None:
+    """The role of the actor a relative clause attaches to (an actor match ending right before
+    the clause, or before its comma), or None when its antecedent is no actor.
+
+    Args:
+        hits: Rule matches in the sentence (only actor matches are used).
+        rules: The component's rules.
+        clause: The relative clause.
+    """
+    for h in hits:
+        if h.family == "actor" and h.end in (clause.start, clause.start - 1):
+            return rules.actors[h.index].role
+    return None
+
+
 def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     """The subject of a sentence's first main clause (the matrix subject, not a complement's).
 
@@ -1689,6 +1704,17 @@ def _draft(
             subject = Subject(
                 agent.status, agent.start, agent.end, agent.rule, inherited=subject.inherited
             )
+    if (
+        clause.role == "relative"
+        and subject.status == "none"
+        and not passive
+        and not rule.nominal
+        and relative_antecedent(sentence.hits, rules, clause) != "government"
+    ):
+        # An active relative clause acts for its antecedent: "the mix of roles which will make
+        # up those 13,000 additional personnel" is not the government's act; "the Department,
+        # which will publish ..." is.
+        return None
     if not admissible(rule, subject, passive=passive, evidence=evidence or carried):
         return None
     kind = rule.kind

@@ -526,6 +526,18 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("future", "Our new VAWG strategy will be published next year")],
     ),  # devextra2 1747107 (after a passive, the second verb group describes the document)
     (
+        "We will work with police forces on the mix of roles which will make up those 13,000 additional personnel.",
+        "2025-01-13",
+        None,
+        [("future", "We will work with police forces on the mix of roles")],
+    ),  # 1753037 (an active relative clause acts for its antecedent, here not the government)
+    (
+        "The Government is finalising plans for the civil nuclear roadmap, which will be published soon.",
+        "2023-12-13",
+        None,
+        [("ongoing", "The Government is finalising plans for the civil nuclear roadmap"), ("future", "will be published soon")],
+    ),  # 1674567 (a passive relative clause still counts)
+    (
         "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date for new cars relying solely on internal combustion engines, and by committing to phase out all new non-zero emission cars and vans by 2035.",
         "2025-12-09",
         None,
@@ -708,6 +720,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "I am withholding the information as its disclosure would prejudice commercial interests.",
         "2023-12-18",
     ),  # 1676561 (a refusal)
+    (
+        "The Government expects that the Electric Car Grant (ECG) will have some benefit in the used market due to a higher supply of affordable vehicles in future years.",
+        "2025-09-08",
+    ),  # 1830293 (an undated expectation is a forecast)
     (
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
