@@ -33,6 +33,25 @@ BODY_ATTR = "pct_answering_body"
 TEXT_ATTR = "pct_text"
 
 
+def _doc_key(name: str) -> tuple[str, str, None, None]:
+    """Where spaCy keeps a Doc extension's value in ``Doc.user_data`` (``Underscore._get_key``
+    of a Doc: no character offsets)."""
+    return ("._.", name, None, None)
+
+
+_ANCHOR_KEY = _doc_key(ANCHOR_ATTR)
+_BODY_KEY = _doc_key(BODY_ATTR)
+_TEXT_KEY = _doc_key(TEXT_ATTR)
+
+
+def _doc_value(doc: Doc, key: tuple[str, str, None, None]) -> Any:
+    """The value of a Doc extension registered here (a plain attribute with default None): what
+    ``doc._.get(name)`` gives, read without building an ``Underscore`` object (a few
+    microseconds, and the components read the context several times per Doc)."""
+    user_data: dict[Any, Any] = doc.user_data  # keyed by tuples, not the str of spaCy's stub
+    return user_data.get(key)
+
+
 def register_extensions() -> None:
     """Register the project's Doc and Span extensions (idempotent)."""
     for name in (ANCHOR_ATTR, BODY_ATTR, TEXT_ATTR):
@@ -60,10 +79,11 @@ def set_context(
             joining the tokens); it must be ``doc.text``.
     """
     register_extensions()
-    doc._.set(ANCHOR_ATTR, anchor.isoformat() if anchor else None)
-    doc._.set(BODY_ATTR, answering_body)
+    underscore = doc._
+    underscore.set(ANCHOR_ATTR, anchor.isoformat() if anchor else None)
+    underscore.set(BODY_ATTR, answering_body)
     if text is not None:
-        doc._.set(TEXT_ATTR, text)
+        underscore.set(TEXT_ATTR, text)
     return doc
 
 
@@ -73,10 +93,10 @@ def doc_text(doc: Doc) -> str:
     A kept text whose length does not reach the end of the last token (a Doc built from another
     one's user data) is joined again.
     """
-    register_extensions()
-    text = doc._.get(TEXT_ATTR)
+    text = _doc_value(doc, _TEXT_KEY)
     if isinstance(text, str) and _fits(doc, text):
         return text
+    register_extensions()
     text = doc.text
     doc._.set(TEXT_ATTR, text)
     return text
@@ -91,15 +111,13 @@ def _fits(doc: Doc, text: str) -> bool:
 
 def get_anchor(doc: Doc) -> dt.date | None:
     """The anchor date attached to ``doc``, or None when there is none."""
-    register_extensions()
-    value = doc._.get(ANCHOR_ATTR)
+    value = _doc_value(doc, _ANCHOR_KEY)
     return dt.date.fromisoformat(value) if value else None
 
 
 def get_answering_body(doc: Doc) -> str | None:
     """The answering body attached to ``doc``, or None."""
-    register_extensions()
-    value = doc._.get(BODY_ATTR)
+    value = _doc_value(doc, _BODY_KEY)
     return str(value) if value else None
 
 

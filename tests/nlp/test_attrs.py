@@ -10,11 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.attrs import (
+    ANCHOR_ATTR,
+    BODY_ATTR,
     QUANTITY_ATTR,
     QUANTITY_SPANS,
     TEXT_ATTR,
     doc_text,
     get_anchor,
+    get_answering_body,
     row_payload,
     set_context,
     store_rows,
@@ -39,6 +42,19 @@ def test_doc_text_given_with_the_context_is_used_and_a_stale_one_is_not() -> Non
     other = Doc(nlp.vocab, words=["Short", "one"])
     other._.set(TEXT_ATTR, text)  # user data copied from another Doc
     assert doc_text(other) == "Short one "
+
+
+def test_context_read_from_user_data_is_what_the_extensions_give() -> None:
+    nlp = spacy.blank("en")
+    text = "We will write to the hon. Member."
+    bare = nlp.make_doc(text)
+    assert (get_anchor(bare), get_answering_body(bare)) == (None, None)
+    doc = set_context(nlp.make_doc(text), dt.date(2024, 9, 17), "DWP", text=text)
+    assert doc._.get(ANCHOR_ATTR) == "2024-09-17" and get_anchor(doc) == dt.date(2024, 9, 17)
+    assert doc._.get(BODY_ATTR) == "DWP" == get_answering_body(doc)
+    doc._.set(BODY_ATTR, "HM Treasury")  # set through spaCy, read here
+    assert get_answering_body(doc) == "HM Treasury"
+    assert doc_text(doc) is doc._.get(TEXT_ATTR)
 
 
 def test_row_payload_is_the_rows_fields() -> None:
