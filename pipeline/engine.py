@@ -87,7 +87,7 @@ def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
     names = _FIELDS[cls]
     rows = []
     for span in doc.spans.get(key, ()):
-        payload = span._.get(attr)
+        payload = attrs.span_value(span, attr)
         if payload is None:
             continue
         if payload.keys() != names:

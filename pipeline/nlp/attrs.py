@@ -52,6 +52,14 @@ def _doc_value(doc: Doc, key: tuple[str, str, None, None]) -> Any:
     return user_data.get(key)
 
 
+def span_value(span: Span, attr: str) -> Any:
+    """The value of a Span extension registered here (a plain attribute with default None):
+    what ``span._.get(attr)`` gives, read from ``Doc.user_data`` under the span's character
+    offsets, where spaCy keeps it, without building an ``Underscore`` object."""
+    user_data: dict[Any, Any] = span.doc.user_data
+    return user_data.get(("._.", attr, span.start_char, span.end_char))
+
+
 def register_extensions() -> None:
     """Register the project's Doc and Span extensions (idempotent)."""
     for name in (ANCHOR_ATTR, BODY_ATTR, TEXT_ATTR):
@@ -162,12 +170,16 @@ def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]
     register_extensions()
     spans: list[Span] = []
     seen: set[tuple[int, int]] = set()
+    user_data: dict[Any, Any] = doc.user_data
     for row in rows:
         span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
-        if span is None or (span.start_char, span.end_char) in seen:
+        if span is None:
             continue
-        seen.add((span.start_char, span.end_char))
-        span._.set(attr, row_payload(row))
+        offsets = (span.start_char, span.end_char)
+        if offsets in seen:
+            continue
+        seen.add(offsets)
+        user_data[("._.", attr, *offsets)] = row_payload(row)  # span._.set(attr, ...)
         spans.append(span)
     doc.spans[key] = spans
     return spans

@@ -156,7 +156,7 @@ def _sorted_mentions(doc: Doc, key: str, attr: str) -> list[tuple[Span, dict[str
     components' spans do not overlap, so this is also token order)."""
     pairs = []
     for span in doc.spans.get(key, []):
-        payload = span._.get(attr)
+        payload = attrs.span_value(span, attr)
         if payload is not None:
             pairs.append((span, payload))
     pairs.sort(key=lambda p: (p[1]["char_start"], p[1]["char_end"]))

@@ -25,6 +25,7 @@ from pipeline.nlp.attrs import (
     TIMEX_SPANS,
     doc_text,
     register_extensions,
+    span_value,
     store_rows,
 )
 from pipeline.nlp.quantity_find import FindOptions, Singulariser, find_quantities
@@ -82,7 +83,7 @@ def timex_skip_spans(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
     wanted = set(types)
     spans: list[tuple[int, int]] = []
     for span in doc.spans.get(TIMEX_SPANS, []):
-        payload = span._.get(TIMEX_ATTR) or {}
+        payload = span_value(span, TIMEX_ATTR) or {}
         if payload.get("type") in wanted:
             spans.append(
                 (

@@ -20,6 +20,7 @@ from pipeline.nlp.attrs import (
     get_answering_body,
     row_payload,
     set_context,
+    span_value,
     store_rows,
 )
 from pipeline.types import Commitment, Quantity
@@ -85,3 +86,8 @@ def test_store_rows_keeps_one_row_per_token_span(nlp: Language) -> None:
     payloads = [s._.get(QUANTITY_ATTR) for s in doc.spans[QUANTITY_SPANS]]
     assert len(spans) == 2
     assert [(p["text"], p["char_start"]) for p in payloads] == [("3%", 27), ("£5", 38)]
+    assert [span_value(s, QUANTITY_ATTR) for s in doc.spans[QUANTITY_SPANS]] == payloads
+    other = doc[0:2]
+    other._.set(QUANTITY_ATTR, {"text": "over the"})  # set through spaCy, read here
+    assert span_value(other, QUANTITY_ATTR) == {"text": "over the"}
+    assert span_value(doc[2:4], QUANTITY_ATTR) is None
