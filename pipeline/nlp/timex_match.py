@@ -354,17 +354,18 @@ class RulePlan:
 
     Attributes:
         rules: The profile's rules, in order.
-        by_word: Trigger word to the indexes (in ``rules``) of the rules whose only group of
+        by_word: Trigger word to the indexes (in ``rules``) of the rules whose first group of
             ``requires`` holds it.
         always: Indexes of the rules with no ``requires``.
-        several: Indexes of the rules with more than one group (checked one by one).
+        several: Indexes of the rules with more than one group (their other groups are checked
+            when the first is met).
         words: Every trigger word of ``by_word``.
     """
 
     rules: tuple[TimexRule, ...]
     by_word: Mapping[str, tuple[int, ...]]
     always: tuple[int, ...]
-    several: tuple[int, ...]
+    several: frozenset[int]
     words: frozenset[str]
 
 
@@ -376,16 +377,16 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
     for i, rule in enumerate(kept):
         if not rule.requires:
             always.append(i)
-        elif len(rule.requires) > 1:
+            continue
+        if len(rule.requires) > 1:
             several.append(i)
-        else:
-            for word in dict.fromkeys(rule.requires[0]):
-                by_word.setdefault(word, []).append(i)
+        for word in dict.fromkeys(rule.requires[0]):
+            by_word.setdefault(word, []).append(i)
     return RulePlan(
         kept,
         {word: tuple(indexes) for word, indexes in by_word.items()},
         tuple(always),
-        tuple(several),
+        frozenset(several),
         frozenset(by_word),
     )
 
@@ -423,7 +424,9 @@ def rules_to_run(
     for word in plan.words.intersection(words):
         chosen.update(by_word[word])
     kept = plan.rules
-    chosen.update(i for i in plan.several if requires_met(kept[i].requires, words))
+    for i in plan.several.intersection(chosen):
+        if not requires_met(kept[i].requires[1:], words):
+            chosen.discard(i)
     return [kept[i] for i in sorted(chosen)]
 
 
