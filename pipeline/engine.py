@@ -170,41 +170,29 @@ def extract_batch(
         n_process: Processes that run the pipeline: 1 runs it in this process; more start that
             many worker processes (see the module docstring), which end with the iteration;
             -1 starts one per CPU.
-        repeats_kept: Distinct items remembered to recognise a repeat in one process (0: every
-            item is analysed).
+        repeats_kept: Distinct items remembered to recognise a repeat (0: every item is
+            analysed).
     """
     nlp = nlp or load_model()
     version = model_version(nlp)
     if n_process == -1:
         n_process = multiprocessing.cpu_count()
+    queue = _Queue(repeats_kept)
     if n_process > 1:
-        yield from _extract_in_workers(nlp, items, batch_size, n_process, version)
+        yield from _extract_in_workers(nlp, queue, items, batch_size, n_process, version)
         return
-    repeats = _Repeats(repeats_kept)
-    queue: deque[tuple[TextItem, _Slot]] = deque()
 
     def tuples() -> Iterator[tuple[Doc, tuple[TextItem, _Slot]]]:
-        for item in items:
-            slot, seen = repeats.slot(item)
-            queue.append((item, slot))
-            if not seen:
-                yield make_doc(nlp, item), (item, slot)
-
-    def ready() -> Iterator[tuple[TextItem, Extraction]]:
-        """The items at the head of the queue whose extraction is there, in order."""
-        while queue and queue[0][1].result is not None:
-            item, slot = queue.popleft()
-            result = slot.result
-            assert result is not None
-            yield item, _copy(result, item.text)  # the kept one stays as it was made
+        for item, slot in queue.distinct(items):
+            yield make_doc(nlp, item), (item, slot)
 
     for doc, (item, slot) in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
         result = doc_to_extraction(doc, version)
         if item.anchor is not None:
             result.anchor = item.anchor
         slot.result = result
-        yield from ready()
-    yield from ready()
+        yield from queue.ready()
+    yield from queue.ready()
 
 
 def _copy(result: Extraction, text: str) -> Extraction:
@@ -227,14 +215,34 @@ class _Slot:
     result: Extraction | None = None
 
 
-class _Repeats:
-    """The slots of the last ``size`` distinct items, by text, anchor and answering body."""
+class _Queue:
+    """The items read and not yet handed back, in order, each with the slot its extraction
+    lands in; the slots of the last ``size`` distinct items are kept by text, anchor and
+    answering body, so that a repeat shares its original's slot."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self.slots: dict[tuple[str, dt.date | None, str | None], _Slot] = {}
+        self.items: deque[tuple[TextItem, _Slot]] = deque()
 
-    def slot(self, item: TextItem) -> tuple[_Slot, bool]:
+    def distinct(self, items: Iterable[TextItem]) -> Iterator[tuple[TextItem, _Slot]]:
+        """Queue every item; yield those to analyse (no repeat of a kept one) with their slot."""
+        for item in items:
+            slot, seen = self._slot(item)
+            self.items.append((item, slot))
+            if not seen:
+                yield item, slot
+
+    def ready(self) -> Iterator[tuple[TextItem, Extraction]]:
+        """The items at the head of the queue whose extraction is there, in order."""
+        items = self.items
+        while items and items[0][1].result is not None:
+            item, slot = items.popleft()
+            result = slot.result
+            assert result is not None
+            yield item, _copy(result, item.text)  # the kept one stays as it was made
+
+    def _slot(self, item: TextItem) -> tuple[_Slot, bool]:
         """The item's slot, and whether an earlier item already has it."""
         if self.size <= 0:
             return _Slot(), False
@@ -288,10 +296,15 @@ def _worker(nlp: Language, inbox: Any, outbox: Connection, batch_size: int) -> N
 
 
 def _extract_in_workers(
-    nlp: Language, items: Iterable[TextItem], batch_size: int, n_process: int, version: str
+    nlp: Language,
+    queue: _Queue,
+    items: Iterable[TextItem],
+    batch_size: int,
+    n_process: int,
+    version: str,
 ) -> Iterator[tuple[TextItem, Extraction]]:
-    """``extract_batch`` over ``n_process`` worker processes (batches dealt round robin, results
-    read back in the same order, two batches in flight per worker)."""
+    """``extract_batch`` over ``n_process`` worker processes (batches of distinct items dealt
+    round robin, results read back in the same order, two batches in flight per worker)."""
     context = multiprocessing.get_context()
     inboxes = [context.Queue() for _ in range(n_process)]
     pipes = [context.Pipe(duplex=False) for _ in range(n_process)]
@@ -308,8 +321,8 @@ def _extract_in_workers(
         worker.start()
     for _, send in pipes:
         send.close()  # the workers hold the sending ends; a dead worker then reads as EOF
-    batches = _batches(items, batch_size)
-    pending: deque[tuple[int, list[TextItem]]] = deque()
+    batches = _batches(queue.distinct(items), batch_size)
+    pending: deque[tuple[int, list[tuple[TextItem, _Slot]]]] = deque()
     turn = 0
 
     def feed() -> bool:
@@ -317,7 +330,7 @@ def _extract_in_workers(
         batch = next(batches, None)
         if batch is None:
             return False
-        inboxes[turn].put([(item.text, item.anchor, item.answering_body) for item in batch])
+        inboxes[turn].put([(item.text, item.anchor, item.answering_body) for item, _ in batch])
         pending.append((turn, batch))
         turn = (turn + 1) % n_process
         return True
@@ -338,18 +351,17 @@ def _extract_in_workers(
             if kind == "error":
                 raise RuntimeError(f"extraction worker {index} failed:\n{payload}")
             feed()
-            for item, rows in zip(batch, payload, strict=True):
-                yield (
-                    item,
-                    Extraction(
-                        text=item.text,
-                        anchor=item.anchor or dt.date.min,
-                        timexes=rows.timexes,
-                        quantities=rows.quantities,
-                        commitments=rows.commitments,
-                        model_version=version,
-                    ),
+            for (item, slot), rows in zip(batch, payload, strict=True):
+                slot.result = Extraction(
+                    text=item.text,
+                    anchor=item.anchor or dt.date.min,
+                    timexes=rows.timexes,
+                    quantities=rows.quantities,
+                    commitments=rows.commitments,
+                    model_version=version,
                 )
+            yield from queue.ready()
+        yield from queue.ready()
     finally:
         for inbox in inboxes:
             inbox.put(None)
@@ -365,7 +377,7 @@ def _extract_in_workers(
             inbox.join_thread()
 
 
-def _batches(items: Iterable[TextItem], size: int) -> Iterator[list[TextItem]]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, max(1, size))):
         yield batch

@@ -152,12 +152,16 @@ def test_extract_batch_repeated_texts_get_the_same_rows_in_order(sample_path: Pa
         TextItem(SEED, SEED_ANCHOR, key="seed-again"),
         *items[9:],
     ]
+    repeated.append(TextItem(SEED, SEED_ANCHOR, key="seed-last"))  # a repeat ends the stream
     kept = list(extract_batch(repeated, batch_size=3))
     each = list(extract_batch(repeated, batch_size=3, repeats_kept=0))
     small = list(extract_batch(repeated, batch_size=3, repeats_kept=2))
-    assert [i.key for i, _ in kept] == [i.key for i in repeated] == [i.key for i, _ in small]
-    for (_, mine), (_, alone), (_, few) in zip(kept, each, small, strict=True):
-        assert mine == alone == few
+    workers = list(extract_batch(repeated, batch_size=2, n_process=2))
+    keys = [i.key for i in repeated]
+    assert [i.key for i, _ in kept] == keys == [i.key for i, _ in small]
+    assert [i.key for i, _ in workers] == keys
+    for (_, mine), (_, alone), (_, few), (_, apart) in zip(kept, each, small, workers, strict=True):
+        assert mine == alone == few == apart
     by_key = {item.key: result for item, result in kept}
     assert by_key["seed-later"].anchor == later and by_key["seed-again"].anchor == SEED_ANCHOR
     by_key["again-1"].commitments.clear()  # a caller's change reaches no other item
