@@ -1321,6 +1321,19 @@ def coordinated_actors(
     )
 
 
+PROCESS_HEADS = DOCUMENT_HEADS | frozenset(
+    {"legislation", "bill", "act", "order", "regulations", "publication", "work", "process"}
+)
+"""Nouns naming the government's own instruments and processes."""
+
+
+def _acting_antecedent(lower: Sequence[str], clause: Clause) -> bool:
+    """True when a relative clause follows a comma (it comments on what came before, often the
+    whole clause) or a noun in :data:`PROCESS_HEADS`."""
+    k = clause.start - 1
+    return k >= 0 and (lower[k] == "," or lower[k] in PROCESS_HEADS)
+
+
 def relative_antecedent(hits: Sequence[Hit], rules: CommitmentRules, clause: Clause) -> str | None:
     """The role of the actor a relative clause attaches to (an actor match ending right before
     the clause, or before its comma), or None when its antecedent is no actor.
@@ -1710,10 +1723,13 @@ def _draft(
         and not passive
         and not rule.nominal
         and relative_antecedent(sentence.hits, rules, clause) != "government"
+        and not _acting_antecedent(lower, clause)
     ):
-        # An active relative clause acts for its antecedent: "the mix of roles which will make
-        # up those 13,000 additional personnel" is not the government's act; "the Department,
-        # which will publish ..." is.
+        # An active restrictive relative clause acts for its noun: "the mix of roles which will
+        # make up those 13,000 additional personnel", "the EU targets that will require ..." are
+        # not the government's acts; "the Department, which will publish ...", "a multi-year
+        # spending review which will conclude in spring 2025" and a clause's ", which will
+        # create around 150,000 additional test slots" are.
         return None
     if not admissible(rule, subject, passive=passive, evidence=evidence or carried):
         return None

@@ -538,6 +538,18 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("ongoing", "The Government is finalising plans for the civil nuclear roadmap"), ("future", "will be published soon")],
     ),  # 1674567 (a passive relative clause still counts)
     (
+        "Capital funding beyond this period is subject to a multi-year spending review which will conclude in spring 2025.",
+        "2024-10-08",
+        None,
+        [("future", "will conclude in spring 2025")],
+    ),  # 1728631 (a relative clause after a process noun acts for the government)
+    (
+        "The DVSA has deployed all eligible managers and administrative staff back on the front line to do driving tests from the beginning of October until the end of March, which will create around 150,000 additional test slots.",
+        "2023-12-14",
+        None,
+        [("done", "The DVSA has deployed all eligible managers"), ("future", "will create around 150,000 additional test slots")],
+    ),  # 1676093 (', which' comments on the clause before)
+    (
         "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date for new cars relying solely on internal combustion engines, and by committing to phase out all new non-zero emission cars and vans by 2035.",
         "2025-12-09",
         None,
@@ -724,6 +736,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "The Government expects that the Electric Car Grant (ECG) will have some benefit in the used market due to a higher supply of affordable vehicles in future years.",
         "2025-09-08",
     ),  # 1830293 (an undated expectation is a forecast)
+    (
+        "France, Germany, and Italy follow the EU targets that will require a 35% reduction in car CO2 emissions in 2030 and a 100% reduction in 2035.",
+        "2024-12-12",
+    ),  # devextra2 1747123 (a restrictive relative acts for its noun)
     (
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
