@@ -433,8 +433,11 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "I can confirm that we are continuing the plans for a phased removal of wet-shave razors and that this will be implemented in up to 30 prisons in the adult male estate in 2024/25.",
         "2024-09-09",
         None,
-        [("future", "this will be implemented in up to 30 prisons in the adult male estate in 2024/25")],
-    ),  # devextra2 1723831 ('and that': a second complement)
+        [
+            ("ongoing", "we are continuing the plans for a phased removal of wet-shave razors"),
+            ("future", "this will be implemented in up to 30 prisons in the adult male estate in 2024/25"),
+        ],
+    ),  # devextra2 1723831 ('and that': a second complement; 'continuing the plans')
     (
         "Defence has worked with experts across Government to design an appropriate scheme where applications will be considered on a case-by-case basis, enabling appropriate distribution of the available funds.",
         "2024-10-16",
@@ -549,6 +552,36 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "The DVSA has deployed all eligible managers"), ("future", "will create around 150,000 additional test slots")],
     ),  # 1676093 (', which' comments on the clause before)
+    (
+        "We are committed to the introduction of such a scheme as soon as possible.",
+        "2024-10-07",
+        None,
+        [("future", "We are committed to the introduction of such a scheme")],
+    ),  # 1728637 (an action noun after 'committed to')
+    (
+        "The Government is completely committed to ratification of the Agreement under the United Nations Convention on the Law of the Sea on the Conservation and Sustainable Use of Marine Biological Diversity of Areas Beyond National Jurisdiction.",
+        "2025-01-14",
+        None,
+        [("future", "The Government is completely committed to ratification of the Agreement")],
+    ),  # 1753965
+    (
+        "We have pledged further support to the Commonwealth Climate Finance Access Hub, which helps vulnerable member states access funding to tackle the impacts of climate change.",
+        "2025-01-13",
+        None,
+        [("done", "We have pledged further support to the Commonwealth Climate Finance Access Hub")],
+    ),  # 1752333
+    (
+        "Defra has been engaging with Derbyshire Dales District Council to ensure they have an AQAP that will achieve this.",
+        "2024-12-10",
+        None,
+        [("ongoing", "Defra has been engaging with Derbyshire Dales District Council")],
+    ),  # 1746387
+    (
+        "The Government is continuing its work with the National Health Service to reform gender services, to ensure young people receive timely, holistic care and support.",
+        "2025-07-09",
+        None,
+        [("ongoing", "The Government is continuing its work with the National Health Service to reform gender services")],
+    ),  # 1818569
     (
         "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date for new cars relying solely on internal combustion engines, and by committing to phase out all new non-zero emission cars and vans by 2035.",
         "2025-12-09",
