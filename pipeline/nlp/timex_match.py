@@ -854,9 +854,23 @@ def resolve_anaphor(
             if spec.unit is not None
             else Resolution(None)
         )
-    if spec.unit is None:
+    if spec.unit is None or _same_split_year(spec, reference.spec):
         return reference.resolution
     return dates.resolve_date(spec, reference.resolution.start, tense)
+
+
+def _same_split_year(spec: DateSpec, reference: DateSpec | None) -> bool:
+    """True when ``spec`` is "that year" / "the same year" after a financial or academic year
+    ("allocations ... for the 2025/26 financial year ... for that year" is 2025/26, not 2025)."""
+    return (
+        reference is not None
+        and spec.unit == "year"
+        and not spec.offset
+        and spec.part is None
+        and spec.month is None
+        and spec.season is None
+        and (reference.fin_year is not None or reference.acad_year is not None)
+    )
 
 
 def find_timexes(

@@ -383,6 +383,29 @@ UK_CALENDAR: list[Row] = [
         "2024-11-14",
         [("2025/2026", "date", "2025-04-01", "2026-03-31")],
     ),  # 1740662
+    # "the financial year" is the one last mentioned, else the answer date's; "that year" after a
+    # financial year is that financial year
+    (
+        "We aim to provide 2025/26 payments early in the financial year.",
+        "2024-12-06",
+        [
+            ("2025/26", "date", "2025-04-01", "2026-03-31"),
+            ("early in the financial year", "date", "2025-04-01", "2025-06-30"),
+        ],
+    ),  # 1746623
+    (
+        "The full list of projects to be delivered by the British Embassy in Bahrain is yet to be finalised but details will be published as usual on Gov.uk towards the end of the financial year.",
+        "2023-12-11",
+        [("the end of the financial year", "date", "2024-03-31", "2024-03-31")],
+    ),  # 1676091
+    (
+        "Budgets for the 2025/26 financial year have not been set. This means that decisions on high needs funding for children and young people with complex SEND, and the publication of allocations to local authorities for that year, will not be to the usual timescales.",
+        "2024-07-26",
+        [
+            ("the 2025/26 financial year", "date", "2025-04-01", "2026-03-31"),
+            ("that year", "date", "2025-04-01", "2026-03-31"),
+        ],
+    ),  # 1721981
 ]
 
 DEICTIC: list[Row] = [
@@ -404,8 +427,9 @@ DEICTIC: list[Row] = [
             ("2024/25", "date", "2024-04-01", "2025-03-31"),
             ("the new year", "date", "2025-01-01", "2025-03-31"),
             ("2025/26", "date", "2025-04-01", "2026-03-31"),
+            ("early in the financial year", "date", "2025-04-01", "2025-06-30"),
         ],
-    ),  # 1746639
+    ),  # 1746639 (devextra2 case 12: the financial year last mentioned, 2025/26)
     (
         "The Critical Minerals Intelligence Centre (CMIC), sponsored by the Department for Business and Trade, is currently undertaking an updated criticality assessment, with the results to be released later this year.",
         "2024-09-04",
@@ -634,6 +658,17 @@ RANGES: list[Row] = [
         "2024-10-10",
         [("7-9 October 2024", "date", "2024-10-07", "2024-10-09")],
     ),  # 1729026
+    # seasons that follow each other are one period (devextra case 11); consecutive financial
+    # years stay two, as vectors-timex annotates them (1738719 above)
+    (
+        "This year’s national communications campaign to support the uptake of essential winter vaccinations, including influenza and COVID-19, launched on 23 September 2024, and will run throughout the autumn and winter.",
+        "2024-10-07",
+        [
+            ("This year", "date", "2024-01-01", "2024-12-31"),
+            ("23 September 2024", "date", "2024-09-23", "2024-09-23"),
+            ("the autumn and winter", "date", "2024-09-01", "2025-02-28"),
+        ],
+    ),  # 1728621
 ]
 
 DURATIONS: list[Row] = [
