@@ -571,6 +571,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("done", "We have pledged further support to the Commonwealth Climate Finance Access Hub")],
     ),  # 1752333
     (
+        "The Department has pledged to put an end to modern slavery in the National Health Service.",
+        "2024-09-12",
+        None,
+        [("future", "The Department has pledged to put an end to modern slavery")],
+    ),  # 1727879 (a pledge to act is a promise)
+    (
         "Defra has been engaging with Derbyshire Dales District Council to ensure they have an AQAP that will achieve this.",
         "2024-12-10",
         None,
