@@ -559,6 +559,17 @@ DEICTIC: list[Row] = [
         "2025-11-11",
         [("due course", "date", None, None)],
     ),  # 1848609
+    # "in future" is the noun, as "the future" (devextra case 10); "this moment in time" is now
+    (
+        "The Government is committed to supporting members of the Hong Kong community who have relocated to the UK and those who may come here in future.",
+        "2025-09-03",
+        [("future", "date", None, None)],
+    ),  # 1829819
+    (
+        "At this moment in time, we cannot provide further information on allocation of this funding due to commercial sensitivities.",
+        "2025-12-08",
+        [("this moment in time", "date", "2025-12-08", "2025-12-08")],
+    ),  # 1860115
 ]
 
 RANGES: list[Row] = [
@@ -1290,6 +1301,18 @@ NEGATIVES: list[Row] = [
         "2023-12-13",
         [("currently", "date", "2023-12-13", "2023-12-13")],
     ),  # 1675439
+    # "future" as an adjective after "in" is not the noun
+    (
+        "The Chancellor has recently set out plans for departmental efficiencies such as taking actions to stop all non-essential government consultancy spend in 2024-25 and halve government spending on consultancy in future years, reducing communications and marketing budgets and continuing to dispose of surplus public sector estates.",
+        "2024-08-05",
+        [("recently", "date", None, None), ("2024-25", "date", "2024-04-01", "2025-03-31")],
+    ),  # 1723780
+    (
+        "To support jobs in future and existing industries, including in the supply chain, the government decided to make no additional changes to the availability of capital allowances in the EPL.",
+        "2025-11-11",
+        [],
+    ),  # 1848365
+    ("This will be finalised in future Spending Reviews.", "2025-09-09", []),  # 1832565
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
