@@ -87,6 +87,11 @@ _COUNT_LEAD = re.compile(
 _NAME_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’.-]*)[ \t]$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
+_PER_BEFORE = re.compile(r"\bper[ \t]+$", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+")
+"""An acronym in capitals ("NHS", "HMPPS"): not a plural noun even when it ends in S (a plural
+acronym ends in a small s: "UTCs")."""
+MIN_CODE_DIGITS = 4
 _ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
 _SKIP_BEFORE_ONE = frozenset({"the", "this", "no", "any", "every", "each", "which", "some", "into"})
 """Words after which "one" is not a count: "the one", "no one", "into one place" (unifying)."""
@@ -244,7 +249,7 @@ def counted_noun(
             if low in ("and", "or"):
                 if not words:
                     return None
-            elif is_plural(low, lex):
+            elif not _ACRONYM.fullmatch(word) and is_plural(low, lex):  # not "NHS", "HMPPS"
                 whole = lex.of_compound.match(text, m.start(1)) if lex.of_compound else None
                 if whole:  # "members of staff"
                     return whole.end(), [*words, " ".join(whole.group(0).split())]
@@ -342,6 +347,16 @@ def is_service_number(raw: str, text: str, end: int, lex: QuantityLexicon) -> bo
     )
 
 
+def is_code_after_letters(text: str, start: int, raw: str, lex: QuantityLexicon) -> bool:
+    """True when a currency written in letters is glued to a long plain number: a code, not an
+    amount ("framework RM6100", "RM6364 Media and Creative Framework"; "RM23.50" and "RM120,000"
+    are ringgit)."""
+    if not raw.isdigit() or len(raw) < MIN_CODE_DIGITS or lex.prefix is None:
+        return False
+    m = lex.prefix.search(text, max(0, start - PREFIX_WINDOW), start)
+    return m is not None and m.end(1) == start and m.group(1).isalpha()
+
+
 def is_zero_modifier(text: str, pos: int, lex: QuantityLexicon) -> bool:
     """True when the word at ``pos``, after "zero", makes a compound modifier rather than a
     counted noun: "zero emission cars", "zero-carbon homes", "zero tolerance" (a singular word);
@@ -421,7 +436,12 @@ class _Scanner:
         if self._is_reference(ns):
             self.last_reference_end = ne
             return self._reject(ne)
+        idiom = lex.idiom.match(text, ns) if lex.idiom is not None else None
+        if idiom is not None:
+            return self._reject(idiom.end())  # "one-to-one", "a one-off payment"
         currency = self._currency_before(ns)
+        if currency and not words and is_code_after_letters(text, ns, raw, lex):
+            return self._reject(ne)  # "the Crown Commercial Services framework (RM6100)"
         if not words and not currency:
             band = age_band(text, ns, lex)
             if band is not None:
@@ -512,6 +532,8 @@ class _Scanner:
                 return self._reject(self._date_end(ne))
         if words:
             low = raw.lower()
+            if _PER_BEFORE.search(text, max(0, ns - 8), ns):
+                return self._reject(ne)  # "per million inhabitants": a rate's denominator
             if low == "one" and not _RATIO.match(text, ne):
                 prev = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, ns - 20) : ns])
                 if prev and prev.group(1).lower() in _SKIP_BEFORE_ONE:

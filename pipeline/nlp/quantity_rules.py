@@ -40,6 +40,7 @@ CueKind = Literal[
     "service_number",
     "service_context",
     "age_band",
+    "idiom",
 ]
 NounKind = Literal["irregular", "invariant", "compound"]
 
@@ -48,7 +49,7 @@ POSITIONS: tuple[str, ...] = ("prefix", "suffix")
 SPACINGS: tuple[str, ...] = ("any", "glued", "spaced")
 CUE_KINDS: tuple[str, ...] = (
     "hedge", "change", "change_after", "reference", "month", "stop", "not_plural", "trend",
-    "adjective", "service_number", "service_context", "age_band",
+    "adjective", "service_number", "service_context", "age_band", "idiom",
 )  # fmt: skip
 NOUN_KINDS: tuple[str, ...] = ("irregular", "invariant", "compound")
 
@@ -154,7 +155,8 @@ class CueRule:
             the head after "one": "one particular demand"), ``service_number`` (short phone
             numbers: "999"), ``service_context`` (words after such a number that make it the
             phone number: "999 control rooms", "999 calls") or ``age_band`` (age ranges written
-            "16-19" before a noun: "16-19 learners" are of an age, not a count).
+            "16-19" before a noun: "16-19 learners" are of an age, not a count) or ``idiom``
+            (phrases that start with a number and count nothing: "one-to-one", "one-off").
         phrases: The words, matched whole and case-insensitively (``reference`` phrases are
             matched as written when they start with a capital: "Year 3" but "year").
         value: A normalised value: for hedges ``>``, ``<`` or ``~``; for changes ``up``/``down``.
@@ -301,6 +303,7 @@ class QuantityLexicon:
     service_numbers: frozenset[str] = frozenset()
     service_context: re.Pattern[str] | None = None
     age_bands: frozenset[tuple[int, int]] = frozenset()
+    idiom: re.Pattern[str] | None = None
     unit_by_form: dict[str, list[UnitRule]] = field(default_factory=dict)
     unit_by_form_cs: dict[str, list[UnitRule]] = field(default_factory=dict)
     cue_value: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -432,6 +435,8 @@ def compile_lexicon(
             rf"[ \t]+(?:{_alternation(words['service_context'])}){end}", re.IGNORECASE
         )
     lex.age_bands = frozenset(_age_band(w, CUES_FILE) for w in words.get("age_band", []))
+    if words.get("idiom"):
+        lex.idiom = re.compile(rf"(?:{_alternation(words['idiom'])})(?![\w-])", re.IGNORECASE)
     lex.adjectives = frozenset(w.lower() for w in words.get("adjective", []))
     lex.stop_words = frozenset(w.lower() for w in words.get("stop", []))
     lex.not_plural = frozenset(w.lower() for w in words.get("not_plural", []))

@@ -350,6 +350,15 @@ COUNTS: list[Row] = [
         "(b) PCS are in a formal trade dispute with HMRC and have issued a formal notice of their intention to ballot 238 members in the Benton Park View Office in Newcastle.",
         [("238 members", 238, "member")],
     ),  # answer 1740925
+    # an acronym in capitals is not the plural head ("NHS"); the noun after it is
+    (
+        "Each of the seven NHS Genomic Medicine Service regions is reviewing its local workforce strategies and people plans to understand the support needed for patients requiring genomic testing, including genetic counsellors.",
+        [("seven NHS Genomic Medicine Service regions", 7, "region")],
+    ),  # answer 1753224
+    (
+        "We have also recruited over 2,000 NHS App ambassadors and 1,400 libraries to help people to learn how to use it.",
+        [("2,000 NHS App ambassadors", 2000, "ambassador"), ("1,400 libraries", 1400, "library")],
+    ),  # answer 1830553
 ]
 
 NUMBER_WORDS: list[Row] = [
@@ -649,6 +658,31 @@ NEGATIVES: list[Row] = [
         "On 15 July the Government announced a major boost to the electric vehicle transition with the introduction of the £650m Electric Car Grant, supporting drivers purchasing zero emission vehicles with grants of up to £3,750.",
         [("£650m", 650000000, "GBP"), ("£3,750", 3750, "GBP")],
     ),  # answer 1847897
+    # idioms, codes, a rate's denominator, categories named by number (whole-corpus unit audit)
+    (
+        "The UK-France Treaty sets out the lawful basis for the reciprocal exchange of individuals on a one-to-one basis.",
+        [],
+    ),  # answer 1830847
+    (
+        "Fujitsu was awarded the contract WP2083, which was a compliant procurement run through the Crown Commercial Services framework (RM6100).",
+        [],
+    ),  # answer 1741153
+    (
+        "The World Health Organization’s Uppsala Monitoring Centre latest annual report shows that globally, the UK is the third largest contributor of reports, behind the USA and Germany, and also one of the highest reporting countries per million inhabitants in its global database.",
+        [],
+    ),  # answer 1676928
+    (
+        "The Streamlined Energy and Carbon Reporting (SECR) policy requires quoted UK companies and large unquoted UK companies and limited liability partnerships (LLPs) to disclose specified energy and emissions (generally Scope 1 and 2 greenhouse gas emissions, with some limited Scope 3 requirements such as business travel for unquoted businesses) in their annual reports.",
+        [],
+    ),  # answer 1725782
+    (
+        "Published data from financial year 2016/17 to 2021/22 can be found in tab 9 of the data tables: Reporting force and agency data - assets recovered: September 2022.",
+        [],
+    ),  # answer 1721584
+    (
+        "Figures have been rounded to 10 though numbers ending in a “5” have been rounded to the nearest multiple of 20 to prevent the systematic bias caused by always rounding numbers upwards.",
+        [],
+    ),  # answer 1677268
 ]
 
 DEV_ROWS: list[Row] = [
