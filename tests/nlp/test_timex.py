@@ -783,6 +783,29 @@ DURATIONS: list[Row] = [
         "2025-09-12",
         [("40 working days", "duration", "P40D")],
     ),  # 1832228
+    # a unit qualified by the kind of year or day is still a duration (not a count of years)
+    (
+        "In the last five financial years, multiple studies, including one that is currently live, on rare inflammatory neuropathies have been supported by NIHR infrastructure.",
+        "2024-12-11",
+        [
+            ("the last five financial years", "duration", "P5Y"),
+            ("currently", "date", "2024-12-11", "2024-12-11"),
+        ],
+    ),  # 1747211
+    (
+        "The Government is funding the majority of the legacy Renewables Obligation for 3 full years, covering the period for which the Government set resource budgets at the Spending Review, while it takes steps to address the underlying issues of high bills.",
+        "2025-12-09",
+        [("3 full years", "duration", "P3Y")],
+    ),  # 1858967
+    (
+        "This is a weekly payment of £25 for every seven-day period when the average temperature has been recorded as, or is forecast to be, 0 degrees C or below over seven consecutive days.",
+        "2024-09-09",
+        [
+            ("weekly", "set", "P1W"),
+            ("seven-day", "duration", "P7D"),
+            ("seven consecutive days", "duration", "P7D"),
+        ],
+    ),  # 1726052
 ]
 
 SETS: list[Row] = [
