@@ -214,7 +214,7 @@ def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singulari
         return lex.noun_singular[head]
     if head in lex.invariant:
         return head
-    return singularise(head)
+    return singularise(head) if is_plural(head, lex) else head  # "one bus", "one focus"
 
 
 def counted_noun(

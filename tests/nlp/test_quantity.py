@@ -359,6 +359,11 @@ COUNTS: list[Row] = [
         "We have also recruited over 2,000 NHS App ambassadors and 1,400 libraries to help people to learn how to use it.",
         [("2,000 NHS App ambassadors", 2000, "ambassador"), ("1,400 libraries", 1400, "library")],
     ),  # answer 1830553
+    # a singular head stays as written ("focus", not "focu")
+    (
+        "For a number of years, one focus for Cadet growth has been through the ongoing joint Department for Education (DfE)/MOD Cadet Expansion Programme (CEP) in schools.",
+        [("one focus", 1, "focus")],
+    ),  # answer 1827536
 ]
 
 NUMBER_WORDS: list[Row] = [
