@@ -1336,6 +1336,22 @@ NEGATIVES: list[Row] = [
         [],
     ),  # 1848365
     ("This will be finalised in future Spending Reviews.", "2025-09-09", []),  # 1832565
+    # a season as a modifier, the ordinal "a second" (whole-corpus audit of time expressions)
+    (
+        "This water would then be pumped to Havant Thicket Reservoir, where it would be stored and mixed with spring water, before being pumped along a new pipeline and treated prior to going into supply.",
+        "2024-07-30",
+        [],
+    ),  # 1723186
+    (
+        "Details of excess winter deaths in England and Wales can be found at: Winter mortality in England and Wales - Office for National Statistics (ons.gov.uk).",
+        "2024-09-17",
+        [],
+    ),  # 1724188
+    (
+        "In response, the UN's System Wide Scale Up has been extended for a second time until end of December.",
+        "2023-12-12",
+        [("end of December", "date", "2023-12-31", "2023-12-31")],
+    ),  # 1675574
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
