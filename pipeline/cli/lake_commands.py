@@ -381,6 +381,8 @@ def runs(
     from pipeline.lake.io import open_table, read_arrow
 
     target = resolve_lake(_lake(lake))
+    if target.is_local and not Path(target.root.removeprefix("file://")).is_dir():
+        raise UserError(f"--lake: no lake at {target.root} (no such folder)")
     try:
         _mark_abandoned(target, stale_after)
         if open_table("runs", target) is None:

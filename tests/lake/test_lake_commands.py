@@ -118,6 +118,7 @@ def test_runs_lists_the_latest_runs_newest_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lake = tmp_path / "lake"
+    lake.mkdir()
     assert "no runs recorded" in runner.invoke(app, ["runs", "--lake", str(lake)]).output
     for _ in range(2):
         ingest = ["ingest", "--source", str(API / "commons-2024-09-list.json"), "--lake", str(lake)]

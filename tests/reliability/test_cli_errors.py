@@ -104,6 +104,9 @@ CASES = [
     # tables
     Case("option", ("tables", "--compact=yes"), "does not take a value"),
     Case("option", ("tables", "--lake"), "requires an argument"),
+    # runs
+    Case("option", ("runs", "--limit", "0"), "'--limit'"),
+    Case("path", ("runs", "--lake", "{tmp}/no-lake"), "no lake at"),
     # export
     Case("option", ("export", "--table", "commitmentz"), "no table commitmentz"),
     Case("path", ("export", "--lake", "{lake}", "--out", "{file}"), "File exists"),
