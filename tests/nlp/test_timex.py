@@ -1352,6 +1352,28 @@ NEGATIVES: list[Row] = [
         "2023-12-12",
         [("end of December", "date", "2023-12-31", "2023-12-31")],
     ),  # 1675574
+    # a link's page title (devextra case 12), on its own line or after a colon, "at" or "here";
+    # the prose around it keeps its dates
+    (
+        "The Winter Fuel Payments statistics are published here:\n\nWinter Fuel Payment statistics for winter 2022 to 2023 - GOV.UK (www.gov.uk)",
+        "2024-09-16",
+        [],
+    ),  # 1727110
+    (
+        "Statistics on the timeliness of possession claims are published here: Mortgage and landlord possession statistics: April to June 2024 - GOV.UK (www.gov.uk). Data is published covering the period to June 2024.",
+        "2024-09-05",
+        [("June 2024", "date", "2024-06-01", "2024-06-30")],
+    ),  # 1725510
+    (
+        "The Ministry of Justice publishes annual Coroners Statistics which can be found at Coroners statistics 2024 - GOV.UK",
+        "2025-11-10",
+        [("annual", "set", "P1Y")],
+    ),  # 1847605
+    (
+        "The Connect to Work grant guidance, also published on Gov.uk on 26 November Connect to Work - GOV.UK, invites areas to develop a delivery plan which sets out the design of their own local Connect to Work programmes, working within the national guidance.",
+        "2024-12-05",
+        [("26 November", "date", "2024-11-26", "2024-11-26")],
+    ),  # 1745973
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
