@@ -1372,6 +1372,7 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     return Subject("none")
 
 
+POSSESSIVE_MARKERS = frozenset({"’s", "'s"})
 LEADING_SUBORDINATORS = frozenset({"as", "since", "given", "after", "before", "whereas"})
 RESULT_OPENERS = frozenset({"so"})
 """Coordinators after which a pronoun names those affected, not the acting government ("...
@@ -1595,6 +1596,16 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
                 # The clause's actor, shared ("The Home Office is reviewing the route, with the
                 # intention to ..."); the quote still starts at the trigger.
                 own = replace(subject, inherited=True, anaphoric=False)
+            elif words[trigger.start] in POSSESSIVE_MARKERS:
+                # "The UK Government's commitment to phase out ...": the possessor is the actor,
+                # and must be the government ("France's commitment to ..." is not).
+                possessor = next(
+                    (h for h in sentence.hits if h.family == "actor" and h.end == trigger.start),
+                    None,
+                )
+                if possessor is None or rules.actors[possessor.index].role != "government":
+                    continue
+                own = Subject("government", possessor.start, possessor.end, possessor.index)
             else:
                 own = Subject("none", trigger.start, trigger.start)
             draft = _draft(sentence, rules, clause, trigger, own, lower, starts, end_at)

@@ -577,6 +577,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("future", "The Department has pledged to put an end to modern slavery")],
     ),  # 1727879 (a pledge to act is a promise)
     (
+        "The UK Government’s commitment to phase out new cars that rely solely on internal combustion engines from 2030 and then to phase out all new non-zero emission cars and vans from 2035 correspond to a range of national and sub-national targets globally through a variety of different measures.",
+        "2024-12-12",
+        None,
+        [("future", "The UK Government’s commitment to phase out new cars")],
+    ),  # devextra2 1747123 (a named commitment after a government possessor)
+    (
         "Defra has been engaging with Derbyshire Dales District Council to ensure they have an AQAP that will achieve this.",
         "2024-12-10",
         None,
@@ -779,6 +785,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "France, Germany, and Italy follow the EU targets that will require a 35% reduction in car CO2 emissions in 2030 and a 100% reduction in 2035.",
         "2024-12-12",
     ),  # devextra2 1747123 (a restrictive relative acts for its noun)
+    (
+        "France's commitment to reduce emissions by 2030 is welcome.",
+        "2024-12-12",
+    ),  # constructed (a possessor that is not the government)
     (
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
