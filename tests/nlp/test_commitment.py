@@ -790,6 +790,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "2024-12-12",
     ),  # constructed (a possessor that is not the government)
     (
+        "The Department is working closely with research partners in all sectors.",
+        "2023-12-14",
+    ),  # heldout-tune 1677715 (generic engagement, held-out case 8)
+    (
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
     ),  # constructed (a condition without its comma still conditions)
