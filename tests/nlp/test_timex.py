@@ -570,6 +570,17 @@ DEICTIC: list[Row] = [
         "2025-12-08",
         [("this moment in time", "date", "2025-12-08", "2025-12-08")],
     ),  # 1860115
+    # "the coming months": a vague future time, as "shortly" (devextra2 case 12)
+    (
+        "We will provide further details on these panels in the coming months.",
+        "2024-07-29",
+        [("the coming months", "date", None, None)],
+    ),  # 1722830
+    (
+        "We will set out the details of the funding allocation and dissemination in the coming weeks.",
+        "2025-01-16",
+        [("the coming weeks", "date", None, None)],
+    ),  # 1754007
 ]
 
 RANGES: list[Row] = [
