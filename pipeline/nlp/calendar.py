@@ -136,6 +136,16 @@ def financial_year(start_year: int) -> Period:
     return Period(dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31))
 
 
+def financial_quarter(start_year: int, quarter: int) -> Period:
+    """Quarter 1-4 of the financial year that starts on 1 April of ``start_year`` ("the first
+    quarter of 2023-24" is April to June 2023; the fourth is January to March 2024)."""
+    first = dt.date(start_year, 4, 1)
+    month = first.month + 3 * (quarter - 1)
+    year = start_year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return Period(dt.date(year, month, 1), last_day_of_month(year, month + 2))
+
+
 def academic_year(start_year: int) -> Period:
     """The academic year that starts on 1 September of ``start_year`` ("2024/25")."""
     return Period(dt.date(start_year, 9, 1), dt.date(start_year + 1, 8, 31))

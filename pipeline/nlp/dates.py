@@ -521,6 +521,9 @@ def _base_period(
         period = cal.fiscal_event_period(spec.event, spec.year)
         code = next((c for w, c in SEASON_WORDS.items() if w in spec.event.lower()), None)
         return (f"{spec.year}-{code}" if code else str(spec.year)), period
+    if spec.fin_year is not None and spec.quarter is not None:
+        q = 4 if spec.quarter < 0 else spec.quarter
+        return f"FY{spec.fin_year}-Q{q}", cal.financial_quarter(spec.fin_year, q)
     if spec.fin_year is not None:
         return f"FY{spec.fin_year}", cal.financial_year(spec.fin_year)
     if spec.acad_year is not None:

@@ -688,6 +688,10 @@ NEGATIVES: list[Row] = [
         "Figures have been rounded to 10 though numbers ending in a “5” have been rounded to the nearest multiple of 20 to prevent the systematic bias caused by always rounding numbers upwards.",
         [],
     ),  # answer 1677268
+    (
+        "Under the same legislation, restrictions on volume price promotions of less healthy food or drinks, such as three for the price of two offers, are due to come into force in England on 1 October 2025.",
+        [],
+    ),  # answer 1746169: an idiom, not a count of offers
 ]
 
 DEV_ROWS: list[Row] = [

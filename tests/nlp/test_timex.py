@@ -406,6 +406,17 @@ UK_CALENDAR: list[Row] = [
             ("that year", "date", "2025-04-01", "2026-03-31"),
         ],
     ),  # 1721981
+    # a quarter of a financial year; "year" before a financial year is not the calendar year
+    (
+        "The table below sets out the information requested for HMP Garth, HMP Bristol, HMP Pentonville, and HMP Ranby, for the first quarter of 2023-24.",
+        "2023-12-14",
+        [("the first quarter of 2023-24", "date", "2023-04-01", "2023-06-30")],
+    ),  # 1676019
+    (
+        "For the latest year 2022/23, 1.9 million pensioners were in relative poverty after housing costs (AHC) in the UK.",
+        "2024-09-18",
+        [("2022/23", "date", "2022-04-01", "2023-03-31")],
+    ),  # 1727053
 ]
 
 DEICTIC: list[Row] = [
