@@ -39,8 +39,8 @@ from pipeline.nlp.commitment_logic import (
     SentenceInput,
     find_commitments,
     future_reading,
-    main_subject,
     horizon_reading,
+    main_subject,
     resolve_actor,
     resolve_due,
 )

@@ -222,7 +222,7 @@ class TriggerRule:
                 "nominal",
                 "dated",
                 "note",
-            ),  # fmt: skip
+            ),
             where=where,
         )
         return cls(
