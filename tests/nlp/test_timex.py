@@ -899,6 +899,16 @@ SETS: list[Row] = [
         "2024-09-09",
         [("1 April 2024", "date", "2024-04-01", "2024-04-01"), ("every four years", "set", "P4Y")],
     ),  # 1726295
+    # "a week" after a count of days is a frequency ("one day a week")
+    (
+        "In response to a Military Aid to the Civil Authorities request from the Department for Transport, the Ministry of Defence (MOD) has agreed to provide 36 defence driving examiners (DDE) to conduct driving tests for one day a week for 12 months.",
+        "2025-12-04",
+        [
+            ("one day", "duration", "P1D"),
+            ("a week", "set", "P1W"),
+            ("12 months", "duration", "P12M"),
+        ],
+    ),  # 1858531
 ]
 
 DATE_SHAPES: list[Row] = [
