@@ -194,7 +194,7 @@ def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # delta-seconds are ASCII digits ('²'.isdigit())
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
