@@ -98,6 +98,11 @@ def _item(answer: Answer) -> TextItem:
     return TextItem(answer.answer_text, answer.date_answered, answer.answering_body, key=answer.id)
 
 
+def _options(repeats_kept: int | None) -> dict[str, int]:
+    """``extract_batch`` keywords: ``repeats_kept`` only when asked (the default otherwise)."""
+    return {} if repeats_kept is None else {"repeats_kept": repeats_kept}
+
+
 def warm_up(corpus: Path, n: int) -> None:
     """Run the engine over the first ``n`` answers (untimed)."""
     if n > 0:
@@ -105,9 +110,12 @@ def warm_up(corpus: Path, n: int) -> None:
             pass
 
 
-def time_engine(corpus: Path, n_process: int, batch_size: int) -> Timing:
+def time_engine(
+    corpus: Path, n_process: int, batch_size: int, repeats_kept: int | None = None
+) -> Timing:
     """Run the engine over the corpus with ``n_process`` processes; the corpus is read as the
-    engine asks for texts, and the time spent reading is kept apart."""
+    engine asks for texts, and the time spent reading is kept apart. ``repeats_kept=0`` makes
+    the engine analyse a repeated answer again (by default it analyses it once)."""
     nlp = load_model()
     counted = {"answers": 0, "words": 0}
     reading = 0.0
@@ -126,7 +134,8 @@ def time_engine(corpus: Path, n_process: int, batch_size: int) -> Timing:
             yield _item(answer)
 
     cpu, start = time.process_time(), time.perf_counter()
-    for _ in extract_batch(items(), nlp=nlp, n_process=n_process, batch_size=batch_size):
+    options = _options(repeats_kept)
+    for _ in extract_batch(items(), nlp=nlp, n_process=n_process, batch_size=batch_size, **options):
         pass
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return Timing(
@@ -168,6 +177,18 @@ def time_dateparser(corpus: Path, limit: int | None, warmup: int) -> Timing:
     return Timing("dateparser search_dates", len(texts), words, seconds, cpu)
 
 
+def repeated_answers(corpus: Path) -> int:
+    """Answers whose text, date and department are those of an earlier answer (one reply to
+    grouped questions), which the engine analyses once unless told otherwise."""
+    seen: set[tuple[str, dt.date, str | None]] = set()
+    repeats = 0
+    for a in answers(corpus):
+        key = (a.answer_text, a.date_answered, a.answering_body)
+        repeats += key in seen
+        seen.add(key)
+    return repeats
+
+
 def peak_rss_mb() -> tuple[float, float]:
     """Peak resident set size (MB) of this process and of its largest finished child."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -201,10 +222,11 @@ def throughput(args: argparse.Namespace, argv: list[str]) -> int:
     load_model()  # model loading is start-up, not throughput
     warm_up(args.corpus, args.warmup)
     timings = []
+    kept = 0 if args.analyse_repeats else None
     for n in (int(p) for p in args.processes.split(",")):
-        timings.append(time_engine(args.corpus, n, args.batch_size))
+        timings.append(time_engine(args.corpus, n, args.batch_size, kept))
     for k in range(args.repeat):
-        again = time_engine(args.corpus, 1, args.batch_size)
+        again = time_engine(args.corpus, 1, args.batch_size, kept)
         timings.append(replace(again, label=f"engine, 1 process, pass {k + 2} (steady state)"))
     own_rss, child_rss = peak_rss_mb()
     dateparser = (
@@ -229,6 +251,12 @@ def throughput(args: argparse.Namespace, argv: list[str]) -> int:
     for t in timings:
         reading = f"{t.reading_seconds:.2f}"
         print(f"{t.label}: reading the corpus (gzip, JSON, HTML to text) took {reading} s of it")
+    total = next((t.answers for t in timings), 0)
+    how = "analysed again (--analyse-repeats)" if args.analyse_repeats else "analysed once"
+    print(
+        f"repeated answers (text, date and department of an earlier one): "
+        f"{repeated_answers(args.corpus):,} of {total:,}, {how}"
+    )
     print(
         f"peak RSS: {own_rss:.0f} MB (main process, after the engine passes), "
         f"{child_rss:.0f} MB (largest worker process)"
@@ -416,6 +444,12 @@ def main(argv: list[str] | None = None) -> int:
         help="time dateparser on the first N answers only (default: all)",
     )
     parser.add_argument("--skip-dateparser", action="store_true", help="do not time dateparser")
+    parser.add_argument(
+        "--analyse-repeats",
+        action="store_true",
+        help="make the engine analyse a repeated answer again (extract_batch(repeats_kept=0)); "
+        "by default it analyses each distinct text, date and department once",
+    )
     parser.add_argument(
         "--end-to-end",
         action="store_true",

@@ -50,10 +50,22 @@ def test_throughput_prints_every_pass_and_the_ratios(
         "| engine, 1 process, pass 2 (steady state) | 296 |",
         "| dateparser search_dates | 5 |",
         "peak RSS:",
+        "repeated answers (text, date and department of an earlier one): ",
         "speed-up, engine, 2 processes vs engine, 1 process",
         "engine, 1 process (reading left out) vs dateparser search_dates",
     ):
         assert label in out
+
+
+def test_throughput_can_analyse_repeats_again(
+    throughput: ModuleType, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [str(sample_path), "--processes", "1", "--warmup", "0", "--skip-dateparser"]
+    assert throughput.main([*args, "--analyse-repeats"]) == 0
+    out = capsys.readouterr().out
+    assert "| engine, 1 process | 296 |" in out
+    assert "analysed again (--analyse-repeats)" in out
+    assert throughput.repeated_answers(sample_path) >= 0
 
 
 def test_engine_only_leaves_the_reading_out(throughput: ModuleType) -> None:
