@@ -92,6 +92,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 """An acronym in capitals ("NHS", "HMPPS"): not a plural noun even when it ends in S (a plural
 acronym ends in a small s: "UTCs")."""
 MIN_CODE_DIGITS = 4
+MAX_ONE_MODIFIERS = 2
+"""How many modifiers "one" may skip before its noun ("one direct ministerial appointment")."""
 _ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
 _SKIP_BEFORE_ONE = frozenset({"the", "this", "no", "any", "every", "each", "which", "some", "into"})
 """Words after which "one" is not a count: "the one", "no one", "into one place" (unifying)."""
@@ -261,10 +263,11 @@ def counted_noun(
                 return None
             nxt = _WORD.match(text, m.end())
             if (
-                len(words) < 1
+                len(words) < MAX_ONE_MODIFIERS
                 and (low.endswith(_ADJECTIVE_END) or low in lex.adjectives)
                 and nxt
                 and nxt.group(1).lower() not in lex.stop_words
+                and nxt.group(1).lower() not in ("and", "or")
             ):
                 words.append(word)
                 cursor = m.end()

@@ -364,6 +364,15 @@ COUNTS: list[Row] = [
         "For a number of years, one focus for Cadet growth has been through the ongoing joint Department for Education (DfE)/MOD Cadet Expansion Programme (CEP) in schools.",
         [("one focus", 1, "focus")],
     ),  # answer 1827536
+    # "one" skips up to two modifiers before its noun
+    (
+        "The Secretary of State for Foreign, Commonwealth and Development Affairs has made one direct ministerial appointment to date.",
+        [("one direct ministerial appointment", 1, "appointment")],
+    ),  # answer 1724428
+    (
+        "Also according to Ofcom, basic (non-standalone) 5G is available from at least one mobile operator outside 91% of premises.",
+        [("one mobile operator", 1, "operator"), ("91%", 91, "percent")],
+    ),  # answer 1740070
 ]
 
 NUMBER_WORDS: list[Row] = [
