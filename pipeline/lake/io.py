@@ -594,12 +594,23 @@ def dataset(name: str, lake: LakeLike = None, as_of: AsOf = None) -> ds.Dataset:
     Unlike globbing ``<lake>/<table>/**/*.parquet``, it reads only the files of the version
     asked for, never those an update or delete superseded.
 
-    For a local lake the files are read through pyarrow's own local filesystem: scanning a
-    dataset over deltalake's Python filesystem handler from DuckDB hangs or crashes the
-    interpreter at exit (seen here with deltalake 1.6 and DuckDB 2.0).
+    For a local lake the files are read through pyarrow's own local filesystem (see
+    :func:`_table_dataset`).
     """
     target = resolve_lake(lake)
-    table = load(name, target, as_of)
+    return _table_dataset(load(name, target, as_of), name, target)
+
+
+def _table_dataset(table: DeltaTable, name: str, target: Lake) -> ds.Dataset:
+    """The dataset of ``table``'s files; local lakes through pyarrow's own local filesystem.
+
+    deltalake's default dataset reads through a filesystem handler written in Python: arrow's
+    I/O threads call back into it, and a process that scanned it aborts at exit in about one run
+    in ten ("terminate called without an active exception", seen with deltalake 1.6 and
+    pyarrow's threaded scans; from DuckDB it also hangs). Object-store lakes keep the handler
+    (arrow cannot reach them with deltalake's storage options); :func:`_scan` reads those
+    without threads.
+    """
     if target.is_local:
         root = Path(target.uri(name).removeprefix("file://")).resolve()
         return table.to_pyarrow_dataset(filesystem=SubTreeFileSystem(str(root), LocalFileSystem()))
@@ -608,7 +619,12 @@ def dataset(name: str, lake: LakeLike = None, as_of: AsOf = None) -> ds.Dataset:
 
 def current_keys(lake: LakeLike = None, as_of: dt.datetime | int | None = None) -> pa.Table:
     """``(id, answer_version)`` of each question's current (latest) answer version."""
-    answers = load("answers", lake, as_of).to_pyarrow_table(columns=["id", "answer_version"])
+    target = resolve_lake(lake)
+    answers = _scan(
+        _table_dataset(load("answers", target, as_of), "answers", target),
+        ["id", "answer_version"],
+        None,
+    )
     return (
         answers.group_by(["id"], use_threads=False)
         .aggregate([("answer_version", "max")])
@@ -634,13 +650,21 @@ def _scan(
 ) -> pa.Table:
     """Scan with the filter pushed down; where the filter compares a string column with a
     literal, filter in memory instead (delta-rs writes strings as ``string_view``, which arrow's
-    scan-time comparison with a ``string`` literal does not support)."""
+    scan-time comparison with a ``string`` literal does not support).
+
+    A dataset over deltalake's Python filesystem handler (object-store lakes) is scanned
+    without threads: threaded scans through it abort the process at exit (see
+    :func:`_table_dataset`).
+    """
+    threads = isinstance(dataset_, ds.FileSystemDataset) and isinstance(
+        dataset_.filesystem, (LocalFileSystem, SubTreeFileSystem)
+    )
     try:
-        return dataset_.to_table(columns=columns, filter=filter)
+        return dataset_.to_table(columns=columns, filter=filter, use_threads=threads)
     except pa.ArrowNotImplementedError:
         if filter is None:
             raise
-        data = dataset_.to_table()
+        data = dataset_.to_table(use_threads=threads)
         data = data.filter(filter)
         return data.select(list(columns)) if columns is not None else data
 
@@ -657,10 +681,11 @@ def read_arrow(
     """The table as an arrow table; see :func:`read_table`."""
     target = resolve_lake(lake)
     table = load(name, target, as_of)
+    files = _table_dataset(table, name, target)
     spec = get_spec(name)
     wanted = list(columns) if columns is not None else None
     if wanted is not None:
-        unknown = [c for c in wanted if c not in table.to_pyarrow_dataset().schema.names]
+        unknown = [c for c in wanted if c not in files.schema.names]
         if unknown:
             raise LakeError(f"table {name!r} has no column(s) {unknown}")
     scan = (
@@ -668,7 +693,7 @@ def read_arrow(
         if (current_only and wanted)
         else wanted
     )
-    data = _scan(table.to_pyarrow_dataset(), scan, filter)
+    data = _scan(files, scan, filter)
     if current_only:
         if not spec.answer_keyed:
             raise LakeError(

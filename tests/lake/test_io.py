@@ -3,6 +3,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
+from pyarrow import fs as pafs
 from support import FIXTURES
 
 from pipeline.ingest.records import Answer
@@ -19,7 +23,7 @@ from pipeline.ingest.replay import read_answers
 from pipeline.lake import io, schemas
 from pipeline.lake.io import Lake, LakeError, merge_rows, read_table, resolve_lake
 from pipeline.lake.rows import answer_row
-from pipeline.settings import ATTRIBUTION
+from pipeline.settings import ATTRIBUTION, PROJECT_ROOT
 
 API = FIXTURES / "api"
 AT = dt.datetime(2024, 9, 10, 6, 0, tzinfo=dt.UTC)
@@ -178,6 +182,30 @@ def test_dataset_reads_live_files_only_while_a_glob_double_counts(tmp_path: Path
     glob = str(tmp_path / "answers" / "**" / "*.parquet")
     [(globbed,)] = duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}')").fetchall()
     assert globbed > 35  # the superseded file is still on disk
+
+
+def test_local_reads_go_through_arrows_own_filesystem(tmp_path: Path) -> None:
+    merge_rows("answers", rows(answers()), tmp_path)
+    files = io.dataset("answers", tmp_path)
+    assert isinstance(files.filesystem, pafs.SubTreeFileSystem)
+    assert isinstance(files.filesystem.base_fs, pafs.LocalFileSystem)
+
+
+def test_a_process_that_read_a_table_exits_cleanly(tmp_path: Path) -> None:
+    """Threaded scans through deltalake's Python filesystem handler aborted the process at exit
+    ('terminate called without an active exception') in about one run in ten; reads must not."""
+    merge_rows("answers", rows(answers()), tmp_path)
+    script = (
+        "import sys; from pipeline.lake.io import read_table; "
+        "print(len(read_table('answers', sys.argv[1], current_only=True)))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    for _ in range(8):
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)],
+            capture_output=True, text=True, env=env, check=False, timeout=120,
+        )  # fmt: skip
+        assert (done.returncode, done.stdout.strip()) == (0, "35"), done.stderr
 
 
 def test_export_table_writes_one_parquet_file_with_metadata(tmp_path: Path) -> None:
