@@ -462,8 +462,11 @@ class _Scanner:
                 ), end
             if is_service_number(raw, text, ne, lex):
                 return self._reject(ne)
-        if words and raw[:1].isupper() and _TITLE_AFTER.match(text, ne) and _MID_SENTENCE.search(
-            text, max(0, ns - 12), ns
+        if (
+            words
+            and raw[:1].isupper()
+            and _TITLE_AFTER.match(text, ne)
+            and _MID_SENTENCE.search(text, max(0, ns - 12), ns)
         ):
             return self._reject(ne)  # a capitalised number word inside a name: "the Office for
             # Zero Emission Vehicles", "Three Rivers District Council"
@@ -869,7 +872,11 @@ class NumeralSearch:
 
 
 def elliptical_counts(
-    cands: list[Candidate], text: str, lex: QuantityLexicon, singularise: Singularise, max_words: int
+    cands: list[Candidate],
+    text: str,
+    lex: QuantityLexicon,
+    singularise: Singularise,
+    max_words: int,
 ) -> None:
     """Give a bare count the noun that "the number of <nouns>" named before it (held-out case
     13), in place: a count that opens a line of a list ("the number of incidents reported ... is

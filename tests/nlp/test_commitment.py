@@ -325,7 +325,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "The Deputy Prime Minister and the Secretary of State for Work and Pensions wrote to all local authorities on 20th August.",
         "2024-09-12",
         None,
-        [("done", "The Deputy Prime Minister and the Secretary of State for Work and Pensions wrote")],
+        [
+            (
+                "done",
+                "The Deputy Prime Minister and the Secretary of State for Work and Pensions wrote",
+            )
+        ],
     ),  # 1727745 (coordinated ministers; 'Deputy Prime Minister')
     (
         "We will be inviting these households to apply for Pension Credit before the 21 December backdating deadline, in order to ensure that if they are eligible they will also qualify for a Winter Fuel Payment.",
@@ -349,7 +354,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "The 10-Year Health Plan for England committed to launching a large-scale study, led by Genomics England, to sequence 150,000 adult genomes and assess how genomics can support routine preventive care.",
         "2025-12-09",
         None,
-        [("future", "The 10-Year Health Plan for England committed to launching a large-scale study")],
+        [
+            (
+                "future",
+                "The 10-Year Health Plan for England committed to launching a large-scale study",
+            )
+        ],
     ),  # 1860133 (a named plan with a number)
     (
         "Genomics England has commissioned a structured literature review and launched the Genomics, Healthcare and You engagement programme.",
@@ -379,13 +389,19 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Health and Safety Executive is currently preparing a UK REACH dossier for a restriction on PFAS in fire-fighting foams (FFFs), which is due to be published for consultation in 2025.",
         "2024-11-19",
         None,
-        [("ongoing", "Health and Safety Executive is currently preparing a UK REACH dossier"), ("future", "is due to be published for consultation in 2025")],
+        [
+            ("ongoing", "Health and Safety Executive is currently preparing a UK REACH dossier"),
+            ("future", "is due to be published for consultation in 2025"),
+        ],
     ),  # 1739413 (a body's name with 'and')
     (
         "The Department for Energy Security and Net Zero recently announced their plans to consult on new environmental guidance for offshore oil and gas developments in light of this ruling, and more detail will be provided in due course.",
         "2024-10-11",
         None,
-        [("done", "recently announced their plans to consult"), ("future", "more detail will be provided in due course")],
+        [
+            ("done", "recently announced their plans to consult"),
+            ("future", "more detail will be provided in due course"),
+        ],
     ),  # 1729281 ('and more detail will': a new clause)
     (
         "In Fit for the Future: 10-Year Health Plan for England, the Government committed to introducing a mandatory requirement for alcoholic drinks to display consistent nutritional information.",
@@ -403,13 +419,23 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Following this, the Rail Minister is expecting to meet Network Rail and Great Western Railway this month to discuss performance on these routes.",
         "2024-09-09",
         None,
-        [("future", "the Rail Minister is expecting to meet Network Rail and Great Western Railway this month")],
+        [
+            (
+                "future",
+                "the Rail Minister is expecting to meet Network Rail and Great Western Railway this month",
+            )
+        ],
     ),  # devextra2 1725541 (a minister by portfolio)
     (
         "We understand Network Rail delivered a final plan to the Office for Rail & Road by 31 August.",
         "2024-09-09",
         None,
-        [("done", "Network Rail delivered a final plan to the Office for Rail & Road by 31 August")],
+        [
+            (
+                "done",
+                "Network Rail delivered a final plan to the Office for Rail & Road by 31 August",
+            )
+        ],
     ),  # devextra2 1725541 ('plan to the': a noun; 'We understand X': X is the subject)
     (
         "It is our intention to provide transitional resource funding for the 2024/25 early in the new year and funding for 2025/26 early in the financial year.",
@@ -427,7 +453,10 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "All capability requirements are being considered as part of the Defence Investment Plan, to be published in autumn 2025.",
         "2025-07-07",
         None,
-        [("ongoing", "All capability requirements are being considered"), ("future", "to be published in autumn 2025")],
+        [
+            ("ongoing", "All capability requirements are being considered"),
+            ("future", "to be published in autumn 2025"),
+        ],
     ),  # devextra2 1819271 (a reduced infinitive relative is a step of its own)
     (
         "I can confirm that we are continuing the plans for a phased removal of wet-shave razors and that this will be implemented in up to 30 prisons in the adult male estate in 2024/25.",
@@ -435,14 +464,22 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [
             ("ongoing", "we are continuing the plans for a phased removal of wet-shave razors"),
-            ("future", "this will be implemented in up to 30 prisons in the adult male estate in 2024/25"),
+            (
+                "future",
+                "this will be implemented in up to 30 prisons in the adult male estate in 2024/25",
+            ),
         ],
     ),  # devextra2 1723831 ('and that': a second complement; 'continuing the plans')
     (
         "Defence has worked with experts across Government to design an appropriate scheme where applications will be considered on a case-by-case basis, enabling appropriate distribution of the available funds.",
         "2024-10-16",
         None,
-        [("done", "Defence has worked with experts across Government to design an appropriate scheme")],
+        [
+            (
+                "done",
+                "Defence has worked with experts across Government to design an appropriate scheme",
+            )
+        ],
     ),  # 1728885 ('Defence' for the Ministry of Defence)
     (
         "I attended the 4th Global High-Level Ministerial Conference on Antimicrobial Resistance in Jeddah on 15 and 16 November 2024.",
@@ -454,7 +491,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "In response to the company’s decision, the UK and Scottish Governments announced a joint £100 million investment package for Falkirk and Grangemouth.",
         "2024-10-08",
         None,
-        [("done", "the UK and Scottish Governments announced a joint £100 million investment package")],
+        [
+            (
+                "done",
+                "the UK and Scottish Governments announced a joint £100 million investment package",
+            )
+        ],
     ),  # 1729557 (coordinated actors before a bare past tense)
     (
         "The Government has protected the smallest businesses and charities from the impact of the increase to Employer National Insurance by increasing the Employment Allowance from £5,000 to £10,500, which means that 865,000 employers will pay no NICs at all next year, more than half of employers will see no change or will gain overall from this package.",
@@ -496,7 +538,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Once this is complete the Government will move quickly to review the Airports National Policy Statement.",
         "2025-09-04",
         None,
-        [("future", "the Government will move quickly to review the Airports National Policy Statement")],
+        [
+            (
+                "future",
+                "the Government will move quickly to review the Airports National Policy Statement",
+            )
+        ],
     ),  # 1828011 (a leading subordinate clause without its comma)
     (
         "The independent Office for Budget Responsibility will publish a revised 5-year wage-growth forecast in their next Economic and Fiscal Outlook, considering all relevant factors.",
@@ -508,13 +555,21 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Defra, in line with the regulations taken forward last year to implement the Windsor Framework, has introduced and implemented arrangements for the Northern Ireland Retail Movement Scheme and Northern Ireland Plant Health Label.",
         "2024-07-22",
         None,
-        [("done", "has introduced and implemented arrangements for the Northern Ireland Retail Movement Scheme")],
+        [
+            (
+                "done",
+                "has introduced and implemented arrangements for the Northern Ireland Retail Movement Scheme",
+            )
+        ],
     ),  # 1721619 ('the regulations' in an aside is not the subject)
     (
         "The next campaign will start at the end of August 2024, and will run for six weeks.",
         "2024-07-24",
         None,
-        [("future", "The next campaign will start at the end of August 2024"), ("future", "will run for six weeks")],
+        [
+            ("future", "The next campaign will start at the end of August 2024"),
+            ("future", "will run for six weeks"),
+        ],
     ),  # devextra 1722112 (a verb group sharing the subject of a commitment is one too)
     (
         "The long-term plan the Home Secretary has announced would mean around 300,000 of the people who came to the UK last year would not have been able to come.",
@@ -538,7 +593,10 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "The Government is finalising plans for the civil nuclear roadmap, which will be published soon.",
         "2023-12-13",
         None,
-        [("ongoing", "The Government is finalising plans for the civil nuclear roadmap"), ("future", "will be published soon")],
+        [
+            ("ongoing", "The Government is finalising plans for the civil nuclear roadmap"),
+            ("future", "will be published soon"),
+        ],
     ),  # 1674567 (a passive relative clause still counts)
     (
         "Capital funding beyond this period is subject to a multi-year spending review which will conclude in spring 2025.",
@@ -550,7 +608,10 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "The DVSA has deployed all eligible managers and administrative staff back on the front line to do driving tests from the beginning of October until the end of March, which will create around 150,000 additional test slots.",
         "2023-12-14",
         None,
-        [("done", "The DVSA has deployed all eligible managers"), ("future", "will create around 150,000 additional test slots")],
+        [
+            ("done", "The DVSA has deployed all eligible managers"),
+            ("future", "will create around 150,000 additional test slots"),
+        ],
     ),  # 1676093 (', which' comments on the clause before)
     (
         "We are committed to the introduction of such a scheme as soon as possible.",
@@ -568,7 +629,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "We have pledged further support to the Commonwealth Climate Finance Access Hub, which helps vulnerable member states access funding to tackle the impacts of climate change.",
         "2025-01-13",
         None,
-        [("done", "We have pledged further support to the Commonwealth Climate Finance Access Hub")],
+        [
+            (
+                "done",
+                "We have pledged further support to the Commonwealth Climate Finance Access Hub",
+            )
+        ],
     ),  # 1752333
     (
         "The Department has pledged to put an end to modern slavery in the National Health Service.",
@@ -592,13 +658,23 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "The Government is continuing its work with the National Health Service to reform gender services, to ensure young people receive timely, holistic care and support.",
         "2025-07-09",
         None,
-        [("ongoing", "The Government is continuing its work with the National Health Service to reform gender services")],
+        [
+            (
+                "ongoing",
+                "The Government is continuing its work with the National Health Service to reform gender services",
+            )
+        ],
     ),  # 1818569
     (
         "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date for new cars relying solely on internal combustion engines, and by committing to phase out all new non-zero emission cars and vans by 2035.",
         "2025-12-09",
         None,
-        [("future", "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date")],
+        [
+            (
+                "future",
+                "The government is committed to reducing emissions from diesel cars by reinstating the 2030 phase-out date",
+            )
+        ],
     ),  # 1858549 (a concrete means lifts the soft-goal veto)
 ]
 

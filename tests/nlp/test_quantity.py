@@ -1056,7 +1056,19 @@ def test_find_quantities_counts_any_grouped_number(
 
 _NUMERAL_TEXT = st.lists(
     st.sampled_from(
-        [*"0123456789,. -\t", "one", "Twenty", "ninety", "-five", " and ", "ſix", "İ", "ı", "million", "a"]
+        [
+            *"0123456789,. -\t",
+            "one",
+            "Twenty",
+            "ninety",
+            "-five",
+            " and ",
+            "ſix",
+            "İ",
+            "ı",
+            "million",
+            "a",
+        ]
     ),
     max_size=20,
 ).map("".join)
@@ -1064,7 +1076,9 @@ _NUMERAL_TEXT = st.lists(
 
 @settings(max_examples=400)
 @given(text=st.one_of(_NUMERAL_TEXT, st.text(max_size=60)), data=st.data())
-def test_numeral_search_finds_what_the_numeral_pattern_finds(text: str, data: st.DataObject) -> None:
+def test_numeral_search_finds_what_the_numeral_pattern_finds(
+    text: str, data: st.DataObject
+) -> None:
     """The fast scan (two start patterns, the lower-cased text) is NUMERAL.search, query by query."""
     search = NumeralSearch(text)
     positions = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))

@@ -912,8 +912,16 @@ SETS: list[Row] = [
 ]
 
 DATE_SHAPES: list[Row] = [
-    ("Future investment will be determined by internal allocations of DSIT’s spending review settlement announced on 11.06.25.", "2025-07-10", [("11.06.25", "date", "2025-06-11", "2025-06-11")]),  # 1820144 (read by the dateparser wrapper)
-    ("Member for Birmingham Northfield to the answer of 01.12.2025 to Question 92600.", "2025-12-08", [("01.12.2025", "date", "2025-12-01", "2025-12-01")]),  # 1858925
+    (
+        "Future investment will be determined by internal allocations of DSIT’s spending review settlement announced on 11.06.25.",
+        "2025-07-10",
+        [("11.06.25", "date", "2025-06-11", "2025-06-11")],
+    ),  # 1820144 (read by the dateparser wrapper)
+    (
+        "Member for Birmingham Northfield to the answer of 01.12.2025 to Question 92600.",
+        "2025-12-08",
+        [("01.12.2025", "date", "2025-12-01", "2025-12-01")],
+    ),  # 1858925
     (
         "There were around 80,000 children in home education in October 2023, a rise of around 12,000 from the previous year.",
         "2024-11-20",
@@ -1234,11 +1242,27 @@ NEGATIVES: list[Row] = [
         "2024-11-11",
         [],
     ),  # 1739220
-    ("The recipients were announced in the New Year Honours list.", "2024-01-09", []),  # constructed: a name, not "the new year"
-    ("Schedule 2 of the Children Act 1989 mandates that local authorities should promote contact between the child and his or her relatives, where this is consistent with the child’s welfare and is reasonably practical.", "2023-12-13", []),  # 1676331
+    (
+        "The recipients were announced in the New Year Honours list.",
+        "2024-01-09",
+        [],
+    ),  # constructed: a name, not "the new year"
+    (
+        "Schedule 2 of the Children Act 1989 mandates that local authorities should promote contact between the child and his or her relatives, where this is consistent with the child’s welfare and is reasonably practical.",
+        "2023-12-13",
+        [],
+    ),  # 1676331
     ("The UK Covid-19 Inquiry is an independent public inquiry.", "2023-12-19", []),  # 1676853
-    ("For infections and complications requiring treatment in secondary care, the UK Health Security Agency estimates that the cost to the NHS of treating gonorrhoea in secondary care in 2022/23 was approximately £2,000 per in-patient admission.", "2025-01-13", [("2022/23", "date", "2022-04-01", "2023-03-31")]),  # 1753629
-    ("Member to the answer I gave on 14 December 2023 to Question 1642.", "2024-01-10", [("14 December 2023", "date", "2023-12-14", "2023-12-14")]),  # the corpus's reference shape (answers 1677878, 1721845) with the number the guidelines name
+    (
+        "For infections and complications requiring treatment in secondary care, the UK Health Security Agency estimates that the cost to the NHS of treating gonorrhoea in secondary care in 2022/23 was approximately £2,000 per in-patient admission.",
+        "2025-01-13",
+        [("2022/23", "date", "2022-04-01", "2023-03-31")],
+    ),  # 1753629
+    (
+        "Member to the answer I gave on 14 December 2023 to Question 1642.",
+        "2024-01-10",
+        [("14 December 2023", "date", "2023-12-14", "2023-12-14")],
+    ),  # the corpus's reference shape (answers 1677878, 1721845) with the number the guidelines name
     (
         "We will publish a 10-Year Health Plan for the NHS in the spring which will set out our plans.",
         "2024-11-08",
