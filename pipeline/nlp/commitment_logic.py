@@ -32,6 +32,9 @@ from pipeline.nlp.clauses import (
     COMPLEMENT_VERBS,
     CONTRASTIVES,
     COORDINATORS,
+    DASHES,
+    HARD_PUNCT,
+    MAX_SUBJECT_TOKENS,
     SUBJECT_PRONOUNS,
     Clause,
     split_clauses,
@@ -803,7 +806,83 @@ def passive_agent(
     return None
 
 
-def admissible(rule: TriggerRule, subject: Subject, *, passive: bool, evidence: bool) -> bool:
+MEASURE_WORDS = frozenset({"this", "these", "it", "that"})
+"""A bare demonstrative subject stands for the measure just described ("This will create
+60,000 places")."""
+MEASURE_HEADS = frozenset(
+    {
+        "funding", "fund", "funds", "money", "scheme", "schemes", "programme", "programmes",
+        "investment", "investments", "measure", "measures", "policy", "policies", "plan",
+        "plans", "change", "changes", "reform", "reforms", "settlement", "settlements",
+        "package", "packages", "grant", "grants", "allocation", "allocations", "initiative",
+        "initiatives", "uplift", "increase", "payment", "payments",
+    }
+)  # fmt: skip
+BENEFICIARY_HEADS = frozenset(
+    {
+        "people", "households", "families", "pensioners", "businesses", "employers",
+        "workers", "employees", "patients", "pupils", "students", "children", "homes",
+        "properties", "claimants", "recipients", "schools", "farmers", "tenants", "renters",
+        "residents", "individuals", "learners", "carers", "communities", "organisations",
+        "firms", "homeowners", "consumers", "customers", "taxpayers", "adults", "parents",
+    }
+)  # fmt: skip
+_HEAD_ENDERS = frozenset(
+    {"of", "in", "for", "from", "to", "across", "on", "at", "with", ",", "(", "who", "which",
+     "that", "–", "—", "under", "through", "by", "and", "or"}
+)  # fmt: skip
+
+
+def subject_head(lower: Sequence[str], start: int, end: int) -> str | None:
+    """The head noun of the subject in ``lower[start:end]``: its last word before a
+    preposition, comma or relative ("the remaining funding" -> funding, "investment in clean
+    heat" -> investment), or None when the subject is empty."""
+    head = None
+    for i in range(start, end):
+        if lower[i] in _HEAD_ENDERS and head is not None:
+            break
+        head = lower[i]
+    return head
+
+
+def has_horizon(draft_start: int, draft_end: int, sentence: SentenceInput) -> bool:
+    """True when a time expression in the role of a horizon ("over this Parliament", "over the
+    next five years") lies inside the span: it dates a measure's effect even when it has no
+    calendar value."""
+    return any(
+        draft_start <= t.start and t.end <= draft_end and t.payload.get("role") == "horizon"
+        for t in sentence.timexes
+    )
+
+
+def splice_end(lower: Sequence[str], trigger_end: int, end: int) -> int:
+    """Where a quote ends before a comma splice: a comma followed by a new subject and its own
+    "will" ("employers will pay no NICs at all next year, | more than half of employers will
+    see no change"); ``end`` when there is none."""
+    for i in range(trigger_end, end - 1):
+        if lower[i] != ",":
+            continue
+        for j in range(i + 1, min(end, i + 2 + MAX_SUBJECT_TOKENS)):
+            if lower[j] in {",", ";", ":"} | DASHES or lower[j] in COORDINATORS:
+                break
+            if lower[j] in {"will", "shall"} and j > i + 1:
+                return i
+    return end
+
+
+def names_measure(lower: Sequence[str], start: int, end: int) -> bool:
+    """True when the subject ``lower[start:end]`` names a measure ("This", "These measures",
+    "The remaining funding", "The fund") or its beneficiaries ("over 12 million pensioners",
+    "households in England"), whose predicted effects count when quantified or dated."""
+    if end - start == 1 and lower[start] in MEASURE_WORDS:
+        return True
+    head = subject_head(lower, start, end)
+    return head in MEASURE_HEADS or head in BENEFICIARY_HEADS
+
+
+def admissible(
+    rule: TriggerRule, subject: Subject, *, passive: bool, evidence: bool, measure: bool = False
+) -> bool:
     """Whether a trigger's demands on the actor and the evidence are met.
 
     Args:
@@ -811,9 +890,12 @@ def admissible(rule: TriggerRule, subject: Subject, *, passive: bool, evidence: 
         subject: The clause's actor.
         passive: The verb group is passive ("will be published").
         evidence: The clause holds a quantity or a resolved date.
+        measure: The subject names a measure or its beneficiaries (:func:`names_measure`).
     """
     if subject.status == "other":
         return False
+    if rule.actor == "effect":
+        return subject.status == "government" or (measure and evidence)
     if rule.evidence and not evidence and not (passive and subject.status == "government"):
         return False
     if rule.actor == "government":
@@ -1694,7 +1776,51 @@ def _draft(
         lead = subject.adverbial_start
         if any(lead <= t.start and t.end <= start for t in sentence.timexes):
             start = lead
-    evidence = has_evidence(start, end, sentence, lower=lower)
+    beneficiary = (
+        subject.status == "other"
+        and subject.rule is not None
+        and rules.actors[subject.rule].recipient
+    )  # "pensioners", "households": they undergo the measure, they do not act
+    measure = (subject.status in ("unknown", "government") or beneficiary) and names_measure(
+        lower, subject.start, subject.end
+    )  # shared subjects too: "This represents ... and is expected to benefit over 3 million"
+    if measure and not subject.inherited:
+        # A quantified subject: "Over 12 million pensioners will benefit", "865,000 employers
+        # will pay no NICs at all next year" (the quantity opens the subject).
+        lead = subject.adverbial_start if subject.adverbial_start is not None else clause.body
+        first = min(
+            (q.start for q in sentence.quantities if lead <= q.start < subject.start < q.end),
+            default=None,
+        )
+        if first is not None:
+            start = subject.adverbial_start if subject.adverbial_start is not None else first
+        end = splice_end(lower, trigger.end, end)
+    evidence = has_evidence(start, end, sentence, lower=lower) or (
+        measure and has_horizon(start, end, sentence)
+    )
+    if (
+        measure
+        and not evidence
+        and end_at is None
+        and end + 1 < len(words)
+        and lower[end] in DASHES
+        and is_gerund(lower[end + 1])
+    ):
+        # A dash elaborates the effect: "This will support investment in clean heat –
+        # upgrading millions of homes over this Parliament" (up to the next dash or colon).
+        limit = next(
+            (i for i in range(end + 1, len(words)) if lower[i] in DASHES | HARD_PUNCT),
+            len(words),
+        )
+        longer = quote_end(words, end + 1, limit, sentence.timexes, lower=lower)
+        if has_evidence(start, longer, sentence, lower=lower) or has_horizon(
+            start, longer, sentence
+        ):
+            end, evidence = longer, True
+    if measure and beneficiary and evidence and not passive and not subject.inherited:
+        # A quantified or dated effect on beneficiaries ("over 12 million pensioners will
+        # benefit", "households will save £150 a year") is the measure's, not theirs.
+        subject = replace(subject, status="unknown", rule=None)
     if (
         not passive
         and subject.status == "other"
@@ -1742,7 +1868,9 @@ def _draft(
         # spending review which will conclude in spring 2025" and a clause's ", which will
         # create around 150,000 additional test slots" are.
         return None
-    if not admissible(rule, subject, passive=passive, evidence=evidence or carried):
+    if not admissible(
+        rule, subject, passive=passive, evidence=evidence or carried, measure=measure
+    ):
         return None
     kind = rule.kind
     timed = any(  # a vague time of action: "in due course", "shortly"
@@ -1940,14 +2068,18 @@ __all__ = [
     "due_preposition",
     "find_commitments",
     "find_subject",
+    "has_horizon",
     "is_modifier_timex",
     "is_participle",
     "is_passive",
     "main_subject",
     "modifiers_for",
+    "names_measure",
     "quote_end",
     "resolve_actor",
     "resolve_due",
     "select_due",
+    "splice_end",
+    "subject_head",
     "vetoed",
 ]

@@ -31,7 +31,7 @@ from spacy.schemas import validate_token_pattern
 from pipeline.nlp.rules import RuleError, check_enum, check_keys, check_type, load_rules
 from pipeline.types import COMMITMENT_KINDS, STRENGTHS, CommitmentKind, Strength
 
-ActorDemand = Literal["government", "any", "none"]
+ActorDemand = Literal["government", "any", "none", "effect"]
 ModifierEffect = Literal["soft", "firm", "assurance", "negated"]
 ModifierScope = Literal["trigger", "subject", "clause"]
 VetoScope = Literal["sentence", "clause", "subject", "complement", "trigger"]
@@ -41,7 +41,7 @@ VetoCategory = Literal[
 ]  # fmt: skip
 ActorRole = Literal["government", "other"]
 
-ACTOR_DEMANDS: tuple[str, ...] = ("government", "any", "none")
+ACTOR_DEMANDS: tuple[str, ...] = ("government", "any", "none", "effect")
 MODIFIER_EFFECTS: tuple[str, ...] = ("soft", "firm", "assurance", "negated")
 MODIFIER_SCOPES: tuple[str, ...] = ("trigger", "subject", "clause")
 VETO_SCOPES: tuple[str, ...] = ("sentence", "clause", "subject", "complement", "trigger")
@@ -175,7 +175,9 @@ class TriggerRule:
         actor: What the clause's actor must be: ``government`` (a government actor, stated or
             shared with the previous clause), ``any`` (a government actor, or no identifiable
             actor when the clause is passive or carries evidence: a quantity or a date), or
-            ``none`` (anyone but a non-government actor).
+            ``none`` (anyone but a non-government actor), or ``effect`` (a government actor, or
+            a subject naming a measure or its beneficiaries when the clause carries evidence:
+            a predicted effect counts only when quantified or dated, GUIDELINES.md section 1).
         evidence: True when the clause must also hold a quantity or a date ("committed to the
             target of a 75% increase by 2050", not "committed to pensioners").
         assurance: True for a parliamentary assurance ("remains under consideration").

@@ -502,8 +502,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "The Government has protected the smallest businesses and charities from the impact of the increase to Employer National Insurance by increasing the Employment Allowance from £5,000 to £10,500, which means that 865,000 employers will pay no NICs at all next year, more than half of employers will see no change or will gain overall from this package.",
         "2024-12-09",
         None,
-        [("done", "The Government has protected the smallest businesses and charities")],
-    ),  # 1746927 ('or will gain' continues the employers' clause)
+        [
+            ("done", "The Government has protected the smallest businesses and charities"),
+            ("future", "865,000 employers will pay no NICs at all next year"),
+        ],
+    ),  # 1746927 ('or will gain' continues the employers' clause; the quantified, dated effect
+    # on 865,000 employers counts, GUIDELINES.md section 1, and ends at the comma splice)
     (
         "The Committee will publish a report in the new year, to which the Government will formally respond.",
         "2024-02-14",
@@ -676,6 +680,37 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             )
         ],
     ),  # 1858549 (a concrete means lifts the soft-goal veto)
+    # Predicted effects of a measure count when quantified or dated (GUIDELINES.md section 1):
+    # the subject is the measure ("This", "the reforms") or its beneficiaries.
+    (
+        "This will support investment in insulation and low carbon heating – upgrading millions of homes over this Parliament.",
+        "2024-09-09",
+        None,
+        [
+            (
+                "future",
+                "This will support investment in insulation and low carbon heating – upgrading millions of homes over this Parliament",
+            )
+        ],
+    ),  # 1726051 (the dash's elaboration holds the horizon that dates the effect)
+    (
+        "This represents an increase of £1,400 to the annual earnings of a full-time worker on the NLW and is expected to benefit over 3 million low-paid workers.",
+        "2024-11-18",
+        None,
+        [("future", "is expected to benefit over 3 million low-paid workers")],
+    ),  # 1740378 (the measure's shared subject; 'is expected to' + a quantified effect)
+    (
+        "Around 2.4 million workers are expected to receive a pay rise due to the increase to the NLW on 1 April 2026.",
+        "2025-12-09",
+        None,
+        [("future", "Around 2.4 million workers are expected to receive a pay rise")],
+    ),  # 1858692 (quantified beneficiaries as the subject)
+    (
+        "Over the next five years we expect over 12 million pensioners will see their State Pensions increase by thousands of pounds as a result of our commitment to the Triple Lock.",
+        "2024-09-05",
+        None,
+        [("future", "over 12 million pensioners will see their State Pensions increase")],
+    ),  # 1724329 (beneficiaries, quantified and dated)
 ]
 
 # (sentence, answer date): nothing to record
@@ -877,6 +912,24 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "The Government is committed to enhancing public access to nature, as evidenced by our manifesto commitment to create nine new national river walks and three new national forests.",
         "2024-11-11",
     ),  # 1738749 (a soft aim; the manifesto commitment is quoted as evidence, not made here)
+    # Predicted effects and expectations that are not commitments: a change in the measure's
+    # own level, statistics, duties put on people.
+    (
+        "This is expected to rise to an additional £186 million per year from 2024/25.",
+        "2023-12-12",
+    ),  # devextra2 1675293 (a forecast of the investment itself, not an effect of it)
+    (
+        "Up to around 520 of these are expected to relate to claims for APR (including those that also claim for BPR), and this number falls to around 430 when claims that include AIM shares are excluded.",
+        "2024-11-18",
+    ),  # 1740447 (a statistic)
+    (
+        "Instead, people in these offices are expected to attend for 40% of their working time over a 3-month period.",
+        "2024-10-09",
+    ),  # 1728900 (a duty on staff, not an effect of a measure)
+    (
+        "Based on current forecasts, the full rate of the new state pension is set to increase by £1,700 over the course of this Parliament.",
+        "2024-09-17",
+    ),  # 1728520 (a forecast of a rate)
 ]
 
 

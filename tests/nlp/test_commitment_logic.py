@@ -29,10 +29,12 @@ from pipeline.nlp.commitment_logic import (
     is_participle,
     is_passive,
     names_means,
+    names_measure,
     purpose_complement,
     quote_end,
     resolve_actor,
     resolve_due,
+    splice_end,
 )
 from pipeline.nlp.commitment_rules import ActorRule, CommitmentRules, TriggerRule
 from pipeline.types import Timex
@@ -368,6 +370,63 @@ def test_admissible_evidence_demand() -> None:
     rule = _rule(evidence=True)
     assert not admissible(rule, Subject("government"), passive=False, evidence=False)
     assert admissible(rule, Subject("government"), passive=False, evidence=True)
+
+
+@pytest.mark.parametrize(
+    ("status", "measure", "evidence", "expected"),
+    [
+        ("government", False, False, True),  # "The Government is set to ..."
+        ("unknown", True, True, True),  # "The scheme is expected to support 5,000 households"
+        ("unknown", True, False, False),  # "This is expected to accelerate delivery"
+        ("unknown", False, True, False),  # "Unemployment is expected to reach 5% in 2025"
+        ("none", True, True, True),
+        ("other", True, True, False),  # a company's plans
+    ],
+)
+def test_admissible_effect_demand(
+    status: str, measure: bool, evidence: bool, expected: bool
+) -> None:
+    rule = _rule(actor="effect", evidence=True)
+    subject = Subject(status)  # type: ignore[arg-type]
+    assert admissible(rule, subject, passive=False, evidence=evidence, measure=measure) is expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("This", True),
+        ("These measures", True),
+        ("The remaining funding", True),
+        ("investment in clean heat", True),
+        ("over 12 million pensioners", True),
+        ("households in England", True),
+        ("Unemployment", False),
+        ("The company", False),
+        ("This number", False),
+        ("Up to around 520 of these", False),
+    ],
+)
+def test_names_measure_heads(subject: str, expected: bool) -> None:
+    lower = subject.lower().split()
+    assert names_measure(lower, 0, len(lower)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger_end", "expected"),
+    [
+        (
+            "865,000 employers will pay no NICs at all next year , more than half of employers "
+            "will see no change",
+            3,
+            10,
+        ),
+        ("This will create 500 jobs , 200 of them in Wales", 2, 11),  # no second "will"
+        ("This will create jobs , and the sector will grow", 2, 10),  # a coordinator
+    ],
+)
+def test_splice_end_cuts_at_a_comma_splice(text: str, trigger_end: int, expected: int) -> None:
+    lower = text.lower().split()
+    assert splice_end(lower, trigger_end, len(lower)) == expected
 
 
 def test_resolve_actor_through_the_answering_body() -> None:
