@@ -67,14 +67,13 @@ def _mark_abandoned(target: Lake, stale_minutes: float) -> None:
     from pipeline.lake.jobs import mark_abandoned_runs
 
     stale_after = dt.timedelta(minutes=stale_minutes)
-    marked = mark_abandoned_runs(target, stale_after=stale_after, record=False)
-    verb = "found (not recorded)"
-    if marked:
-        try:
-            marked = mark_abandoned_runs(target, stale_after=stale_after)
-            verb = "marked"
-        except (LakeError, LakeStorageError) as err:
-            err_console.print(f"cannot record abandoned runs: {err}", markup=False, soft_wrap=True)
+    try:
+        marked = mark_abandoned_runs(target, stale_after=stale_after)
+        verb = "marked"
+    except (LakeError, LakeStorageError) as err:
+        marked = mark_abandoned_runs(target, stale_after=stale_after, record=False)
+        verb = "found (not recorded)"
+        err_console.print(f"cannot record abandoned runs: {err}", markup=False, soft_wrap=True)
     for run in marked:
         err_console.print(
             f"run {run.run_id} {verb} abandoned: {run.reason}", markup=False, soft_wrap=True
