@@ -102,13 +102,13 @@ def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
 
 def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
     """Read the components' results off a processed Doc."""
-    anchor = attrs.get_anchor(doc) or dt.date.min
+    rows = _rows_of(doc)
     return Extraction(
         text=attrs.doc_text(doc),
-        anchor=anchor,
-        timexes=_rows(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR, Timex),
-        quantities=_rows(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR, Quantity),
-        commitments=_rows(doc, attrs.COMMITMENT_SPANS, attrs.COMMITMENT_ATTR, Commitment),
+        anchor=attrs.get_anchor(doc) or dt.date.min,
+        timexes=rows.timexes,
+        quantities=rows.quantities,
+        commitments=rows.commitments,
         model_version=version,
     )
 
