@@ -20,20 +20,20 @@ from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-GOLD = ROOT.parent / "shared" / "gold"
-EXCLUDED = (
-    GOLD / "dev.jsonl",
-    GOLD / "vectors-timex.jsonl",
-    GOLD / "vectors-quantity.jsonl",
-    GOLD / "vectors-commitment.jsonl",
-    ROOT / "data" / "heldout" / "heldout.jsonl",
-    ROOT / "data" / "devextra" / "devextra.jsonl",
-)
 PARITY = 1
 # This folder holds a ``select.py`` that would shadow the standard library's ``select``: keep it off
 # the import path.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
+
+from data.draw import GOLD, excluded  # noqa: E402
+
+# Every gold file this set must not share an answer with (and the vectors files, by default).
+EXCLUDED = (
+    GOLD / "dev.jsonl",
+    ROOT / "data" / "heldout" / "heldout.jsonl",
+    ROOT / "data" / "devextra" / "devextra.jsonl",
+)
 
 
 def heldout_check() -> ModuleType:
@@ -45,16 +45,6 @@ def heldout_check() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def excluded_ids() -> set[int]:
-    """Ids of every gold file this set must not share an answer with."""
-    ids: set[int] = set()
-    for path in EXCLUDED:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                ids.add(json.loads(line)["id"])
-    return ids
 
 
 def main(argv: list[str]) -> int:
@@ -74,7 +64,9 @@ def main(argv: list[str]) -> int:
     errors.extend(
         f"id {i}: even id (parity rule id % 2 == {PARITY})" for i in ids if i % 2 != PARITY
     )
-    errors.extend(f"id {i}: in an excluded gold file" for i in sorted(set(ids) & excluded_ids()))
+    errors.extend(
+        f"id {i}: in an excluded gold file" for i in sorted(set(ids) & excluded(EXCLUDED)[0])
+    )
     for row in rows:
         where = f"{path.name} id {row.get('id')}"
         if row.get("id") not in texts:

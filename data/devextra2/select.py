@@ -16,11 +16,7 @@ least one cue (the held-out set's cue pattern), 6 from the rest, with seed 20261
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import json
-import random
-import re
 import sys
 from pathlib import Path
 
@@ -30,76 +26,21 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest.html import html_to_text  # noqa: E402  (HTML to text only, not the engine)
+from data.draw import GOLD, excluded, pools, read_corpus, sample  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus" / "commons-written-answers-2023-2025.jsonl.gz"
-GOLD = SHARED / "gold"
 EXCLUDED_GOLD = (
     GOLD / "dev.jsonl",
     ROOT / "data" / "heldout" / "heldout.jsonl",
     ROOT / "data" / "devextra" / "devextra.jsonl",
 )
-VECTORS = ("vectors-timex.jsonl", "vectors-quantity.jsonl", "vectors-commitment.jsonl")
 SEED = 20261202
 N_CUE, N_REST = 24, 6
-MAX_WORDS = 400
 PARITY = 1  # keep ids with id % 2 == PARITY
 
 
-def cue_pattern() -> re.Pattern[str]:
-    """The held-out selection's cue pattern, so that the pools are built alike."""
-    spec = importlib.util.spec_from_file_location(
-        "heldout_select", ROOT / "data" / "heldout" / "select.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CUE
-
-
-def excluded() -> tuple[set[int], list[str]]:
-    """Ids of dev.jsonl, the vectors, held-out and devextra files; the vectors sentences."""
-    ids: set[int] = set()
-    sentences: list[str] = []
-    for path in EXCLUDED_GOLD:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                ids.add(json.loads(line)["id"])
-    for name in VECTORS:
-        for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            ids.add(row["id"])
-            sentences.append(row["sentence"])
-    return ids, sentences
-
-
 def main() -> None:
-    cue_re = cue_pattern()
-    ids, sentences = excluded()
-    answers = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
-        for line in f:
-            answers.append(json.loads(line)["value"])
-    texts = {a["id"]: html_to_text(a["answerText"] or "") for a in answers}
-    known_texts = {texts[i].text for i in ids if i in texts}
-    cue, rest, seen = [], [], set()
-    for a in sorted(answers, key=lambda a: a["id"]):
-        plain = texts[a["id"]]
-        text = plain.text
-        if a["id"] in ids or not text.strip() or plain.is_holding or a["answerIsHolding"]:
-            continue
-        if text in known_texts or text in seen or any(s in text for s in sentences):
-            continue
-        if len(text.split()) > MAX_WORDS:
-            continue
-        seen.add(text)
-        if a["id"] % 2 != PARITY:
-            continue
-        (cue if cue_re.search(text) else rest).append(a["id"])
-    rng = random.Random(SEED)
-    chosen_cue = sorted(rng.sample(cue, N_CUE))
-    chosen_rest = sorted(rng.sample(rest, N_REST))
+    cue, rest = pools(read_corpus(), *excluded(EXCLUDED_GOLD), parity=PARITY)
+    chosen_cue, chosen_rest = sample(cue, rest, SEED, N_CUE, N_REST)
     print(
         json.dumps(
             {

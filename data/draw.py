@@ -1,0 +1,115 @@
+"""The pool and the draw shared by the gold-set selection scripts (``data/*/select.py``).
+
+Every set drawn after the held-out one uses the held-out pool (``data/heldout/select.py``: its
+cue pattern; holding, empty, over-``max_words`` and duplicate answers left out), minus the ids of
+the sets drawn before it and any answer whose plain text equals one of theirs or contains a
+vectors sentence (grouped questions share an answer under other ids), stratified into answers
+with a cue and the rest, sampled with ``random.Random(seed)`` over the sorted ids. Only the ids
+(and the vectors' sentences) of the excluded files are read, never their annotations.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import random
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.ingest.html import html_to_text  # HTML to text only, not the engine
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "commons-written-answers-2023-2025.jsonl.gz"
+GOLD = SHARED / "gold"
+VECTORS = tuple(
+    GOLD / name
+    for name in ("vectors-timex.jsonl", "vectors-quantity.jsonl", "vectors-commitment.jsonl")
+)
+MAX_WORDS = 400
+
+
+def cue_pattern() -> re.Pattern[str]:
+    """The held-out selection's cue pattern, so that all the pools are built the same way."""
+    spec = importlib.util.spec_from_file_location(
+        "heldout_select", ROOT / "data" / "heldout" / "select.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CUE
+
+
+def excluded(
+    gold_sets: Iterable[Path], vectors: Iterable[Path] = VECTORS
+) -> tuple[set[int], list[str]]:
+    """The ids of the gold sets and vectors files, and the vectors' sentences."""
+    ids: set[int] = set()
+    sentences: list[str] = []
+    for path in gold_sets:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.add(json.loads(line)["id"])
+    for path in vectors:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            ids.add(row["id"])
+            sentences.append(row["sentence"])
+    return ids, sentences
+
+
+def read_corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
+    """The corpus's answers (the API's ``value`` objects)."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line)["value"] for line in f]
+
+
+def pools(
+    answers: Sequence[dict[str, Any]],
+    ids: set[int],
+    sentences: Sequence[str],
+    *,
+    parity: int | None = None,
+    max_words: int = MAX_WORDS,
+) -> tuple[list[int], list[int]]:
+    """The ids that may be drawn, with a cue and without, in id order.
+
+    Args:
+        answers: The corpus's answers.
+        ids: Ids never to draw (and whose texts are never drawn under another id).
+        sentences: Sentences no drawn text may contain.
+        parity: Only ids with ``id % 2 == parity``; every id when None. A text is remembered
+            before this test, so a drawn id never repeats a text of the other parity.
+        max_words: Longer answers are left out.
+    """
+    cue_re = cue_pattern()
+    texts = {a["id"]: html_to_text(a["answerText"] or "") for a in answers}
+    known_texts = {texts[i].text for i in ids if i in texts}
+    cue: list[int] = []
+    rest: list[int] = []
+    seen: set[str] = set()
+    for a in sorted(answers, key=lambda a: a["id"]):
+        plain = texts[a["id"]]
+        text = plain.text
+        if a["id"] in ids or not text.strip() or plain.is_holding or a["answerIsHolding"]:
+            continue
+        if text in known_texts or text in seen or any(s in text for s in sentences):
+            continue
+        if len(text.split()) > max_words:
+            continue
+        seen.add(text)
+        if parity is not None and a["id"] % 2 != parity:
+            continue
+        (cue if cue_re.search(text) else rest).append(a["id"])
+    return cue, rest
+
+
+def sample(
+    cue: list[int], rest: list[int], seed: int, n_cue: int, n_rest: int
+) -> tuple[list[int], list[int]]:
+    """``n_cue`` ids with a cue and ``n_rest`` without, each sorted (one ``Random(seed)``)."""
+    rng = random.Random(seed)
+    return sorted(rng.sample(cue, n_cue)), sorted(rng.sample(rest, n_rest))
