@@ -1,17 +1,16 @@
 """The pool and the draw shared by the gold-set selection scripts (``data/*/select.py``).
 
-Every set drawn after the held-out one uses the held-out pool (``data/heldout/select.py``: its
-cue pattern; holding, empty, over-``max_words`` and duplicate answers left out), minus the ids of
-the sets drawn before it and any answer whose plain text equals one of theirs or contains a
-vectors sentence (grouped questions share an answer under other ids), stratified into answers
-with a cue and the rest, sampled with ``random.Random(seed)`` over the sorted ids. Only the ids
-(and the vectors' sentences) of the excluded files are read, never their annotations.
+Every set is drawn from the same pool (holding, empty, over-``max_words`` and duplicate answers
+left out), minus the ids of the sets drawn before it and any answer whose plain text equals one
+of theirs or contains a vectors sentence (grouped questions share an answer under other ids),
+stratified into answers with a cue (:data:`CUE`) and the rest, sampled with
+``random.Random(seed)`` over the sorted ids. Only the ids (and the vectors' sentences) of the
+excluded files are read, never their annotations.
 """
 
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import random
 import re
@@ -30,17 +29,13 @@ VECTORS = tuple(
     for name in ("vectors-timex.jsonl", "vectors-quantity.jsonl", "vectors-commitment.jsonl")
 )
 MAX_WORDS = 400
-
-
-def cue_pattern() -> re.Pattern[str]:
-    """The held-out selection's cue pattern, so that all the pools are built the same way."""
-    spec = importlib.util.spec_from_file_location(
-        "heldout_select", ROOT / "data" / "heldout" / "select.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CUE
+CUE = re.compile(
+    r"\bwill\b|\bcommitted\b|\bplan|\baim|\bintend|\bby 20\d\d|\blaunched\b|\bpublished\b|£"
+    r"|\bper cent\b",
+    re.IGNORECASE,
+)
+"""A commitment cue (will / committed / plan / aim / intend / by 20.. / launched / published / £ /
+per cent): the strata of every draw."""
 
 
 def excluded(
@@ -85,7 +80,6 @@ def pools(
             before this test, so a drawn id never repeats a text of the other parity.
         max_words: Longer answers are left out.
     """
-    cue_re = cue_pattern()
     texts = {a["id"]: html_to_text(a["answerText"] or "") for a in answers}
     known_texts = {texts[i].text for i in ids if i in texts}
     cue: list[int] = []
@@ -103,7 +97,7 @@ def pools(
         seen.add(text)
         if parity is not None and a["id"] % 2 != parity:
             continue
-        (cue if cue_re.search(text) else rest).append(a["id"])
+        (cue if CUE.search(text) else rest).append(a["id"])
     return cue, rest
 
 
