@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+if TYPE_CHECKING:
+    from pipeline.evaluate.gold import SectionScore
 
 app = typer.Typer(
     name="commitments",
@@ -21,3 +26,16 @@ app.add_typer(evaluate_app, name="evaluate")
 
 class UserError(Exception):
     """A mistake the user can fix (bad path, bad date, bad option): one readable line, exit 2."""
+
+
+def score_cells(score: SectionScore) -> list[str]:
+    """A scored section as table cells: name, gold, predicted, matched, P, R, F1."""
+    return [
+        score.name,
+        str(score.gold),
+        str(score.predicted),
+        str(score.matched),
+        f"{score.precision:.3f}",
+        f"{score.recall:.3f}",
+        f"{score.f1:.3f}",
+    ]

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from pipeline.cli.app import UserError, app, evaluate_app
+from pipeline.cli.app import UserError, app, evaluate_app, score_cells
 from pipeline.ingest.records import Answer
 from pipeline.ingest.replay import Rejected, read_answers
 
@@ -175,15 +175,7 @@ def evaluate_gold(
     for col in ("section", "attribute", "right", "of", "share"):
         attributes.add_column(col, justify="left" if col in ("section", "attribute") else "right")
     for s in scores.values():
-        table.add_row(
-            s.name,
-            str(s.gold),
-            str(s.predicted),
-            str(s.matched),
-            f"{s.precision:.3f}",
-            f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
-        )
+        table.add_row(*score_cells(s))
         for name, (right, total) in s.attributes.items():
             if total:
                 attributes.add_row(s.name, name, str(right), str(total), f"{right / total:.3f}")

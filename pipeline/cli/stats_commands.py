@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.cli.app import UserError, app, evaluate_app
+from pipeline.cli.app import UserError, app, evaluate_app, score_cells
+from pipeline.evaluate.gold import SectionScore
 
 console = Console()
 
@@ -151,19 +152,7 @@ def evaluate_vectors(
     for col in ("section", "gold", "pred", "match", "P", "R", "F1", "attributes"):
         table.add_column(col, justify="left" if col in ("section", "attributes") else "right")
     for s in (scores.commitments, scores.future):
-        attrs = ", ".join(
-            f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1]
-        )
-        table.add_row(
-            s.name,
-            str(s.gold),
-            str(s.predicted),
-            str(s.matched),
-            f"{s.precision:.3f}",
-            f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
-            attrs,
-        )
+        table.add_row(*score_cells(s), _attribute_shares(s))
     console.print(table)
     d = scores.detection
     console.print(
@@ -186,13 +175,7 @@ def _score_table(title: str, scores: Mapping[str, Any], sections: tuple[str, ...
         table.add_column(col, justify="left" if col in ("section", "attributes") else "right")
     for name in sections:
         s = scores[name]
-        attrs = ", ".join(
-            f"{k} {v[0] / v[1]:.3f} ({v[0]}/{v[1]})" for k, v in s.attributes.items() if v[1]
-        )
-        table.add_row(
-            s.name, str(s.gold), str(s.predicted), str(s.matched),
-            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", attrs,
-        )  # fmt: skip
+        table.add_row(*score_cells(s), _attribute_shares(s))
     return table
 
 
@@ -258,3 +241,12 @@ def evaluate_baseline(
         console.print(
             f"{len(left_out)} gold answers not in the corpus, left out: {', '.join(left_out)}"
         )
+
+
+def _attribute_shares(score: SectionScore) -> str:
+    """The matched items' attribute accuracies in one cell: ``kind 0.950 (19/20), ...``."""
+    return ", ".join(
+        f"{k} {right / total:.3f} ({right}/{total})"
+        for k, (right, total) in score.attributes.items()
+        if total
+    )
