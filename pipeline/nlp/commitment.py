@@ -163,6 +163,21 @@ def _sorted_mentions(doc: Doc, key: str, attr: str) -> list[tuple[Span, dict[str
     return pairs
 
 
+def _anchors_by_rule(
+    lower: Sequence[int], index: dict[int, tuple[tuple[str, int], ...]], start: int, stop: int
+) -> dict[tuple[str, int], list[int]]:
+    """The token positions in ``start..stop`` whose lower form anchors a rule, by rule, in order."""
+    anchors: dict[tuple[str, int], list[int]] = {}
+    for i in [i for i in range(start, stop) if lower[i] in index]:
+        for rule in index[lower[i]]:
+            positions = anchors.get(rule)
+            if positions is None:
+                anchors[rule] = [i]
+            else:
+                positions.append(i)
+    return anchors
+
+
 class CommitmentTagger:
     """Finds commitments and stores them in ``doc.spans[COMMITMENT_SPANS]``."""
 
@@ -413,15 +428,7 @@ class CommitmentTagger:
         columns = TokenColumns(doc)
         columns.read(self._columns)
         lower = columns.attr(LOWER)
-        trigger_index = self._trigger_index
-        trigger_anchors: dict[tuple[str, int], list[int]] = {}
-        for i in [i for i, word in enumerate(lower) if word in trigger_index]:
-            for rule in trigger_index[lower[i]]:
-                positions = trigger_anchors.get(rule)
-                if positions is None:
-                    trigger_anchors[rule] = [i]
-                else:
-                    positions.append(i)
+        trigger_anchors = _anchors_by_rule(lower, self._trigger_index, 0, len(lower))
         if not trigger_anchors and not any(r[0] == "trigger" for r in self.unanchored):
             return []
         triggers = self._rule_matches(doc, trigger_anchors, 0, len(doc), columns)
@@ -440,15 +447,7 @@ class CommitmentTagger:
             # the anchors that bisect to sentence k: from its start to the next one's
             first = starts[k]
             stop = starts[k + 1] if k + 1 < len(starts) else len(lower)
-            grouped: dict[tuple[str, int], list[int]] = {}
-            for i in [i for i in range(first, stop) if lower[i] in context_index]:
-                for rule in context_index[lower[i]]:
-                    positions = grouped.get(rule)
-                    if positions is None:
-                        grouped[rule] = [i]
-                    else:
-                        positions.append(i)
-            context[k] = grouped
+            context[k] = _anchors_by_rule(lower, context_index, first, stop)
         anchor = attrs.get_anchor(doc)
         body = attrs.get_answering_body(doc)
         timexes: list[tuple[Span, dict[str, Any]]] | None = None
