@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.settings import PROJECT_ROOT, get_settings
+from pipeline.types import Extraction
 
 SHARED = get_settings().shared
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,3 +22,20 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs the shared material: {path} is absent (CI has it)")
     return path
+
+
+def assert_rows_point_into_the_text(result: Extraction) -> None:
+    """Every row's offsets hold its text, a commitment's ordinals point at rows, due_text is
+    null exactly when due is, and a due text stands in the text."""
+    text = result.text
+    for row in [*result.timexes, *result.quantities]:
+        assert 0 <= row.char_start < row.char_end <= len(text)
+        assert text[row.char_start : row.char_end] == row.text
+    for c in result.commitments:
+        assert 0 <= c.char_start < c.char_end <= len(text)
+        assert text[c.char_start : c.char_end] == c.quote
+        assert all(0 <= i < len(result.timexes) for i in c.timexes)
+        assert all(0 <= i < len(result.quantities) for i in c.quantities)
+        assert (c.due is None) == (c.due_text is None)  # GUIDELINES: due_text null iff due null
+        if c.due_text is not None:
+            assert c.due_text in text

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
-from support import SEED_ANCHOR
+from support import SEED_ANCHOR, assert_rows_point_into_the_text
 
-from pipeline import Extraction, extract
+from pipeline import extract
 from pipeline.engine import TextItem, doc_to_extraction, extract_batch, make_doc
 from pipeline.ingest.replay import read_answers
 from pipeline.settings import PROJECT_ROOT
@@ -30,18 +30,6 @@ SEED = (
     "The Improvement Plan also committed to the Change Programme which was launched in September "
     "2023, and is testing key SEND and AP reforms with 32 local authorities in each of the 9 regions."
 )
-
-
-def _assert_offsets(result: Extraction) -> None:
-    text = result.text
-    for row in [*result.timexes, *result.quantities]:
-        assert 0 <= row.char_start < row.char_end <= len(text)
-        assert text[row.char_start : row.char_end] == row.text
-    for c in result.commitments:
-        assert 0 <= c.char_start < c.char_end <= len(text)
-        assert text[c.char_start : c.char_end] == c.quote
-        assert all(0 <= i < len(result.timexes) for i in c.timexes)
-        assert all(0 <= i < len(result.quantities) for i in c.quantities)
 
 
 def test_extract_fills_all_three_lists_with_rows_into_the_text() -> None:
@@ -55,7 +43,7 @@ def test_extract_fills_all_three_lists_with_rows_into_the_text() -> None:
     assert {"32 local authorities", "9 regions"} <= {q.text for q in result.quantities}
     due = [c for c in result.commitments if c.due]
     assert [(c.due, c.due_text) for c in due] == [("2025-12-31", "by 2025")]
-    _assert_offsets(result)
+    assert_rows_point_into_the_text(result)
 
 
 def test_extract_gold_record_has_the_guidelines_shape() -> None:
@@ -79,7 +67,7 @@ def test_extract_gold_record_has_the_guidelines_shape() -> None:
 )
 def test_extract_bad_input_gives_sensible_output(text: str) -> None:
     result = extract(text, SEED_ANCHOR)
-    _assert_offsets(result)
+    assert_rows_point_into_the_text(result)
 
 
 def test_extract_without_anchor_leaves_relative_expressions_unresolved() -> None:
@@ -95,7 +83,7 @@ def test_extract_one_megabyte_of_text() -> None:
     result = extract(text, SEED_ANCHOR)
     assert len(text) >= 990_000
     assert len(result.quantities) == 2 * repeats
-    _assert_offsets(result)
+    assert_rows_point_into_the_text(result)
 
 
 def test_extract_scales_linearly_with_text_length() -> None:
@@ -122,7 +110,7 @@ def test_extract_scales_linearly_with_text_length() -> None:
     st.text(max_size=400), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 )
 def test_extract_never_raises_and_offsets_stay_inside(text: str, anchor: dt.date) -> None:
-    _assert_offsets(extract(text, anchor))
+    assert_rows_point_into_the_text(extract(text, anchor))
 
 
 def test_extract_batch_matches_extract_in_order(sample_path: Path) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from support import assert_rows_point_into_the_text
 
 from pipeline.engine import extract
 from pipeline.ingest.archive import ArchivedResponse, ArchiveWriter, iter_lines
@@ -27,7 +28,6 @@ from pipeline.ingest.pagetext import parse_page_text
 from pipeline.ingest.records import Answer, RecordError
 from pipeline.ingest.replay import RawRecord, Rejected, Skipped, iter_file, parse_record
 from pipeline.nlp.commitment_logic import DEADLINE_PREPOSITIONS
-from pipeline.types import Extraction
 
 ENGINE = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -71,21 +71,6 @@ def answers(draw: st.DrawFn) -> str:
             sentences.append(sentence)
         paragraphs.append(" ".join(sentences))
     return "\n\n".join(paragraphs)
-
-
-def assert_rows_point_into_the_text(result: Extraction) -> None:
-    text = result.text
-    for row in [*result.timexes, *result.quantities]:
-        assert 0 <= row.char_start < row.char_end <= len(text)
-        assert text[row.char_start : row.char_end] == row.text
-    for c in result.commitments:
-        assert 0 <= c.char_start < c.char_end <= len(text)
-        assert text[c.char_start : c.char_end] == c.quote
-        assert all(0 <= i < len(result.timexes) for i in c.timexes)
-        assert all(0 <= i < len(result.quantities) for i in c.quantities)
-        assert (c.due is None) == (c.due_text is None)  # GUIDELINES: due_text null iff due null
-        if c.due_text is not None:
-            assert c.due_text in text
 
 
 def governed_by_a_deadline(due_text: str) -> bool:
