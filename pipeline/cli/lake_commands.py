@@ -26,7 +26,7 @@ from pipeline.cli.app import UserError, app
 from pipeline.ingest.client import DETAIL_POLICIES, ApiError, ClientConfig
 from pipeline.ingest.window import parse_day
 from pipeline.lake.io import Lake, LakeError, LakeStorageError, WriteResult, resolve_lake
-from pipeline.settings import PROJECT_ROOT, get_settings
+from pipeline.settings import PROJECT_ROOT, SettingsError, get_settings, positive_minutes
 
 console = Console()
 err_console = Console(stderr=True)
@@ -47,26 +47,44 @@ ToOption = Annotated[
     str | None, typer.Option("--to", help="Last day of the window, YYYY-MM-DD (included).")
 ]
 StaleOption = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--stale-after",
-        min=1.0,
         help="Minutes without a heartbeat after which a `running` run is marked abandoned "
-        "(a run whose process is gone from this machine is marked at once).",
+        "(a run whose process is gone from this machine is marked at once). "
+        "Default: $PCT_STALE_AFTER_MINUTES, else 30.",
+        show_default=False,
     ),
 ]
-DEFAULT_STALE_MINUTES = 30.0
 
 
-def _mark_abandoned(target: Lake, stale_minutes: float) -> None:
+def _stale_after(minutes: float | None) -> dt.timedelta:
+    """The staleness limit: ``--stale-after`` when given, else the configured one.
+
+    Raises:
+        UserError: When the option or ``PCT_STALE_AFTER_MINUTES`` is not a positive number.
+    """
+    try:
+        if minutes is None:
+            return get_settings().stale_after
+        return positive_minutes(minutes, name="--stale-after")
+    except SettingsError as err:
+        raise UserError(str(err)) from err
+
+
+def _mark_abandoned(target: Lake, stale_minutes: float | None) -> None:
     """Mark dead runs ``abandoned`` and say so on stderr (one line each).
 
     On a lake this user may read but not write, the dead runs are only named (and a lake that
     cannot be read raises, for the command to report).
+
+    Args:
+        target: The lake.
+        stale_minutes: ``--stale-after``; None for the configured limit.
     """
     from pipeline.lake.jobs import mark_abandoned_runs
 
-    stale_after = dt.timedelta(minutes=stale_minutes)
+    stale_after = _stale_after(stale_minutes)
     try:
         marked = mark_abandoned_runs(target, stale_after=stale_after)
         verb = "marked"
@@ -102,7 +120,12 @@ def _lake(root: str | None) -> str:
     """The lake root as given (a folder or an object-store URL, kept as typed), or the
     configured one. (Not a ``Path``: that would turn ``s3://bucket/lake`` into the local
     folder ``s3:/bucket/lake``.)"""
-    return root if root is not None else get_settings().lake
+    if root is not None:
+        return root
+    try:
+        return get_settings().lake
+    except SettingsError as err:
+        raise UserError(str(err)) from err
 
 
 @contextmanager
@@ -322,7 +345,7 @@ def tables(
             "rows unchanged, history kept).",
         ),
     ] = False,
-    stale_after: StaleOption = DEFAULT_STALE_MINUTES,
+    stale_after: StaleOption = None,
 ) -> None:
     """Each table's row count, Delta version, files and path (dead runs marked abandoned)."""
     from pipeline.lake.io import compact_table
@@ -368,7 +391,7 @@ def runs(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="How many runs to show, newest first.")
     ] = 20,
-    stale_after: StaleOption = DEFAULT_STALE_MINUTES,
+    stale_after: StaleOption = None,
 ) -> None:
     """The latest ingest and extract runs: status, window, times, host and process, error.
 

@@ -21,7 +21,7 @@ The library API the CLI and the Prefect flows call (:mod:`pipeline.lake.jobs`)::
                     write_every=500, run_id=None, progress=None) -> ExtractResult
     record_run(run: RunRecord, lake=None) -> WriteResult
     last_completed_window(lake=None, *, kind="ingest", source=None) -> Window | None
-    mark_abandoned_runs(lake=None, *, stale_after=STALE_AFTER) -> list[AbandonedRun]
+    mark_abandoned_runs(lake=None, *, stale_after=None) -> list[AbandonedRun]  # None: configured
     lake_tables(lake=None) -> list[TableInfo]
     export_lake(out_dir, lake=None, *, tables=None, current_only=True) -> list[ExportResult]
     compact_table(name, lake=None) -> CompactResult        # Delta OPTIMIZE, rows unchanged

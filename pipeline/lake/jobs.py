@@ -16,9 +16,10 @@ Every job writes its ``runs`` row when it starts (``running``, with its host and
 as a heartbeat while it works (``updated_at``, at most every :data:`HEARTBEAT_EVERY`), and when
 it ends (``completed`` or ``failed``, with counts, duration and every table write). A run
 killed outright cannot write its end; the next job (or ``commitments runs`` / ``tables``) marks
-it ``abandoned`` when its process is gone from this host or its heartbeat is older than
-:data:`STALE_AFTER`. Re-running a job is safe: merges are keyed, so the tables end the same.
-The engine is imported only by :func:`extract_answers`, so ingestion never loads spaCy.
+it ``abandoned`` when its process is gone from this host or its heartbeat is older than the
+staleness limit (``PCT_STALE_AFTER_MINUTES``, default :data:`STALE_AFTER`). Re-running a job
+is safe: merges are keyed, so the tables end the same. The engine is imported only by
+:func:`extract_answers`, so ingestion never loads spaCy.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ from pipeline.lake.io import (
 from pipeline.lake.rows import answer_row, extraction_rows, quarantine_record, record_row
 from pipeline.lake.schemas import EXTRACTION_TABLES, TABLES, RunRecord
 from pipeline.lake.versions import StoredVersion, assign_versions
-from pipeline.settings import get_settings
+from pipeline.settings import DEFAULT_STALE_AFTER, get_settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,9 +83,9 @@ Progress = Callable[[int, int | None], None]
 # A running job rewrites its ``runs`` row (``updated_at``) at most this often, after a batch
 # write or while it reads or extracts, so that a row whose heartbeat stopped can be told dead.
 HEARTBEAT_EVERY = dt.timedelta(seconds=30)
-# A ``running`` row whose heartbeat is older than this is abandoned, wherever it ran: far above
-# the heartbeat and any one step (a merge, a batch of the engine, an API page with retries).
-STALE_AFTER = dt.timedelta(minutes=30)
+# A ``running`` row whose heartbeat is older than this is abandoned, wherever it ran, unless
+# ``PCT_STALE_AFTER_MINUTES`` (``Settings.stale_after``) sets another limit.
+STALE_AFTER = DEFAULT_STALE_AFTER
 ABANDONED = "abandoned"
 
 
@@ -264,7 +265,7 @@ class AbandonedRun:
 
 
 def mark_abandoned_runs(
-    lake: LakeLike = None, *, stale_after: dt.timedelta = STALE_AFTER, record: bool = True
+    lake: LakeLike = None, *, stale_after: dt.timedelta | None = None, record: bool = True
 ) -> list[AbandonedRun]:
     """Mark the ``running`` rows of dead runs ``abandoned`` (see :func:`abandoned_reason`).
 
@@ -275,12 +276,14 @@ def mark_abandoned_runs(
 
     Args:
         lake: The lake; the configured one when None.
-        stale_after: The heartbeat limit.
+        stale_after: The heartbeat limit; the configured one (``PCT_STALE_AFTER_MINUTES``,
+            default :data:`STALE_AFTER`) when None.
         record: Write the marks; False only finds the dead runs (a lake you may not write).
 
     Returns:
         The runs marked (or found), in ``run_id`` order (none when nothing was running).
     """
+    limit = stale_after if stale_after is not None else get_settings().stale_after
     if open_table("runs", lake) is None:
         return []
     rows = read_arrow("runs", lake, filter=pc.field("status") == "running").to_pylist()
@@ -288,7 +291,7 @@ def mark_abandoned_runs(
     marked: list[AbandonedRun] = []
     updates: list[dict[str, Any]] = []
     for row in sorted(rows, key=lambda r: r["run_id"]):
-        reason = abandoned_reason(row, now=now, host=host, stale_after=stale_after)
+        reason = abandoned_reason(row, now=now, host=host, stale_after=limit)
         if reason is None:
             continue
         updates.append({**row, "status": ABANDONED, "error": f"abandoned: {reason}"})

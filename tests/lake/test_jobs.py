@@ -575,6 +575,33 @@ def test_mark_abandoned_runs_marks_dead_runs_only(tmp_path: Path) -> None:
     assert mark_abandoned_runs(tmp_path / "empty") == []
 
 
+def test_mark_abandoned_runs_takes_its_limit_from_pct_stale_after_minutes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run elsewhere, silent for 10 minutes: alive under the default 30, dead under 5; an
+    explicit limit wins over the setting, and every job's start uses the setting too."""
+    quiet = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10)
+    record_run(run_record("quiet", host="other-host", pid=1, updated_at=quiet), tmp_path)
+    monkeypatch.delenv("PCT_STALE_AFTER_MINUTES", raising=False)
+    assert mark_abandoned_runs(tmp_path, record=False) == []
+    monkeypatch.setenv("PCT_STALE_AFTER_MINUTES", "5")
+    assert mark_abandoned_runs(tmp_path, stale_after=dt.timedelta(minutes=15)) == []
+    [found] = mark_abandoned_runs(tmp_path, record=False)
+    assert found.reason.endswith("(limit 0:05:00)")
+    ingest_window(API / "commons-2024-09-list.json", lake=tmp_path)  # what the flows call
+    row = run_row(tmp_path, "quiet")
+    assert row["status"] == "abandoned" and "(limit 0:05:00)" in str(row["error"])
+
+
+def test_jobs_refuse_a_bad_pct_stale_after_minutes_before_recording_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PCT_STALE_AFTER_MINUTES", "soon")
+    with pytest.raises(ValueError, match="PCT_STALE_AFTER_MINUTES must be a positive number"):
+        ingest_window(API / "commons-2024-09-list.json", lake=tmp_path)
+    assert not (tmp_path / "runs").exists()
+
+
 def test_mark_abandoned_runs_reads_a_schema_1_lake(tmp_path: Path) -> None:
     """A lake written before runs had host, pid and updated_at: judged by started_at, and the
     table gains the columns with the write."""

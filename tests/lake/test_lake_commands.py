@@ -132,3 +132,62 @@ def test_runs_lists_the_latest_runs_newest_first(
     cells = [cell.strip() for cell in line.strip("│ ").split("│")]
     assert cells[:4] == [newest, "ingest", "completed", "everything"]
     assert cells[6:] == [f"{socket.gethostname()}:{os.getpid()}", "-"]  # ingested in-process
+
+
+def quiet_run(lake: Path, minutes: float) -> str:
+    """A ``running`` row of another machine whose heartbeat is ``minutes`` old."""
+    import datetime as dt
+
+    from pipeline.lake import RunRecord, record_run
+
+    beat = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes)
+    run = RunRecord(
+        "ingest-quiet", "ingest", "running", "test", None, None, beat, host="elsewhere", pid=1,
+        updated_at=beat,
+    )  # fmt: skip
+    record_run(run, lake)
+    return run.run_id
+
+
+@pytest.mark.parametrize("command", ["runs", "tables"])
+def test_stale_after_defaults_to_pct_stale_after_minutes(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_id = quiet_run(tmp_path, minutes=10)
+    monkeypatch.delenv("PCT_STALE_AFTER_MINUTES", raising=False)
+    assert runner.invoke(app, [command, "--lake", str(tmp_path)]).exit_code == 0
+    assert read_table("runs", tmp_path)["status"].tolist() == ["running"]  # 10 < 30 minutes
+    monkeypatch.setenv("PCT_STALE_AFTER_MINUTES", "5")
+    kept = runner.invoke(app, [command, "--lake", str(tmp_path), "--stale-after", "20"])
+    assert kept.exit_code == 0 and read_table("runs", tmp_path)["status"].tolist() == ["running"]
+    marked = runner.invoke(app, [command, "--lake", str(tmp_path)])
+    assert marked.exit_code == 0, marked.output
+    assert f"run {run_id} marked abandoned: no heartbeat since" in marked.output
+    assert read_table("runs", tmp_path)["status"].tolist() == ["abandoned"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("env", "args", "message"),
+    [
+        ({"PCT_STALE_AFTER_MINUTES": "half an hour"}, [], "PCT_STALE_AFTER_MINUTES must be"),
+        ({"PCT_STALE_AFTER_MINUTES": "-1"}, [], "got '-1'"),
+        ({}, ["--stale-after", "0"], "--stale-after must be a positive number of minutes"),
+    ],
+)
+def test_a_bad_stale_after_is_one_readable_line(
+    env: dict[str, str],
+    args: list[str],
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    quiet_run(tmp_path, minutes=600)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = commitments("runs", "--lake", str(tmp_path), *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("commitments: error: "), result.stderr
+    assert message in lines[0]
+    assert read_table("runs", tmp_path)["status"].tolist() == ["running"]  # nothing marked
