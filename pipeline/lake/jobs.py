@@ -12,11 +12,13 @@ Each job is one plain function with a typed result; a flow wraps each in a thin 
   machine) become ``abandoned``;
 * :func:`lake_tables` / :func:`export_lake` — describe and export the tables.
 
-Every job writes its ``runs`` row when it starts (``running``, with its host and pid), again
+Every job writes its ``runs`` row when it starts (``running``, with its host, pid and the
+process's start time), again
 as a heartbeat while it works (``updated_at``, at most every :data:`HEARTBEAT_EVERY`), and when
 it ends (``completed`` or ``failed``, with counts, duration and every table write). A run
 killed outright cannot write its end; the next job (or ``commitments runs`` / ``tables``) marks
-it ``abandoned`` when its process is gone from this host or its heartbeat is older than the
+it ``abandoned`` when its process is gone from this host (or its pid now belongs to a process
+that started later) or its heartbeat is older than the
 staleness limit (``PCT_STALE_AFTER_MINUTES``, default :data:`STALE_AFTER`). Re-running a job
 is safe: merges are keyed, so the tables end the same. The engine is imported only by
 :func:`extract_answers`, so ingestion never loads spaCy.
@@ -198,8 +200,8 @@ def this_host() -> str:
 def process_alive(pid: int) -> bool:
     """Whether a process with this id exists on this machine (a zombie counts as gone).
 
-    A pid can be reused by a later process, so True means "may be alive": the heartbeat
-    limit still applies to such a run.
+    A pid can be reused by a later process, so True means "some process has this pid":
+    :func:`process_start` tells whether it is still the same one.
     """
     if pid <= 0:
         return False
@@ -216,6 +218,43 @@ def process_alive(pid: int) -> bool:
         return True
 
 
+BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+
+
+def proc_start_ticks(stat: str) -> int:
+    """Field 22 of a ``/proc/<pid>/stat`` line: the process's start, in clock ticks after boot.
+
+    The second field (the command name, in parentheses) may itself hold spaces and
+    parentheses, so the fields are counted after its last ``)``.
+
+    Raises:
+        ValueError: When the line has too few fields or field 22 is not a number.
+    """
+    fields = stat.rpartition(")")[2].split()  # fields 3, 4, ...
+    if len(fields) < 20:
+        raise ValueError(f"not a /proc/<pid>/stat line: {stat[:80]!r}")
+    return int(fields[19])
+
+
+def process_start(pid: int) -> str | None:
+    """When the process ``pid`` of this machine started, as ``<boot id>:<ticks after boot>``.
+
+    Linux only (``/proc``): None where there is no ``/proc`` and when the process does not
+    exist. Two processes that held one pid at different times never share this value, a
+    reboot included (the boot id changes), so a run records it beside its pid and
+    :func:`abandoned_reason` can tell its process from a later one that reused the pid.
+    """
+    if pid <= 0:
+        return None
+    try:
+        boot = BOOT_ID.read_text(encoding="ascii").strip()
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            ticks = proc_start_ticks(stat.read())
+    except (OSError, ValueError):
+        return None
+    return f"{boot}:{ticks}"
+
+
 def abandoned_reason(
     run: Mapping[str, Any],
     *,
@@ -223,26 +262,37 @@ def abandoned_reason(
     host: str,
     stale_after: dt.timedelta = STALE_AFTER,
     alive: Callable[[int], bool] = process_alive,
+    started: Callable[[int], str | None] = process_start,
 ) -> str | None:
     """Why a ``running`` row's run is dead, or None when it may be alive (or is not running).
 
-    Dead: it ran on ``host`` (this machine) and its process is gone, or its heartbeat
-    (``updated_at``; ``started_at`` in rows of schema 1, which have none) is older than
-    ``stale_after``. A run on another machine is judged by its heartbeat only.
+    Dead: it ran on ``host`` (this machine) and its process is gone, or its pid now belongs
+    to another process (one whose start differs from the row's ``process_start``), or its
+    heartbeat (``updated_at``; ``started_at`` in rows of schema 1, which have none) is older
+    than ``stale_after``. A run on another machine is judged by its heartbeat only; so is the
+    pid's owner where the row or this machine gives no start time (rows before schema 3,
+    no ``/proc``).
 
     Args:
         run: A row of ``runs`` (``status``, ``started_at``; ``host``, ``pid``, ``updated_at``
-            when the lake has them).
+            and ``process_start`` when the lake has them).
         now: The time to judge at (UTC).
         host: This machine's name.
         stale_after: The heartbeat limit.
         alive: Whether a pid is a live process on this machine.
+        started: The start time of a live pid on this machine (:func:`process_start`), None
+            when unknown.
     """
     if run.get("status") != "running":
         return None
     pid = run.get("pid")
-    if run.get("host") == host and pid is not None and not alive(pid):
-        return f"its process {pid} on {host} is gone"
+    if run.get("host") == host and pid is not None:
+        if not alive(pid):
+            return f"its process {pid} on {host} is gone"
+        recorded = run.get("process_start")
+        current = started(pid) if recorded is not None else None
+        if current is not None and current != recorded:
+            return f"its process {pid} on {host} is gone (the pid was reused by a later process)"
     beat = run.get("updated_at") or run["started_at"]
     if now - beat > stale_after:
         return f"no heartbeat since {beat:%Y-%m-%d %H:%M:%S} UTC (limit {stale_after})"
@@ -491,6 +541,7 @@ def ingest_window(
         started,
         host=this_host(),
         pid=os.getpid(),
+        process_start=process_start(os.getpid()),
         updated_at=started,
     )
     _mark_abandoned_before("ingest", target)
@@ -737,6 +788,7 @@ def extract_answers(
         extractor_version=version,
         host=this_host(),
         pid=os.getpid(),
+        process_start=process_start(os.getpid()),
         updated_at=started,
     )
     _mark_abandoned_before("extract", target)

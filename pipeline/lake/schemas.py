@@ -63,7 +63,8 @@ from pipeline.audit.records import DeadlineRow, InitiativeRow
 from pipeline.ingest.records import Answer
 from pipeline.types import Commitment, Quantity, Timex
 
-SCHEMA_VERSION = 2  # 2: runs gained host, pid and updated_at (the heartbeat)
+# 2: runs gained host, pid and updated_at (the heartbeat); 3: runs gained process_start
+SCHEMA_VERSION = 3
 LOCK_FILE = Path(__file__).with_name("schema.lock.json")
 ROW_HASH = "row_hash"
 PARTITION_MONTH = "answered_month"
@@ -301,6 +302,9 @@ class RunRecord:
         pid: Its process id on that machine; None in rows of schema 1.
         updated_at: The heartbeat: when the run last wrote its row (at the start, during the
             run at most every ``HEARTBEAT_EVERY``, and at the end); None in rows of schema 1.
+        process_start: When that process started, ``<boot id>:<clock ticks after boot>``
+            (:func:`pipeline.lake.jobs.process_start`): a later process that reuses the pid
+            has another; None where unknown (no ``/proc``) and in rows before schema 3.
     """
 
     run_id: str
@@ -331,6 +335,7 @@ class RunRecord:
     host: str | None = None
     pid: int | None = None
     updated_at: dt.datetime | None = None
+    process_start: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,13 @@ from pipeline.lake import (
     record_run,
 )
 from pipeline.lake.io import read_arrow, table_info
-from pipeline.lake.jobs import abandoned_reason, process_alive, this_host
+from pipeline.lake.jobs import (
+    abandoned_reason,
+    proc_start_ticks,
+    process_alive,
+    process_start,
+    this_host,
+)
 from pipeline.settings import PROJECT_ROOT, get_settings
 
 API = FIXTURES / "api"
@@ -486,6 +492,7 @@ HOST = "this-host"
 NOW = dt.datetime(2026, 11, 29, 12, 0, tzinfo=dt.UTC)
 FRESH, STALE = NOW - dt.timedelta(minutes=1), NOW - dt.timedelta(hours=2)
 LIVE_PID, DEAD_PID = 100, 200
+LIVE_START, EARLIER_START = "boot-a:5000", "boot-a:10"
 
 
 def running(**fields: object) -> dict[str, object]:
@@ -495,6 +502,13 @@ def running(**fields: object) -> dict[str, object]:
 ABANDONED_CASES = [
     (running(host=HOST, pid=DEAD_PID, updated_at=FRESH), "its process 200 on this-host is gone"),
     (running(host=HOST, pid=LIVE_PID, updated_at=FRESH), None),
+    (running(host=HOST, pid=LIVE_PID, updated_at=FRESH, process_start=LIVE_START), None),
+    (
+        running(host=HOST, pid=LIVE_PID, updated_at=FRESH, process_start=EARLIER_START),
+        "its process 100 on this-host is gone (the pid was reused by a later process)",
+    ),
+    (running(host=HOST, pid=DEAD_PID, updated_at=FRESH, process_start=EARLIER_START), "its pro"),
+    (running(host="other-host", pid=LIVE_PID, updated_at=FRESH, process_start="x:1"), None),
     (running(host="other-host", pid=DEAD_PID, updated_at=FRESH), None),  # not our pid table
     (running(host="other-host", pid=LIVE_PID, updated_at=STALE), "no heartbeat since"),
     (running(host=HOST, pid=LIVE_PID, updated_at=STALE), "no heartbeat since"),  # hung or reused
@@ -508,7 +522,12 @@ ABANDONED_CASES = [
 @pytest.mark.parametrize(("run", "expected"), ABANDONED_CASES)
 def test_abandoned_reason_never_a_live_run(run: dict[str, object], expected: str | None) -> None:
     reason = abandoned_reason(
-        run, now=NOW, host=HOST, stale_after=STALE_AFTER, alive=lambda pid: pid == LIVE_PID
+        run,
+        now=NOW,
+        host=HOST,
+        stale_after=STALE_AFTER,
+        alive=lambda pid: pid == LIVE_PID,
+        started=lambda pid: LIVE_START if pid == LIVE_PID else None,
     )
     if expected is None:
         assert reason is None
@@ -531,6 +550,94 @@ def test_process_alive_counts_a_zombie_as_gone() -> None:
         time.sleep(0.01)
     assert not process_alive(child.pid)
     child.wait()
+
+
+STAT_LINES = [
+    ("1234 (python3) S 1 1234 1234 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 98765 1 2", 98765),
+    ("77 (a ) b (c) R 1 77 77 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 4242 0 0 0", 4242),  # odd name
+]
+
+
+@pytest.mark.parametrize(("line", "ticks"), STAT_LINES)
+def test_proc_start_ticks_reads_field_22(line: str, ticks: int) -> None:
+    assert proc_start_ticks(line) == ticks
+
+
+def test_proc_start_ticks_refuses_a_short_line() -> None:
+    with pytest.raises(ValueError, match="not a /proc/<pid>/stat line"):
+        proc_start_ticks("1 (x) S 1 1")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="no /proc (Linux only)")
+def test_process_start_tells_a_live_child_from_a_later_process_on_its_pid(
+    tmp_path: Path,
+) -> None:
+    """A real child's pid with its recorded start: alive and the same process; the same pid
+    with a start time of another process (as if the OS reused the pid): dead at once, although
+    its heartbeat is fresh."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        start = process_start(child.pid)
+        assert start is not None and start == process_start(child.pid)
+        assert start != process_start(os.getpid())
+        boot, _, ticks = start.rpartition(":")
+        assert boot == Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        now = dt.datetime.now(dt.UTC)
+        host = this_host()
+        same = run_record("same", host=host, pid=child.pid, updated_at=now, process_start=start)
+        reused = dataclasses.replace(
+            same, run_id="reused", process_start=f"{boot}:{int(ticks) - 1}"
+        )
+        rebooted = dataclasses.replace(same, run_id="rebooted", process_start=f"old-boot:{ticks}")
+        for record in (same, reused, rebooted):
+            record_run(record, tmp_path)
+        marked = mark_abandoned_runs(tmp_path)
+        assert [(m.run_id, m.reason) for m in marked] == [
+            (run_id, f"its process {child.pid} on {host} is gone (the pid was reused by a later "
+             "process)")
+            for run_id in ("rebooted", "reused")
+        ]  # fmt: skip
+        assert run_row(tmp_path, "same")["status"] == "running"
+    finally:
+        child.kill()
+        child.wait()
+    assert process_start(child.pid) is None  # reaped: no such process
+    [gone] = mark_abandoned_runs(tmp_path)
+    assert (gone.run_id, gone.reason) == ("same", f"its process {child.pid} on {host} is gone")
+
+
+def test_jobs_record_their_process_start(tmp_path: Path) -> None:
+    result = ingest_window(API / "commons-2024-09-list.json", lake=tmp_path)
+    row = run_row(tmp_path, result.run_id)
+    assert (row["pid"], row["process_start"]) == (os.getpid(), process_start(os.getpid()))
+
+
+def test_mark_abandoned_runs_reads_a_schema_2_lake(tmp_path: Path) -> None:
+    """Rows written before runs had process_start: a live pid is judged by the heartbeat, a
+    dead one at once; the table gains the column with the write."""
+    from deltalake import write_deltalake
+
+    from pipeline.lake.rows import record_row
+    from pipeline.lake.schemas import TABLES
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    host, now = this_host(), dt.datetime.now(dt.UTC)
+    old_schema = pa.schema([f for f in TABLES["runs"].schema if f.name != "process_start"])
+    rows = [
+        dict({k: v for k, v in record_row(run).items() if k != "process_start"}, row_hash=f"h{i}")
+        for i, run in enumerate(
+            (
+                run_record("v2-alive", host=host, pid=os.getpid(), updated_at=now),
+                run_record("v2-dead", host=host, pid=child.pid, updated_at=now),
+            )
+        )
+    ]
+    write_deltalake(str(tmp_path / "runs"), pa.Table.from_pylist(rows, schema=old_schema))
+    assert [m.run_id for m in mark_abandoned_runs(tmp_path)] == ["v2-dead"]
+    runs = read_table("runs", tmp_path).set_index("run_id")
+    assert runs.loc["v2-alive", "status"] == "running"
+    assert "process_start" in runs.columns and runs["process_start"].isna().all()
 
 
 def run_record(run_id: str, **fields: Any) -> RunRecord:
@@ -610,7 +717,7 @@ def test_mark_abandoned_runs_reads_a_schema_1_lake(tmp_path: Path) -> None:
     from pipeline.lake.rows import record_row
     from pipeline.lake.schemas import TABLES
 
-    new = {"host", "pid", "updated_at"}
+    new = {"host", "pid", "updated_at", "process_start"}
     old_schema = pa.schema([f for f in TABLES["runs"].schema if f.name not in new])
     rows = [
         {k: v for k, v in record_row(run).items() if k not in new}
