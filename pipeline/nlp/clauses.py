@@ -23,7 +23,7 @@ actors, vetoes) are rule data in ``models/``.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -43,6 +43,8 @@ SUBORDINATORS = frozenset(
     {"when", "once", "until", "unless", "because", "whether", "where", "what", "how", "why"}
 )
 CONDITIONALS = frozenset({"if"})
+CONJUNCTIVE_ADVERBS = frozenset({"however"})
+"""Adverbs that join two main clauses after a comma ("..., however we will include ...")."""
 # Words that open a subordinate clause only when a subject and verb follow ("as they take
 # action", "before this is concluded"); otherwise they are prepositions ("as set out",
 # "since 2010").
@@ -145,13 +147,15 @@ def _next_verb(
     *,
     allow_subject: bool,
     words_original_case: Sequence[str] | None = None,
+    named: Mapping[int, int] | None = None,
 ) -> int | None:
     """Position of the verb group that a boundary at ``i`` opens, or None.
 
     From ``i`` (the first token after the boundary word), skip intervening adverbs; a verb
     start there opens a clause with an elided subject. With ``allow_subject``, a pronoun or a
     short noun phrase (no punctuation, no other boundary word) followed by a verb start opens a
-    clause with its own subject.
+    clause with its own subject; so does an actor's name that ``named`` lists (its start and
+    end) when the verb group follows it directly: "..., and *ministers intend* to look at ...".
     """
     j = i
     while j < limit and lower[j] in INTERVENING_ADVERBS and j not in starts:
@@ -171,6 +175,11 @@ def _next_verb(
     # will", "and NHS England has"); "and environmental potential of rail freight is" coordinates
     # adjectives inside one noun phrase.
     head = words_original_case[j] if words_original_case is not None else lower[j]
+    if named and j in named and lower[j] not in NP_DETERMINERS and not head[:1].isupper():
+        k = named[j]
+        while k < limit and lower[k] in INTERVENING_ADVERBS and k not in starts:
+            k += 1
+        return k if k < limit and k in starts and lower[k] not in {"'s", "’s"} else None
     if lower[j] not in NP_DETERMINERS and not head[:1].isupper() and not head[:1].isdigit():
         return None
     for k in range(j, min(limit, j + MAX_SUBJECT_TOKENS + 1)):
@@ -268,6 +277,32 @@ def _opens_main_without_comma(
     return False
 
 
+SUBJECT_HEDGES = frozenset(
+    {"over", "around", "about", "nearly", "almost", "more", "than", "up", "to", "some",
+     "approximately", "an", "estimated", "at", "least", "roughly", "just", "under", "fewer",
+     "less"}
+)  # fmt: skip
+"""Hedges that may open a counted subject ("over 12 million pensioners", "an estimated 1,000")."""
+
+
+def _quantified_splice(lower: Sequence[str], verbs: Collection[int], i: int, n: int) -> bool:
+    """True when the words from ``i`` are a counted noun phrase (a hedge, then a number) and a
+    "will" right after it: "over 12 million pensioners will benefit"."""
+    j = i
+    while j < n and lower[j] in SUBJECT_HEDGES:
+        j += 1
+    if j >= n or not (lower[j][:1].isdigit() or lower[j] in {"£", "$", "€"}):
+        return False
+    for k in range(j + 1, min(n, j + MAX_SUBJECT_TOKENS + 1)):
+        if lower[k] in {"will", "shall"} and k in verbs:
+            return True
+        if not _is_word(lower[k]) and not _is_number_like(lower[k]):
+            return False
+        if lower[k] in RELATIVES or lower[k] in COORDINATORS or lower[k] in SUBORDINATORS:
+            return False
+    return False
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
@@ -275,6 +310,7 @@ def clause_boundaries(
     triggers: Collection[int] | None = None,
     *,
     lower: Sequence[str] | None = None,
+    unbroken: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, ClauseRole, str | None, int]]:
     """Where clauses begin: ``(position, role, opener, body)`` for every clause after the first.
 
@@ -290,11 +326,14 @@ def clause_boundaries(
             all who would benefit from them by 2035" stays whole; when None, every relative
             pronoun does.
         lower: ``words`` lower-cased, when the caller has them.
+        unbroken: Further ``(start, end)`` ranges that no boundary may cut, not names (time
+            expressions: "from 1 October 2024 *until* 31 March 2025" is one period).
     """
     lower = lower if lower is not None else [w.lower() for w in words]
     verbs = frozenset(starts) if starts is not None else verb_starts(words, lower=lower)
     n = len(lower)
-    inside = {i for s, e in protected for i in range(s + 1, e)}
+    inside = {i for s, e in (*protected, *unbroken) for i in range(s + 1, e)}
+    named = dict(sorted(protected))  # the longest name at each start
     out: list[tuple[int, ClauseRole, str | None, int]] = []
     open_role: ClauseRole = "main"
     if n and lower[0] in CONDITIONALS:
@@ -325,12 +364,28 @@ def clause_boundaries(
             # *and that* this will be implemented in up to 30 prisons ...".
             boundary = (i - 1 if prev == "," else i, "coordinate", word, i + 2)
         elif word in COORDINATORS and _next_verb(
-            lower, verbs, i + 1, n, allow_subject=True, words_original_case=words
+            lower, verbs, i + 1, n, allow_subject=True, words_original_case=words, named=named
         ):
             if i + 1 < n and _title(words[i - 1]) and _title(words[i + 1]):
                 continue  # inside a name: "the Work and Pensions Select Committee has"
             start = i - 1 if prev == "," else i
             boundary = (start, "coordinate", word, i + 1)
+        elif word == "," and _quantified_splice(lower, verbs, i + 1, n):
+            # A comma splice whose new subject is counted: "... through our commitment to
+            # protect the Triple Lock, *over 12 million pensioners will benefit*" (its own
+            # clause, as a predicted effect of the measure).
+            boundary = (i, "main", word, i + 1)
+        elif (
+            word in CONJUNCTIVE_ADVERBS
+            and prev == ","
+            and i + 1 < n
+            and lower[i + 1] != ","
+            and _next_verb(lower, verbs, i + 1, n, allow_subject=True, words_original_case=words)
+        ):
+            # A comma splice joined by "however": "... is not currently reported as part of the
+            # Monthly Data Release, *however we will include* full fund data ..." (a new clause
+            # with its own subject; not "will, however, publish").
+            boundary = (i - 1, "main", word, i + 1)
         elif word in CONTRASTIVES and _next_verb(
             lower, verbs, i + 1, n, allow_subject=True, words_original_case=words
         ):
@@ -391,6 +446,7 @@ def split_clauses(
     triggers: Collection[int] | None = None,
     *,
     lower: Sequence[str] | None = None,
+    unbroken: Sequence[tuple[int, int]] = (),
 ) -> list[Clause]:
     """Split a sentence into clauses that cover it without gaps.
 
@@ -400,6 +456,7 @@ def split_clauses(
         protected: Token ranges that no boundary may cut (names found by the actor rules).
         triggers: Positions where a commitment trigger starts (see :func:`clause_boundaries`).
         lower: ``words`` lower-cased, when the caller has them.
+        unbroken: Further ranges no boundary may cut (see :func:`clause_boundaries`).
 
     Returns:
         The clauses in order; a sentence without boundaries is one ``main`` clause.
@@ -418,7 +475,7 @@ def split_clauses(
         first_role, first_opener = "conditional", lower0
     elif lower0 in SUBORDINATORS or lower0 in CONTRASTIVES:
         first_role, first_opener = "subordinate", lower0
-    bounds = clause_boundaries(words, starts, protected, triggers, lower=lower)
+    bounds = clause_boundaries(words, starts, protected, triggers, lower=lower, unbroken=unbroken)
     clauses: list[Clause] = []
     start, role, opener, body = 0, first_role, first_opener, (1 if first_opener else 0)
     for b_start, b_role, b_opener, b_body in bounds:

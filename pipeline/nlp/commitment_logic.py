@@ -1431,6 +1431,105 @@ def relative_antecedent(hits: Sequence[Hit], rules: CommitmentRules, clause: Cla
     return None
 
 
+EFFECT_VERBS = frozenset(
+    {
+        "support", "help", "enable", "boost", "improve", "ensure", "play", "make", "benefit",
+        "allow", "strengthen", "transform", "drive", "bring", "reduce", "increase", "encourage",
+        "empower", "give", "contribute", "lead", "mean", "result", "create", "protect", "save",
+        "unlock", "accelerate", "raise", "cut", "address", "tackle", "build", "achieve",
+        "deliver", "enhance", "promote", "underpin", "inform", "shape", "see", "affect",
+        "require", "apply", "remain", "continue", "need", "have", "depend", "determine", "go",
+        "form", "complement", "align", "equip", "open", "offer", "provide", "cost", "add",
+        "move", "feed",
+    }
+)  # fmt: skip
+"""Verbs of a relative clause that predict what its noun will do or bring about ("..., which
+will support investment in insulation", "which will provide an opportunity for stakeholders"),
+rather than add a feature of the government's programme: with nothing quantified or dated,
+they are effects (GUIDELINES.md section 1), not commitments."""
+LAW_HEADS = frozenset(
+    {"bill", "act", "regulations", "regulation", "order", "legislation", "law", "duty", "code"}
+)
+"""Antecedents whose relative clause says what a law will do (law, not a commitment)."""
+RELATIVE_SKIP = frozenset({"will", "shall", "also", "then", "both", "now", "initially", "each"})
+
+
+def feature_of_commitment(
+    lower: Sequence[str], clause: Clause, previous: Draft | None, previous_clause: Clause | None
+) -> bool:
+    """True when a relative clause with its own "will" adds a checkable feature of what the
+    government commitment just before it names (blind2 case 3, GUIDELINES.md section 1: one
+    record per clause with its own auxiliary): "We are setting up the Forced Labour Forum,
+    *which will include* representatives from government, civil society organisations ...",
+    "we will publish a new national cancer plan, *which will include* further details on ...",
+    "We will publish a 10-Year Health Plan for the NHS in the spring *which will focus on* ...".
+
+    Not a predicted effect (:data:`EFFECT_VERBS`: "..., which will support investment in
+    insulation"), nor what a bill or law will do (:data:`LAW_HEADS`).
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        clause: The relative clause.
+        previous: The commitment found last in the sentence, or None.
+        previous_clause: The clause just before ``clause``, or None.
+    """
+    if clause.role != "relative" or clause.opener not in {"which", "that"}:
+        return False
+    if previous is None or previous_clause is None:
+        return False
+    if previous.subject.status != "government":
+        return False
+    if not (previous_clause.start <= previous.trigger_start < previous_clause.end):
+        return False
+    k = clause.start - 1
+    if k >= 0 and lower[k] == ",":
+        k -= 1
+    if k < previous.trigger_end or previous.end < k + 1 or lower[k] in LAW_HEADS:
+        return False
+    i = clause.body
+    if i >= clause.end or lower[i] not in {"will", "shall"}:
+        return False
+    while i < clause.end and (lower[i] in RELATIVE_SKIP or lower[i].endswith("ly")):
+        i += 1
+    if i >= clause.end or lower[i] in EFFECT_VERBS or not lower[i].isalpha():
+        return False
+    # a copula describes the noun ("which will be the first ever GB-wide spatial energy
+    # plan"); a passive is a step ("which will be chaired by ...")
+    return lower[i] != "be" or (i + 1 < clause.end and is_participle(lower[i + 1]))
+
+
+def anaphoric_step(lower: Sequence[str], kind: str, trigger: Hit, *, passive: bool) -> bool:
+    """True when a verb group after a sentence-initial "It" that stands for the government (or
+    its programme) is the government's own step: an active perfect ("It has invested over £405
+    million") or an active "will" with an action verb ("The review will be a neutral appraisal
+    ... *It will consider* the effectiveness of ...", "The department welcomes ... *It will
+    work with* Ofsted"); not "It will have an extra territorial impact", "It will ensure ..."
+    (:data:`EFFECT_VERBS`) or "It is looking at whether ..." (a law, a trial).
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        kind: The trigger rule's kind.
+        trigger: The trigger.
+        passive: The verb group is passive.
+    """
+    if passive:
+        return False
+    first = lower[trigger.start]
+    if kind == "done":
+        return first in {"has", "have"}
+    if kind != "future" or first not in {"will", "shall"}:
+        return False
+    i = trigger.start + 1
+    while i < len(lower) and (lower[i] in RELATIVE_SKIP or lower[i].endswith("ly")):
+        i += 1
+    return (
+        i < len(lower)
+        and lower[i].isalpha()
+        and lower[i] not in EFFECT_VERBS
+        and lower[i] not in {"be", "not", "never"}
+    )
+
+
 def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     """The subject of a sentence's first main clause (the matrix subject, not a complement's).
 
@@ -1443,8 +1542,13 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     auxiliaries = verb_starts(words, lower=lower)
     splitting = auxiliaries | {i for i in trigger_starts if not is_participle(words[i])}
     protected = [(h.start, h.end) for h in sentence.hits if h.family == "actor"]
+    # a time expression is never cut ("from 1 October 2024 until 31 March 2025" is one period,
+    # not a clause opened by "until")
+    periods = [(t.start, t.end) for t in sentence.timexes]
     roles = [a.role for a in rules.actors]
-    for clause in split_clauses(words, splitting, protected, trigger_starts, lower=lower):
+    for clause in split_clauses(
+        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods
+    ):
         if clause.role != "main":
             continue
         end = first_verb(lower, clause.body, clause.end, auxiliaries | trigger_starts)
@@ -1553,7 +1657,12 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     splitting = auxiliaries | {i for i in trigger_starts if not is_participle(words[i])}
     starts = auxiliaries | trigger_starts
     protected = [(h.start, h.end) for h in sentence.hits if h.family == "actor"]
-    clauses = split_clauses(words, splitting, protected, trigger_starts, lower=lower)
+    # a time expression is never cut ("from 1 October 2024 until 31 March 2025" is one period,
+    # not a clause opened by "until")
+    periods = [(t.start, t.end) for t in sentence.timexes]
+    clauses = split_clauses(
+        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods
+    )
     actor_ends = {h.end for h in sentence.hits if h.family == "actor"}
     subject_ends = splitting | {
         i
@@ -1620,6 +1729,13 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             if clause.role == "relative" and subject.status not in ("none", "government")
             else None
         )
+        if subject.status == "none" and feature_of_commitment(
+            lower, clause, drafts[-1] if drafts else None, clauses[ci - 1] if ci else None
+        ):
+            # "We are setting up the Forced Labour Forum, which will include ...": the
+            # government's programme, so the government's commitment (blind2 case 3).
+            owner = drafts[-1].subject
+            subject = Subject("government", owner.start, owner.end, owner.rule, inherited=True)
         conditional = (
             ci + 1 < len(clauses)
             and clauses[ci + 1].role == "conditional"
@@ -1747,9 +1863,7 @@ def _draft(
             # The trigger has its own pronoun subject: "Iran bears responsibility for the actions
             # of groups *they have supported*" is not the UK's step.
             subject = Subject("unknown", own, own + 1)
-    if subject.anaphoric and (
-        rule.kind != "done" or lower[trigger.start] not in {"has", "have"} or passive_form
-    ):
+    if subject.anaphoric and not anaphoric_step(lower, rule.kind, trigger, passive=passive_form):
         # "It has invested over £405 million" after a government subject; not "It will have an
         # extra territorial impact" or "It is looking at whether ..." (a law, a trial).
         subject = replace(subject, status="unknown", anaphoric=False)

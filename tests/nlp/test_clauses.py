@@ -183,6 +183,34 @@ CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
             ", and more detail will be provided in due course.",
         ],
     ),  # 1729281 ("more" opens a noun-phrase subject)
+    # ", however" joins two main clauses
+    (
+        "Waking Watch Replacement Fund 2023 data is not currently reported as part of the Monthly Data Release, however we will include full fund data within future releases in due course.",
+        (),
+        [
+            "Waking Watch Replacement Fund 2023 data is not currently reported as part of the Monthly Data Release",
+            ", however we will include full fund data within future releases in due course.",
+        ],
+    ),  # blind2 1722472
+    (
+        "The Government will, however, publish the report in the spring.",
+        (),
+        ["The Government will, however, publish the report in the spring."],
+    ),  # an aside, not a boundary
+    # a comma splice with a counted subject and its own "will"
+    (
+        "The Government is also ensuring pensioners are supported through our commitment to protect the Triple Lock, over 12 million pensioners will benefit, with many expected to see their State Pension increase.",
+        (),
+        [
+            "The Government is also ensuring pensioners are supported through our commitment to protect the Triple Lock",
+            ", over 12 million pensioners will benefit, with many expected to see their State Pension increase.",
+        ],
+    ),  # blind2 1726816
+    (
+        "We have allocated £5 million, over 3 years, to the scheme.",
+        (),
+        ["We have allocated £5 million, over 3 years, to the scheme."],
+    ),  # a counted aside without its own "will"
 ]
 
 
@@ -268,6 +296,26 @@ def test_split_clauses_protected_names_are_not_cut() -> None:
     words = ["NHS", "England", "and", "the", "Department", "have", "agreed"]
     assert len(split_clauses(words)) == 2
     assert len(split_clauses(words, protected=[(0, 5)])) == 1
+
+
+def test_split_clauses_unbroken_periods_are_not_cut(nlp: Language) -> None:
+    doc = nlp.make_doc("The Fund is being extended from 1 October 2024 until 31 March 2025.")
+    words = [t.text for t in doc]
+    period = (words.index("1"), words.index("2025") + 1)
+    assert len(split_clauses(words)) == 2  # "until" opens a subordinate clause
+    assert len(split_clauses(words, unbroken=[period])) == 1
+
+
+def test_split_clauses_named_actor_opens_a_coordinate_clause(nlp: Language) -> None:
+    doc = nlp.make_doc("This is an important issue, and ministers intend to look at the costs.")
+    words = [t.text for t in doc]
+    ministers = words.index("ministers")
+    intend = {words.index("intend")}
+    plain = split_clauses(words, verb_starts(words, intend))
+    named = split_clauses(words, verb_starts(words, intend), [(ministers, ministers + 1)])
+    assert len(plain) == 1
+    assert [c.role for c in named] == ["main", "coordinate"]
+    assert named[1].body == ministers
 
 
 def test_split_clauses_relative_needs_a_trigger_when_triggers_are_given() -> None:

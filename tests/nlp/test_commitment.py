@@ -711,6 +711,97 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "over 12 million pensioners will see their State Pensions increase")],
     ),  # 1724329 (beneficiaries, quantified and dated)
+    # A relative clause with its own "will" that adds a feature of what a government commitment
+    # names is a record of its own (blind2 case 3); a predicted effect, a copula or what a bill
+    # will do is not.
+    (
+        "We are setting up the Forced Labour Forum, which will include representatives from government, civil society organisations, businesses and academics to ensure the guidance is fit for purpose and is applicable across sectors.",
+        "2024-09-09",
+        None,
+        [
+            ("ongoing", "We are setting up the Forced Labour Forum"),
+            ("future", "will include representatives from government"),
+        ],
+    ),  # blind2 1725524
+    (
+        "As set out by the Prime Minister, we will publish our Animal Welfare Strategy this year which will set out our priorities for animal welfare.",
+        "2025-11-12",
+        None,
+        [
+            ("future", "we will publish our Animal Welfare Strategy this year"),
+            ("future", "will set out our priorities for animal welfare"),
+        ],
+    ),  # 1859853 (no comma before "which")
+    (
+        "The Government will also partner with local authorities to deliver the Warm Homes Plan, which will support investment in insulation, low carbon heating and other home improvements to cut bills.",
+        "2024-11-19",
+        None,
+        [("future", "The Government will also partner with local authorities")],
+    ),  # 1740857 (the relative clause is an unquantified effect)
+    (
+        "As part of our efforts to become a clean energy superpower, we are commissioning a Strategic Spatial Energy Plan (SSEP), which will be the first ever GB-wide spatial energy plan.",
+        "2024-07-23",
+        None,
+        [("ongoing", "we are commissioning a Strategic Spatial Energy Plan")],
+    ),  # 1722067 (a copula describes the plan)
+    (
+        "As set out in the King's Speech in July 2024, the Government will introduce a draft Equality (Race and Disability) Bill, which will enshrine in law the full right to equal pay on the basis of race or disability.",
+        "2025-01-13",
+        None,
+        [("future", "the Government will introduce a draft Equality (Race and Disability) Bill")],
+    ),  # 1752329 (what a bill will do is law)
+    # A period is one time expression, never cut by its "until".
+    (
+        "The Household Support Fund is being extended for a further 6 months, from 1 October 2024 until 31 March 2025.",
+        "2024-09-10",
+        None,
+        [("future", "The Household Support Fund is being extended for a further 6 months")],
+    ),  # blind2 1726816 (a progressive extension over a period not yet begun, blind2 case 5)
+    # ", however" opens a clause with its own subject.
+    (
+        "Waking Watch Replacement Fund 2023 data is not currently reported as part of the Building Safety Remediation Monthly Data Release, however we will include full fund data within future releases in due course.",
+        "2024-07-25",
+        None,
+        [("future", "we will include full fund data within future releases in due course")],
+    ),  # blind2 1722472
+    # A named actor after "and" opens a clause even without a determiner.
+    (
+        "We recognise that this is an important issue, and ministers intend to look at all the drivers of cost, how to manage spending on clinical negligence, and the potential merits of the reform options.",
+        "2024-10-08",
+        None,
+        [("future", "ministers intend to look at all the drivers of cost")],
+    ),  # 1729485
+    # "It" for the government's programme, with an action verb.
+    (
+        "The upcoming Strategic Defence Review will consider the threats Britain faces, the capabilities needed to meet them, the state of UK Armed Forces and the resources available. It will ensure a ‘NATO-first’ policy is at the heart of Britain’s Defence plans.",
+        "2024-07-23",
+        None,
+        [
+            (
+                "future",
+                "The upcoming Strategic Defence Review will consider the threats Britain faces",
+            )
+        ],
+    ),  # 1721719 ("It will ensure ..." is a soft aim)
+    (
+        "The National Cancer Plan, due to be published in the second half of this year, will have a focus on research and innovation. It will include details on how we will improve outcomes for cancer patients.",
+        "2025-07-10",
+        None,
+        [
+            ("future", "due to be published in the second half of this year"),
+            ("future", "It will include details"),
+        ],
+    ),  # 1818869
+    # A comma splice whose new subject is counted is a clause of its own.
+    (
+        "The Government is also ensuring pensioners are supported through our commitment to protect the Triple Lock, over 12 million pensioners will benefit, with many expected to see their State Pension increase by around a thousand pounds over the next five years.",
+        "2024-09-10",
+        None,
+        [
+            ("ongoing", "The Government is also ensuring pensioners are supported"),
+            ("future", "over 12 million pensioners will benefit"),
+        ],
+    ),  # blind2 1726816
 ]
 
 # (sentence, answer date): nothing to record
@@ -988,6 +1079,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2024-11-30",
             "in the autumn",
         ),  # 1721691
+        # a period not yet begun: its end, with the whole period as the due text
+        (
+            "The Household Support Fund is being extended for a further 6 months, from 1 October 2024 until 31 March 2025.",
+            "2024-09-10",
+            "2025-03-31",
+            "from 1 October 2024 until 31 March 2025",
+        ),  # blind2 1726816
         # "within the next year" counts from the answer date
         (
             "The New Towns Taskforce will be responsible for recommending locations for new towns within the next year.",

@@ -4,22 +4,26 @@ directly on token texts, hand-built rule matches, time expressions and rules."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from pipeline.nlp.clauses import split_clauses
+from pipeline.nlp.clauses import Clause, split_clauses
 from pipeline.nlp.commitment_logic import (
+    Draft,
     Hit,
     Mention,
     SentenceInput,
     Subject,
     admissible,
+    anaphoric_step,
     conditions_previous,
     contact_clause_start,
     dates_a_report,
     due_candidates,
     due_preposition,
+    feature_of_commitment,
     find_commitments,
     find_subject,
     future_reading,
@@ -682,3 +686,68 @@ def test_in_participle_aside(sentence: str, date: str, trigger: str, expected: b
 def test_names_means(sentence: str, expected: bool) -> None:
     lower = [w.lower() for w in _words(sentence)]
     assert names_means(lower, 2, len(lower)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "trigger", "passive", "expected"),
+    [
+        ("It has invested over £405 million", "done", (1, 3), False, True),  # 1725763
+        (
+            "It will consider the effectiveness of the regime",
+            "future",
+            (1, 3),
+            False,
+            True,
+        ),  # 1818351
+        ("It will include details on how we will improve outcomes", "future", (1, 3), False, True),
+        ("It will ensure a NATO-first policy", "future", (1, 3), False, False),  # 1721719 (aim)
+        ("It will have an extra territorial impact", "future", (1, 3), False, False),  # 1740347
+        ("It will be published in the spring", "future", (1, 3), True, False),
+        ("It is looking at whether to extend the trial", "ongoing", (1, 3), False, False),
+    ],
+)
+def test_anaphoric_step(
+    sentence: str, kind: str, trigger: tuple[int, int], passive: bool, expected: bool
+) -> None:
+    lower = [w.lower() for w in _words(sentence)]
+    hit = Hit("trigger", 0, *trigger)
+    assert anaphoric_step(lower, kind, hit, passive=passive) is expected
+
+
+def _previous(lower: list[str], subject_end: int, trigger: int, end: int) -> Draft:
+    return Draft(
+        start=0,
+        end=end,
+        kind="ongoing",
+        strength="firm",
+        assurance=False,
+        negated=False,
+        trigger_start=trigger,
+        trigger_end=trigger + 2,
+        rule="ongoing.progressive",
+        subject=Subject("government", 0, subject_end, 0),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We are setting up the Forum , which will include representatives", True),  # blind2
+        ("We are setting up the Forum , which will also set out the rules", True),
+        ("We are setting up the Forum , which will support investment", False),  # an effect
+        ("We are setting up the Forum , which will be the first ever forum", False),  # copula
+        ("We are setting up the Forum , which will be chaired by the Minister", True),
+        ("We are setting up the Bill , which will include new powers", False),  # law
+    ],
+)
+def test_feature_of_commitment(sentence: str, expected: bool) -> None:
+    lower = [w.lower() for w in _words(sentence)]
+    comma = lower.index(",")
+    clauses = [
+        Clause(0, comma + 1, "main"),
+        Clause(comma + 1, len(lower), "relative", "which", comma + 2),
+    ]
+    draft = _previous(lower, 1, 1, comma)
+    assert feature_of_commitment(lower, clauses[1], draft, clauses[0]) is expected
+    other = replace(draft, subject=Subject("other", 0, 1, 0))
+    assert not feature_of_commitment(lower, clauses[1], other, clauses[0])
