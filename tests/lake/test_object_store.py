@@ -5,13 +5,18 @@ moto's S3 server runs on loopback (a free port, its own process) and serves the 
 ``AWS_*`` environment variables (the CLI and a bare URL). delta-rs 1.x commits to S3 with
 conditional writes (``If-None-Match: *``), which moto honours, so no lock and no
 ``AWS_S3_ALLOW_UNSAFE_RENAME``: two writers racing for one version cannot both win (tested).
+moto accepts any credentials unless its IAM authentication is switched on; a second server,
+with it on (``POST /moto-api/reset-auth``, moto's ``INITIAL_NO_AUTH_ACTION_COUNT`` set at run
+time), refuses wrong ones as S3 does.
 
 Every job runs the same way on a local lake too, and the tables must hold the same rows.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import os
 import socket
 import subprocess
@@ -19,14 +24,16 @@ import sys
 import textwrap
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
-from support import SAMPLES
+from support import FIXTURES, SAMPLES
 
 from pipeline.lake import (
     Lake,
@@ -45,6 +52,7 @@ from pipeline.settings import PROJECT_ROOT
 pytestmark = pytest.mark.integration
 
 SAMPLE = SAMPLES / "answers-sample.jsonl.gz"
+API_LIST = FIXTURES / "api" / "commons-2024-09-list.json"  # 35 answers
 BUCKET = "pct-lake"
 REGION = "eu-west-2"
 # A small part of the sample for the engine (two months, 43 + 15 answers): the lake is under
@@ -55,9 +63,11 @@ ANSWER_TABLES = ("answers", "commitments", "time_expressions", "quantities")
 
 @dataclass(frozen=True, slots=True)
 class S3Server:
-    """A running S3-compatible server and how to reach it."""
+    """A running S3-compatible server and how to reach it (with which credentials)."""
 
     endpoint: str
+    access_key_id: str = "testing"
+    secret_access_key: str = "testing"
 
     def env(self) -> dict[str, str]:
         """The ``AWS_*`` variables (and deltalake storage options) that point at it."""
@@ -65,9 +75,21 @@ class S3Server:
             "AWS_ENDPOINT_URL": self.endpoint,
             "AWS_ALLOW_HTTP": "true",
             "AWS_REGION": REGION,
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_ACCESS_KEY_ID": self.access_key_id,
+            "AWS_SECRET_ACCESS_KEY": self.secret_access_key,
         }
+
+    def client(self, service: str) -> Any:
+        """A boto3 client of this server (``s3``, ``iam``) with these credentials."""
+        import boto3
+
+        return boto3.client(
+            service,
+            endpoint_url=self.endpoint,
+            region_name=REGION,
+            aws_access_key_id=self.access_key_id,
+            aws_secret_access_key=self.secret_access_key,
+        )
 
     def lake(self, prefix: str, bucket: str = BUCKET) -> Lake:
         """A lake under ``s3://<bucket>/<prefix>/lake`` with explicit storage options."""
@@ -109,12 +131,11 @@ def start_moto(port: int, log: Path) -> subprocess.Popen[bytes]:
     raise RuntimeError("not listening after 30 s")
 
 
-@pytest.fixture(scope="module")
-def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
-    """moto's S3 server on a free loopback port, with the bucket created (skips, with the
-    reason, only when moto cannot start)."""
+def serve_moto(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
+    """moto's S3 server on a free loopback port, with the bucket created, until closed (skips,
+    with the reason, only when moto cannot start)."""
     try:
-        import boto3
+        import boto3  # noqa: F401 - the client the setup uses
         import moto.server  # noqa: F401 - the server's dependencies (moto[server])
     except ImportError as err:  # the dev extra is not installed
         pytest.skip(f"moto[server] is not installed: {err}")
@@ -125,13 +146,9 @@ def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
         pytest.skip(f"moto's S3 server cannot start on 127.0.0.1:{port}: {err}")
     try:
         s3 = S3Server(f"http://127.0.0.1:{port}")
-        boto3.client(
-            "s3",
-            endpoint_url=s3.endpoint,
-            region_name=REGION,
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        ).create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+        s3.client("s3").create_bucket(
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
+        )
         yield s3
     finally:
         process.terminate()
@@ -140,6 +157,44 @@ def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
+    """moto's S3 server, accepting any credentials (moto's default)."""
+    yield from serve_moto(tmp_path_factory)
+
+
+ALLOW_S3 = json.dumps(
+    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
+)
+
+
+@pytest.fixture(scope="module")
+def locked_s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
+    """A second moto server that authenticates every request, as S3 does: the returned
+    credentials (an IAM user's access key, allowed ``s3:*``) are accepted, others refused.
+
+    moto skips authentication for its first ``INITIAL_NO_AUTH_ACTION_COUNT`` requests
+    (infinitely many by default); ``POST /moto-api/reset-auth`` with ``0`` switches it on
+    once the bucket, user and key exist.
+    """
+    for server in serve_moto(tmp_path_factory):
+        iam = server.client("iam")
+        iam.create_user(UserName="lake-writer")
+        iam.put_user_policy(UserName="lake-writer", PolicyName="s3", PolicyDocument=ALLOW_S3)
+        key = iam.create_access_key(UserName="lake-writer")["AccessKey"]
+        switch_on = urllib.request.Request(
+            f"{server.endpoint}/moto-api/reset-auth",
+            data=b"0",
+            method="POST",
+            headers={"Content-Type": "text/plain"},  # moto reads the raw body
+        )
+        with urllib.request.urlopen(switch_on, timeout=10) as reply:
+            assert reply.status == 200
+        yield dataclasses.replace(
+            server, access_key_id=key["AccessKeyId"], secret_access_key=key["SecretAccessKey"]
+        )
 
 
 def run_jobs(lake: Lake | Path, nlp: Language) -> None:
@@ -380,3 +435,45 @@ def test_cli_unreachable_store_is_a_user_error(s3: S3Server) -> None:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("commitments: error: "), result.stderr
     assert "NoSuchBucket" in lines[0]
+
+
+WRONG_CREDENTIALS = [
+    ({"access_key_id": "AKIANOSUCHKEY0000000"}, "403 Forbidden: InvalidAccessKeyId"),
+    ({"secret_access_key": "not-the-secret"}, "403 Forbidden: SignatureDoesNotMatch"),
+]
+
+
+@pytest.mark.parametrize(("wrong", "refusal"), WRONG_CREDENTIALS)
+def test_refused_credentials_are_one_readable_storage_error(
+    locked_s3: S3Server, wrong: dict[str, str], refusal: str
+) -> None:
+    allowed = locked_s3.lake("auth")
+    ingest_window(API_LIST, lake=allowed)  # the server does accept the right key
+    before = table_info("answers", allowed)
+    assert before.rows == 35
+    refused = dataclasses.replace(locked_s3, **wrong).lake("auth")
+    with pytest.raises(LakeStorageError) as raised:
+        read_table("answers", refused)
+    message = str(raised.value)
+    assert "\n" not in message and "\x1b" not in message
+    assert message.startswith(f"cannot open table 'answers' at s3://{BUCKET}/auth/lake/answers: ")
+    assert refusal in message
+    with pytest.raises(LakeStorageError, match=refusal):
+        ingest_window(API_LIST, lake=refused)
+    assert table_info("answers", allowed).version == before.version  # the refused run wrote nothing
+
+
+@pytest.mark.parametrize(("wrong", "refusal"), WRONG_CREDENTIALS)
+def test_cli_refused_credentials_are_a_user_error(
+    locked_s3: S3Server, wrong: dict[str, str], refusal: str
+) -> None:
+    lake = f"s3://{BUCKET}/auth-cli/lake"
+    refused = dataclasses.replace(locked_s3, **wrong)
+    for args in (["tables"], ["runs"], ["ingest", "--source", str(API_LIST)]):
+        result = commitments(refused, *args, "--lake", lake)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("commitments: error: "), result.stderr
+        assert refusal in lines[0]
+    assert commitments(locked_s3, "tables", "--lake", lake).returncode == 0
