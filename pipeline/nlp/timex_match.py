@@ -2,10 +2,10 @@
 
 :func:`find_timexes` runs the whole chain; each step is its own function so tests can call it:
 
-1. :func:`find_candidates` runs every pattern rule whose trigger words occur in the text and
-   keeps matches whose context conditions hold and whose words make sense (a "financial year"
-   2024-27 does not); a part of a period written before a date ("the end of", "early") joins it
-   (:func:`join_part`);
+1. :func:`find_candidates` runs each pattern rule over the lines of the text that hold its
+   trigger words (:func:`~pipeline.nlp.timex_rules.text_lines`) and keeps matches whose context
+   conditions hold and whose words make sense (a "financial year" 2024-27 does not); a part of a
+   period written before a date ("the end of", "early") joins it (:func:`join_part`);
 2. :func:`blocked_regions` and :func:`drop_blocked` remove matches inside an Act's name or a
    quoted title;
 3. :func:`select` keeps the longest of overlapping matches (then the higher priority);
@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -37,10 +37,11 @@ from pipeline.nlp.timex_rules import (
     RangeRule,
     RoleRule,
     TenseRule,
+    TextLine,
     TimexRule,
     TimexRuleSet,
     requires_met,
-    trigger_words,
+    text_lines,
 )
 from pipeline.types import Timex
 
@@ -287,10 +288,13 @@ def find_candidates(
     rules: Sequence[TimexRule],
     profile: str = "answers",
     part_prefix: re.Pattern[str] | None = None,
-    words: frozenset[str] | None = None,
+    lines: Sequence[TextLine] | None = None,
     lowered: str | None = None,
 ) -> list[Candidate]:
     """Every match of every rule of ``profile`` whose context holds and whose words make sense.
+
+    A rule is run over each line of the text whose trigger words meet its ``requires``; a match
+    is searched within its line (its context conditions see the whole text).
 
     Args:
         text: The text to search.
@@ -298,26 +302,26 @@ def find_candidates(
         profile: ``answers`` or ``timeml``; rules of the other profile are skipped.
         part_prefix: When given, a date whose words name no part takes a part written just
             before it ("the end of" + "March 2029"), extent included (see :func:`join_part`).
-        words: The text's trigger words (:func:`~pipeline.nlp.timex_rules.trigger_words`),
-            computed when None; a rule whose ``requires`` has none of them is skipped.
+        lines: The text's lines (:func:`~pipeline.nlp.timex_rules.text_lines`), computed
+            when None.
         lowered: ``text.lower()``, when the caller has it.
 
     Returns:
         Candidates in no particular order (overlaps included).
     """
     out: list[Candidate] = []
-    if words is None:
-        words = trigger_words(text)
     lowered = text.lower() if lowered is None else lowered
+    if lines is None:
+        lines = text_lines(text, lowered)
     same_length = len(lowered) == len(text)
-    for rule in rules_to_run(rules, profile, words):
+    for rule, spans in rules_by_line(rules, profile, lines):
         if rule.case == "sensitive":
-            matches = rule.regex.finditer(text)
+            regex, searched = rule.regex, text
         elif same_length:
-            matches = rule.regex.finditer(lowered)
+            regex, searched = rule.regex, lowered
         else:
-            matches = rule.regex_ignorecase.finditer(text)
-        for match in matches:
+            regex, searched = rule.regex_ignorecase, text
+        for match in _matches_in(regex, searched, spans):
             if not _on_word_boundaries(text, match.start(), match.end()):
                 continue
             start, end = (
@@ -408,17 +412,43 @@ def rules_to_run(
         profile: ``answers`` or ``timeml``.
         words: The text's trigger words.
     """
-    if isinstance(rules, tuple):
-        key = (id(rules), profile)
-        entry = _PLANS.get(key)
-        if entry is None or entry[0] is not rules:
-            if len(_PLANS) >= _MAX_PLANS:
-                _PLANS.clear()
-            entry = (rules, rule_plan(rules, profile))
-            _PLANS[key] = entry
-        plan = entry[1]
-    else:
-        plan = rule_plan(rules, profile)
+    plan = _plan_of(rules, profile)
+    return [plan.rules[i] for i in sorted(_chosen(plan, words))]
+
+
+def rules_by_line(
+    rules: Sequence[TimexRule], profile: str, lines: Sequence[TextLine]
+) -> list[tuple[TimexRule, list[tuple[int, int]]]]:
+    """The rules of ``profile`` to run on a text, each with the spans of the lines whose trigger
+    words meet its ``requires`` (:func:`rules_to_run` line by line), in rule order."""
+    plan = _plan_of(rules, profile)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for line in lines:
+        for i in _chosen(plan, line.words):
+            found = spans.get(i)
+            if found is None:
+                spans[i] = [(line.start, line.end)]
+            else:
+                found.append((line.start, line.end))
+    return [(plan.rules[i], spans[i]) for i in sorted(spans)]
+
+
+def _plan_of(rules: Sequence[TimexRule], profile: str) -> RulePlan:
+    """The :class:`RulePlan` of ``rules``, kept per rule tuple (by identity)."""
+    if not isinstance(rules, tuple):
+        return rule_plan(rules, profile)
+    key = (id(rules), profile)
+    entry = _PLANS.get(key)
+    if entry is None or entry[0] is not rules:
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        entry = (rules, rule_plan(rules, profile))
+        _PLANS[key] = entry
+    return entry[1]
+
+
+def _chosen(plan: RulePlan, words: frozenset[str]) -> set[int]:
+    """Indexes (in ``plan.rules``) of the rules whose ``requires`` ``words`` meet."""
     chosen = set(plan.always)
     by_word = plan.by_word
     for word in plan.words.intersection(words):
@@ -427,7 +457,15 @@ def rules_to_run(
     for i in plan.several.intersection(chosen):
         if not requires_met(kept[i].requires[1:], words):
             chosen.discard(i)
-    return [kept[i] for i in sorted(chosen)]
+    return chosen
+
+
+def _matches_in(
+    regex: re.Pattern[str], text: str, spans: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``regex`` inside each of ``spans`` of ``text``, in order."""
+    for start, end in spans:
+        yield from regex.finditer(text, start, end)
 
 
 _ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -490,17 +528,17 @@ def _context_holds(rule: TimexRule, text: str, start: int, end: int) -> bool:
 
 
 def blocked_regions(
-    text: str, rules: TimexRuleSet, words: frozenset[str] | None = None
+    text: str, rules: TimexRuleSet, lines: Sequence[TextLine] | None = None
 ) -> list[tuple[int, int]]:
     """Spans where nothing is a time expression (block rules' matches or their ``block``
-    group), sorted. Rules whose trigger words are not in ``words`` are skipped."""
+    group), sorted. A block rule runs on the lines (:func:`~pipeline.nlp.timex_rules.text_lines`,
+    computed when None) whose trigger words meet its ``requires``."""
     regions = []
-    if words is None:
-        words = trigger_words(text)
+    if lines is None:
+        lines = text_lines(text)
     for rule in rules.blocks:
-        if not requires_met(rule.requires, words):
-            continue
-        for match in rule.regex.finditer(text):
+        spans = [(ln.start, ln.end) for ln in lines if requires_met(rule.requires, ln.words)]
+        for match in _matches_in(rule.regex, text, spans):
             if rule.unless_re is not None and rule.unless_re.match(text, match.start()):
                 continue
             if "block" in rule.regex.groupindex and match.group("block") is not None:
@@ -898,12 +936,12 @@ def find_timexes(
     spans = list(sentences) if sentences else [(0, len(text))]
     starts = [s for s, _ in spans]
     lowered = text.lower()
-    words = trigger_words(text, lowered)
+    lines = text_lines(text, lowered)
     candidates = find_candidates(
-        text, rules.patterns, profile, rules.part_prefix, words, lowered=lowered
+        text, rules.patterns, profile, rules.part_prefix, lines, lowered=lowered
     )
     if candidates:
-        candidates = drop_blocked(candidates, blocked_regions(text, rules, words))
+        candidates = drop_blocked(candidates, blocked_regions(text, rules, lines))
     found: list[Found] = []
     reference: Found | None = None
     for cand in select(candidates):

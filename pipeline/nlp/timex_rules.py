@@ -571,6 +571,51 @@ def trigger_words(text: str, lowered: str | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of a text (a paragraph of an answer) with its trigger words.
+
+    Attributes:
+        start: Offset of its first character.
+        end: Offset just after its last character (its newline left out).
+        words: Its trigger words (:func:`trigger_words`).
+    """
+
+    start: int
+    end: int
+    words: frozenset[str]
+
+
+def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
+    """The non-empty lines of ``text`` (split at ``\\n``) with their trigger words: rules run
+    line by line, only where their trigger words are (no time expression spans a line break).
+
+    Args:
+        text: The text.
+        lowered: ``text.lower()``, when the caller has it; its offsets are used only when it is
+            as long as ``text``.
+    """
+    if lowered is None or len(lowered) != len(text):
+        lowered = None
+    out = []
+    start = 0
+    size = len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        if end == -1:
+            end = size
+        if end > start:
+            if lowered is not None:
+                words = set(_WORD.findall(lowered, start, end))
+            else:
+                words = set(_WORD.findall(text[start:end].lower()))
+            if _DIGIT.search(text, start, end):
+                words.add(NUMBER_TRIGGER)
+            out.append(TextLine(start, end, frozenset(words)))
+        start = end + 1
+    return out
+
+
 _ESCAPES = re.compile(r"\\.|\(\?P<\w+>")
 _UPPER = re.compile(r"[A-Z]")
 

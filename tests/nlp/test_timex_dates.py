@@ -16,8 +16,10 @@ from pipeline.nlp.timex_match import (
     Found,
     SpecError,
     build_spec,
+    find_candidates,
     join_ranges,
     parse_part,
+    rules_by_line,
     rules_to_run,
     select,
     tense_at,
@@ -29,6 +31,7 @@ from pipeline.nlp.timex_rules import (
     TimexRule,
     expand_macros,
     requires_met,
+    text_lines,
     trigger_words,
 )
 
@@ -422,6 +425,57 @@ def test_rules_to_run_is_requires_met_rule_by_rule(nlp: Language, text: str, pro
     assert rules_to_run(rules, profile, words) == expected
     assert rules_to_run(list(rules), profile, words) == expected  # a list: not kept
     assert rules_to_run(rules, profile, words) == expected  # the kept index, again
+
+
+def test_text_lines_give_each_line_its_offsets_and_trigger_words() -> None:
+    text = "We will publish it in spring.\n\nBy March 2025, the Department…\n  \nNo dates"
+    lines = text_lines(text)
+    assert [text[line.start : line.end] for line in lines] == [
+        "We will publish it in spring.",
+        "By March 2025, the Department…",
+        "  ",
+        "No dates",
+    ]
+    assert lines[0].words == trigger_words("We will publish it in spring.")
+    assert "<number>" in lines[1].words and "<number>" not in lines[0].words
+    assert lines[2].words == frozenset()
+    assert text_lines("") == []
+    assert text_lines("\n\n") == []
+    # a lower-cased form of another length ("İ" lower-cases to two characters) is not used
+    odd = "İstanbul in May\nThe spring"
+    assert [(x.start, x.end) for x in text_lines(odd, odd.lower())] == [(0, 15), (16, 26)]
+    assert "may" in text_lines(odd, odd.lower())[0].words
+
+
+@pytest.mark.parametrize("profile", ["answers", "timeml"])
+def test_rules_by_line_is_rules_to_run_line_by_line(nlp: Language, profile: str) -> None:
+    rules = nlp.get_pipe("pct_timex").rules.patterns
+    text = (
+        "We will publish the strategy in spring 2025.\n"
+        "The Department does not hold this information.\n"
+        "Over the last three financial years, 1,200 staff were trained."
+    )
+    lines = text_lines(text)
+    planned = rules_by_line(rules, profile, lines)
+    ids = {rule.id for line in lines for rule in rules_to_run(rules, profile, line.words)}
+    assert [rule for rule, _ in planned] == [rule for rule in rules if rule.id in ids]
+    for rule, spans in planned:
+        assert spans == [
+            (line.start, line.end)
+            for line in lines
+            if rule in rules_to_run(rules, profile, line.words)
+        ]
+
+
+def test_a_rule_runs_only_on_the_lines_holding_its_trigger_words(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules.patterns
+    # "the year" would read as a deictic date; its rule needs "year" on its own line
+    text = "We will report next year.\nThe report is due in spring."
+    found = {c.text for c in find_candidates(text, rules)}
+    assert "next year" in found and "spring" in found
+    # the same words on one line, each line searched within its bounds: matches never span
+    # a line break
+    assert all("\n" not in c.text for c in find_candidates("in March\n2025 we", rules))
 
 
 @pytest.mark.parametrize(
