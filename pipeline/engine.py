@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp import attrs
+from pipeline.nlp.tokenizer import with_configured_cache
 from pipeline.settings import get_settings
 from pipeline.types import Commitment, Extraction, Quantity, Timex
 
@@ -276,6 +277,7 @@ def _rows_of(doc: Doc) -> _Rows:
 def _worker(nlp: Language, inbox: Any, outbox: Connection, batch_size: int) -> None:
     """A worker process: batches of ``(text, anchor, answering body)`` from ``inbox``, a list of
     :class:`_Rows` (or an error's traceback) per batch to ``outbox``, until ``None`` arrives."""
+    with_configured_cache(nlp)  # lost when ``nlp`` was pickled to a spawned process
     while True:
         batch = inbox.get()
         if batch is None:

@@ -1,0 +1,88 @@
+"""``pct.Tokenizer.v1``: spaCy's English tokenizer with a corpus-sized chunk cache."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from pipeline.nlp.tokenizer import (
+    DEFAULT_MAX_CACHE_SIZE,
+    configured_cache_size,
+    create_tokenizer,
+    with_configured_cache,
+)
+from pipeline.settings import get_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TEXTS = [
+    "The Department's plan (published 12 March 2025) will be delivered by 2026-27.",
+    "I refer the hon. Member to the answer given on 3 June 2024 to Question UIN 1234.",
+    "£2.5bn, 3%/£5 and https://www.gov.uk/guidance e.g. Mr. Smith's “Plan for Change”.",
+    "",
+]
+
+
+def test_the_model_tokenizer_is_configured_from_the_config(nlp: Language) -> None:
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "pct.Tokenizer.v1"
+    assert nlp.tokenizer.max_cache_size == configured_cache_size(nlp) == DEFAULT_MAX_CACHE_SIZE
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_it_splits_exactly_as_spacys_english_tokenizer(nlp: Language, text: str) -> None:
+    reference = spacy.blank("en").tokenizer
+    for _ in range(2):  # the second time from the cache
+        ours = nlp.tokenizer(text)
+        assert [(t.text, t.whitespace_) for t in ours] == [
+            (t.text, t.whitespace_) for t in reference(text)
+        ]
+
+
+def test_a_small_cache_gives_the_same_tokens() -> None:
+    blank = spacy.blank("en")
+    tokenizer = create_tokenizer(max_cache_size=0)(blank)
+    assert tokenizer.max_cache_size == 0
+    for text in TEXTS:
+        assert [t.text for t in tokenizer(text)] == [t.text for t in blank.tokenizer(text)]
+
+
+@pytest.mark.parametrize("size", [-1, 1.5, "many", True])
+def test_a_bad_cache_size_is_refused(size: object) -> None:
+    with pytest.raises(ValueError, match="PCT140"):
+        create_tokenizer(max_cache_size=size)  # type: ignore[arg-type]
+
+
+def test_the_cache_size_comes_back_after_pickling(nlp: Language) -> None:
+    # spaCy's Tokenizer pickles without its cache size: a spawned worker restores it
+    copy = pickle.loads(pickle.dumps(nlp))
+    assert copy.tokenizer.max_cache_size != DEFAULT_MAX_CACHE_SIZE
+    assert with_configured_cache(copy) is copy
+    assert copy.tokenizer.max_cache_size == DEFAULT_MAX_CACHE_SIZE
+
+
+def test_spacy_load_finds_the_tokenizer_through_its_entry_point() -> None:
+    # a fresh interpreter that never imports ``pipeline``: only the installed entry points
+    # (pyproject.toml: spacy_factories, spacy_tokenizers) can register what the model names
+    code = (
+        "import sys, spacy; nlp = spacy.load(sys.argv[1]); "
+        "print(type(nlp.tokenizer).__name__, nlp.tokenizer.max_cache_size)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(get_settings().model)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT.parent,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["Tokenizer", str(DEFAULT_MAX_CACHE_SIZE)]
