@@ -1569,21 +1569,46 @@ DETACHED_CONDITION_OPENERS = frozenset({"that", "or", "and"})
 """Words before an "if" clause that tie it to something other than the clause before it."""
 
 
-def conditions_previous(lower: Sequence[str], conditional: Clause) -> bool:
+CAUSATIVE_VERBS = frozenset(
+    {
+        "help", "helps", "helping", "ask", "asks", "asking", "allow", "allows", "allowing",
+        "enable", "enables", "enabling", "encourage", "encourages", "encouraging", "require",
+        "requires", "requiring", "empower", "empowers",
+    }
+)  # fmt: skip
+"""Verbs that have others act ("to help local people to acquire ...", "asks general
+practitioners to think again"): an "if" after that action conditions what the others do."""
+
+
+def conditions_previous(
+    lower: Sequence[str], conditional: Clause, previous: Clause | None = None
+) -> bool:
     """True when a conditional clause conditions the clause before it ("will take action *if
     the evidence shows*"); False when it sits inside a complement ("in order to ensure *that if
-    they are eligible* they will ...") or is coordinated with a subordinate clause ("as
+    they are eligible* they will ..."), is coordinated with a subordinate clause ("as
     contracts expire, after they reach their break point *or if* the right to terminate is
-    met").
+    met"), or follows what the clause has others do ("we will introduce a new Community Right
+    to Buy *to help local people to acquire* valued community spaces, such as pubs, *if they
+    come up for sale*"; "launched Jess's Rule, an initiative that *asks general practitioners
+    (GPs) to think again if* ...").
 
     Args:
         lower: The sentence's words, lower-cased.
         conditional: The conditional clause.
+        previous: The clause before it, when known.
     """
     k = conditional.body - 2  # the word before "if"
     while k >= conditional.start - 1 and k >= 0 and lower[k] == ",":
         k -= 1
-    return k < 0 or lower[k] not in DETACHED_CONDITION_OPENERS
+    if k >= 0 and lower[k] in DETACHED_CONDITION_OPENERS:
+        return False
+    if previous is not None:
+        for i in range(previous.body, min(k, len(lower) - 1)):
+            if lower[i] in CAUSATIVE_VERBS and any(
+                lower[j] == "to" and lower[j + 1].isalpha() for j in range(i + 1, min(i + 8, k))
+            ):
+                return False
+    return True
 
 
 def purpose_complement(lower: Sequence[str], subject_start: int, body: int) -> bool:
@@ -1739,7 +1764,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         conditional = (
             ci + 1 < len(clauses)
             and clauses[ci + 1].role == "conditional"
-            and conditions_previous(lower, clauses[ci + 1])
+            and conditions_previous(lower, clauses[ci + 1], clause)
         ) or (ci > 0 and clauses[ci - 1].role == "conditional")
         contrastive = clause.role == "subordinate" and clause.opener in CONTRASTIVES
         if conditional or (clause.role in ("subordinate", "conditional") and not contrastive):
@@ -1929,6 +1954,25 @@ def _draft(
         longer = quote_end(words, end + 1, limit, sentence.timexes, lower=lower)
         if has_evidence(start, longer, sentence, lower=lower) or has_horizon(
             start, longer, sentence
+        ):
+            end, evidence = longer, True
+    if (
+        measure
+        and rule.kind == "future"
+        and end_at is None
+        and end + 2 < clause.end
+        and lower[end] == ","
+        and lower[end + 1] == "with"
+    ):
+        # A "with" phrase that dates the effect belongs to it: "over 12 million pensioners will
+        # benefit, with many expected to see their State Pension increase by around a thousand
+        # pounds over the next five years" (blind2 case 6: its due is the horizon's end).
+        longer = quote_end(words, end + 2, clause.end, sentence.timexes, lower=lower)
+        if any(
+            end < t.start
+            and t.end <= longer
+            and (t.payload.get("role") == "horizon" or t.payload.get("end"))
+            for t in sentence.timexes
         ):
             end, evidence = longer, True
     if measure and beneficiary and evidence and not passive and not subject.inherited:

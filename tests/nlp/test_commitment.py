@@ -802,6 +802,19 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             ("future", "over 12 million pensioners will benefit"),
         ],
     ),  # blind2 1726816
+    # An "if" after what the commitment has others do conditions only that.
+    (
+        "Through the English Devolution Bill, we will introduce a new Community Right to Buy to help local people to acquire valued community spaces, such as pubs, if they come up for sale.",
+        "2025-09-12",
+        None,
+        [("future", "we will introduce a new Community Right to Buy")],
+    ),  # 1830723
+    (
+        "Additionally, to help increase early detection of cancer, the Government has recently launched Jess’s Rule, an initiative that asks general practitioners (GPs) to think again if, after three appointments, they have been unable to diagnose a patient, or their symptoms have escalated.",
+        "2025-11-11",
+        None,
+        [("done", "the Government has recently launched Jess’s Rule")],
+    ),  # 1847741
 ]
 
 # (sentence, answer date): nothing to record
@@ -1086,6 +1099,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2025-03-31",
             "from 1 October 2024 until 31 March 2025",
         ),  # blind2 1726816
+        # a "with" phrase that dates a measure's effect belongs to it
+        (
+            "The Government is also ensuring pensioners are supported through our commitment to protect the Triple Lock, over 12 million pensioners will benefit, with many expected to see their State Pension increase by around a thousand pounds over the next five years.",
+            "2024-09-10",
+            "2029-09-10",
+            "over the next five years",
+        ),  # blind2 1726816 (blind2 case 6)
         # "within the next year" counts from the answer date
         (
             "The New Towns Taskforce will be responsible for recommending locations for new towns within the next year.",

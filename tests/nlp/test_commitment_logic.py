@@ -613,13 +613,23 @@ def test_horizon_reading_counts_decades_from_the_answer(
             "We are transferring services as contracts expire , after they reach their break point or if the right to terminate is met",
             False,
         ),  # 1847577
+        (
+            "we will introduce a new Community Right to Buy to help local people to acquire valued community spaces , such as pubs , if they come up for sale",
+            False,
+        ),  # 1830723 (the condition is on what local people do)
+        (
+            "the Government has recently launched Jess’s Rule , an initiative that asks general practitioners ( GPs ) to think again if , after three appointments , they have been unable to diagnose a patient",
+            False,
+        ),  # 1847741
+        ("We will provide support to help families if they need it", True),
     ],
 )
 def test_conditions_previous(sentence: str, expected: bool) -> None:
     words = _words(sentence)
     lower = [w.lower() for w in words]
-    clause = next(c for c in split_clauses(words) if c.role == "conditional")
-    assert conditions_previous(lower, clause) is expected
+    clauses = split_clauses(words)
+    k = next(i for i, c in enumerate(clauses) if c.role == "conditional")
+    assert conditions_previous(lower, clauses[k], clauses[k - 1]) is expected
 
 
 @pytest.mark.parametrize(
