@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,24 @@ def assert_rows_point_into_the_text(result: Extraction) -> None:
         assert (c.due is None) == (c.due_text is None)  # GUIDELINES: due_text null iff due null
         if c.due_text is not None:
             assert c.due_text in text
+
+
+@pytest.fixture(scope="module")
+def global_random_left_alone() -> None:
+    """For property tests: no background thread of this process draws from the global
+    ``random`` while Hypothesis generates examples.
+
+    Hypothesis compares the global ``random`` state before and after each draw and reports a
+    change as "Do not use the `random` module inside strategies" (a
+    ``HypothesisDeprecationWarning``). The one such thread in this test session is Prefect's:
+    the flow tests' session-scoped ``prefect_test_harness`` leaves its events client connected
+    (``EventsWorker``, on Prefect's global event-loop thread) until the session ends, and its
+    websocket pings the server every 20 s with ``random.getrandbits(32)`` (``websockets``'
+    ``Connection.ping``), whatever test is running then. The worker is drained here, as the
+    harness itself drains it on exit; a later flow run starts a new one. Nothing to do when
+    Prefect's events were never imported.
+    """
+    if "prefect.events.worker" in sys.modules:
+        from prefect.events.worker import EventsWorker
+
+        EventsWorker.drain_all(timeout=30, at_exit=False)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -28,6 +29,13 @@ from pipeline.ingest.pagetext import parse_page_text
 from pipeline.ingest.records import Answer, RecordError
 from pipeline.ingest.replay import RawRecord, Rejected, Skipped, iter_file, parse_record
 from pipeline.nlp.commitment_logic import DEADLINE_PREPOSITIONS
+
+# Hypothesis's own check that nothing draws from the global ``random`` during generation is an
+# error here, not a warning; see ``support.global_random_left_alone``.
+pytestmark = [
+    pytest.mark.usefixtures("global_random_left_alone"),
+    pytest.mark.filterwarnings("error::hypothesis.errors.HypothesisDeprecationWarning"),
+]
 
 ENGINE = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
