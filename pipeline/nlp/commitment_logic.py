@@ -1463,6 +1463,8 @@ def feature_of_commitment(
     *which will include* representatives from government, civil society organisations ...",
     "we will publish a new national cancer plan, *which will include* further details on ...",
     "We will publish a 10-Year Health Plan for the NHS in the spring *which will focus on* ...".
+    The commitment's subject is the government or one of its instruments (a programme, plan,
+    scheme: :data:`PROCESS_HEADS`).
 
     Not a predicted effect (:data:`EFFECT_VERBS`: "..., which will support investment in
     insulation"), nor what a bill or law will do (:data:`LAW_HEADS`).
@@ -1477,15 +1479,21 @@ def feature_of_commitment(
         return False
     if previous is None or previous_clause is None:
         return False
-    if previous.subject.status != "government":
+    owner = previous.subject
+    instrument = owner.status == "unknown" and (
+        subject_head(lower, owner.start, owner.end) in PROCESS_HEADS
+    )  # "a bespoke Agri-Tech Export Accelerator Programme is under development, which will ..."
+    if owner.status != "government" and not instrument:
         return False
     if not (previous_clause.start <= previous.trigger_start < previous_clause.end):
         return False
     k = clause.start - 1
     if k >= 0 and lower[k] == ",":
         k -= 1
-    if k < previous.trigger_end or previous.end < k + 1 or lower[k] in LAW_HEADS:
+    if previous.end < k + 1 or lower[k] in LAW_HEADS:
         return False
+    if k < previous.trigger_end and not (instrument and k == previous.trigger_end - 1):
+        return False  # the relative names the instrument itself when it ends its verb group
     i = clause.body
     if i >= clause.end or lower[i] not in {"will", "shall"}:
         return False
@@ -1643,8 +1651,7 @@ def leading_clause_end(
     body = clause.body
     if body >= clause.end or lower[body] not in LEADING_SUBORDINATORS:
         return body
-    first_trigger = min((t for t in triggers if body < t < clause.end), default=clause.end)
-    comma = next((i for i in range(body + 1, first_trigger) if lower[i] == ","), None)
+    comma = next((i for i in range(body + 1, clause.end) if lower[i] == ","), None)
     if comma is None or not any(body < v < comma for v in verbs):
         return body  # "Since then, work has been underway ...": a phrase, not a clause
     return comma + 1
@@ -1773,7 +1780,9 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             continue
         if subject.status == "government" and purpose_complement(lower, subject.start, body):
             continue  # "... to ensure we are supporting them": the aim of a step, not a step
-        in_clause = [h for h in triggers if clause.body <= h.start < clause.end]
+        # a trigger inside a leading subordinate clause states nothing ("As the review remains
+        # ongoing, | I cannot comment further")
+        in_clause = [h for h in triggers if body <= h.start < clause.end]
         # The clause's own verb group comes first ("we introduced a £3 cap ... to help
         # passengers continue to access ...", "we are targeting areas we know will make a
         # difference"), unless it reports a promise: "has confirmed it will be funding".

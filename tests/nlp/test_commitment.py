@@ -815,10 +815,53 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "the Government has recently launched Jess’s Rule")],
     ),  # 1847741
+    # Work in hand: "is ongoing", "is under development" (a bare pronoun is not named work).
+    (
+        "Work is ongoing to consider the Ombudsman’s report and the views that have been expressed on all sides including the recommendations made by the Work and Pensions Select Committee.",
+        "2024-10-09",
+        None,
+        [("ongoing", "Work is ongoing to consider the Ombudsman’s report")],
+    ),  # 1728923
+    (
+        "Negotiations with the Joint Programme Office to agree the contract and the schedule for order and delivery of the aircraft are ongoing.",
+        "2025-07-10",
+        None,
+        [("ongoing", "Negotiations with the Joint Programme Office to agree the contract")],
+    ),  # 1818763
+    (
+        "To support manufacturers and suppliers, a bespoke Agri-Tech Export Accelerator Programme is under development, which will match high-growth potential businesses with the most promising markets and upskill companies to build resilient supply chains.",
+        "2025-09-12",
+        None,
+        [
+            ("ongoing", "a bespoke Agri-Tech Export Accelerator Programme is under development"),
+            (
+                "future",
+                "will match high-growth potential businesses with the most promising markets",
+            ),
+        ],
+    ),  # 1832005 (the programme's feature in its relative clause, blind2 case 3)
+    # A trigger inside a leading subordinate clause states nothing; the main clause does.
+    (
+        "As announced at Autumn Budget 2024, unused pension funds and death benefits payable from a pension will form part of a person’s estate for inheritance tax purposes from 6 April 2027.",
+        "2024-11-12",
+        None,
+        [
+            (
+                "future",
+                "unused pension funds and death benefits payable from a pension will form part",
+            )
+        ],
+    ),  # 1739227
 ]
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    ("As the review remains ongoing, I cannot comment further.", "2025-09-04"),  # 1830763
+    ("As such, it is still under development.", "2023-12-07"),  # 1675091 (a bare status)
+    (
+        "As the Foreign Secretary has set out, Israel has the right to defend itself against Hamas and to eliminate the threat posed by the terrorist group.",
+        "2024-01-12",
+    ),  # 1678997 (a reference to a statement, and another state's right)
     (
         "The trial will be United Kingdom-wide, although final decisions on specific locations are yet to be taken.",
         "2024-09-10",
