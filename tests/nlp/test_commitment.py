@@ -852,6 +852,25 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             )
         ],
     ),  # 1739227
+    # Delivered steps with further perfect verbs.
+    (
+        "As part of the current Pension Credit Week of Action, we have joined forces with national charities, broadcasters and local authorities to encourage pensioners to check their eligibility and make a claim.",
+        "2024-09-05",
+        None,
+        [("done", "we have joined forces with national charities")],
+    ),  # 1725497
+    (
+        "More generally, as part of our current consultation on proposed reforms to the National Planning Policy Framework, we have proposed transitional arrangements to maintain the progress of plans at more advanced stages of preparation.",
+        "2024-09-02",
+        None,
+        [("done", "we have proposed transitional arrangements")],
+    ),  # 1724067
+    (
+        "NHS England has shared a draft of The Model ICB Blueprint to help ICBs shape future plans.",
+        "2025-07-10",
+        None,
+        [("done", "NHS England has shared a draft of The Model ICB Blueprint")],
+    ),  # 1818995
 ]
 
 # (sentence, answer date): nothing to record
