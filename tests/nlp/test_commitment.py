@@ -871,10 +871,46 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "NHS England has shared a draft of The Model ICB Blueprint")],
     ),  # 1818995
+    (
+        "To ensure robust and comprehensive monitoring and evaluation of the Industrial Strategy, we have chosen six economic indicators that reflect a range of desirable objectives for the IS-8 and the economy as a whole, which will be tracked at the economy-wide, sector and place level.",
+        "2025-09-12",
+        None,
+        [
+            ("done", "we have chosen six economic indicators"),
+            ("future", "will be tracked at the economy-wide, sector and place level"),
+        ],
+    ),  # blind2 1831180
+    # A named document or fund with its own dated step, however long its name.
+    (
+        "The Civil Service Equality, Diversity and Inclusion Expenditure Guidance published on 14 May 2024 remains in place.",
+        "2024-10-11",
+        None,
+        [("done", "Guidance published on 14 May 2024")],
+    ),  # blind2 1729496 (a named guidance is not routine)
+    (
+        "Data on the progress and costs of the Waking Watch Relief and Replacement Funds, launched prior to 2023, are published as part of the Building Safety Remediation: monthly data release - June 2024 - GOV.UK.",
+        "2024-07-25",
+        None,
+        [("done", "Funds, launched prior to 2023")],
+    ),  # blind2 1722472
+    # Talks in hand about a named matter.
+    (
+        "We are also currently in discussions about what form a potential cancer plan for England should take, including its relationship to the 10-Year Health Plan and the Government’s wider Health Mission, and will provide updates in due course.",
+        "2024-12-12",
+        None,
+        [
+            ("ongoing", "We are also currently in discussions about"),
+            ("future", "will provide updates in due course"),
+        ],
+    ),  # blind2 1748474
 ]
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "We are in regular ministerial level discussions with our Southern African Development Community (SADC) counterparts on Zimbabwe and engage with partners across a wide range of multilateral fora.",
+        "2023-12-18",
+    ),  # 1677483 (routine talks)
     ("As the review remains ongoing, I cannot comment further.", "2025-09-04"),  # 1830763
     ("As such, it is still under development.", "2023-12-07"),  # 1675091 (a bare status)
     (
