@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
@@ -40,6 +41,16 @@ def assert_rows_point_into_the_text(result: Extraction) -> None:
         assert (c.due is None) == (c.due_text is None)  # GUIDELINES: due_text null iff due null
         if c.due_text is not None:
             assert c.due_text in text
+
+
+@pytest.fixture(scope="module")
+def model_snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the configured rule model, one per test module, so that every run a module
+    starts (in subprocesses, often minutes apart) loads the same rules even while the model
+    folder changes (``get_settings().model``)."""
+    target = tmp_path_factory.mktemp("model") / "en_commitments"
+    shutil.copytree(get_settings().model, target)
+    return target
 
 
 @pytest.fixture(scope="module")

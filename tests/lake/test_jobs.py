@@ -7,7 +7,6 @@ import datetime as dt
 import gzip
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -43,7 +42,7 @@ from pipeline.lake.jobs import (
     process_start,
     this_host,
 )
-from pipeline.settings import PROJECT_ROOT, get_settings
+from pipeline.settings import PROJECT_ROOT
 
 API = FIXTURES / "api"
 D9, D10 = dt.date(2024, 9, 9), dt.date(2024, 9, 10)
@@ -436,14 +435,6 @@ def run_script(lake: Path, model: Path) -> subprocess.Popen[bytes]:
 def delta_commits(lake: Path, table: str) -> int:
     log = lake / table / "_delta_log"
     return len(list(log.glob("*.json"))) if log.exists() else 0
-
-
-@pytest.fixture(scope="module")
-def model_snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the rule model, so that every run of a test uses the same rules."""
-    target = tmp_path_factory.mktemp("model") / "en_commitments"
-    shutil.copytree(get_settings().model, target)
-    return target
 
 
 @pytest.fixture(scope="module")

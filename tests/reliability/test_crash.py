@@ -36,7 +36,7 @@ from pipeline.lake import read_table
 from pipeline.lake.io import open_table
 from pipeline.lake.jobs import WRITE_ORDER
 from pipeline.lake.schemas import EXTRACTION_TABLES
-from pipeline.settings import PROJECT_ROOT, get_settings
+from pipeline.settings import PROJECT_ROOT
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -86,14 +86,6 @@ def start(script: str, model: Path, *args: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-
-
-@pytest.fixture(scope="module")
-def model_snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the rule model, so that every run of this module uses the same rules."""
-    target = tmp_path_factory.mktemp("model") / "en_commitments"
-    shutil.copytree(get_settings().model, target)
-    return target
 
 
 @pytest.fixture(scope="module")
