@@ -1965,6 +1965,17 @@ def _draft(
             start, longer, sentence
         ):
             end, evidence = longer, True
+    if measure and not evidence and end_at is None and end + 1 < len(words) and lower[end] == ":":
+        # A colon gives the amount: "This will include the largest ever budget directed at
+        # sustainable food production ...: £1.8 billion for environmental land management
+        # schemes in 2025/26" (up to the next colon or dash).
+        limit = next(
+            (i for i in range(end + 1, len(words)) if lower[i] in DASHES | HARD_PUNCT),
+            len(words),
+        )
+        longer = quote_end(words, end + 1, limit, sentence.timexes, lower=lower)
+        if has_evidence(start, longer, sentence, lower=lower):
+            end, evidence = longer, True
     if (
         measure
         and rule.kind == "future"

@@ -903,10 +903,28 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             ("future", "will provide updates in due course"),
         ],
     ),  # blind2 1748474
+    # The commission the answer's government sets up acts for it; a colon can give a measure's
+    # amount.
+    (
+        "The commission will identify the biggest challenges in adult social care and recommend practical changes to best meet the current and future needs of the population across England.",
+        "2025-01-13",
+        None,
+        [("future", "The commission will identify the biggest challenges in adult social care")],
+    ),  # 1753231
+    (
+        "This will include the largest ever budget directed at sustainable food production and nature’s recovery in our country’s history: £1.8 billion for environmental land management schemes in 2025/26.",
+        "2024-11-15",
+        None,
+        [("future", "This will include the largest ever budget")],
+    ),  # 1741097
 ]
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "The Commission has proposed a 3-year delay to the rules of origin for certain electric accumulators and electrified vehicles.",
+        "2023-12-14",
+    ),  # 1677031 (the European Commission)
     (
         "We are in regular ministerial level discussions with our Southern African Development Community (SADC) counterparts on Zimbabwe and engage with partners across a wide range of multilateral fora.",
         "2023-12-18",
