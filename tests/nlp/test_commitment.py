@@ -917,6 +917,19 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "This will include the largest ever budget")],
     ),  # 1741097
+    # Simple-past steps after a government subject, with further verbs.
+    (
+        "We also held workshops with a wide range of land managers to inform the new Heather and Grass Management Code.",
+        "2025-09-12",
+        None,
+        [("done", "We also held workshops with a wide range of land managers")],
+    ),  # 1832309
+    (
+        "The NIHR spent £133 million on cancer research in 2023/24, reflecting its high priority.",
+        "2025-07-10",
+        None,
+        [("done", "The NIHR spent £133 million on cancer research in 2023/24")],
+    ),  # 1818869 (spending by an arm's-length body, devextra case 7)
 ]
 
 # (sentence, answer date): nothing to record
