@@ -319,7 +319,8 @@ def clause_boundaries(
         starts: Positions where a finite verb group starts (see :func:`verb_starts`); computed
             from auxiliaries alone when None.
         protected: ``(start, end)`` token ranges that no boundary may cut (names such as "the
-            Secretary of State for Health and Social Care").
+            Secretary of State for Health and Social Care"); a name right after a coordinator
+            and followed by its verb group opens a clause ("..., and ministers intend to ...").
         triggers: Positions where a commitment trigger starts. When given, a relative pronoun
             (or a relative "that") opens a clause only if a trigger follows it ("the Change
             Programme *which was launched* in September 2023"), so that "a universal offer for

@@ -1452,6 +1452,7 @@ LAW_HEADS = frozenset(
 )
 """Antecedents whose relative clause says what a law will do (law, not a commitment)."""
 RELATIVE_SKIP = frozenset({"will", "shall", "also", "then", "both", "now", "initially", "each"})
+"""Words between a relative pronoun (or "It") and the main verb of its "will" group."""
 
 
 def feature_of_commitment(
