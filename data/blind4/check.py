@@ -67,8 +67,10 @@ def main(argv: list[str]) -> int:
     with_due = sum(1 for row in rows for c in row.get("commitments", []) if c.get("due"))
     sections = ("commitments", "timexes", "quantities")
     totals = {s: sum(len(r.get(s, [])) for r in rows) for s in sections}
-    print(f"checked {path.name}: {len(rows)} answers; {totals}; "
-          f"kinds {dict(sorted(kinds.items()))}; with due {with_due}; {len(errors)} error(s)")
+    print(
+        f"checked {path.name}: {len(rows)} answers; {totals}; "
+        f"kinds {dict(sorted(kinds.items()))}; with due {with_due}; {len(errors)} error(s)"
+    )
     return 1 if errors else 0
 
 
