@@ -1507,6 +1507,30 @@ def feature_of_commitment(
     return lower[i] != "be" or (i + 1 < clause.end and is_participle(lower[i + 1]))
 
 
+GAP_PRONOUNS = frozenset({"which", "that", "whom"})
+"""Relative pronouns that can stand for the object of their clause's verb."""
+
+
+def object_gap(words: Sequence[str], clause: Clause, draft: Draft) -> bool:
+    """Whether a relative clause's commitment is its verb group alone, its object being the
+    relative pronoun ("a comprehensive review of the benefit, which *I am leading*"): a fragment
+    that says nothing of its own, the step being the antecedent's. Only after a comma: a
+    restrictive clause's quote takes in its antecedent ("declarations of incompatibility with
+    the ECHR which the government is currently considering")."""
+    if clause.role != "relative" or words[clause.start].lower() not in GAP_PRONOUNS:
+        return False  # not "..., to which the Government will formally respond"
+    if draft.trigger_end < draft.end or clause.start == 0 or words[clause.start - 1] != ",":
+        return False
+    if is_passive(words, draft.trigger_start, draft.trigger_end):
+        return False  # "..., at which point the savings ... will be confirmed"
+    return any(_is_wordlike(w) for w in words[clause.body : draft.trigger_start])
+
+
+def _is_wordlike(word: str) -> bool:
+    """Whether a token is a word (letters), not punctuation or a number."""
+    return any(c.isalpha() for c in word)
+
+
 def anaphoric_step(lower: Sequence[str], kind: str, trigger: Hit, *, passive: bool) -> bool:
     """True when a verb group after a sentence-initial "It" that stands for the government (or
     its programme) is the government's own step: an active perfect ("It has invested over £405
@@ -1806,6 +1830,8 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             draft = _draft(
                 sentence, rules, clause, trigger, subject, lower, starts, carried=carried
             )
+            if draft is not None and object_gap(words, clause, draft):
+                break  # "a comprehensive review of the benefit, which I am leading"
             if draft is not None:
                 drafts.append(draft)
                 break

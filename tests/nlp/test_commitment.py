@@ -930,6 +930,31 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "The NIHR spent £133 million on cancer research in 2023/24")],
     ),  # 1818869 (spending by an arm's-length body, devextra case 7)
+    # Round 3 (blind3 and the odd-id pool)
+    (
+        "MHCLG publishes spend on consultancy as part of its annual report and accounts, at which point the savings achieved in financial year 2024/25 will be confirmed.",
+        "2025-01-15",
+        None,
+        [("future", "the savings achieved in financial year 2024/25 will be confirmed")],
+    ),  # 1752755 (a passive relative clause is no object gap)
+    (
+        "The Animal and Plant Health Agency (APHA) has assessed the risk to livestock in Great Britain from this outbreak of Influenza A (H5N1) of avian origin in livestock in the USA, as very low.",
+        "2024-07-25",
+        None,
+        [("done", "The Animal and Plant Health Agency (APHA) has assessed the risk to livestock")],
+    ),  # blind3 1722136 (an agency's delivered step, blind3 case 7)
+    (
+        "I raised these issues with Senior Ministers during my visit to Pakistan in November.",
+        "2025-01-14",
+        None,
+        [("done", "I raised these issues with Senior Ministers during my visit to Pakistan in November")],
+    ),  # blind3 1753186 (a dated diplomatic step, blind3 case 12, devextra2 case 9)
+    (
+        "The Prime Minister raised the case with President Zelenskyy on 24 July.",
+        "2025-09-01",
+        None,
+        [("done", "The Prime Minister raised the case with President Zelenskyy on 24 July")],
+    ),  # 1832767
 ]
 
 # (sentence, answer date): nothing to record
@@ -1163,6 +1188,31 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "Based on current forecasts, the full rate of the new state pension is set to increase by £1,700 over the course of this Parliament.",
         "2024-09-17",
     ),  # 1728520 (a forecast of a rate)
+    # Round 3 (blind3 and the odd-id pool)
+    (
+        "Any changes to PIP eligibility will follow a comprehensive review of the benefit, which I am leading.",
+        "2025-07-10",
+    ),  # blind3 1818174 (", which I am leading": the relative pronoun is the verb's object; no fragment)
+    (
+        "My Department will always challenge actions taken outside this framework.",
+        "2025-12-09",
+    ),  # blind3 1859710 (a standing stance)
+    (
+        "However, the UK will always protect its national security interests, human rights and values.",
+        "2024-11-20",
+    ),  # 1740439 (a standing stance)
+    (
+        "Defra is confident that existing and new BCP infrastructure will have sufficient capacity and capability to handle the volume of expected checks outlines in the Border Target Operating Model.",
+        "2024-01-10",
+    ),  # blind3 1678326 (a confident prediction, blind3 case 10)
+    (
+        "Although there is no direct read across to the “unsatisfactory” requested in the PQ, we have assessed this as relating to the DMO’s “Must Improve” category.",
+        "2025-06-01",
+    ),  # 1847625 (a classification, not a step)
+    (
+        "Officials have raised this issue with their counterparts.",
+        "2024-05-01",
+    ),  # constructed (an undated speech act is still not a delivered step)
 ]
 
 
