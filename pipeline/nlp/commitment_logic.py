@@ -1511,6 +1511,39 @@ GAP_PRONOUNS = frozenset({"which", "that", "whom"})
 """Relative pronouns that can stand for the object of their clause's verb."""
 
 
+REFORM_HEADS = frozenset({"reform", "reforms", "change", "changes"})
+"""Heads of a subject that names the government's reform itself, whose design features with
+their own "will" are commitments (blind2 case 3, blind3 case 8)."""
+FEATURE_DETERMINERS = frozenset({"this", "these", "the", "any"})
+NOT_FEATURE_VERBS = frozenset({"be", "not", "never", "have", "take", "reassure", "come"})
+"""Verbs after a reform's "will" that tell how it will land, not what it does ("These changes
+will of course take time to take full effect", "The changes will reassure residents")."""
+
+
+def design_feature(lower: Sequence[str], start: int, end: int, trigger: Hit) -> bool:
+    """Whether ``lower[start:end]`` is a reform named by a determiner alone ("This reform",
+    "Any changes to PIP eligibility") and the "will" group after it a feature of its design
+    ("This change will decouple entitlement ...", "Any changes ... will follow a comprehensive
+    review"), not a predicted effect (:data:`EFFECT_VERBS`: "This change will help ...")."""
+    if end - start < 2 or lower[start] not in FEATURE_DETERMINERS:
+        return False
+    if subject_head(lower, start, end) not in REFORM_HEADS or lower[start + 1] not in REFORM_HEADS:
+        return False
+    if lower[trigger.start] not in {"will", "shall"}:
+        return False
+    i = trigger.start + 1
+    while i < len(lower) and (
+        lower[i] in RELATIVE_SKIP or lower[i] in {"of", "course"} or lower[i].endswith("ly")
+    ):  # "will of course take time"
+        i += 1
+    return (
+        i < len(lower)
+        and lower[i].isalpha()
+        and lower[i] not in EFFECT_VERBS
+        and lower[i] not in NOT_FEATURE_VERBS
+    )
+
+
 def object_gap(words: Sequence[str], clause: Clause, draft: Draft) -> bool:
     """Whether a relative clause's commitment is its verb group alone, its object being the
     relative pronoun ("a comprehensive review of the benefit, which *I am leading*"): a fragment
@@ -2073,8 +2106,14 @@ def _draft(
         # spending review which will conclude in spring 2025" and a clause's ", which will
         # create around 150,000 additional test slots" are.
         return None
+    feature = (
+        rule.kind == "future"
+        and not passive
+        and not subject.inherited
+        and design_feature(lower, subject.start, subject.end, trigger)
+    )  # "This change will decouple entitlement to the UC health element from employment status"
     if not admissible(
-        rule, subject, passive=passive, evidence=evidence or carried, measure=measure
+        rule, subject, passive=passive, evidence=evidence or carried or feature, measure=measure
     ):
         return None
     kind = rule.kind

@@ -955,6 +955,45 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "The Prime Minister raised the case with President Zelenskyy on 24 July")],
     ),  # 1832767
+    (
+        "Any changes to PIP eligibility will follow a comprehensive review of the benefit, which I am leading.",
+        "2025-07-10",
+        None,
+        [("future", "Any changes to PIP eligibility will follow a comprehensive review of the benefit")],
+    ),  # blind3 1818174 (a feature of the reform, blind3 case 9; ", which I am leading" has the relative pronoun as its verb's object: no fragment)
+    (
+        "This change will decouple entitlement to the UC health element from employment status, giving people confidence that taking steps towards or into work will not put their benefit entitlement at risk.",
+        "2025-07-10",
+        None,
+        [("future", "This change will decouple entitlement to the UC health element from employment status")],
+    ),  # blind3 1818174 (a design feature of the reform, blind3 case 8)
+    (
+        "The Pathways to Work Green Paper set out the Government’s intention to abolish the Work Capability Assessment (WCA).",
+        "2025-07-10",
+        None,
+        [("future", "the Government’s intention to abolish the Work Capability Assessment (WCA)")],
+    ),  # blind3 1818174 (the government's stated intention)
+    (
+        "This set out the Government’s intention to establish a single regulator for water, to include a regional element within the new regulator, to establish a new statutory water ombudsman.",
+        "2025-10-01",
+        None,
+        [("future", "the Government’s intention to establish a single regulator for water")],
+    ),  # 1847909
+    (
+        "Methane emissions from organic waste was a priority at COP29 and the Government was pleased to endorse the Declaration on Reducing Methane from Organic Waste, building on our Global Methane Pledge commitments.",
+        "2024-12-10",
+        None,
+        [("done", "the Government was pleased to endorse the Declaration on Reducing Methane from Organic Waste")],
+    ),  # blind3 1746578 (endorsing a declaration at a summit, blind3 case 7)
+    (
+        "On 2 July, the government opened a consultation on a reformed Decent Homes Standard (DHS) for the social and private rented sectors. It seeks views on a range of issues including whether landlords should provide suitable floor coverings in all rooms at the start of every tenancy.",
+        "2025-07-11",
+        None,
+        [
+            ("done", "On 2 July, the government opened a consultation on a reformed Decent Homes Standard (DHS)"),
+            ("ongoing", "It seeks views on a range of issues"),
+        ],
+    ),  # blind3 1820744 (a consultation opened, then seeking views while open, blind3 case 13)
 ]
 
 # (sentence, answer date): nothing to record
@@ -1190,9 +1229,13 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
     ),  # 1728520 (a forecast of a rate)
     # Round 3 (blind3 and the odd-id pool)
     (
-        "Any changes to PIP eligibility will follow a comprehensive review of the benefit, which I am leading.",
-        "2025-07-10",
-    ),  # blind3 1818174 (", which I am leading": the relative pronoun is the verb's object; no fragment)
+        "It is not this Government’s intention to limit vessel owners from making these business decisions in their best interest.",
+        "2024-11-20",
+    ),  # 1740153 (a disclaimed intention)
+    (
+        "These changes will of course take time to take full effect, but the early signs are encouraging.",
+        "2025-06-20",
+    ),  # 1828581 (how a reform will land, not a feature of it)
     (
         "My Department will always challenge actions taken outside this framework.",
         "2025-12-09",

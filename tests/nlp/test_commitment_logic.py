@@ -21,6 +21,7 @@ from pipeline.nlp.commitment_logic import (
     conditions_previous,
     contact_clause_start,
     dates_a_report,
+    design_feature,
     due_candidates,
     due_preposition,
     feature_of_commitment,
@@ -34,6 +35,7 @@ from pipeline.nlp.commitment_logic import (
     is_passive,
     names_means,
     names_measure,
+    object_gap,
     purpose_complement,
     quote_end,
     resolve_actor,
@@ -761,3 +763,43 @@ def test_feature_of_commitment(sentence: str, expected: bool) -> None:
     assert feature_of_commitment(lower, clauses[1], draft, clauses[0]) is expected
     other = replace(draft, subject=Subject("other", 0, 1, 0))
     assert not feature_of_commitment(lower, clauses[1], other, clauses[0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "trigger", "expected"),
+    [
+        ("This change will decouple entitlement to the UC health element", (0, 2), (2, 4), True),
+        ("Any changes to PIP eligibility will follow a comprehensive review", (0, 5), (5, 7), True),
+        ("This reform will help families", (0, 2), (2, 4), False),  # an effect
+        ("These changes will of course take time to take full effect", (0, 2), (2, 4), False),
+        ("The changes will reassure residents", (0, 2), (2, 4), False),  # 1832851
+        ("This fund will decouple the two", (0, 2), (2, 4), False),  # not a reform
+        ("Changes will decouple the two", (0, 1), (1, 3), False),  # no determiner
+    ],
+)
+def test_design_feature(
+    sentence: str, subject: tuple[int, int], trigger: tuple[int, int], expected: bool
+) -> None:
+    lower = [w.lower() for w in _words(sentence)]
+    assert design_feature(lower, *subject, Hit("trigger", 0, *trigger)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("a review of the benefit , which I am leading", (8, 10), True),  # blind3 1818174
+        ("a review of the benefit , to which I am responding", (9, 11), False),
+        ("its accounts , at which point the savings will be confirmed", (8, 11), False),
+        ("a review , which I am leading with partners", (5, 7), False),  # more than the verb
+        ("a review which I am leading", (4, 6), False),  # restrictive: takes in its antecedent
+    ],
+)
+def test_object_gap(sentence: str, trigger: tuple[int, int], expected: bool) -> None:
+    words = _words(sentence)
+    lower = [w.lower() for w in words]
+    opener = next(i for i, w in enumerate(lower) if w in ("which", "to", "at"))
+    pronoun = lower.index("which")
+    clause = Clause(opener, len(words), "relative", "which", pronoun + 1)
+    end = len(words)
+    draft = replace(_previous(lower, 1, trigger[0], end), start=pronoun + 1, trigger_end=trigger[1])
+    assert object_gap(words, clause, draft) is expected
