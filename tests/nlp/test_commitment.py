@@ -994,6 +994,18 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             ("ongoing", "It seeks views on a range of issues"),
         ],
     ),  # blind3 1820744 (a consultation opened, then seeking views while open, blind3 case 13)
+    (
+        "This review is being co-produced with disabled people, representative organisations, clinicians, experts, MPs, and other stakeholders to ensure a wide range of voices are heard.",
+        "2025-07-10",
+        None,
+        [("ongoing", "This review is being co-produced with disabled people")],
+    ),  # blind3 1818174 (a review carried out with stakeholders, blind3 case 9; a split hyphenated participle)
+    (
+        "The Government is in close contact with counterparts in the United States on the incidents of influenza of avian origin in cattle in the USA.",
+        "2024-07-25",
+        None,
+        [("ongoing", "The Government is in close contact with counterparts in the United States")],
+    ),  # blind3 1722136 (a named partner on a named matter, blind3 case 6)
 ]
 
 # (sentence, answer date): nothing to record
@@ -1236,6 +1248,14 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "These changes will of course take time to take full effect, but the early signs are encouraging.",
         "2025-06-20",
     ),  # 1828581 (how a reform will land, not a feature of it)
+    (
+        "More widely, we are taking action to tackle the root causes of homelessness.",
+        "2024-09-10",
+    ),  # blind3 1725522, 1728341 (tackling a problem in general, blind3 case 2)
+    (
+        "We will uphold the Public Sector Equality Duty and ensure that all parties exercising public functions comply with its provisions.",
+        "2024-11-20",
+    ),  # blind3 1739366 (keeping an existing duty, blind3 case 2)
     (
         "My Department will always challenge actions taken outside this framework.",
         "2025-12-09",
