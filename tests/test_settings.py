@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +54,26 @@ def test_positive_minutes_names_the_option_it_checks() -> None:
     assert positive_minutes(2.5, name="--stale-after") == dt.timedelta(minutes=2, seconds=30)
     with pytest.raises(SettingsError, match=r"^--stale-after must be .* got 0\.0$"):
         positive_minutes(0.0, name="--stale-after")
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "answers-sample.jsonl.gz"
+
+
+@pytest.mark.parametrize("command", [["predict", str(SAMPLE), "--out", "y.jsonl"], ["tables"]])
+def test_a_bad_setting_is_one_line_and_exit_2_from_any_command(
+    command: list[str], tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "from pipeline.cli import main; main()", *command],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PCT_STALE_AFTER_MINUTES": "abc", "PCT_LAKE": str(tmp_path / "lake")},
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        "commitments: error: PCT_STALE_AFTER_MINUTES must be a positive number of minutes, "
+        "got 'abc'\n"
+    )

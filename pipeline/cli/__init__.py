@@ -20,6 +20,7 @@ from pipeline.cli import (
     timeml_commands,  # noqa: F401  (registers commands)
 )
 from pipeline.cli.app import UserError, app
+from pipeline.settings import SettingsError
 
 __all__ = ["UserError", "app", "main"]
 
@@ -49,7 +50,7 @@ def main() -> None:
         if type(err).__name__ != "NoArgsIsHelpError":  # (that one printed the help)
             print(usage_line(err), file=sys.stderr)
         sys.exit(err.exit_code)
-    except UserError as err:
+    except (UserError, SettingsError) as err:  # a bad PCT_* variable is a user mistake too
         print(f"commitments: error: {one_line(str(err))}", file=sys.stderr)
         sys.exit(2)
     except (
