@@ -1440,7 +1440,7 @@ EFFECT_VERBS = frozenset(
         "deliver", "enhance", "promote", "underpin", "inform", "shape", "see", "affect",
         "require", "apply", "remain", "continue", "need", "have", "depend", "determine", "go",
         "form", "complement", "align", "equip", "open", "offer", "provide", "cost", "add",
-        "move", "feed",
+        "move", "feed", "prevent",
     }
 )  # fmt: skip
 """Verbs of a relative clause that predict what its noun will do or bring about ("..., which
@@ -1536,6 +1536,8 @@ def design_feature(lower: Sequence[str], start: int, end: int, trigger: Hit) -> 
         lower[i] in RELATIVE_SKIP or lower[i] in {"of", "course"} or lower[i].endswith("ly")
     ):  # "will of course take time"
         i += 1
+    if i + 1 < len(lower) and lower[i] == "move" and lower[i + 1] == "away":
+        return True  # "This reform will move away from categorising individuals ..."
     return (
         i < len(lower)
         and lower[i].isalpha()

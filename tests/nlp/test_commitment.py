@@ -1006,6 +1006,18 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("ongoing", "The Government is in close contact with counterparts in the United States")],
     ),  # blind3 1722136 (a named partner on a named matter, blind3 case 6)
+    (
+        "This reform will move away from categorising individuals into binary groups of ‘can work’ or ‘can’t work’.",
+        "2025-07-10",
+        None,
+        [("future", "This reform will move away from categorising individuals")],
+    ),  # blind3 1818174 (a design feature of the reform, blind3 case 8)
+    (
+        "The Government will look at these issues carefully and will develop a new cross-government strategy, working with mayors, councils and key stakeholders across the country to get us back on track to ending homelessness once and for all.",
+        "2024-09-10",
+        None,
+        [("future", "will develop a new cross-government strategy")],
+    ),  # blind3 1725522 (issues named only by an anaphor are no commitment; the strategy is)
 ]
 
 # (sentence, answer date): nothing to record

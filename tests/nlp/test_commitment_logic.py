@@ -773,6 +773,8 @@ def test_feature_of_commitment(sentence: str, expected: bool) -> None:
         ("This reform will help families", (0, 2), (2, 4), False),  # an effect
         ("These changes will of course take time to take full effect", (0, 2), (2, 4), False),
         ("The changes will reassure residents", (0, 2), (2, 4), False),  # 1832851
+        ("This reform will move away from categorising individuals", (0, 2), (2, 4), True),
+        ("This reform will move people into work", (0, 2), (2, 4), False),  # an effect
         ("This fund will decouple the two", (0, 2), (2, 4), False),  # not a reform
         ("Changes will decouple the two", (0, 1), (1, 3), False),  # no determiner
     ],
