@@ -947,7 +947,12 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "I raised these issues with Senior Ministers during my visit to Pakistan in November.",
         "2025-01-14",
         None,
-        [("done", "I raised these issues with Senior Ministers during my visit to Pakistan in November")],
+        [
+            (
+                "done",
+                "I raised these issues with Senior Ministers during my visit to Pakistan in November",
+            )
+        ],
     ),  # blind3 1753186 (a dated diplomatic step, blind3 case 12, devextra2 case 9)
     (
         "The Prime Minister raised the case with President Zelenskyy on 24 July.",
@@ -959,13 +964,23 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Any changes to PIP eligibility will follow a comprehensive review of the benefit, which I am leading.",
         "2025-07-10",
         None,
-        [("future", "Any changes to PIP eligibility will follow a comprehensive review of the benefit")],
+        [
+            (
+                "future",
+                "Any changes to PIP eligibility will follow a comprehensive review of the benefit",
+            )
+        ],
     ),  # blind3 1818174 (a feature of the reform, blind3 case 9; ", which I am leading" has the relative pronoun as its verb's object: no fragment)
     (
         "This change will decouple entitlement to the UC health element from employment status, giving people confidence that taking steps towards or into work will not put their benefit entitlement at risk.",
         "2025-07-10",
         None,
-        [("future", "This change will decouple entitlement to the UC health element from employment status")],
+        [
+            (
+                "future",
+                "This change will decouple entitlement to the UC health element from employment status",
+            )
+        ],
     ),  # blind3 1818174 (a design feature of the reform, blind3 case 8)
     (
         "The Pathways to Work Green Paper set out the Government’s intention to abolish the Work Capability Assessment (WCA).",
@@ -983,14 +998,22 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Methane emissions from organic waste was a priority at COP29 and the Government was pleased to endorse the Declaration on Reducing Methane from Organic Waste, building on our Global Methane Pledge commitments.",
         "2024-12-10",
         None,
-        [("done", "the Government was pleased to endorse the Declaration on Reducing Methane from Organic Waste")],
+        [
+            (
+                "done",
+                "the Government was pleased to endorse the Declaration on Reducing Methane from Organic Waste",
+            )
+        ],
     ),  # blind3 1746578 (endorsing a declaration at a summit, blind3 case 7)
     (
         "On 2 July, the government opened a consultation on a reformed Decent Homes Standard (DHS) for the social and private rented sectors. It seeks views on a range of issues including whether landlords should provide suitable floor coverings in all rooms at the start of every tenancy.",
         "2025-07-11",
         None,
         [
-            ("done", "On 2 July, the government opened a consultation on a reformed Decent Homes Standard (DHS)"),
+            (
+                "done",
+                "On 2 July, the government opened a consultation on a reformed Decent Homes Standard (DHS)",
+            ),
             ("ongoing", "It seeks views on a range of issues"),
         ],
     ),  # blind3 1820744 (a consultation opened, then seeking views while open, blind3 case 13)
