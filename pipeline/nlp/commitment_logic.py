@@ -1875,6 +1875,9 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
                 continue
             if any(d.trigger_start <= trigger.start < d.end for d in drafts):
                 continue  # inside the verbal commitment's quote already
+            if rules.triggers[trigger.index].listed:
+                drafts.extend(listed_drafts(sentence, rules, trigger, lower, starts))
+                continue
             end_at: int | None = None
             if rules.triggers[trigger.index].dated:
                 date = next((t for t in sentence.timexes if t.start == trigger.end), None)
@@ -1906,6 +1909,80 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             if draft is not None:
                 drafts.append(draft)
     return drafts
+
+
+NOT_STEP_WORDS = frozenset(
+    {"during", "including", "following", "according", "regarding", "concerning", "being",
+     "existing", "nothing", "something", "everything", "anything"}
+)  # fmt: skip
+
+
+def _step_word(word: str) -> bool:
+    """Whether a lower-cased word can open a gerund step ("launching", "building")."""
+    return len(word) > 4 and word.endswith("ing") and word.isalpha() and word not in NOT_STEP_WORDS
+
+
+def listed_steps(lower: Sequence[str], first: int, end: int) -> list[tuple[int, int]]:
+    """The gerund steps of a list that opens at ``lower[first]`` ("launching the Domestic Abuse
+    Protection Orders ... on 27th November, introducing domestic abuse specialists ... from
+    early 2025, and ..."), as ``(start, end)`` spans: each step runs to the comma or "and"
+    before the next gerund, the last to hard punctuation, the full stop or ``end``."""
+    items: list[tuple[int, int]] = []
+    start, i = first, first + 1
+    while i < end and lower[i] not in HARD_PUNCT and lower[i] not in {".", "!", "?"}:
+        j = i + 1 if lower[i] in {",", "and", "or"} else end
+        if lower[i] == "," and j < end and lower[j] in {"and", "or"}:
+            j += 1
+        if j < end and _step_word(lower[j]):
+            items.append((start, i))
+            start, i = j, j + 1
+            continue
+        i += 1
+    items.append((start, i))
+    return items
+
+
+def listed_drafts(
+    sentence: SentenceInput,
+    rules: CommitmentRules,
+    trigger: Hit,
+    lower: Sequence[str],
+    verbs: Collection[int] = frozenset(),
+) -> list[Draft]:
+    """The dated steps of a gerund list a ``listed`` trigger introduces, each a record of its
+    own (GUIDELINES: gerunds listed under one introducing verb are separate records when
+    specific or dated; devextra2 case 5, blind3 case 4): ``done`` when its date has passed,
+    ``future`` when it lies ahead or is a horizon ("over the next parliament"); an undated
+    step, or one whose date spans the answer date, gives none."""
+    anchor = sentence.anchor
+    if anchor is None:
+        return []
+    today = anchor.isoformat()
+    out: list[Draft] = []
+    for start, end in listed_steps(lower, trigger.end - 1, len(lower)):
+        kind: str | None = None
+        for t in sentence.timexes:
+            if not (start <= t.start and t.end <= end):
+                continue
+            first, last = t.payload.get("start"), t.payload.get("end")
+            if t.payload.get("role") == "horizon" or (first and str(first) > today):
+                kind = "future"
+            elif last and str(last) < today:
+                kind = "done"
+        if kind is None:
+            continue
+        step = Hit("trigger", trigger.index, start, start + 1)
+        clause = Clause(start, end, "main", None, start)
+        own = Subject("none", start, start)
+        draft = _draft(sentence, rules, clause, step, own, lower, verbs, end)
+        if draft is None:
+            continue
+        if kind == "done":
+            draft = replace(
+                draft, kind="done", due=None, due_preposition_start=None, due_candidates=()
+            )
+        out.append(draft)
+    return out
 
 
 def _draft(

@@ -190,6 +190,10 @@ class TriggerRule:
         dated: True when a time expression must follow the trigger at once and ends the quote
             (a reduced relative: "the Clean Maritime Plan published in 2019", "the technical
             note published on 29 July 2024"); implies ``nominal``.
+        listed: True when the trigger introduces a list of gerund steps ("This included
+            launching the Domestic Abuse Protection Orders ... on 27th November, ..."): each
+            dated step is a record of its own, done or future by its date; implies
+            ``nominal``.
         note: Free-text rationale or example.
     """
 
@@ -203,6 +207,7 @@ class TriggerRule:
     negated: bool = False
     nominal: bool = False
     dated: bool = False
+    listed: bool = False
     note: str = ""
 
     @classmethod
@@ -223,6 +228,7 @@ class TriggerRule:
                 "negated",
                 "nominal",
                 "dated",
+                "listed",
                 "note",
             ),
             where=where,
@@ -240,8 +246,11 @@ class TriggerRule:
             evidence=_optional_bool(data, "evidence", where),
             assurance=_optional_bool(data, "assurance", where),
             negated=_optional_bool(data, "negated", where),
-            nominal=_optional_bool(data, "nominal", where) or _optional_bool(data, "dated", where),
+            nominal=_optional_bool(data, "nominal", where)
+            or _optional_bool(data, "dated", where)
+            or _optional_bool(data, "listed", where),
             dated=_optional_bool(data, "dated", where),
+            listed=_optional_bool(data, "listed", where),
             note=_optional_str(data, "note", where),
         )
 
@@ -252,7 +261,7 @@ class TriggerRule:
             out["strength"] = self.strength
         if self.actor != "government":
             out["actor"] = self.actor
-        for key in ("evidence", "assurance", "negated", "nominal", "dated"):
+        for key in ("evidence", "assurance", "negated", "nominal", "dated", "listed"):
             if getattr(self, key):
                 out[key] = True
         if self.note:

@@ -1041,6 +1041,30 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "will develop a new cross-government strategy")],
     ),  # blind3 1725522 (issues named only by an anaphor are no commitment; the strategy is)
+    (
+        "This included launching the Domestic Abuse Protection Orders in selected police forces and courts on 27th November to further strengthen protections for victims and introducing domestic abuse specialists into 999 control rooms from early 2025 as part of our mission to halve VAWG.",
+        "2024-12-10",
+        None,
+        [
+            (
+                "done",
+                "launching the Domestic Abuse Protection Orders in selected police forces and courts on 27th November",
+            ),
+            (
+                "future",
+                "introducing domestic abuse specialists into 999 control rooms from early 2025",
+            ),
+        ],
+    ),  # devextra2 1747107 (dated gerund steps, each its own record by its date: devextra2 case 5)
+    (
+        "At Autumn Budget, Government introduced the first integrated settlements with Greater Manchester and West Midlands Combined Authorities, which include piloting the devolution of retrofit funding from 2025-26, which aims to support economic growth and the net zero transition.",
+        "2024-11-20",
+        None,
+        [
+            ("done", "Government introduced the first integrated settlements"),
+            ("future", "piloting the devolution of retrofit funding from 2025-26"),
+        ],
+    ),  # 1740857
 ]
 
 # (sentence, answer date): nothing to record
@@ -1291,6 +1315,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "We will uphold the Public Sector Equality Duty and ensure that all parties exercising public functions comply with its provisions.",
         "2024-11-20",
     ),  # blind3 1739366 (keeping an existing duty, blind3 case 2)
+    (
+        "This includes reviewing team structures to ensure the correct skill mix, such as digital, marketing and strategic communications.",
+        "2024-10-09",
+    ),  # 1728173 (an undated listed step)
     (
         "My Department will always challenge actions taken outside this framework.",
         "2025-12-09",

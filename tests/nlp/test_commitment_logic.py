@@ -33,6 +33,7 @@ from pipeline.nlp.commitment_logic import (
     is_modifier_timex,
     is_participle,
     is_passive,
+    listed_steps,
     names_means,
     names_measure,
     object_gap,
@@ -805,3 +806,33 @@ def test_object_gap(sentence: str, trigger: tuple[int, int], expected: bool) -> 
     end = len(words)
     draft = replace(_previous(lower, 1, trigger[0], end), start=pronoun + 1, trigger_end=trigger[1])
     assert object_gap(words, clause, draft) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "This included launching the Orders on 27th November and introducing specialists from early 2025 .",
+            ["launching the Orders on 27th November", "introducing specialists from early 2025"],
+        ),  # devextra2 1747107
+        (
+            "This includes delivering the biggest increase , building 1.5 million new homes , and abolishing Section 21 evictions",
+            [
+                "delivering the biggest increase",
+                "building 1.5 million new homes",
+                "abolishing Section 21 evictions",
+            ],
+        ),  # blind3 1725522
+        ("This includes reviewing the rules ; we will also act", ["reviewing the rules"]),
+        (
+            "This includes working with schools and supporting parents",
+            ["working with schools", "supporting parents"],
+        ),
+        ("This includes funding during the winter", ["funding during the winter"]),
+    ],
+)
+def test_listed_steps(sentence: str, expected: list[str]) -> None:
+    words = _words(sentence)
+    lower = [w.lower() for w in words]
+    spans = listed_steps(lower, 2, len(lower))
+    assert [" ".join(words[s:e]) for s, e in spans] == expected
