@@ -2055,7 +2055,17 @@ def _draft(
     elif rule.nominal:
         # A noun phrase ends at its comma ("As part of our commitment to protect the triple
         # lock, | over 12 million pensioners will benefit").
-        end = next((i for i in range(trigger.end, end) if lower[i] == ","), end)
+        # ... or at "and" with a new pronoun subject ("the Government's intention to realise
+        # ... published on 23 August | and I visited the city").
+        end = next(
+            (
+                i
+                for i in range(trigger.end, end)
+                if lower[i] == ","
+                or (lower[i] == "and" and i + 1 < end and lower[i + 1] in CONTACT_PRONOUNS)
+            ),
+            end,
+        )
     start = trigger.start if subject.status == "none" or subject.inherited else subject.start
     while start < end and words[start] in {",", ";", ":", "–", "—", "-"}:
         start += 1  # a nominal trigger may open on its comma (", to be published in ...")

@@ -1065,6 +1065,17 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             ("future", "piloting the devolution of retrofit funding from 2025-26"),
         ],
     ),  # 1740857
+    (
+        "I made clear the Government’s intention to realise the full potential of Greater Cambridge in a letter to local leaders published on 23 August and I visited the city to discuss matters with them, as well as meet other stakeholders, on 12 September.",
+        "2024-10-01",
+        None,
+        [
+            (
+                "future",
+                "the Government’s intention to realise the full potential of Greater Cambridge in a letter to local leaders published on 23 August",
+            )
+        ],
+    ),  # 1729491 (a named intention ends at "and" with a new pronoun subject)
 ]
 
 # (sentence, answer date): nothing to record
