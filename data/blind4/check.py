@@ -2,77 +2,24 @@
 
     .venv/bin/python data/blind4/check.py [FILE]
 
-Default file: blind4.jsonl beside this script. Every row is checked with the held-out checker's
-``check_row`` (``data/heldout/check.py``: keys and types, ISO dates, every quote and text an exact
-substring of the answer's plain text, due/due_text rules, interval/value rules, occurrence counts).
-On top of that: no duplicate ids; the ids are exactly ``selection.json``'s ids; every id satisfies
-the parity rule ``id % 2 == 0``; no id belongs to dev.jsonl, the vectors files, the held-out set,
-devextra, devextra2, blind2 or blind3 (only their ids are read). Exit status 1 on any error.
+Default file: blind4.jsonl beside this script. The checks are ``data/blindcheck.py``'s (the held-out
+checker's row checks; no duplicate ids; the ids of ``selection.json``; the parity rule ``id % 2 ==
+0``; no id of dev.jsonl, the vectors files, the held-out set, devextra, devextra2, blind2 or
+blind3). Exit status 1 on any error.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import sys
 from pathlib import Path
-from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 # Keep this folder off the import path: its select.py would shadow the standard library's select.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(ROOT))
 
-
-def load_module(name: str, path: Path) -> ModuleType:
-    """Load a sibling data-folder script by path (these folders are not packages)."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def main(argv: list[str]) -> int:
-    heldout_check = load_module("heldout_check", ROOT / "data" / "heldout" / "check.py")
-    blind_select = load_module("blind4_select", HERE / "select.py")
-    path = Path(argv[0]) if argv else HERE / "blind4.jsonl"
-    rows = heldout_check.read(path)
-    ids = [row.get("id") for row in rows]
-    texts = heldout_check.load_texts(set(ids))
-    errors: list[str] = []
-    seen: set[int] = set()
-    for row in rows:
-        where = f"{path.name} id {row.get('id')}"
-        if row.get("id") in seen:
-            errors.append(f"{where}: duplicate id")
-        seen.add(row.get("id"))
-        if row.get("id") not in texts:
-            errors.append(f"{where}: id not in corpus")
-            continue
-        text, date = texts[row["id"]]
-        errors.extend(heldout_check.check_row(row, text, date, where))
-    selection = json.loads((HERE / "selection.json").read_text(encoding="utf-8"))
-    if sorted(ids) != sorted(selection["ids"]):
-        errors.append("selection: ids differ from selection.json")
-    errors.extend(f"parity: id {i} is odd" for i in ids if i % 2 != blind_select.PARITY)
-    excluded, _ = blind_select.excluded(blind_select.EXCLUDED_SETS)
-    errors.extend(f"leak: id {i} is in an excluded set" for i in ids if i in excluded)
-    for e in errors:
-        print("ERROR", e)
-    kinds: dict[str, int] = {}
-    for row in rows:
-        for c in row.get("commitments", []):
-            kinds[c.get("kind")] = kinds.get(c.get("kind"), 0) + 1
-    with_due = sum(1 for row in rows for c in row.get("commitments", []) if c.get("due"))
-    sections = ("commitments", "timexes", "quantities")
-    totals = {s: sum(len(r.get(s, [])) for r in rows) for s in sections}
-    print(
-        f"checked {path.name}: {len(rows)} answers; {totals}; "
-        f"kinds {dict(sorted(kinds.items()))}; with due {with_due}; {len(errors)} error(s)"
-    )
-    return 1 if errors else 0
-
+from data.blindcheck import check_blind_set  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(check_blind_set(HERE, sys.argv[1:]))
