@@ -557,16 +557,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 
 
-def trigger_words(text: str, lowered: str | None = None) -> frozenset[str]:
-    """The lower-cased words of ``text`` (letters only), with :data:`NUMBER_TRIGGER` when it has
-    a digit: what rules' ``requires`` are checked against.
+def trigger_words(
+    text: str, lowered: str | None = None, start: int = 0, end: int | None = None
+) -> frozenset[str]:
+    """The lower-cased words of ``text[start:end]`` (letters only), with :data:`NUMBER_TRIGGER`
+    when it has a digit: what rules' ``requires`` are checked against.
 
     Args:
         text: The text.
-        lowered: ``text.lower()``, when the caller has it.
+        lowered: ``text.lower()``, when the caller has it; read at ``text``'s offsets only when it
+            is as long as ``text``.
+        start: Offset of the first character to read.
+        end: Offset after the last character to read; the end of ``text`` when None.
     """
-    words = set(_WORD.findall(text.lower() if lowered is None else lowered))
-    if _DIGIT.search(text):
+    end = len(text) if end is None else end
+    if lowered is not None and len(lowered) == len(text):
+        words = set(_WORD.findall(lowered, start, end))
+    else:
+        words = set(_WORD.findall(text[start:end].lower()))
+    if _DIGIT.search(text, start, end):
         words.add(NUMBER_TRIGGER)
     return frozenset(words)
 
@@ -595,8 +604,6 @@ def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
         lowered: ``text.lower()``, when the caller has it; its offsets are used only when it is
             as long as ``text``.
     """
-    if lowered is None or len(lowered) != len(text):
-        lowered = None
     out = []
     start = 0
     size = len(text)
@@ -605,13 +612,7 @@ def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
         if end == -1:
             end = size
         if end > start:
-            if lowered is not None:
-                words = set(_WORD.findall(lowered, start, end))
-            else:
-                words = set(_WORD.findall(text[start:end].lower()))
-            if _DIGIT.search(text, start, end):
-                words.add(NUMBER_TRIGGER)
-            out.append(TextLine(start, end, frozenset(words)))
+            out.append(TextLine(start, end, trigger_words(text, lowered, start, end)))
         start = end + 1
     return out
 
