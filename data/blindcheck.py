@@ -1,11 +1,11 @@
 """The checker shared by the blind test sets (``data/blind*/check.py``).
 
-Every row is checked with the held-out checker's ``check_row`` (``data/heldout/check.py``: keys and
-types, ISO dates, every quote and text an exact substring of the answer's plain text, due/due_text
-rules, interval/value rules, occurrence counts). On top of that: no duplicate ids; the ids are
-exactly the set's ``selection.json`` ids; every id satisfies the set's parity rule (``PARITY`` of
-its ``select.py``); no id belongs to one of its ``select.py``'s ``EXCLUDED_SETS`` or the vectors
-files (only their ids are read).
+Every row is checked with the held-out checker's ``check_rows`` (``data/heldout/check.py``: no
+duplicate ids, keys and types, ISO dates, every quote and text an exact substring of the answer's
+plain text, due/due_text rules, interval/value rules, occurrence counts). On top of that: the ids
+are exactly the set's ``selection.json`` ids; every id satisfies the set's parity rule (``PARITY``
+of its ``select.py``); no id belongs to one of its ``select.py``'s ``EXCLUDED_SETS`` or the
+vectors files (only their ids are read).
 """
 
 from __future__ import annotations
@@ -36,18 +36,7 @@ def check_blind_set(folder: Path, argv: list[str]) -> int:
     rows = heldout_check.read(path)
     ids = [row.get("id") for row in rows]
     texts = heldout_check.load_texts(set(ids))
-    errors: list[str] = []
-    seen: set[int] = set()
-    for row in rows:
-        where = f"{path.name} id {row.get('id')}"
-        if row.get("id") in seen:
-            errors.append(f"{where}: duplicate id")
-        seen.add(row.get("id"))
-        if row.get("id") not in texts:
-            errors.append(f"{where}: id not in corpus")
-            continue
-        text, date = texts[row["id"]]
-        errors.extend(heldout_check.check_row(row, text, date, where))
+    errors: list[str] = heldout_check.check_rows(path, rows, texts)
     selection = json.loads((folder / "selection.json").read_text(encoding="utf-8"))
     if sorted(ids) != sorted(selection["ids"]):
         errors.append("selection: ids differ from selection.json")

@@ -141,6 +141,24 @@ def read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def check_rows(path: Path, rows: list[dict], texts: dict) -> list[str]:
+    """The errors of one gold file's rows: duplicate ids, ids not in the corpus, and every row's
+    :func:`check_row` against its answer's text and date (``texts``, from :func:`load_texts`)."""
+    errors: list[str] = []
+    seen: set[int] = set()
+    for row in rows:
+        where = f"{path.name} id {row.get('id')}"
+        if row.get("id") in seen:
+            errors.append(f"{where}: duplicate id")
+        seen.add(row.get("id"))
+        if row.get("id") not in texts:
+            errors.append(f"{where}: id not in corpus")
+            continue
+        text, date = texts[row["id"]]
+        errors.extend(check_row(row, text, date, where))
+    return errors
+
+
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or [HERE / "heldout.jsonl", HERE / "heldout-tune.jsonl", HERE / "heldout-test.jsonl"]
     files = {p: read(p) for p in paths if p.exists()}
@@ -149,17 +167,7 @@ def main(argv: list[str]) -> int:
     texts = load_texts(ids)
     errors = [f"{p}: missing" for p in missing]
     for path, rows in files.items():
-        seen: set[int] = set()
-        for row in rows:
-            where = f"{path.name} id {row.get('id')}"
-            if row.get("id") in seen:
-                errors.append(f"{where}: duplicate id")
-            seen.add(row.get("id"))
-            if row.get("id") not in texts:
-                errors.append(f"{where}: id not in corpus")
-                continue
-            text, date = texts[row["id"]]
-            errors.extend(check_row(row, text, date, where))
+        errors.extend(check_rows(path, rows, texts))
     names = {p.name: rows for p, rows in files.items()}
     if {"heldout.jsonl", "heldout-tune.jsonl", "heldout-test.jsonl"} <= set(names):
         combined = sorted(r["id"] for r in names["heldout.jsonl"])
