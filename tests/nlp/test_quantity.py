@@ -1068,6 +1068,11 @@ _NUMERAL_TEXT = st.lists(
             "ı",
             "million",
             "a",
+            "seven",
+            "teen",
+            "ty",
+            "eight",
+            "thousand",
         ]
     ),
     max_size=20,
