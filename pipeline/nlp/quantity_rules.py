@@ -23,6 +23,7 @@ from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from pipeline.nlp.rules import RuleError, check_enum, check_keys, check_type
+from pipeline.nlp.timex_rules import prefix_tree
 
 UnitKind = Literal["money", "percent", "measure", "duration", "age", "scale"]
 Position = Literal["prefix", "suffix"]
@@ -271,10 +272,41 @@ class UnitMatch:
     end: int
 
 
-def _alternation(forms: Iterable[str]) -> str:
+def flat_alternation(forms: Iterable[str]) -> str:
     """A regex alternation of ``forms``, longest first, with flexible inner spaces."""
     unique = sorted(set(forms), key=lambda f: (-len(f), f))
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in unique)
+
+
+def alternation(forms: Iterable[str], *, ignore_case: bool = False) -> str:
+    """:func:`flat_alternation` as a tree of shared prefixes (``prefix_tree``), which matches
+    what the flat alternation matches, with the same preference.
+
+    The context patterns are tried at every position of a window before or after each number;
+    there a flat alternation of a hundred phrases costs the regex engine a hundred comparisons
+    per position, the tree one or two (``pct_quantity`` 0.352 -> 0.29 s over the corpus).
+
+    Args:
+        forms: The phrases.
+        ignore_case: The pattern is compiled with ``re.IGNORECASE``: ASCII forms are
+            lower-cased first, so that "UIN" and "uin" share a branch (the tree's preference is
+            the flat one's only when all forms that can start a match at one character share a
+            branch); where two first characters still fold together (non-ASCII), the flat
+            alternation is returned.
+    """
+    if ignore_case:
+        forms = {f.lower() if f.isascii() else f for f in forms}
+    unique = sorted(set(forms), key=lambda f: (-len(f), f))
+    firsts = {f[:1] for f in unique}
+    folded = {c.casefold() for c in firsts} if ignore_case else firsts
+    if not unique or "" in firsts or len(folded) != len(firsts):
+        return flat_alternation(unique)
+    return prefix_tree(unique)
+
+
+def _any_case(forms: Iterable[str]) -> str:
+    """:func:`alternation` for a pattern compiled with ``re.IGNORECASE``."""
+    return alternation(forms, ignore_case=True)
 
 
 @dataclass(slots=True)
@@ -387,29 +419,25 @@ def compile_lexicon(
     # symbols matched as written ("F", "GB") are not units inside a name such as "F-35A"
     end_cs = r"(?![\w]|-[A-Za-z0-9]*[A-Za-z])"
     if suffix_ci:
-        lex.suffix_ci = re.compile(
-            rf"[ \t]?-?[ \t]?({_alternation(suffix_ci)}){end}", re.IGNORECASE
-        )
+        lex.suffix_ci = re.compile(rf"[ \t]?-?[ \t]?({_any_case(suffix_ci)}){end}", re.IGNORECASE)
     if suffix_cs:
-        lex.suffix_cs = re.compile(rf"[ \t]?-?[ \t]?({_alternation(suffix_cs)}){end_cs}")
+        lex.suffix_cs = re.compile(rf"[ \t]?-?[ \t]?({alternation(suffix_cs)}){end_cs}")
     if prefix:
-        lex.prefix = re.compile(rf"(?<![\w$£€])({_alternation(prefix)})[ \t]?$")
+        lex.prefix = re.compile(rf"(?<![\w$£€])({alternation(prefix)})[ \t]?$")
     if scale:
-        lex.scale = re.compile(rf"[ \t]?-?[ \t]?({_alternation(scale)}){end}", re.IGNORECASE)
+        lex.scale = re.compile(rf"[ \t]?-?[ \t]?({_any_case(scale)}){end}", re.IGNORECASE)
     words: dict[str, list[str]] = {}
     for cue in cues:
         words.setdefault(cue.kind, []).extend(cue.phrases)
         for phrase in cue.phrases:
             lex.cue_value[(cue.kind, " ".join(phrase.lower().split()))] = cue.value
     if words.get("hedge"):
-        lex.hedge = re.compile(rf"(?<![\w])({_alternation(words['hedge'])})[ \t]+$", re.IGNORECASE)
+        lex.hedge = re.compile(rf"(?<![\w])({_any_case(words['hedge'])})[ \t]+$", re.IGNORECASE)
     if words.get("change"):
-        lex.change = re.compile(
-            rf"(?<![\w])({_alternation(words['change'])})[ \t]+$", re.IGNORECASE
-        )
+        lex.change = re.compile(rf"(?<![\w])({_any_case(words['change'])})[ \t]+$", re.IGNORECASE)
     if words.get("change_after"):
         lex.change_after = re.compile(
-            rf"^[ \t]+(?:[A-Za-z-]+[ \t]+)?({_alternation(words['change_after'])}){end}",
+            rf"^[ \t]+(?:[A-Za-z-]+[ \t]+)?({_any_case(words['change_after'])}){end}",
             re.IGNORECASE,
         )
     if words.get("reference"):
@@ -417,26 +445,24 @@ def compile_lexicon(
         # sentence ("... are on schedule. 19.77% of facilities")
         short = [w for w in words["reference"] if len(w) <= MAX_ABBREVIATION]
         long = [w for w in words["reference"] if len(w) > MAX_ABBREVIATION]
-        alternatives = [f"(?:{_alternation(short)})\\.?"] if short else []
-        alternatives += [f"(?:{_alternation(long)})"] if long else []
+        alternatives = [f"(?:{_any_case(short)})\\.?"] if short else []
+        alternatives += [f"(?:{_any_case(long)})"] if long else []
         lex.reference = re.compile(
             rf"(?<![\w])(?:{'|'.join(alternatives)})[ \t]*(?:no\.?[ \t]*|number[ \t]+)?$",
             re.IGNORECASE,
         )
     if words.get("month"):
-        lex.month = re.compile(
-            rf"(?<![\w])(?:{_alternation(words['month'])})\.?{end}", re.IGNORECASE
-        )
+        lex.month = re.compile(rf"(?<![\w])(?:{_any_case(words['month'])})\.?{end}", re.IGNORECASE)
     if words.get("trend"):
-        lex.trend = re.compile(rf"(?<![\w])(?:{_alternation(words['trend'])}){end}", re.IGNORECASE)
+        lex.trend = re.compile(rf"(?<![\w])(?:{_any_case(words['trend'])}){end}", re.IGNORECASE)
     lex.service_numbers = frozenset(words.get("service_number", []))
     if words.get("service_context"):
         lex.service_context = re.compile(
-            rf"[ \t]+(?:{_alternation(words['service_context'])}){end}", re.IGNORECASE
+            rf"[ \t]+(?:{_any_case(words['service_context'])}){end}", re.IGNORECASE
         )
     lex.age_bands = frozenset(_age_band(w, CUES_FILE) for w in words.get("age_band", []))
     if words.get("idiom"):
-        lex.idiom = re.compile(rf"(?:{_alternation(words['idiom'])})(?![\w-])", re.IGNORECASE)
+        lex.idiom = re.compile(rf"(?:{_any_case(words['idiom'])})(?![\w-])", re.IGNORECASE)
     lex.adjectives = frozenset(w.lower() for w in words.get("adjective", []))
     lex.stop_words = frozenset(w.lower() for w in words.get("stop", []))
     lex.not_plural = frozenset(w.lower() for w in words.get("not_plural", []))
@@ -450,5 +476,5 @@ def compile_lexicon(
     lex.invariant = frozenset(f for n in nouns if n.kind == "invariant" for f in n.forms)
     with_of = [f for f in lex.compounds if " of " in f]
     if with_of:
-        lex.of_compound = re.compile(rf"(?:{_alternation(with_of)})(?![\w])", re.IGNORECASE)
+        lex.of_compound = re.compile(rf"(?:{_any_case(with_of)})(?![\w])", re.IGNORECASE)
     return lex

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import random
+import re
 import warnings
 from pathlib import Path
 
@@ -30,7 +32,14 @@ from pipeline.nlp.quantity_find import (
     find_quantities,
     is_plural,
 )
-from pipeline.nlp.quantity_rules import CueRule, NounRule, UnitRule, compile_lexicon
+from pipeline.nlp.quantity_rules import (
+    CueRule,
+    NounRule,
+    UnitRule,
+    alternation,
+    compile_lexicon,
+    flat_alternation,
+)
 from pipeline.nlp.rules import RuleError
 
 Row = tuple[str, list[tuple[str, float, str]]]
@@ -968,6 +977,48 @@ def test_quantity_tagger_bad_age_band_raises(tmp_path: Path, phrase: str) -> Non
     with pytest.raises(RuleError, match="age_band phrase") as err:
         QuantityTagger(spacy.blank("en")).from_disk(tmp_path)
     assert err.value.code == "PCT105"
+
+
+def _word_families(tagger: QuantityTagger) -> dict[str, list[str]]:
+    """The model's phrase lists that the lexicon compiles into alternations."""
+    lex = tagger.lexicon
+    families: dict[str, list[str]] = {}
+    for cue in lex.cues:
+        families.setdefault(f"cue {cue.kind}", []).extend(cue.phrases)
+    for unit in lex.units:
+        key = f"unit {unit.position} {'cs' if unit.case_sensitive else 'ci'}"
+        families.setdefault(key, []).extend(unit.forms)
+    return families
+
+
+def test_alternation_matches_what_the_flat_alternation_matches(tagger: QuantityTagger) -> None:
+    """Every phrase list of the model, as a prefix tree, matches what its flat alternation
+    matches at every position, with the same preference (the ``rest`` group shows which phrase
+    was taken), case-sensitively and with ``re.IGNORECASE``."""
+    rng = random.Random(7)
+    families = _word_families(tagger)
+    assert len(families) >= 8
+    for name, phrases in sorted(families.items()):
+        samples = [*phrases, *(p + "s" for p in phrases), *(p[:-1] for p in phrases)]
+        samples += [p.upper() for p in phrases] + [p.title() for p in phrases]
+        samples += [" ".join(rng.sample(phrases, min(3, len(phrases)))) for _ in range(50)]
+        for flags in (0, re.IGNORECASE):
+            tree = alternation(phrases, ignore_case=bool(flags))
+            flat = flat_alternation(phrases)
+            a = re.compile(rf"(?:{tree})(?P<rest>\w*)", flags)
+            b = re.compile(rf"(?:{flat})(?P<rest>\w*)", flags)
+            for text in samples:
+                for pos in range(len(text)):
+                    x, y = a.match(text, pos), b.match(text, pos)
+                    assert (x and (x.span(), x.group("rest"))) == (
+                        y and (y.span(), y.group("rest"))
+                    ), (name, text, pos)
+
+
+def test_alternation_keeps_a_flat_alternation_where_first_letters_fold_together() -> None:
+    assert alternation(["Éte", "éta"], ignore_case=True) == flat_alternation(["Éte", "éta"])
+    assert alternation(["UIN", "uin", "UINs"], ignore_case=True) == "uin(?:s)?"
+    assert alternation(["UIN", "uin"]) == "(?:UIN|uin)"
 
 
 def test_compile_lexicon_duplicate_ids_raise() -> None:
