@@ -64,7 +64,7 @@ def build(src: Path, out: Path) -> Path:
     nlp = assemble(src)
     nlp.to_disk(out, exclude=["vocab"])
     for name, _ in nlp.pipeline:
-        if nlp.get_pipe_meta(name).factory == "sentencizer":
+        if nlp.get_pipe_meta(name).factory in ("sentencizer", "pct_sentencizer"):
             _canonicalise_sentencizer(out / f"{name}.json")
     return out
 
