@@ -14,6 +14,7 @@ characters). The engine sets it when it makes the Doc, since it has the text the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any, Protocol
@@ -143,10 +144,16 @@ class Row(Protocol):
     def char_end(self) -> int: ...
 
 
+@functools.cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a row dataclass, in order."""
+    return tuple(f.name for f in fields(cls))
+
+
 def row_payload(row: Any) -> dict[str, Any]:
     """A row dataclass's fields as a dict (what ``dataclasses.asdict`` gives for these rows,
     whose fields are strings, numbers, None and tuples of ints, without its deep copy)."""
-    return {f.name: getattr(row, f.name) for f in fields(row)}
+    return {name: getattr(row, name) for name in field_names(row.__class__)}
 
 
 def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]:
