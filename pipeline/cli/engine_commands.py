@@ -151,8 +151,24 @@ def evaluate_gold(
         int,
         typer.Option("--errors", min=0, help="List up to N misses and false alarms per section."),
     ] = 0,
+    bootstrap: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap",
+            min=0,
+            help=(
+                "Resamples of the answers (with replacement) for a 95% interval of each F1; "
+                "0 leaves the intervals out."
+            ),
+        ),
+    ] = 1000,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the resampling (same seed, same intervals).")
+    ] = 0,
 ) -> None:
-    """P/R/F1 and attribute accuracy per section, as GUIDELINES.md section 5 defines."""
+    """P/R/F1 and attribute accuracy per section, as GUIDELINES.md section 5 defines, with a
+    bootstrap interval of each F1 (the answers resampled)."""
+    from pipeline.evaluate.bootstrap import per_answer_counts, section_intervals
     from pipeline.evaluate.gold import score_records
 
     gold_records = read_records(gold, "gold")
@@ -165,21 +181,41 @@ def evaluate_gold(
         scores = score_records(gold_records, pred_records)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise UserError(f"{gold} / {pred}: records not in the gold format ({err!r})") from err
+    intervals = (
+        section_intervals(
+            per_answer_counts(gold_records, pred_records), resamples=bootstrap, seed=seed
+        )
+        if bootstrap and gold_records
+        else {}
+    )
     if as_json:
-        print(json.dumps({k: s.to_dict() for k, s in scores.items()}, indent=2))
+        payload = {k: s.to_dict() for k, s in scores.items()}
+        for name, interval in intervals.items():
+            payload[name].update(
+                f1_low=round(interval.low, 4), f1_high=round(interval.high, 4), resamples=bootstrap
+            )
+        print(json.dumps(payload, indent=2))
         return
     table = Table(title=f"{gold.name}: {len(gold_records)} answers")
-    for col in ("section", "gold", "pred", "match", "P", "R", "F1"):
+    columns = ["section", "gold", "pred", "match", "P", "R", "F1"]
+    columns += ["F1 95% interval"] if intervals else []
+    for col in columns:
         table.add_column(col, justify="left" if col == "section" else "right")
     attributes = Table(title="matched items with the right attribute")
     for col in ("section", "attribute", "right", "of", "share"):
         attributes.add_column(col, justify="left" if col in ("section", "attribute") else "right")
     for s in scores.values():
-        table.add_row(*score_cells(s))
+        ci = intervals.get(s.name)
+        table.add_row(*score_cells(s), *([f"{ci.low:.3f}-{ci.high:.3f}"] if ci else []))
         for name, (right, total) in s.attributes.items():
             if total:
                 attributes.add_row(s.name, name, str(right), str(total), f"{right / total:.3f}")
     console.print(table)
+    if intervals:
+        console.print(
+            f"intervals: {bootstrap} resamples of the {len(gold_records)} answers "
+            f"(percentile bootstrap, seed {seed})"
+        )
     console.print(attributes)
     if left_out:
         note = (
@@ -194,3 +230,94 @@ def evaluate_gold(
                 console.print(
                     f"[{s.name}] {label}: {json.dumps(row, ensure_ascii=False)}", markup=False
                 )
+
+
+@evaluate_app.command("compare")
+def evaluate_compare(
+    gold: Annotated[
+        Path,
+        typer.Argument(help="Gold JSONL (GUIDELINES.md section 4a).", exists=True, dir_okay=False),
+    ],
+    pred_a: Annotated[
+        Path,
+        typer.Argument(
+            help="Predictions A (`commitments predict`), e.g. before a change.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    pred_b: Annotated[
+        Path,
+        typer.Argument(
+            help="Predictions B on the same answers, e.g. after it.", exists=True, dir_okay=False
+        ),
+    ],
+    bootstrap: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap", min=1, help="Resamples of the answers (the same draws for A and B)."
+        ),
+    ] = 2000,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the resampling (same seed, same figures).")
+    ] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Whether B scores better than A on the same gold answers: per section, the F1 of each,
+    their difference with a paired bootstrap 95% interval, and the share of resamples in which B
+    is not better (small: B's gain is unlikely to be luck of the sample). Only gold answers that
+    both files predicted are scored."""
+    from pipeline.evaluate.bootstrap import SECTIONS, f1_difference, per_answer_counts
+
+    gold_records = read_records(gold, "gold")
+    records_a = read_records(pred_a, "prediction")
+    records_b = read_records(pred_b, "prediction")
+    ids = {str(r["id"]) for r in records_a} & {str(r["id"]) for r in records_b}
+    scored = [g for g in gold_records if str(g["id"]) in ids]
+    if not scored:
+        raise UserError(f"{gold}: no gold answer is predicted in both {pred_a} and {pred_b}")
+    try:
+        counts_a = per_answer_counts(scored, records_a)
+        counts_b = per_answer_counts(scored, records_b)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise UserError(f"{gold}: records not in the gold format ({err!r})") from err
+    results = {
+        name: f1_difference(counts_a[name], counts_b[name], resamples=bootstrap, seed=seed)
+        for name in SECTIONS
+    }
+    if as_json:
+        payload = {
+            name: {
+                "f1_a": round(d.a, 4),
+                "f1_b": round(d.b, 4),
+                "delta": round(d.delta, 4),
+                "delta_low": round(d.interval.low, 4),
+                "delta_high": round(d.interval.high, 4),
+                "share_not_better": round(d.share_not_better, 4),
+            }
+            for name, d in results.items()
+        }
+        print(json.dumps({"answers": len(scored), "resamples": bootstrap, **payload}, indent=2))
+        return
+    table = Table(
+        title=f"{gold.name}: {len(scored)} answers, B ({pred_b.name}) - A ({pred_a.name})"
+    )
+    for col in ("section", "F1 A", "F1 B", "B - A", "95% interval", "B not better in"):
+        table.add_column(col, justify="left" if col == "section" else "right")
+    for name, d in results.items():
+        table.add_row(
+            name,
+            f"{d.a:.3f}",
+            f"{d.b:.3f}",
+            f"{d.delta:+.3f}",
+            f"[{d.interval.low:+.3f}, {d.interval.high:+.3f}]",
+            f"{d.share_not_better:.1%}",
+        )
+    console.print(table)
+    console.print(
+        f"paired bootstrap: {bootstrap} resamples of the {len(scored)} answers, the same draws "
+        f"for A and B (seed {seed})"
+    )
+    left_out = len(gold_records) - len(scored)
+    if left_out:
+        console.print(f"{left_out} gold answers left out (not predicted by both files)")

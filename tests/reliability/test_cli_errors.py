@@ -119,6 +119,13 @@ CASES = [
     Case("file", ("evaluate", "gold", "{garbage}", "{garbage}"), "not JSON"),
     Case("file", ("evaluate", "gold", "{utf16}", "{utf16}"), "not UTF-8"),
     Case("option", ("evaluate", "gold", "{garbage}", "{garbage}", "--errors", "-1"), "--errors"),
+    Case("path", ("evaluate", "compare", MISSING, MISSING, MISSING), "does not exist"),
+    Case("file", ("evaluate", "compare", "{garbage}", "{garbage}", "{garbage}"), "not JSON"),
+    Case(
+        "option",
+        ("evaluate", "compare", "{garbage}", "{garbage}", "{garbage}", "--bootstrap", "0"),
+        "--bootstrap",
+    ),
     Case("path", ("evaluate", "timeml", MISSING), "does not exist"),
     Case("option", ("evaluate", "timeml", "{tmp}", "--profile", "nope"), "--profile"),
     Case("path", ("evaluate", "newsquant", MISSING), "does not exist"),
