@@ -12,12 +12,23 @@ the cache size a config knob::
     [nlp.tokenizer]
     @tokenizers = "pct.Tokenizer.v1"
     max_cache_size = 500000
+    keep_plain_chunks = true
 
 A cached chunk costs about 50 bytes (half a million: about 25 MB at most).
+
+``keep_plain_chunks`` (on in the model) gives the tokenizer a ``token_match`` for chunks of
+ASCII letters only or digits only ("Department", "2025"): spaCy's own hook for strings that are
+never split, which lets such a chunk skip the prefix, suffix, URL and infix searches the first
+time it is met. spaCy's English rules never split such a chunk (every prefix, suffix and infix
+rule needs a character or a neighbour of another kind, and the special cases, "cannot" or
+"dont", are looked up before ``token_match``), so the tokens are the same; the first pass over
+the corpus takes 0.54 -> 0.45 s of CPU (28,500 new chunks, half of them plain), later passes
+read the cache as before.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -27,15 +38,20 @@ from spacy.util import registry
 DEFAULT_MAX_CACHE_SIZE = 500_000
 """Distinct chunks the tokenizer keeps (spaCy's default is 10,000)."""
 
+PLAIN_CHUNK = re.compile(r"(?:[A-Za-z]+|[0-9]+)\Z")
+"""A chunk of ASCII letters only or digits only: one token under spaCy's English rules."""
+
 
 @registry.tokenizers("pct.Tokenizer.v1")
 def create_tokenizer(
-    max_cache_size: int = DEFAULT_MAX_CACHE_SIZE,
+    max_cache_size: int = DEFAULT_MAX_CACHE_SIZE, keep_plain_chunks: bool = False
 ) -> Callable[[Language], Tokenizer]:
     """spaCy's ``spacy.Tokenizer.v1`` with a chunk cache of ``max_cache_size`` entries.
 
     Args:
         max_cache_size: Distinct chunks to cache (0 caches none).
+        keep_plain_chunks: Give the tokenizer :data:`PLAIN_CHUNK` as its ``token_match`` when
+            the language has none (see the module docstring).
 
     Raises:
         ValueError: For a negative size.
@@ -53,6 +69,8 @@ def create_tokenizer(
     def make(nlp: Language) -> Tokenizer:
         tokenizer = make_default(nlp)
         tokenizer.max_cache_size = max_cache_size
+        if keep_plain_chunks and tokenizer.token_match is None:
+            tokenizer.token_match = PLAIN_CHUNK.match
         return tokenizer
 
     return make

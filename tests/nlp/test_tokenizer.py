@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
+import string
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.nlp.tokenizer import (
     DEFAULT_MAX_CACHE_SIZE,
+    PLAIN_CHUNK,
     configured_cache_size,
     create_tokenizer,
     with_configured_cache,
@@ -43,6 +48,57 @@ def test_it_splits_exactly_as_spacys_english_tokenizer(nlp: Language, text: str)
         assert [(t.text, t.whitespace_) for t in ours] == [
             (t.text, t.whitespace_) for t in reference(text)
         ]
+
+
+def test_the_model_keeps_plain_chunks_whole(nlp: Language) -> None:
+    assert nlp.config["nlp"]["tokenizer"]["keep_plain_chunks"] is True
+    assert nlp.tokenizer.token_match == PLAIN_CHUNK.match
+    assert spacy.blank("en").tokenizer.token_match is None  # nothing of spaCy's is replaced
+
+
+def _short_plain_chunks() -> list[str]:
+    letters = string.ascii_letters
+    chunks = ["".join(p) for n in (1, 2) for p in itertools.product(letters, repeat=n)]
+    chunks += ["".join(p) for p in itertools.product(string.ascii_lowercase, repeat=3)]
+    chunks += ["".join(p) for n in (1, 2, 3, 4) for p in itertools.product(string.digits, repeat=n)]
+    return chunks
+
+
+def test_plain_chunks_split_as_spacys_english_tokenizer_splits_them() -> None:
+    """Every chunk of one or two ASCII letters, three lower-case letters, one to four digits
+    (special cases such as "Im" included), in a sentence with punctuation around it, gives the
+    tokens of spaCy's English tokenizer; and no prefix, suffix, infix or URL rule of spaCy's
+    matches any of them, which is why ``token_match`` may skip those searches."""
+    reference = spacy.blank("en").tokenizer
+    ours = create_tokenizer(max_cache_size=0, keep_plain_chunks=True)(spacy.blank("en"))
+    chunks = _short_plain_chunks()
+    text = " ".join(f"({c}) {c}, {c}." if i % 7 == 0 else c for i, c in enumerate(chunks))
+    assert [t.text for t in ours(text)] == [t.text for t in reference(text)]
+    for chunk in chunks:
+        assert reference.prefix_search(chunk) is None, chunk
+        assert reference.suffix_search(chunk) is None, chunk
+        assert list(reference.infix_finditer(chunk)) == [], chunk
+        assert not reference.url_match(chunk), chunk
+
+
+@given(
+    chunk=st.one_of(
+        st.text(alphabet=string.ascii_letters, min_size=1, max_size=40),
+        st.text(alphabet=string.digits, min_size=1, max_size=25),
+    )
+)
+def test_no_affix_rule_of_spacy_matches_a_plain_chunk(chunk: str) -> None:
+    reference = _ENGLISH.tokenizer
+    assert reference.prefix_search(chunk) is None
+    assert reference.suffix_search(chunk) is None
+    assert list(reference.infix_finditer(chunk)) == []
+    assert not reference.url_match(chunk)
+    assert PLAIN_CHUNK.match(chunk)
+    assert [t.text for t in reference(chunk)] == [t.text for t in _PLAIN(chunk)]
+
+
+_ENGLISH = spacy.blank("en")
+_PLAIN = create_tokenizer(max_cache_size=0, keep_plain_chunks=True)(spacy.blank("en"))
 
 
 def test_a_small_cache_gives_the_same_tokens() -> None:
