@@ -49,6 +49,7 @@ from pipeline.nlp.rules import write_jsonl
 from pipeline.nlp.token_match import (
     COLUMN_INDEX,
     AnchoredPattern,
+    LexemeFlags,
     TokenColumns,
     compile_anchored,
     longest_first,
@@ -221,6 +222,7 @@ class CommitmentTagger:
         """
         self.rules = rules
         strings = self.vocab.strings
+        self._flags = LexemeFlags(self.vocab)
         self.matchers: dict[tuple[str, int], Matcher] = {}
         self.anchored: dict[tuple[str, int], AnchoredPattern] = {}
         self.unanchored: list[tuple[str, int]] = []
@@ -425,7 +427,7 @@ class CommitmentTagger:
 
     def find(self, doc: Doc) -> list[Commitment]:
         """The commitments of ``doc``, in text order."""
-        columns = TokenColumns(doc)
+        columns = TokenColumns(doc, self._flags)
         columns.read(self._columns)
         lower = columns.attr(LOWER)
         trigger_anchors = _anchors_by_rule(lower, self._trigger_index, 0, len(lower))

@@ -45,6 +45,7 @@ from spacy.attrs import (
 )
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 STRING_ATTRS: Mapping[str, int] = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH, "NORM": NORM}
 """Pattern keys compared as strings, to the attribute ids ``Doc.to_array`` reads."""
@@ -73,22 +74,79 @@ _COLUMN = COLUMN_INDEX
 _STRING_PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
 
 
+class LexemeFlags(dict[int, int]):
+    """The lexical flag bits of word forms (``Lexeme.flags``: bit ``1 << IS_ALPHA`` and so on,
+    what ``Doc.to_array(IS_ALPHA)`` reads per token), by ``ORTH`` id, looked up in the vocabulary
+    the first time a form is asked for.
+
+    A memo of a pure function of the vocabulary; it forgets everything when it holds ``limit``
+    forms, so it stays bounded over a long backfill.
+
+    Args:
+        vocab: The vocabulary of the Docs whose forms are looked up.
+        limit: Most forms kept.
+    """
+
+    __slots__ = ("limit", "vocab")
+
+    def __init__(self, vocab: Vocab, limit: int = 200_000) -> None:
+        super().__init__()
+        self.vocab = vocab
+        self.limit = limit
+
+    def __missing__(self, orth: int) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        value: int = self.vocab[orth].flags
+        self[orth] = value
+        return value
+
+
+class RegexMemo(dict[int, bool]):
+    """Whether a regex is found in a string, by the string's id in a string store, searched the
+    first time an id is asked for (a bounded memo, as :class:`LexemeFlags`).
+
+    Args:
+        regex: The compiled regex.
+        strings: The string store the ids belong to.
+        limit: Most ids kept.
+    """
+
+    __slots__ = ("limit", "regex", "strings")
+
+    def __init__(self, regex: re.Pattern[str], strings: StringStore, limit: int = 200_000) -> None:
+        super().__init__()
+        self.regex = regex
+        self.strings = strings
+        self.limit = limit
+
+    def __missing__(self, key: int) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self.regex.search(self.strings[key]) is not None
+        self[key] = value
+        return value
+
+
 class TokenColumns(dict[int, list[int]]):
     """A Doc's token attributes as lists of integers (lexeme string ids and 0/1 flags), keyed by
     their index in :data:`COLUMNS`; each is read with ``Doc.to_array`` the first time a pattern
-    asks for it.
+    asks for it. The compiled finders read flags through :attr:`flags` instead.
 
     Args:
         doc: The Doc.
+        flags: The flag bits of word forms, shared between Docs of one vocabulary (a new memo
+            for this Doc when None).
     """
 
-    __slots__ = ("doc", "length", "strings")
+    __slots__ = ("doc", "flags", "length", "strings")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, flags: LexemeFlags | None = None) -> None:
         super().__init__()
         self.doc = doc
         self.length = len(doc)
         self.strings: StringStore = doc.vocab.strings
+        self.flags = flags if flags is not None else LexemeFlags(doc.vocab)
 
     def __missing__(self, index: int) -> list[int]:
         values: list[int] = self.doc.to_array(COLUMNS[index]).tolist() if self.length else []
@@ -140,7 +198,7 @@ class AnchoredPattern:
         after: The tokens after the anchor, in order.
         find: The same pattern compiled into one Python function (see :func:`compile_finder`):
             ``find(cols, position, lo, hi)`` gives what :func:`matches_at` gives.
-        columns: The :data:`COLUMNS` indexes the pattern's tests read.
+        columns: The :data:`COLUMNS` indexes :attr:`find` reads (``ORTH`` for a flag).
     """
 
     before: tuple[TokenSpec, ...]
@@ -322,11 +380,16 @@ def compile_anchored(
         before=tuple(reversed(specs[:position])),
         anchor=specs[position].test,
         after=tuple(specs[position + 1 :]),
-        columns=frozenset(column for found in checks for _, column, _ in found),
+        columns=frozenset(
+            _COLUMN[ORTH] if kind == "flag" else column
+            for found in checks
+            for kind, column, _ in found
+        ),
         find=compile_finder(
             list(zip(reversed(checks[:position]), reversed(bounds_of[:position]), strict=True)),
             checks[position],
             list(zip(checks[position + 1 :], bounds_of[position + 1 :], strict=True)),
+            strings,
         ),
     )
 
@@ -335,56 +398,124 @@ def compile_finder(
     before: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
     anchor: Sequence[Check],
     after: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+    strings: StringStore,
 ) -> Finder:
     """One Python function that does what :func:`matches_at` does for a pattern, written out
-    with the pattern's tests inline (columns as local lists, sets and regexes as constants).
+    with the pattern's tests inline (columns as local lists, sets as constants).
 
     :func:`matches_at` interprets the pattern: a call per token test, a loop per token spec;
-    for the commitment rules' 170k anchor positions over the shared corpus that was most of
-    the matching time. The generated code walks the same frontiers in the same way (the
-    equivalence is tested on every model rule, :func:`_reach` being the reference).
+    for the commitment rules' ~200k anchor positions over the shared corpus that was most of
+    the matching time, and three calls in four find nothing. The generated code walks the same
+    frontiers (the equivalence is tested on every model rule, :func:`_reach` being the
+    reference), with three economies:
+
+    - while the frontier is one position (from the anchor through tokens required exactly
+      once, the usual way a match fails) it is a local integer, not a set;
+    - a lexical flag is read from the lexeme's flag bits (:attr:`TokenColumns.flags`, one
+      lookup per word form) instead of a column of its own;
+    - a ``REGEX`` is searched once per lexeme id (:class:`RegexMemo`), not once per token.
 
     Args:
         before: The tokens before the anchor, nearest first: each token's checks and its
             ``(least, most)`` repetitions.
         anchor: The anchor token's checks.
         after: The tokens after the anchor, in order, as ``before``.
+        strings: The string store of the vocabulary the Docs use (for the regexes' strings).
     """
     constants: dict[str, Any] = {}
     columns: set[int] = set()
+    uses_flags = False
 
     def expression(checks: Sequence[Check], index: str) -> str:
+        nonlocal uses_flags
         parts = []
         for kind, column, value in checks:
+            name = f"V{len(constants)}"
+            if kind == "flag":
+                uses_flags = True
+                columns.add(_COLUMN[ORTH])
+                bit = 1 << COLUMNS[column]
+                parts.append(f"F[K{_COLUMN[ORTH]}[{index}]] & {bit} {'!=' if value else '=='} 0")
+                continue
             columns.add(column)
             cell = f"K{column}[{index}]"
-            name = f"V{len(constants)}"
-            if kind in ("flag", "equal"):
+            if kind == "equal":
                 parts.append(f"{cell} == {int(value)}")
-                continue
-            if kind == "regex":
-                constants[name] = value.search
-                parts.append(f"{name}(S[{cell}]) is not None")
+            elif kind == "regex":
+                constants[name] = RegexMemo(value, strings)
+                parts.append(f"{name}[{cell}]")
             else:
                 constants[name] = value
                 parts.append(f"{cell} {'in' if kind == 'in' else 'not in'} {name}")
         return " and ".join(f"({p})" for p in parts)
 
-    body = [
+    check = [
         f"    if not (lo <= position < hi and {expression(anchor, 'position')}):",
         "        return []",
     ]
-    body += _walk(after, expression, forward=True)
-    body += _walk(before, expression, forward=False)
-    ends = "f_after" if after else "(position + 1,)"
-    starts = "f_before" if before else "(position,)"
-    body.append(f"    return [(s, e) for s in {starts} for e in {ends}]")
-    head = ["def find(cols, position, lo, hi):"]
-    head += [f"    K{c} = cols[{c}]" for c in sorted(columns)]
-    head.append("    S = cols.strings")
+    slow = check + _walk(after, expression, forward=True)
+    slow += _walk(before, expression, forward=False)
+    slow.append(_product(before, after))
+    fast = check + _walk_single(after, expression, forward=True)
+    fast += _walk_single(before, expression, forward=False)
+    fast.append("    return [(b, a)]")
+    head = [f"    K{c} = cols[{c}]" for c in sorted(columns)]
+    if uses_flags:
+        head.append("    F = cols.flags")
+    source = ["def walk(cols, position, lo, hi):", *head, *slow]
+    source += ["", "def find(cols, position, lo, hi):", *head, *fast]
     namespace = dict(constants)
-    exec("\n".join(head + body), namespace)  # source built here from the checks
+    exec("\n".join(source), namespace)  # source built here from the checks
     return namespace["find"]
+
+
+def _walk_single(
+    specs: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+    expression: Callable[[Sequence[Check], str], str],
+    *,
+    forward: bool,
+) -> list[str]:
+    """Source lines that walk ``specs`` from the anchor while the frontier is one position,
+    kept in the integer ``a`` (ends) or ``b`` (starts): each token's least repetitions are
+    consumed (or ``[]`` is returned); where it could repeat once more the frontier would grow,
+    and the whole match is handed to ``walk`` (the general set-walking function) instead."""
+    cursor = "a" if forward else "b"
+    lines = [f"    {cursor} = position + 1" if forward else f"    {cursor} = position"]
+    limit = "a < hi" if forward else "b > lo"
+    move = f"    {cursor} {'+' if forward else '-'}= 1"
+    for checks, (least, most) in specs:
+        test = expression(checks, "a" if forward else "b - 1")
+        for _ in range(least):
+            lines += [f"    if not ({limit} and {test}):", "        return []", move]
+        if most is None or most > least:
+            lines += [f"    if {limit} and {test}:", "        return walk(cols, position, lo, hi)"]
+    return lines
+
+
+def _scalar_prefix(specs: Sequence[tuple[Sequence[Check], tuple[int, int | None]]]) -> int:
+    """How many of ``specs``, from the anchor, are required exactly once (the frontier stays
+    one position through them)."""
+    count = 0
+    for _, bounds in specs:
+        if bounds != (1, 1):
+            break
+        count += 1
+    return count
+
+
+def _product(
+    before: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+    after: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+) -> str:
+    """The source line returning every ``(start, end)`` pair of the walked frontiers."""
+    starts = "b" if _scalar_prefix(before) == len(before) else None
+    ends = "a" if _scalar_prefix(after) == len(after) else None
+    if starts and ends:
+        return "    return [(b, a)]"
+    return (
+        f"    return [(s, e) for s in {f'({starts},)' if starts else 'f_before'}"
+        f" for e in {f'({ends},)' if ends else 'f_after'}]"
+    )
 
 
 def _walk(
@@ -394,20 +525,43 @@ def _walk(
     forward: bool,
 ) -> list[str]:
     """Source lines that walk ``specs`` from the anchor (as :func:`_reach`), leaving the
-    reachable ends (``f_after``) or starts (``f_before``); an empty frontier returns ``[]``."""
+    reachable ends or starts: in the integer ``a`` (ends) or ``b`` (starts) while every token
+    so far is required exactly once, then in the set ``f_after`` or ``f_before``; an empty
+    frontier returns ``[]``."""
+    cursor = "a" if forward else "b"
+    lines = [f"    {cursor} = position + 1" if forward else f"    {cursor} = position"]
     if not specs:
-        return []
+        return lines
+    inside = "c < hi" if forward else "c > lo"
+    step = "c + 1" if forward else "c - 1"
+    at = "c" if forward else "c - 1"
+    scalar = _scalar_prefix(specs)
+    for checks, _ in specs[:scalar]:
+        test = expression(checks, "a" if forward else "b - 1")
+        limit = "a < hi" if forward else "b > lo"
+        lines.append(f"    if not ({limit} and {test}):")
+        lines.append("        return []")
+        lines.append(f"    {cursor} {'+' if forward else '-'}= 1")
+    if scalar == len(specs):
+        return lines
     name = "f_after" if forward else "f_before"
-    lines = [f"    {name} = {{position + 1}}" if forward else f"    {name} = {{position}}"]
-    for checks, (least, most) in specs:
-        test = expression(checks, "c" if forward else "c - 1")
-        inside = "c < hi" if forward else "c > lo"
-        step = "c + 1" if forward else "c - 1"
+    lines.append(f"    {name} = ({cursor},)")
+    for checks, (least, most) in specs[scalar:]:
+        test = expression(checks, at)
         if (least, most) == (1, 1):
-            lines.append(f"    r = {{{step} for c in {name} if {inside} and {test}}}")
+            lines += [
+                "    r = set()",
+                f"    for c in {name}:",
+                f"        if {inside} and {test}:",
+                f"            r.add({step})",
+            ]
         elif (least, most) == (0, 1):
-            lines.append(f"    r = set({name})")
-            lines.append(f"    r.update([{step} for c in {name} if {inside} and {test}])")
+            lines += [
+                f"    r = set({name})",
+                f"    for c in {name}:",
+                f"        if {inside} and {test}:",
+                f"            r.add({step})",
+            ]
         elif (least, most) == (0, None):
             lines += [
                 "    r = set()",

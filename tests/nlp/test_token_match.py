@@ -7,6 +7,7 @@ rule's own words (so that matches happen), with and without ``greedy="LONGEST"``
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -19,6 +20,9 @@ from support import global_random_left_alone  # noqa: F401 - a fixture
 
 from pipeline.nlp.commitment_rules import anchor_token
 from pipeline.nlp.token_match import (
+    FLAG_ATTRS,
+    LexemeFlags,
+    RegexMemo,
     TokenColumns,
     compile_anchored,
     compile_token,
@@ -225,3 +229,23 @@ def test_longest_first_keeps_the_longest_then_the_earliest() -> None:
     assert longest_first([(0, 2), (1, 4), (3, 5), (5, 6)]) == [(1, 4), (5, 6)]
     assert longest_first([(2, 4), (0, 2), (1, 3)]) == [(0, 2), (2, 4)]
     assert longest_first([]) == []
+
+
+def test_lexeme_flags_are_the_flags_doc_to_array_reads(nlp: Language) -> None:
+    doc = nlp.make_doc("The NHS, in 2025: £5.5 billion -- Natural England's 10 Year Plan.\n")
+    flags = LexemeFlags(nlp.vocab)
+    orth = [t.orth for t in doc]
+    for name, attr in FLAG_ATTRS.items():
+        expected = doc.to_array(attr).tolist()
+        assert [int(flags[o] & (1 << attr) != 0) for o in orth] == expected, name
+        assert any(expected) or name in ("IS_SPACE", "IS_DIGIT"), name
+
+
+def test_memos_stay_bounded(nlp: Language) -> None:
+    flags = LexemeFlags(nlp.vocab, limit=3)
+    regex = RegexMemo(re.compile("ly$"), nlp.vocab.strings, limit=3)
+    for word in ("only", "early", "the", "plan", "fully"):
+        key = nlp.vocab.strings.add(word)
+        assert regex[key] is word.endswith("ly")
+        assert flags[key] == nlp.vocab[word].flags
+        assert len(flags) <= 3 and len(regex) <= 3
