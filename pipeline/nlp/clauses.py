@@ -303,6 +303,23 @@ def _quantified_splice(lower: Sequence[str], verbs: Collection[int], i: int, n: 
     return False
 
 
+_BOUNDARY_WORDS = (
+    HARD_PUNCT
+    | DASHES
+    | COORDINATORS
+    | CONJUNCTIVE_ADVERBS
+    | CONTRASTIVES
+    | RELATIVES
+    | CONDITIONALS
+    | SUBORDINATORS
+    | WEAK_SUBORDINATORS
+    | {",", "that", "why", "how"}
+)
+"""Every word at which :func:`clause_boundaries` may open a clause when the open clause is not
+a leading subordinate or conditional one (the words its branches test; keep the two in step)."""
+_LEADING_ROLES = frozenset({"subordinate", "conditional"})
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
@@ -342,9 +359,11 @@ def clause_boundaries(
     elif n and (lower[0] in SUBORDINATORS or lower[0] in CONTRASTIVES):
         open_role = "subordinate"
     for i in range(1, n):
+        word = lower[i]
+        if word not in _BOUNDARY_WORDS and open_role not in _LEADING_ROLES:
+            continue  # no branch below can open a clause here
         if i in inside:
             continue
-        word = lower[i]
         prev = lower[i - 1]
         boundary: tuple[int, ClauseRole, str | None, int] | None = None
         if word in HARD_PUNCT and _title_colon(lower, verbs, out[-1][3] if out else 0, i):

@@ -50,6 +50,7 @@ from pipeline.nlp.token_match import (
     COLUMN_INDEX,
     AnchoredPattern,
     LexemeFlags,
+    LexemeTexts,
     TokenColumns,
     compile_anchored,
     longest_first,
@@ -97,13 +98,15 @@ def load_deadline_function() -> DeadlineFunction | None:
 
 
 class _Words(Sequence[str]):
-    """A Doc's token texts as a lazy sequence (only the tokens looked at are built)."""
+    """A Doc's token texts as a lazy sequence over its ``ORTH`` ids (only the tokens looked at
+    are read, through the component's memo of lexeme strings)."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
+    def __init__(self, orth: Sequence[int], texts: LexemeTexts) -> None:
+        self.orth = orth
+        self.texts = texts
 
     def __len__(self) -> int:
-        return len(self.doc)
+        return len(self.orth)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -113,8 +116,8 @@ class _Words(Sequence[str]):
 
     def __getitem__(self, index: int | slice) -> str | Sequence[str]:
         if isinstance(index, slice):
-            return [t.text for t in self.doc[index]]
-        return self.doc[index].text
+            return [self.texts[o] for o in self.orth[index]]
+        return self.texts[self.orth[index]]
 
 
 def clause_words(words: Sequence[str], spaces: Sequence[int], start: int) -> list[str]:
@@ -223,6 +226,7 @@ class CommitmentTagger:
         self.rules = rules
         strings = self.vocab.strings
         self._flags = LexemeFlags(self.vocab)
+        self._texts = LexemeTexts(strings)
         self.matchers: dict[tuple[str, int], Matcher] = {}
         self.anchored: dict[tuple[str, int], AnchoredPattern] = {}
         self.unanchored: list[tuple[str, int]] = []
@@ -412,13 +416,22 @@ class CommitmentTagger:
                 out.append((family, index, s + lo, e + lo))
         return out
 
-    def sentences(self, doc: Doc) -> list[tuple[int, int]]:
-        """The Doc's sentences as token ranges, repaired for written answers."""
+    def sentences(self, doc: Doc, orth: Sequence[int] | None = None) -> list[tuple[int, int]]:
+        """The Doc's sentences as token ranges, repaired for written answers.
+
+        Args:
+            doc: The Doc.
+            orth: The tokens' ``ORTH`` ids, when the caller has read them.
+        """
+        if orth is None:
+            orth = doc.to_array(ORTH).tolist() if len(doc) else []
         array = doc.to_array([SENT_START, IS_SPACE])
-        starts = [int(i) for i in numpy.flatnonzero(array[:, 0] == 1)]
-        breaks = [int(i) for i in numpy.flatnonzero(array[:, 1]) if "\n" in doc[int(i)].text]
+        starts = numpy.flatnonzero(array[:, 0] == 1).tolist()
+        texts = self._texts
+        breaks = [i for i in numpy.flatnonzero(array[:, 1]).tolist() if "\n" in texts[orth[i]]]
+        words = _Words(orth, texts)
         out = []
-        for s, e in sentence_ranges(_Words(doc), starts, line_breaks=breaks):
+        for s, e in sentence_ranges(words, starts, line_breaks=breaks):
             while e - s > self.max_sentence_tokens:
                 out.append((s, s + self.max_sentence_tokens))
                 s += self.max_sentence_tokens
@@ -436,7 +449,9 @@ class CommitmentTagger:
         triggers = self._rule_matches(doc, trigger_anchors, 0, len(doc), columns)
         if not triggers:
             return []
-        sentences = self.sentences(doc)
+        orth = columns.attr(ORTH)
+        texts = self._texts
+        sentences = self.sentences(doc, orth)
         starts = [s for s, _ in sentences]
         by_sentence: dict[int, list[tuple[str, int, int, int]]] = {}
         for hit in triggers:
@@ -456,8 +471,6 @@ class CommitmentTagger:
         quantities: list[tuple[Span, dict[str, Any]]] = []
         timex_starts: list[int] = []
         quantity_starts: list[int] = []
-        strings = doc.vocab.strings
-        orth = columns.attr(ORTH)
         spaces = columns.attr(SPACY)
         rows: list[Commitment] = []
         last: tuple[int, SentenceInput] | None = None
@@ -474,7 +487,7 @@ class CommitmentTagger:
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
                 timex_starts = [m.start for m, _ in timexes]
                 quantity_starts = [m.start for m, _ in quantities]
-            words = clause_words([strings[o] for o in orth[s:e]], spaces, s)
+            words = clause_words([texts[o] for o in orth[s:e]], spaces, s)
             antecedent = None
             if words and words[0] == "It" and last is not None and last[0] == k - 1:
                 antecedent = main_subject(last[1], self.rules).status

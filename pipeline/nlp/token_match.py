@@ -102,6 +102,31 @@ class LexemeFlags(dict[int, int]):
         return value
 
 
+class LexemeTexts(dict[int, str]):
+    """The strings of lexeme ids (``ORTH``, ``LOWER``), looked up in a string store the first
+    time an id is asked for: a bounded memo, as :class:`LexemeFlags` (``StringStore`` builds a
+    new ``str`` on every lookup).
+
+    Args:
+        strings: The string store the ids belong to.
+        limit: Most ids kept.
+    """
+
+    __slots__ = ("limit", "strings")
+
+    def __init__(self, strings: StringStore, limit: int = 200_000) -> None:
+        super().__init__()
+        self.strings = strings
+        self.limit = limit
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self.strings[key]
+        self[key] = value
+        return value
+
+
 class RegexMemo(dict[int, bool]):
     """Whether a regex is found in a string, by the string's id in a string store, searched the
     first time an id is asked for (a bounded memo, as :class:`LexemeFlags`).
