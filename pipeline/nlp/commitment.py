@@ -20,11 +20,12 @@ import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
+from itertools import compress
 from pathlib import Path
 from typing import Any, overload
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -172,9 +173,10 @@ def _anchors_by_rule(
 ) -> dict[tuple[str, int], list[int]]:
     """The token positions in ``start..stop`` whose lower form anchors a rule, by rule, in order."""
     anchors: dict[tuple[str, int], list[int]] = {}
-    for i in [i for i in range(start, stop) if lower[i] in index]:
+    get = anchors.get
+    for i in compress(range(start, stop), map(index.__contains__, lower[start:stop])):
         for rule in index[lower[i]]:
-            positions = anchors.get(rule)
+            positions = get(rule)
             if positions is None:
                 anchors[rule] = [i]
             else:
@@ -262,6 +264,16 @@ class CommitmentTagger:
                 *(pattern.columns for pattern in self.anchored.values())
             )
         )
+        self._plan = {
+            rule: (
+                rule[0],
+                rule[1],
+                *self.extents[rule],
+                self.anchored.get(rule),
+                None if rule not in self.anchored else self.anchored[rule].find,
+            )
+            for rule in self.extents
+        }
         self._trigger_index: dict[int, tuple[tuple[str, int], ...]] = {}
         self._context_index: dict[int, tuple[tuple[str, int], ...]] = {}
         for lexeme, keyed in self._anchor_index.items():
@@ -366,34 +378,35 @@ class CommitmentTagger:
     ) -> list[tuple[str, int, int, int]]:
         """:meth:`_window_matches` with the anchors grouped by rule (each rule's positions in
         order; the rules in the order of their first position, ties in rule order)."""
-        extents = self.extents
-        anchored = self.anchored
+        plan = self._plan
         out: list[tuple[str, int, int, int]] = []
         for rule, positions in by_rule.items():
-            family, index = rule
-            before, after = extents[rule]
-            pattern = anchored.get(rule)
-            find = None if pattern is None else pattern.find
+            family, index, before, after, pattern, find = plan[rule]
             if find is not None and len(positions) == 1:
                 position = positions[0]
-                found = find(
-                    cols,
-                    position,
-                    lo if position - before < lo else position - before,
-                    hi if position + 1 + after > hi else position + 1 + after,
-                )
-                if len(found) > 1:
-                    found = longest_first(found)
-                for s, e in found:
-                    out.append((family, index, s, e))
+                start = position - before
+                end = position + 1 + after
+                found = find(cols, position, lo if start < lo else start, hi if end > hi else end)
+                if found:
+                    if len(found) > 1:
+                        found = longest_first(found)
+                    out += [(family, index, s, e) for s, e in found]
                 continue
+            # Overlapping windows are merged and matched as one (as spaCy's Matcher on the
+            # merged window would): each window's anchors gathered, then matched.
             windows: list[tuple[int, int, list[int]]] = []
             for position in positions:
-                start, end = max(lo, position - before), min(hi, position + 1 + after)
+                start = position - before
+                end = position + 1 + after
+                if start < lo:
+                    start = lo
+                if end > hi:
+                    end = hi
                 if windows and start <= windows[-1][1]:
                     first, last, grouped = windows[-1]
                     grouped.append(position)
-                    windows[-1] = (first, max(last, end), grouped)
+                    if end > last:
+                        windows[-1] = (first, end, grouped)
                 else:
                     windows.append((start, end, [position]))
             for start, end, grouped in windows:
@@ -401,12 +414,13 @@ class CommitmentTagger:
                     found = []
                     for position in grouped:
                         if find is not None:
-                            found.extend(find(cols, position, start, end))
+                            found += find(cols, position, start, end)
                         else:
-                            found.extend(matches_at(pattern, cols, position, start, end))
-                    if len(found) > 1:
-                        found = longest_first(found)
-                    out.extend((family, index, s, e) for s, e in found)
+                            found += matches_at(pattern, cols, position, start, end)
+                    if found:
+                        if len(found) > 1:
+                            found = longest_first(found)
+                        out += [(family, index, s, e) for s, e in found]
                     continue
                 for _, s, e in self.matchers[rule](doc[start:end]):
                     out.append((family, index, s + start, e + start))
@@ -476,7 +490,6 @@ class CommitmentTagger:
         last: tuple[int, SentenceInput] | None = None
         for k in sorted(by_sentence):
             s, e = sentences[k]
-            span = doc[s:e]
             found = by_sentence[k] + [
                 h for h in self._rule_matches(doc, context[k], s, e, columns) if h[0] != "trigger"
             ]
@@ -501,34 +514,51 @@ class CommitmentTagger:
             )
             last = (k, sentence)
             for draft in find_commitments(sentence, self.rules):
-                rows.append(self.row(doc, span, draft, anchor, body))
+                rows.append(self.row(doc, s, draft, anchor, body, columns))
         rows.sort(key=lambda r: (r.char_start, r.char_end))
         return rows
 
     def row(
-        self, doc: Doc, sentence: Span, draft: Draft, anchor: dt.date | None, body: str | None
+        self,
+        doc: Doc,
+        offset: int,
+        draft: Draft,
+        anchor: dt.date | None,
+        body: str | None,
+        columns: TokenColumns | None = None,
     ) -> Commitment:
         """Turn a sentence-relative draft into a :class:`~pipeline.types.Commitment`.
 
         Args:
             doc: The Doc.
-            sentence: The sentence the draft's positions are relative to.
+            offset: The first token of the sentence the draft's positions are relative to.
             draft: The draft.
             anchor: The answer date.
             body: The answering body.
+            columns: The Doc's token attributes, when the caller has read them already.
         """
-        offset = sentence.start
+        cols = columns if columns is not None else TokenColumns(doc, self._flags)
         text = attrs.doc_text(doc)
-        first, last = doc[offset + draft.start], doc[offset + draft.end - 1]
-        char_start, char_end = first.idx, last.idx + len(last.text)
-        actor_text, actor_rule = self._actor(doc, offset, draft)
+        idx = cols.attr(IDX)
+        orth = cols.attr(ORTH)
+        texts = self._texts
+
+        def span_text(start: int, end: int) -> str:
+            """The text of tokens ``[start, end)`` of the Doc (``Span.text``)."""
+            if end <= start:
+                return ""
+            return text[idx[start] : idx[end - 1] + len(texts[orth[end - 1]])]
+
+        last = offset + draft.end - 1
+        char_start, char_end = idx[offset + draft.start], idx[last] + len(texts[orth[last]])
+        actor_text, actor_rule = self._actor(offset, draft, span_text)
         due: str | None = None
         due_text: str | None = None
         if draft.due_candidates and anchor is not None and self.deadline is not None:
             readings = []
             for mention, prep_start in draft.due_candidates:
                 timex = timex_from_payload(dict(mention.payload))
-                preposition = doc[offset + prep_start : offset + mention.start].text or None
+                preposition = span_text(offset + prep_start, offset + mention.start) or None
                 readings.append(
                     (future_reading(horizon_reading(timex, preposition), anchor), preposition)
                 )
@@ -537,8 +567,8 @@ class CommitmentTagger:
                 index, date = chosen
                 mention, prep_start = draft.due_candidates[index]
                 due = date.isoformat()
-                due_text = text[doc[offset + prep_start].idx : mention.payload["char_end"]]
-        trigger = doc[offset + draft.trigger_start : offset + draft.trigger_end].text
+                due_text = text[idx[offset + prep_start] : mention.payload["char_end"]]
+        trigger = span_text(offset + draft.trigger_start, offset + draft.trigger_end)
         return Commitment(
             quote=text[char_start:char_end],
             char_start=char_start,
@@ -557,15 +587,19 @@ class CommitmentTagger:
             rule=draft.rule,
         )
 
-    def _actor(self, doc: Doc, offset: int, draft: Draft) -> tuple[str | None, Any]:
+    def _actor(
+        self, offset: int, draft: Draft, span_text: Callable[[int, int], str]
+    ) -> tuple[str | None, Any]:
         subject = draft.subject
         if (
             subject.status in ("government", "other")
             and subject.rule is not None
             and subject.end > subject.start
         ):
-            span = doc[offset + subject.start : offset + subject.end]
-            return span.text, self.rules.actors[subject.rule]
+            return (
+                span_text(offset + subject.start, offset + subject.end),
+                self.rules.actors[subject.rule],
+            )
         return None, None
 
     # -- serialisation -------------------------------------------------------------------------
