@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import Literal
 
 ClauseRole = Literal["main", "coordinate", "relative", "subordinate", "conditional"]
@@ -131,8 +132,9 @@ def verb_starts(
         lower: ``words`` lower-cased, when the caller has them.
     """
     lower = lower if lower is not None else [w.lower() for w in words]
-    found = {i for i, w in enumerate(lower) if w in AUXILIARIES}
-    return frozenset(found | set(extra))
+    found = set(compress(range(len(lower)), map(AUXILIARIES.__contains__, lower)))
+    found.update(extra)
+    return frozenset(found)
 
 
 def _is_word(token: str) -> bool:

@@ -131,6 +131,8 @@ def clause_words(words: Sequence[str], spaces: Sequence[int], start: int) -> lis
         start: The sentence's first token in the Doc.
     """
     out = list(words)
+    if "-" not in out:
+        return out
     for k, word in enumerate(out):
         i = start + k
         if word == "-" and i > 0 and spaces[i] and spaces[i - 1]:
@@ -500,7 +502,7 @@ class CommitmentTagger:
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
                 timex_starts = [m.start for m, _ in timexes]
                 quantity_starts = [m.start for m, _ in quantities]
-            words = clause_words([texts[o] for o in orth[s:e]], spaces, s)
+            words = clause_words(list(map(texts.__getitem__, orth[s:e])), spaces, s)
             antecedent = None
             if words and words[0] == "It" and last is not None and last[0] == k - 1:
                 antecedent = main_subject(last[1], self.rules).status

@@ -1741,7 +1741,8 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     for hit in sentence.hits:
         if hit.family == "veto" and rules.vetoes[hit.index].scope == "sentence":
             return []
-    roles = [a.role for a in rules.actors]
+    roles = rules.actor_roles
+    actor_hits = _actor_hits(sentence.hits)  # all find_subject reads of the hits
     trigger_starts = {h.start for h in triggers}
     # A trigger that starts with a bare participle ("and completed projects") does not open a
     # coordinated clause by itself; auxiliaries and other triggers do.
@@ -1769,9 +1770,9 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         # A bare participle does not end the subject ("As set out in the Clean Maritime Plan
         # *published* in 2019, we have committed ..."); "DWP launched" still has DWP as subject.
         subject_end = first_verb(lower, body, clause.end, subject_ends)
-        subject = find_subject(words, body, subject_end, sentence.hits, roles, lower=lower)
+        subject = find_subject(words, body, subject_end, actor_hits, roles, lower=lower)
         matrix = find_subject(
-            words, body, subject_end, sentence.hits, roles, complement=False, lower=lower
+            words, body, subject_end, actor_hits, roles, complement=False, lower=lower
         )
         pronoun = (
             subject.status == "unknown"

@@ -22,7 +22,7 @@ for a token pattern spaCy rejects, ``PCT131`` for a duplicate rule id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -482,8 +482,11 @@ class CommitmentRules:
     modifiers: tuple[ModifierRule, ...] = ()
     vetoes: tuple[VetoRule, ...] = ()
     actors: tuple[ActorRule, ...] = ()
+    actor_roles: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """Each actor rule's role, by rule index (derived from ``actors``)."""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "actor_roles", tuple(a.role for a in self.actors))
         seen: set[str] = set()
         for family in (self.triggers, self.modifiers, self.vetoes, self.actors):
             for rule in family:
