@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, overload
 
@@ -68,6 +69,7 @@ NO_RULES_WARNING = (
 )
 DeadlineFunction = Callable[[Timex, dt.date, str | None], dt.date | None]
 _TIMEX_FIELDS = frozenset(f.name for f in fields(Timex))
+_BY_SPAN = itemgetter(2, 3)
 
 
 @Language.factory(
@@ -262,7 +264,7 @@ class CommitmentTagger:
                 for word in sorted(words):
                     self._anchor_index.setdefault(strings.add(word), []).append((family, index))
         self._columns = sorted(
-            {COLUMN_INDEX[LOWER], COLUMN_INDEX[ORTH], COLUMN_INDEX[SPACY]}.union(
+            {COLUMN_INDEX[LOWER], COLUMN_INDEX[ORTH]}.union(
                 *(pattern.columns for pattern in self.anchored.values())
             )
         )
@@ -487,7 +489,6 @@ class CommitmentTagger:
         quantities: list[tuple[Span, dict[str, Any]]] = []
         timex_starts: list[int] = []
         quantity_starts: list[int] = []
-        spaces = columns.attr(SPACY)
         rows: list[Commitment] = []
         last: tuple[int, SentenceInput] | None = None
         for k in sorted(by_sentence):
@@ -495,14 +496,16 @@ class CommitmentTagger:
             found = by_sentence[k] + [
                 h for h in self._rule_matches(doc, context[k], s, e, columns) if h[0] != "trigger"
             ]
-            found.sort(key=lambda h: (h[2], h[3]))
+            found.sort(key=_BY_SPAN)
             hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
             if timexes is None:
                 timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
                 timex_starts = [m.start for m, _ in timexes]
                 quantity_starts = [m.start for m, _ in quantities]
-            words = clause_words(list(map(texts.__getitem__, orth[s:e])), spaces, s)
+            words = list(map(texts.__getitem__, orth[s:e]))
+            if "-" in words:  # the whitespace column is read for the rare spaced hyphen
+                words = clause_words(words, columns.attr(SPACY), s)
             antecedent = None
             if words and words[0] == "It" and last is not None and last[0] == k - 1:
                 antecedent = main_subject(last[1], self.rules).status
