@@ -493,6 +493,9 @@ THATLESS_VERBS = frozenset({"understand", "believe", "know", "recognise", "recog
 """Verbs of knowing whose complement may drop "that" ("We understand Network Rail delivered
 ...": Network Rail is the subject)."""
 _PRONOUNS_AND_I = SUBJECT_PRONOUNS | {"i"}
+_COMPLEMENT_OPENERS = THATLESS_VERBS | {"that"}
+"""The words at which :func:`find_subject` may look past a complementizer (without one in its
+region, ``complement=True`` and ``complement=False`` give the same subject)."""
 
 
 def _actor_hits(hits: Sequence[Hit]) -> list[Hit]:
@@ -1613,7 +1616,7 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     # a time expression is never cut ("from 1 October 2024 until 31 March 2025" is one period,
     # not a clause opened by "until")
     periods = [(t.start, t.end) for t in sentence.timexes]
-    roles = [a.role for a in rules.actors]
+    roles = rules.actor_roles
     for clause in split_clauses(
         words, splitting, protected, trigger_starts, lower=lower, unbroken=periods
     ):
@@ -1770,9 +1773,15 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         # A bare participle does not end the subject ("As set out in the Clean Maritime Plan
         # *published* in 2019, we have committed ..."); "DWP launched" still has DWP as subject.
         subject_end = first_verb(lower, body, clause.end, subject_ends)
-        subject = find_subject(words, body, subject_end, actor_hits, roles, lower=lower)
         matrix = find_subject(
             words, body, subject_end, actor_hits, roles, complement=False, lower=lower
+        )
+        # the same subject unless a complement clause may open in the region ("that", or a
+        # verb of knowing: what find_subject looks past with complement=True)
+        subject = (
+            matrix
+            if _COMPLEMENT_OPENERS.isdisjoint(lower[body:subject_end])
+            else find_subject(words, body, subject_end, actor_hits, roles, lower=lower)
         )
         pronoun = (
             subject.status == "unknown"
@@ -2018,7 +2027,7 @@ def _draft(
             clause.body,
             trigger.start,
             sentence.hits,
-            [a.role for a in rules.actors],
+            rules.actor_roles,
             lower=lower,
         )
         if nearer.status == "government":
@@ -2162,9 +2171,7 @@ def _draft(
         # trigger still needs a quantity or a date, as a passive would).
         subject = replace(subject, status="unknown", rule=None)
     if passive:
-        agent = passive_agent(
-            words, sentence.hits, [a.role for a in rules.actors], trigger.end, end
-        )
+        agent = passive_agent(words, sentence.hits, rules.actor_roles, trigger.end, end)
         if agent is not None and agent.status == "other":
             return None  # "will be determined by the Grenfell community"
         if (
@@ -2226,16 +2233,20 @@ def _draft(
             negated = True
     if negated and kind != "future":
         return None
-    candidates = due_candidates(words, sentence.timexes, start, end, sentence.anchor, lower=lower)
-    contact = contact_clause_start(lower, verbs, trigger.end, end)
-    if contact is not None:
-        candidates = [c for c in candidates if not _inside_clause(lower, contact, c[0].start)]
-    candidates = [
-        c
-        for c in candidates
-        if not dates_a_report(lower, c[0], trigger.start)
-        and not in_participle_aside(words, c[0], trigger.start)
-    ]
+    candidates: list[tuple[Mention, int]] = []
+    if kind != "done":  # a step taken has no due (only a future or an ongoing one reads them)
+        candidates = due_candidates(
+            words, sentence.timexes, start, end, sentence.anchor, lower=lower
+        )
+        contact = contact_clause_start(lower, verbs, trigger.end, end)
+        if contact is not None:
+            candidates = [c for c in candidates if not _inside_clause(lower, contact, c[0].start)]
+        candidates = [
+            c
+            for c in candidates
+            if not dates_a_report(lower, c[0], trigger.start)
+            and not in_participle_aside(words, c[0], trigger.start)
+        ]
     due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:
         # Work over a period that has not begun is a promise ("We are investing £4.2 billion
