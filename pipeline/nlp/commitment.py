@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, overload
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -544,7 +544,6 @@ class CommitmentTagger:
         """
         cols = columns if columns is not None else TokenColumns(doc, self._flags)
         text = attrs.doc_text(doc)
-        idx = cols.attr(IDX)
         orth = cols.attr(ORTH)
         texts = self._texts
 
@@ -552,10 +551,10 @@ class CommitmentTagger:
             """The text of tokens ``[start, end)`` of the Doc (``Span.text``)."""
             if end <= start:
                 return ""
-            return text[idx[start] : idx[end - 1] + len(texts[orth[end - 1]])]
+            return text[doc[start].idx : doc[end - 1].idx + len(texts[orth[end - 1]])]
 
         last = offset + draft.end - 1
-        char_start, char_end = idx[offset + draft.start], idx[last] + len(texts[orth[last]])
+        char_start, char_end = doc[offset + draft.start].idx, doc[last].idx + len(texts[orth[last]])
         actor_text, actor_rule = self._actor(offset, draft, span_text)
         due: str | None = None
         due_text: str | None = None
@@ -572,7 +571,7 @@ class CommitmentTagger:
                 index, date = chosen
                 mention, prep_start = draft.due_candidates[index]
                 due = date.isoformat()
-                due_text = text[idx[offset + prep_start] : mention.payload["char_end"]]
+                due_text = text[doc[offset + prep_start].idx : mention.payload["char_end"]]
         trigger = span_text(offset + draft.trigger_start, offset + draft.trigger_end)
         return Commitment(
             quote=text[char_start:char_end],

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import (
-    IDX,
     IS_ALPHA,
     IS_ASCII,
     IS_DIGIT,
@@ -64,9 +63,9 @@ FLAG_ATTRS: Mapping[str, int] = {
 }
 """Boolean lexical flags a pattern may test."""
 
-COLUMNS: tuple[int, ...] = (LOWER, ORTH, NORM, *FLAG_ATTRS.values(), SPACY, IDX)
+COLUMNS: tuple[int, ...] = (LOWER, ORTH, NORM, *FLAG_ATTRS.values(), SPACY)
 """The attributes :class:`TokenColumns` reads, in column order (``SPACY``: 1 when whitespace
-follows the token; ``IDX``: the token's first character in the Doc's text)."""
+follows the token)."""
 
 COLUMN_INDEX: Mapping[int, int] = {attr: i for i, attr in enumerate(COLUMNS)}
 """An attribute id's index in :data:`COLUMNS` (the key :class:`TokenColumns` keeps it under)."""
