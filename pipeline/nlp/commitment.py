@@ -172,6 +172,11 @@ def _sorted_mentions(doc: Doc, key: str, attr: str) -> list[tuple[Span, dict[str
     return pairs
 
 
+def _length_then_earliest(match: tuple[int, int]) -> tuple[int, int]:
+    """The order in which :func:`~pipeline.nlp.token_match.longest_first` keeps matches."""
+    return match[1] - match[0], -match[0]
+
+
 def _anchors_by_rule(
     lower: Sequence[int], index: dict[int, tuple[tuple[str, int], ...]], start: int, stop: int
 ) -> dict[tuple[str, int], list[int]]:
@@ -391,10 +396,13 @@ class CommitmentTagger:
                 start = position - before
                 end = position + 1 + after
                 found = find(cols, position, lo if start < lo else start, hi if end > hi else end)
-                if found:
-                    if len(found) > 1:
-                        found = longest_first(found)
-                    out += [(family, index, s, e) for s, e in found]
+                if len(found) == 1:
+                    out.append((family, index, *found[0]))
+                elif found:
+                    # every match holds the anchor token, so longest_first keeps one: the
+                    # longest, the earliest of equals
+                    s, e = max(found, key=_length_then_earliest)
+                    out.append((family, index, s, e))
                 continue
             # Overlapping windows are merged and matched as one (as spaCy's Matcher on the
             # merged window would): each window's anchors gathered, then matched.
