@@ -86,6 +86,7 @@ _TUPLE_FIELDS = ("timexes", "quantities")
 
 def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
     names = _FIELDS[cls]
+    tuple_fields = [k for k in _TUPLE_FIELDS if k in names]
     rows = []
     for span in doc.spans.get(key, ()):
         payload = attrs.span_value(span, attr)
@@ -93,7 +94,7 @@ def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
             continue
         if payload.keys() != names:
             payload = {k: v for k, v in payload.items() if k in names}
-        for k in _TUPLE_FIELDS:
+        for k in tuple_fields:
             if isinstance(payload.get(k), list):  # a Doc read back from bytes (msgpack)
                 payload = {**payload, k: tuple(payload[k])}
         rows.append(cls(**payload))

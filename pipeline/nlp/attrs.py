@@ -174,7 +174,8 @@ def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]
     Returns:
         The spans stored.
     """
-    register_extensions()
+    if not Span.has_extension(attr):
+        register_extensions()
     spans: list[Span] = []
     seen: set[tuple[int, int]] = set()
     user_data: dict[Any, Any] = doc.user_data
