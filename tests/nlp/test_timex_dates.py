@@ -249,6 +249,27 @@ def test_parse_with_dateparser_is_pure_and_cached() -> None:
     assert dates.parse_with_dateparser("no date here at all", D("2024-03-25")) is None
 
 
+@pytest.mark.parametrize("sep", [".", "/"])
+@pytest.mark.parametrize("year", ["24", "00", "68", "69", "99", "1999", "2025", "2099"])
+def test_parse_numeric_date_reads_what_dateparser_reads(sep: str, year: str) -> None:
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "current_period"}
+    days = ["1", "01", "9", "12", "28", "29", "30", "31"]
+    for day in days:
+        for month in ["1", "02", "2", "4", "09", "12"]:
+            text = f"{day}{sep}{month}{sep}{year}"
+            parsed = dateparser.parse(text, languages=["en"], settings=dict(settings))
+            expected = parsed.date() if parsed is not None else None
+            assert dates.parse_numeric_date(text) == expected, text
+            assert dates.parse_with_dateparser(text, D("2024-09-18")) == expected, text
+
+
+@pytest.mark.parametrize("text", ["13/31/25", "1.1.1850", "2024-01-05", "1/2/3", "01.12.2025 "])
+def test_parse_numeric_date_leaves_other_shapes(text: str) -> None:
+    assert dates.parse_numeric_date(text) is None
+
+
 @pytest.mark.parametrize(
     ("groups", "fields", "expected"),
     [
