@@ -4,6 +4,7 @@ tense, durations, dateparser's wrapper, and the matcher's steps."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from spacy.language import Language
@@ -12,15 +13,20 @@ from pipeline.nlp import dates
 from pipeline.nlp.dates import DateparserSettings, DateSpec, Resolution
 from pipeline.nlp.rules import RuleError
 from pipeline.nlp.timex_match import (
+    DIGIT,
     Candidate,
     Found,
     SpecError,
     build_spec,
     find_candidates,
+    first_chars,
     join_ranges,
     parse_part,
+    plain_pattern,
+    rule_plan,
     rules_by_line,
     rules_to_run,
+    scan_led_rules,
     select,
     tense_at,
 )
@@ -429,6 +435,31 @@ def test_trigger_words_and_requires() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "By March 2025, the Department\u2019s (DfE) work\u2014in 2024-25\u2026 x_y 3rd Q2",
+        "na\u00efve caf\u00e9 \u00bd \u00b2 \u2167 \u01c5 \u0130stanbul STRASSE stra\u00dfe \u0661\u0662 \u00aa",
+        "line one\n\n  line\ttwo\u00a0with\u2003spaces\r\nend-of-line; 'quoted' \"too\"",
+        "\ufb01nancial year \u212aelvin \u03a3\u0399\u03a3 _under_score_ a1b2c3",
+        "",
+        "   ",
+    ],
+)
+def test_trigger_words_are_the_letter_runs_of_the_text(text: str) -> None:
+    def readable(lowered: str) -> frozenset[str]:  # the definition: letter runs, a digit
+        words = set(re.findall(r"[^\W\d_]+", lowered))
+        return frozenset(words | ({"<number>"} if re.search(r"\d", lowered) else set()))
+
+    lowered = text.lower()  # "ΣΙΣ" -> "σις": read at the text's offsets when as long
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            alone = readable(text[start:end].lower())
+            assert trigger_words(text, None, start, end) == alone
+            given = readable(lowered[start:end]) if len(lowered) == len(text) else alone
+            assert trigger_words(text, lowered, start, end) == given
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "We will publish the strategy in spring 2025 and report annually.",
         "Over the last three financial years (2021-22 to 2023-24), 1,200 staff were trained.",
         "The Department does not hold this information.",
@@ -466,6 +497,70 @@ def test_text_lines_give_each_line_its_offsets_and_trigger_words() -> None:
     odd = "İstanbul in May\nThe spring"
     assert [(x.start, x.end) for x in text_lines(odd, odd.lower())] == [(0, 15), (16, 26)]
     assert "may" in text_lines(odd, odd.lower())[0].words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?P<year>(?:1[6-9]|20)\d\d)(?!\w)", {"1", "2"}),
+        (r"\d+(?:\.\d+)?", {DIGIT}),
+        (r"(?=\d)(?:\b[0-3]\d|4)-", {"0", "1", "2", "3", "4"}),
+        (r"x?\d", {"x", DIGIT}),
+        (r"(?:a|b)*c", {"a", "b", "c"}),
+        (r"\d?", None),  # can match the empty string
+        (r"[^a]b", None),
+        (r".b", None),
+        (r"\wb", None),
+        (r"(?P<a>x)(?P=a)", {"x"}),
+    ],
+)
+def test_first_chars(pattern: str, expected: set[str] | None) -> None:
+    found = first_chars(re.compile(pattern))
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_plain_pattern_leaves_out_groups_or_declines() -> None:
+    assert plain_pattern(re.compile(r"(?P<day>\d\d?)/(?P<month>\d\d?)")) == r"(?:\d\d?)/(?:\d\d?)"
+    assert plain_pattern(re.compile(r"(?P<a>x)(?P=a)")) is None
+    assert plain_pattern(re.compile(r"(x)\1")) is None
+    assert plain_pattern(re.compile(r"x", re.IGNORECASE)) is None
+
+
+LEAD_TEXTS = [
+    "In 2023-24, 1,200 staff (12%) were trained; by 31 March 2025 and 1/4/2025 another 300.",
+    "12019-20 1/2/2024 2024-25-26 3.4.55 10am 10 am 2023\u201324 1990s 9:30pm 14.03.2024",
+    "99999-99 2024/25/26 31/12/2024/5 2024 2025 2026 \u0661\u0669\u0669\u0660 the 1920s",
+    "The Budget 2024 set out plans for 2025 to 2030, the 2024/25 financial year and 2024-2025.",
+    "No digits at all here.\n\n2024\n5 June 2024 to 7 July 2025, 22-23 and 23/24 academic year",
+]
+
+
+@pytest.mark.parametrize("profile", ["answers", "timeml"])
+def test_a_lead_scan_gives_each_rule_what_its_own_finditer_gives(
+    nlp: Language, profile: str
+) -> None:
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, profile)
+    assert plan.scans, "the model's digit-led rules are scanned together"
+    every = set(range(len(plan.rules)))
+    for text in LEAD_TEXTS:
+        lowered = text.lower()
+        for lines in (
+            [(line.start, line.end, every) for line in text_lines(text)],
+            [(0, len(text), every)],
+            [(0, len(text), {i}) for i in plan.scans[0].rules[:1]],  # one rule: its own scan
+        ):
+            for scan in plan.scans:
+                searched = text if scan.case == "sensitive" else lowered
+                found: dict[int, list[re.Match[str]]] = {}
+                scan_led_rules(scan, plan.rules, searched, lines, found)
+                for i in scan.rules:
+                    expected = [
+                        m.span()
+                        for start, end, chosen in lines
+                        if i in chosen
+                        for m in plan.rules[i].regex.finditer(searched, start, end)
+                    ]
+                    assert [m.span() for m in found.get(i, [])] == expected, plan.rules[i].id
 
 
 @pytest.mark.parametrize("profile", ["answers", "timeml"])
