@@ -475,7 +475,7 @@ def lead_scan(case: str, lead: str, rules: Mapping[int, str]) -> LeadScan:
     """The :class:`LeadScan` of ``rules`` (index to pattern without groups, see
     :func:`plain_pattern`) whose matches start with a character of the class ``lead``."""
     alternatives = "|".join(f"(?:{pattern})" for pattern in rules.values())
-    regex = re.compile(f"{lead}(?<=(?={alternatives}).)", re.DOTALL)
+    regex = re.compile(f"{lead}(?<=(?={alternatives})(?s:.))")
     return LeadScan(case, tuple(rules), frozenset(rules), regex)
 
 

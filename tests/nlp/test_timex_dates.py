@@ -563,6 +563,22 @@ def test_a_lead_scan_gives_each_rule_what_its_own_finditer_gives(
                     assert [m.span() for m in found.get(i, [])] == expected, plan.rules[i].id
 
 
+def test_a_lead_scan_keeps_each_rules_own_reading_of_dot_and_overlaps() -> None:
+    rules = [
+        TimexRule.from_dict(
+            {"id": f"r{i}", "pattern": p, "type": "date", "normaliser": "date"}, "t"
+        )
+        for i, p in enumerate([r"\d.x", r"\d+", r"\d\d-\d\d", r"(?P<year>\d{4})(?!\d)"])
+    ]
+    plan = rule_plan(rules, "answers")
+    (scan,) = plan.scans
+    text = "1\nx 2ax 2024-25-26 12345 99-99-99 2025"
+    found: dict[int, list[re.Match[str]]] = {}
+    scan_led_rules(scan, plan.rules, text, [(0, len(text), set(range(len(rules))))], found)
+    for i, rule in enumerate(plan.rules):
+        assert [m.span() for m in found[i]] == [m.span() for m in rule.regex.finditer(text)]
+
+
 @pytest.mark.parametrize("profile", ["answers", "timeml"])
 def test_rules_by_line_is_rules_to_run_line_by_line(nlp: Language, profile: str) -> None:
     rules = nlp.get_pipe("pct_timex").rules.patterns
