@@ -9,7 +9,7 @@ import re
 import pytest
 from spacy.language import Language
 
-from pipeline.nlp import dates
+from pipeline.nlp import dates, timex_rules
 from pipeline.nlp.dates import DateparserSettings, DateSpec, Resolution
 from pipeline.nlp.rules import RuleError
 from pipeline.nlp.timex_match import (
@@ -439,11 +439,15 @@ def test_trigger_words_and_requires() -> None:
         "na\u00efve caf\u00e9 \u00bd \u00b2 \u2167 \u01c5 \u0130stanbul STRASSE stra\u00dfe \u0661\u0662 \u00aa",
         "line one\n\n  line\ttwo\u00a0with\u2003spaces\r\nend-of-line; 'quoted' \"too\"",
         "\ufb01nancial year \u212aelvin \u03a3\u0399\u03a3 _under_score_ a1b2c3",
+        "\u201cthe 2024\u201325 year\u201d \u2018a\u2019s \u00a35\u00a0million \u2013 caf\u00e9\u2014done",
+        "only ASCII: (2024/25) it's 3rd-quarter_data; \tend",
         "",
         "   ",
     ],
 )
 def test_trigger_words_are_the_letter_runs_of_the_text(text: str) -> None:
+    assert not any(re.fullmatch(r"[^\W\d_]", c) for c in timex_rules._COMMON_NON_WORD)
+
     def readable(lowered: str) -> frozenset[str]:  # the definition: letter runs, a digit
         words = set(re.findall(r"[^\W\d_]+", lowered))
         return frozenset(words | ({"<number>"} if re.search(r"\d", lowered) else set()))
