@@ -31,7 +31,7 @@ from pipeline.nlp.attrs import (
     register_extensions,
     store_rows,
 )
-from pipeline.nlp.timex_match import compile_plan, find_timexes
+from pipeline.nlp.timex_match import LazySpans, compile_plan, find_timexes
 from pipeline.nlp.timex_rules import PROFILES, TimexRuleSet
 from pipeline.types import Timex
 
@@ -105,9 +105,9 @@ class TimexTagger:
 
     def find(self, doc: Doc) -> list[Timex]:
         """The time expressions of ``doc``, resolved against its anchor."""
-        return find_timexes(
-            doc_text(doc), get_anchor(doc), self.rules, sentence_spans(doc), profile=self.profile
-        )
+        text = doc_text(doc)
+        sentences = LazySpans(lambda: sentence_spans(doc), len(text))  # read if ever needed
+        return find_timexes(text, get_anchor(doc), self.rules, sentences, profile=self.profile)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the time expressions of ``doc`` and store them; returns the Doc."""

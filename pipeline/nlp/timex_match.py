@@ -23,9 +23,9 @@ import datetime as dt
 import re
 import re._constants as sre  # a pattern's parsed form: which characters its matches start with
 import re._parser as sre_parse
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, overload
 
 from pipeline.nlp import calendar as cal
 from pipeline.nlp import dates
@@ -940,7 +940,7 @@ def join_ranges(
         The expressions, ranges joined.
     """
     out: list[Found] = []
-    starts = [s for s, _ in sentences]
+    starts: list[int] = []  # read when a pair first needs its sentence (see _range_rule)
     i = 0
     while i < len(found):
         a = found[i]
@@ -976,8 +976,10 @@ def _range_rule(
     text: str,
     sentences: Sequence[tuple[int, int]],
     rules: Sequence[RangeRule],
-    starts: Sequence[int] | None = None,
+    starts: list[int] | None = None,
 ) -> RangeRule | None:
+    """The first range rule that joins ``a`` and ``b``, or None. ``starts``: the sentences'
+    starts, or an empty list the first pair that needs them fills (None: worked out here)."""
     if a.type != "date" or b.type != "date" or a.spec is None or b.spec is None:
         return None
     if b.resolution.start is None or (a.resolution.start is None and not a.spec.needs_year):
@@ -985,6 +987,8 @@ def _range_rule(
     gap = text[a.end : b.start]
     if len(gap) > 30:
         return None
+    if starts is not None and not starts:
+        starts.extend(start for start, _ in sentences)  # the caller's list, filled once
     sentence_start = _sentence_of(sentences, a.start, starts)[0]
     for rule in rules:
         if not rule.gap_re.fullmatch(gap):
@@ -1096,6 +1100,42 @@ def _same_split_year(spec: DateSpec, reference: DateSpec | None) -> bool:
     )
 
 
+class LazySpans(Sequence[tuple[int, int]]):
+    """Spans computed by ``compute`` when first read (``[(0, size)]`` when it gives None or
+    none): the component's sentence spans, which most answers never need (only an expression
+    whose reading depends on its tense, or two dates that might make a range, looks at its
+    sentence), and which cost 12 µs a Doc to read off the token array.
+
+    Args:
+        compute: Gives the spans, or None.
+        size: The text's length.
+    """
+
+    __slots__ = ("_compute", "_size", "_spans")
+
+    def __init__(self, compute: Callable[[], Sequence[tuple[int, int]] | None], size: int) -> None:
+        self._compute = compute
+        self._size = size
+        self._spans: list[tuple[int, int]] | None = None
+
+    def _read(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = list(self._compute() or ()) or [(0, self._size)]
+        return self._spans
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        return self._read()[index]
+
+
 def find_timexes(
     text: str,
     anchor: dt.date | None,
@@ -1110,7 +1150,8 @@ def find_timexes(
         text: The text.
         anchor: The date relative expressions resolve against (None leaves them unresolved).
         rules: The component's rules.
-        sentences: Sentence spans (``(start, end)`` offsets, in order); the whole text when None.
+        sentences: Sentence spans (``(start, end)`` offsets, in order); the whole text when None
+            or empty. A :class:`LazySpans` is read only if an expression needs its sentence.
         profile: ``answers`` (GUIDELINES.md: ranges joined) or ``timeml``.
 
     Returns:
@@ -1118,8 +1159,12 @@ def find_timexes(
     """
     if not text or not rules.patterns:
         return []
-    spans = list(sentences) if sentences else [(0, len(text))]
-    starts = [s for s, _ in spans]
+    spans: Sequence[tuple[int, int]]
+    if isinstance(sentences, LazySpans):
+        spans = sentences
+    else:
+        spans = list(sentences) if sentences else [(0, len(text))]
+    starts: list[int] | None = None  # read when an expression first needs its sentence
     lowered = text.lower()
     lines = text_lines(text, lowered)
     candidates = find_candidates(
@@ -1132,6 +1177,8 @@ def find_timexes(
     for cand in select(candidates):
         tense = None
         if needs_tense(cand):
+            if starts is None:
+                starts = [start for start, _ in spans]
             sentence = _sentence_of(spans, cand.start, starts)
             tense = tense_at(text, cand.start, cand.end, sentence, rules.tenses)
         if cand.spec is not None and cand.spec.anaphoric:
