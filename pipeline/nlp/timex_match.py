@@ -733,6 +733,19 @@ def blocked_regions(
     return sorted(regions)
 
 
+def lines_holding(lines: Sequence[TextLine], offsets: Sequence[int]) -> list[TextLine]:
+    """The ``lines`` (in order) that hold one of ``offsets``: where block rules need to run,
+    since a block rule's match, like a candidate, lies within one line, and only a region
+    holding a candidate matters."""
+    starts = [line.start for line in lines]
+    held = set()
+    for offset in offsets:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < lines[i].end:
+            held.add(i)
+    return [lines[i] for i in sorted(held)]
+
+
 def drop_blocked(
     candidates: Sequence[Candidate], regions: Sequence[tuple[int, int]]
 ) -> list[Candidate]:
@@ -1171,7 +1184,8 @@ def find_timexes(
         text, rules.patterns, profile, rules.part_prefix, lines, lowered=lowered
     )
     if candidates:
-        candidates = drop_blocked(candidates, blocked_regions(text, rules, lines))
+        held = lines_holding(lines, [cand.start for cand in candidates])
+        candidates = drop_blocked(candidates, blocked_regions(text, rules, held))
     found: list[Found] = []
     reference: Found | None = None
     for cand in select(candidates):

@@ -21,6 +21,7 @@ from pipeline.nlp.timex_match import (
     find_candidates,
     first_chars,
     join_ranges,
+    lines_holding,
     parse_part,
     plain_pattern,
     rule_plan,
@@ -581,6 +582,15 @@ def test_a_lead_scan_keeps_each_rules_own_reading_of_dot_and_overlaps() -> None:
     scan_led_rules(scan, plan.rules, text, [(0, len(text), set(range(len(rules))))], found)
     for i, rule in enumerate(plan.rules):
         assert [m.span() for m in found[i]] == [m.span() for m in rule.regex.finditer(text)]
+
+
+def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
+    text = "In 2024.\n\nThe Children Act 1989\nnothing\nMarch 2025"
+    lines = text_lines(text)
+    held = lines_holding(lines, [text.index("2025"), text.index("1989"), text.index("Act")])
+    assert [text[line.start : line.end] for line in held] == ["The Children Act 1989", "March 2025"]
+    assert lines_holding(lines, [text.index("\n")]) == []  # a line break is on no line
+    assert lines_holding([], [3]) == []
 
 
 @pytest.mark.parametrize("profile", ["answers", "timeml"])
