@@ -334,26 +334,21 @@ def find_candidates(
         else:
             regex, searched = rule.regex_ignorecase, text
         matches = scanned.get(i)
+        has_x, has_to, has_context, dated = plan.traits[i]
         for match in _matches_in(regex, searched, spans) if matches is None else matches:
             if not _on_word_boundaries(text, match.start(), match.end()):
                 continue
-            start, end = (
-                match.span("x")
-                if "x" in rule.regex.groupindex and match.group("x") is not None
-                else match.span()
-            )
+            start, end = match.span("x") if has_x and match.group("x") is not None else match.span()
             if start == end:
                 continue
-            if not _context_holds(rule, text, match.start(), match.end()):
+            if has_context and not _context_holds(rule, text, match.start(), match.end()):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None and k != "x"}
             try:
-                spec = (
-                    build_spec(groups, rule.fields) if rule.normaliser in ("date", "time") else None
-                )
+                spec = build_spec(groups, rule.fields) if dated else None
                 spec_to = (
                     build_spec(groups, {}, "_to")
-                    if any(k.endswith("_to") for k in groups)
+                    if has_to and any(k.endswith("_to") for k in groups)
                     else None
                 )
             except SpecError:
@@ -522,6 +517,8 @@ class RulePlan:
         several: Indexes of the rules with more than one group (their other groups are checked
             when the first is met).
         words: Every trigger word of ``by_word``.
+        traits: Per rule, whether its pattern has an ``x`` group, has ``_to`` groups, it has
+            context conditions, and its normaliser reads date fields (``date``, ``time``).
         scans: Rules whose matches start with a digit, tried together (a :class:`LeadScan`
             per ``case`` that has two or more; capital letters, the other rare first
             character, were measured and gave nothing).
@@ -532,6 +529,7 @@ class RulePlan:
     always: tuple[int, ...]
     several: frozenset[int]
     words: frozenset[str]
+    traits: tuple[tuple[bool, bool, bool, bool], ...] = ()
     scans: tuple[LeadScan, ...] = ()
 
 
@@ -560,7 +558,20 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         tuple(always),
         frozenset(several),
         frozenset(by_word),
+        tuple(_traits(rule) for rule in kept),
         tuple(scans),
+    )
+
+
+def _traits(rule: TimexRule) -> tuple[bool, bool, bool, bool]:
+    """:attr:`RulePlan.traits` of one rule."""
+    names = rule.regex.groupindex
+    contexts = (rule.before_re, rule.not_before_re, rule.after_re, rule.not_after_re)
+    return (
+        "x" in names,
+        any(name.endswith("_to") for name in names),
+        any(regex is not None for regex in contexts),
+        rule.normaliser in ("date", "time"),
     )
 
 
