@@ -442,6 +442,83 @@ def plain_pattern(regex: re.Pattern[str]) -> str | None:
     return plain if compiled.groups == 0 else None
 
 
+def _lead_pattern(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that finds where matches of ``regex`` can start, quickly: a character of
+    :func:`first_chars` (with ``regex``'s flags, so that case-insensitive letters fold the
+    same way), then a look-behind over it holding a look-ahead of ``regex``'s pattern (its
+    named groups made non-capturing). The regex engine scans quickly for a set of first
+    characters but not for a pattern that opens with ``\\b`` or an assertion, which it tries
+    at every position. None when the first characters are not known or the pattern cannot
+    be embedded."""
+    chars = first_chars(regex)
+    if chars is None or "(?P=" in regex.pattern or "(?(" in regex.pattern:
+        return None
+    if not _opens_with_assertion(sre_parse.parse(regex.pattern, regex.flags)):
+        return None  # the engine already scans quickly for its first character
+    lead = "".join(DIGIT if c == DIGIT else re.escape(c) for c in sorted(chars))
+    plain = _NAMED_GROUP.sub("(?:", regex.pattern)
+    try:
+        return re.compile(f"[{lead}](?<=(?={plain})(?s:.))", regex.flags)
+    except re.error:  # a pattern with flags of its own cannot be embedded
+        return None
+
+
+def _opens_with_assertion(items: Any) -> bool:
+    """Whether a parsed sequence opens with a zero-width assertion (``\\b``, ``^``, a
+    look-around), inside groups too: the regex engine then tries it at every position."""
+    while items:
+        op, av = items[0]
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            return True
+        if op is not sre.SUBPATTERN:
+            return False
+        items = av[3]
+    return False
+
+
+_LEADS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_MAX_LEADS = 1024
+
+
+def lead_of(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """:func:`_lead_pattern` of ``regex``, kept per pattern."""
+    if regex in _LEADS:
+        return _LEADS[regex]
+    if len(_LEADS) >= _MAX_LEADS:
+        _LEADS.clear()
+    lead = _LEADS[regex] = _lead_pattern(regex)
+    return lead
+
+
+def lead_search(regex: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``regex.search(text, pos, endpos)``, found through :func:`lead_of`: the first place
+    from ``pos`` where a match can start and ``regex`` matches, matched there."""
+    lead = lead_of(regex)
+    if lead is None:
+        return regex.search(text, pos, endpos)
+    hit = lead.search(text, pos, endpos)
+    return None if hit is None else regex.match(text, hit.start(), endpos)
+
+
+def lead_finditer(
+    regex: re.Pattern[str], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text, pos, endpos)`` through :func:`lead_of`: each place where a
+    match can start, from the end of the previous match on, matched there."""
+    lead = lead_of(regex)
+    if lead is None:
+        yield from regex.finditer(text, pos, endpos)
+        return
+    last = pos
+    for hit in lead.finditer(text, pos, endpos):
+        start = hit.start()
+        if start >= last:
+            match = regex.match(text, start, endpos)
+            if match is not None:  # pragma: no branch - the look-ahead matched there
+                yield match
+                last = match.end()
+
+
 @dataclass(frozen=True, slots=True)
 class LeadScan:
     """Rules whose matches all start with a character of one rare class (a digit), tried
@@ -682,7 +759,7 @@ def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candi
         or cand.spec_to is not None
     ):
         return cand
-    match = part_prefix.search(text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
+    match = lead_search(part_prefix, text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
     if match is None:
         return cand
     try:
@@ -805,7 +882,7 @@ def tense_at(
     best: tuple[int, int, int] | None = None
     tense: Tense | None = None
     for order, rule in enumerate(rules):
-        for match in rule.regex.finditer(text, lo, hi):
+        for match in lead_finditer(rule.regex, text, lo, hi):
             if match.end() <= start:
                 key = (0, start - match.end(), order)
             elif match.start() >= end:

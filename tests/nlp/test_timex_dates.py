@@ -21,6 +21,9 @@ from pipeline.nlp.timex_match import (
     find_candidates,
     first_chars,
     join_ranges,
+    lead_finditer,
+    lead_of,
+    lead_search,
     lines_holding,
     parse_part,
     plain_pattern,
@@ -582,6 +585,38 @@ def test_a_lead_scan_keeps_each_rules_own_reading_of_dot_and_overlaps() -> None:
     scan_led_rules(scan, plan.rules, text, [(0, len(text), set(range(len(rules))))], found)
     for i, rule in enumerate(plan.rules):
         assert [m.span() for m in found[i]] == [m.span() for m in rule.regex.finditer(text)]
+
+
+def test_a_case_insensitive_character_class_takes_what_its_letter_takes() -> None:
+    # _lead_pattern's first-character class is compiled with the pattern's flags
+    cased = [
+        chr(c) for c in range(0x110000) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c)
+    ]
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        literal, single = re.compile(f"(?i){letter}"), re.compile(f"(?i)[{letter}]")
+        assert all(single.match(c) for c in cased if literal.match(c)), letter
+
+
+def test_lead_search_and_finditer_give_what_search_and_finditer_give(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    regexes = [rule.regex for rule in rules.tenses] + [rules.part_prefix]
+    assert all(lead_of(regex) is not None for regex in regexes)
+    assert lead_of(re.compile("2024")) is None  # the engine scans for a literal itself
+    text = (
+        "It was published at the end of\nMarch; we will, as set out, publish it later in the "
+        "year. The figures for 2023 would have SHOWN it: they’ll be ready by early-2025, "
+        "as planned. Mid 2026 is expected to be the start of the second half of it. "
+        "Ministers met in the Summer; ſtill, the data \u212aept coming in the latter part of"
+    )
+    for regex in regexes:
+        for start in range(0, len(text) + 1, 7):
+            for end in range(start, len(text) + 1, 11):
+                found = lead_search(regex, text, start, end)
+                expected = regex.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span())
+                assert [m.span() for m in lead_finditer(regex, text, start, end)] == [
+                    m.span() for m in regex.finditer(text, start, end)
+                ]
 
 
 def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
