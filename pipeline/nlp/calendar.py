@@ -20,6 +20,7 @@ governing preposition into a ``due`` date (GUIDELINES.md section 1).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -322,23 +323,36 @@ PREPOSITIONS: tuple[str, ...] = (
 """Words that can govern a time expression (the expression's text leaves them out)."""
 
 _HEDGES = r"(?:(?:around|about|approximately|roughly|at\s+least|at\s+most|some)\s+)?"
-_GOVERNOR = re.compile(
+GOVERNOR_PATTERN = (
     r"\b(?P<prep>"
     + "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(PREPOSITIONS, key=len, reverse=True)
     )
     + r")\s+"
     + _HEDGES
-    + r"$",
-    re.IGNORECASE,
+    + r"$"
 )
+"""The governing preposition, longest first, right before the end of the searched text (the
+readable form of :func:`governor`)."""
+
+
+@functools.cache
+def governor() -> re.Pattern[str]:
+    """:data:`GOVERNOR_PATTERN` with its prepositions as a prefix tree
+    (:func:`~pipeline.nlp.timex_rules.prefix_tree`, same order of preference, so the same
+    matches): the regex engine tries one branch per first letter instead of all 35 words at
+    every position, half the time."""
+    from pipeline.nlp.timex_rules import prefix_tree  # it imports this module
+
+    tree = prefix_tree(sorted(PREPOSITIONS, key=len, reverse=True))
+    return re.compile(r"\b(?P<prep>" + tree + r")\s+" + _HEDGES + r"$", re.IGNORECASE)
 
 
 def governing_preposition(text: str, char_start: int) -> str | None:
     """The preposition just before the expression starting at ``char_start`` in ``text``
     (lower case, spaces normalised; a hedge between them is skipped: "by around late 2025" ->
     "by"), or None. Pass it to :func:`deadline_of`."""
-    match = _GOVERNOR.search(text, max(0, char_start - 40), char_start)
+    match = governor().search(text, max(0, char_start - 40), char_start)
     if match is None:
         return None
     return " ".join(match.group("prep").lower().split())

@@ -31,7 +31,7 @@ from pipeline.nlp.attrs import (
     register_extensions,
     store_rows,
 )
-from pipeline.nlp.timex_match import find_timexes
+from pipeline.nlp.timex_match import LazySpans, compile_plan, find_timexes
 from pipeline.nlp.timex_rules import PROFILES, TimexRuleSet
 from pipeline.types import Timex
 
@@ -50,7 +50,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]] | None:
     flags = array[:, 0]
     if not flags.any():
         return None
-    starts = [int(i) for i in array[:, 1][flags == 1]]
+    starts = array[flags == 1, 1].tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     ends = [*starts[1:], len(doc_text(doc))]
@@ -96,17 +96,18 @@ class TimexTagger:
         register_extensions()
         self.name = name
         self.profile = profile
-        self.rules = rules or TimexRuleSet()
+        self.set_rules(rules or TimexRuleSet())
 
     def set_rules(self, rules: TimexRuleSet) -> None:
-        """Replace the rules."""
+        """Replace the rules (and build their plan, :func:`compile_plan`)."""
         self.rules = rules
+        compile_plan(rules.patterns, self.profile)
 
     def find(self, doc: Doc) -> list[Timex]:
         """The time expressions of ``doc``, resolved against its anchor."""
-        return find_timexes(
-            doc_text(doc), get_anchor(doc), self.rules, sentence_spans(doc), profile=self.profile
-        )
+        text = doc_text(doc)
+        sentences = LazySpans(lambda: sentence_spans(doc), len(text))  # read if ever needed
+        return find_timexes(text, get_anchor(doc), self.rules, sentences, profile=self.profile)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the time expressions of ``doc`` and store them; returns the Doc."""
@@ -122,5 +123,5 @@ class TimexTagger:
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> TimexTagger:
         """Read and validate the rules in ``path`` (a malformed rule raises a coded RuleError)."""
-        self.rules = TimexRuleSet.from_disk(Path(path))
+        self.set_rules(TimexRuleSet.from_disk(Path(path)))
         return self

@@ -21,9 +21,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import re._constants as sre  # a pattern's parsed form: which characters its matches start with
+import re._parser as sre_parse
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, overload
 
 from pipeline.nlp import calendar as cal
 from pipeline.nlp import dates
@@ -314,33 +316,39 @@ def find_candidates(
     if lines is None:
         lines = text_lines(text, lowered)
     same_length = len(lowered) == len(text)
-    for rule, spans in rules_by_line(rules, profile, lines):
+    plan = _plan_of(rules, profile)
+    by_line = [(line.start, line.end, _chosen(plan, line.words)) for line in lines]
+    by_rule = _spans_by_rule(by_line)
+    scanned: dict[int, list[re.Match[str]]] = {}
+    for scan in plan.scans:
+        if scan.case == "sensitive":
+            scan_led_rules(scan, plan.rules, text, by_line, scanned)
+        elif same_length:
+            scan_led_rules(scan, plan.rules, lowered, by_line, scanned)
+    for i in sorted(by_rule):
+        rule, spans = plan.rules[i], by_rule[i]
         if rule.case == "sensitive":
             regex, searched = rule.regex, text
         elif same_length:
             regex, searched = rule.regex, lowered
         else:
             regex, searched = rule.regex_ignorecase, text
-        for match in _matches_in(regex, searched, spans):
+        matches = scanned.get(i)
+        has_x, has_to, has_context, dated = plan.traits[i]
+        for match in _matches_in(regex, searched, spans) if matches is None else matches:
             if not _on_word_boundaries(text, match.start(), match.end()):
                 continue
-            start, end = (
-                match.span("x")
-                if "x" in rule.regex.groupindex and match.group("x") is not None
-                else match.span()
-            )
+            start, end = match.span("x") if has_x and match.group("x") is not None else match.span()
             if start == end:
                 continue
-            if not _context_holds(rule, text, match.start(), match.end()):
+            if has_context and not _context_holds(rule, text, match.start(), match.end()):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None and k != "x"}
             try:
-                spec = (
-                    build_spec(groups, rule.fields) if rule.normaliser in ("date", "time") else None
-                )
+                spec = build_spec(groups, rule.fields) if dated else None
                 spec_to = (
                     build_spec(groups, {}, "_to")
-                    if any(k.endswith("_to") for k in groups)
+                    if has_to and any(k.endswith("_to") for k in groups)
                     else None
                 )
             except SpecError:
@@ -350,6 +358,228 @@ def find_candidates(
             cand = Candidate(start, end, rule, groups, text[start:end], spec, spec_to)
             out.append(join_part(cand, text, part_prefix) if part_prefix is not None else cand)
     return out
+
+
+DIGIT = "\\d"
+"""In :func:`first_chars`' sets: any decimal digit (``\\d``)."""
+
+_DIGITS = frozenset("0123456789") | {DIGIT}
+
+
+def _first_of(items: Any) -> tuple[frozenset[str], bool] | None:
+    """Over a parsed sequence (``re._parser``): the characters its matches can start with
+    (:data:`DIGIT` for ``\\d``) and whether it can match the empty string; None when a
+    first character is not one of a known few (a negated set, any character, a category
+    other than digits, a reference)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero width: the next element starts the match
+        if op is sre.LITERAL:
+            return frozenset(chars | {chr(av)}), False
+        if op is sre.IN:
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is sre.RANGE and value[1] - value[0] < 64:
+                    chars.update(chr(c) for c in range(value[0], value[1] + 1))
+                elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                    chars.add(DIGIT)
+                else:
+                    return None
+            return frozenset(chars), False
+        if op is sre.SUBPATTERN:
+            inner = _first_of(av[3])
+        elif op is sre.ATOMIC_GROUP:
+            inner = _first_of(av)
+        elif op is sre.BRANCH:
+            branches = [_first_of(branch) for branch in av[1]]
+            if any(b is None for b in branches):
+                return None
+            inner = (
+                frozenset().union(*(b[0] for b in branches)),  # type: ignore[index]
+                any(b[1] for b in branches),  # type: ignore[index]
+            )
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            repeated = _first_of(av[2])
+            inner = None if repeated is None else (repeated[0], repeated[1] or av[0] == 0)
+        else:
+            return None
+        if inner is None:
+            return None
+        chars.update(inner[0])
+        if not inner[1]:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def first_chars(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters every match of ``regex`` starts with (:data:`DIGIT` standing for any
+    decimal digit), when it cannot match the empty string and they are known; else None."""
+    try:
+        found = _first_of(sre_parse.parse(regex.pattern, regex.flags))
+    except re.error:  # pragma: no cover - the rule compiled
+        return None
+    if found is None or found[1] or not found[0]:
+        return None
+    return found[0]
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def plain_pattern(regex: re.Pattern[str]) -> str | None:
+    """``regex``'s pattern with its named groups made non-capturing, or None when it sets
+    flags (it could not be embedded in a larger pattern), refers to its groups or keeps a
+    group (the same matches, without groups)."""
+    if regex.flags & ~re.UNICODE or "(?P=" in regex.pattern or "(?(" in regex.pattern:
+        return None
+    plain = _NAMED_GROUP.sub("(?:", regex.pattern)
+    try:
+        compiled = re.compile(plain)
+    except re.error:
+        return None
+    return plain if compiled.groups == 0 else None
+
+
+def _lead_pattern(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that finds where matches of ``regex`` can start, quickly: a character of
+    :func:`first_chars` (with ``regex``'s flags, so that case-insensitive letters fold the
+    same way), then a look-behind over it holding a look-ahead of ``regex``'s pattern (its
+    named groups made non-capturing). The regex engine scans quickly for a set of first
+    characters but not for a pattern that opens with ``\\b`` or an assertion, which it tries
+    at every position. None when the first characters are not known or the pattern cannot
+    be embedded."""
+    chars = first_chars(regex)
+    if chars is None or "(?P=" in regex.pattern or "(?(" in regex.pattern:
+        return None
+    if not _opens_with_assertion(sre_parse.parse(regex.pattern, regex.flags)):
+        return None  # the engine already scans quickly for its first character
+    lead = "".join(DIGIT if c == DIGIT else re.escape(c) for c in sorted(chars))
+    plain = _NAMED_GROUP.sub("(?:", regex.pattern)
+    try:
+        return re.compile(f"[{lead}](?<=(?={plain})(?s:.))", regex.flags)
+    except re.error:  # a pattern with flags of its own cannot be embedded
+        return None
+
+
+def _opens_with_assertion(items: Any) -> bool:
+    """Whether a parsed sequence opens with a zero-width assertion (``\\b``, ``^``, a
+    look-around), inside groups too: the regex engine then tries it at every position."""
+    while items:
+        op, av = items[0]
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            return True
+        if op is not sre.SUBPATTERN:
+            return False
+        items = av[3]
+    return False
+
+
+_LEADS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_MAX_LEADS = 1024
+
+
+def lead_of(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """:func:`_lead_pattern` of ``regex``, kept per pattern."""
+    if regex in _LEADS:
+        return _LEADS[regex]
+    if len(_LEADS) >= _MAX_LEADS:
+        _LEADS.clear()
+    lead = _LEADS[regex] = _lead_pattern(regex)
+    return lead
+
+
+def lead_search(regex: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """``regex.search(text, pos, endpos)``, found through :func:`lead_of`: the first place
+    from ``pos`` where a match can start and ``regex`` matches, matched there."""
+    lead = lead_of(regex)
+    if lead is None:
+        return regex.search(text, pos, endpos)
+    hit = lead.search(text, pos, endpos)
+    return None if hit is None else regex.match(text, hit.start(), endpos)
+
+
+def lead_finditer(
+    regex: re.Pattern[str], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text, pos, endpos)`` through :func:`lead_of`: each place where a
+    match can start, from the end of the previous match on, matched there."""
+    lead = lead_of(regex)
+    if lead is None:
+        yield from regex.finditer(text, pos, endpos)
+        return
+    last = pos
+    for hit in lead.finditer(text, pos, endpos):
+        start = hit.start()
+        if start >= last:
+            match = regex.match(text, start, endpos)
+            if match is not None:  # pragma: no branch - the look-ahead matched there
+                yield match
+                last = match.end()
+
+
+@dataclass(frozen=True, slots=True)
+class LeadScan:
+    """Rules whose matches all start with a character of one rare class (a digit), tried
+    together in one pass over a line instead of one pass each.
+
+    ``regex`` matches one character of the class where at least one of the rules matches
+    (a look-behind over that character holding a look-ahead of the rules' alternation). Each
+    such place is tried with the rules running on the line, and a rule's match is kept when
+    it starts at or after the end of its previous one: what the rule's own ``finditer`` over
+    the line gives, since it can only match where a character of the class is.
+
+    Attributes:
+        case: The ``case`` of the rules (``sensitive``: run over the text as written).
+        rules: Indexes (in :attr:`RulePlan.rules`) of the rules, in order.
+        members: ``rules`` as a set.
+        regex: The combined pattern.
+    """
+
+    case: str
+    rules: tuple[int, ...]
+    members: frozenset[int]
+    regex: re.Pattern[str]
+
+
+def lead_scan(case: str, lead: str, rules: Mapping[int, str]) -> LeadScan:
+    """The :class:`LeadScan` of ``rules`` (index to pattern without groups, see
+    :func:`plain_pattern`) whose matches start with a character of the class ``lead``."""
+    alternatives = "|".join(f"(?:{pattern})" for pattern in rules.values())
+    regex = re.compile(f"{lead}(?<=(?={alternatives})(?s:.))")
+    return LeadScan(case, tuple(rules), frozenset(rules), regex)
+
+
+def scan_led_rules(
+    scan: LeadScan,
+    rules: Sequence[TimexRule],
+    searched: str,
+    lines: Sequence[tuple[int, int, set[int]]],
+    out: dict[int, list[re.Match[str]]],
+) -> None:
+    """Add to ``out`` the matches in ``searched`` of each rule of ``scan`` that runs on some
+    line (``lines``: each line's span and the indexes of the rules that run on it), in order:
+    what ``rules[i].regex.finditer`` over each of the rule's lines gives."""
+    members = scan.rules
+    for start, end, chosen in lines:
+        active = [i for i in members if i in chosen]
+        if not active:
+            continue
+        found = [out.setdefault(i, []) for i in active]
+        if len(active) == 1:
+            found[0].extend(rules[active[0]].regex.finditer(searched, start, end))
+            continue
+        last = [start] * len(active)
+        regexes = [rules[i].regex for i in active]
+        for hit in scan.regex.finditer(searched, start, end):
+            pos = hit.start()
+            for k, regex in enumerate(regexes):
+                if pos >= last[k]:
+                    match = regex.match(searched, pos, end)
+                    if match is not None:
+                        found[k].append(match)
+                        last[k] = match.end()
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +594,11 @@ class RulePlan:
         several: Indexes of the rules with more than one group (their other groups are checked
             when the first is met).
         words: Every trigger word of ``by_word``.
+        traits: Per rule, whether its pattern has an ``x`` group, has ``_to`` groups, it has
+            context conditions, and its normaliser reads date fields (``date``, ``time``).
+        scans: Rules whose matches start with a digit, tried together (a :class:`LeadScan`
+            per ``case`` that has two or more; capital letters, the other rare first
+            character, were measured and gave nothing).
     """
 
     rules: tuple[TimexRule, ...]
@@ -371,6 +606,8 @@ class RulePlan:
     always: tuple[int, ...]
     several: frozenset[int]
     words: frozenset[str]
+    traits: tuple[tuple[bool, bool, bool, bool], ...] = ()
+    scans: tuple[LeadScan, ...] = ()
 
 
 def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
@@ -386,12 +623,32 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
             several.append(i)
         for word in dict.fromkeys(rule.requires[0]):
             by_word.setdefault(word, []).append(i)
+    led: dict[str, dict[int, str]] = {}
+    for i, rule in enumerate(kept):
+        chars, pattern = first_chars(rule.regex), plain_pattern(rule.regex)
+        if chars is not None and chars <= _DIGITS and pattern is not None:
+            led.setdefault(rule.case, {})[i] = pattern
+    scans = [lead_scan(case, DIGIT, group) for case, group in led.items() if len(group) > 1]
     return RulePlan(
         kept,
         {word: tuple(indexes) for word, indexes in by_word.items()},
         tuple(always),
         frozenset(several),
         frozenset(by_word),
+        tuple(_traits(rule) for rule in kept),
+        tuple(scans),
+    )
+
+
+def _traits(rule: TimexRule) -> tuple[bool, bool, bool, bool]:
+    """:attr:`RulePlan.traits` of one rule."""
+    names = rule.regex.groupindex
+    contexts = (rule.before_re, rule.not_before_re, rule.after_re, rule.not_after_re)
+    return (
+        "x" in names,
+        any(name.endswith("_to") for name in names),
+        any(regex is not None for regex in contexts),
+        rule.normaliser in ("date", "time"),
     )
 
 
@@ -422,15 +679,31 @@ def rules_by_line(
     """The rules of ``profile`` to run on a text, each with the spans of the lines whose trigger
     words meet its ``requires`` (:func:`rules_to_run` line by line), in rule order."""
     plan = _plan_of(rules, profile)
+    spans = _spans_by_rule([(line.start, line.end, _chosen(plan, line.words)) for line in lines])
+    return [(plan.rules[i], spans[i]) for i in sorted(spans)]
+
+
+def _spans_by_rule(
+    lines: Sequence[tuple[int, int, set[int]]],
+) -> dict[int, list[tuple[int, int]]]:
+    """Index of each rule to run to the spans of the lines it runs on, from each line's span
+    and the indexes of the rules that run on it (:func:`_chosen`)."""
     spans: dict[int, list[tuple[int, int]]] = {}
-    for line in lines:
-        for i in _chosen(plan, line.words):
+    for start, end, chosen in lines:
+        for i in chosen:
             found = spans.get(i)
             if found is None:
-                spans[i] = [(line.start, line.end)]
+                spans[i] = [(start, end)]
             else:
-                found.append((line.start, line.end))
-    return [(plan.rules[i], spans[i]) for i in sorted(spans)]
+                found.append((start, end))
+    return spans
+
+
+def compile_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
+    """The :class:`RulePlan` kept for the rule tuple ``rules`` and ``profile``, built now: the
+    component calls it when its rules are set, so that the first text does not pay for the
+    plan's combined patterns (30 ms)."""
+    return _plan_of(rules, profile)
 
 
 def _plan_of(rules: Sequence[TimexRule], profile: str) -> RulePlan:
@@ -486,7 +759,7 @@ def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candi
         or cand.spec_to is not None
     ):
         return cand
-    match = part_prefix.search(text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
+    match = lead_search(part_prefix, text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
     if match is None:
         return cand
     try:
@@ -548,6 +821,19 @@ def blocked_regions(
     return sorted(regions)
 
 
+def lines_holding(lines: Sequence[TextLine], offsets: Sequence[int]) -> list[TextLine]:
+    """The ``lines`` (in order) that hold one of ``offsets``: where block rules need to run,
+    since a block rule's match, like a candidate, lies within one line, and only a region
+    holding a candidate matters."""
+    starts = [line.start for line in lines]
+    held = set()
+    for offset in offsets:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < lines[i].end:
+            held.add(i)
+    return [lines[i] for i in sorted(held)]
+
+
 def drop_blocked(
     candidates: Sequence[Candidate], regions: Sequence[tuple[int, int]]
 ) -> list[Candidate]:
@@ -596,7 +882,7 @@ def tense_at(
     best: tuple[int, int, int] | None = None
     tense: Tense | None = None
     for order, rule in enumerate(rules):
-        for match in rule.regex.finditer(text, lo, hi):
+        for match in lead_finditer(rule.regex, text, lo, hi):
             if match.end() <= start:
                 key = (0, start - match.end(), order)
             elif match.start() >= end:
@@ -755,7 +1041,7 @@ def join_ranges(
         The expressions, ranges joined.
     """
     out: list[Found] = []
-    starts = [s for s, _ in sentences]
+    starts: list[int] = []  # read when a pair first needs its sentence (see _range_rule)
     i = 0
     while i < len(found):
         a = found[i]
@@ -791,8 +1077,10 @@ def _range_rule(
     text: str,
     sentences: Sequence[tuple[int, int]],
     rules: Sequence[RangeRule],
-    starts: Sequence[int] | None = None,
+    starts: list[int] | None = None,
 ) -> RangeRule | None:
+    """The first range rule that joins ``a`` and ``b``, or None. ``starts``: the sentences'
+    starts, or an empty list the first pair that needs them fills (None: worked out here)."""
     if a.type != "date" or b.type != "date" or a.spec is None or b.spec is None:
         return None
     if b.resolution.start is None or (a.resolution.start is None and not a.spec.needs_year):
@@ -800,6 +1088,8 @@ def _range_rule(
     gap = text[a.end : b.start]
     if len(gap) > 30:
         return None
+    if starts is not None and not starts:
+        starts.extend(start for start, _ in sentences)  # the caller's list, filled once
     sentence_start = _sentence_of(sentences, a.start, starts)[0]
     for rule in rules:
         if not rule.gap_re.fullmatch(gap):
@@ -911,6 +1201,42 @@ def _same_split_year(spec: DateSpec, reference: DateSpec | None) -> bool:
     )
 
 
+class LazySpans(Sequence[tuple[int, int]]):
+    """Spans computed by ``compute`` when first read (``[(0, size)]`` when it gives None or
+    none): the component's sentence spans, which most answers never need (only an expression
+    whose reading depends on its tense, or two dates that might make a range, looks at its
+    sentence), and which cost 12 µs a Doc to read off the token array.
+
+    Args:
+        compute: Gives the spans, or None.
+        size: The text's length.
+    """
+
+    __slots__ = ("_compute", "_size", "_spans")
+
+    def __init__(self, compute: Callable[[], Sequence[tuple[int, int]] | None], size: int) -> None:
+        self._compute = compute
+        self._size = size
+        self._spans: list[tuple[int, int]] | None = None
+
+    def _read(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = list(self._compute() or ()) or [(0, self._size)]
+        return self._spans
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        return self._read()[index]
+
+
 def find_timexes(
     text: str,
     anchor: dt.date | None,
@@ -925,7 +1251,8 @@ def find_timexes(
         text: The text.
         anchor: The date relative expressions resolve against (None leaves them unresolved).
         rules: The component's rules.
-        sentences: Sentence spans (``(start, end)`` offsets, in order); the whole text when None.
+        sentences: Sentence spans (``(start, end)`` offsets, in order); the whole text when None
+            or empty. A :class:`LazySpans` is read only if an expression needs its sentence.
         profile: ``answers`` (GUIDELINES.md: ranges joined) or ``timeml``.
 
     Returns:
@@ -933,20 +1260,27 @@ def find_timexes(
     """
     if not text or not rules.patterns:
         return []
-    spans = list(sentences) if sentences else [(0, len(text))]
-    starts = [s for s, _ in spans]
+    spans: Sequence[tuple[int, int]]
+    if isinstance(sentences, LazySpans):
+        spans = sentences
+    else:
+        spans = list(sentences) if sentences else [(0, len(text))]
+    starts: list[int] | None = None  # read when an expression first needs its sentence
     lowered = text.lower()
     lines = text_lines(text, lowered)
     candidates = find_candidates(
         text, rules.patterns, profile, rules.part_prefix, lines, lowered=lowered
     )
     if candidates:
-        candidates = drop_blocked(candidates, blocked_regions(text, rules, lines))
+        held = lines_holding(lines, [cand.start for cand in candidates])
+        candidates = drop_blocked(candidates, blocked_regions(text, rules, held))
     found: list[Found] = []
     reference: Found | None = None
     for cand in select(candidates):
         tense = None
         if needs_tense(cand):
+            if starts is None:
+                starts = [start for start, _ in spans]
             sentence = _sentence_of(spans, cand.start, starts)
             tense = tense_at(text, cand.start, cand.end, sentence, rules.tenses)
         if cand.spec is not None and cand.spec.anaphoric:

@@ -555,6 +555,10 @@ def _requires_json(requires: Requires) -> list[Any]:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_ASCII_NON_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalpha()})
+_COMMON_NON_WORD = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u00a3", "\u00a0")
+"""Characters that are not word characters and make most non-ASCII lines of answers (curly
+quotes, dashes, the pound sign, the no-break space)."""
 
 
 def trigger_words(
@@ -572,9 +576,17 @@ def trigger_words(
     """
     end = len(text) if end is None else end
     if lowered is not None and len(lowered) == len(text):
-        words = set(_WORD.findall(lowered, start, end))
+        segment = lowered[start:end]
     else:
-        words = set(_WORD.findall(text[start:end].lower()))
+        segment = text[start:end].lower()
+    if not segment.isascii():
+        for char in _COMMON_NON_WORD:  # not word characters: a space separates words alike
+            if char in segment:
+                segment = segment.replace(char, " ")
+    if segment.isascii():  # ASCII letters are a-z (lower-cased): the rest become spaces
+        words = set(segment.translate(_ASCII_NON_LETTERS).split())
+    else:
+        words = set(_WORD.findall(segment))
     if _DIGIT.search(text, start, end):
         words.add(NUMBER_TRIGGER)
     return frozenset(words)

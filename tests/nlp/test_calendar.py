@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from pipeline.engine import extract
 from pipeline.nlp import calendar as cal
-from pipeline.nlp.calendar import deadline_of, governing_preposition
+from pipeline.nlp.calendar import (
+    GOVERNOR_PATTERN,
+    deadline_of,
+    governing_preposition,
+    governor,
+)
 from pipeline.types import Timex
 
 D = dt.date.fromisoformat
@@ -211,3 +217,17 @@ def test_governing_preposition(text: str, expected: str | None) -> None:
     }
     start = text.rfind(words[text]) if text else 0
     assert governing_preposition(text, start) == expected
+
+
+def test_governor_matches_what_its_readable_form_matches() -> None:
+    flat = re.compile(GOVERNOR_PATTERN, re.IGNORECASE)
+    text = (
+        "We will report no later than 31 March 2025, at the latest by June, and Up To around "
+        "2030; from  April, prior to\nthe review, ahead of autumn, as of today, starting from "
+        "at least 2026, in between 2024 and 2025, per year, towards the end, following it. "
+        "Not later than 2027, on at most two days, until spring, across THROUGHOUT 2028."
+    )
+    for end in range(len(text) + 1):
+        for start in (0, max(0, end - 40)):
+            a, b = flat.search(text, start, end), governor().search(text, start, end)
+            assert (a and (a.span(), a.group("prep"))) == (b and (b.span(), b.group("prep")))

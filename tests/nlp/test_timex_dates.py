@@ -4,23 +4,33 @@ tense, durations, dateparser's wrapper, and the matcher's steps."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from spacy.language import Language
 
-from pipeline.nlp import dates
+from pipeline.nlp import dates, timex_rules
 from pipeline.nlp.dates import DateparserSettings, DateSpec, Resolution
 from pipeline.nlp.rules import RuleError
 from pipeline.nlp.timex_match import (
+    DIGIT,
     Candidate,
     Found,
     SpecError,
     build_spec,
     find_candidates,
+    first_chars,
     join_ranges,
+    lead_finditer,
+    lead_of,
+    lead_search,
+    lines_holding,
     parse_part,
+    plain_pattern,
+    rule_plan,
     rules_by_line,
     rules_to_run,
+    scan_led_rules,
     select,
     tense_at,
 )
@@ -249,6 +259,27 @@ def test_parse_with_dateparser_is_pure_and_cached() -> None:
     assert dates.parse_with_dateparser("no date here at all", D("2024-03-25")) is None
 
 
+@pytest.mark.parametrize("sep", [".", "/"])
+@pytest.mark.parametrize("year", ["24", "00", "68", "69", "99", "1999", "2025", "2099"])
+def test_parse_numeric_date_reads_what_dateparser_reads(sep: str, year: str) -> None:
+    import dateparser
+
+    settings = {"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "current_period"}
+    days = ["1", "01", "9", "12", "28", "29", "30", "31"]
+    for day in days:
+        for month in ["1", "02", "2", "4", "09", "12"]:
+            text = f"{day}{sep}{month}{sep}{year}"
+            parsed = dateparser.parse(text, languages=["en"], settings=dict(settings))
+            expected = parsed.date() if parsed is not None else None
+            assert dates.parse_numeric_date(text) == expected, text
+            assert dates.parse_with_dateparser(text, D("2024-09-18")) == expected, text
+
+
+@pytest.mark.parametrize("text", ["13/31/25", "1.1.1850", "2024-01-05", "1/2/3", "01.12.2025 "])
+def test_parse_numeric_date_leaves_other_shapes(text: str) -> None:
+    assert dates.parse_numeric_date(text) is None
+
+
 @pytest.mark.parametrize(
     ("groups", "fields", "expected"),
     [
@@ -408,6 +439,35 @@ def test_trigger_words_and_requires() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "By March 2025, the Department\u2019s (DfE) work\u2014in 2024-25\u2026 x_y 3rd Q2",
+        "na\u00efve caf\u00e9 \u00bd \u00b2 \u2167 \u01c5 \u0130stanbul STRASSE stra\u00dfe \u0661\u0662 \u00aa",
+        "line one\n\n  line\ttwo\u00a0with\u2003spaces\r\nend-of-line; 'quoted' \"too\"",
+        "\ufb01nancial year \u212aelvin \u03a3\u0399\u03a3 _under_score_ a1b2c3",
+        "\u201cthe 2024\u201325 year\u201d \u2018a\u2019s \u00a35\u00a0million \u2013 caf\u00e9\u2014done",
+        "only ASCII: (2024/25) it's 3rd-quarter_data; \tend",
+        "",
+        "   ",
+    ],
+)
+def test_trigger_words_are_the_letter_runs_of_the_text(text: str) -> None:
+    assert not any(re.fullmatch(r"[^\W\d_]", c) for c in timex_rules._COMMON_NON_WORD)
+
+    def readable(lowered: str) -> frozenset[str]:  # the definition: letter runs, a digit
+        words = set(re.findall(r"[^\W\d_]+", lowered))
+        return frozenset(words | ({"<number>"} if re.search(r"\d", lowered) else set()))
+
+    lowered = text.lower()  # "ΣΙΣ" -> "σις": read at the text's offsets when as long
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            alone = readable(text[start:end].lower())
+            assert trigger_words(text, None, start, end) == alone
+            given = readable(lowered[start:end]) if len(lowered) == len(text) else alone
+            assert trigger_words(text, lowered, start, end) == given
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "We will publish the strategy in spring 2025 and report annually.",
         "Over the last three financial years (2021-22 to 2023-24), 1,200 staff were trained.",
         "The Department does not hold this information.",
@@ -445,6 +505,127 @@ def test_text_lines_give_each_line_its_offsets_and_trigger_words() -> None:
     odd = "İstanbul in May\nThe spring"
     assert [(x.start, x.end) for x in text_lines(odd, odd.lower())] == [(0, 15), (16, 26)]
     assert "may" in text_lines(odd, odd.lower())[0].words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?P<year>(?:1[6-9]|20)\d\d)(?!\w)", {"1", "2"}),
+        (r"\d+(?:\.\d+)?", {DIGIT}),
+        (r"(?=\d)(?:\b[0-3]\d|4)-", {"0", "1", "2", "3", "4"}),
+        (r"x?\d", {"x", DIGIT}),
+        (r"(?:a|b)*c", {"a", "b", "c"}),
+        (r"\d?", None),  # can match the empty string
+        (r"[^a]b", None),
+        (r".b", None),
+        (r"\wb", None),
+        (r"(?P<a>x)(?P=a)", {"x"}),
+    ],
+)
+def test_first_chars(pattern: str, expected: set[str] | None) -> None:
+    found = first_chars(re.compile(pattern))
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_plain_pattern_leaves_out_groups_or_declines() -> None:
+    assert plain_pattern(re.compile(r"(?P<day>\d\d?)/(?P<month>\d\d?)")) == r"(?:\d\d?)/(?:\d\d?)"
+    assert plain_pattern(re.compile(r"(?P<a>x)(?P=a)")) is None
+    assert plain_pattern(re.compile(r"(x)\1")) is None
+    assert plain_pattern(re.compile(r"x", re.IGNORECASE)) is None
+
+
+LEAD_TEXTS = [
+    "In 2023-24, 1,200 staff (12%) were trained; by 31 March 2025 and 1/4/2025 another 300.",
+    "12019-20 1/2/2024 2024-25-26 3.4.55 10am 10 am 2023\u201324 1990s 9:30pm 14.03.2024",
+    "99999-99 2024/25/26 31/12/2024/5 2024 2025 2026 \u0661\u0669\u0669\u0660 the 1920s",
+    "The Budget 2024 set out plans for 2025 to 2030, the 2024/25 financial year and 2024-2025.",
+    "No digits at all here.\n\n2024\n5 June 2024 to 7 July 2025, 22-23 and 23/24 academic year",
+]
+
+
+@pytest.mark.parametrize("profile", ["answers", "timeml"])
+def test_a_lead_scan_gives_each_rule_what_its_own_finditer_gives(
+    nlp: Language, profile: str
+) -> None:
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, profile)
+    assert plan.scans, "the model's digit-led rules are scanned together"
+    every = set(range(len(plan.rules)))
+    for text in LEAD_TEXTS:
+        lowered = text.lower()
+        for lines in (
+            [(line.start, line.end, every) for line in text_lines(text)],
+            [(0, len(text), every)],
+            [(0, len(text), {i}) for i in plan.scans[0].rules[:1]],  # one rule: its own scan
+        ):
+            for scan in plan.scans:
+                searched = text if scan.case == "sensitive" else lowered
+                found: dict[int, list[re.Match[str]]] = {}
+                scan_led_rules(scan, plan.rules, searched, lines, found)
+                for i in scan.rules:
+                    expected = [
+                        m.span()
+                        for start, end, chosen in lines
+                        if i in chosen
+                        for m in plan.rules[i].regex.finditer(searched, start, end)
+                    ]
+                    assert [m.span() for m in found.get(i, [])] == expected, plan.rules[i].id
+
+
+def test_a_lead_scan_keeps_each_rules_own_reading_of_dot_and_overlaps() -> None:
+    rules = [
+        TimexRule.from_dict(
+            {"id": f"r{i}", "pattern": p, "type": "date", "normaliser": "date"}, "t"
+        )
+        for i, p in enumerate([r"\d.x", r"\d+", r"\d\d-\d\d", r"(?P<year>\d{4})(?!\d)"])
+    ]
+    plan = rule_plan(rules, "answers")
+    (scan,) = plan.scans
+    text = "1\nx 2ax 2024-25-26 12345 99-99-99 2025"
+    found: dict[int, list[re.Match[str]]] = {}
+    scan_led_rules(scan, plan.rules, text, [(0, len(text), set(range(len(rules))))], found)
+    for i, rule in enumerate(plan.rules):
+        assert [m.span() for m in found[i]] == [m.span() for m in rule.regex.finditer(text)]
+
+
+def test_a_case_insensitive_character_class_takes_what_its_letter_takes() -> None:
+    # _lead_pattern's first-character class is compiled with the pattern's flags
+    cased = [
+        chr(c) for c in range(0x110000) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c)
+    ]
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        literal, single = re.compile(f"(?i){letter}"), re.compile(f"(?i)[{letter}]")
+        assert all(single.match(c) for c in cased if literal.match(c)), letter
+
+
+def test_lead_search_and_finditer_give_what_search_and_finditer_give(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    regexes = [rule.regex for rule in rules.tenses] + [rules.part_prefix]
+    assert all(lead_of(regex) is not None for regex in regexes)
+    assert lead_of(re.compile("2024")) is None  # the engine scans for a literal itself
+    text = (
+        "It was published at the end of\nMarch; we will, as set out, publish it later in the "
+        "year. The figures for 2023 would have SHOWN it: they’ll be ready by early-2025, "
+        "as planned. Mid 2026 is expected to be the start of the second half of it. "
+        "Ministers met in the Summer; ſtill, the data \u212aept coming in the latter part of"
+    )
+    for regex in regexes:
+        for start in range(0, len(text) + 1, 7):
+            for end in range(start, len(text) + 1, 11):
+                found = lead_search(regex, text, start, end)
+                expected = regex.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span())
+                assert [m.span() for m in lead_finditer(regex, text, start, end)] == [
+                    m.span() for m in regex.finditer(text, start, end)
+                ]
+
+
+def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
+    text = "In 2024.\n\nThe Children Act 1989\nnothing\nMarch 2025"
+    lines = text_lines(text)
+    held = lines_holding(lines, [text.index("2025"), text.index("1989"), text.index("Act")])
+    assert [text[line.start : line.end] for line in held] == ["The Children Act 1989", "March 2025"]
+    assert lines_holding(lines, [text.index("\n")]) == []  # a line break is on no line
+    assert lines_holding([], [3]) == []
 
 
 @pytest.mark.parametrize("profile", ["answers", "timeml"])
