@@ -40,10 +40,12 @@ NUMERAL = re.compile(
     rf"|(?P<w>\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b)",
     re.IGNORECASE,
 )
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|xlsx?|csv|docx?)\b")
+URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|xlsx?|csv|docx?)\b")
 _URL_CUES = ("http", "www.", "@", ".pdf", ".htm", ".xls", ".csv", ".doc")
-"""Every match of ``_URL`` holds one of these: a text with none has no match (its ``\\S+``
+"""Every match of ``URL`` holds one of these: a text with none has no match (its ``\\S+``
 alternatives would otherwise be tried at every character)."""
+_URL_CUE = re.compile("|".join(re.escape(c) for c in _URL_CUES))
+_NON_SPACE = re.compile(r"\S*")
 # Where NUMERAL can start, found with patterns the regex engine scans fast (a leading character
 # set rather than a lookbehind or a case-insensitive alternation): its digit branch
 # ("1,618", ".5") on the text, its word branch on the lower-cased text.
@@ -822,10 +824,34 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
     return rows
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``URL.finditer(text)``, searched only in the runs of non-space characters
+    that hold a cue (``_URL_CUES``).
+
+    A match of ``URL`` is made of non-space characters and holds a cue, so it lies inside one
+    such run, and a search bounded by the run finds what the whole text's search finds there
+    (the run ends at a space or at the end, where ``\\b`` and ``\\S+`` see the same). The
+    ``\\S+`` alternatives cost the regex engine a scan to the end of the run at each character:
+    over the whole text that is every word of it.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        cue = _URL_CUE.search(text, pos)
+        if cue is None:
+            return spans
+        start = cue.start()
+        while start and not text[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE.match(text, cue.start()).end()  # type: ignore[union-attr]
+        spans.extend(m.span() for m in URL.finditer(text, start, end))
+        pos = end
+
+
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges whose numbers are never quantities: URLs, e-mail addresses, file names
     and short titles in single curly quotes (‘SDS40’, ‘30 by 30’)."""
-    urls = [m.span() for m in _URL.finditer(text)] if any(c in text for c in _URL_CUES) else []
+    urls = url_spans(text) if any(c in text for c in _URL_CUES) else []
     return urls + [m.span() for m in _QUOTED.finditer(text)] if "‘" in text else urls
 
 

@@ -25,12 +25,14 @@ from pipeline.engine import TextItem, extract_batch
 from pipeline.nlp.quantity import QuantityTagger
 from pipeline.nlp.quantity_find import (
     NUMERAL,
+    URL,
     FindOptions,
     NumeralSearch,
     blocked_spans,
     counted_noun,
     find_quantities,
     is_plural,
+    url_spans,
 )
 from pipeline.nlp.quantity_rules import (
     CueRule,
@@ -1155,3 +1157,19 @@ def test_numeral_search_finds_what_the_numeral_pattern_finds(
 )
 def test_blocked_spans(text: str, expected: list[tuple[int, int]]) -> None:
     assert sorted(blocked_spans(text)) == expected
+
+
+_URL_TEXT = st.lists(
+    st.sampled_from(
+        ["http", "https://", "www.", "@", ".pdf", ".html", ".xlsx", ".csv", ".doc", "a", "7",
+         ".", "-", "/", " ", "\n", "\u00a0", "(", ")", "’", "é"]
+    ),
+    max_size=24,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(text=st.one_of(_URL_TEXT, st.text(max_size=60)))
+def test_url_spans_finds_what_the_url_pattern_finds(text: str) -> None:
+    """Searching only the cue-holding runs of non-space characters is the whole text's search."""
+    assert url_spans(text) == [m.span() for m in URL.finditer(text)]
