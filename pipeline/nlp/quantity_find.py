@@ -54,9 +54,16 @@ _WORD_TREE = prefix_tree(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w)))
 # the word branch's words as a tree of shared prefixes: tried at each word start, a flat
 # alternation of 34 words costs the regex engine 34 comparisons (0.071 -> 0.046 s a pass)
 _WORD_START = re.compile(rf"\b{_WORD_TREE}(?:(?:[ \t]+|-)(?:and[ \t]+)?{_WORD_TREE})*\b")
-_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+_WORD_LEAD = re.compile(_WORD_START.pattern, re.ASCII)
+"""``_WORD_START`` with ASCII word boundaries, which the regex engine tests faster (0.046 ->
+0.032 s a pass). Where ``_WORD_START`` matches, it does (its words are ASCII letters, and a
+character that is no word character is none in ASCII either); it may match more (before or
+after "é"), so each place it finds is checked with ``_WORD_START``."""
+_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
 """Characters that ``re.IGNORECASE`` equates with an ASCII letter while ``str.lower`` does not
-map them to it (İ, ı, ſ): with one of them, the lower-cased text is no guide to NUMERAL."""
+map them to it (İ, ı, ſ): with one of them, the lower-cased text is no guide to NUMERAL (looked
+for with ``in``, which a string without characters that wide answers at once: 0.011 -> 0.001 s
+over the corpus, against a search with a character set)."""
 _QUOTED = re.compile(r"‘[^‘’\n]{1,100}’")
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _TIME_AFTER = re.compile(r"[ \t]?(?:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|:\d\d", re.IGNORECASE)
@@ -851,7 +858,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges whose numbers are never quantities: URLs, e-mail addresses, file names
     and short titles in single curly quotes (‘SDS40’, ‘30 by 30’)."""
-    urls = url_spans(text) if any(c in text for c in _URL_CUES) else []
+    urls = url_spans(text)
     return urls + [m.span() for m in _QUOTED.finditer(text)] if "‘" in text else urls
 
 
@@ -874,7 +881,9 @@ class NumeralSearch:
     def __init__(self, text: str) -> None:
         self.text = text
         lowered = text.lower()
-        self.fast = len(lowered) == len(text) and _FOLDS_APART.search(text) is None
+        self.fast = len(lowered) == len(text) and not (
+            _FOLDS_APART[0] in text or _FOLDS_APART[1] in text or _FOLDS_APART[2] in text
+        )
         self.lowered = lowered
         self._found: list[tuple[int, int]] = [(-1, -1), (-1, -1)]  # (searched from, start)
 
@@ -885,7 +894,9 @@ class NumeralSearch:
         if branch == 0:
             m = _DIGIT_START.search(self.text, pos)
         else:
-            m = _WORD_START.search(self.lowered, pos)
+            m = _WORD_LEAD.search(self.lowered, pos)
+            while m is not None and _WORD_START.match(self.lowered, m.start()) is None:
+                m = _WORD_LEAD.search(self.lowered, m.start() + 1)
         start = m.start() if m else -2  # -2: none after pos
         self._found[branch] = (pos, start)
         return start

@@ -1126,6 +1126,9 @@ _NUMERAL_TEXT = st.lists(
             "ty",
             "eight",
             "thousand",
+            "é",
+            "_",
+            "٣",
         ]
     ),
     max_size=20,
