@@ -101,6 +101,11 @@ _NAME_BEFORE = re.compile(r"(?P<word>[A-Za-z][\w&'’.-]*)[ \t]$")
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 _LINE_START = re.compile(r"(?:^|\n)[ \t(]*$")
 _PER_BEFORE = re.compile(r"\bper[ \t]+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?:;\n][\s\"'“‘(]*$")
+_OF_GAP = re.compile(r"[ \t]+(?:of[ \t]+)?")
+_MONTH_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+(?:the[ \t]+)?$")
+_DATE_TAIL = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Za-z]+\.?,?(?:[ \t]+\d{4})?")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 """An acronym in capitals ("NHS", "HMPPS"): not a plural noun even when it ends in S (a plural
 acronym ends in a small s: "UTCs")."""
@@ -403,6 +408,7 @@ class _Scanner:
         self.last_reference_end = -1
         self.last_reject_end = -1
         self.phone_end = -1
+        self._prefix_at: tuple[int, re.Match[str] | None] = (-1, None)
 
     def run(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -554,7 +560,7 @@ class _Scanner:
             if _PER_BEFORE.search(text, max(0, ns - 8), ns):
                 return self._reject(ne)  # "per million inhabitants": a rate's denominator
             if low == "one" and not _RATIO.match(text, ne):
-                prev = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, ns - 20) : ns])
+                prev = _WORD_BEFORE.search(text[max(0, ns - 20) : ns])
                 if prev and prev.group(1).lower() in _SKIP_BEFORE_ONE:
                     return self._reject(ne)
         sign = 1.0
@@ -570,10 +576,20 @@ class _Scanner:
         return cand, consumed
 
     def _currency_before(self, ns: int) -> bool:
-        lex = self.lex
-        if ns and self.text[ns - 1] in "-−":  # $-50.8bn
-            ns -= 1
-        return bool(lex.prefix and lex.prefix.search(self.text, max(0, ns - PREFIX_WINDOW), ns))
+        return self._prefix_before(ns) is not None
+
+    def _prefix_before(self, ns: int) -> re.Match[str] | None:
+        """The prefix unit ("£", "US$") written before the numeral at ``ns`` (or before its
+        minus sign: "$-50.8bn"); asked by ``classify`` and again by ``_build``, so the last
+        answer is kept."""
+        if self._prefix_at[0] == ns:
+            return self._prefix_at[1]
+        lex, pe = self.lex, ns
+        if pe and self.text[pe - 1] in "-−":
+            pe -= 1
+        m = lex.prefix.search(self.text, max(0, pe - PREFIX_WINDOW), pe) if lex.prefix else None
+        self._prefix_at = (ns, m)
+        return m
 
     def _after_name(self, start: int) -> bool:
         """True when the number follows a capitalised word that does not start the sentence
@@ -589,13 +605,13 @@ class _Scanner:
         if any(c.isupper() for c in word[1:]) or "&" in word:
             return True  # S&P 500, iPhone 11, TA 35
         lead = self.text[max(0, m.start("word") - 3) : m.start("word")]
-        return bool(lead.strip()) and not re.search(r"[.!?:;\n][\s\"'“‘(]*$", lead)
+        return bool(lead.strip()) and not _SENTENCE_END_BEFORE.search(lead)
 
     def _month_after(self, pos: int) -> bool:
         lex = self.lex
         if lex.month is None:
             return False
-        m = re.compile(r"[ \t]+(?:of[ \t]+)?").match(self.text, pos)
+        m = _OF_GAP.match(self.text, pos)
         return bool(m and lex.month.match(self.text, m.end()))
 
     def _month_before(self, ns: int) -> bool:
@@ -603,11 +619,11 @@ class _Scanner:
         if lex.month is None:
             return False
         window = self.text[max(0, ns - 12) : ns]
-        m = re.search(r"([A-Za-z]+)\.?[ \t]+(?:the[ \t]+)?$", window)
+        m = _MONTH_WORD_BEFORE.search(window)
         return bool(m and lex.month.fullmatch(m.group(1)))
 
     def _date_end(self, pos: int) -> int:
-        m = re.compile(r"[ \t]+(?:of[ \t]+)?[A-Za-z]+\.?,?(?:[ \t]+\d{4})?").match(self.text, pos)
+        m = _DATE_TAIL.match(self.text, pos)
         return m.end() if m else pos
 
     def _build(self, ns: int, ne: int, value: float, words: bool) -> tuple[Candidate | None, int]:
@@ -618,8 +634,7 @@ class _Scanner:
             cand.scale = SCALES.get(last, 1.0)
         prefix_rule: UnitRule | None = None
         if lex.prefix is not None:
-            pe = ns - 1 if ns and text[ns - 1] in "-−" else ns
-            pm = lex.prefix.search(text, max(0, pe - PREFIX_WINDOW), pe)
+            pm = self._prefix_before(ns)
             if pm:
                 prefix_rule = _first_rule(lex.unit_rules(" ".join(pm.group(1).split())), True)
                 if prefix_rule is not None:

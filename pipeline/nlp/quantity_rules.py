@@ -291,17 +291,52 @@ def alternation(forms: Iterable[str], *, ignore_case: bool = False) -> str:
         ignore_case: The pattern is compiled with ``re.IGNORECASE``: ASCII forms are
             lower-cased first, so that "UIN" and "uin" share a branch (the tree's preference is
             the flat one's only when all forms that can start a match at one character share a
-            branch); where two first characters still fold together (non-ASCII), the flat
-            alternation is returned.
+            branch). First characters that one character can match alike under
+            ``re.IGNORECASE`` (non-ASCII ones: "µ" and "μ") are kept together: the forms they
+            open stay a flat alternation, in its order, beside the tree of the others (only
+            one of the two can match at a character, so the preference is the flat one's).
     """
     if ignore_case:
         forms = {f.lower() if f.isascii() else f for f in forms}
     unique = sorted(set(forms), key=lambda f: (-len(f), f))
-    firsts = {f[:1] for f in unique}
-    folded = {c.casefold() for c in firsts} if ignore_case else firsts
-    if not unique or "" in firsts or len(folded) != len(firsts):
+    firsts = list(dict.fromkeys(f[:1] for f in unique))
+    if not unique or "" in firsts:
         return flat_alternation(unique)
-    return prefix_tree(unique)
+    classes = _fold_classes(firsts) if ignore_case else [[c] for c in firsts]
+    if len(classes) == len(firsts):
+        return prefix_tree(unique)
+    if len(classes) == 1:
+        return flat_alternation(unique)
+    parts = []
+    for chars in classes:
+        members = [f for f in unique if f[:1] in chars]
+        parts.append(prefix_tree(members) if len(chars) == 1 else flat_alternation(members))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _fold_classes(chars: list[str]) -> list[list[str]]:
+    """``chars`` grouped so that characters one text character can match alike under
+    ``re.IGNORECASE`` share a group.
+
+    Under ``re.IGNORECASE`` a character matches a literal when it falls in the literal's case
+    class; a character matching two literals makes each match the other, so the test is made on
+    the pairs themselves, through ``re`` (or their case folds agreeing, to be safe).
+    """
+    classes: list[list[str]] = []
+    for char in chars:
+        joined = [
+            group
+            for group in classes
+            if any(
+                a.casefold() == char.casefold()
+                or re.fullmatch(re.escape(a), char, re.IGNORECASE)
+                or re.fullmatch(re.escape(char), a, re.IGNORECASE)
+                for a in group
+            )
+        ]
+        merged = [c for group in joined for c in group] + [char]
+        classes = [g for g in classes if not any(g is j for j in joined)] + [merged]
+    return classes
 
 
 def _any_case(forms: Iterable[str]) -> str:

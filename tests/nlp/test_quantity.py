@@ -1004,6 +1004,7 @@ def test_alternation_matches_what_the_flat_alternation_matches(tagger: QuantityT
         samples = [*phrases, *(p + "s" for p in phrases), *(p[:-1] for p in phrases)]
         samples += [p.upper() for p in phrases] + [p.title() for p in phrases]
         samples += [" ".join(rng.sample(phrases, min(3, len(phrases)))) for _ in range(50)]
+        samples += [p.replace("µ", "μ").replace("s", "ſ").replace("k", "K") for p in phrases]
         for flags in (0, re.IGNORECASE):
             tree = alternation(phrases, ignore_case=bool(flags))
             flat = flat_alternation(phrases)
@@ -1019,6 +1020,12 @@ def test_alternation_matches_what_the_flat_alternation_matches(tagger: QuantityT
 
 def test_alternation_keeps_a_flat_alternation_where_first_letters_fold_together() -> None:
     assert alternation(["Éte", "éta"], ignore_case=True) == flat_alternation(["Éte", "éta"])
+    # the forms opened by "µ" (micro sign) and "μ" (mu) stay flat, beside the others' tree
+    assert alternation(["µg", "μg", "mg", "m", "kg"], ignore_case=True) == ("(?:kg|m(?:g)?|µg|μg)")
+    # "ſ" folds with "s", the Kelvin sign with "k"
+    assert alternation(["sec", "ſt", "kW", "\u212ax", "h"], ignore_case=True) == (
+        "(?:sec|ſt|kw|\u212ax|h)"
+    )
     assert alternation(["UIN", "uin", "UINs"], ignore_case=True) == "uin(?:s)?"
     assert alternation(["UIN", "uin"]) == "(?:UIN|uin)"
 
