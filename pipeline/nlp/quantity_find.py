@@ -920,10 +920,11 @@ class NumeralSearch:
         """The first NUMERAL match starting at or after ``pos``, as ``NUMERAL.search`` gives."""
         if not self.fast:
             return NUMERAL.search(self.text, pos)
-        starts = [s for s in (self._next(0, pos), self._next(1, pos)) if s >= 0]
-        if not starts:
+        digit, word = self._next(0, pos), self._next(1, pos)
+        start = word if digit < 0 or 0 <= word < digit else digit
+        if start < 0:
             return None
-        match = NUMERAL.match(self.text, min(starts))
+        match = NUMERAL.match(self.text, start)
         return match if match is not None else NUMERAL.search(self.text, pos)
 
 
