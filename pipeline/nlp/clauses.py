@@ -24,9 +24,11 @@ actors, vetoes) are rule data in ``models/``.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from itertools import compress
-from typing import Literal
+from typing import Any, Literal, TypeVar
+
+_Class = TypeVar("_Class", bound=type)
 
 ClauseRole = Literal["main", "coordinate", "relative", "subordinate", "conditional"]
 
@@ -101,6 +103,50 @@ HARD_PUNCT = frozenset({";", ":"})
 MAX_SUBJECT_TOKENS = 8
 
 
+def slot_init(cls: _Class) -> _Class:
+    """Give a ``@dataclass(frozen=True, slots=True)`` class a faster ``__init__``, same signature.
+
+    The dataclass's own ``__init__`` of a frozen class sets each field through
+    ``object.__setattr__`` (a lookup and a call through the generic setter per field); this one
+    stores each field through its slot's member descriptor, bound once (~390 -> ~245 ns for a
+    four-field object). The logic builds hundreds of thousands of these per corpus pass (hits,
+    mentions, clauses, subjects, drafts). Defaults and default factories behave as the
+    dataclass's; a class with ``__post_init__``, keyword-only or ``init=False`` fields is
+    returned unchanged.
+
+    Args:
+        cls: The dataclass (apply this above ``@dataclass``).
+
+    Returns:
+        ``cls``, its ``__init__`` replaced.
+    """
+    items = fields(cls)
+    if hasattr(cls, "__post_init__") or any(f.kw_only or not f.init for f in items):
+        return cls
+    namespace: dict[str, Any] = {"_MISSING": MISSING}
+    params, body = [], []
+    for f in items:
+        namespace[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+        if f.default is not MISSING:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not MISSING:
+            namespace[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            body.append(f"    if {f.name} is _MISSING: {f.name} = _factory_{f.name}()")
+        else:
+            params.append(f.name)
+        body.append(f"    _set_{f.name}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body)
+    exec(source, namespace)  # source built here from the class's own fields
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__  # type: ignore[misc]
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Clause:
     """A clause of a sentence, as token positions relative to the sentence.

@@ -37,6 +37,7 @@ from pipeline.nlp.clauses import (
     MAX_SUBJECT_TOKENS,
     SUBJECT_PRONOUNS,
     Clause,
+    slot_init,
     split_clauses,
     verb_starts,
 )
@@ -196,6 +197,7 @@ PAST_PARTICIPLE_CUES = frozenset(
 )
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A rule match inside a sentence.
@@ -213,6 +215,7 @@ class Hit:
     end: int
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A time expression or quantity inside a sentence.
@@ -230,6 +233,7 @@ class Mention:
     payload: Mapping[str, Any] = field(default_factory=dict)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class SentenceInput:
     """Everything the algorithm needs about one sentence.
@@ -252,6 +256,7 @@ class SentenceInput:
     antecedent: str | None = None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Subject:
     """The actor of a clause.
@@ -278,6 +283,7 @@ class Subject:
     anaphoric: bool = False
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A commitment found in a sentence, before it becomes a :class:`~pipeline.types.Commitment`.

@@ -7,12 +7,13 @@ positions of the words given as triggers in each row, so the tables test the spl
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 
 import pytest
 from spacy.language import Language
 
-from pipeline.nlp.clauses import Clause, sentence_ranges, split_clauses, verb_starts
+from pipeline.nlp.clauses import Clause, sentence_ranges, slot_init, split_clauses, verb_starts
 
 # (sentence, trigger words that start a verb group, expected clause texts)
 CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
@@ -392,3 +393,42 @@ def test_split_clauses_leading_subordinate_without_comma_ends_at_a_named_actor(
     split = split_clauses(words, verb_starts(words), protected=[actor])
     assert [(c.role, words[c.start]) for c in split] == [("subordinate", "Once"), ("main", "the")]
     assert [c.role for c in split_clauses(words, verb_starts(words))] == ["subordinate"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Plain:
+    a: int
+    b: str = "x"
+    c: list[int] = dataclasses.field(default_factory=list)
+
+
+@slot_init
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Fast:
+    a: int
+    b: str = "x"
+    c: list[int] = dataclasses.field(default_factory=list)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [((1,), {}), ((1, "y"), {}), ((1,), {"c": [2]}), ((), {"a": 3, "b": "z", "c": [4]})],
+)
+def test_slot_init_builds_what_the_dataclass_init_builds(
+    args: tuple[object, ...], kwargs: dict[str, object]
+) -> None:
+    plain, fast = _Plain(*args, **kwargs), _Fast(*args, **kwargs)  # type: ignore[arg-type]
+    assert dataclasses.astuple(fast) == dataclasses.astuple(plain)
+    assert fast == _Fast(*args, **kwargs)  # type: ignore[arg-type]
+    moved_fast, moved_plain = dataclasses.replace(fast, b="q"), dataclasses.replace(plain, b="q")
+    assert dataclasses.astuple(moved_fast) == dataclasses.astuple(moved_plain)
+
+
+def test_slot_init_keeps_frozen_fields_defaults_apart_and_errors() -> None:
+    first, second = _Fast(1), _Fast(2)
+    assert first.c == [] and first.c is not second.c
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.a = 5  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        _Fast()  # type: ignore[call-arg]
+    assert Clause.__init__.__qualname__ == "Clause.__init__"
