@@ -472,7 +472,7 @@ def compile_lexicon(
         lex.change = re.compile(rf"(?<![\w])({_any_case(words['change'])})[ \t]+$", re.IGNORECASE)
     if words.get("change_after"):
         lex.change_after = re.compile(
-            rf"^[ \t]+(?:[A-Za-z-]+[ \t]+)?({_any_case(words['change_after'])}){end}",
+            rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?({_any_case(words['change_after'])}){end}",
             re.IGNORECASE,
         )
     if words.get("reference"):

@@ -850,6 +850,17 @@ def test_find_quantities_dev_answers(
             "nearly",
         ),
         ("the rate will increase by 18% from £6.40", "change", "increase by"),
+        ("which is a 31% increase from August 2023", "change", "increase"),
+        (
+            "there has been a 57% reduction in the number of people in hospital since March 2015",
+            "change",
+            "reduction",
+        ),
+        (
+            "It is also in addition to the £200 million increase for the 2023/24 financial year",
+            "change",
+            "increase",
+        ),
         ("a minimum five percentage point improvement", "kind", "percent"),
         ("Smoking causes around one in four cancer deaths in the UK.", "value", 25.0),
         ("contracts valued between £100 million and £500 million", "value_max", 500_000_000.0),
