@@ -279,6 +279,9 @@ _DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?)([YMWD]))+$")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWD])")
 _PARLIAMENT = re.compile(r"\bparliament\b", re.IGNORECASE)
 _NEXT_PARLIAMENT = re.compile(r"\b(?:next|following)\s+parliament\b", re.IGNORECASE)
+_WORKING_DAYS = re.compile(r"\b(?:working|business)\s+days?\b", re.IGNORECASE)
+"""A duration counted in working days: no calendar date without the bank holidays of the
+year, and in answers a turnaround standard ("responding ... within 20 working days")."""
 
 BEFORE_PREPOSITIONS: frozenset[str] = frozenset({"before", "prior to", "ahead of"})
 """Prepositions whose deadline is the day before the period starts."""
@@ -405,14 +408,16 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
         2025-01-31); the anchor plus the duration for "within 12 weeks" or "over the next 15
         years"; the day before the Parliament's latest dissolution for "by the end of this
         Parliament"; the day before the period starts after "before"; None for sets, for
-        vague expressions ("shortly", "in due course") and for a century ("the twenty-first
-        century" names an era, not a deadline; a decade, "by the 2030s", still is one).
+        vague expressions ("shortly", "in due course"), for a duration in working days
+        ("within 20 working days": a turnaround standard, and no calendar date without the
+        year's bank holidays) and for a century ("the twenty-first century" names an era, not a
+        deadline; a decade, "by the 2030s", still is one).
     """
     prep = " ".join((preposition or "").lower().split()) or None
     if timex.type == "set":
         return None
     if timex.type == "duration":
-        if timex.timex3 is None:
+        if timex.timex3 is None or _WORKING_DAYS.search(timex.text):
             return None
         return add_duration(anchor, timex.timex3)
     if _PARLIAMENT.search(timex.text):
