@@ -68,6 +68,22 @@ def test_throughput_can_analyse_repeats_again(
     assert throughput.repeated_answers(sample_path) >= 0
 
 
+def test_throughput_in_memory_hands_the_engine_texts_read_beforehand(
+    throughput: ModuleType, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [str(sample_path), "--processes", "1", "--repeat", "1", "--warmup", "5"]
+    assert throughput.main([*args, "--dateparser-answers", "5", "--in-memory"]) == 0
+    out = capsys.readouterr().out
+    assert "| engine, 1 process (texts in memory) | 296 |" in out
+    assert "| engine, 1 process, pass 2 (texts in memory) (steady state) | 296 |" in out
+    assert "engine, 1 process (texts in memory) (reading left out) vs dateparser" in out
+    # nothing is read inside the passes
+    assert (
+        "engine, 1 process (texts in memory): reading the corpus (gzip, JSON, HTML to text) took 0.00 s wall"
+        in out
+    )
+
+
 def test_engine_only_leaves_the_reading_out(throughput: ModuleType) -> None:
     timing = throughput.Timing("engine, 1 process", 10, 1000, 2.0, 1.8, 0.5, 0.25)
     alone = throughput.engine_only(timing)
