@@ -51,10 +51,11 @@ from pipeline.nlp.rules import write_jsonl
 from pipeline.nlp.token_match import (
     COLUMN_INDEX,
     AnchoredPattern,
-    LexemeFlags,
-    LexemeTexts,
+    BoundedMemo,
     TokenColumns,
     compile_anchored,
+    lexeme_flags,
+    lexeme_texts,
     longest_first,
     matches_at,
 )
@@ -104,7 +105,7 @@ class _Words(Sequence[str]):
     """A Doc's token texts as a lazy sequence over its ``ORTH`` ids (only the tokens looked at
     are read, through the component's memo of lexeme strings)."""
 
-    def __init__(self, orth: Sequence[int], texts: LexemeTexts) -> None:
+    def __init__(self, orth: Sequence[int], texts: BoundedMemo[str]) -> None:
         self.orth = orth
         self.texts = texts
 
@@ -236,8 +237,8 @@ class CommitmentTagger:
         """
         self.rules = rules
         strings = self.vocab.strings
-        self._flags = LexemeFlags(self.vocab)
-        self._texts = LexemeTexts(strings)
+        self._flags = lexeme_flags(self.vocab)
+        self._texts = lexeme_texts(strings)
         self.matchers: dict[tuple[str, int], Matcher] = {}
         self.anchored: dict[tuple[str, int], AnchoredPattern] = {}
         self.unanchored: list[tuple[str, int]] = []

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.attrs import (
     IS_ALPHA,
@@ -74,83 +74,51 @@ _COLUMN = COLUMN_INDEX
 _STRING_PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
 
 
-class LexemeFlags(dict[int, int]):
+V = TypeVar("V")
+
+
+class BoundedMemo(dict[int, V]):
+    """The values of a pure function of an id (a word form's ``ORTH`` or ``LOWER`` id), each
+    computed the first time its id is asked for and kept. It forgets everything when it holds
+    ``limit`` ids, so it stays bounded over a long backfill.
+
+    Args:
+        compute: The function.
+        limit: Most ids kept.
+    """
+
+    __slots__ = ("compute", "limit")
+
+    def __init__(self, compute: Callable[[int], V], limit: int = 200_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, key: int) -> V:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self.compute(key)
+        self[key] = value
+        return value
+
+
+def lexeme_flags(vocab: Vocab, limit: int = 200_000) -> BoundedMemo[int]:
     """The lexical flag bits of word forms (``Lexeme.flags``: bit ``1 << IS_ALPHA`` and so on,
-    what ``Doc.to_array(IS_ALPHA)`` reads per token), by ``ORTH`` id, looked up in the vocabulary
-    the first time a form is asked for.
-
-    A memo of a pure function of the vocabulary; it forgets everything when it holds ``limit``
-    forms, so it stays bounded over a long backfill.
-
-    Args:
-        vocab: The vocabulary of the Docs whose forms are looked up.
-        limit: Most forms kept.
-    """
-
-    __slots__ = ("limit", "vocab")
-
-    def __init__(self, vocab: Vocab, limit: int = 200_000) -> None:
-        super().__init__()
-        self.vocab = vocab
-        self.limit = limit
-
-    def __missing__(self, orth: int) -> int:
-        if len(self) >= self.limit:
-            self.clear()
-        value: int = self.vocab[orth].flags
-        self[orth] = value
-        return value
+    what ``Doc.to_array(IS_ALPHA)`` reads per token), by ``ORTH`` id, from ``vocab``."""
+    return BoundedMemo(lambda orth: vocab[orth].flags, limit)
 
 
-class LexemeTexts(dict[int, str]):
-    """The strings of lexeme ids (``ORTH``, ``LOWER``), looked up in a string store the first
-    time an id is asked for: a bounded memo, as :class:`LexemeFlags` (``StringStore`` builds a
-    new ``str`` on every lookup).
-
-    Args:
-        strings: The string store the ids belong to.
-        limit: Most ids kept.
-    """
-
-    __slots__ = ("limit", "strings")
-
-    def __init__(self, strings: StringStore, limit: int = 200_000) -> None:
-        super().__init__()
-        self.strings = strings
-        self.limit = limit
-
-    def __missing__(self, key: int) -> str:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self.strings[key]
-        self[key] = value
-        return value
+def lexeme_texts(strings: StringStore, limit: int = 200_000) -> BoundedMemo[str]:
+    """The strings of lexeme ids (``ORTH``, ``LOWER``) in ``strings`` (``StringStore`` builds a
+    new ``str`` on every lookup)."""
+    return BoundedMemo(strings.__getitem__, limit)
 
 
-class RegexMemo(dict[int, bool]):
-    """Whether a regex is found in a string, by the string's id in a string store, searched the
-    first time an id is asked for (a bounded memo, as :class:`LexemeFlags`).
-
-    Args:
-        regex: The compiled regex.
-        strings: The string store the ids belong to.
-        limit: Most ids kept.
-    """
-
-    __slots__ = ("limit", "regex", "strings")
-
-    def __init__(self, regex: re.Pattern[str], strings: StringStore, limit: int = 200_000) -> None:
-        super().__init__()
-        self.regex = regex
-        self.strings = strings
-        self.limit = limit
-
-    def __missing__(self, key: int) -> bool:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self.regex.search(self.strings[key]) is not None
-        self[key] = value
-        return value
+def regex_memo(
+    regex: re.Pattern[str], strings: StringStore, limit: int = 200_000
+) -> BoundedMemo[bool]:
+    """Whether ``regex`` is found in a string, by the string's id in ``strings``."""
+    return BoundedMemo(lambda key: regex.search(strings[key]) is not None, limit)
 
 
 class TokenColumns(dict[int, list[int]]):
@@ -166,12 +134,12 @@ class TokenColumns(dict[int, list[int]]):
 
     __slots__ = ("doc", "flags", "length", "strings")
 
-    def __init__(self, doc: Doc, flags: LexemeFlags | None = None) -> None:
+    def __init__(self, doc: Doc, flags: BoundedMemo[int] | None = None) -> None:
         super().__init__()
         self.doc = doc
         self.length = len(doc)
         self.strings: StringStore = doc.vocab.strings
-        self.flags = flags if flags is not None else LexemeFlags(doc.vocab)
+        self.flags = flags if flags is not None else lexeme_flags(doc.vocab)
 
     def __missing__(self, index: int) -> list[int]:
         values: list[int] = self.doc.to_array(COLUMNS[index]).tolist() if self.length else []
@@ -438,7 +406,7 @@ def compile_finder(
       once, the usual way a match fails) it is a local integer, not a set;
     - a lexical flag is read from the lexeme's flag bits (:attr:`TokenColumns.flags`, one
       lookup per word form) instead of a column of its own;
-    - a ``REGEX`` is searched once per lexeme id (:class:`RegexMemo`), not once per token.
+    - a ``REGEX`` is searched once per lexeme id (:func:`regex_memo`), not once per token.
 
     Args:
         before: The tokens before the anchor, nearest first: each token's checks and its
@@ -467,7 +435,7 @@ def compile_finder(
             if kind == "equal":
                 parts.append(f"{cell} == {int(value)}")
             elif kind == "regex":
-                constants[name] = RegexMemo(value, strings)
+                constants[name] = regex_memo(value, strings)
                 parts.append(f"{name}[{cell}]")
             else:
                 constants[name] = value

@@ -21,15 +21,16 @@ from support import global_random_left_alone  # noqa: F401 - a fixture
 from pipeline.nlp.commitment_rules import anchor_token
 from pipeline.nlp.token_match import (
     FLAG_ATTRS,
-    LexemeFlags,
-    RegexMemo,
     TokenColumns,
     compile_anchored,
     compile_token,
     interpret_at,
+    lexeme_flags,
+    lexeme_texts,
     longest_first,
     matches_at,
     quantifier,
+    regex_memo,
 )
 
 # Hypothesis's own check that nothing draws from the global ``random`` during generation is an
@@ -233,7 +234,7 @@ def test_longest_first_keeps_the_longest_then_the_earliest() -> None:
 
 def test_lexeme_flags_are_the_flags_doc_to_array_reads(nlp: Language) -> None:
     doc = nlp.make_doc("The NHS, in 2025: £5.5 billion -- Natural England's 10 Year Plan.\n")
-    flags = LexemeFlags(nlp.vocab)
+    flags = lexeme_flags(nlp.vocab)
     orth = [t.orth for t in doc]
     for name, attr in FLAG_ATTRS.items():
         expected = doc.to_array(attr).tolist()
@@ -242,10 +243,12 @@ def test_lexeme_flags_are_the_flags_doc_to_array_reads(nlp: Language) -> None:
 
 
 def test_memos_stay_bounded(nlp: Language) -> None:
-    flags = LexemeFlags(nlp.vocab, limit=3)
-    regex = RegexMemo(re.compile("ly$"), nlp.vocab.strings, limit=3)
+    flags = lexeme_flags(nlp.vocab, limit=3)
+    regex = regex_memo(re.compile("ly$"), nlp.vocab.strings, limit=3)
+    texts = lexeme_texts(nlp.vocab.strings, limit=3)
     for word in ("only", "early", "the", "plan", "fully"):
         key = nlp.vocab.strings.add(word)
         assert regex[key] is word.endswith("ly")
         assert flags[key] == nlp.vocab[word].flags
-        assert len(flags) <= 3 and len(regex) <= 3
+        assert texts[key] == word
+        assert len(flags) <= 3 and len(regex) <= 3 and len(texts) <= 3
