@@ -107,3 +107,36 @@ def sample(
     """``n_cue`` ids with a cue and ``n_rest`` without, each sorted (one ``Random(seed)``)."""
     rng = random.Random(seed)
     return sorted(rng.sample(cue, n_cue)), sorted(rng.sample(rest, n_rest))
+
+
+def selection(
+    cue: list[int],
+    rest: list[int],
+    chosen: tuple[list[int], list[int]],
+    seed: int,
+    parity: Any,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A draw as a set's ``selection.json`` records it: the seed, the parity rule, the pools'
+    sizes, the ids chosen from each (``chosen``: cue ids, rest ids), any ``extra`` fields, and
+    all the ids, sorted."""
+    chosen_cue, chosen_rest = chosen
+    return {
+        "seed": seed,
+        "parity": parity,
+        "pool_cue": len(cue),
+        "pool_rest": len(rest),
+        "cue": chosen_cue,
+        "rest": chosen_rest,
+        **extra,
+        "ids": sorted(chosen_cue + chosen_rest),
+    }
+
+
+def draw(
+    excluded_sets: Iterable[Path], seed: int, n_cue: int, n_rest: int, parity: int
+) -> tuple[list[int], list[int], tuple[list[int], list[int]]]:
+    """The cue and rest pools of the corpus without ``excluded_sets``' answers (ids with
+    ``id % 2 == parity``), and the ids :func:`sample` draws from them."""
+    cue, rest = pools(read_corpus(), *excluded(excluded_sets), parity=parity)
+    return cue, rest, sample(cue, rest, seed, n_cue, n_rest)

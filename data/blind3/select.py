@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, excluded, pools, read_corpus, sample  # noqa: E402
+from data.draw import GOLD, draw, selection  # noqa: E402
 
 EXCLUDED_SETS = (
     GOLD / "dev.jsonl",
@@ -43,18 +43,8 @@ PARITY = 0  # even ids only
 
 
 def main() -> None:
-    cue, rest = pools(read_corpus(), *excluded(EXCLUDED_SETS), parity=PARITY)
-    chosen_cue, chosen_rest = sample(cue, rest, SEED, N_CUE, N_REST)
-    draw = {
-        "seed": SEED,
-        "parity": "id % 2 == 0",
-        "pool_cue": len(cue),
-        "pool_rest": len(rest),
-        "cue": chosen_cue,
-        "rest": chosen_rest,
-        "ids": sorted(chosen_cue + chosen_rest),
-    }
-    print(json.dumps(draw, indent=1))
+    cue, rest, chosen = draw(EXCLUDED_SETS, SEED, N_CUE, N_REST, PARITY)
+    print(json.dumps(selection(cue, rest, chosen, SEED, "id % 2 == 0"), indent=1))
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, excluded, pools, read_corpus, sample  # noqa: E402
+from data.draw import GOLD, excluded, pools, read_corpus, sample, selection  # noqa: E402
 from pipeline.ingest.html import html_to_text  # noqa: E402  (HTML to text only, not the engine)
 
 EXCLUDED_SETS = (
@@ -90,17 +90,10 @@ def main() -> None:
     known = {s for i in ids if i in texts for s in sentences(texts[i])}
     chosen_cue, repeats_cue = replace_repeats(chosen_cue, cue, texts, known, SEED + 1)
     chosen_rest, repeats_rest = replace_repeats(chosen_rest, rest, texts, known, SEED + 1)
-    draw = {
-        "seed": SEED,
-        "parity": "id % 2 == 0",
-        "pool_cue": len(cue),
-        "pool_rest": len(rest),
-        "cue": chosen_cue,
-        "rest": chosen_rest,
-        "replaced_repeats": sorted(repeats_cue + repeats_rest),
-        "ids": sorted(chosen_cue + chosen_rest),
-    }
-    print(json.dumps(draw, indent=1))
+    chosen = (chosen_cue, chosen_rest)
+    repeats = sorted(repeats_cue + repeats_rest)
+    record = selection(cue, rest, chosen, SEED, "id % 2 == 0", replaced_repeats=repeats)
+    print(json.dumps(record, indent=1))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, excluded, pools, read_corpus, sample  # noqa: E402
+from data.draw import GOLD, draw, selection  # noqa: E402
 
 EXCLUDED_GOLD = (
     GOLD / "dev.jsonl",
@@ -39,22 +39,8 @@ PARITY = 1  # keep ids with id % 2 == PARITY
 
 
 def main() -> None:
-    cue, rest = pools(read_corpus(), *excluded(EXCLUDED_GOLD), parity=PARITY)
-    chosen_cue, chosen_rest = sample(cue, rest, SEED, N_CUE, N_REST)
-    print(
-        json.dumps(
-            {
-                "seed": SEED,
-                "parity": PARITY,
-                "pool_cue": len(cue),
-                "pool_rest": len(rest),
-                "cue": chosen_cue,
-                "rest": chosen_rest,
-                "ids": sorted(chosen_cue + chosen_rest),
-            },
-            indent=1,
-        )
-    )
+    cue, rest, chosen = draw(EXCLUDED_GOLD, SEED, N_CUE, N_REST, PARITY)
+    print(json.dumps(selection(cue, rest, chosen, SEED, PARITY), indent=1))
 
 
 if __name__ == "__main__":
