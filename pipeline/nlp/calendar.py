@@ -20,10 +20,10 @@ governing preposition into a ``due`` date (GUIDELINES.md section 1).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
+from pipeline.nlp.rules import prefix_tree
 from pipeline.types import Timex
 
 SEASONS: tuple[str, ...] = ("SP", "SU", "FA", "WI")
@@ -339,23 +339,25 @@ GOVERNOR_PATTERN = (
 readable form of :func:`governor`)."""
 
 
-@functools.cache
-def governor() -> re.Pattern[str]:
-    """:data:`GOVERNOR_PATTERN` with its prepositions as a prefix tree
-    (:func:`~pipeline.nlp.timex_rules.prefix_tree`, same order of preference, so the same
-    matches): the regex engine tries one branch per first letter instead of all 35 words at
-    every position, half the time."""
-    from pipeline.nlp.timex_rules import prefix_tree  # it imports this module
-
-    tree = prefix_tree(sorted(PREPOSITIONS, key=len, reverse=True))
-    return re.compile(r"\b(?P<prep>" + tree + r")\s+" + _HEDGES + r"$", re.IGNORECASE)
+GOVERNOR = re.compile(
+    r"\b(?P<prep>"
+    + prefix_tree(sorted(PREPOSITIONS, key=len, reverse=True))
+    + r")\s+"
+    + _HEDGES
+    + r"$",
+    re.IGNORECASE,
+)
+""":data:`GOVERNOR_PATTERN` with its prepositions as a prefix tree
+(:func:`~pipeline.nlp.rules.prefix_tree`, same order of preference, so the same matches): the
+regex engine tries one branch per first letter instead of all 35 words at every position, half
+the time."""
 
 
 def governing_preposition(text: str, char_start: int) -> str | None:
     """The preposition just before the expression starting at ``char_start`` in ``text``
     (lower case, spaces normalised; a hedge between them is skipped: "by around late 2025" ->
     "by"), or None. Pass it to :func:`deadline_of`."""
-    match = governor().search(text, max(0, char_start - 40), char_start)
+    match = GOVERNOR.search(text, max(0, char_start - 40), char_start)
     if match is None:
         return None
     return " ".join(match.group("prep").lower().split())

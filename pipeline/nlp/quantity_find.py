@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from pipeline.nlp.numbers import NUMBER_WORDS, SCALES, parse_digits, parse_number_words
 from pipeline.nlp.quantity_rules import QuantityLexicon, UnitRule
-from pipeline.nlp.timex_rules import prefix_tree
+from pipeline.nlp.rules import prefix_tree
 from pipeline.types import Quantity
 
 Singularise = Callable[[str], str]

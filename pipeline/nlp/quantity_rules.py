@@ -22,8 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Literal
 
-from pipeline.nlp.rules import RuleError, check_enum, check_keys, check_type
-from pipeline.nlp.timex_rules import prefix_tree
+from pipeline.nlp.rules import RuleError, check_enum, check_keys, check_type, prefix_tree
 
 UnitKind = Literal["money", "percent", "measure", "duration", "age", "scale"]
 Position = Literal["prefix", "suffix"]

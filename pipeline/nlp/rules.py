@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -136,3 +136,30 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def prefix_tree(words: Sequence[str]) -> str:
+    """The alternation of ``words`` (in order of preference, no duplicates) as a regex over a
+    tree of shared prefixes; a space matches ``\\s+``. The empty word matches nothing more.
+
+    Words sharing a first character keep their relative order, and a word that is a prefix of
+    another comes after it in ``words`` when ``words`` is longest first, so the tree prefers
+    what the flat alternation prefers.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in groups.items():
+        if not first:
+            continue
+        head = r"\s+" if first == " " else re.escape(first)
+        parts.append(head if rests == [""] else head + prefix_tree(rests))
+    if not parts:
+        return ""
+    body = "|".join(parts)
+    if "" in groups:
+        if next(iter(groups)) == "":
+            raise ValueError("prefix_tree: the empty word must come after the words it prefixes")
+        return f"(?:{body})?"
+    return f"(?:{body})" if len(parts) > 1 else body

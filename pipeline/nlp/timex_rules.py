@@ -52,6 +52,7 @@ from pipeline.nlp.rules import (
     check_regex,
     check_type,
     load_rules,
+    prefix_tree,
     write_jsonl,
 )
 from pipeline.types import TIMEX_ROLES, TIMEX_TYPES
@@ -226,33 +227,6 @@ def _alternation(words: Iterable[str]) -> str:
     """
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + prefix_tree(ordered) + ")"
-
-
-def prefix_tree(words: Sequence[str]) -> str:
-    """The alternation of ``words`` (in order of preference, no duplicates) as a regex over a
-    tree of shared prefixes; a space matches ``\\s+``. The empty word matches nothing more.
-
-    Words sharing a first character keep their relative order, and a word that is a prefix of
-    another comes after it in ``words`` when ``words`` is longest first, so the tree prefers
-    what the flat alternation prefers.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[:1], []).append(word[1:])
-    parts = []
-    for first, rests in groups.items():
-        if not first:
-            continue
-        head = r"\s+" if first == " " else re.escape(first)
-        parts.append(head if rests == [""] else head + prefix_tree(rests))
-    if not parts:
-        return ""
-    body = "|".join(parts)
-    if "" in groups:
-        if next(iter(groups)) == "":
-            raise ValueError("prefix_tree: the empty word must come after the words it prefixes")
-        return f"(?:{body})?"
-    return f"(?:{body})" if len(parts) > 1 else body
 
 
 def _capitalised(words: Iterable[str]) -> str:

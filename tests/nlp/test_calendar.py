@@ -10,10 +10,10 @@ import pytest
 from pipeline.engine import extract
 from pipeline.nlp import calendar as cal
 from pipeline.nlp.calendar import (
+    GOVERNOR,
     GOVERNOR_PATTERN,
     deadline_of,
     governing_preposition,
-    governor,
 )
 from pipeline.types import Timex
 
@@ -232,5 +232,5 @@ def test_governor_matches_what_its_readable_form_matches() -> None:
     )
     for end in range(len(text) + 1):
         for start in (0, max(0, end - 40)):
-            a, b = flat.search(text, start, end), governor().search(text, start, end)
+            a, b = flat.search(text, start, end), GOVERNOR.search(text, start, end)
             assert (a and (a.span(), a.group("prep"))) == (b and (b.span(), b.group("prep")))

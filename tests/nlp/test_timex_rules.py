@@ -9,7 +9,8 @@ import re
 import pytest
 
 from pipeline.nlp.dates import MONTH_NAMES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS
-from pipeline.nlp.timex_rules import BUILTIN_MACROS, case_folded_part, prefix_tree
+from pipeline.nlp.rules import prefix_tree
+from pipeline.nlp.timex_rules import BUILTIN_MACROS, case_folded_part
 
 
 def _flat(words: list[str]) -> str:
