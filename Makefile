@@ -22,8 +22,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline flows tests
-	$(BIN)/ruff format --check pipeline flows tests
+	$(BIN)/ruff check pipeline flows tests benchmarks data notebooks
+	$(BIN)/ruff format --check pipeline flows tests benchmarks data notebooks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -44,8 +45,13 @@ word for word (one reply to several grouped questions), nearly always within the
 answers (113 apart at most)."""
 
 IN_FLIGHT_PER_WORKER = 2
-"""Batches handed to each worker ahead of the one whose results are awaited: enough to keep the
-workers busy while the parent waits for results in order (4 and 8 showed no gain on two cores)."""
+"""Batches a worker holds (the one it works on and the next): a worker that sends back a batch's
+rows is dealt the next batch at once, so that none waits on another (4 and 8 showed no gain on
+two cores)."""
+
+AHEAD_PER_WORKER = 4
+"""Batches per worker read and not yet handed back, at most: a worker slow on one batch lets the
+others run this far ahead (their rows wait to be handed back in order), no further."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +171,8 @@ def extract_batch(
 
     Args:
         items: Texts with their anchors; consumed lazily (with several processes, at most
-            ``IN_FLIGHT_PER_WORKER * n_process`` batches are read ahead).
+            about ``AHEAD_PER_WORKER * n_process`` batches' worth are read and not yet handed
+            back).
         nlp: A loaded rule model; the configured default model when None.
         batch_size: Texts per batch handed to ``nlp.pipe`` (and, with several processes, to a
             worker).
@@ -306,8 +313,14 @@ def _extract_in_workers(
     n_process: int,
     version: str,
 ) -> Iterator[tuple[TextItem, Extraction]]:
-    """``extract_batch`` over ``n_process`` worker processes (batches of distinct items dealt
-    round robin, results read back in the same order, two batches in flight per worker)."""
+    """``extract_batch`` over ``n_process`` worker processes.
+
+    Batches of distinct items are dealt to the workers, ``IN_FLIGHT_PER_WORKER`` each; rows are
+    received from whichever worker has finished one (each works through its own batches in the
+    order dealt) and that worker is dealt the next batch at once, so a worker never waits on a
+    slower one. Results are handed back in input order; about ``AHEAD_PER_WORKER * n_process``
+    batches' worth of items at most are read and not yet handed back.
+    """
     context = multiprocessing.get_context()
     inboxes = [context.Queue() for _ in range(n_process)]
     pipes = [context.Pipe(duplex=False) for _ in range(n_process)]
@@ -324,46 +337,58 @@ def _extract_in_workers(
         worker.start()
     for _, send in pipes:
         send.close()  # the workers hold the sending ends; a dead worker then reads as EOF
+    receivers = {id(receive): index for index, (receive, _) in enumerate(pipes)}
     batches = _batches(queue.distinct(items), batch_size)
-    pending: deque[tuple[int, list[tuple[TextItem, _Slot]]]] = deque()
-    turn = 0
+    dealt: list[deque[list[tuple[TextItem, _Slot]]]] = [deque() for _ in range(n_process)]
+    limit = AHEAD_PER_WORKER * n_process * max(1, batch_size)  # items read, not handed back
+    exhausted = False
 
-    def feed() -> bool:
-        nonlocal turn
+    def deal(index: int) -> None:
+        nonlocal exhausted
         batch = next(batches, None)
         if batch is None:
-            return False
-        inboxes[turn].put([(item.text, item.anchor, item.answering_body) for item, _ in batch])
-        pending.append((turn, batch))
-        turn = (turn + 1) % n_process
-        return True
+            exhausted = True
+            return
+        inboxes[index].put([(item.text, item.anchor, item.answering_body) for item, _ in batch])
+        dealt[index].append(batch)
+
+    def top_up() -> None:
+        for _ in range(IN_FLIGHT_PER_WORKER):
+            for index in range(n_process):
+                if (
+                    not exhausted
+                    and len(queue.items) < limit
+                    and len(dealt[index]) < IN_FLIGHT_PER_WORKER
+                ):
+                    deal(index)
 
     try:
-        for _ in range(IN_FLIGHT_PER_WORKER * n_process):
-            if not feed():
-                break
-        while pending:
-            index, batch = pending.popleft()
-            try:
-                kind, payload = pipes[index][0].recv()
-            except EOFError:
-                raise RuntimeError(
-                    f"extraction worker {index} ended unexpectedly (exit code "
-                    f"{workers[index].exitcode})"
-                ) from None
-            if kind == "error":
-                raise RuntimeError(f"extraction worker {index} failed:\n{payload}")
-            feed()
-            for (item, slot), rows in zip(batch, payload, strict=True):
-                slot.result = Extraction(
-                    text=item.text,
-                    anchor=item.anchor or dt.date.min,
-                    timexes=rows.timexes,
-                    quantities=rows.quantities,
-                    commitments=rows.commitments,
-                    model_version=version,
-                )
+        top_up()
+        while any(dealt):
+            busy = [pipes[index][0] for index in range(n_process) if dealt[index]]
+            for ready in multiprocessing.connection.wait(busy):
+                index = receivers[id(ready)]
+                try:
+                    kind, payload = pipes[index][0].recv()
+                except EOFError:
+                    raise RuntimeError(
+                        f"extraction worker {index} ended unexpectedly (exit code "
+                        f"{workers[index].exitcode})"
+                    ) from None
+                if kind == "error":
+                    raise RuntimeError(f"extraction worker {index} failed:\n{payload}")
+                batch = dealt[index].popleft()
+                for (item, slot), rows in zip(batch, payload, strict=True):
+                    slot.result = Extraction(
+                        text=item.text,
+                        anchor=item.anchor or dt.date.min,
+                        timexes=rows.timexes,
+                        quantities=rows.quantities,
+                        commitments=rows.commitments,
+                        model_version=version,
+                    )
             yield from queue.ready()
+            top_up()
         yield from queue.ready()
     finally:
         for inbox in inboxes:

@@ -20,7 +20,14 @@ from spacy.language import Language
 from support import SEED_ANCHOR, assert_rows_point_into_the_text
 
 from pipeline import extract
-from pipeline.engine import TextItem, doc_to_extraction, extract_batch, make_doc
+from pipeline.engine import (
+    AHEAD_PER_WORKER,
+    IN_FLIGHT_PER_WORKER,
+    TextItem,
+    doc_to_extraction,
+    extract_batch,
+    make_doc,
+)
 from pipeline.ingest.replay import read_answers
 from pipeline.settings import PROJECT_ROOT
 from pipeline.types import Commitment, Quantity, Timex
@@ -248,6 +255,34 @@ def test_nlp_pipe_two_processes_gives_the_same_rows(nlp: Language, sample_path: 
     ]
     assert two == one
     assert sum(len(r["commitments"]) for r in one) > 5
+
+
+def test_extract_batch_workers_do_not_wait_on_a_slow_batch(nlp: Language) -> None:
+    """A worker slow on one long text does not hold the other: it is dealt the next batches as
+    it finishes them (read ahead no further than ``AHEAD_PER_WORKER`` batches per worker), and
+    the results still come back in input order."""
+    slow = TextItem(SEED * 100, SEED_ANCHOR, key="slow")
+    quick = [
+        TextItem(f"We will publish the {n}th report by March {2030 + n % 9}.", SEED_ANCHOR, key=n)
+        for n in range(60)
+    ]
+    read: list[Any] = []
+
+    def items() -> Any:
+        for item in [slow, *quick]:
+            read.append(item.key)
+            yield item
+
+    stream = extract_batch(items(), nlp=nlp, n_process=2, batch_size=1)
+    first, result = next(stream)
+    read_before_first = len(read)
+    rest = list(stream)
+    assert first.key == "slow" and result.commitments
+    assert [item.key for item, _ in rest] == list(range(60))
+    assert [r.to_dict() for _, r in rest] == [r.to_dict() for _, r in extract_batch(quick, nlp=nlp)]
+    # the quick worker ran ahead while the slow text was analysed, as far as the bound allows
+    # (dealing in turn, it would have been dealt one batch after its first two)
+    assert IN_FLIGHT_PER_WORKER * 2 + 1 < read_before_first <= AHEAD_PER_WORKER * 2
 
 
 def test_extract_batch_worker_failure_is_raised(nlp: Language) -> None:

@@ -138,7 +138,9 @@ def check_row(row: dict, text: str, date: str, where: str) -> list[str]:
 
 
 def read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def check_rows(path: Path, rows: list[dict], texts: dict) -> list[str]:
@@ -160,7 +162,11 @@ def check_rows(path: Path, rows: list[dict], texts: dict) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or [HERE / "heldout.jsonl", HERE / "heldout-tune.jsonl", HERE / "heldout-test.jsonl"]
+    paths = [Path(a) for a in argv] or [
+        HERE / "heldout.jsonl",
+        HERE / "heldout-tune.jsonl",
+        HERE / "heldout-test.jsonl",
+    ]
     files = {p: read(p) for p in paths if p.exists()}
     missing = [p for p in paths if not p.exists()]
     ids = {row["id"] for rows in files.values() for row in rows}
@@ -184,7 +190,8 @@ def main(argv: list[str]) -> int:
         print("ERROR", e)
     n = {p.name: len(rows) for p, rows in files.items()}
     totals = {
-        s: sum(len(r[s]) for r in files.get(paths[0], [])) for s in ("commitments", "timexes", "quantities")
+        s: sum(len(r[s]) for r in files.get(paths[0], []))
+        for s in ("commitments", "timexes", "quantities")
     }
     print(f"checked {n}; {paths[0].name}: {totals}; {len(errors)} error(s)")
     return 1 if errors else 0

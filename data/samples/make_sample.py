@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CORPUS = HERE.parent.parent.parent / "shared" / "corpus" / "commons-written-answers-2023-2025.jsonl.gz"
+DEFAULT_CORPUS = (
+    HERE.parent.parent.parent / "shared" / "corpus" / "commons-written-answers-2023-2025.jsonl.gz"
+)
 DEFAULT_OUT = HERE / "answers-sample.jsonl.gz"
 STRIDE = 15
 
