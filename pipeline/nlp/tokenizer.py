@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -84,7 +85,8 @@ def create_tokenizer(
         if keep_plain_chunks and tokenizer.token_match is None:
             tokenizer.token_match = PLAIN_CHUNK.match
         if fast_lexeme_attrs:
-            nlp.vocab.lex_attr_getters = fast_getters(nlp.vocab.lex_attr_getters)
+            vocab: Any = nlp.vocab  # ``lex_attr_getters`` is missing from spaCy's stub
+            vocab.lex_attr_getters = fast_getters(vocab.lex_attr_getters)
         return tokenizer
 
     return make
