@@ -13,14 +13,15 @@ bracket and quote tests scan tuples.
 same value for every string: a C-level ``str`` method or set membership where spaCy's is a thin
 wrapper around one, a fast answer for the common case with spaCy's function for the rest
 otherwise (``tests/nlp/test_lexeme_attrs.py`` compares every getter on the corpus's word forms,
-Unicode edge cases and generated strings). A getter it does not know (a user's own) is kept.
+Unicode edge cases and generated strings). A getter it does not know (a user's own) is kept, and
+so are ``word_shape`` (a ``translate`` and a regex for runs of five measured slower than its loop)
+and the language getter.
 """
 
 from __future__ import annotations
 
 import functools
 import operator
-import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -66,29 +67,6 @@ def like_url(text: str) -> bool:
 def like_email(text: str) -> bool:
     """spaCy's ``like_email``; its pattern needs an "@"."""
     return "@" in text and base.like_email(text)
-
-
-_SHAPE_ASCII = str.maketrans(
-    {
-        **{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
-        **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
-        **{c: "d" for c in "0123456789"},
-    }
-)
-_LONG_RUN = re.compile(r"(.)\1{4,}", re.DOTALL)
-
-
-def word_shape(text: str) -> str:
-    """spaCy's ``word_shape``: letters as ``X``/``x``, digits as ``d``, other characters
-    themselves, runs of one shape character cut to four; ``LONG`` from 100 characters. An
-    ASCII form is mapped with ``str.translate`` (for ASCII, ``isalpha``, ``isupper`` and
-    ``isdigit`` are the letter and digit ranges); others go to spaCy's function."""
-    if len(text) >= 100 or not text.isascii():
-        return base.word_shape(text)
-    shape = text.translate(_SHAPE_ASCII)
-    if len(shape) > 4:
-        shape = _LONG_RUN.sub(r"\1\1\1\1", shape)
-    return shape
 
 
 _NUMBER_WORDS = frozenset(english._num_words) | frozenset(english._ordinal_words)
@@ -185,4 +163,3 @@ def fast_getters(getters: Mapping[int, Getter]) -> dict[int, Getter]:
     """``getters`` (a vocabulary's ``lex_attr_getters``) with each of spaCy's own replaced by
     :func:`fast_getter`'s equivalent."""
     return {attr: fast_getter(getter) for attr, getter in getters.items()}
-
