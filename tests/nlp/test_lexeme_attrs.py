@@ -12,10 +12,12 @@ import srsly
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDS, LANG
+from spacy.lang import lex_attrs as base_attrs
 from spacy.language import Language
 
 from pipeline.ingest.records import Answer
 from pipeline.ingest.replay import read_answers
+from pipeline.nlp import lexeme_attrs
 from pipeline.nlp.lexeme_attrs import fast_getter, fast_getters
 from pipeline.nlp.tokenizer import create_tokenizer
 
@@ -155,7 +157,7 @@ def test_every_english_getter_but_the_language_is_replaced(getters: dict[int, An
     fast = fast_getters(getters)
     assert fast.keys() == getters.keys()
     kept = {NAMES[attr] for attr in getters if fast[attr] is getters[attr]}
-    assert kept == {NAMES[LANG], "SHAPE"}
+    assert kept == {NAMES[LANG]}
 
 
 def test_same_values_on_edge_cases_and_corpus_forms(
@@ -185,6 +187,18 @@ def test_same_values_on_generated_forms(text: str) -> None:
     for attr, getter in getters.items():
         expected, got = _value(getter, text), _value(fast[attr], text)
         assert _same(got, expected), (NAMES[attr], text, expected, got)
+
+
+def test_the_shape_memo_is_bounded_and_keyed_by_shape_class(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lexeme_attrs, "SHAPE_MEMO_LIMIT", 3)
+    memo: dict[str, str] = {}
+    for text in ["Department", "Government", "a", "2025", "e.g.", "x" * 120, "Ünïcode"]:
+        assert lexeme_attrs.word_shape(memo, text) == base_attrs.word_shape(text)
+        assert len(memo) <= 3
+    assert "Xxxxxxxxxx" not in memo  # forgotten when full
+    assert lexeme_attrs.word_shape(memo, "Department") == "Xxxxx"
 
 
 def test_letters_are_never_digits() -> None:
