@@ -5,7 +5,7 @@ each to read its text and ``is_punct`` flag; over the shared corpus (534k tokens
 0.10-0.11 s of CPU a pass. This component is that sentencizer with ``predict`` reading the ``ORTH``
 column with one ``Doc.to_array`` per Doc and deciding on integers (:func:`sentence_starts`),
 which looks for the enders by a set lookup and reads ``is_punct`` only for the tokens right
-after one: 0.04 s (0.06 s with the ``IS_PUNCT`` column read too), the same sentence starts
+after one: 0.045 s (0.057 s with the ``IS_PUNCT`` column read too), the same sentence starts
 (``tests/nlp/test_sentencizer.py`` compares the two on the bundled answers and on edge cases).
 Everything else (``set_annotations``, ``punct_chars``, ``overwrite``, serialisation, scoring) is
 spaCy's.

@@ -28,8 +28,8 @@ read the cache as before.
 
 ``fast_lexeme_attrs`` (on in the model) swaps the vocabulary's lexical attribute getters, which
 spaCy calls for every word form it meets for the first time (17,143 in the corpus's first pass),
-for the exact equivalents of :mod:`pipeline.nlp.lexeme_attrs`: the same lexemes, about 0.03 s
-less on a first pass over the corpus.
+for the exact equivalents of :mod:`pipeline.nlp.lexeme_attrs`: the same lexemes; the
+tokenizer's first pass over the corpus takes 0.345-0.373 -> 0.277-0.299 s of CPU.
 """
 
 from __future__ import annotations
