@@ -83,6 +83,14 @@ SHAPE_MEMO_LIMIT = 100_000
 """Shape classes a ``word_shape`` getter keeps (it forgets them all when it holds this many)."""
 
 
+class ShapeMemo(dict[str, str]):
+    """A ``word_shape`` getter's memo; it pickles empty (a vocabulary sent to a spawned worker
+    does not carry it)."""
+
+    def __reduce__(self) -> tuple[type[ShapeMemo], tuple[()]]:
+        return (ShapeMemo, ())
+
+
 def word_shape(memo: dict[str, str], text: str) -> str:
     """spaCy's ``word_shape``, kept in ``memo`` by shape class for ASCII forms under 100
     characters: for those, ``isalpha``/``isupper``/``isdigit`` are the ASCII letter and digit
@@ -185,7 +193,7 @@ def fast_getter(getter: Getter) -> Getter:
             return functools.partial(_is_stop, getter.keywords["stops"])
         return getter
     if getter is base.word_shape:
-        return functools.partial(word_shape, {})  # a memo per vocabulary
+        return functools.partial(word_shape, ShapeMemo())  # a memo per vocabulary
     try:
         return _SAME.get(getter, getter)
     except TypeError:  # an unhashable callable

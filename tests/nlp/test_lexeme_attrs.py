@@ -199,6 +199,8 @@ def test_the_shape_memo_is_bounded_and_keyed_by_shape_class(
         assert len(memo) <= 3
     assert "Xxxxxxxxxx" not in memo  # forgotten when full
     assert lexeme_attrs.word_shape(memo, "Department") == "Xxxxx"
+    kept = lexeme_attrs.ShapeMemo(memo)
+    assert kept and pickle.loads(pickle.dumps(kept)) == {}  # not sent to a spawned worker
 
 
 def test_letters_are_never_digits() -> None:
