@@ -93,19 +93,26 @@ _TUPLE_FIELDS = ("timexes", "quantities")
 def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
     names = _FIELDS[cls]
     tuple_fields = [k for k in _TUPLE_FIELDS if k in names]
+    build = attrs.row_builder(cls)
+    user_data: dict[Any, Any] = doc.user_data
     rows = []
     for span in doc.spans.get(key, ()):
-        payload = attrs.span_value(span, attr)
+        payload = user_data.get(("._.", attr, span.start_char, span.end_char))  # span_value
         if payload is None:
             continue
-        if payload.keys() != names:
+        exact = payload.keys() == names
+        if not exact:
             payload = {k: v for k, v in payload.items() if k in names}
         for k in tuple_fields:
             if isinstance(payload.get(k), list):  # a Doc read back from bytes (msgpack)
                 payload = {**payload, k: tuple(payload[k])}
-        rows.append(cls(**payload))
-    rows.sort(key=lambda r: (r.char_start, r.char_end))  # type: ignore[attr-defined]
+        rows.append(build(payload) if exact else cls(**payload))
+    rows.sort(key=_offsets)
     return rows
+
+
+def _offsets(row: Any) -> tuple[int, int]:
+    return row.char_start, row.char_end
 
 
 def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:

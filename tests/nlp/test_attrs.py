@@ -4,7 +4,10 @@ rows as spans with payloads."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,12 +21,13 @@ from pipeline.nlp.attrs import (
     doc_text,
     get_anchor,
     get_answering_body,
+    row_builder,
     row_payload,
     set_context,
     span_value,
     store_rows,
 )
-from pipeline.types import Commitment, Quantity
+from pipeline.types import Commitment, Quantity, Timex
 
 
 def test_doc_text_is_joined_once_and_kept() -> None:
@@ -70,6 +74,53 @@ def test_row_payload_is_the_rows_fields() -> None:
     payload = row_payload(row)
     assert payload["timexes"] == (0, 1)
     assert Commitment(**payload) == row
+
+
+def test_row_builder_builds_what_the_dataclass_builds() -> None:
+    rows: list[Any] = [
+        Commitment(quote="We will publish it", char_start=0, char_end=18, kind="future"),
+        Commitment(
+            "we will",
+            1,
+            5,
+            "future",
+            "we",
+            "DWP",
+            "2025-12-31",
+            "by 2025",
+            "soft",
+            True,
+            True,
+            "will",
+            (1, 2),
+            (0,),
+            "future.will",
+        ),
+        Quantity(text="£5", char_start=3, char_end=5, value=5.0, unit="GBP", kind="money"),
+        Timex(text="2025", char_start=0, char_end=4, type="date", start="2025-01-01"),
+    ]
+    for row in rows:
+        built = row_builder(type(row))(row_payload(row))
+        assert type(built) is type(row) and built == row
+        assert [getattr(built, n) for n in row_payload(row)] == list(row_payload(row).values())
+        with pytest.raises(AttributeError):  # still frozen
+            built.char_start = 9
+    with pytest.raises(KeyError):
+        row_builder(Quantity)({"text": "£5"})
+
+
+def test_row_builder_of_a_class_with_post_init_calls_it() -> None:
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        a: int
+
+        def __post_init__(self) -> None:
+            if self.a < 0:
+                raise ValueError("negative")
+
+    assert row_builder(Checked)({"a": 1}) == Checked(1)
+    with pytest.raises(ValueError, match="negative"):
+        row_builder(Checked)({"a": -1})
 
 
 def test_store_rows_keeps_one_row_per_token_span(nlp: Language) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -85,6 +87,35 @@ def test_sentence_starts_rule() -> None:
     ]
     assert sentence_starts([], [], enders) == []
     assert sentence_starts([stop, stop], [1, 1], enders) == [True, False]
+
+
+def _token_by_token(orth: list[int], punct: list[int], enders: frozenset[int]) -> list[bool]:
+    """spaCy's ``Sentencizer.predict`` loop, on integers: the readable form of the rule."""
+    guesses = [False] * len(orth)
+    if not guesses:
+        return guesses
+    guesses[0] = True
+    start, seen_ender = 0, False
+    for i, text in enumerate(orth):
+        ender = text in enders
+        if seen_ender and not punct[i] and not ender:
+            guesses[start] = True
+            start, seen_ender = i, False
+        elif ender:
+            seen_ender = True
+    guesses[start] = True
+    return guesses
+
+
+@given(st.lists(st.sampled_from(["word", "stop", "bang", "comma", "ender_not_punct"]), max_size=40))
+def test_sentence_starts_is_the_token_by_token_rule(kinds: list[str]) -> None:
+    """Tokens of five kinds: a word, two enders that are punctuation, punctuation that ends
+    nothing, and an ender whose lexeme is not punctuation (``punct_chars`` can name any)."""
+    ids = {"word": 1, "stop": 2, "bang": 3, "comma": 4, "ender_not_punct": 5}
+    orth = [ids[k] for k in kinds]
+    punct = [int(k in ("stop", "bang", "comma")) for k in kinds]
+    enders = frozenset({2, 3, 5})
+    assert sentence_starts(orth, punct, enders) == _token_by_token(orth, punct, enders)
 
 
 def test_the_model_loads_the_column_sentencizer(nlp: Language) -> None:
