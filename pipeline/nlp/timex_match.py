@@ -23,7 +23,7 @@ import datetime as dt
 import re
 import re._constants as sre  # a pattern's parsed form: which characters its matches start with
 import re._parser as sre_parse
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, overload
 
@@ -327,15 +327,22 @@ def find_candidates(
             scan_led_rules(scan, plan.rules, lowered, by_line, scanned)
     for i in sorted(by_rule):
         rule, spans = plan.rules[i], by_rule[i]
+        lead = plan.leads[i]
         if rule.case == "sensitive":
             regex, searched = rule.regex, text
         elif same_length:
             regex, searched = rule.regex, lowered
         else:
-            regex, searched = rule.regex_ignorecase, text
-        matches = scanned.get(i)
+            regex, searched, lead = rule.regex_ignorecase, text, None
+        matches: Iterable[re.Match[str]] | None = scanned.get(i)
+        if matches is None:
+            matches = (
+                _matches_in(regex, searched, spans)
+                if lead is None
+                else led_matches_in(lead, regex, searched, spans)
+            )
         has_x, has_to, has_context, dated = plan.traits[i]
-        for match in _matches_in(regex, searched, spans) if matches is None else matches:
+        for match in matches:
             if not _on_word_boundaries(text, match.start(), match.end()):
                 continue
             start, end = match.span("x") if has_x and match.group("x") is not None else match.span()
@@ -442,18 +449,20 @@ def plain_pattern(regex: re.Pattern[str]) -> str | None:
     return plain if compiled.groups == 0 else None
 
 
-def _lead_pattern(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+def _lead_pattern(regex: re.Pattern[str], *, unless_fast: bool = False) -> re.Pattern[str] | None:
     """A pattern that finds where matches of ``regex`` can start, quickly: a character of
     :func:`first_chars` (with ``regex``'s flags, so that case-insensitive letters fold the
     same way), then a look-behind over it holding a look-ahead of ``regex``'s pattern (its
     named groups made non-capturing). The regex engine scans quickly for a set of first
     characters but not for a pattern that opens with ``\\b`` or an assertion, which it tries
     at every position. None when the first characters are not known or the pattern cannot
-    be embedded."""
+    be embedded, and when ``regex`` does not open with an assertion (``unless_fast``: when the
+    engine finds its starts quickly itself, :func:`_scans_fast`)."""
     chars = first_chars(regex)
     if chars is None or "(?P=" in regex.pattern or "(?(" in regex.pattern:
         return None
-    if not _opens_with_assertion(sre_parse.parse(regex.pattern, regex.flags)):
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    if _scans_fast(parsed) if unless_fast else not _opens_with_assertion(parsed):
         return None  # the engine already scans quickly for its first character
     lead = "".join(DIGIT if c == DIGIT else re.escape(c) for c in sorted(chars))
     plain = _NAMED_GROUP.sub("(?:", regex.pattern)
@@ -461,6 +470,25 @@ def _lead_pattern(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return re.compile(f"[{lead}](?<=(?={plain})(?s:.))", regex.flags)
     except re.error:  # a pattern with flags of its own cannot be embedded
         return None
+
+
+def _scans_fast(items: Any) -> bool:
+    """Whether the regex engine scans quickly for where a parsed pattern can match: it opens
+    (inside groups) with a literal, a character set, or an alternation whose branches each open
+    with a literal; CPython's compiler gives such a pattern a prefix or a character set to
+    look for. Any other pattern (a repeat, ``\\d{1,3}`` or a branch opening with one, an
+    assertion) is tried at every position."""
+    while items:
+        op, av = items[0]
+        if op is sre.SUBPATTERN:
+            items = av[3]
+            continue
+        if op in (sre.LITERAL, sre.IN):
+            return True
+        if op is sre.BRANCH:
+            return all(branch and branch[0][0] is sre.LITERAL for branch in av[1])
+        return False
+    return False
 
 
 def _opens_with_assertion(items: Any) -> bool:
@@ -599,6 +627,10 @@ class RulePlan:
         scans: Rules whose matches start with a digit, tried together (a :class:`LeadScan`
             per ``case`` that has two or more; capital letters, the other rare first
             character, were measured and gave nothing).
+        leads: Per rule, the lead pattern (:func:`_lead_pattern`) that finds where its matches
+            can start when the regex engine would try it at every position (a pattern opening
+            with a repeat such as ``{AMOUNT}``'s ``\\d{1,3}``), else None; rules of ``scans``
+            have none.
     """
 
     rules: tuple[TimexRule, ...]
@@ -608,6 +640,7 @@ class RulePlan:
     words: frozenset[str]
     traits: tuple[tuple[bool, bool, bool, bool], ...] = ()
     scans: tuple[LeadScan, ...] = ()
+    leads: tuple[re.Pattern[str] | None, ...] = ()
 
 
 def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
@@ -629,6 +662,11 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         if chars is not None and chars <= _DIGITS and pattern is not None:
             led.setdefault(rule.case, {})[i] = pattern
     scans = [lead_scan(case, DIGIT, group) for case, group in led.items() if len(group) > 1]
+    scanned = frozenset().union(*(scan.members for scan in scans))
+    leads = tuple(
+        None if i in scanned else _lead_pattern(rule.regex, unless_fast=True)
+        for i, rule in enumerate(kept)
+    )
     return RulePlan(
         kept,
         {word: tuple(indexes) for word, indexes in by_word.items()},
@@ -637,6 +675,7 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         frozenset(by_word),
         tuple(_traits(rule) for rule in kept),
         tuple(scans),
+        leads,
     )
 
 
@@ -739,6 +778,23 @@ def _matches_in(
     """The matches of ``regex`` inside each of ``spans`` of ``text``, in order."""
     for start, end in spans:
         yield from regex.finditer(text, start, end)
+
+
+def led_matches_in(
+    lead: re.Pattern[str], regex: re.Pattern[str], text: str, spans: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """:func:`_matches_in` through ``regex``'s lead pattern (:func:`_lead_pattern`): each place
+    in a span where a match can start, from the end of the previous match on, matched there
+    (what ``regex.finditer`` over the span gives; ``regex`` cannot match the empty string)."""
+    for start, end in spans:
+        last = start
+        for hit in lead.finditer(text, start, end):
+            pos = hit.start()
+            if pos >= last:
+                match = regex.match(text, pos, end)
+                if match is not None:  # pragma: no branch - the look-ahead matched there
+                    yield match
+                    last = match.end()
 
 
 _ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -1267,7 +1323,7 @@ def find_timexes(
         spans = list(sentences) if sentences else [(0, len(text))]
     starts: list[int] | None = None  # read when an expression first needs its sentence
     lowered = text.lower()
-    lines = text_lines(text, lowered)
+    lines = text_lines(text, lowered, rules.vocabulary)  # only the words gates read
     candidates = find_candidates(
         text, rules.patterns, profile, rules.part_prefix, lines, lowered=lowered
     )

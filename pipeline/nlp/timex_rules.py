@@ -533,10 +533,15 @@ _ASCII_NON_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not chr(i
 _COMMON_NON_WORD = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u00a3", "\u00a0")
 """Characters that are not word characters and make most non-ASCII lines of answers (curly
 quotes, dashes, the pound sign, the no-break space)."""
+_NUMBER_ONLY = frozenset((NUMBER_TRIGGER,))
 
 
 def trigger_words(
-    text: str, lowered: str | None = None, start: int = 0, end: int | None = None
+    text: str,
+    lowered: str | None = None,
+    start: int = 0,
+    end: int | None = None,
+    vocabulary: frozenset[str] | None = None,
 ) -> frozenset[str]:
     """The lower-cased words of ``text[start:end]`` (letters only), with :data:`NUMBER_TRIGGER`
     when it has a digit: what rules' ``requires`` are checked against.
@@ -547,6 +552,9 @@ def trigger_words(
             is as long as ``text``.
         start: Offset of the first character to read.
         end: Offset after the last character to read; the end of ``text`` when None.
+        vocabulary: When given, only the words in it are kept (the rules' trigger words,
+            :attr:`TimexRuleSet.vocabulary`: what ``requires`` can ask for), without building
+            the set of every word of the text first.
     """
     end = len(text) if end is None else end
     if lowered is not None and len(lowered) == len(text):
@@ -558,12 +566,17 @@ def trigger_words(
             if char in segment:
                 segment = segment.replace(char, " ")
     if segment.isascii():  # ASCII letters are a-z (lower-cased): the rest become spaces
-        words = set(segment.translate(_ASCII_NON_LETTERS).split())
+        found = segment.translate(_ASCII_NON_LETTERS).split()
     else:
-        words = set(_WORD.findall(segment))
+        found = _WORD.findall(segment)
+    if vocabulary is not None:
+        words = vocabulary.intersection(found)
+        if NUMBER_TRIGGER in vocabulary and _DIGIT.search(text, start, end):
+            return words | _NUMBER_ONLY
+        return words
     if _DIGIT.search(text, start, end):
-        words.add(NUMBER_TRIGGER)
-    return frozenset(words)
+        found.append(NUMBER_TRIGGER)
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,7 +594,9 @@ class TextLine:
     words: frozenset[str]
 
 
-def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
+def text_lines(
+    text: str, lowered: str | None = None, vocabulary: frozenset[str] | None = None
+) -> list[TextLine]:
     """The non-empty lines of ``text`` (split at ``\\n``) with their trigger words: rules run
     line by line, only where their trigger words are (no time expression spans a line break).
 
@@ -589,6 +604,8 @@ def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
         text: The text.
         lowered: ``text.lower()``, when the caller has it; its offsets are used only when it is
             as long as ``text``.
+        vocabulary: When given, each line keeps only its trigger words in it (see
+            :func:`trigger_words`).
     """
     out = []
     start = 0
@@ -598,7 +615,7 @@ def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
         if end == -1:
             end = size
         if end > start:
-            out.append(TextLine(start, end, trigger_words(text, lowered, start, end)))
+            out.append(TextLine(start, end, trigger_words(text, lowered, start, end, vocabulary)))
         start = end + 1
     return out
 
@@ -917,6 +934,8 @@ class TimexRuleSet:
         part_prefix: The ``{PART}`` macro anchored at the end of a text: a part of a period
             ("the end of", "early", "later in") written before a date expression, which the
             matcher joins to it.
+        vocabulary: Every trigger word the pattern and block rules' ``requires`` name: the
+            only words of a line that the rule gates read (see :func:`text_lines`).
     """
 
     macros: tuple[Macro, ...] = ()
@@ -926,8 +945,12 @@ class TimexRuleSet:
     tenses: tuple[TenseRule, ...] = ()
     roles: tuple[RoleRule, ...] = ()
     part_prefix: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    vocabulary: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        gates = [rule.requires for rule in self.patterns] + [rule.requires for rule in self.blocks]
+        words = {word for requires in gates for group in requires for word in group}
+        object.__setattr__(self, "vocabulary", frozenset(words))
         table = _macro_table(self.macros)
         if PART_MACRO in table and self.part_prefix is None:
             pattern = expand_macros(table[PART_MACRO], table, where=f"macro {PART_MACRO}")

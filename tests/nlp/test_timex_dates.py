@@ -24,6 +24,7 @@ from pipeline.nlp.timex_match import (
     lead_finditer,
     lead_of,
     lead_search,
+    led_matches_in,
     lines_holding,
     parse_part,
     plain_pattern,
@@ -463,6 +464,27 @@ def test_trigger_words_are_the_letter_runs_of_the_text(text: str) -> None:
             assert trigger_words(text, None, start, end) == alone
             given = readable(lowered[start:end]) if len(lowered) == len(text) else alone
             assert trigger_words(text, lowered, start, end) == given
+            for vocabulary in VOCABULARIES:  # only the words a gate reads, when given
+                kept = trigger_words(text, lowered, start, end, vocabulary)
+                assert kept == given & vocabulary
+
+
+VOCABULARIES = [
+    frozenset(),
+    frozenset({"<number>"}),
+    frozenset({"by", "march", "year", "the", "caf\u00e9", "stra\u00dfe", "line", "<number>"}),
+]
+
+
+def test_a_rule_sets_vocabulary_is_every_word_its_gates_name(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    named = {w for r in (*rules.patterns, *rules.blocks) for group in r.requires for w in group}
+    assert rules.vocabulary == named and "<number>" in named
+    text = "By March 2025, the Department\u2026 will\n\nreport in the new year (2026-27)."
+    lines = text_lines(text, text.lower(), rules.vocabulary)
+    assert [line.words for line in lines] == [
+        line.words & rules.vocabulary for line in text_lines(text, text.lower())
+    ]
 
 
 @pytest.mark.parametrize(
@@ -569,6 +591,31 @@ def test_a_lead_scan_gives_each_rule_what_its_own_finditer_gives(
                         for m in plan.rules[i].regex.finditer(searched, start, end)
                     ]
                     assert [m.span() for m in found.get(i, [])] == expected, plan.rules[i].id
+
+
+@pytest.mark.parametrize("profile", ["answers", "timeml"])
+def test_a_rule_with_a_lead_gives_what_its_own_finditer_gives(nlp: Language, profile: str) -> None:
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, profile)
+    led = [i for i, lead in enumerate(plan.leads) if lead is not None]
+    ids = {plan.rules[i].id for i in led}
+    assert {"duration.amount_unit", "duration.hyphenated"} <= ids  # {AMOUNT}, \\d+|… first
+    assert "date.month" not in ids  # the engine scans for its first letters itself
+    texts = [
+        *LEAD_TEXTS,
+        "For the next three years, often two years; a five-year plan, 10-year-olds, 12 months "
+        "ago, an 18 month wait, a couple of weeks, several decades, ten working days.\n"
+        "At noon on Next Monday, Parliament rose; now, in the 21st century, Budget 2024 \u2013",
+    ]
+    for text in texts:
+        lowered = text.lower()
+        spans = [(line.start, line.end) for line in text_lines(text)] + [(0, len(text))]
+        for i in led:
+            rule, lead = plan.rules[i], plan.leads[i]
+            assert lead is not None
+            searched = text if rule.case == "sensitive" else lowered
+            for span in spans:
+                found = [m.span() for m in led_matches_in(lead, rule.regex, searched, [span])]
+                assert found == [m.span() for m in rule.regex.finditer(searched, *span)], rule.id
 
 
 def test_a_lead_scan_keeps_each_rules_own_reading_of_dot_and_overlaps() -> None:
