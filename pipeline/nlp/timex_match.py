@@ -815,8 +815,11 @@ def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candi
         or cand.spec_to is not None
     ):
         return cand
-    match = lead_search(part_prefix, text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
-    if match is None:
+    lo = max(0, cand.start - CONTEXT_WINDOW)
+    if not ends_at(part_prefix, text, lo, cand.start):  # most dates: no part before them
+        return cand
+    match = lead_search(part_prefix, text, lo, cand.start)
+    if match is None:  # pragma: no cover - ends_at found one
         return cand
     try:
         part = parse_part(match.group("part"))
@@ -844,12 +847,148 @@ def _on_word_boundaries(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]))
 
 
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _char(code: int) -> str:
+    return re.escape(chr(code))  # escapes "-", "]", "^" and "\\" too
+
+
+def _reversed(items: Any, final: bool = False) -> str | None:
+    """A pattern whose matches are the reversed matches of a parsed sequence, or None when it
+    holds something this does not reverse (a look-around, a back-reference, an anchor other
+    than ``\\b``/``\\B``, an atomic group or possessive repeat, a flag group). ``final``: the
+    sequence ends where the whole match ends, which ends with ``$``; a ``$`` there says
+    nothing more and is left out (a rule's ``before`` written with its own ``$``)."""
+    out = []
+    tail = final
+    for op, av in reversed(list(items)):
+        if op is sre.AT and av is sre.AT_END and tail:
+            continue
+        if op is sre.AT and av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY):
+            out.append(r"\b" if av is sre.AT_BOUNDARY else r"\B")
+            continue
+        if op is sre.LITERAL:
+            out.append(_char(av))
+        elif op is sre.NOT_LITERAL:
+            out.append(f"[^{_char(av)}]")
+        elif op is sre.ANY:
+            out.append(".")
+        elif op is sre.IN:
+            parts: list[str] = []
+            for kind, value in av:
+                if kind is sre.NEGATE:
+                    parts.insert(0, "^")
+                elif kind is sre.LITERAL:
+                    parts.append(_char(value))
+                elif kind is sre.RANGE:
+                    parts.append(f"{_char(value[0])}-{_char(value[1])}")
+                elif kind is sre.CATEGORY and value in _CATEGORIES:
+                    parts.append(_CATEGORIES[value])
+                else:
+                    return None
+            out.append(f"[{''.join(parts)}]")
+        elif op is sre.BRANCH:
+            branches = [_reversed(branch, tail) for branch in av[1]]
+            if any(b is None for b in branches):
+                return None
+            out.append(f"(?:{'|'.join(branches)})")  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN:
+            if av[1] or av[2]:
+                return None
+            inner = _reversed(av[3], tail)
+            if inner is None:
+                return None
+            out.append(f"(?:{inner})")
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, item = av
+            inner = _reversed(item)
+            if inner is None:
+                return None
+            bound = "" if high is sre.MAXREPEAT else str(high)
+            out.append(f"(?:{inner}){{{low},{bound}}}")
+        else:
+            return None
+        tail = False
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class EndCheck:
+    """A regex anchored at the end (``(?:X)$``, a rule's ``before`` condition) turned around:
+    ``X`` reversed, matched once at the start of the reversed window instead of searched for
+    at every position of it.
+
+    Attributes:
+        inner: ``X`` reversed, where the window is the text's start.
+        bounded: ``X`` reversed, followed by a look-ahead for one more character: the match
+            may look at the character before the window (``\\b``) but not take it.
+    """
+
+    inner: re.Pattern[str]
+    bounded: re.Pattern[str]
+
+
+def end_check(regex: re.Pattern[str]) -> EndCheck | None:
+    """The :class:`EndCheck` of a regex that ends with ``$`` (not in multi-line mode), or None
+    when it is not one or its body cannot be reversed (:func:`_reversed`)."""
+    if regex.flags & (re.MULTILINE | re.VERBOSE):
+        return None
+    try:
+        items = list(sre_parse.parse(regex.pattern, regex.flags))
+    except re.error:  # pragma: no cover - the rule compiled
+        return None
+    if not items or items[-1] != (sre.AT, sre.AT_END):
+        return None
+    body = _reversed(items[:-1], final=True)
+    if body is None:
+        return None
+    flags = regex.flags
+    return EndCheck(re.compile(body, flags), re.compile(f"(?:{body})(?=(?s:.))", flags))
+
+
+_END_CHECKS: dict[re.Pattern[str], EndCheck | None] = {}
+
+
+def ends_at(regex: re.Pattern[str], text: str, lo: int, end: int) -> bool:
+    """Whether ``regex.search(text, lo, end)`` finds a match, for a regex that ends with ``$``:
+    whether its body matches some ``text[p:end]`` (or ``text[p:end - 1]`` before a final
+    newline, as ``$`` allows) with ``lo <= p``, checked by one match of the reversed body
+    (:func:`end_check`) at the start of the reversed window. A ``\\b`` at the match's far
+    end sees the character before ``lo``, as the search's does."""
+    if regex in _END_CHECKS:
+        check = _END_CHECKS[regex]
+    else:
+        if len(_END_CHECKS) >= _MAX_LEADS:
+            _END_CHECKS.clear()
+        check = _END_CHECKS[regex] = end_check(regex)
+    if check is None:
+        return regex.search(text, lo, end) is not None
+    if lo > 0:  # the window with the character before it, reversed; the match leaves it
+        window, pattern = (
+            text[end - 1 : lo - 2 : -1] if lo > 1 else text[end - 1 :: -1],
+            check.bounded,
+        )
+    else:
+        window, pattern = text[end - 1 :: -1] if end > 0 else "", check.inner
+    if pattern.match(window) is not None:
+        return True
+    return end > lo and text[end - 1] == "\n" and pattern.match(window, 1) is not None
+
+
 def _context_holds(rule: TimexRule, text: str, start: int, end: int) -> bool:
     lo = max(0, start - CONTEXT_WINDOW)
     hi = min(len(text), end + CONTEXT_WINDOW)
-    if rule.before_re is not None and not rule.before_re.search(text, lo, start):
+    if rule.before_re is not None and not ends_at(rule.before_re, text, lo, start):
         return False
-    if rule.not_before_re is not None and rule.not_before_re.search(text, lo, start):
+    if rule.not_before_re is not None and ends_at(rule.not_before_re, text, lo, start):
         return False
     if rule.after_re is not None and not rule.after_re.match(text, end, hi):
         return False
@@ -1150,8 +1289,8 @@ def _range_rule(
     for rule in rules:
         if not rule.gap_re.fullmatch(gap):
             continue
-        if rule.before_re is not None and not rule.before_re.search(
-            text, max(0, a.start - 40), a.start
+        if rule.before_re is not None and not ends_at(
+            rule.before_re, text, max(0, a.start - 40), a.start
         ):
             continue
         if rule.unless_re is not None and rule.unless_re.search(text, sentence_start, a.start):

@@ -18,6 +18,8 @@ from pipeline.nlp.timex_match import (
     Found,
     SpecError,
     build_spec,
+    end_check,
+    ends_at,
     find_candidates,
     first_chars,
     join_ranges,
@@ -664,6 +666,58 @@ def test_lead_search_and_finditer_give_what_search_and_finditer_give(nlp: Langua
                 assert [m.span() for m in lead_finditer(regex, text, start, end)] == [
                     m.span() for m in regex.finditer(text, start, end)
                 ]
+
+
+END_TEXTS = [
+    "It was set out in No. 12 of the 2023 Act, para 3, at the end of\nMarch 2025 and between "
+    "the 2024 and 2025 reports; up to 2026 as of 2027, aged between 16 and 18 for 3 days.",
+    "\u00a3 2024 No 5, Question 2025\n\n 12 2026 the\nearly 2027 (later in the year) 1/2028",
+    "ab\nb\n\nb a b\u212a \u0130 \u017f 2024\n",
+]
+
+
+def test_an_end_anchored_regex_is_found_at_the_end_as_search_finds_it(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    regexes = [
+        regex
+        for rule in rules.patterns
+        for regex in (rule.before_re, rule.not_before_re)
+        if regex is not None
+    ]
+    regexes += [rules.part_prefix, *(r.before_re for r in rules.ranges if r.before_re)]
+    turned = [regex for regex in regexes if end_check(regex) is not None]
+    assert len(turned) >= len(regexes) - 1  # "\\A" is not turned around; searched as before
+    for regex in dict.fromkeys(regexes):
+        for text in END_TEXTS:
+            for end in range(len(text) + 1):
+                for lo in {0, 1, max(0, end - 60), max(0, end - 2), end}:
+                    lo = min(lo, end)
+                    expected = regex.search(text, lo, end) is not None
+                    assert ends_at(regex, text, lo, end) == expected, (regex.pattern, lo, end)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "turned"),
+    [
+        (r"(?:\bb)$", True),
+        (r"(?:(?:a|bc)+\s*)$", True),
+        (r"(?:x[^a-c\d]?\B)$", True),
+        (r"(?:\bup\s+$)$", True),  # a rule's own "$" at the end
+        (r"(?:(?<=a)b)$", False),  # a look-behind
+        (r"(?:\Ab)$", False),
+        (r"(?:a$b)$", False),  # "$" before the end
+        (r"(?-i:B)$", False),
+        (r"ab", False),  # not anchored
+    ],
+)
+def test_end_checks_turn_around_what_they_can(pattern: str, turned: bool) -> None:
+    regex = re.compile(pattern, re.IGNORECASE)
+    assert (end_check(regex) is not None) == turned
+    for text in ["b", "ab", "a b", "abc b\n", "bcbc \n", "x", "xd", "xe", "up \n", "cup ", ""]:
+        for end in range(len(text) + 1):
+            for lo in range(end + 1):
+                expected = regex.search(text, lo, end) is not None
+                assert ends_at(regex, text, lo, end) == expected, (pattern, text, lo, end)
 
 
 def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
