@@ -37,11 +37,13 @@ from pipeline.nlp.timex_rules import (
     OFFSET_WORDS,
     PART_WORDS,
     RangeRule,
+    Requires,
     RoleRule,
     TenseRule,
     TextLine,
     TimexRule,
     TimexRuleSet,
+    implied_words,
     requires_met,
     text_lines,
 )
@@ -317,7 +319,8 @@ def find_candidates(
         lines = text_lines(text, lowered)
     same_length = len(lowered) == len(text)
     plan = _plan_of(rules, profile)
-    by_line = [(line.start, line.end, _chosen(plan, line.words)) for line in lines]
+    gated = plan.gated if same_length else plan.gated_folded  # words every match holds too
+    by_line = [(line.start, line.end, _chosen(plan, line.words, gated)) for line in lines]
     by_rule = _spans_by_rule(by_line)
     scanned: dict[int, list[re.Match[str]]] = {}
     for scan in plan.scans:
@@ -631,6 +634,12 @@ class RulePlan:
         scans: Rules whose matches start with a digit, tried together (a :class:`LeadScan`
             per ``case`` that has two or more; capital letters, the other rare first
             character, were measured and gave nothing).
+        gated: For :func:`find_candidates`, the rules to check further once met (``several``
+            and the rules with :func:`~pipeline.nlp.timex_rules.implied_words`), and per rule
+            the groups to check: ``requires`` after the first, then the words every match
+            holds. A line without them holds no match of the rule, so it is not run there.
+        gated_folded: The same for a text matched with ``re.IGNORECASE`` (its lower-cased
+            form is not as long): a case-insensitive rule's implied words are left out there.
         leads: Per rule, the lead pattern (:func:`_lead_pattern`) that finds where its matches
             can start when the regex engine would try it at every position (a pattern opening
             with a repeat such as ``{AMOUNT}``'s ``\\d{1,3}``), else None; rules of ``scans``
@@ -645,6 +654,8 @@ class RulePlan:
     traits: tuple[tuple[bool, bool, bool, bool], ...] = ()
     scans: tuple[LeadScan, ...] = ()
     leads: tuple[re.Pattern[str] | None, ...] = ()
+    gated: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
+    gated_folded: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
 
 
 def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
@@ -671,6 +682,10 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         None if i in scanned else _lead_pattern(rule.regex, unless_fast=True)
         for i, rule in enumerate(kept)
     )
+    implied = [implied_words(rule.regex) for rule in kept]
+    folded = [
+        words if rule.case == "sensitive" else () for rule, words in zip(kept, implied, strict=True)
+    ]
     return RulePlan(
         kept,
         {word: tuple(indexes) for word, indexes in by_word.items()},
@@ -680,7 +695,20 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         tuple(_traits(rule) for rule in kept),
         tuple(scans),
         leads,
+        _gates(kept, implied),
+        _gates(kept, folded),
     )
+
+
+def _gates(
+    rules: Sequence[TimexRule], implied: Sequence[Requires]
+) -> tuple[frozenset[int], tuple[Requires, ...]]:
+    """:attr:`RulePlan.gated` from each rule's implied word groups."""
+    rest = tuple(
+        tuple(dict.fromkeys((*rule.requires[1:], *words)))
+        for rule, words in zip(rules, implied, strict=True)
+    )
+    return frozenset(i for i, groups in enumerate(rest) if groups), rest
 
 
 def _traits(rule: TimexRule) -> tuple[bool, bool, bool, bool]:
@@ -763,15 +791,26 @@ def _plan_of(rules: Sequence[TimexRule], profile: str) -> RulePlan:
     return entry[1]
 
 
-def _chosen(plan: RulePlan, words: frozenset[str]) -> set[int]:
-    """Indexes (in ``plan.rules``) of the rules whose ``requires`` ``words`` meet."""
+def _chosen(
+    plan: RulePlan,
+    words: frozenset[str],
+    gated: tuple[frozenset[int], tuple[Requires, ...]] | None = None,
+) -> set[int]:
+    """Indexes (in ``plan.rules``) of the rules whose ``requires`` ``words`` meet (``gated``:
+    and whose further word groups they meet, :attr:`RulePlan.gated`)."""
     chosen = set(plan.always)
     by_word = plan.by_word
     for word in plan.words.intersection(words):
         chosen.update(by_word[word])
-    kept = plan.rules
-    for i in plan.several.intersection(chosen):
-        if not requires_met(kept[i].requires[1:], words):
+    if gated is None:
+        kept = plan.rules
+        for i in plan.several.intersection(chosen):
+            if not requires_met(kept[i].requires[1:], words):
+                chosen.discard(i)
+        return chosen
+    several, rest = gated
+    for i in several.intersection(chosen):
+        if not requires_met(rest[i], words):
             chosen.discard(i)
     return chosen
 

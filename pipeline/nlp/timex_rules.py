@@ -27,6 +27,8 @@ naming the field, the value and the allowed values), wrong types (PCT105) and ba
 from __future__ import annotations
 
 import re
+import re._constants as sre  # a pattern's parsed form: the words its matches hold
+import re._parser as sre_parse
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -579,6 +581,135 @@ def trigger_words(
     return frozenset(found)
 
 
+_MAX_WORDS = 64
+"""The most words :func:`implied_words` lists for one part of a pattern."""
+
+
+def _language(items: Any) -> set[str] | None:
+    """The strings a parsed sequence can match, when they are few (at most :data:`_MAX_WORDS`)
+    and it is made of literals, alternations, groups, optional parts and look-arounds (which
+    match no characters); else None."""
+    out = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            part: set[str] | None = {chr(av)}
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        elif op is sre.BRANCH:
+            branches = [_language(branch) for branch in av[1]]
+            part = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+            part = _language(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            inner = _language(av[2])
+            part = None if inner is None else inner | {""}
+        else:
+            return None
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > _MAX_WORDS:
+            return None
+    return out
+
+
+def _flat(items: Any) -> list[tuple[Any, Any]]:
+    """A parsed sequence with its (flag-less) groups opened: the same sequence of parts."""
+    out = []
+    for op, av in items:
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            out.extend(_flat(av[3]))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _ends_apart(item: tuple[Any, Any]) -> bool:
+    """Whether a parsed part always matches at least one character and only characters that
+    are not letters (``\\s``, ``\\s+``, ``-``, ``[-/]``…), or is ``\\b``: a word beside it
+    is a whole word."""
+    op, av = item
+    if op is sre.AT:
+        return av is sre.AT_BOUNDARY
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return (
+            av[0] >= 1 and len(av[2]) == 1 and _ends_apart(av[2][0]) and av[2][0][0] is not sre.AT
+        )
+    if op is sre.LITERAL:
+        return not chr(av).isalpha()
+    if op is sre.IN:
+        for kind, value in av:
+            if kind is sre.LITERAL and not chr(value).isalpha():
+                continue
+            if kind is sre.CATEGORY and value in (sre.CATEGORY_SPACE, sre.CATEGORY_DIGIT):
+                continue
+            return False
+        return bool(av)
+    return False
+
+
+def _letters(item: tuple[Any, Any]) -> bool:
+    """Whether a parsed part matches one of a few strings of letters (or nothing)."""
+    words = _language([item])
+    return words is not None and all(w.isalpha() or not w for w in words)
+
+
+def _apart_after(items: Sequence[tuple[Any, Any]], j: int) -> bool:
+    """Whether the character after ``items[:j]``'s match is not a letter: ``items[j]`` matches
+    no letter (:func:`_ends_apart`), or is optional and opens with such a part, and so on."""
+    while j < len(items):
+        op, av = items[j]
+        if _ends_apart(items[j]):
+            return True
+        if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT) or av[0] != 0:
+            return False
+        inner = _flat(av[2])
+        if not inner or not _ends_apart(inner[0]) or inner[0][0] is sre.AT:
+            return False
+        j += 1
+    return False
+
+
+def implied_words(regex: re.Pattern[str]) -> Requires:
+    """Groups of trigger words every match of ``regex`` holds one word of: each a run of
+    ``regex``'s top-level parts that matches one of a few letter-only words (lower-cased:
+    trigger words are) and stands between parts that match no letter, or ``\\b``. Such a word
+    is a whole run of letters of the text, so a line without one of them in its trigger words
+    (:func:`trigger_words`) holds no match of ``regex``. Empty for a pattern compiled
+    case-insensitively (under ``re.IGNORECASE`` "\u017f" matches "s": the words of the text
+    lower-cased could miss it).
+
+    Args:
+        regex: A rule's pattern.
+    """
+    if regex.flags & re.IGNORECASE:
+        return ()
+    try:
+        items = _flat(sre_parse.parse(regex.pattern, regex.flags))
+    except re.error:  # pragma: no cover - the rule compiled
+        return ()
+    groups: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) and _letters(items[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        words = _language(items[i:j])
+        if (
+            words
+            and all(w.isascii() and w.isalpha() for w in words)
+            and i > 0
+            and _ends_apart(items[i - 1])
+            and _apart_after(items, j)
+        ):
+            groups.append(tuple(sorted({w.lower() for w in words})))
+        i = j
+    return tuple(dict.fromkeys(groups))
+
+
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """One line of a text (a paragraph of an answer) with its trigger words.
@@ -934,8 +1065,9 @@ class TimexRuleSet:
         part_prefix: The ``{PART}`` macro anchored at the end of a text: a part of a period
             ("the end of", "early", "later in") written before a date expression, which the
             matcher joins to it.
-        vocabulary: Every trigger word the pattern and block rules' ``requires`` name: the
-            only words of a line that the rule gates read (see :func:`text_lines`).
+        vocabulary: Every trigger word the pattern and block rules' ``requires`` name, and
+            the words every match of a pattern holds (:func:`implied_words`): the only words of
+            a line that the rule gates read (see :func:`text_lines`).
     """
 
     macros: tuple[Macro, ...] = ()
@@ -949,6 +1081,7 @@ class TimexRuleSet:
 
     def __post_init__(self) -> None:
         gates = [rule.requires for rule in self.patterns] + [rule.requires for rule in self.blocks]
+        gates += [implied_words(rule.regex) for rule in self.patterns]
         words = {word for requires in gates for group in requires for word in group}
         object.__setattr__(self, "vocabulary", frozenset(words))
         table = _macro_table(self.macros)

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from pipeline.ingest.records import Answer
+from pipeline.ingest.replay import read_answers
 from pipeline.nlp import dates, timex_rules
+from pipeline.nlp import timex_match as tm
 from pipeline.nlp.dates import DateparserSettings, DateSpec, Resolution
 from pipeline.nlp.rules import RuleError
 from pipeline.nlp.timex_match import (
@@ -43,6 +47,7 @@ from pipeline.nlp.timex_rules import (
     TenseRule,
     TimexRule,
     expand_macros,
+    implied_words,
     requires_met,
     text_lines,
     trigger_words,
@@ -481,6 +486,7 @@ VOCABULARIES = [
 def test_a_rule_sets_vocabulary_is_every_word_its_gates_name(nlp: Language) -> None:
     rules = nlp.get_pipe("pct_timex").rules
     named = {w for r in (*rules.patterns, *rules.blocks) for group in r.requires for w in group}
+    named |= {w for r in rules.patterns for group in implied_words(r.regex) for w in group}
     assert rules.vocabulary == named and "<number>" in named
     text = "By March 2025, the Department\u2026 will\n\nreport in the new year (2026-27)."
     lines = text_lines(text, text.lower(), rules.vocabulary)
@@ -718,6 +724,80 @@ def test_end_checks_turn_around_what_they_can(pattern: str, turned: bool) -> Non
             for lo in range(end + 1):
                 expected = regex.search(text, lo, end) is not None
                 assert ends_at(regex, text, lo, end) == expected, (pattern, text, lo, end)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"\bspring\b", 0, (("spring",),)),
+        (r"spring\b", 0, ()),  # may start inside a word ("offspring")
+        (r"\s+(?P<unit>year|month)s?\b", 0, (("month", "months", "year", "years"),)),
+        (r"-(?:year|month)(?:\s+\d+)?\b", 0, (("month", "year"),)),
+        (r"\d(?:year)s?", 0, ()),  # may end inside a word ("years" of "yearsx")
+        (r"x(?:year)\b", 0, ()),  # a letter before it
+        (r"\bBudget\s+(?P<year>\d{4})", 0, (("budget",),)),
+        (r"\b(?i:budget)\s", 0, ()),  # a case-insensitive group
+        (r"\bbudget\s", re.IGNORECASE, ()),  # "\u017f" matches "s" under IGNORECASE
+        (
+            r"\b(?:the|a)\s+(?:next|last)\s+(?:few\s+)?(?:days|weeks)\b",
+            0,
+            (("a", "the"), ("last", "next")),  # an optional word before "days": not seen
+        ),
+        (r"\bcaf\u00e9\b", 0, ()),  # not ASCII
+        (r"\b(?:\w+|year)\b", 0, ()),
+    ],
+)
+def test_implied_words(pattern: str, flags: int, expected: tuple[tuple[str, ...], ...]) -> None:
+    assert implied_words(re.compile(pattern, flags)) == expected
+
+
+IMPLIED_TEXTS = [
+    "offspring and summer; springs and summers 2024; the spring and summer 2025 terms",
+    "5-years, a five-year plan, 10-year-olds, the 2024spring_and_summer, \u017fpring and summer",
+    "in the next few days, the last weeks; Budget 2024 and budget 2025, BUDGET 2026",
+    "over the past decade, this year\u2019s; the end of the month\n\nthat year, the same week",
+]
+
+
+def test_no_rule_matches_on_a_line_without_its_implied_words(
+    nlp: Language, sample_path: Path
+) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    assert rules.vocabulary >= {
+        w for r in rules.patterns for g in implied_words(r.regex) for w in g
+    }
+    implied = [(rule, implied_words(rule.regex)) for rule in rules.patterns]
+    assert sum(bool(words) for _, words in implied) > 30
+    texts = [a.answer_text for a in read_answers(sample_path) if isinstance(a, Answer)]
+    met = 0
+    for text in [*IMPLIED_TEXTS, *LEAD_TEXTS, *END_TEXTS, *texts]:
+        lowered = text.lower()
+        for line in text_lines(text, lowered):
+            for rule, words in implied:
+                searched = text if rule.case == "sensitive" else lowered
+                if rule.regex.search(searched, line.start, line.end):
+                    assert requires_met(words, line.words), (rule.id, text[line.start : line.end])
+                    met += bool(words)
+    assert met > 100
+
+
+def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignoring_case(
+    nlp: Language,
+) -> None:
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, "answers")
+    (several, rest), (folded, folded_rest) = plan.gated, plan.gated_folded
+    assert folded <= several and plan.several <= folded
+    for i, rule in enumerate(plan.rules):
+        assert rest[i][: len(rule.requires) - 1] == rule.requires[1:]
+        assert folded_rest[i] == (rest[i] if rule.case == "sensitive" else rule.requires[1:])
+    # "\u0130" lower-cases to two characters: such a text is matched ignoring case, where
+    # "\u017f" matches "s", and the words of the line hold no season ("midwinter" is one word)
+    text = "\u0130n midwinter and \u017fpring 2025 we will"
+    words = text_lines(text, text.lower())[0].words
+    seasons = next(i for i, r in enumerate(plan.rules) if r.id == "date.contiguous_seasons")
+    assert plan.rules[seasons].regex_ignorecase.search(text) and "spring" not in words
+    assert seasons in tm._chosen(plan, words, plan.gated_folded)
+    assert seasons not in tm._chosen(plan, words, plan.gated)
 
 
 def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
