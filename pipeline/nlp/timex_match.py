@@ -682,7 +682,7 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         None if i in scanned else _lead_pattern(rule.regex, unless_fast=True)
         for i, rule in enumerate(kept)
     )
-    implied = [implied_words(rule.regex) for rule in kept]
+    implied = [implied_words(rule.regex, on_word_boundaries=True) for rule in kept]
     folded = [
         words if rule.case == "sensitive" else () for rule, words in zip(kept, implied, strict=True)
     ]

@@ -654,23 +654,42 @@ def _letters(item: tuple[Any, Any]) -> bool:
     return words is not None and all(w.isalpha() or not w for w in words)
 
 
-def _apart_after(items: Sequence[tuple[Any, Any]], j: int) -> bool:
+def _apart_after(items: Sequence[tuple[Any, Any]], j: int, edge: bool = False) -> bool:
     """Whether the character after ``items[:j]``'s match is not a letter: ``items[j]`` matches
-    no letter (:func:`_ends_apart`), or is optional and opens with such a part, and so on."""
+    no letter (:func:`_ends_apart`), or is optional and opens with such a part, and so on;
+    ``edge``: the end of the pattern counts too."""
     while j < len(items):
-        op, av = items[j]
         if _ends_apart(items[j]):
             return True
-        if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT) or av[0] != 0:
-            return False
-        inner = _flat(av[2])
-        if not inner or not _ends_apart(inner[0]) or inner[0][0] is sre.AT:
+        if not _apart_when_there(items[j], 0):
             return False
         j += 1
-    return False
+    return edge
 
 
-def implied_words(regex: re.Pattern[str]) -> Requires:
+def _apart_before(items: Sequence[tuple[Any, Any]], i: int, edge: bool = False) -> bool:
+    """Whether the character before ``items[i:]``'s match is not a letter (as
+    :func:`_apart_after`, leftwards; ``edge``: the start of the pattern counts too)."""
+    while i > 0:
+        if _ends_apart(items[i - 1]):
+            return True
+        if not _apart_when_there(items[i - 1], -1):
+            return False
+        i -= 1
+    return edge
+
+
+def _apart_when_there(item: tuple[Any, Any], end: int) -> bool:
+    """Whether ``item`` is optional and, when it matches, its first (``end`` 0) or last
+    (``end`` -1) part matches no letter."""
+    op, av = item
+    if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT) or av[0] != 0:
+        return False
+    inner = _flat(av[2])
+    return bool(inner) and inner[end][0] is not sre.AT and _ends_apart(inner[end])
+
+
+def implied_words(regex: re.Pattern[str], *, on_word_boundaries: bool = False) -> Requires:
     """Groups of trigger words every match of ``regex`` holds one word of: each a run of
     ``regex``'s top-level parts that matches one of a few letter-only words (lower-cased:
     trigger words are) and stands between parts that match no letter, or ``\\b``. Such a word
@@ -681,6 +700,10 @@ def implied_words(regex: re.Pattern[str]) -> Requires:
 
     Args:
         regex: A rule's pattern.
+        on_word_boundaries: The matches that start or end inside a word are dropped (as the
+            matcher drops them): a run at the pattern's start or end counts too, since a
+            match whose word there is not a whole word of the line starts or ends inside one.
+            Then a line without the words yields no match that is kept.
     """
     if regex.flags & re.IGNORECASE:
         return ()
@@ -701,9 +724,8 @@ def implied_words(regex: re.Pattern[str]) -> Requires:
         if (
             words
             and all(w.isascii() and w.isalpha() for w in words)
-            and i > 0
-            and _ends_apart(items[i - 1])
-            and _apart_after(items, j)
+            and _apart_before(items, i, on_word_boundaries)
+            and _apart_after(items, j, on_word_boundaries)
         ):
             groups.append(tuple(sorted({w.lower() for w in words})))
         i = j
@@ -1081,7 +1103,7 @@ class TimexRuleSet:
 
     def __post_init__(self) -> None:
         gates = [rule.requires for rule in self.patterns] + [rule.requires for rule in self.blocks]
-        gates += [implied_words(rule.regex) for rule in self.patterns]
+        gates += [implied_words(rule.regex, on_word_boundaries=True) for rule in self.patterns]
         words = {word for requires in gates for group in requires for word in group}
         object.__setattr__(self, "vocabulary", frozenset(words))
         table = _macro_table(self.macros)

@@ -486,7 +486,12 @@ VOCABULARIES = [
 def test_a_rule_sets_vocabulary_is_every_word_its_gates_name(nlp: Language) -> None:
     rules = nlp.get_pipe("pct_timex").rules
     named = {w for r in (*rules.patterns, *rules.blocks) for group in r.requires for w in group}
-    named |= {w for r in rules.patterns for group in implied_words(r.regex) for w in group}
+    named |= {
+        w
+        for r in rules.patterns
+        for group in implied_words(r.regex, on_word_boundaries=True)
+        for w in group
+    }
     assert rules.vocabulary == named and "<number>" in named
     text = "By March 2025, the Department\u2026 will\n\nreport in the new year (2026-27)."
     lines = text_lines(text, text.lower(), rules.vocabulary)
@@ -741,7 +746,7 @@ def test_end_checks_turn_around_what_they_can(pattern: str, turned: bool) -> Non
         (
             r"\b(?:the|a)\s+(?:next|last)\s+(?:few\s+)?(?:days|weeks)\b",
             0,
-            (("a", "the"), ("last", "next")),  # an optional word before "days": not seen
+            (("a", "the"), ("last", "next"), ("days", "weeks")),  # past an optional "few "
         ),
         (r"\bcaf\u00e9\b", 0, ()),  # not ASCII
         (r"\b(?:\w+|year)\b", 0, ()),
@@ -751,8 +756,27 @@ def test_implied_words(pattern: str, flags: int, expected: tuple[tuple[str, ...]
     assert implied_words(re.compile(pattern, flags)) == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"spring\b", (("spring",),)),  # a match inside "offspring" is dropped
+        (r"(?:annually|yearly)", (("annually", "yearly"),)),
+        (r"(?P<season>spring|summer)\s+(?:of\s+)?(?P<year>\d{4})", (("spring", "summer"),)),
+        (r"\d+\s*(?:am|pm)", (("am", "pm"),)),
+        (r"x?spring\b", (("spring", "xspring"),)),
+        (r"\d(?:year)s?", (("year", "years"),)),  # "5yearly": its match "5year" is dropped
+        (r"\d(?:year)s?(?:\w|-)", ()),
+    ],
+)
+def test_implied_words_of_matches_on_word_boundaries(
+    pattern: str, expected: tuple[tuple[str, ...], ...]
+) -> None:
+    assert implied_words(re.compile(pattern), on_word_boundaries=True) == expected
+
+
 IMPLIED_TEXTS = [
     "offspring and summer; springs and summers 2024; the spring and summer 2025 terms",
+    "Offspring 2024 midsummer 2025, Remonday 5 June, biannually and thisyear; the 3 pm and 4am",
     "5-years, a five-year plan, 10-year-olds, the 2024spring_and_summer, \u017fpring and summer",
     "in the next few days, the last weeks; Budget 2024 and budget 2025, BUDGET 2026",
     "over the past decade, this year\u2019s; the end of the month\n\nthat year, the same week",
@@ -768,17 +792,23 @@ def test_no_rule_matches_on_a_line_without_its_implied_words(
     }
     implied = [(rule, implied_words(rule.regex)) for rule in rules.patterns]
     assert sum(bool(words) for _, words in implied) > 30
+    bounded = [implied_words(rule.regex, on_word_boundaries=True) for rule in rules.patterns]
     texts = [a.answer_text for a in read_answers(sample_path) if isinstance(a, Answer)]
-    met = 0
+    met = kept = 0
     for text in [*IMPLIED_TEXTS, *LEAD_TEXTS, *END_TEXTS, *texts]:
         lowered = text.lower()
         for line in text_lines(text, lowered):
-            for rule, words in implied:
+            for (rule, words), words_kept in zip(implied, bounded, strict=True):
                 searched = text if rule.case == "sensitive" else lowered
-                if rule.regex.search(searched, line.start, line.end):
+                matches = list(rule.regex.finditer(searched, line.start, line.end))
+                if matches:
                     assert requires_met(words, line.words), (rule.id, text[line.start : line.end])
                     met += bool(words)
-    assert met > 100
+                # on_word_boundaries: without the words, every match starts or ends in a word
+                if not requires_met(words_kept, line.words):
+                    assert not any(tm._on_word_boundaries(text, *m.span()) for m in matches)
+                    kept += bool(matches)
+    assert met > 100 and kept > 0
 
 
 def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignoring_case(
