@@ -1121,18 +1121,73 @@ def tense_at(
     hi = min(sentence[1], end + TENSE_REACH)
     best: tuple[int, int, int] | None = None
     tense: Tense | None = None
-    for order, rule in enumerate(rules):
-        for match in lead_finditer(rule.regex, text, lo, hi):
-            if match.end() <= start:
-                key = (0, start - match.end(), order)
-            elif match.start() >= end:
-                key = (1, match.start() - end, order)
-            else:
-                continue
-            if best is None or key < best:
-                best = key
-                tense = rule.tense  # type: ignore[assignment]
+    for order, match in _tense_matches(rules, text, lo, hi):
+        if match.end() <= start:
+            key = (0, start - match.end(), order)
+        elif match.start() >= end:
+            key = (1, match.start() - end, order)
+        else:
+            continue
+        if best is None or key < best:  # keys differ: one rule's matches do not overlap
+            best = key
+            tense = rules[order].tense  # type: ignore[assignment]
     return tense
+
+
+_TENSE_SCANS: dict[int, tuple[Sequence[TenseRule], re.Pattern[str] | None]] = {}
+
+
+def _tense_matches(
+    rules: Sequence[TenseRule], text: str, lo: int, hi: int
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each tense rule's index with each of its matches in ``text[lo:hi]`` (what
+    ``rule.regex.finditer`` gives), found in one pass for all of them: the places where one
+    of them matches (a look-behind over a first character holding a look-ahead of their
+    alternation), each tried with every rule from the end of its previous match on, as
+    :func:`scan_led_rules` does for the digit-led rules. Rule by rule (:func:`lead_finditer`)
+    when their patterns cannot be joined."""
+    entry = _TENSE_SCANS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_TENSE_SCANS) >= _MAX_LEADS:
+            _TENSE_SCANS.clear()
+        entry = (rules, _joined_scan([rule.regex for rule in rules]))
+        _TENSE_SCANS[id(rules)] = entry
+    scan = entry[1]
+    if scan is None:
+        for order, rule in enumerate(rules):
+            for match in lead_finditer(rule.regex, text, lo, hi):
+                yield order, match
+        return
+    regexes = [rule.regex for rule in rules]
+    last = [lo] * len(regexes)
+    for hit in scan.finditer(text, lo, hi):
+        pos = hit.start()
+        for order, regex in enumerate(regexes):
+            if pos >= last[order]:
+                found = regex.match(text, pos, hi)
+                if found is not None:
+                    yield order, found
+                    last[order] = found.end()
+
+
+def _joined_scan(regexes: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that finds the places where one of ``regexes`` (same flags, none matching
+    the empty string) matches, or None when they cannot be joined."""
+    if not regexes or len({regex.flags for regex in regexes}) != 1:
+        return None
+    chars: set[str] = set()
+    patterns = []
+    for regex in regexes:
+        first = first_chars(regex)  # known only for a pattern that cannot match ""
+        if first is None or "(?P=" in regex.pattern or "(?(" in regex.pattern:
+            return None
+        chars |= first
+        patterns.append(f"(?:{_NAMED_GROUP.sub('(?:', regex.pattern)})")
+    lead = "".join(DIGIT if c == DIGIT else re.escape(c) for c in sorted(chars))
+    try:
+        return re.compile(f"[{lead}](?<=(?={'|'.join(patterns)})(?s:.))", regexes[0].flags)
+    except re.error:  # pragma: no cover - each compiled alone
+        return None
 
 
 def _duration_parts(cand: Candidate) -> tuple[float | None, str | None]:

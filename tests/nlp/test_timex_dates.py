@@ -775,6 +775,8 @@ def test_implied_words_of_matches_on_word_boundaries(
 
 
 IMPLIED_TEXTS = [
+    "It will be, as set out, what we would have done; had been due; is expected to; the data "
+    "show it was published last year and will be reviewed. They\u2019ll plan to; won't",
     "offspring and summer; springs and summers 2024; the spring and summer 2025 terms",
     "Offspring 2024 midsummer 2025, Remonday 5 June, biannually and thisyear; the 3 pm and 4am",
     "5-years, a five-year plan, 10-year-olds, the 2024spring_and_summer, \u017fpring and summer",
@@ -828,6 +830,23 @@ def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignori
     assert plan.rules[seasons].regex_ignorecase.search(text) and "spring" not in words
     assert seasons in tm._chosen(plan, words, plan.gated_folded)
     assert seasons not in tm._chosen(plan, words, plan.gated)
+
+
+def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules.tenses
+    assert tm._joined_scan([rule.regex for rule in rules]) is not None
+    for text in [*END_TEXTS, *IMPLIED_TEXTS, *LEAD_TEXTS]:
+        for lo in range(0, len(text) + 1, 5):
+            for hi in range(lo, len(text) + 1, 17):
+                found = sorted(
+                    (order, m.span()) for order, m in tm._tense_matches(rules, text, lo, hi)
+                )
+                expected = sorted(
+                    (order, m.span())
+                    for order, rule in enumerate(rules)
+                    for m in rule.regex.finditer(text, lo, hi)
+                )
+                assert found == expected
 
 
 def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
