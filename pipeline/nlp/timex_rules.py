@@ -581,7 +581,7 @@ def trigger_words(
     return frozenset(found)
 
 
-_MAX_WORDS = 64
+_MAX_WORDS = 128
 """The most words :func:`implied_words` lists for one part of a pattern."""
 
 
@@ -598,7 +598,7 @@ def _language(items: Any) -> set[str] | None:
         elif op is sre.BRANCH:
             branches = [_language(branch) for branch in av[1]]
             part = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
-        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+        elif op is sre.SUBPATTERN and _plain_group(av):
             part = _language(av[3])
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
             inner = _language(av[2])
@@ -613,11 +613,18 @@ def _language(items: Any) -> set[str] | None:
     return out
 
 
+def _plain_group(av: Any) -> bool:
+    """Whether a parsed group (``SUBPATTERN``) sets no flag but may turn case-insensitive
+    matching off (``(?-i:...)``): in a pattern compiled without ``re.IGNORECASE``, which is all
+    :func:`implied_words` reads, it matches what its contents match."""
+    return not av[1] and not av[2] & ~re.IGNORECASE
+
+
 def _flat(items: Any) -> list[tuple[Any, Any]]:
     """A parsed sequence with its (flag-less) groups opened: the same sequence of parts."""
     out = []
     for op, av in items:
-        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+        if op is sre.SUBPATTERN and _plain_group(av):
             out.extend(_flat(av[3]))
         else:
             out.append((op, av))

@@ -742,6 +742,7 @@ def test_end_checks_turn_around_what_they_can(pattern: str, turned: bool) -> Non
         (r"x(?:year)\b", 0, ()),  # a letter before it
         (r"\bBudget\s+(?P<year>\d{4})", 0, (("budget",),)),
         (r"\b(?i:budget)\s", 0, ()),  # a case-insensitive group
+        (r"\b(?-i:Mon|TUE)\.?,?\s", 0, (("mon", "tue"),)),  # "Mon." and "TUE" as words
         (r"\bbudget\s", re.IGNORECASE, ()),  # "\u017f" matches "s" under IGNORECASE
         (
             r"\b(?:the|a)\s+(?:next|last)\s+(?:few\s+)?(?:days|weeks)\b",
