@@ -767,6 +767,10 @@ def text_lines(
         vocabulary: When given, each line keeps only its trigger words in it (see
             :func:`trigger_words`).
     """
+    if vocabulary is not None:
+        letters = _ascii_letters(text, lowered)
+        if letters is not None:
+            return _ascii_lines(text, letters, vocabulary)
     out = []
     start = 0
     size = len(text)
@@ -776,6 +780,44 @@ def text_lines(
             end = size
         if end > start:
             out.append(TextLine(start, end, trigger_words(text, lowered, start, end, vocabulary)))
+        start = end + 1
+    return out
+
+
+_ASCII_LINES = str.maketrans(
+    {chr(i): " " for i in range(128) if not chr(i).isalpha() and chr(i) != "\n"}
+)
+
+
+def _ascii_letters(text: str, lowered: str | None) -> str | None:
+    """``text`` lower-cased with every character but ASCII letters and newlines made a space,
+    when that is what :func:`trigger_words` reads in each of its lines (the text is ASCII once
+    the common non-word characters are spaces, :data:`_COMMON_NON_WORD`); else None."""
+    low = lowered if lowered is not None and len(lowered) == len(text) else text.lower()
+    if len(low) != len(text):
+        return None
+    if not low.isascii():
+        for char in _COMMON_NON_WORD:
+            if char in low:
+                low = low.replace(char, " ")
+        if not low.isascii():
+            return None
+    return low.translate(_ASCII_LINES)
+
+
+def _ascii_lines(text: str, letters: str, vocabulary: frozenset[str]) -> list[TextLine]:
+    """:func:`text_lines` from :func:`_ascii_letters`: one translation of the whole text, then
+    each line's words split off it."""
+    out = []
+    start = 0
+    number = NUMBER_TRIGGER in vocabulary
+    for line in letters.split("\n"):
+        end = start + len(line)
+        if end > start:
+            words = vocabulary.intersection(line.split())
+            if number and _DIGIT.search(text, start, end):
+                words = words | _NUMBER_ONLY
+            out.append(TextLine(start, end, words))
         start = end + 1
     return out
 

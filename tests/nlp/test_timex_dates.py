@@ -483,6 +483,29 @@ VOCABULARIES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By March 2025, the Department\u2019s (DfE) work\u2014in 2024-25\u2026 x_y 3rd Q2\n\nnext year",
+        "\u00a35\u00a0million \u2013 the 2024/25 year\n  \n\nin spring\nand\n",
+        "only ASCII: (2024/25) it's 3rd-quarter_data; \tend\r\nthe year 2025\r\n",
+        "caf\u00e9 in May\nthe year",  # not ASCII: line by line
+        "\u0130n May\nthe year",  # lower-cases to another length
+        "",
+        "\n\n",
+    ],
+)
+def test_text_lines_of_a_text_read_at_once_are_its_lines_read_one_by_one(text: str) -> None:
+    vocabulary = frozenset({"may", "year", "the", "next", "spring", "in", "end", "<number>"})
+    for lowered in (None, text.lower()):
+        lines = text_lines(text, lowered, vocabulary)
+        assert [(line.start, line.end) for line in lines] == [
+            (line.start, line.end) for line in text_lines(text, lowered)
+        ]
+        for line in lines:
+            assert line.words == trigger_words(text, lowered, line.start, line.end, vocabulary)
+
+
 def test_a_rule_sets_vocabulary_is_every_word_its_gates_name(nlp: Language) -> None:
     rules = nlp.get_pipe("pct_timex").rules
     named = {w for r in (*rules.patterns, *rules.blocks) for group in r.requires for w in group}
