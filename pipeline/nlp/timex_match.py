@@ -1559,6 +1559,9 @@ class LazySpans(Sequence[tuple[int, int]]):
     def __len__(self) -> int:
         return len(self._read())
 
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._read())  # not Sequence's, which reads one index at a time
+
     @overload
     def __getitem__(self, index: int) -> tuple[int, int]: ...
 

@@ -873,6 +873,20 @@ def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Langua
                 assert found == expected
 
 
+def test_lazy_spans_are_read_once_when_first_needed() -> None:
+    calls = []
+
+    def compute() -> list[tuple[int, int]]:
+        calls.append(1)
+        return [(0, 4), (5, 9)]
+
+    spans = tm.LazySpans(compute, 9)
+    assert not calls
+    assert list(spans) == [(0, 4), (5, 9)] == [spans[0], spans[1]] and len(spans) == 2
+    assert [start for start, _ in spans] == [0, 5] and calls == [1]
+    assert list(tm.LazySpans(lambda: None, 7)) == [(0, 7)]
+
+
 def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
     text = "In 2024.\n\nThe Children Act 1989\nnothing\nMarch 2025"
     lines = text_lines(text)
