@@ -23,7 +23,7 @@ import datetime as dt
 import re
 import re._constants as sre  # a pattern's parsed form: which characters its matches start with
 import re._parser as sre_parse
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, overload
 
@@ -37,11 +37,13 @@ from pipeline.nlp.timex_rules import (
     OFFSET_WORDS,
     PART_WORDS,
     RangeRule,
+    Requires,
     RoleRule,
     TenseRule,
     TextLine,
     TimexRule,
     TimexRuleSet,
+    implied_words,
     requires_met,
     text_lines,
 )
@@ -317,8 +319,8 @@ def find_candidates(
         lines = text_lines(text, lowered)
     same_length = len(lowered) == len(text)
     plan = _plan_of(rules, profile)
-    by_line = [(line.start, line.end, _chosen(plan, line.words)) for line in lines]
-    by_rule = _spans_by_rule(by_line)
+    gated = plan.gated if same_length else plan.gated_folded  # words every match holds too
+    by_line, by_rule = _gate_lines(plan, lines, gated)
     scanned: dict[int, list[re.Match[str]]] = {}
     for scan in plan.scans:
         if scan.case == "sensitive":
@@ -327,15 +329,22 @@ def find_candidates(
             scan_led_rules(scan, plan.rules, lowered, by_line, scanned)
     for i in sorted(by_rule):
         rule, spans = plan.rules[i], by_rule[i]
+        lead = plan.leads[i]
         if rule.case == "sensitive":
             regex, searched = rule.regex, text
         elif same_length:
             regex, searched = rule.regex, lowered
         else:
-            regex, searched = rule.regex_ignorecase, text
-        matches = scanned.get(i)
+            regex, searched, lead = rule.regex_ignorecase, text, None
+        matches: Iterable[re.Match[str]] | None = scanned.get(i)
+        if matches is None:
+            matches = (
+                _matches_in(regex, searched, spans)
+                if lead is None
+                else led_matches_in(lead, regex, searched, spans)
+            )
         has_x, has_to, has_context, dated = plan.traits[i]
-        for match in _matches_in(regex, searched, spans) if matches is None else matches:
+        for match in matches:
             if not _on_word_boundaries(text, match.start(), match.end()):
                 continue
             start, end = match.span("x") if has_x and match.group("x") is not None else match.span()
@@ -442,18 +451,20 @@ def plain_pattern(regex: re.Pattern[str]) -> str | None:
     return plain if compiled.groups == 0 else None
 
 
-def _lead_pattern(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+def _lead_pattern(regex: re.Pattern[str], *, unless_fast: bool = False) -> re.Pattern[str] | None:
     """A pattern that finds where matches of ``regex`` can start, quickly: a character of
     :func:`first_chars` (with ``regex``'s flags, so that case-insensitive letters fold the
     same way), then a look-behind over it holding a look-ahead of ``regex``'s pattern (its
     named groups made non-capturing). The regex engine scans quickly for a set of first
     characters but not for a pattern that opens with ``\\b`` or an assertion, which it tries
     at every position. None when the first characters are not known or the pattern cannot
-    be embedded."""
+    be embedded, and when ``regex`` does not open with an assertion (``unless_fast``: when the
+    engine finds its starts quickly itself, :func:`_scans_fast`)."""
     chars = first_chars(regex)
     if chars is None or "(?P=" in regex.pattern or "(?(" in regex.pattern:
         return None
-    if not _opens_with_assertion(sre_parse.parse(regex.pattern, regex.flags)):
+    parsed = sre_parse.parse(regex.pattern, regex.flags)
+    if _scans_fast(parsed) if unless_fast else not _opens_with_assertion(parsed):
         return None  # the engine already scans quickly for its first character
     lead = "".join(DIGIT if c == DIGIT else re.escape(c) for c in sorted(chars))
     plain = _NAMED_GROUP.sub("(?:", regex.pattern)
@@ -461,6 +472,25 @@ def _lead_pattern(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return re.compile(f"[{lead}](?<=(?={plain})(?s:.))", regex.flags)
     except re.error:  # a pattern with flags of its own cannot be embedded
         return None
+
+
+def _scans_fast(items: Any) -> bool:
+    """Whether the regex engine scans quickly for where a parsed pattern can match: it opens
+    (inside groups) with a literal, a character set, or an alternation whose branches each open
+    with a literal; CPython's compiler gives such a pattern a prefix or a character set to
+    look for. Any other pattern (a repeat, ``\\d{1,3}`` or a branch opening with one, an
+    assertion) is tried at every position."""
+    while items:
+        op, av = items[0]
+        if op is sre.SUBPATTERN:
+            items = av[3]
+            continue
+        if op in (sre.LITERAL, sre.IN):
+            return True
+        if op is sre.BRANCH:
+            return all(branch and branch[0][0] is sre.LITERAL for branch in av[1])
+        return False
+    return False
 
 
 def _opens_with_assertion(items: Any) -> bool:
@@ -476,17 +506,21 @@ def _opens_with_assertion(items: Any) -> bool:
     return False
 
 
-_LEADS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_LEADS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
 _MAX_LEADS = 1024
+"""Patterns kept by :func:`lead_of` and :func:`ends_at`, by identity (a compiled pattern's hash
+reads its whole compiled code each time: 0.3-1 µs for the tense and context patterns)."""
 
 
 def lead_of(regex: re.Pattern[str]) -> re.Pattern[str] | None:
-    """:func:`_lead_pattern` of ``regex``, kept per pattern."""
-    if regex in _LEADS:
-        return _LEADS[regex]
+    """:func:`_lead_pattern` of ``regex``, kept per pattern (by identity)."""
+    entry = _LEADS.get(id(regex))
+    if entry is not None and entry[0] is regex:
+        return entry[1]
     if len(_LEADS) >= _MAX_LEADS:
         _LEADS.clear()
-    lead = _LEADS[regex] = _lead_pattern(regex)
+    lead = _lead_pattern(regex)
+    _LEADS[id(regex)] = (regex, lead)
     return lead
 
 
@@ -599,6 +633,16 @@ class RulePlan:
         scans: Rules whose matches start with a digit, tried together (a :class:`LeadScan`
             per ``case`` that has two or more; capital letters, the other rare first
             character, were measured and gave nothing).
+        gated: For :func:`find_candidates`, the rules to check further once met (``several``
+            and the rules with :func:`~pipeline.nlp.timex_rules.implied_words`), and per rule
+            the groups to check: ``requires`` after the first, then the words every match
+            holds. A line without them holds no match of the rule, so it is not run there.
+        gated_folded: The same for a text matched with ``re.IGNORECASE`` (its lower-cased
+            form is not as long): a case-insensitive rule's implied words are left out there.
+        leads: Per rule, the lead pattern (:func:`_lead_pattern`) that finds where its matches
+            can start when the regex engine would try it at every position (a pattern opening
+            with a repeat such as ``{AMOUNT}``'s ``\\d{1,3}``), else None; rules of ``scans``
+            have none.
     """
 
     rules: tuple[TimexRule, ...]
@@ -608,6 +652,9 @@ class RulePlan:
     words: frozenset[str]
     traits: tuple[tuple[bool, bool, bool, bool], ...] = ()
     scans: tuple[LeadScan, ...] = ()
+    leads: tuple[re.Pattern[str] | None, ...] = ()
+    gated: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
+    gated_folded: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
 
 
 def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
@@ -629,6 +676,15 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         if chars is not None and chars <= _DIGITS and pattern is not None:
             led.setdefault(rule.case, {})[i] = pattern
     scans = [lead_scan(case, DIGIT, group) for case, group in led.items() if len(group) > 1]
+    scanned = frozenset().union(*(scan.members for scan in scans))
+    leads = tuple(
+        None if i in scanned else _lead_pattern(rule.regex, unless_fast=True)
+        for i, rule in enumerate(kept)
+    )
+    implied = [implied_words(rule.regex, on_word_boundaries=True) for rule in kept]
+    folded = [
+        words if rule.case == "sensitive" else () for rule, words in zip(kept, implied, strict=True)
+    ]
     return RulePlan(
         kept,
         {word: tuple(indexes) for word, indexes in by_word.items()},
@@ -637,7 +693,21 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         frozenset(by_word),
         tuple(_traits(rule) for rule in kept),
         tuple(scans),
+        leads,
+        _gates(kept, implied),
+        _gates(kept, folded),
     )
+
+
+def _gates(
+    rules: Sequence[TimexRule], implied: Sequence[Requires]
+) -> tuple[frozenset[int], tuple[Requires, ...]]:
+    """:attr:`RulePlan.gated` from each rule's implied word groups."""
+    rest = tuple(
+        tuple(dict.fromkeys((*rule.requires[1:], *words)))
+        for rule, words in zip(rules, implied, strict=True)
+    )
+    return frozenset(i for i, groups in enumerate(rest) if groups), rest
 
 
 def _traits(rule: TimexRule) -> tuple[bool, bool, bool, bool]:
@@ -720,15 +790,64 @@ def _plan_of(rules: Sequence[TimexRule], profile: str) -> RulePlan:
     return entry[1]
 
 
-def _chosen(plan: RulePlan, words: frozenset[str]) -> set[int]:
-    """Indexes (in ``plan.rules``) of the rules whose ``requires`` ``words`` meet."""
+def _gate_lines(
+    plan: RulePlan,
+    lines: Sequence[TextLine],
+    gated: tuple[frozenset[int], tuple[Requires, ...]],
+) -> tuple[list[tuple[int, int, set[int]]], dict[int, list[tuple[int, int]]]]:
+    """Each line that runs a rule with the indexes of the rules it runs (:func:`_chosen` with
+    ``gated``), and each rule's lines (:func:`_spans_by_rule`), in one pass: the per-line
+    gate is ~10k lines a corpus pass, a third of them running no rule."""
+    by_line: list[tuple[int, int, set[int]]] = []
+    by_rule: dict[int, list[tuple[int, int]]] = {}
+    index, by_word, always = plan.words, plan.by_word, plan.always
+    several, rest = gated
+    for line in lines:
+        words = line.words
+        met = index.intersection(words)
+        if not met and not always:
+            continue
+        chosen = set(always)
+        for word in met:
+            chosen.update(by_word[word])
+        for i in several.intersection(chosen):
+            for group in rest[i]:  # requires_met, inline
+                if words.isdisjoint(group):
+                    chosen.discard(i)
+                    break
+        if not chosen:
+            continue
+        span = (line.start, line.end)
+        by_line.append((line.start, line.end, chosen))
+        for i in chosen:
+            found = by_rule.get(i)
+            if found is None:
+                by_rule[i] = [span]
+            else:
+                found.append(span)
+    return by_line, by_rule
+
+
+def _chosen(
+    plan: RulePlan,
+    words: frozenset[str],
+    gated: tuple[frozenset[int], tuple[Requires, ...]] | None = None,
+) -> set[int]:
+    """Indexes (in ``plan.rules``) of the rules whose ``requires`` ``words`` meet (``gated``:
+    and whose further word groups they meet, :attr:`RulePlan.gated`)."""
     chosen = set(plan.always)
     by_word = plan.by_word
     for word in plan.words.intersection(words):
         chosen.update(by_word[word])
-    kept = plan.rules
-    for i in plan.several.intersection(chosen):
-        if not requires_met(kept[i].requires[1:], words):
+    if gated is None:
+        kept = plan.rules
+        for i in plan.several.intersection(chosen):
+            if not requires_met(kept[i].requires[1:], words):
+                chosen.discard(i)
+        return chosen
+    several, rest = gated
+    for i in several.intersection(chosen):
+        if not requires_met(rest[i], words):
             chosen.discard(i)
     return chosen
 
@@ -739,6 +858,23 @@ def _matches_in(
     """The matches of ``regex`` inside each of ``spans`` of ``text``, in order."""
     for start, end in spans:
         yield from regex.finditer(text, start, end)
+
+
+def led_matches_in(
+    lead: re.Pattern[str], regex: re.Pattern[str], text: str, spans: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """:func:`_matches_in` through ``regex``'s lead pattern (:func:`_lead_pattern`): each place
+    in a span where a match can start, from the end of the previous match on, matched there
+    (what ``regex.finditer`` over the span gives; ``regex`` cannot match the empty string)."""
+    for start, end in spans:
+        last = start
+        for hit in lead.finditer(text, start, end):
+            pos = hit.start()
+            if pos >= last:
+                match = regex.match(text, pos, end)
+                if match is not None:  # pragma: no branch - the look-ahead matched there
+                    yield match
+                    last = match.end()
 
 
 _ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -759,8 +895,11 @@ def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candi
         or cand.spec_to is not None
     ):
         return cand
-    match = lead_search(part_prefix, text, max(0, cand.start - CONTEXT_WINDOW), cand.start)
-    if match is None:
+    lo = max(0, cand.start - CONTEXT_WINDOW)
+    if not ends_at(part_prefix, text, lo, cand.start):  # most dates: no part before them
+        return cand
+    match = lead_search(part_prefix, text, lo, cand.start)
+    if match is None:  # pragma: no cover - ends_at found one
         return cand
     try:
         part = parse_part(match.group("part"))
@@ -788,12 +927,150 @@ def _on_word_boundaries(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]))
 
 
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _char(code: int) -> str:
+    return re.escape(chr(code))  # escapes "-", "]", "^" and "\\" too
+
+
+def _reversed(items: Any, final: bool = False) -> str | None:
+    """A pattern whose matches are the reversed matches of a parsed sequence, or None when it
+    holds something this does not reverse (a look-around, a back-reference, an anchor other
+    than ``\\b``/``\\B``, an atomic group or possessive repeat, a flag group). ``final``: the
+    sequence ends where the whole match ends, which ends with ``$``; a ``$`` there says
+    nothing more and is left out (a rule's ``before`` written with its own ``$``)."""
+    out = []
+    tail = final
+    for op, av in reversed(list(items)):
+        if op is sre.AT and av is sre.AT_END and tail:
+            continue
+        if op is sre.AT and av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY):
+            out.append(r"\b" if av is sre.AT_BOUNDARY else r"\B")
+            continue
+        if op is sre.LITERAL:
+            out.append(_char(av))
+        elif op is sre.NOT_LITERAL:
+            out.append(f"[^{_char(av)}]")
+        elif op is sre.ANY:
+            out.append(".")
+        elif op is sre.IN:
+            parts: list[str] = []
+            for kind, value in av:
+                if kind is sre.NEGATE:
+                    parts.insert(0, "^")
+                elif kind is sre.LITERAL:
+                    parts.append(_char(value))
+                elif kind is sre.RANGE:
+                    parts.append(f"{_char(value[0])}-{_char(value[1])}")
+                elif kind is sre.CATEGORY and value in _CATEGORIES:
+                    parts.append(_CATEGORIES[value])
+                else:
+                    return None
+            out.append(f"[{''.join(parts)}]")
+        elif op is sre.BRANCH:
+            branches = [_reversed(branch, tail) for branch in av[1]]
+            if any(b is None for b in branches):
+                return None
+            out.append(f"(?:{'|'.join(branches)})")  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN:
+            if av[1] or av[2]:
+                return None
+            inner = _reversed(av[3], tail)
+            if inner is None:
+                return None
+            out.append(f"(?:{inner})")
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, high, item = av
+            inner = _reversed(item)
+            if inner is None:
+                return None
+            bound = "" if high is sre.MAXREPEAT else str(high)
+            out.append(f"(?:{inner}){{{low},{bound}}}")
+        else:
+            return None
+        tail = False
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class EndCheck:
+    """A regex anchored at the end (``(?:X)$``, a rule's ``before`` condition) turned around:
+    ``X`` reversed, matched once at the start of the reversed window instead of searched for
+    at every position of it.
+
+    Attributes:
+        inner: ``X`` reversed, where the window is the text's start.
+        bounded: ``X`` reversed, followed by a look-ahead for one more character: the match
+            may look at the character before the window (``\\b``) but not take it.
+    """
+
+    inner: re.Pattern[str]
+    bounded: re.Pattern[str]
+
+
+def end_check(regex: re.Pattern[str]) -> EndCheck | None:
+    """The :class:`EndCheck` of a regex that ends with ``$`` (not in multi-line mode), or None
+    when it is not one or its body cannot be reversed (:func:`_reversed`)."""
+    if regex.flags & (re.MULTILINE | re.VERBOSE):
+        return None
+    try:
+        items = list(sre_parse.parse(regex.pattern, regex.flags))
+    except re.error:  # pragma: no cover - the rule compiled
+        return None
+    if not items or items[-1] != (sre.AT, sre.AT_END):
+        return None
+    body = _reversed(items[:-1], final=True)
+    if body is None:
+        return None
+    flags = regex.flags
+    return EndCheck(re.compile(body, flags), re.compile(f"(?:{body})(?=(?s:.))", flags))
+
+
+_END_CHECKS: dict[int, tuple[re.Pattern[str], EndCheck | None]] = {}
+
+
+def ends_at(regex: re.Pattern[str], text: str, lo: int, end: int) -> bool:
+    """Whether ``regex.search(text, lo, end)`` finds a match, for a regex that ends with ``$``:
+    whether its body matches some ``text[p:end]`` (or ``text[p:end - 1]`` before a final
+    newline, as ``$`` allows) with ``lo <= p``, checked by one match of the reversed body
+    (:func:`end_check`) at the start of the reversed window. A ``\\b`` at the match's far
+    end sees the character before ``lo``, as the search's does."""
+    entry = _END_CHECKS.get(id(regex))
+    if entry is not None and entry[0] is regex:
+        check = entry[1]
+    else:
+        if len(_END_CHECKS) >= _MAX_LEADS:
+            _END_CHECKS.clear()
+        check = end_check(regex)
+        _END_CHECKS[id(regex)] = (regex, check)
+    if check is None:
+        return regex.search(text, lo, end) is not None
+    if lo > 0:  # the window with the character before it, reversed; the match leaves it
+        window, pattern = (
+            text[end - 1 : lo - 2 : -1] if lo > 1 else text[end - 1 :: -1],
+            check.bounded,
+        )
+    else:
+        window, pattern = text[end - 1 :: -1] if end > 0 else "", check.inner
+    if pattern.match(window) is not None:
+        return True
+    return end > lo and text[end - 1] == "\n" and pattern.match(window, 1) is not None
+
+
 def _context_holds(rule: TimexRule, text: str, start: int, end: int) -> bool:
     lo = max(0, start - CONTEXT_WINDOW)
     hi = min(len(text), end + CONTEXT_WINDOW)
-    if rule.before_re is not None and not rule.before_re.search(text, lo, start):
+    if rule.before_re is not None and not ends_at(rule.before_re, text, lo, start):
         return False
-    if rule.not_before_re is not None and rule.not_before_re.search(text, lo, start):
+    if rule.not_before_re is not None and ends_at(rule.not_before_re, text, lo, start):
         return False
     if rule.after_re is not None and not rule.after_re.match(text, end, hi):
         return False
@@ -881,18 +1158,73 @@ def tense_at(
     hi = min(sentence[1], end + TENSE_REACH)
     best: tuple[int, int, int] | None = None
     tense: Tense | None = None
-    for order, rule in enumerate(rules):
-        for match in lead_finditer(rule.regex, text, lo, hi):
-            if match.end() <= start:
-                key = (0, start - match.end(), order)
-            elif match.start() >= end:
-                key = (1, match.start() - end, order)
-            else:
-                continue
-            if best is None or key < best:
-                best = key
-                tense = rule.tense  # type: ignore[assignment]
+    for order, match in _tense_matches(rules, text, lo, hi):
+        if match.end() <= start:
+            key = (0, start - match.end(), order)
+        elif match.start() >= end:
+            key = (1, match.start() - end, order)
+        else:
+            continue
+        if best is None or key < best:  # keys differ: one rule's matches do not overlap
+            best = key
+            tense = rules[order].tense  # type: ignore[assignment]
     return tense
+
+
+_TENSE_SCANS: dict[int, tuple[Sequence[TenseRule], re.Pattern[str] | None]] = {}
+
+
+def _tense_matches(
+    rules: Sequence[TenseRule], text: str, lo: int, hi: int
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each tense rule's index with each of its matches in ``text[lo:hi]`` (what
+    ``rule.regex.finditer`` gives), found in one pass for all of them: the places where one
+    of them matches (a look-behind over a first character holding a look-ahead of their
+    alternation), each tried with every rule from the end of its previous match on, as
+    :func:`scan_led_rules` does for the digit-led rules. Rule by rule (:func:`lead_finditer`)
+    when their patterns cannot be joined."""
+    entry = _TENSE_SCANS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_TENSE_SCANS) >= _MAX_LEADS:
+            _TENSE_SCANS.clear()
+        entry = (rules, _joined_scan([rule.regex for rule in rules]))
+        _TENSE_SCANS[id(rules)] = entry
+    scan = entry[1]
+    if scan is None:
+        for order, rule in enumerate(rules):
+            for match in lead_finditer(rule.regex, text, lo, hi):
+                yield order, match
+        return
+    regexes = [rule.regex for rule in rules]
+    last = [lo] * len(regexes)
+    for hit in scan.finditer(text, lo, hi):
+        pos = hit.start()
+        for order, regex in enumerate(regexes):
+            if pos >= last[order]:
+                found = regex.match(text, pos, hi)
+                if found is not None:
+                    yield order, found
+                    last[order] = found.end()
+
+
+def _joined_scan(regexes: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that finds the places where one of ``regexes`` (same flags, none matching
+    the empty string) matches, or None when they cannot be joined."""
+    if not regexes or len({regex.flags for regex in regexes}) != 1:
+        return None
+    chars: set[str] = set()
+    patterns = []
+    for regex in regexes:
+        first = first_chars(regex)  # known only for a pattern that cannot match ""
+        if first is None or "(?P=" in regex.pattern or "(?(" in regex.pattern:
+            return None
+        chars |= first
+        patterns.append(f"(?:{_NAMED_GROUP.sub('(?:', regex.pattern)})")
+    lead = "".join(DIGIT if c == DIGIT else re.escape(c) for c in sorted(chars))
+    try:
+        return re.compile(f"[{lead}](?<=(?={'|'.join(patterns)})(?s:.))", regexes[0].flags)
+    except re.error:  # pragma: no cover - each compiled alone
+        return None
 
 
 def _duration_parts(cand: Candidate) -> tuple[float | None, str | None]:
@@ -1094,8 +1426,8 @@ def _range_rule(
     for rule in rules:
         if not rule.gap_re.fullmatch(gap):
             continue
-        if rule.before_re is not None and not rule.before_re.search(
-            text, max(0, a.start - 40), a.start
+        if rule.before_re is not None and not ends_at(
+            rule.before_re, text, max(0, a.start - 40), a.start
         ):
             continue
         if rule.unless_re is not None and rule.unless_re.search(text, sentence_start, a.start):
@@ -1227,6 +1559,9 @@ class LazySpans(Sequence[tuple[int, int]]):
     def __len__(self) -> int:
         return len(self._read())
 
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._read())  # not Sequence's, which reads one index at a time
+
     @overload
     def __getitem__(self, index: int) -> tuple[int, int]: ...
 
@@ -1267,7 +1602,7 @@ def find_timexes(
         spans = list(sentences) if sentences else [(0, len(text))]
     starts: list[int] | None = None  # read when an expression first needs its sentence
     lowered = text.lower()
-    lines = text_lines(text, lowered)
+    lines = text_lines(text, lowered, rules.vocabulary)  # only the words gates read
     candidates = find_candidates(
         text, rules.patterns, profile, rules.part_prefix, lines, lowered=lowered
     )

@@ -27,6 +27,8 @@ naming the field, the value and the allowed values), wrong types (PCT105) and ba
 from __future__ import annotations
 
 import re
+import re._constants as sre  # a pattern's parsed form: the words its matches hold
+import re._parser as sre_parse
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -533,10 +535,15 @@ _ASCII_NON_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not chr(i
 _COMMON_NON_WORD = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014", "\u00a3", "\u00a0")
 """Characters that are not word characters and make most non-ASCII lines of answers (curly
 quotes, dashes, the pound sign, the no-break space)."""
+_NUMBER_ONLY = frozenset((NUMBER_TRIGGER,))
 
 
 def trigger_words(
-    text: str, lowered: str | None = None, start: int = 0, end: int | None = None
+    text: str,
+    lowered: str | None = None,
+    start: int = 0,
+    end: int | None = None,
+    vocabulary: frozenset[str] | None = None,
 ) -> frozenset[str]:
     """The lower-cased words of ``text[start:end]`` (letters only), with :data:`NUMBER_TRIGGER`
     when it has a digit: what rules' ``requires`` are checked against.
@@ -547,6 +554,9 @@ def trigger_words(
             is as long as ``text``.
         start: Offset of the first character to read.
         end: Offset after the last character to read; the end of ``text`` when None.
+        vocabulary: When given, only the words in it are kept (the rules' trigger words,
+            :attr:`TimexRuleSet.vocabulary`: what ``requires`` can ask for), without building
+            the set of every word of the text first.
     """
     end = len(text) if end is None else end
     if lowered is not None and len(lowered) == len(text):
@@ -558,12 +568,175 @@ def trigger_words(
             if char in segment:
                 segment = segment.replace(char, " ")
     if segment.isascii():  # ASCII letters are a-z (lower-cased): the rest become spaces
-        words = set(segment.translate(_ASCII_NON_LETTERS).split())
+        found = segment.translate(_ASCII_NON_LETTERS).split()
     else:
-        words = set(_WORD.findall(segment))
+        found = _WORD.findall(segment)
+    if vocabulary is not None:
+        words = vocabulary.intersection(found)
+        if NUMBER_TRIGGER in vocabulary and _DIGIT.search(text, start, end):
+            return words | _NUMBER_ONLY
+        return words
     if _DIGIT.search(text, start, end):
-        words.add(NUMBER_TRIGGER)
-    return frozenset(words)
+        found.append(NUMBER_TRIGGER)
+    return frozenset(found)
+
+
+_MAX_WORDS = 128
+"""The most words :func:`implied_words` lists for one part of a pattern."""
+
+
+def _language(items: Any) -> set[str] | None:
+    """The strings a parsed sequence can match, when they are few (at most :data:`_MAX_WORDS`)
+    and it is made of literals, alternations, groups, optional parts and look-arounds (which
+    match no characters); else None."""
+    out = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            part: set[str] | None = {chr(av)}
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        elif op is sre.BRANCH:
+            branches = [_language(branch) for branch in av[1]]
+            part = None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN and _plain_group(av):
+            part = _language(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            inner = _language(av[2])
+            part = None if inner is None else inner | {""}
+        else:
+            return None
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > _MAX_WORDS:
+            return None
+    return out
+
+
+def _plain_group(av: Any) -> bool:
+    """Whether a parsed group (``SUBPATTERN``) sets no flag but may turn case-insensitive
+    matching off (``(?-i:...)``): in a pattern compiled without ``re.IGNORECASE``, which is all
+    :func:`implied_words` reads, it matches what its contents match."""
+    return not av[1] and not av[2] & ~re.IGNORECASE
+
+
+def _flat(items: Any) -> list[tuple[Any, Any]]:
+    """A parsed sequence with its (flag-less) groups opened: the same sequence of parts."""
+    out = []
+    for op, av in items:
+        if op is sre.SUBPATTERN and _plain_group(av):
+            out.extend(_flat(av[3]))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _ends_apart(item: tuple[Any, Any]) -> bool:
+    """Whether a parsed part always matches at least one character and only characters that
+    are not letters (``\\s``, ``\\s+``, ``-``, ``[-/]``…), or is ``\\b``: a word beside it
+    is a whole word."""
+    op, av = item
+    if op is sre.AT:
+        return av is sre.AT_BOUNDARY
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return (
+            av[0] >= 1 and len(av[2]) == 1 and _ends_apart(av[2][0]) and av[2][0][0] is not sre.AT
+        )
+    if op is sre.LITERAL:
+        return not chr(av).isalpha()
+    if op is sre.IN:
+        for kind, value in av:
+            if kind is sre.LITERAL and not chr(value).isalpha():
+                continue
+            if kind is sre.CATEGORY and value in (sre.CATEGORY_SPACE, sre.CATEGORY_DIGIT):
+                continue
+            return False
+        return bool(av)
+    return False
+
+
+def _letters(item: tuple[Any, Any]) -> bool:
+    """Whether a parsed part matches one of a few strings of letters (or nothing)."""
+    words = _language([item])
+    return words is not None and all(w.isalpha() or not w for w in words)
+
+
+def _apart_after(items: Sequence[tuple[Any, Any]], j: int, edge: bool = False) -> bool:
+    """Whether the character after ``items[:j]``'s match is not a letter: ``items[j]`` matches
+    no letter (:func:`_ends_apart`), or is optional and opens with such a part, and so on;
+    ``edge``: the end of the pattern counts too."""
+    while j < len(items):
+        if _ends_apart(items[j]):
+            return True
+        if not _apart_when_there(items[j], 0):
+            return False
+        j += 1
+    return edge
+
+
+def _apart_before(items: Sequence[tuple[Any, Any]], i: int, edge: bool = False) -> bool:
+    """Whether the character before ``items[i:]``'s match is not a letter (as
+    :func:`_apart_after`, leftwards; ``edge``: the start of the pattern counts too)."""
+    while i > 0:
+        if _ends_apart(items[i - 1]):
+            return True
+        if not _apart_when_there(items[i - 1], -1):
+            return False
+        i -= 1
+    return edge
+
+
+def _apart_when_there(item: tuple[Any, Any], end: int) -> bool:
+    """Whether ``item`` is optional and, when it matches, its first (``end`` 0) or last
+    (``end`` -1) part matches no letter."""
+    op, av = item
+    if op not in (sre.MAX_REPEAT, sre.MIN_REPEAT) or av[0] != 0:
+        return False
+    inner = _flat(av[2])
+    return bool(inner) and inner[end][0] is not sre.AT and _ends_apart(inner[end])
+
+
+def implied_words(regex: re.Pattern[str], *, on_word_boundaries: bool = False) -> Requires:
+    """Groups of trigger words every match of ``regex`` holds one word of: each a run of
+    ``regex``'s top-level parts that matches one of a few letter-only words (lower-cased:
+    trigger words are) and stands between parts that match no letter, or ``\\b``. Such a word
+    is a whole run of letters of the text, so a line without one of them in its trigger words
+    (:func:`trigger_words`) holds no match of ``regex``. Empty for a pattern compiled
+    case-insensitively (under ``re.IGNORECASE`` "\u017f" matches "s": the words of the text
+    lower-cased could miss it).
+
+    Args:
+        regex: A rule's pattern.
+        on_word_boundaries: The matches that start or end inside a word are dropped (as the
+            matcher drops them): a run at the pattern's start or end counts too, since a
+            match whose word there is not a whole word of the line starts or ends inside one.
+            Then a line without the words yields no match that is kept.
+    """
+    if regex.flags & re.IGNORECASE:
+        return ()
+    try:
+        items = _flat(sre_parse.parse(regex.pattern, regex.flags))
+    except re.error:  # pragma: no cover - the rule compiled
+        return ()
+    groups: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) and _letters(items[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        words = _language(items[i:j])
+        if (
+            words
+            and all(w.isascii() and w.isalpha() for w in words)
+            and _apart_before(items, i, on_word_boundaries)
+            and _apart_after(items, j, on_word_boundaries)
+        ):
+            groups.append(tuple(sorted({w.lower() for w in words})))
+        i = j
+    return tuple(dict.fromkeys(groups))
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,7 +754,9 @@ class TextLine:
     words: frozenset[str]
 
 
-def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
+def text_lines(
+    text: str, lowered: str | None = None, vocabulary: frozenset[str] | None = None
+) -> list[TextLine]:
     """The non-empty lines of ``text`` (split at ``\\n``) with their trigger words: rules run
     line by line, only where their trigger words are (no time expression spans a line break).
 
@@ -589,7 +764,13 @@ def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
         text: The text.
         lowered: ``text.lower()``, when the caller has it; its offsets are used only when it is
             as long as ``text``.
+        vocabulary: When given, each line keeps only its trigger words in it (see
+            :func:`trigger_words`).
     """
+    if vocabulary is not None:
+        letters = _ascii_letters(text, lowered)
+        if letters is not None:
+            return _ascii_lines(text, letters, vocabulary)
     out = []
     start = 0
     size = len(text)
@@ -598,7 +779,45 @@ def text_lines(text: str, lowered: str | None = None) -> list[TextLine]:
         if end == -1:
             end = size
         if end > start:
-            out.append(TextLine(start, end, trigger_words(text, lowered, start, end)))
+            out.append(TextLine(start, end, trigger_words(text, lowered, start, end, vocabulary)))
+        start = end + 1
+    return out
+
+
+_ASCII_LINES = str.maketrans(
+    {chr(i): " " for i in range(128) if not chr(i).isalpha() and chr(i) != "\n"}
+)
+
+
+def _ascii_letters(text: str, lowered: str | None) -> str | None:
+    """``text`` lower-cased with every character but ASCII letters and newlines made a space,
+    when that is what :func:`trigger_words` reads in each of its lines (the text is ASCII once
+    the common non-word characters are spaces, :data:`_COMMON_NON_WORD`); else None."""
+    low = lowered if lowered is not None and len(lowered) == len(text) else text.lower()
+    if len(low) != len(text):
+        return None
+    if not low.isascii():
+        for char in _COMMON_NON_WORD:
+            if char in low:
+                low = low.replace(char, " ")
+        if not low.isascii():
+            return None
+    return low.translate(_ASCII_LINES)
+
+
+def _ascii_lines(text: str, letters: str, vocabulary: frozenset[str]) -> list[TextLine]:
+    """:func:`text_lines` from :func:`_ascii_letters`: one translation of the whole text, then
+    each line's words split off it."""
+    out = []
+    start = 0
+    number = NUMBER_TRIGGER in vocabulary
+    for line in letters.split("\n"):
+        end = start + len(line)
+        if end > start:
+            words = vocabulary.intersection(line.split())
+            if number and _DIGIT.search(text, start, end):
+                words = words | _NUMBER_ONLY
+            out.append(TextLine(start, end, words))
         start = end + 1
     return out
 
@@ -917,6 +1136,9 @@ class TimexRuleSet:
         part_prefix: The ``{PART}`` macro anchored at the end of a text: a part of a period
             ("the end of", "early", "later in") written before a date expression, which the
             matcher joins to it.
+        vocabulary: Every trigger word the pattern and block rules' ``requires`` name, and
+            the words every match of a pattern holds (:func:`implied_words`): the only words of
+            a line that the rule gates read (see :func:`text_lines`).
     """
 
     macros: tuple[Macro, ...] = ()
@@ -926,8 +1148,13 @@ class TimexRuleSet:
     tenses: tuple[TenseRule, ...] = ()
     roles: tuple[RoleRule, ...] = ()
     part_prefix: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    vocabulary: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        gates = [rule.requires for rule in self.patterns] + [rule.requires for rule in self.blocks]
+        gates += [implied_words(rule.regex, on_word_boundaries=True) for rule in self.patterns]
+        words = {word for requires in gates for group in requires for word in group}
+        object.__setattr__(self, "vocabulary", frozenset(words))
         table = _macro_table(self.macros)
         if PART_MACRO in table and self.part_prefix is None:
             pattern = expand_macros(table[PART_MACRO], table, where=f"macro {PART_MACRO}")

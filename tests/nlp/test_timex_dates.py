@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from pipeline.ingest.records import Answer
+from pipeline.ingest.replay import read_answers
 from pipeline.nlp import dates, timex_rules
+from pipeline.nlp import timex_match as tm
 from pipeline.nlp.dates import DateparserSettings, DateSpec, Resolution
 from pipeline.nlp.rules import RuleError
 from pipeline.nlp.timex_match import (
@@ -18,12 +22,15 @@ from pipeline.nlp.timex_match import (
     Found,
     SpecError,
     build_spec,
+    end_check,
+    ends_at,
     find_candidates,
     first_chars,
     join_ranges,
     lead_finditer,
     lead_of,
     lead_search,
+    led_matches_in,
     lines_holding,
     parse_part,
     plain_pattern,
@@ -40,6 +47,7 @@ from pipeline.nlp.timex_rules import (
     TenseRule,
     TimexRule,
     expand_macros,
+    implied_words,
     requires_met,
     text_lines,
     trigger_words,
@@ -463,6 +471,56 @@ def test_trigger_words_are_the_letter_runs_of_the_text(text: str) -> None:
             assert trigger_words(text, None, start, end) == alone
             given = readable(lowered[start:end]) if len(lowered) == len(text) else alone
             assert trigger_words(text, lowered, start, end) == given
+            for vocabulary in VOCABULARIES:  # only the words a gate reads, when given
+                kept = trigger_words(text, lowered, start, end, vocabulary)
+                assert kept == given & vocabulary
+
+
+VOCABULARIES = [
+    frozenset(),
+    frozenset({"<number>"}),
+    frozenset({"by", "march", "year", "the", "caf\u00e9", "stra\u00dfe", "line", "<number>"}),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By March 2025, the Department\u2019s (DfE) work\u2014in 2024-25\u2026 x_y 3rd Q2\n\nnext year",
+        "\u00a35\u00a0million \u2013 the 2024/25 year\n  \n\nin spring\nand\n",
+        "only ASCII: (2024/25) it's 3rd-quarter_data; \tend\r\nthe year 2025\r\n",
+        "caf\u00e9 in May\nthe year",  # not ASCII: line by line
+        "\u0130n May\nthe year",  # lower-cases to another length
+        "",
+        "\n\n",
+    ],
+)
+def test_text_lines_of_a_text_read_at_once_are_its_lines_read_one_by_one(text: str) -> None:
+    vocabulary = frozenset({"may", "year", "the", "next", "spring", "in", "end", "<number>"})
+    for lowered in (None, text.lower()):
+        lines = text_lines(text, lowered, vocabulary)
+        assert [(line.start, line.end) for line in lines] == [
+            (line.start, line.end) for line in text_lines(text, lowered)
+        ]
+        for line in lines:
+            assert line.words == trigger_words(text, lowered, line.start, line.end, vocabulary)
+
+
+def test_a_rule_sets_vocabulary_is_every_word_its_gates_name(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    named = {w for r in (*rules.patterns, *rules.blocks) for group in r.requires for w in group}
+    named |= {
+        w
+        for r in rules.patterns
+        for group in implied_words(r.regex, on_word_boundaries=True)
+        for w in group
+    }
+    assert rules.vocabulary == named and "<number>" in named
+    text = "By March 2025, the Department\u2026 will\n\nreport in the new year (2026-27)."
+    lines = text_lines(text, text.lower(), rules.vocabulary)
+    assert [line.words for line in lines] == [
+        line.words & rules.vocabulary for line in text_lines(text, text.lower())
+    ]
 
 
 @pytest.mark.parametrize(
@@ -571,6 +629,31 @@ def test_a_lead_scan_gives_each_rule_what_its_own_finditer_gives(
                     assert [m.span() for m in found.get(i, [])] == expected, plan.rules[i].id
 
 
+@pytest.mark.parametrize("profile", ["answers", "timeml"])
+def test_a_rule_with_a_lead_gives_what_its_own_finditer_gives(nlp: Language, profile: str) -> None:
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, profile)
+    led = [i for i, lead in enumerate(plan.leads) if lead is not None]
+    ids = {plan.rules[i].id for i in led}
+    assert {"duration.amount_unit", "duration.hyphenated"} <= ids  # {AMOUNT}, \\d+|… first
+    assert "date.month" not in ids  # the engine scans for its first letters itself
+    texts = [
+        *LEAD_TEXTS,
+        "For the next three years, often two years; a five-year plan, 10-year-olds, 12 months "
+        "ago, an 18 month wait, a couple of weeks, several decades, ten working days.\n"
+        "At noon on Next Monday, Parliament rose; now, in the 21st century, Budget 2024 \u2013",
+    ]
+    for text in texts:
+        lowered = text.lower()
+        spans = [(line.start, line.end) for line in text_lines(text)] + [(0, len(text))]
+        for i in led:
+            rule, lead = plan.rules[i], plan.leads[i]
+            assert lead is not None
+            searched = text if rule.case == "sensitive" else lowered
+            for span in spans:
+                found = [m.span() for m in led_matches_in(lead, rule.regex, searched, [span])]
+                assert found == [m.span() for m in rule.regex.finditer(searched, *span)], rule.id
+
+
 def test_a_lead_scan_keeps_each_rules_own_reading_of_dot_and_overlaps() -> None:
     rules = [
         TimexRule.from_dict(
@@ -617,6 +700,191 @@ def test_lead_search_and_finditer_give_what_search_and_finditer_give(nlp: Langua
                 assert [m.span() for m in lead_finditer(regex, text, start, end)] == [
                     m.span() for m in regex.finditer(text, start, end)
                 ]
+
+
+END_TEXTS = [
+    "It was set out in No. 12 of the 2023 Act, para 3, at the end of\nMarch 2025 and between "
+    "the 2024 and 2025 reports; up to 2026 as of 2027, aged between 16 and 18 for 3 days.",
+    "\u00a3 2024 No 5, Question 2025\n\n 12 2026 the\nearly 2027 (later in the year) 1/2028",
+    "ab\nb\n\nb a b\u212a \u0130 \u017f 2024\n",
+]
+
+
+def test_an_end_anchored_regex_is_found_at_the_end_as_search_finds_it(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    regexes = [
+        regex
+        for rule in rules.patterns
+        for regex in (rule.before_re, rule.not_before_re)
+        if regex is not None
+    ]
+    regexes += [rules.part_prefix, *(r.before_re for r in rules.ranges if r.before_re)]
+    turned = [regex for regex in regexes if end_check(regex) is not None]
+    assert len(turned) >= len(regexes) - 1  # "\\A" is not turned around; searched as before
+    for regex in dict.fromkeys(regexes):
+        for text in END_TEXTS:
+            for end in range(len(text) + 1):
+                for lo in {0, 1, max(0, end - 60), max(0, end - 2), end}:
+                    lo = min(lo, end)
+                    expected = regex.search(text, lo, end) is not None
+                    assert ends_at(regex, text, lo, end) == expected, (regex.pattern, lo, end)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "turned"),
+    [
+        (r"(?:\bb)$", True),
+        (r"(?:(?:a|bc)+\s*)$", True),
+        (r"(?:x[^a-c\d]?\B)$", True),
+        (r"(?:\bup\s+$)$", True),  # a rule's own "$" at the end
+        (r"(?:(?<=a)b)$", False),  # a look-behind
+        (r"(?:\Ab)$", False),
+        (r"(?:a$b)$", False),  # "$" before the end
+        (r"(?-i:B)$", False),
+        (r"ab", False),  # not anchored
+    ],
+)
+def test_end_checks_turn_around_what_they_can(pattern: str, turned: bool) -> None:
+    regex = re.compile(pattern, re.IGNORECASE)
+    assert (end_check(regex) is not None) == turned
+    for text in ["b", "ab", "a b", "abc b\n", "bcbc \n", "x", "xd", "xe", "up \n", "cup ", ""]:
+        for end in range(len(text) + 1):
+            for lo in range(end + 1):
+                expected = regex.search(text, lo, end) is not None
+                assert ends_at(regex, text, lo, end) == expected, (pattern, text, lo, end)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        (r"\bspring\b", 0, (("spring",),)),
+        (r"spring\b", 0, ()),  # may start inside a word ("offspring")
+        (r"\s+(?P<unit>year|month)s?\b", 0, (("month", "months", "year", "years"),)),
+        (r"-(?:year|month)(?:\s+\d+)?\b", 0, (("month", "year"),)),
+        (r"\d(?:year)s?", 0, ()),  # may end inside a word ("years" of "yearsx")
+        (r"x(?:year)\b", 0, ()),  # a letter before it
+        (r"\bBudget\s+(?P<year>\d{4})", 0, (("budget",),)),
+        (r"\b(?i:budget)\s", 0, ()),  # a case-insensitive group
+        (r"\b(?-i:Mon|TUE)\.?,?\s", 0, (("mon", "tue"),)),  # "Mon." and "TUE" as words
+        (r"\bbudget\s", re.IGNORECASE, ()),  # "\u017f" matches "s" under IGNORECASE
+        (
+            r"\b(?:the|a)\s+(?:next|last)\s+(?:few\s+)?(?:days|weeks)\b",
+            0,
+            (("a", "the"), ("last", "next"), ("days", "weeks")),  # past an optional "few "
+        ),
+        (r"\bcaf\u00e9\b", 0, ()),  # not ASCII
+        (r"\b(?:\w+|year)\b", 0, ()),
+    ],
+)
+def test_implied_words(pattern: str, flags: int, expected: tuple[tuple[str, ...], ...]) -> None:
+    assert implied_words(re.compile(pattern, flags)) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"spring\b", (("spring",),)),  # a match inside "offspring" is dropped
+        (r"(?:annually|yearly)", (("annually", "yearly"),)),
+        (r"(?P<season>spring|summer)\s+(?:of\s+)?(?P<year>\d{4})", (("spring", "summer"),)),
+        (r"\d+\s*(?:am|pm)", (("am", "pm"),)),
+        (r"x?spring\b", (("spring", "xspring"),)),
+        (r"\d(?:year)s?", (("year", "years"),)),  # "5yearly": its match "5year" is dropped
+        (r"\d(?:year)s?(?:\w|-)", ()),
+    ],
+)
+def test_implied_words_of_matches_on_word_boundaries(
+    pattern: str, expected: tuple[tuple[str, ...], ...]
+) -> None:
+    assert implied_words(re.compile(pattern), on_word_boundaries=True) == expected
+
+
+IMPLIED_TEXTS = [
+    "It will be, as set out, what we would have done; had been due; is expected to; the data "
+    "show it was published last year and will be reviewed. They\u2019ll plan to; won't",
+    "offspring and summer; springs and summers 2024; the spring and summer 2025 terms",
+    "Offspring 2024 midsummer 2025, Remonday 5 June, biannually and thisyear; the 3 pm and 4am",
+    "5-years, a five-year plan, 10-year-olds, the 2024spring_and_summer, \u017fpring and summer",
+    "in the next few days, the last weeks; Budget 2024 and budget 2025, BUDGET 2026",
+    "over the past decade, this year\u2019s; the end of the month\n\nthat year, the same week",
+]
+
+
+def test_no_rule_matches_on_a_line_without_its_implied_words(
+    nlp: Language, sample_path: Path
+) -> None:
+    rules = nlp.get_pipe("pct_timex").rules
+    assert rules.vocabulary >= {
+        w for r in rules.patterns for g in implied_words(r.regex) for w in g
+    }
+    implied = [(rule, implied_words(rule.regex)) for rule in rules.patterns]
+    assert sum(bool(words) for _, words in implied) > 30
+    bounded = [implied_words(rule.regex, on_word_boundaries=True) for rule in rules.patterns]
+    texts = [a.answer_text for a in read_answers(sample_path) if isinstance(a, Answer)]
+    met = kept = 0
+    for text in [*IMPLIED_TEXTS, *LEAD_TEXTS, *END_TEXTS, *texts]:
+        lowered = text.lower()
+        for line in text_lines(text, lowered):
+            for (rule, words), words_kept in zip(implied, bounded, strict=True):
+                searched = text if rule.case == "sensitive" else lowered
+                matches = list(rule.regex.finditer(searched, line.start, line.end))
+                if matches:
+                    assert requires_met(words, line.words), (rule.id, text[line.start : line.end])
+                    met += bool(words)
+                # on_word_boundaries: without the words, every match starts or ends in a word
+                if not requires_met(words_kept, line.words):
+                    assert not any(tm._on_word_boundaries(text, *m.span()) for m in matches)
+                    kept += bool(matches)
+    assert met > 100 and kept > 0
+
+
+def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignoring_case(
+    nlp: Language,
+) -> None:
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, "answers")
+    (several, rest), (folded, folded_rest) = plan.gated, plan.gated_folded
+    assert folded <= several and plan.several <= folded
+    for i, rule in enumerate(plan.rules):
+        assert rest[i][: len(rule.requires) - 1] == rule.requires[1:]
+        assert folded_rest[i] == (rest[i] if rule.case == "sensitive" else rule.requires[1:])
+    # "\u0130" lower-cases to two characters: such a text is matched ignoring case, where
+    # "\u017f" matches "s", and the words of the line hold no season ("midwinter" is one word)
+    text = "\u0130n midwinter and \u017fpring 2025 we will"
+    words = text_lines(text, text.lower())[0].words
+    seasons = next(i for i, r in enumerate(plan.rules) if r.id == "date.contiguous_seasons")
+    assert plan.rules[seasons].regex_ignorecase.search(text) and "spring" not in words
+    assert seasons in tm._chosen(plan, words, plan.gated_folded)
+    assert seasons not in tm._chosen(plan, words, plan.gated)
+
+
+def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Language) -> None:
+    rules = nlp.get_pipe("pct_timex").rules.tenses
+    assert tm._joined_scan([rule.regex for rule in rules]) is not None
+    for text in [*END_TEXTS, *IMPLIED_TEXTS, *LEAD_TEXTS]:
+        for lo in range(0, len(text) + 1, 5):
+            for hi in range(lo, len(text) + 1, 17):
+                found = sorted(
+                    (order, m.span()) for order, m in tm._tense_matches(rules, text, lo, hi)
+                )
+                expected = sorted(
+                    (order, m.span())
+                    for order, rule in enumerate(rules)
+                    for m in rule.regex.finditer(text, lo, hi)
+                )
+                assert found == expected
+
+
+def test_lazy_spans_are_read_once_when_first_needed() -> None:
+    calls = []
+
+    def compute() -> list[tuple[int, int]]:
+        calls.append(1)
+        return [(0, 4), (5, 9)]
+
+    spans = tm.LazySpans(compute, 9)
+    assert not calls
+    assert list(spans) == [(0, 4), (5, 9)] == [spans[0], spans[1]] and len(spans) == 2
+    assert [start for start, _ in spans] == [0, 5] and calls == [1]
+    assert list(tm.LazySpans(lambda: None, 7)) == [(0, 7)]
 
 
 def test_lines_holding_gives_the_lines_of_the_offsets_in_order() -> None:
