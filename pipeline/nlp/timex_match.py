@@ -132,8 +132,18 @@ class SpecError(ValueError):
     """The words of a match do not make a date (a "financial year" 2024-27, a 31 February)."""
 
 
+IGNORECASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The four non-ASCII characters that a case-insensitive pattern matches for an ASCII letter
+("İ", dotless "ı", long "ſ", the Kelvin sign), as that letter: a rule's words matched with them
+("ſpring", "ſeptember") then name what they name in the rules' tables."""
+
+
 def _word(value: str) -> str:
-    return " ".join(value.lower().replace(".", " ").replace("-", " ").split())
+    """The words of a match as the rules' tables key them: folded to ASCII where the pattern
+    matched a letter case-insensitively (:data:`IGNORECASE_FOLDS`), lower case, points and
+    hyphens as spaces, single spaces."""
+    folded = value.translate(IGNORECASE_FOLDS).lower()
+    return " ".join(folded.replace(".", " ").replace("-", " ").split())
 
 
 def _singular(word: str) -> str:
@@ -1292,15 +1302,20 @@ def normalise(cand: Candidate, anchor: dt.date | None, tense: Tense | None) -> R
 
 def _lend_year(spec: DateSpec, year: int, other: DateSpec | None) -> DateSpec:
     """A range's first half takes its second half's year ("April to June 2024"; "November 2023
-    to February" is written the other way), a year earlier when its month comes later."""
-    if (
-        other is not None
-        and spec.month is not None
-        and other.month is not None
-        and spec.month > other.month
-    ):
+    to February" is written the other way), a year earlier when its month, or the month its
+    season starts in, comes later ("winter and spring 2025": the winter of 2024-25)."""
+    if other is not None and _first_month(spec) > _first_month(other) > 0:
         year -= 1
     return dates.shift_year(spec, year)
+
+
+def _first_month(spec: DateSpec) -> int:
+    """The month of ``spec``, or the month its season starts in; 0 for neither."""
+    if spec.month is not None:
+        return spec.month
+    if spec.season is not None:
+        return cal.season_period(2000, spec.season).start.month
+    return 0
 
 
 def range_resolution(first: Resolution, second: Resolution) -> Resolution:

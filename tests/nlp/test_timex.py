@@ -1627,6 +1627,7 @@ def test_timex_unknown_profile_raises() -> None:
         "Le gouvernement publiera le rapport en mars 2025. Die Regierung wird im Mai 2025 berichten.",
         "政府将于2025年3月发布报告。",
         "2024-2025-2026/27/28 -- 31/02/2024 99/99/2024 0 March 31 February 2024",
+        "İn winter and ſpring 2025, in ſeptember 2025 and within two weeKs we will report.",
     ],
     ids=[
         "empty",
@@ -1636,6 +1637,7 @@ def test_timex_unknown_profile_raises() -> None:
         "french-german",
         "chinese",
         "garbled-numbers",
+        "ignorecase-folds",  # once a KeyError: "ſpring" matched the season pattern
     ],
 )
 def test_timex_bad_input_never_raises(timex_nlp: Language, text: str) -> None:
@@ -1643,6 +1645,33 @@ def test_timex_bad_input_never_raises(timex_nlp: Language, text: str) -> None:
     for row in rows:
         assert 0 <= row.char_start < row.char_end <= len(text)
         assert text[row.char_start : row.char_end] == row.text
+
+
+def test_timex_words_matched_through_case_folds_read_as_their_letters(timex_nlp: Language) -> None:
+    """Python's case-insensitive matching takes "ſ", "İ", "ı" and the Kelvin sign for s, i, i
+    and k; such words read as the words they spell."""
+    text = "İn winter and ſpring 2025 we will report."
+    assert [(r.text, r.start, r.end) for r in run(timex_nlp, text, "2024-03-25")] == [
+        ("winter and ſpring 2025", "2024-12-01", "2025-05-31")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("winter and spring 2025", ("2024-WI/2025-SP", "2024-12-01", "2025-05-31")),
+        ("autumn and winter 2025", ("2025-FA/2025-WI", "2025-09-01", "2026-02-28")),
+        ("spring and summer 2025", ("2025-SP/2025-SU", "2025-03-01", "2025-08-31")),
+        ("November to February 2025", ("2024-11/2025-02", "2024-11-01", "2025-02-28")),
+    ],
+)
+def test_timex_range_first_half_takes_the_year_before_when_it_starts_later(
+    timex_nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    """A range's first half borrows its second half's year, a year earlier when its month, or
+    its season's first month, comes later (the winter before spring 2025 is 2024-25)."""
+    rows = run(timex_nlp, f"We will consult on it over {text}.", "2024-03-25")
+    assert [(r.text, (r.timex3, r.start, r.end)) for r in rows] == [(text, expected)]
 
 
 def test_timex_html_fragment_finds_the_dates_in_the_markup_text(timex_nlp: Language) -> None:
