@@ -95,3 +95,14 @@ def test_throughput_missing_corpus_is_a_one_line_error(
 ) -> None:
     assert throughput.main([str(tmp_path / "absent.jsonl.gz"), "--skip-dateparser"]) == 2
     assert "corpus not found" in capsys.readouterr().err
+
+
+def test_each_process_count_gets_a_first_pass(throughput: ModuleType, sample_path: Path) -> None:
+    """The multi-process pass runs a model loaded afresh: its vocabulary holds none of the word
+    forms the one-process pass added to the cached model."""
+    first = throughput.load_model()
+    throughput.time_engine(sample_path, 1, 16, nlp=first)
+    cold = throughput.cold_model(sample_path, 0)
+    assert cold is not first
+    assert len(cold.vocab) < len(first.vocab)
+    assert cold.pipe_names == first.pipe_names
