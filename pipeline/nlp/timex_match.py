@@ -354,8 +354,11 @@ def find_candidates(
                 else led_matches_in(lead, regex, searched, spans)
             )
         has_x, has_to, has_context, dated = plan.traits[i]
-        for match in matches:
-            if not _on_word_boundaries(text, match.start(), match.end()):
+        for found in matches:
+            match: re.Match[str] | None = found
+            if not _on_word_boundaries(text, found.start(), found.end()):
+                match = hidden_match(regex, searched, text, found, spans)
+            if match is None:
                 continue
             start, end = match.span("x") if has_x and match.group("x") is not None else match.span()
             if start == end:
@@ -921,6 +924,41 @@ def join_part(cand: Candidate, text: str, part_prefix: re.Pattern[str]) -> Candi
         text=text[match.start() : cand.end],
         spec=replace(cand.spec, part=part),
     )
+
+
+def hidden_match(
+    regex: re.Pattern[str],
+    searched: str,
+    text: str,
+    dropped: re.Match[str],
+    spans: Sequence[tuple[int, int]],
+) -> re.Match[str] | None:
+    """The first match of ``regex`` on word boundaries that starts inside ``dropped`` (a match
+    that starts or ends inside a word), or None.
+
+    A rule's scan resumes after each match, so a match dropped for its boundaries would hide one
+    that starts inside it: in "It took often two years", "ten two years" (inside "often") is
+    dropped and "two years" never tried. A match starting at or after ``dropped``'s end is left
+    to the scan, which finds it itself.
+
+    Args:
+        regex: The rule's pattern.
+        searched: The text it is matched on (``text`` or its lower-cased form).
+        text: The text, for the word-boundary test.
+        dropped: The dropped match.
+        spans: The spans (lines) the rule runs on, sorted; the search stays in ``dropped``'s.
+    """
+    k = bisect.bisect_right(spans, (dropped.start(), len(searched))) - 1
+    end = spans[k][1] if k >= 0 else len(searched)
+    pos = dropped.start() + 1
+    while pos < dropped.end():
+        again = regex.search(searched, pos, end)
+        if again is None or again.start() >= dropped.end():
+            return None
+        if _on_word_boundaries(text, again.start(), again.end()):
+            return again
+        pos = again.start() + 1
+    return None
 
 
 def _is_word(char: str) -> bool:

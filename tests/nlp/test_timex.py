@@ -1674,6 +1674,22 @@ def test_timex_range_first_half_takes_the_year_before_when_it_starts_later(
     assert [(r.text, (r.timex3, r.start, r.end)) for r in rows] == [(text, expected)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It took often two years to build.", [("two years", "P2Y")]),  # "ten two years"
+        ("Someone two weeks ago asked for it.", [("two weeks ago", "2024-W11")]),  # "one two…"
+        ("It took two years to build.", [("two years", "P2Y")]),
+    ],
+)
+def test_timex_match_dropped_inside_a_word_hides_no_other(
+    timex_nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A rule's match that starts inside a word is dropped; the match that starts inside it, on
+    a word boundary, is still found (the rule's scan resumes after the dropped one)."""
+    assert [(r.text, r.timex3) for r in run(timex_nlp, text, "2024-03-25")] == expected
+
+
 def test_timex_html_fragment_finds_the_dates_in_the_markup_text(timex_nlp: Language) -> None:
     text = "<p>We will publish it <b>by March 2025</b>.</p>"
     assert [r.text for r in run(timex_nlp, text, "2024-03-25")] == ["March 2025"]
