@@ -556,6 +556,14 @@ def lead_finditer(
     if lead is None:
         yield from regex.finditer(text, pos, endpos)
         return
+    yield from _led_finditer(lead, regex, text, pos, endpos)
+
+
+def _led_finditer(
+    lead: re.Pattern[str], regex: re.Pattern[str], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """``regex``'s matches in ``text[pos:endpos]`` from its lead pattern ``lead``: each place
+    where a match can start, from the end of the previous match on, matched there."""
     last = pos
     for hit in lead.finditer(text, pos, endpos):
         start = hit.start()
@@ -880,14 +888,7 @@ def led_matches_in(
     in a span where a match can start, from the end of the previous match on, matched there
     (what ``regex.finditer`` over the span gives; ``regex`` cannot match the empty string)."""
     for start, end in spans:
-        last = start
-        for hit in lead.finditer(text, start, end):
-            pos = hit.start()
-            if pos >= last:
-                match = regex.match(text, pos, end)
-                if match is not None:  # pragma: no branch - the look-ahead matched there
-                    yield match
-                    last = match.end()
+        yield from _led_finditer(lead, regex, text, start, end)
 
 
 _ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
