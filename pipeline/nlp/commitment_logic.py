@@ -29,7 +29,6 @@ from typing import Any, Literal
 
 from pipeline.nlp.clauses import (
     AUXILIARIES,
-    COMPLEMENT_VERBS,
     CONTRASTIVES,
     COORDINATORS,
     DASHES,
@@ -468,7 +467,6 @@ def has_evidence(
 # -- subjects ----------------------------------------------------------------------------------
 
 
-_THAT_CLAUSE_VERBS = COMPLEMENT_VERBS | {"hope", "can", "say", "add"}
 _PRONOUNS_AND_I = SUBJECT_PRONOUNS | {"i"}
 
 
@@ -567,7 +565,7 @@ def find_subject(
     for k in range(e - 1, s, -1):
         if not complement:
             break
-        if lower[k] == "that" and lower[k - 1] in _THAT_CLAUSE_VERBS:
+        if lower[k] == "that" and lower[k - 1] in lex.that_clause_verbs:
             return find_subject(words, k + 1, end, hits, roles, lower=lower, lex=lex)
         if (
             lower[k] in lex.thatless_verbs
@@ -1274,7 +1272,7 @@ def _contact_head(word: str, *, lex: Lexicons) -> bool:
     return (
         word.isalpha()
         and word not in _FUNCTION_WORDS
-        and word not in _THAT_CLAUSE_VERBS
+        and word not in lex.that_clause_verbs
         and not word.endswith(("ing", "ed"))
         and word not in lex.reporting_verbs
     )
@@ -1526,7 +1524,7 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     periods = [(t.start, t.end) for t in sentence.timexes]
     roles = rules.actor_roles
     for clause in split_clauses(
-        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods
+        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods, lex=lex
     ):
         if clause.role != "main":
             continue
@@ -1655,7 +1653,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     # not a clause opened by "until")
     periods = [(t.start, t.end) for t in sentence.timexes]
     clauses = split_clauses(
-        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods
+        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods, lex=lex
     )
     actor_ends = {h.end for h in sentence.hits if h.family == "actor"}
     subject_ends = splitting | {

@@ -519,14 +519,24 @@ class Lexicons:
     causative_verbs: frozenset[str]
     not_step_words: frozenset[str]
     process_nouns: frozenset[str]
+    complement_verbs: frozenset[str]
+    that_verbs: frozenset[str]
+    if_complement_verbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    subject_hedges: frozenset[str]
     notes: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """Each lexicon's ``(id, note)``: what it is for, with an example."""
     process_heads: frozenset[str] = field(init=False, repr=False, compare=False)
     """Nouns naming the government's own instruments and processes: ``document_heads`` and
     ``process_nouns`` (derived)."""
 
+    that_clause_verbs: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Words after which "that" opens a complement clause whose subject acts:
+    ``complement_verbs`` and ``that_verbs`` (derived)."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "process_heads", self.document_heads | self.process_nouns)
+        object.__setattr__(self, "that_clause_verbs", self.complement_verbs | self.that_verbs)
 
     @classmethod
     def ids(cls) -> tuple[str, ...]:

@@ -640,7 +640,7 @@ def test_horizon_reading_counts_decades_from_the_answer(
 def test_conditions_previous(sentence: str, expected: bool) -> None:
     words = _words(sentence)
     lower = [w.lower() for w in words]
-    clauses = split_clauses(words)
+    clauses = split_clauses(words, lex=LEX)
     k = next(i for i, c in enumerate(clauses) if c.role == "conditional")
     assert conditions_previous(lower, clauses[k], clauses[k - 1], lex=LEX) is expected
 
