@@ -307,7 +307,8 @@ def _quantified_splice(
     """True when the words from ``i`` are a counted noun phrase (a hedge, then a number) and a
     "will" right after it: "over 12 million pensioners will benefit"."""
     j = i
-    while j < n and lower[j] in lex.subject_hedges:
+    hedges = lex.subject_hedges
+    while j < n and lower[j] in hedges:
         j += 1
     if j >= n or not (lower[j][:1].isdigit() or lower[j] in {"£", "$", "€"}):
         return False
@@ -367,6 +368,7 @@ def clause_boundaries(
             expressions: "from 1 October 2024 *until* 31 March 2025" is one period).
     """
     lower = lower if lower is not None else [w.lower() for w in words]
+    complement_verbs, if_complement_verbs = lex.complement_verbs, lex.if_complement_verbs
     verbs = frozenset(starts) if starts is not None else verb_starts(words, lower=lower)
     n = len(lower)
     inside = {i for s, e in (*protected, *unbroken) for i in range(s + 1, e)}
@@ -433,15 +435,13 @@ def clause_boundaries(
         elif word in RELATIVES and _relative_has_trigger(lower, i, triggers):
             start = i - 1 if prev in PREPOSITIONS_BEFORE_RELATIVE else i
             boundary = (start, "relative", word, i + 1)
-        elif word == "that" and prev not in lex.complement_verbs and prev not in {"so", "such"}:
+        elif word == "that" and prev not in complement_verbs and prev not in {"so", "such"}:
             if i + 1 < n and (i + 1) in verbs and _relative_has_trigger(lower, i, triggers):
                 boundary = (i, "relative", word, i + 1)
         elif word in CONDITIONALS and _hedge_if(lower, i, lex=lex):
             continue  # "if appropriate", "if necessary": a hedge, not a condition
         elif word in CONDITIONALS:
-            role_if: ClauseRole = (
-                "subordinate" if prev in lex.if_complement_verbs else "conditional"
-            )
+            role_if: ClauseRole = "subordinate" if prev in if_complement_verbs else "conditional"
             boundary = (i - 1 if prev == "," else i, role_if, word, i + 1)
         elif word in {"why", "how"} and prev in {"is", "was", "'s", "reason", "reasons"}:
             # "That is why we will introduce the Tobacco and Vapes Bill ...": the clause after

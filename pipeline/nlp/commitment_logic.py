@@ -748,11 +748,12 @@ def names_means(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) ->
         start: First token to look at (after the trigger).
         end: One past the last token (the clause's end).
     """
+    not_means = lex.not_means_gerunds
     return any(
         lower[i] in MEANS_PREPOSITIONS
         and lower[i + 1].endswith("ing")
         and len(lower[i + 1]) > 5
-        and lower[i + 1] not in lex.not_means_gerunds
+        and lower[i + 1] not in not_means
         and lower[i - 1] != "including"  # an example, not the means
         for i in range(start, min(end, len(lower)) - 1)
     )
@@ -908,6 +909,7 @@ def quote_end(
     has them.
     """
     lower = lower if lower is not None else [w.lower() for w in words]
+    word_cues, cues = lex.trailing_word_cues, lex.trailing_cues
     timex_starts = {t.start for t in timexes}
     end = clause_end
     if trigger_end < clause_end and lower[trigger_end] in MATRIX_VERBS:
@@ -917,7 +919,7 @@ def quote_end(
         end = trigger_end
     for i in range(trigger_end, clause_end):
         w = lower[i]
-        if w in lex.trailing_word_cues or w in {"–", "—", "--"}:
+        if w in word_cues or w in {"–", "—", "--"}:
             end = i
             break
         if w == "," and i + 1 < clause_end:
@@ -927,7 +929,7 @@ def quote_end(
                 for j in range(i + 1, min(clause_end, i + 6))
             ):
                 continue  # the due follows the comma: "..., starting early 2026"
-            if nxt in lex.trailing_cues or nxt in AUXILIARIES or is_gerund(nxt):
+            if nxt in cues or nxt in AUXILIARIES or is_gerund(nxt):
                 end = i
                 break
             if (
@@ -1129,7 +1131,8 @@ def dates_a_report(
     """
     if mention.end > trigger_start:
         return False
-    if any(w in lex.reporting_verbs for w in lower[mention.end : trigger_start + 1]):
+    reporting = lex.reporting_verbs
+    if any(w in reporting for w in lower[mention.end : trigger_start + 1]):
         return True
     if "," not in lower[mention.end : trigger_start]:
         return False
@@ -1138,7 +1141,7 @@ def dates_a_report(
         k -= 1
     if k >= 0 or lower[0] not in LEADING_REPORT_OPENERS:
         return False  # not a leading adverbial ("announced that from 1 April 2025, ...")
-    return any(w in lex.reporting_verbs or w == "stated" for w in lower[: mention.start])
+    return any(w in reporting or w == "stated" for w in lower[: mention.start])
 
 
 def in_participle_aside(words: Sequence[str], mention: Mention, trigger_start: int) -> bool:
@@ -1567,8 +1570,9 @@ def conditions_previous(
     if k >= 0 and lower[k] in DETACHED_CONDITION_OPENERS:
         return False
     if previous is not None:
+        causative = lex.causative_verbs
         for i in range(previous.body, min(k, len(lower) - 1)):
-            if lower[i] in lex.causative_verbs and any(
+            if lower[i] in causative and any(
                 lower[j] == "to" and lower[j + 1].isalpha() for j in range(i + 1, min(i + 8, k))
             ):
                 return False
