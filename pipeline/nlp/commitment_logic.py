@@ -16,6 +16,15 @@ those positions, so tests call each step directly:
 5. :func:`modifiers_for` sets strength, assurance and negation;
 6. :func:`quote_bounds` gives the shortest span that carries the commitment, and
    :func:`select_due` the time expression that gives its ``due``.
+
+Two kinds of word list. The domain lexicons, open-class words a rule writer tunes (heads of
+measures, documents and laws; reporting, effect, causative and purpose verbs; schedule, step
+and elapsed words; trailing cues), are rule data: ``lexicons.jsonl``, read as
+:class:`~pipeline.nlp.commitment_rules.Lexicons` and passed from ``rules.lexicons`` as
+``lex``. The grammar, closed-class words that define English clause structure (auxiliaries,
+be-forms, modals, pronouns, determiners, prepositions and their multi-word forms, number words,
+unit tables, irregular participles), stays here as constants: the component's language data,
+like spaCy's own ``spacy/lang/en/*.py``.
 """
 
 from __future__ import annotations

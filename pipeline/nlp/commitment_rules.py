@@ -1,6 +1,7 @@
 """Typed rules of the ``pct_commitment`` component, built ``from_dict`` and validated on load.
 
-Four rule families, one JSONL file each in ``models/en_commitments/pct_commitment/``:
+Four rule families and the lexicons, one JSONL file each in
+``models/en_commitments/pct_commitment/``:
 
 - ``triggers.jsonl`` (:class:`TriggerRule`): the verb groups that carry a commitment ("will",
   "is committed to", "aims to", "is currently reviewing", "has established"), with the kind,
