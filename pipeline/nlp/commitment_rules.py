@@ -530,7 +530,6 @@ class Lexicons:
     process_heads: frozenset[str] = field(init=False, repr=False, compare=False)
     """Nouns naming the government's own instruments and processes: ``document_heads`` and
     ``process_nouns`` (derived)."""
-
     that_clause_verbs: frozenset[str] = field(init=False, repr=False, compare=False)
     """Words after which "that" opens a complement clause whose subject acts:
     ``complement_verbs`` and ``that_verbs`` (derived)."""
