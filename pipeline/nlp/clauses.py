@@ -17,8 +17,12 @@ Which token positions start a finite verb group is the caller's knowledge (the t
 matches plus auxiliaries); :func:`verb_starts` gives the auxiliary part. Everything here works
 on plain sequences of strings so that tests call it directly.
 
-Grammar words are closed classes and live here as constants; open-class lexicons (triggers,
-actors, vetoes) are rule data in ``models/``.
+Grammar words are closed classes (auxiliaries, coordinators, subordinators, relatives,
+wh-words, pronouns, determiners, prepositions, punctuation, abbreviations) and live here as the
+component's language data, like spaCy's own ``spacy/lang/en/*.py``. Open-class words a rule
+writer tunes for the domain (the verbs that take a "that" or an "if" complement, the hedges)
+are rule data: :class:`~pipeline.nlp.commitment_rules.Lexicons`, read from ``lexicons.jsonl``
+and passed in as ``lex``, like the triggers, actors and vetoes.
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields
 from itertools import compress
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from pipeline.nlp.commitment_rules import Lexicons
 
 _Class = TypeVar("_Class", bound=type)
 
@@ -55,30 +62,7 @@ WEAK_SUBORDINATORS = frozenset({"as", "since", "before", "after"})
 PREPOSITIONS_BEFORE_RELATIVE = frozenset(
     {"in", "by", "of", "for", "to", "with", "through", "under", "from", "on", "at", "during"}
 )
-# Verbs after which "that" introduces a complement, not a relative clause.
-COMPLEMENT_VERBS = frozenset(
-    {
-        "committed", "commit", "commits", "confirmed", "confirm", "confirms", "announced",
-        "announce", "announces", "said", "say", "says", "stated", "agreed", "agree", "ensure",
-        "ensuring", "ensures", "expect", "expects", "expected", "believe", "believes",
-        "recognise", "recognises", "recognised", "recognize", "know", "noted", "note", "notes",
-        "clear", "means", "meant", "decided", "decide", "indicated", "show", "shows", "found",
-        "consider", "considers", "hope", "hopes", "aware", "assured", "assure", "satisfied",
-        "reported", "require", "requires", "required", "mean", "explained", "accept",
-        "accepts", "accepted", "acknowledge", "acknowledges", "concluded", "determined",
-        "intend", "intends", "intended", "propose", "proposed", "proposes", "set", "sets",
-        "outlined", "made", "make", "so", "such", "now", "given", "provided", "demonstrate",
-    }
-)  # fmt: skip
 WH_WORDS = frozenset({"how", "what", "why", "whether", "where", "when", "who", "which", "whom"})
-# Verbs after which "if" means "whether" ("to see if a platform could ...").
-IF_COMPLEMENT_VERBS = frozenset(
-    {
-        "see", "know", "ask", "asked", "check", "determine", "assess", "consider", "decide",
-        "explore", "understand", "test", "establish", "examine", "establishing", "seeing",
-        "considering", "assessing", "whether", "clear", "unclear", "sure", "confirm",
-    }
-)  # fmt: skip
 SUBJECT_PRONOUNS = frozenset(
     {"we", "i", "they", "he", "she", "it", "this", "these", "those", "there", "you"}
 )
@@ -262,20 +246,12 @@ def _relative_has_trigger(lower: Sequence[str], i: int, triggers: Collection[int
     return False
 
 
-HEDGE_ADJECTIVES = frozenset(
-    {
-        "appropriate", "necessary", "needed", "required", "possible", "applicable", "relevant",
-        "desired", "practicable", "feasible", "warranted", "justified", "so",
-    }
-)  # fmt: skip
-
-
-def _hedge_if(lower: Sequence[str], i: int) -> bool:
+def _hedge_if(lower: Sequence[str], i: int, *, lex: Lexicons) -> bool:
     """True when the "if" at ``i`` only hedges ("... into transition planning *if
     appropriate*.", "if necessary,"): one adjective, then punctuation or the end."""
     return (
         i + 1 < len(lower)
-        and lower[i + 1] in HEDGE_ADJECTIVES
+        and lower[i + 1] in lex.hedge_adjectives
         and (i + 2 >= len(lower) or not any(ch.isalnum() for ch in lower[i + 2]))
     )
 
@@ -325,19 +301,14 @@ def _opens_main_without_comma(
     return False
 
 
-SUBJECT_HEDGES = frozenset(
-    {"over", "around", "about", "nearly", "almost", "more", "than", "up", "to", "some",
-     "approximately", "an", "estimated", "at", "least", "roughly", "just", "under", "fewer",
-     "less"}
-)  # fmt: skip
-"""Hedges that may open a counted subject ("over 12 million pensioners", "an estimated 1,000")."""
-
-
-def _quantified_splice(lower: Sequence[str], verbs: Collection[int], i: int, n: int) -> bool:
+def _quantified_splice(
+    lower: Sequence[str], verbs: Collection[int], i: int, n: int, *, lex: Lexicons
+) -> bool:
     """True when the words from ``i`` are a counted noun phrase (a hedge, then a number) and a
     "will" right after it: "over 12 million pensioners will benefit"."""
     j = i
-    while j < n and lower[j] in SUBJECT_HEDGES:
+    hedges = lex.subject_hedges
+    while j < n and lower[j] in hedges:
         j += 1
     if j >= n or not (lower[j][:1].isdigit() or lower[j] in {"£", "$", "€"}):
         return False
@@ -376,6 +347,7 @@ def clause_boundaries(
     *,
     lower: Sequence[str] | None = None,
     unbroken: Sequence[tuple[int, int]] = (),
+    lex: Lexicons,
 ) -> list[tuple[int, ClauseRole, str | None, int]]:
     """Where clauses begin: ``(position, role, opener, body)`` for every clause after the first.
 
@@ -396,6 +368,7 @@ def clause_boundaries(
             expressions: "from 1 October 2024 *until* 31 March 2025" is one period).
     """
     lower = lower if lower is not None else [w.lower() for w in words]
+    complement_verbs, if_complement_verbs = lex.complement_verbs, lex.if_complement_verbs
     verbs = frozenset(starts) if starts is not None else verb_starts(words, lower=lower)
     n = len(lower)
     inside = {i for s, e in (*protected, *unbroken) for i in range(s + 1, e)}
@@ -438,7 +411,7 @@ def clause_boundaries(
                 continue  # inside a name: "the Work and Pensions Select Committee has"
             start = i - 1 if prev == "," else i
             boundary = (start, "coordinate", word, i + 1)
-        elif word == "," and _quantified_splice(lower, verbs, i + 1, n):
+        elif word == "," and _quantified_splice(lower, verbs, i + 1, n, lex=lex):
             # A comma splice whose new subject is counted: "... through our commitment to
             # protect the Triple Lock, *over 12 million pensioners will benefit*" (its own
             # clause, as a predicted effect of the measure).
@@ -462,13 +435,13 @@ def clause_boundaries(
         elif word in RELATIVES and _relative_has_trigger(lower, i, triggers):
             start = i - 1 if prev in PREPOSITIONS_BEFORE_RELATIVE else i
             boundary = (start, "relative", word, i + 1)
-        elif word == "that" and prev not in COMPLEMENT_VERBS and prev not in {"so", "such"}:
+        elif word == "that" and prev not in complement_verbs and prev not in {"so", "such"}:
             if i + 1 < n and (i + 1) in verbs and _relative_has_trigger(lower, i, triggers):
                 boundary = (i, "relative", word, i + 1)
-        elif word in CONDITIONALS and _hedge_if(lower, i):
+        elif word in CONDITIONALS and _hedge_if(lower, i, lex=lex):
             continue  # "if appropriate", "if necessary": a hedge, not a condition
         elif word in CONDITIONALS:
-            role_if: ClauseRole = "subordinate" if prev in IF_COMPLEMENT_VERBS else "conditional"
+            role_if: ClauseRole = "subordinate" if prev in if_complement_verbs else "conditional"
             boundary = (i - 1 if prev == "," else i, role_if, word, i + 1)
         elif word in {"why", "how"} and prev in {"is", "was", "'s", "reason", "reasons"}:
             # "That is why we will introduce the Tobacco and Vapes Bill ...": the clause after
@@ -515,6 +488,7 @@ def split_clauses(
     *,
     lower: Sequence[str] | None = None,
     unbroken: Sequence[tuple[int, int]] = (),
+    lex: Lexicons,
 ) -> list[Clause]:
     """Split a sentence into clauses that cover it without gaps.
 
@@ -543,7 +517,9 @@ def split_clauses(
         first_role, first_opener = "conditional", lower0
     elif lower0 in SUBORDINATORS or lower0 in CONTRASTIVES:
         first_role, first_opener = "subordinate", lower0
-    bounds = clause_boundaries(words, starts, protected, triggers, lower=lower, unbroken=unbroken)
+    bounds = clause_boundaries(
+        words, starts, protected, triggers, lower=lower, unbroken=unbroken, lex=lex
+    )
     clauses: list[Clause] = []
     start, role, opener, body = 0, first_role, first_opener, (1 if first_opener else 0)
     for b_start, b_role, b_opener, b_body in bounds:

@@ -16,6 +16,15 @@ those positions, so tests call each step directly:
 5. :func:`modifiers_for` sets strength, assurance and negation;
 6. :func:`quote_bounds` gives the shortest span that carries the commitment, and
    :func:`select_due` the time expression that gives its ``due``.
+
+Two kinds of word list. The domain lexicons, open-class words a rule writer tunes (heads of
+measures, documents and laws; reporting, effect, causative and purpose verbs; schedule, step
+and elapsed words; trailing cues), are rule data: ``lexicons.jsonl``, read as
+:class:`~pipeline.nlp.commitment_rules.Lexicons` and passed from ``rules.lexicons`` as
+``lex``. The grammar, closed-class words that define English clause structure (auxiliaries,
+be-forms, modals, pronouns, determiners, prepositions and their multi-word forms, number words,
+unit tables, irregular participles), stays here as constants: the component's language data,
+like spaCy's own ``spacy/lang/en/*.py``.
 """
 
 from __future__ import annotations
@@ -29,7 +38,6 @@ from typing import Any, Literal
 
 from pipeline.nlp.clauses import (
     AUXILIARIES,
-    COMPLEMENT_VERBS,
     CONTRASTIVES,
     COORDINATORS,
     DASHES,
@@ -44,6 +52,7 @@ from pipeline.nlp.clauses import (
 from pipeline.nlp.commitment_rules import (
     ActorRule,
     CommitmentRules,
+    Lexicons,
     ModifierRule,
     TriggerRule,
     VetoRule,
@@ -86,22 +95,9 @@ SUBJECT_TRAILING_ADVERBS = frozenset(
 APPOSITIVE_OPENERS = frozenset(
     {",", "(", "working", "along", "alongside", "together", "with", "in", "and", "through"}
 )
-# After the trigger, a comma followed by one of these starts a trailing modifier that the
-# quote leaves out ("there will be no cap, meaning ...", "later in 2025, following ...").
-TRAILING_CUES = frozenset(
-    {
-        "meaning", "giving", "thereby", "following", "pending", "which", "who", "as", "with",
-        "alongside", "in", "so", "helping", "ensuring", "supporting", "enabling", "bringing",
-        "building", "reflecting", "recognising", "subject", "whilst", "while", "whereas",
-        "although", "though", "because", "since", "where", "but", "and", "or", "rather",
-        "unlike", "despite", "given", "such", "particularly", "especially", "ahead",
-        "like", "e.g.", "i.e.", "for", "both", "not", "instead",
-    }
-)  # fmt: skip
 DANGLING_WORDS = frozenset(
     {"and", "or", "but", "with", "to", "of", "for", "at", "in", "on", "the", "a"}
 )
-TRAILING_WORD_CUES = frozenset({"thereby", "meaning", "whereby"})
 # Tokens that keep the quote going after the trigger when the comma introduces them
 # (a time expression or its preposition: "..., published on 18 July 2024, in the autumn").
 IRREGULAR_PARTICIPLES = frozenset(
@@ -172,28 +168,8 @@ POINT_PREPOSITIONS = frozenset(
     }
 )  # fmt: skip
 """Prepositions that set a point for ongoing work, not the period it runs over."""
-SCHEDULE_WORDS = frozenset(
-    {"planned", "scheduled", "due", "timetabled", "earmarked", "expected", "set", "slated"}
-)
-"""Words after which "for" names when a thing happens ("scheduled for Autumn 2025")."""
 MODIFIER_DETERMINERS = frozenset(
     {"its", "their", "our", "his", "her", "my", "your", "whose", "'s", "’s", "the", "a", "an"}
-)
-PAST_PARTICIPLE_CUES = frozenset(
-    {
-        "published",
-        "announced",
-        "launched",
-        "made",
-        "issued",
-        "laid",
-        "released",
-        "received",
-        "agreed",
-        "given",
-        "introduced",
-        "set",
-    }
 )
 
 
@@ -401,7 +377,7 @@ def due_preposition(before: Sequence[str]) -> int:
 
 
 def is_modifier_timex(
-    words: Sequence[str], mention: Mention, *, lower: Sequence[str] | None = None
+    words: Sequence[str], mention: Mention, *, lower: Sequence[str] | None = None, lex: Lexicons
 ) -> bool:
     """True when a time expression names what something is, not when it happens.
 
@@ -421,7 +397,7 @@ def is_modifier_timex(
         # passive verb ("is due to be published this month", "will be introduced in 2025").
         return (
             k >= 0
-            and lower_all[k] in PAST_PARTICIPLE_CUES
+            and lower_all[k] in lex.past_participle_cues
             and (k == 0 or lower_all[k - 1] not in _BE_FORMS)
         )
 
@@ -433,7 +409,7 @@ def is_modifier_timex(
     if prep:
         preposition = tuple(w.lower() for w in words[mention.start - prep : mention.start])
         scheduled = mention.start - prep - 1 >= 0 and (
-            lower_all[mention.start - prep - 1] in SCHEDULE_WORDS
+            lower_all[mention.start - prep - 1] in lex.schedule_words
         )
         if preposition in NON_DEADLINE_PREPOSITIONS and not scheduled:
             return True  # "allocations for 2025/26"; not "scheduled for Autumn 2025"
@@ -471,6 +447,7 @@ def has_evidence(
     sentence: SentenceInput,
     *,
     lower: Sequence[str] | None = None,
+    lex: Lexicons,
 ) -> bool:
     """True when the span holds something checkable: a quantity or a resolved time expression
     (``lower``: the sentence's words lower-cased, when the caller has them)."""
@@ -484,9 +461,14 @@ def has_evidence(
                 p.get("start") or p.get("end") or (p.get("type") == "duration" and p.get("timex3"))
             )
             elapsed = p.get("type") == "duration" and any(
-                w.lower() in ELAPSED_WORDS for w in sentence.words[max(0, t.start - 4) : t.start]
+                w.lower() in lex.elapsed_words
+                for w in sentence.words[max(0, t.start - 4) : t.start]
             )  # "For the first time in over 50 years": a span looked back on
-            if resolved and not elapsed and not is_modifier_timex(sentence.words, t, lower=lower):
+            if (
+                resolved
+                and not elapsed
+                and not is_modifier_timex(sentence.words, t, lower=lower, lex=lex)
+            ):
                 return True
     return False
 
@@ -494,14 +476,7 @@ def has_evidence(
 # -- subjects ----------------------------------------------------------------------------------
 
 
-_THAT_CLAUSE_VERBS = COMPLEMENT_VERBS | {"hope", "can", "say", "add"}
-THATLESS_VERBS = frozenset({"understand", "believe", "know", "recognise", "recognize", "expect"})
-"""Verbs of knowing whose complement may drop "that" ("We understand Network Rail delivered
-...": Network Rail is the subject)."""
 _PRONOUNS_AND_I = SUBJECT_PRONOUNS | {"i"}
-_COMPLEMENT_OPENERS = THATLESS_VERBS | {"that"}
-"""The words at which :func:`find_subject` may look past a complementizer (without one in its
-region, ``complement=True`` and ``complement=False`` give the same subject)."""
 
 
 def _actor_hits(hits: Sequence[Hit]) -> list[Hit]:
@@ -569,6 +544,7 @@ def find_subject(
     *,
     complement: bool = True,
     lower: Sequence[str] | None = None,
+    lex: Lexicons,
 ) -> Subject:
     """Find the actor in the words of a clause before its verb group.
 
@@ -598,17 +574,17 @@ def find_subject(
     for k in range(e - 1, s, -1):
         if not complement:
             break
-        if lower[k] == "that" and lower[k - 1] in _THAT_CLAUSE_VERBS:
-            return find_subject(words, k + 1, end, hits, roles, lower=lower)
+        if lower[k] == "that" and lower[k - 1] in lex.that_clause_verbs:
+            return find_subject(words, k + 1, end, hits, roles, lower=lower, lex=lex)
         if (
-            lower[k] in THATLESS_VERBS
+            lower[k] in lex.thatless_verbs
             and lower[k - 1] in {"we", "i"}
             and k - 1 == s
             and k + 1 < e
             and lower[k + 1] not in {"that", "to", "how", "why", "what", "whether"}
         ):
             # "We understand Network Rail delivered a final plan ...": the complement's subject.
-            return find_subject(words, k + 1, end, hits, roles, lower=lower)
+            return find_subject(words, k + 1, end, hits, roles, lower=lower, lex=lex)
     adverbial: int | None = None
     first = lower[s]
     if first in LEADING_ADVERBIAL_WORDS and _hit_at(actors, s, e) is None:
@@ -673,7 +649,7 @@ def find_subject(
             or (
                 roles[tail.index] == "government"
                 and lower[tail.start] in {"the", "my", "our"}
-                and _contact_head(lower[tail.start - 1])
+                and _contact_head(lower[tail.start - 1], lex=lex)
             )
         )
     ):
@@ -739,6 +715,7 @@ def vetoed(
 ) -> str | None:
     """The id of the first veto that applies to a commitment, or None (``evidence``: the span
     holds a quantity or a resolved date; ``timed``: it holds a time expression of any kind)."""
+    lex = rules.lexicons
     for hit in sentence.hits:
         if hit.family != "veto":
             continue
@@ -759,7 +736,8 @@ def vetoed(
         if rule.unless == "time" and (evidence or timed):
             continue
         if rule.unless == "means" and (
-            evidence or names_means([w.lower() for w in sentence.words], trigger.end, clause.end)
+            evidence
+            or names_means([w.lower() for w in sentence.words], trigger.end, clause.end, lex=lex)
         ):
             continue
         return rule.id
@@ -767,17 +745,9 @@ def vetoed(
 
 
 MEANS_PREPOSITIONS = frozenset({"by", "through"})
-NOT_MEANS_GERUNDS = frozenset(
-    {
-        "during", "including", "following", "according", "regarding", "concerning", "being",
-        "emerging", "existing", "increasing", "growing", "ongoing", "evolving", "changing",
-        "underlying", "leading", "remaining", "outstanding", "rising", "falling", "declining",
-        "working", "operating", "participating", "competing", "neighbouring", "surrounding",
-    }
-)  # fmt: skip
 
 
-def names_means(lower: Sequence[str], start: int, end: int) -> bool:
+def names_means(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
     """True when ``[start, end)`` names a concrete means: "by" or "through" and a gerund ("...
     alcohol labelling *by introducing* a mandatory requirement", "*through exploring* options
     to standardise ...").
@@ -787,11 +757,12 @@ def names_means(lower: Sequence[str], start: int, end: int) -> bool:
         start: First token to look at (after the trigger).
         end: One past the last token (the clause's end).
     """
+    not_means = lex.not_means_gerunds
     return any(
         lower[i] in MEANS_PREPOSITIONS
         and lower[i + 1].endswith("ing")
         and len(lower[i + 1]) > 5
-        and lower[i + 1] not in NOT_MEANS_GERUNDS
+        and lower[i + 1] not in not_means
         and lower[i - 1] != "including"  # an example, not the means
         for i in range(start, min(end, len(lower)) - 1)
     )
@@ -818,24 +789,6 @@ def passive_agent(
 MEASURE_WORDS = frozenset({"this", "these", "it", "that"})
 """A bare demonstrative subject stands for the measure just described ("This will create
 60,000 places")."""
-MEASURE_HEADS = frozenset(
-    {
-        "funding", "fund", "funds", "money", "scheme", "schemes", "programme", "programmes",
-        "investment", "investments", "measure", "measures", "policy", "policies", "plan",
-        "plans", "change", "changes", "reform", "reforms", "settlement", "settlements",
-        "package", "packages", "grant", "grants", "allocation", "allocations", "initiative",
-        "initiatives", "uplift", "increase", "payment", "payments",
-    }
-)  # fmt: skip
-BENEFICIARY_HEADS = frozenset(
-    {
-        "people", "households", "families", "pensioners", "businesses", "employers",
-        "workers", "employees", "patients", "pupils", "students", "children", "homes",
-        "properties", "claimants", "recipients", "schools", "farmers", "tenants", "renters",
-        "residents", "individuals", "learners", "carers", "communities", "organisations",
-        "firms", "homeowners", "consumers", "customers", "taxpayers", "adults", "parents",
-    }
-)  # fmt: skip
 _HEAD_ENDERS = frozenset(
     {"of", "in", "for", "from", "to", "across", "on", "at", "with", ",", "(", "who", "which",
      "that", "–", "—", "under", "through", "by", "and", "or"}
@@ -879,14 +832,14 @@ def splice_end(lower: Sequence[str], trigger_end: int, end: int) -> int:
     return end
 
 
-def names_measure(lower: Sequence[str], start: int, end: int) -> bool:
+def names_measure(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
     """True when the subject ``lower[start:end]`` names a measure ("This", "These measures",
     "The remaining funding", "The fund") or its beneficiaries ("over 12 million pensioners",
     "households in England"), whose predicted effects count when quantified or dated."""
     if end - start == 1 and lower[start] in MEASURE_WORDS:
         return True
     head = subject_head(lower, start, end)
-    return head in MEASURE_HEADS or head in BENEFICIARY_HEADS
+    return head in lex.measure_heads or head in lex.beneficiary_heads
 
 
 def admissible(
@@ -954,6 +907,7 @@ def quote_end(
     timexes: Sequence[Mention] = (),
     *,
     lower: Sequence[str] | None = None,
+    lex: Lexicons,
 ) -> int:
     """Where the quote ends: the clause's end, less a trailing modifier after the trigger.
 
@@ -964,6 +918,7 @@ def quote_end(
     has them.
     """
     lower = lower if lower is not None else [w.lower() for w in words]
+    word_cues, cues = lex.trailing_word_cues, lex.trailing_cues
     timex_starts = {t.start for t in timexes}
     end = clause_end
     if trigger_end < clause_end and lower[trigger_end] in MATRIX_VERBS:
@@ -973,7 +928,7 @@ def quote_end(
         end = trigger_end
     for i in range(trigger_end, clause_end):
         w = lower[i]
-        if w in TRAILING_WORD_CUES or w in {"–", "—", "--"}:
+        if w in word_cues or w in {"–", "—", "--"}:
             end = i
             break
         if w == "," and i + 1 < clause_end:
@@ -983,7 +938,7 @@ def quote_end(
                 for j in range(i + 1, min(clause_end, i + 6))
             ):
                 continue  # the due follows the comma: "..., starting early 2026"
-            if nxt in TRAILING_CUES or nxt in AUXILIARIES or is_gerund(nxt):
+            if nxt in cues or nxt in AUXILIARIES or is_gerund(nxt):
                 end = i
                 break
             if (
@@ -1053,14 +1008,9 @@ HORIZON_WORDS = frozenset({"next", "coming", "following"})
 COUNT_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "18", "24"}
 )
-ELAPSED_WORDS = frozenset(
-    {"time", "times", "first", "once", "ever", "last", "highest", "lowest", "best", "worst", "seen"}
-)
-"""Words before "in <duration>" that make it a span looked back on ("the first time in 50
-years", "the highest level seen in ten years"), not a horizon."""
 
 
-def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
+def _duration_deadline(words: Sequence[str], mention: Mention, *, lex: Lexicons) -> bool:
     """True when a duration is a deadline or horizon: "within 12 weeks", "within the next
     year", "over the next 15 years", "in the coming six months"; not a length or an amount
     ("15 years of service", "17-year-olds", "for the first time in over 50 years")."""
@@ -1082,7 +1032,7 @@ def _duration_deadline(words: Sequence[str], mention: Mention) -> bool:
         and not horizon
         and text[0] in COUNT_WORDS | {"a", "one"} | {t for t in text[:1] if t[:1].isdigit()}
         and not any(
-            w.lower() in ELAPSED_WORDS for w in words[max(0, mention.start - 5) : mention.start]
+            w.lower() in lex.elapsed_words for w in words[max(0, mention.start - 5) : mention.start]
         )
     ):
         return True  # "Progress will be reviewed in three years"; not "the first time in 50 years"
@@ -1097,6 +1047,7 @@ def due_candidates(
     anchor: dt.date | None = None,
     *,
     lower: Sequence[str] | None = None,
+    lex: Lexicons,
 ) -> list[tuple[Mention, int]]:
     """The time expressions that may give a commitment's ``due``, best first, each with the
     position where its governing preposition starts.
@@ -1125,9 +1076,9 @@ def due_candidates(
             continue
         if "centur" in str(t.payload.get("text", "")).lower():
             continue
-        if is_modifier_timex(words, t, lower=lower):
+        if is_modifier_timex(words, t, lower=lower, lex=lex):
             continue
-        if t.payload.get("type") == "duration" and not _duration_deadline(words, t):
+        if t.payload.get("type") == "duration" and not _duration_deadline(words, t, lex=lex):
             continue
         out.append((t, t.start - due_preposition(words[max(start, t.start - 6) : t.start])))
     out.sort(key=lambda c: (c[0].end, -c[0].start), reverse=True)
@@ -1173,7 +1124,9 @@ LEADING_REPORT_OPENERS = frozenset({"as", "in", "at", "following", "on"})
 Answer of 24 July, ...")."""
 
 
-def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -> bool:
+def dates_a_report(
+    lower: Sequence[str], mention: Mention, trigger_start: int, *, lex: Lexicons
+) -> bool:
     """True when a time expression before the trigger dates the announcement of the plan, not
     the plan: a reporting verb stands between them ("On 7 August we *announced* our plans to
     introduce ...", "On 8 October, the Department *announced* plans to create ..."), or opens
@@ -1187,7 +1140,8 @@ def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -
     """
     if mention.end > trigger_start:
         return False
-    if any(w in REPORTING_VERBS for w in lower[mention.end : trigger_start + 1]):
+    reporting = lex.reporting_verbs
+    if any(w in reporting for w in lower[mention.end : trigger_start + 1]):
         return True
     if "," not in lower[mention.end : trigger_start]:
         return False
@@ -1196,7 +1150,7 @@ def dates_a_report(lower: Sequence[str], mention: Mention, trigger_start: int) -
         k -= 1
     if k >= 0 or lower[0] not in LEADING_REPORT_OPENERS:
         return False  # not a leading adverbial ("announced that from 1 April 2025, ...")
-    return any(w in REPORTING_VERBS or w == "stated" for w in lower[: mention.start])
+    return any(w in reporting or w == "stated" for w in lower[: mention.start])
 
 
 def in_participle_aside(words: Sequence[str], mention: Mention, trigger_start: int) -> bool:
@@ -1234,9 +1188,11 @@ def select_due(
     start: int,
     end: int,
     anchor: dt.date | None = None,
+    *,
+    lex: Lexicons,
 ) -> tuple[Mention | None, int | None]:
     """The best of :func:`due_candidates` (same arguments), or ``(None, None)``."""
-    candidates = due_candidates(words, timexes, start, end, anchor)
+    candidates = due_candidates(words, timexes, start, end, anchor, lex=lex)
     return candidates[0] if candidates else (None, None)
 
 
@@ -1297,18 +1253,6 @@ def resolve_due(
 # -- the algorithm -----------------------------------------------------------------------------
 
 
-RECIPIENT_VERBS = frozenset(
-    {"receive", "receives", "receiving", "benefit", "benefits", "get", "gets"}
-)
-"""Verbs whose subject receives what the government gives."""
-DOCUMENT_HEADS = frozenset(
-    {
-        "plan", "plans", "strategy", "programme", "scheme", "fund", "review", "paper", "report",
-        "framework", "guidance", "statement", "consultation", "roadmap", "note", "pilot",
-        "initiative", "campaign", "policy", "package", "prospectus", "charter", "agreement",
-    }
-)  # fmt: skip
-"""Head nouns of things that are published or launched, not agents that publish."""
 REDUCED_RELATIVE_NEXT = frozenset(
     {
         "in",
@@ -1326,36 +1270,23 @@ REDUCED_RELATIVE_NEXT = frozenset(
     }
 )
 """Words after a participle that mark it as a reduced relative, not a finite verb."""
-OBLIGATION_PARTICIPLES = frozenset(
-    {"required", "obliged", "obligated", "compelled", "mandated", "expected", "encouraged", "asked"}
-)
-"""Passive verbs that put the subject under a duty: a law or a request, not the government's
-act on the subject."""
-
-REPORTING_VERBS = frozenset(
-    {
-        "confirmed", "announced", "committed", "agreed", "said", "stated", "set", "made",
-        "published", "decided", "pledged", "promised", "undertaken", "indicated", "outlined",
-        "written", "wrote", "informed", "told", "assured", "reiterated", "explained", "advised",
-    }
-)  # fmt: skip
 
 
-def _reports(words: Sequence[str], rule: TriggerRule, hit: Hit) -> bool:
+def _reports(words: Sequence[str], rule: TriggerRule, hit: Hit, *, lex: Lexicons) -> bool:
     """True when a trigger's verb reports another promise ("has confirmed it will ...")."""
-    return rule.kind == "future" or words[hit.end - 1].lower() in REPORTING_VERBS
+    return rule.kind == "future" or words[hit.end - 1].lower() in lex.reporting_verbs
 
 
-def _contact_head(word: str) -> bool:
+def _contact_head(word: str, *, lex: Lexicons) -> bool:
     """True when ``word`` can head a noun phrase that a contact clause follows ("groups | they
     have supported"), not a complementizer or a verb that takes a clause ("announced that |
     it", "confirming | they")."""
     return (
         word.isalpha()
         and word not in _FUNCTION_WORDS
-        and word not in _THAT_CLAUSE_VERBS
+        and word not in lex.that_clause_verbs
         and not word.endswith(("ing", "ed"))
-        and word not in REPORTING_VERBS
+        and word not in lex.reporting_verbs
     )
 
 
@@ -1412,17 +1343,11 @@ def coordinated_actors(
     )
 
 
-PROCESS_HEADS = DOCUMENT_HEADS | frozenset(
-    {"legislation", "bill", "act", "order", "regulations", "publication", "work", "process"}
-)
-"""Nouns naming the government's own instruments and processes."""
-
-
-def _acting_antecedent(lower: Sequence[str], clause: Clause) -> bool:
+def _acting_antecedent(lower: Sequence[str], clause: Clause, *, lex: Lexicons) -> bool:
     """True when a relative clause follows a comma (it comments on what came before, often the
-    whole clause) or a noun in :data:`PROCESS_HEADS`."""
+    whole clause) or a noun in :attr:`~pipeline.nlp.commitment_rules.Lexicons.process_heads`."""
     k = clause.start - 1
-    return k >= 0 and (lower[k] == "," or lower[k] in PROCESS_HEADS)
+    return k >= 0 and (lower[k] == "," or lower[k] in lex.process_heads)
 
 
 def relative_antecedent(hits: Sequence[Hit], rules: CommitmentRules, clause: Clause) -> str | None:
@@ -1440,32 +1365,17 @@ def relative_antecedent(hits: Sequence[Hit], rules: CommitmentRules, clause: Cla
     return None
 
 
-EFFECT_VERBS = frozenset(
-    {
-        "support", "help", "enable", "boost", "improve", "ensure", "play", "make", "benefit",
-        "allow", "strengthen", "transform", "drive", "bring", "reduce", "increase", "encourage",
-        "empower", "give", "contribute", "lead", "mean", "result", "create", "protect", "save",
-        "unlock", "accelerate", "raise", "cut", "address", "tackle", "build", "achieve",
-        "deliver", "enhance", "promote", "underpin", "inform", "shape", "see", "affect",
-        "require", "apply", "remain", "continue", "need", "have", "depend", "determine", "go",
-        "form", "complement", "align", "equip", "open", "offer", "provide", "cost", "add",
-        "move", "feed", "prevent",
-    }
-)  # fmt: skip
-"""Verbs of a relative clause that predict what its noun will do or bring about ("..., which
-will support investment in insulation", "which will provide an opportunity for stakeholders"),
-rather than add a feature of the government's programme: with nothing quantified or dated,
-they are effects (GUIDELINES.md section 1), not commitments."""
-LAW_HEADS = frozenset(
-    {"bill", "act", "regulations", "regulation", "order", "legislation", "law", "duty", "code"}
-)
-"""Antecedents whose relative clause says what a law will do (law, not a commitment)."""
 RELATIVE_SKIP = frozenset({"will", "shall", "also", "then", "both", "now", "initially", "each"})
 """Words between a relative pronoun (or "It") and the main verb of its "will" group."""
 
 
 def feature_of_commitment(
-    lower: Sequence[str], clause: Clause, previous: Draft | None, previous_clause: Clause | None
+    lower: Sequence[str],
+    clause: Clause,
+    previous: Draft | None,
+    previous_clause: Clause | None,
+    *,
+    lex: Lexicons,
 ) -> bool:
     """True when a relative clause with its own "will" adds a checkable feature of what the
     government commitment just before it names (blind2 case 3, GUIDELINES.md section 1: one
@@ -1474,7 +1384,7 @@ def feature_of_commitment(
     "we will publish a new national cancer plan, *which will include* further details on ...",
     "We will publish a 10-Year Health Plan for the NHS in the spring *which will focus on* ...".
     The commitment's subject is the government or one of its instruments (a programme, plan,
-    scheme: :data:`PROCESS_HEADS`).
+    scheme: :attr:`~pipeline.nlp.commitment_rules.Lexicons.process_heads`).
 
     Not a predicted effect (:data:`EFFECT_VERBS`: "..., which will support investment in
     insulation"), nor what a bill or law will do (:data:`LAW_HEADS`).
@@ -1491,7 +1401,7 @@ def feature_of_commitment(
         return False
     owner = previous.subject
     instrument = owner.status == "unknown" and (
-        subject_head(lower, owner.start, owner.end) in PROCESS_HEADS
+        subject_head(lower, owner.start, owner.end) in lex.process_heads
     )  # "a bespoke Agri-Tech Export Accelerator Programme is under development, which will ..."
     if owner.status != "government" and not instrument:
         return False
@@ -1500,7 +1410,7 @@ def feature_of_commitment(
     k = clause.start - 1
     if k >= 0 and lower[k] == ",":
         k -= 1
-    if previous.end < k + 1 or lower[k] in LAW_HEADS:
+    if previous.end < k + 1 or lower[k] in lex.law_heads:
         return False
     if k < previous.trigger_end and not (instrument and k == previous.trigger_end - 1):
         return False  # the relative names the instrument itself when it ends its verb group
@@ -1509,7 +1419,7 @@ def feature_of_commitment(
         return False
     while i < clause.end and (lower[i] in RELATIVE_SKIP or lower[i].endswith("ly")):
         i += 1
-    if i >= clause.end or lower[i] in EFFECT_VERBS or not lower[i].isalpha():
+    if i >= clause.end or lower[i] in lex.effect_verbs or not lower[i].isalpha():
         return False
     # a copula describes the noun ("which will be the first ever GB-wide spatial energy
     # plan"); a passive is a step ("which will be chaired by ...")
@@ -1520,23 +1430,22 @@ GAP_PRONOUNS = frozenset({"which", "that", "whom"})
 """Relative pronouns that can stand for the object of their clause's verb."""
 
 
-REFORM_HEADS = frozenset({"reform", "reforms", "change", "changes"})
-"""Heads of a subject that names the government's reform itself, whose design features with
-their own "will" are commitments (blind2 case 3, blind3 case 8)."""
 FEATURE_DETERMINERS = frozenset({"this", "these", "the", "any"})
-NOT_FEATURE_VERBS = frozenset({"be", "not", "never", "have", "take", "reassure", "come"})
-"""Verbs after a reform's "will" that tell how it will land, not what it does ("These changes
-will of course take time to take full effect", "The changes will reassure residents")."""
 
 
-def design_feature(lower: Sequence[str], start: int, end: int, trigger: Hit) -> bool:
+def design_feature(
+    lower: Sequence[str], start: int, end: int, trigger: Hit, *, lex: Lexicons
+) -> bool:
     """Whether ``lower[start:end]`` is a reform named by a determiner alone ("This reform",
     "Any changes to PIP eligibility") and the "will" group after it a feature of its design
     ("This change will decouple entitlement ...", "Any changes ... will follow a comprehensive
     review"), not a predicted effect (:data:`EFFECT_VERBS`: "This change will help ...")."""
     if end - start < 2 or lower[start] not in FEATURE_DETERMINERS:
         return False
-    if subject_head(lower, start, end) not in REFORM_HEADS or lower[start + 1] not in REFORM_HEADS:
+    if (
+        subject_head(lower, start, end) not in lex.reform_heads
+        or lower[start + 1] not in lex.reform_heads
+    ):
         return False
     if lower[trigger.start] not in {"will", "shall"}:
         return False
@@ -1550,8 +1459,8 @@ def design_feature(lower: Sequence[str], start: int, end: int, trigger: Hit) -> 
     return (
         i < len(lower)
         and lower[i].isalpha()
-        and lower[i] not in EFFECT_VERBS
-        and lower[i] not in NOT_FEATURE_VERBS
+        and lower[i] not in lex.effect_verbs
+        and lower[i] not in lex.not_feature_verbs
     )
 
 
@@ -1575,7 +1484,9 @@ def _is_wordlike(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
-def anaphoric_step(lower: Sequence[str], kind: str, trigger: Hit, *, passive: bool) -> bool:
+def anaphoric_step(
+    lower: Sequence[str], kind: str, trigger: Hit, *, passive: bool, lex: Lexicons
+) -> bool:
     """True when a verb group after a sentence-initial "It" that stands for the government (or
     its programme) is the government's own step: an active perfect ("It has invested over £405
     million") or an active "will" with an action verb ("The review will be a neutral appraisal
@@ -1602,7 +1513,7 @@ def anaphoric_step(lower: Sequence[str], kind: str, trigger: Hit, *, passive: bo
     return (
         i < len(lower)
         and lower[i].isalpha()
-        and lower[i] not in EFFECT_VERBS
+        and lower[i] not in lex.effect_verbs
         and lower[i] not in {"be", "not", "never"}
     )
 
@@ -1613,6 +1524,7 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     Used to resolve a sentence-initial "It" in the sentence after (see
     :attr:`SentenceInput.antecedent`).
     """
+    lex = rules.lexicons
     words = sentence.words
     lower = [w.lower() for w in words]
     trigger_starts = {h.start for h in sentence.hits if h.family == "trigger"}
@@ -1624,13 +1536,13 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
     periods = [(t.start, t.end) for t in sentence.timexes]
     roles = rules.actor_roles
     for clause in split_clauses(
-        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods
+        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods, lex=lex
     ):
         if clause.role != "main":
             continue
         end = first_verb(lower, clause.body, clause.end, auxiliaries | trigger_starts)
         return find_subject(
-            words, clause.body, end, sentence.hits, roles, complement=False, lower=lower
+            words, clause.body, end, sentence.hits, roles, complement=False, lower=lower, lex=lex
         )
     return Subject("none")
 
@@ -1640,25 +1552,12 @@ LEADING_SUBORDINATORS = frozenset({"as", "since", "given", "after", "before", "w
 RESULT_OPENERS = frozenset({"so"})
 """Coordinators after which a pronoun names those affected, not the acting government ("...
 help us reach eligible pensioners, *so they* continue to receive ...")."""
-PURPOSE_VERBS = frozenset({"ensure", "ensures", "ensuring", "ensured"})
-"""Verbs whose complement clause states an aim ("to ensure we are supporting them")."""
 DETACHED_CONDITION_OPENERS = frozenset({"that", "or", "and"})
 """Words before an "if" clause that tie it to something other than the clause before it."""
 
 
-CAUSATIVE_VERBS = frozenset(
-    {
-        "help", "helps", "helping", "ask", "asks", "asking", "allow", "allows", "allowing",
-        "enable", "enables", "enabling", "encourage", "encourages", "encouraging", "require",
-        "requires", "requiring", "empower", "empowers",
-    }
-)  # fmt: skip
-"""Verbs that have others act ("to help local people to acquire ...", "asks general
-practitioners to think again"): an "if" after that action conditions what the others do."""
-
-
 def conditions_previous(
-    lower: Sequence[str], conditional: Clause, previous: Clause | None = None
+    lower: Sequence[str], conditional: Clause, previous: Clause | None = None, *, lex: Lexicons
 ) -> bool:
     """True when a conditional clause conditions the clause before it ("will take action *if
     the evidence shows*"); False when it sits inside a complement ("in order to ensure *that if
@@ -1680,15 +1579,18 @@ def conditions_previous(
     if k >= 0 and lower[k] in DETACHED_CONDITION_OPENERS:
         return False
     if previous is not None:
+        causative = lex.causative_verbs
         for i in range(previous.body, min(k, len(lower) - 1)):
-            if lower[i] in CAUSATIVE_VERBS and any(
+            if lower[i] in causative and any(
                 lower[j] == "to" and lower[j + 1].isalpha() for j in range(i + 1, min(i + 8, k))
             ):
                 return False
     return True
 
 
-def purpose_complement(lower: Sequence[str], subject_start: int, body: int) -> bool:
+def purpose_complement(
+    lower: Sequence[str], subject_start: int, body: int, *, lex: Lexicons
+) -> bool:
     """True when a clause's subject opens the complement of a purpose verb ("to ensure (that)
     *we* are supporting them", "ensuring *the department* has ..."): an aim, not a commitment.
 
@@ -1700,7 +1602,7 @@ def purpose_complement(lower: Sequence[str], subject_start: int, body: int) -> b
     k = subject_start - 1
     if k >= body and lower[k] == "that":
         k -= 1
-    return k >= body and lower[k] in PURPOSE_VERBS
+    return k >= body and lower[k] in lex.purpose_verbs
 
 
 def leading_clause_end(
@@ -1736,6 +1638,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     Returns:
         One draft per committing clause, in order.
     """
+    lex = rules.lexicons
     words = sentence.words
     lower = [w.lower() for w in words]
     found = sorted(
@@ -1763,7 +1666,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     # not a clause opened by "until")
     periods = [(t.start, t.end) for t in sentence.timexes]
     clauses = split_clauses(
-        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods
+        words, splitting, protected, trigger_starts, lower=lower, unbroken=periods, lex=lex
     )
     actor_ends = {h.end for h in sentence.hits if h.family == "actor"}
     subject_ends = splitting | {
@@ -1780,14 +1683,15 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         # *published* in 2019, we have committed ..."); "DWP launched" still has DWP as subject.
         subject_end = first_verb(lower, body, clause.end, subject_ends)
         matrix = find_subject(
-            words, body, subject_end, actor_hits, roles, complement=False, lower=lower
+            words, body, subject_end, actor_hits, roles, complement=False, lower=lower, lex=lex
         )
         # the same subject unless a complement clause may open in the region ("that", or a
         # verb of knowing: what find_subject looks past with complement=True)
+        region = lower[body:subject_end]
         subject = (
             matrix
-            if _COMPLEMENT_OPENERS.isdisjoint(lower[body:subject_end])
-            else find_subject(words, body, subject_end, actor_hits, roles, lower=lower)
+            if "that" not in region and lex.thatless_verbs.isdisjoint(region)
+            else find_subject(words, body, subject_end, actor_hits, roles, lower=lower, lex=lex)
         )
         pronoun = (
             subject.status == "unknown"
@@ -1838,7 +1742,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             else None
         )
         if subject.status == "none" and feature_of_commitment(
-            lower, clause, drafts[-1] if drafts else None, clauses[ci - 1] if ci else None
+            lower, clause, drafts[-1] if drafts else None, clauses[ci - 1] if ci else None, lex=lex
         ):
             # "We are setting up the Forced Labour Forum, which will include ...": the
             # government's programme, so the government's commitment (blind2 case 3).
@@ -1847,14 +1751,16 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         conditional = (
             ci + 1 < len(clauses)
             and clauses[ci + 1].role == "conditional"
-            and conditions_previous(lower, clauses[ci + 1], clause)
+            and conditions_previous(lower, clauses[ci + 1], clause, lex=lex)
         ) or (ci > 0 and clauses[ci - 1].role == "conditional")
         contrastive = clause.role == "subordinate" and clause.opener in CONTRASTIVES
         if conditional or (clause.role in ("subordinate", "conditional") and not contrastive):
             # A concessive clause still states what it states ("While we will be launching a
             # call for evidence as soon as possible, ..."); "if", "when", "until" ... do not.
             continue
-        if subject.status == "government" and purpose_complement(lower, subject.start, body):
+        if subject.status == "government" and purpose_complement(
+            lower, subject.start, body, lex=lex
+        ):
             continue  # "... to ensure we are supporting them": the aim of a step, not a step
         # a trigger inside a leading subordinate clause states nothing ("As the review remains
         # ongoing, | I cannot comment further")
@@ -1863,7 +1769,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         # passengers continue to access ...", "we are targeting areas we know will make a
         # difference"), unless it reports a promise: "has confirmed it will be funding".
         ordered = sorted(in_clause, key=lambda h: h.start)
-        if ordered and _reports(words, rules.triggers[ordered[0].index], ordered[0]):
+        if ordered and _reports(words, rules.triggers[ordered[0].index], ordered[0], lex=lex):
             ordered.sort(key=lambda h: rules.triggers[h.index].kind != "future")
         # A verb group sharing the subject of a commitment just found is one too ("has engaged
         # 2,000 schools and will continue to do so", "will start at the end of August 2024, and
@@ -1900,7 +1806,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
                 if date is None or not (date.payload.get("start") or date.payload.get("end")):
                     continue
                 participle = trigger.end - 2
-                if lower[participle - 1] not in DOCUMENT_HEADS and any(
+                if lower[participle - 1] not in lex.document_heads and any(
                     h.family == "actor" and h.end == participle for h in sentence.hits
                 ):
                     continue  # a finite verb after its actor: "the Committee published on ..."
@@ -1927,18 +1833,16 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     return drafts
 
 
-NOT_STEP_WORDS = frozenset(
-    {"during", "including", "following", "according", "regarding", "concerning", "being",
-     "existing", "nothing", "something", "everything", "anything"}
-)  # fmt: skip
-
-
-def _step_word(word: str) -> bool:
+def _step_word(word: str, *, lex: Lexicons) -> bool:
     """Whether a lower-cased word can open a gerund step ("launching", "building")."""
-    return len(word) > 4 and word.endswith("ing") and word.isalpha() and word not in NOT_STEP_WORDS
+    return (
+        len(word) > 4 and word.endswith("ing") and word.isalpha() and word not in lex.not_step_words
+    )
 
 
-def listed_steps(lower: Sequence[str], first: int, end: int) -> list[tuple[int, int]]:
+def listed_steps(
+    lower: Sequence[str], first: int, end: int, *, lex: Lexicons
+) -> list[tuple[int, int]]:
     """The gerund steps of a list that opens at ``lower[first]`` ("launching the Domestic Abuse
     Protection Orders ... on 27th November, introducing domestic abuse specialists ... from
     early 2025, and ..."), as ``(start, end)`` spans: each step runs to the comma or "and"
@@ -1949,7 +1853,7 @@ def listed_steps(lower: Sequence[str], first: int, end: int) -> list[tuple[int, 
         j = i + 1 if lower[i] in {",", "and", "or"} else end
         if lower[i] == "," and j < end and lower[j] in {"and", "or"}:
             j += 1
-        if j < end and _step_word(lower[j]):
+        if j < end and _step_word(lower[j], lex=lex):
             items.append((start, i))
             start, i = j, j + 1
             continue
@@ -1970,12 +1874,13 @@ def listed_drafts(
     specific or dated; devextra2 case 5, blind3 case 4): ``done`` when its date has passed,
     ``future`` when it lies ahead or is a horizon ("over the next parliament"); an undated
     step, or one whose date spans the answer date, gives none."""
+    lex = rules.lexicons
     anchor = sentence.anchor
     if anchor is None:
         return []
     today = anchor.isoformat()
     out: list[Draft] = []
-    for start, end in listed_steps(lower, trigger.end - 1, len(lower)):
+    for start, end in listed_steps(lower, trigger.end - 1, len(lower), lex=lex):
         kind: str | None = None
         for t in sentence.timexes:
             if not (start <= t.start and t.end <= end):
@@ -2017,6 +1922,7 @@ def _draft(
     (``lower``: the sentence's words lower-cased; ``verbs``: where verb groups start;
     ``end_at``: where the quote ends, when the trigger fixes it; ``carried``: the clause shares
     the subject of a commitment found in the clause before, which vouches for its actor)."""
+    lex = rules.lexicons
     words = sentence.words
     rule = rules.triggers[trigger.index]
     passive_form = is_passive(words, trigger.start, trigger.end, lower=lower)
@@ -2035,6 +1941,7 @@ def _draft(
             sentence.hits,
             rules.actor_roles,
             lower=lower,
+            lex=lex,
         )
         if nearer.status == "government":
             subject = nearer
@@ -2045,14 +1952,18 @@ def _draft(
             and own > subject.end
             and lower[own] in ANAPHORS
             and (
-                _contact_head(lower[own - 1])
-                or (lower[own - 1] == "that" and own >= 2 and _contact_head(lower[own - 2]))
+                _contact_head(lower[own - 1], lex=lex)
+                or (
+                    lower[own - 1] == "that" and own >= 2 and _contact_head(lower[own - 2], lex=lex)
+                )
             )
         ):
             # The trigger has its own pronoun subject: "Iran bears responsibility for the actions
             # of groups *they have supported*" is not the UK's step.
             subject = Subject("unknown", own, own + 1)
-    if subject.anaphoric and not anaphoric_step(lower, rule.kind, trigger, passive=passive_form):
+    if subject.anaphoric and not anaphoric_step(
+        lower, rule.kind, trigger, passive=passive_form, lex=lex
+    ):
         # "It has invested over £405 million" after a government subject; not "It will have an
         # extra territorial impact" or "It is looking at whether ..." (a law, a trial).
         subject = replace(subject, status="unknown", anaphoric=False)
@@ -2065,7 +1976,7 @@ def _draft(
         # launched ..."), not as a participle elsewhere ("the technology implemented at ...").
         return None
     passive = passive_form
-    end = quote_end(words, trigger.end, clause.end, sentence.timexes, lower=lower)
+    end = quote_end(words, trigger.end, clause.end, sentence.timexes, lower=lower, lex=lex)
     if end_at is not None:
         end = end_at
     elif rule.nominal:
@@ -2095,7 +2006,7 @@ def _draft(
         and rules.actors[subject.rule].recipient
     )  # "pensioners", "households": they undergo the measure, they do not act
     measure = (subject.status in ("unknown", "government") or beneficiary) and names_measure(
-        lower, subject.start, subject.end
+        lower, subject.start, subject.end, lex=lex
     )  # shared subjects too: "This represents ... and is expected to benefit over 3 million"
     if measure and not subject.inherited:
         # A quantified subject: "Over 12 million pensioners will benefit", "865,000 employers
@@ -2108,7 +2019,7 @@ def _draft(
         if first is not None:
             start = subject.adverbial_start if subject.adverbial_start is not None else first
         end = splice_end(lower, trigger.end, end)
-    evidence = has_evidence(start, end, sentence, lower=lower) or (
+    evidence = has_evidence(start, end, sentence, lower=lower, lex=lex) or (
         measure and has_horizon(start, end, sentence)
     )
     if (
@@ -2125,8 +2036,8 @@ def _draft(
             (i for i in range(end + 1, len(words)) if lower[i] in DASHES | HARD_PUNCT),
             len(words),
         )
-        longer = quote_end(words, end + 1, limit, sentence.timexes, lower=lower)
-        if has_evidence(start, longer, sentence, lower=lower) or has_horizon(
+        longer = quote_end(words, end + 1, limit, sentence.timexes, lower=lower, lex=lex)
+        if has_evidence(start, longer, sentence, lower=lower, lex=lex) or has_horizon(
             start, longer, sentence
         ):
             end, evidence = longer, True
@@ -2138,8 +2049,8 @@ def _draft(
             (i for i in range(end + 1, len(words)) if lower[i] in DASHES | HARD_PUNCT),
             len(words),
         )
-        longer = quote_end(words, end + 1, limit, sentence.timexes, lower=lower)
-        if has_evidence(start, longer, sentence, lower=lower):
+        longer = quote_end(words, end + 1, limit, sentence.timexes, lower=lower, lex=lex)
+        if has_evidence(start, longer, sentence, lower=lower, lex=lex):
             end, evidence = longer, True
     if (
         measure
@@ -2152,7 +2063,7 @@ def _draft(
         # A "with" phrase that dates the effect belongs to it: "over 12 million pensioners will
         # benefit, with many expected to see their State Pension increase by around a thousand
         # pounds over the next five years" (blind2 case 6: its due is the horizon's end).
-        longer = quote_end(words, end + 2, clause.end, sentence.timexes, lower=lower)
+        longer = quote_end(words, end + 2, clause.end, sentence.timexes, lower=lower, lex=lex)
         if any(
             end < t.start
             and t.end <= longer
@@ -2170,7 +2081,7 @@ def _draft(
         and not subject.inherited
         and subject.rule is not None
         and rules.actors[subject.rule].recipient
-        and lower[trigger.end - 1] in RECIPIENT_VERBS
+        and lower[trigger.end - 1] in lex.recipient_verbs
     ):
         # A recipient is not the actor: "The West Midlands Combined Authority will receive
         # almost £2.4bn in Transport for City Region funding" (the government gives; the
@@ -2185,7 +2096,7 @@ def _draft(
             and not subject.inherited
             and subject.rule is not None
             and rules.actors[subject.rule].recipient
-            and not any(w in OBLIGATION_PARTICIPLES for w in lower[trigger.start : end])
+            and not any(w in lex.obligation_participles for w in lower[trigger.start : end])
         ):
             # The subject of a passive undergoes the act: "Care workers were added in February
             # 2022", "Local authorities will be allocated £5 million" (the government acts);
@@ -2201,7 +2112,7 @@ def _draft(
         and not passive
         and not rule.nominal
         and relative_antecedent(sentence.hits, rules, clause) != "government"
-        and not _acting_antecedent(lower, clause)
+        and not _acting_antecedent(lower, clause, lex=lex)
     ):
         # An active restrictive relative clause acts for its noun: "the mix of roles which will
         # make up those 13,000 additional personnel", "the EU targets that will require ..." are
@@ -2213,7 +2124,7 @@ def _draft(
         rule.kind == "future"
         and not passive
         and not subject.inherited
-        and design_feature(lower, subject.start, subject.end, trigger)
+        and design_feature(lower, subject.start, subject.end, trigger, lex=lex)
     )  # "This change will decouple entitlement to the UC health element from employment status"
     if not admissible(
         rule, subject, passive=passive, evidence=evidence or carried or feature, measure=measure
@@ -2242,7 +2153,7 @@ def _draft(
     candidates: list[tuple[Mention, int]] = []
     if kind != "done":  # a step taken has no due (only a future or an ongoing one reads them)
         candidates = due_candidates(
-            words, sentence.timexes, start, end, sentence.anchor, lower=lower
+            words, sentence.timexes, start, end, sentence.anchor, lower=lower, lex=lex
         )
         contact = contact_clause_start(lower, verbs, trigger.end, end)
         if contact is not None:
@@ -2250,7 +2161,7 @@ def _draft(
         candidates = [
             c
             for c in candidates
-            if not dates_a_report(lower, c[0], trigger.start)
+            if not dates_a_report(lower, c[0], trigger.start, lex=lex)
             and not in_participle_aside(words, c[0], trigger.start)
         ]
     due, prep_start = candidates[0] if candidates else (None, None)

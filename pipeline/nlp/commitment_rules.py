@@ -1,6 +1,7 @@
 """Typed rules of the ``pct_commitment`` component, built ``from_dict`` and validated on load.
 
-Four rule families, one JSONL file each in ``models/en_commitments/pct_commitment/``:
+Four rule families and the lexicons, one JSONL file each in
+``models/en_commitments/pct_commitment/``:
 
 - ``triggers.jsonl`` (:class:`TriggerRule`): the verb groups that carry a commitment ("will",
   "is committed to", "aims to", "is currently reviewing", "has established"), with the kind,
@@ -11,24 +12,37 @@ Four rule families, one JSONL file each in ``models/en_commitments/pct_commitmen
 - ``vetoes.jsonl`` (:class:`VetoRule`): what must not fire (refusals, references to other
   answers, statements of law, conditional offers, soft goals, predicted effects);
 - ``actors.jsonl`` (:class:`ActorRule`): who acts: the government and public bodies acting for
-  it, and the others whose plans are not government commitments.
+  it, and the others whose plans are not government commitments;
+- ``lexicons.jsonl`` (:class:`Lexicons`): the domain word lists the algorithm tests tokens
+  against (heads of measures, documents and laws; reporting, effect and causative verbs...),
+  one named row each.
 
 Patterns are spaCy ``Matcher`` token patterns over the blank English pipeline (``LOWER``,
 ``ORTH``, ``IS_TITLE``, ``REGEX``...; no POS or lemma). Errors are :class:`RuleError` with a
 stable code: the shared ``PCT101``-``PCT107`` (see :mod:`pipeline.nlp.rules`) and ``PCT130``
-for a token pattern spaCy rejects, ``PCT131`` for a duplicate rule id.
+for a token pattern spaCy rejects, ``PCT131`` for a duplicate rule id, and ``PCT132``-``PCT136``
+for the lexicon file (unknown, missing or duplicate lexicon; a bad or duplicate word).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from spacy.schemas import validate_token_pattern
 
-from pipeline.nlp.rules import RuleError, check_enum, check_keys, check_type, load_rules
+from pipeline.nlp.rules import (
+    RuleError,
+    check_enum,
+    check_keys,
+    check_type,
+    load_rules,
+    read_jsonl,
+)
+from pipeline.settings import get_settings
 from pipeline.types import COMMITMENT_KINDS, STRENGTHS, CommitmentKind, Strength
 
 ActorDemand = Literal["government", "any", "none", "effect"]
@@ -57,6 +71,7 @@ TRIGGERS_FILE = "triggers.jsonl"
 MODIFIERS_FILE = "modifiers.jsonl"
 VETOES_FILE = "vetoes.jsonl"
 ACTORS_FILE = "actors.jsonl"
+LEXICONS_FILE = "lexicons.jsonl"
 
 Pattern = list[dict[str, Any]]
 
@@ -475,6 +490,133 @@ class ActorRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Lexicons:
+    """The domain lexicons: open-class words the algorithm tests tokens against, one named,
+    lower-case set per row of ``lexicons.jsonl`` (each row's ``note`` says what it is for).
+
+    Closed-class grammar (auxiliaries, pronouns, determiners, conjunctions, prepositions) stays
+    in :mod:`pipeline.nlp.clauses` and :mod:`pipeline.nlp.commitment_logic` as the component's
+    language data.
+    """
+
+    trailing_cues: frozenset[str]
+    trailing_word_cues: frozenset[str]
+    schedule_words: frozenset[str]
+    past_participle_cues: frozenset[str]
+    thatless_verbs: frozenset[str]
+    not_means_gerunds: frozenset[str]
+    measure_heads: frozenset[str]
+    beneficiary_heads: frozenset[str]
+    elapsed_words: frozenset[str]
+    recipient_verbs: frozenset[str]
+    document_heads: frozenset[str]
+    obligation_participles: frozenset[str]
+    reporting_verbs: frozenset[str]
+    effect_verbs: frozenset[str]
+    law_heads: frozenset[str]
+    reform_heads: frozenset[str]
+    not_feature_verbs: frozenset[str]
+    purpose_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
+    not_step_words: frozenset[str]
+    process_nouns: frozenset[str]
+    complement_verbs: frozenset[str]
+    that_verbs: frozenset[str]
+    if_complement_verbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    subject_hedges: frozenset[str]
+    notes: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+    """Each lexicon's ``(id, note)``: what it is for, with an example."""
+    process_heads: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Nouns naming the government's own instruments and processes: ``document_heads`` and
+    ``process_nouns`` (derived)."""
+    that_clause_verbs: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Words after which "that" opens a complement clause whose subject acts:
+    ``complement_verbs`` and ``that_verbs`` (derived)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "process_heads", self.document_heads | self.process_nouns)
+        object.__setattr__(self, "that_clause_verbs", self.complement_verbs | self.that_verbs)
+
+    @classmethod
+    def ids(cls) -> tuple[str, ...]:
+        """The lexicon ids, in field order (each row of ``lexicons.jsonl`` names one)."""
+        return tuple(f.name for f in fields(cls) if f.init and f.name != "notes")
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[tuple[str, Mapping[str, Any]]], *, source: str = LEXICONS_FILE
+    ) -> Lexicons:
+        """Build and validate the lexicons from ``(where, row)`` pairs, one row per lexicon.
+
+        Each row is ``{"id": ..., "words": [...], "note": ...}``; ``note`` is optional.
+
+        Raises:
+            RuleError: PCT101-PCT105 for a malformed row, PCT132 for an unknown lexicon id,
+                PCT133 for a lexicon missing from ``source``, PCT134 for a duplicate id, PCT135
+                for a word that is not a non-empty lower-case string, PCT136 for a duplicate word.
+        """
+        known = cls.ids()
+        words: dict[str, frozenset[str]] = {}
+        notes: dict[str, str] = {}
+        for where, row in rows:
+            check_keys(row, required=("id", "words"), optional=("note",), where=where)
+            lexicon = check_type(row["id"], str, field="id", where=where)
+            if lexicon not in known:
+                raise RuleError(
+                    "PCT132", f"{where}: unknown lexicon {lexicon!r}; allowed: {', '.join(known)}"
+                )
+            if lexicon in words:
+                raise RuleError("PCT134", f"{where}: duplicate lexicon {lexicon!r}")
+            items = check_type(row["words"], list, field="words", where=where)
+            seen: set[str] = set()
+            for word in items:
+                if not isinstance(word, str) or not word or word != word.lower():
+                    raise RuleError(
+                        "PCT135",
+                        f"{where}: lexicon {lexicon!r} has word {word!r}; "
+                        "words must be non-empty lower-case strings",
+                    )
+                if word in seen:
+                    raise RuleError("PCT136", f"{where}: lexicon {lexicon!r} lists {word!r} twice")
+                seen.add(word)
+            words[lexicon] = frozenset(seen)
+            notes[lexicon] = str(check_type(row.get("note", ""), str, field="note", where=where))
+        missing = [k for k in known if k not in words]
+        if missing:
+            raise RuleError(
+                "PCT133", f"{source}: missing lexicon(s) {', '.join(map(repr, missing))}"
+            )
+        return cls(**words, notes=tuple(notes.items()))
+
+    @classmethod
+    def from_file(cls, path: Path) -> Lexicons:
+        """Read and validate ``path`` (a ``lexicons.jsonl``)."""
+        return cls.from_rows(
+            ((f"{path.name} line {n}", row) for n, row in read_jsonl(path)), source=path.name
+        )
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """The canonical rows: one per lexicon in field order, words sorted, notes kept."""
+        notes = dict(self.notes)
+        rows: list[dict[str, Any]] = []
+        for name in self.ids():
+            row: dict[str, Any] = {"id": name}
+            if notes.get(name):
+                row["note"] = notes[name]
+            row["words"] = sorted(getattr(self, name))
+            rows.append(row)
+        return rows
+
+
+@cache
+def shipped_lexicons() -> Lexicons:
+    """The lexicons of the configured model (its ``pct_commitment/lexicons.jsonl``): the one
+    source of the words, and the default of :class:`CommitmentRules` built in code."""
+    return Lexicons.from_file(get_settings().model / "pct_commitment" / LEXICONS_FILE)
+
+
+@dataclass(frozen=True, slots=True)
 class CommitmentRules:
     """All rules of the component, by family."""
 
@@ -482,6 +624,8 @@ class CommitmentRules:
     modifiers: tuple[ModifierRule, ...] = ()
     vetoes: tuple[VetoRule, ...] = ()
     actors: tuple[ActorRule, ...] = ()
+    lexicons: Lexicons = field(default_factory=shipped_lexicons)
+    """The domain lexicons (default: the configured model's ``lexicons.jsonl``)."""
     actor_roles: tuple[str, ...] = field(init=False, repr=False, compare=False)
     """Each actor rule's role, by rule index (derived from ``actors``)."""
 
@@ -505,9 +649,12 @@ class CommitmentRules:
         modifiers: Iterable[Mapping[str, Any]] = (),
         vetoes: Iterable[Mapping[str, Any]] = (),
         actors: Iterable[Mapping[str, Any]] = (),
+        lexicons: Lexicons | None = None,
     ) -> CommitmentRules:
-        """Build and validate every family from JSON objects (as tests and callers write them)."""
+        """Build and validate every family from JSON objects (as tests and callers write them);
+        ``lexicons`` defaults to the configured model's."""
         return cls(
+            lexicons=lexicons if lexicons is not None else shipped_lexicons(),
             triggers=tuple(
                 TriggerRule.from_dict(d, f"trigger {i}") for i, d in enumerate(triggers)
             ),
@@ -520,7 +667,8 @@ class CommitmentRules:
 
     @classmethod
     def from_dir(cls, path: Path) -> CommitmentRules:
-        """Read and validate the rule files in ``path`` (missing files give empty families)."""
+        """Read and validate the rule files in ``path`` (missing files give empty families, a
+        missing ``lexicons.jsonl`` the configured model's lexicons)."""
 
         def read(name: str, build: Any) -> tuple[Any, ...]:
             file = path / name
@@ -531,6 +679,11 @@ class CommitmentRules:
             modifiers=read(MODIFIERS_FILE, ModifierRule.from_dict),
             vetoes=read(VETOES_FILE, VetoRule.from_dict),
             actors=read(ACTORS_FILE, ActorRule.from_dict),
+            lexicons=(
+                Lexicons.from_file(path / LEXICONS_FILE)
+                if (path / LEXICONS_FILE).exists()
+                else shipped_lexicons()
+            ),
         )
 
     def files(self) -> dict[str, Sequence[Mapping[str, Any]]]:
@@ -540,4 +693,5 @@ class CommitmentRules:
             MODIFIERS_FILE: [r.to_dict() for r in self.modifiers],
             VETOES_FILE: [r.to_dict() for r in self.vetoes],
             ACTORS_FILE: [r.to_dict() for r in self.actors],
+            LEXICONS_FILE: self.lexicons.to_rows(),
         }

@@ -14,6 +14,10 @@ import pytest
 from spacy.language import Language
 
 from pipeline.nlp.clauses import Clause, sentence_ranges, slot_init, split_clauses, verb_starts
+from pipeline.nlp.commitment_rules import shipped_lexicons
+
+LEX = shipped_lexicons()
+"""The model's domain lexicons (``lexicons.jsonl``): the verbs and hedges the splitter reads."""
 
 # (sentence, trigger words that start a verb group, expected clause texts)
 CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
@@ -231,7 +235,7 @@ def test_split_clauses_real_sentences(
     doc = nlp.make_doc(sentence)
     words = [t.text for t in doc]
     marked = {i for i, w in enumerate(words) if w in triggers}
-    clauses = split_clauses(words, verb_starts(words, marked), triggers=marked)
+    clauses = split_clauses(words, verb_starts(words, marked), triggers=marked, lex=LEX)
     assert _texts(words, [t.whitespace_ for t in doc], clauses) == expected
 
 
@@ -259,7 +263,7 @@ def test_split_clauses_cover_the_sentence_without_gaps() -> None:
         "Library",
         ".",
     ]
-    clauses = split_clauses(words)
+    clauses = split_clauses(words, lex=LEX)
     assert clauses[0].start == 0 and clauses[-1].end == len(words)
     assert all(a.end == b.start for a, b in pairwise(clauses))
     assert [c.role for c in clauses] == ["main", "subordinate", "coordinate"]
@@ -268,7 +272,7 @@ def test_split_clauses_cover_the_sentence_without_gaps() -> None:
 
 def test_split_clauses_conditional_roles() -> None:
     leading = split_clauses(
-        ["If", "the", "hon.", "Member", "wishes", ",", "I", "will", "meet", "him", "."]
+        ["If", "the", "hon.", "Member", "wishes", ",", "I", "will", "meet", "him", "."], lex=LEX
     )
     assert [c.role for c in leading] == ["conditional", "main"]
     whether = split_clauses(
@@ -286,25 +290,26 @@ def test_split_clauses_conditional_roles() -> None:
             "could",
             "help",
             ".",
-        ]
+        ],
+        lex=LEX,
     )
     assert [c.role for c in whether] == ["main", "subordinate"]
 
 
 def test_split_clauses_protected_names_are_not_cut() -> None:
     words = ["the", "Work", "and", "Pensions", "Select", "Committee", "has", "been", "appointed"]
-    assert len(split_clauses(words)) == 1
+    assert len(split_clauses(words, lex=LEX)) == 1
     words = ["NHS", "England", "and", "the", "Department", "have", "agreed"]
-    assert len(split_clauses(words)) == 2
-    assert len(split_clauses(words, protected=[(0, 5)])) == 1
+    assert len(split_clauses(words, lex=LEX)) == 2
+    assert len(split_clauses(words, protected=[(0, 5)], lex=LEX)) == 1
 
 
 def test_split_clauses_unbroken_periods_are_not_cut(nlp: Language) -> None:
     doc = nlp.make_doc("The Fund is being extended from 1 October 2024 until 31 March 2025.")
     words = [t.text for t in doc]
     period = (words.index("1"), words.index("2025") + 1)
-    assert len(split_clauses(words)) == 2  # "until" opens a subordinate clause
-    assert len(split_clauses(words, unbroken=[period])) == 1
+    assert len(split_clauses(words, lex=LEX)) == 2  # "until" opens a subordinate clause
+    assert len(split_clauses(words, unbroken=[period], lex=LEX)) == 1
 
 
 def test_split_clauses_named_actor_opens_a_coordinate_clause(nlp: Language) -> None:
@@ -312,8 +317,8 @@ def test_split_clauses_named_actor_opens_a_coordinate_clause(nlp: Language) -> N
     words = [t.text for t in doc]
     ministers = words.index("ministers")
     intend = {words.index("intend")}
-    plain = split_clauses(words, verb_starts(words, intend))
-    named = split_clauses(words, verb_starts(words, intend), [(ministers, ministers + 1)])
+    plain = split_clauses(words, verb_starts(words, intend), lex=LEX)
+    named = split_clauses(words, verb_starts(words, intend), [(ministers, ministers + 1)], lex=LEX)
     assert len(plain) == 1
     assert [c.role for c in named] == ["main", "coordinate"]
     assert named[1].body == ministers
@@ -336,12 +341,12 @@ def test_split_clauses_relative_needs_a_trigger_when_triggers_are_given() -> Non
         "by",
         "2035",
     ]
-    assert len(split_clauses(words)) == 2
-    assert len(split_clauses(words, triggers={1})) == 1
+    assert len(split_clauses(words, lex=LEX)) == 2
+    assert len(split_clauses(words, triggers={1}, lex=LEX)) == 1
 
 
 def test_split_clauses_empty() -> None:
-    assert split_clauses([]) == []
+    assert split_clauses([], lex=LEX) == []
 
 
 def test_verb_starts_marks_auxiliaries_and_extras() -> None:
@@ -390,9 +395,9 @@ def test_split_clauses_leading_subordinate_without_comma_ends_at_a_named_actor(
     )
     words = [t.text for t in doc]
     actor = (words.index("the"), words.index("Government") + 1)
-    split = split_clauses(words, verb_starts(words), protected=[actor])
+    split = split_clauses(words, verb_starts(words), protected=[actor], lex=LEX)
     assert [(c.role, words[c.start]) for c in split] == [("subordinate", "Once"), ("main", "the")]
-    assert [c.role for c in split_clauses(words, verb_starts(words))] == ["subordinate"]
+    assert [c.role for c in split_clauses(words, verb_starts(words), lex=LEX)] == ["subordinate"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

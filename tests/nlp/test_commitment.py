@@ -13,6 +13,7 @@ offsets, and the component's standard tests.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import warnings
@@ -1718,7 +1719,13 @@ def test_commitment_tagger_duplicate_rule_ids_raise(nlp: Language, tmp_path: Pat
 def test_commitment_tagger_to_disk_from_disk_round_trips(nlp: Language, tmp_path: Path) -> None:
     tagger = nlp.get_pipe("pct_commitment")
     tagger.to_disk(tmp_path)
-    for name in ("triggers.jsonl", "modifiers.jsonl", "vetoes.jsonl", "actors.jsonl"):
+    for name in (
+        "triggers.jsonl",
+        "modifiers.jsonl",
+        "vetoes.jsonl",
+        "actors.jsonl",
+        "lexicons.jsonl",
+    ):
         assert (tmp_path / name).read_bytes() == (MODEL_RULES / name).read_bytes(), (
             f"{name} is not in canonical form"
         )
@@ -1727,6 +1734,49 @@ def test_commitment_tagger_to_disk_from_disk_round_trips(nlp: Language, tmp_path
     text = "We will publish the review by the end of this year and are consulting on the changes."
     doc_a = nlp(text)
     assert [s._.pct_commitment for s in doc_a.spans[COMMITMENT_SPANS]]
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "word", "sentence", "without"),
+    [
+        (
+            "trailing_cues",
+            "with",
+            "We will establish a new independent Ethics and Integrity Commission, with its own "
+            "independent Chair.",
+            [("future", "We will establish a new independent Ethics and Integrity Commission, "
+                        "with its own independent Chair")],
+        ),
+        (
+            "reporting_verbs",
+            "announced",
+            "On 7 August we announced our plans to introduce further regulation in this space.",
+            [("done", "On 7 August we announced our plans to introduce further regulation in "
+                      "this space")],
+        ),
+    ],
+)  # fmt: skip
+def test_commitment_tagger_reads_its_lexicons(
+    nlp: Language, lexicon: str, word: str, sentence: str, without: list[tuple[str, str]]
+) -> None:
+    """The lexicons are wired: a word taken out of one changes a real sentence's rows, and put
+    back gives them back."""
+    tagger: CommitmentTagger = nlp.get_pipe("pct_commitment")
+    rules = tagger.rules
+
+    def rows() -> list[tuple[str, str]]:
+        doc = nlp(sentence)
+        return [(s._.pct_commitment["kind"], s.text) for s in doc.spans[COMMITMENT_SPANS]]
+
+    with_word = rows()
+    lexicons = rules.lexicons
+    fewer = dataclasses.replace(lexicons, **{lexicon: getattr(lexicons, lexicon) - {word}})
+    try:
+        tagger.set_rules(dataclasses.replace(rules, lexicons=fewer))
+        assert rows() == without != with_word
+    finally:
+        tagger.set_rules(rules)
+    assert rows() == with_word
 
 
 def test_commitment_tagger_pipe_n_process_2_matches_one(nlp: Language) -> None:

@@ -43,8 +43,16 @@ from pipeline.nlp.commitment_logic import (
     resolve_due,
     splice_end,
 )
-from pipeline.nlp.commitment_rules import ActorRule, CommitmentRules, TriggerRule
+from pipeline.nlp.commitment_rules import (
+    ActorRule,
+    CommitmentRules,
+    TriggerRule,
+    shipped_lexicons,
+)
 from pipeline.types import Timex
+
+LEX = shipped_lexicons()
+"""The model's domain lexicons (``lexicons.jsonl``), for the functions that read them."""
 
 
 def _words(text: str) -> list[str]:
@@ -119,7 +127,7 @@ def test_is_modifier_timex_tells_names_from_times(
     sentence: str, phrase: str, expected: bool
 ) -> None:
     words = _words(sentence)
-    assert is_modifier_timex(words, _mention(words, phrase)) is expected
+    assert is_modifier_timex(words, _mention(words, phrase), lex=LEX) is expected
 
 
 def test_due_candidates_prefer_the_last_and_skip_modifiers() -> None:
@@ -130,7 +138,7 @@ def test_due_candidates_prefer_the_last_and_skip_modifiers() -> None:
         _mention(words, "April 2025", {"start": "2025-04-01", "end": "2025-04-30"}, 0),
         _mention(words, "the end of October 2024", {"start": "2024-10-31", "end": "2024-10-31"}, 1),
     ]
-    candidates = due_candidates(words, mentions, 0, len(words))
+    candidates = due_candidates(words, mentions, 0, len(words), lex=LEX)
     assert [(m.index, words[p]) for m, p in candidates] == [(1, "by")]
 
 
@@ -144,7 +152,7 @@ def test_due_candidates_skip_lengths_sets_and_today() -> None:
         _mention(words, "17-year", {"type": "duration", "timex3": "P17Y"}, 2),
         _mention(words, "each year", {"type": "set", "timex3": "P1Y"}, 3),
     ]
-    candidates = due_candidates(words, mentions, 0, len(words), dt.date(2024, 10, 11))
+    candidates = due_candidates(words, mentions, 0, len(words), dt.date(2024, 10, 11), lex=LEX)
     assert [m.index for m, _ in candidates] == [1]
 
 
@@ -164,7 +172,7 @@ def test_due_candidates_skip_lengths_sets_and_today() -> None:
 def test_due_candidates_durations_need_a_horizon(sentence: str, phrase: str, kept: bool) -> None:
     words = _words(sentence)
     mention = _mention(words, phrase, {"type": "duration", "timex3": "P1Y"})
-    assert bool(due_candidates(words, [mention], 0, len(words))) is kept
+    assert bool(due_candidates(words, [mention], 0, len(words), lex=LEX)) is kept
 
 
 def _deadline(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.date | None:
@@ -290,7 +298,9 @@ def test_is_passive_verb_groups(sentence: str, expected: bool) -> None:
 def test_quote_end_drops_trailing_modifiers(sentence: str, trigger_end: int, expected: str) -> None:
     words = _words(sentence)
     timexes = [_mention(words, "early 2026")] if "early 2026" in sentence else []
-    assert " ".join(words[: quote_end(words, trigger_end, len(words), timexes)]) == expected
+    assert (
+        " ".join(words[: quote_end(words, trigger_end, len(words), timexes, lex=LEX)]) == expected
+    )
 
 
 ROLES = ["government", "government", "other"]
@@ -336,7 +346,7 @@ def test_find_subject_skips_adverbials_and_asides(
     verb = next(
         i for i, w in enumerate(words) if w in ("intends", "will", "introduced", "are", "is")
     )
-    subject = find_subject(words, 0, verb, _actor_hits(words), ROLES)
+    subject = find_subject(words, 0, verb, _actor_hits(words), ROLES, lex=LEX)
     assert subject.status == status
     if actor is not None:
         assert " ".join(words[subject.start : subject.end]) == actor
@@ -415,7 +425,7 @@ def test_admissible_effect_demand(
 )
 def test_names_measure_heads(subject: str, expected: bool) -> None:
     lower = subject.lower().split()
-    assert names_measure(lower, 0, len(lower)) is expected
+    assert names_measure(lower, 0, len(lower), lex=LEX) is expected
 
 
 @pytest.mark.parametrize(
@@ -584,7 +594,7 @@ def test_dates_a_report(sentence: str, date: str, trigger: str, expected: bool) 
     first = date.split()[0]
     start = words.index(first)
     mention = Mention(0, start, start + len(date.split()), {})
-    assert dates_a_report(lower, mention, lower.index(trigger)) is expected
+    assert dates_a_report(lower, mention, lower.index(trigger), lex=LEX) is expected
 
 
 @pytest.mark.parametrize(
@@ -630,9 +640,9 @@ def test_horizon_reading_counts_decades_from_the_answer(
 def test_conditions_previous(sentence: str, expected: bool) -> None:
     words = _words(sentence)
     lower = [w.lower() for w in words]
-    clauses = split_clauses(words)
+    clauses = split_clauses(words, lex=LEX)
     k = next(i for i, c in enumerate(clauses) if c.role == "conditional")
-    assert conditions_previous(lower, clauses[k], clauses[k - 1]) is expected
+    assert conditions_previous(lower, clauses[k], clauses[k - 1], lex=LEX) is expected
 
 
 @pytest.mark.parametrize(
@@ -650,7 +660,7 @@ def test_conditions_previous(sentence: str, expected: bool) -> None:
 )
 def test_purpose_complement(sentence: str, subject: int, expected: bool) -> None:
     lower = [w.lower() for w in _words(sentence)]
-    assert purpose_complement(lower, subject, 0) is expected
+    assert purpose_complement(lower, subject, 0, lex=LEX) is expected
 
 
 @pytest.mark.parametrize(
@@ -698,7 +708,7 @@ def test_in_participle_aside(sentence: str, date: str, trigger: str, expected: b
 )
 def test_names_means(sentence: str, expected: bool) -> None:
     lower = [w.lower() for w in _words(sentence)]
-    assert names_means(lower, 2, len(lower)) is expected
+    assert names_means(lower, 2, len(lower), lex=LEX) is expected
 
 
 @pytest.mark.parametrize(
@@ -724,7 +734,7 @@ def test_anaphoric_step(
 ) -> None:
     lower = [w.lower() for w in _words(sentence)]
     hit = Hit("trigger", 0, *trigger)
-    assert anaphoric_step(lower, kind, hit, passive=passive) is expected
+    assert anaphoric_step(lower, kind, hit, passive=passive, lex=LEX) is expected
 
 
 def _previous(lower: list[str], subject_end: int, trigger: int, end: int) -> Draft:
@@ -761,9 +771,9 @@ def test_feature_of_commitment(sentence: str, expected: bool) -> None:
         Clause(comma + 1, len(lower), "relative", "which", comma + 2),
     ]
     draft = _previous(lower, 1, 1, comma)
-    assert feature_of_commitment(lower, clauses[1], draft, clauses[0]) is expected
+    assert feature_of_commitment(lower, clauses[1], draft, clauses[0], lex=LEX) is expected
     other = replace(draft, subject=Subject("other", 0, 1, 0))
-    assert not feature_of_commitment(lower, clauses[1], other, clauses[0])
+    assert not feature_of_commitment(lower, clauses[1], other, clauses[0], lex=LEX)
 
 
 @pytest.mark.parametrize(
@@ -784,7 +794,7 @@ def test_design_feature(
     sentence: str, subject: tuple[int, int], trigger: tuple[int, int], expected: bool
 ) -> None:
     lower = [w.lower() for w in _words(sentence)]
-    assert design_feature(lower, *subject, Hit("trigger", 0, *trigger)) is expected
+    assert design_feature(lower, *subject, Hit("trigger", 0, *trigger), lex=LEX) is expected
 
 
 @pytest.mark.parametrize(
@@ -834,5 +844,5 @@ def test_object_gap(sentence: str, trigger: tuple[int, int], expected: bool) -> 
 def test_listed_steps(sentence: str, expected: list[str]) -> None:
     words = _words(sentence)
     lower = [w.lower() for w in words]
-    spans = listed_steps(lower, 2, len(lower))
+    spans = listed_steps(lower, 2, len(lower), lex=LEX)
     assert [" ".join(words[s:e]) for s, e in spans] == expected

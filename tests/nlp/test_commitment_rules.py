@@ -4,15 +4,20 @@ uses to keep the ``Matcher`` off most of the text."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pipeline.nlp.commitment_rules import (
+    LEXICONS_FILE,
     REPEAT_ALLOWANCE,
     ActorRule,
     CommitmentRules,
+    Lexicons,
     ModifierRule,
     TriggerRule,
     VetoRule,
@@ -20,7 +25,7 @@ from pipeline.nlp.commitment_rules import (
     anchor_words,
     match_extent,
 )
-from pipeline.nlp.rules import RuleError
+from pipeline.nlp.rules import RuleError, write_jsonl
 from pipeline.settings import get_settings
 
 WILL = [{"LOWER": "will"}]
@@ -151,6 +156,78 @@ def test_rules_duplicate_ids_across_families_raise() -> None:
 
 def test_rules_missing_files_give_empty_families(tmp_path: Path) -> None:
     assert len(CommitmentRules.from_dir(tmp_path)) == 0
+
+
+MODEL_LEXICONS = get_settings().model / "pct_commitment" / LEXICONS_FILE
+Rows = list[dict[str, Any]]
+
+
+def _model_lexicon_rows() -> Rows:
+    return [json.loads(line) for line in MODEL_LEXICONS.read_text(encoding="utf-8").splitlines()]
+
+
+def _with_words(rows: Rows, lexicon: str, words: list[Any]) -> Rows:
+    return [{**r, "words": words} if r["id"] == lexicon else r for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("edit", "code", "words"),
+    [
+        (lambda rows: [*rows, {"id": "colour_words", "words": ["red"]}], "PCT132",
+         ["line 27", "'colour_words'", "document_heads"]),
+        (lambda rows: [r for r in rows if r["id"] != "document_heads"], "PCT133",
+         [LEXICONS_FILE, "'document_heads'"]),
+        (lambda rows: [*rows, rows[0]], "PCT134", ["line 27", f"{_model_lexicon_rows()[0]['id']!r}"]),
+        (lambda rows: _with_words(rows, "law_heads", ["bill", 3]), "PCT135",
+         ["'law_heads'", "3", "lower-case"]),
+        (lambda rows: _with_words(rows, "law_heads", ["bill", "Act"]), "PCT135",
+         ["'law_heads'", "'Act'"]),
+        (lambda rows: _with_words(rows, "law_heads", ["bill", ""]), "PCT135", ["'law_heads'", "''"]),
+        (lambda rows: _with_words(rows, "law_heads", ["bill", "act", "bill"]), "PCT136",
+         ["'law_heads'", "'bill' twice"]),
+        (lambda rows: _with_words(rows, "law_heads", "bill"), "PCT105", ["'words'", "list"]),
+        (lambda rows: [{**rows[0], "colour": "red"}, *rows[1:]], "PCT103", ["line 1", "'colour'"]),
+        (lambda rows: [{"words": ["bill"]}, *rows], "PCT102", ["line 1", "'id'"]),
+    ],
+)  # fmt: skip
+def test_lexicons_bad_file_raises_with_coded_messages(
+    tmp_path: Path, edit: Callable[[Rows], Rows], code: str, words: list[str]
+) -> None:
+    path = tmp_path / LEXICONS_FILE
+    write_jsonl(path, edit(_model_lexicon_rows()))
+    with pytest.raises(RuleError) as err:
+        Lexicons.from_file(path)
+    assert err.value.code == code
+    message = str(err.value)
+    assert LEXICONS_FILE in message and "\n" not in message
+    for word in words:
+        assert word in message
+
+
+def test_lexicons_bad_file_fails_the_rules_load(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / LEXICONS_FILE, _with_words(_model_lexicon_rows(), "law_heads", ["Bill"]))
+    with pytest.raises(RuleError, match="PCT135"):
+        CommitmentRules.from_dir(tmp_path)
+
+
+def test_lexicons_round_trip_through_canonical_rows(tmp_path: Path) -> None:
+    lexicons = Lexicons.from_file(MODEL_LEXICONS)
+    assert [r["id"] for r in lexicons.to_rows()] == list(Lexicons.ids())
+    assert all(r["note"] for r in lexicons.to_rows())
+    write_jsonl(tmp_path / LEXICONS_FILE, lexicons.to_rows())
+    assert (tmp_path / LEXICONS_FILE).read_bytes() == MODEL_LEXICONS.read_bytes()
+    assert Lexicons.from_file(tmp_path / LEXICONS_FILE) == lexicons
+    rules = CommitmentRules.from_dir(MODEL_LEXICONS.parent)
+    assert rules.files()[LEXICONS_FILE] == lexicons.to_rows()
+    assert CommitmentRules().lexicons == rules.lexicons  # the default is the model's file
+
+
+def test_lexicons_derived_sets_follow_their_sources() -> None:
+    lexicons = Lexicons.from_file(MODEL_LEXICONS)
+    assert lexicons.process_heads == lexicons.document_heads | lexicons.process_nouns
+    assert lexicons.that_clause_verbs == lexicons.complement_verbs | lexicons.that_verbs
+    fewer = dataclasses.replace(lexicons, document_heads=lexicons.document_heads - {"plan"})
+    assert "plan" in lexicons.process_heads and "plan" not in fewer.process_heads
 
 
 @pytest.mark.parametrize(
