@@ -94,10 +94,8 @@ def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
     names = _FIELDS[cls]
     tuple_fields = [k for k in _TUPLE_FIELDS if k in names]
     build = attrs.row_builder(cls)
-    user_data: dict[Any, Any] = doc.user_data
     rows = []
-    for span in doc.spans.get(key, ()):
-        payload = user_data.get(("._.", attr, span.start_char, span.end_char))  # span_value
+    for _, payload in attrs.span_payloads(doc, key, attr):
         if payload is None:
             continue
         exact = payload.keys() == names

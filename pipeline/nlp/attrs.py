@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from typing import Any, Protocol, TypeVar
 
@@ -62,6 +62,14 @@ def span_value(span: Span, attr: str) -> Any:
     offsets, where spaCy keeps it, without building an ``Underscore`` object."""
     user_data: dict[Any, Any] = span.doc.user_data
     return user_data.get(("._.", attr, span.start_char, span.end_char))
+
+
+def span_payloads(doc: Doc, key: str, attr: str) -> Iterator[tuple[Span, Any]]:
+    """Each span of ``doc.spans[key]``, in the group's order, with its ``attr`` value
+    (:func:`span_value`: None when unset); one lookup in ``Doc.user_data`` per span."""
+    user_data: dict[Any, Any] = doc.user_data
+    for span in doc.spans.get(key, ()):
+        yield span, user_data.get(("._.", attr, span.start_char, span.end_char))
 
 
 def register_extensions() -> None:

@@ -164,11 +164,11 @@ def timex_from_payload(payload: dict[str, Any]) -> Timex:
 def _sorted_mentions(doc: Doc, key: str, attr: str) -> list[tuple[Span, dict[str, Any]]]:
     """A component's spans with their payloads, in ``Extraction`` order (by char offsets; the
     components' spans do not overlap, so this is also token order)."""
-    pairs = []
-    for span in doc.spans.get(key, []):
-        payload = attrs.span_value(span, attr)
-        if payload is not None:
-            pairs.append((span, payload))
+    pairs = [
+        (span, payload)
+        for span, payload in attrs.span_payloads(doc, key, attr)
+        if payload is not None
+    ]
     pairs.sort(key=lambda p: (p[1]["char_start"], p[1]["char_end"]))
     return pairs
 

@@ -25,7 +25,7 @@ from pipeline.nlp.attrs import (
     TIMEX_SPANS,
     doc_text,
     register_extensions,
-    span_value,
+    span_payloads,
     store_rows,
 )
 from pipeline.nlp.quantity_find import FindOptions, Singulariser, find_quantities
@@ -82,8 +82,8 @@ def timex_skip_spans(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
     """Character ranges of the time expressions in ``doc`` whose type is one of ``types``."""
     wanted = set(types)
     spans: list[tuple[int, int]] = []
-    for span in doc.spans.get(TIMEX_SPANS, []):
-        payload = span_value(span, TIMEX_ATTR) or {}
+    for span, value in span_payloads(doc, TIMEX_SPANS, TIMEX_ATTR):
+        payload = value or {}
         if payload.get("type") in wanted:
             spans.append(
                 (

@@ -24,6 +24,7 @@ from pipeline.nlp.attrs import (
     row_builder,
     row_payload,
     set_context,
+    span_payloads,
     span_value,
     store_rows,
 )
@@ -142,3 +143,9 @@ def test_store_rows_keeps_one_row_per_token_span(nlp: Language) -> None:
     other._.set(QUANTITY_ATTR, {"text": "over the"})  # set through spaCy, read here
     assert span_value(other, QUANTITY_ATTR) == {"text": "over the"}
     assert span_value(doc[2:4], QUANTITY_ATTR) is None
+    doc.spans[QUANTITY_SPANS] = [*doc.spans[QUANTITY_SPANS], doc[2:4]]  # a span with no payload
+    assert [(s.text, p) for s, p in span_payloads(doc, QUANTITY_SPANS, QUANTITY_ATTR)] == [
+        *((s.text, p) for s, p in zip(spans, payloads, strict=True)),
+        ("coming SR", None),
+    ]
+    assert list(span_payloads(doc, "no such group", QUANTITY_ATTR)) == []
