@@ -849,26 +849,16 @@ def _gate_lines(
     return by_line, by_rule
 
 
-def _chosen(
-    plan: RulePlan,
-    words: frozenset[str],
-    gated: tuple[frozenset[int], tuple[Requires, ...]] | None = None,
-) -> set[int]:
-    """Indexes (in ``plan.rules``) of the rules whose ``requires`` ``words`` meet (``gated``:
-    and whose further word groups they meet, :attr:`RulePlan.gated`)."""
+def _chosen(plan: RulePlan, words: frozenset[str]) -> set[int]:
+    """Indexes (in ``plan.rules``) of the rules whose ``requires`` ``words`` meet (the matcher
+    gates lines further, by the words the patterns imply: :func:`_gate_lines`)."""
     chosen = set(plan.always)
     by_word = plan.by_word
     for word in plan.words.intersection(words):
         chosen.update(by_word[word])
-    if gated is None:
-        kept = plan.rules
-        for i in plan.several.intersection(chosen):
-            if not requires_met(kept[i].requires[1:], words):
-                chosen.discard(i)
-        return chosen
-    several, rest = gated
-    for i in several.intersection(chosen):
-        if not requires_met(rest[i], words):
+    kept = plan.rules
+    for i in plan.several.intersection(chosen):
+        if not requires_met(kept[i].requires[1:], words):
             chosen.discard(i)
     return chosen
 

@@ -849,11 +849,11 @@ def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignori
     # "\u0130" lower-cases to two characters: such a text is matched ignoring case, where
     # "\u017f" matches "s", and the words of the line hold no season ("midwinter" is one word)
     text = "\u0130n midwinter and \u017fpring 2025 we will"
-    words = text_lines(text, text.lower())[0].words
+    lines = text_lines(text, text.lower())
     seasons = next(i for i, r in enumerate(plan.rules) if r.id == "date.contiguous_seasons")
-    assert plan.rules[seasons].regex_ignorecase.search(text) and "spring" not in words
-    assert seasons in tm._chosen(plan, words, plan.gated_folded)
-    assert seasons not in tm._chosen(plan, words, plan.gated)
+    assert plan.rules[seasons].regex_ignorecase.search(text) and "spring" not in lines[0].words
+    assert seasons in tm._gate_lines(plan, lines, plan.gated_folded)[1]
+    assert seasons not in tm._gate_lines(plan, lines, plan.gated)[1]
 
 
 def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Language) -> None:
