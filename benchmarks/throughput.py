@@ -52,7 +52,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 
 from pipeline.engine import TextItem, extract_batch, load_model
@@ -128,9 +127,7 @@ def warm_up(corpus: Path, n: int, nlp: Language) -> None:
 def cold_model(corpus: Path, warmup: int) -> Language:
     """A newly loaded rule model (its own vocabulary, tokenizer cache and memos, none filled by
     an earlier pass), warmed like the first: workers forked from it start a first pass."""
-    import pipeline.nlp  # noqa: F401  (registers the factories, as load_model does)
-
-    nlp = spacy.load(get_settings().model)
+    nlp = load_model.__wrapped__()  # load_model without its per-path cache
     warm_up(corpus, warmup, nlp)
     return nlp
 
