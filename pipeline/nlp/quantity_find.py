@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from pipeline.nlp.numbers import NUMBER_WORDS, SCALES, parse_digits, parse_number_words
 from pipeline.nlp.quantity_rules import QuantityLexicon, UnitRule
-from pipeline.nlp.rules import prefix_tree
+from pipeline.nlp.rules import IGNORECASE_ASCII_LETTERS, prefix_tree
 from pipeline.types import Quantity
 
 Singularise = Callable[[str], str]
@@ -59,7 +59,7 @@ _WORD_LEAD = re.compile(_WORD_START.pattern, re.ASCII)
 0.032 s a pass). Where ``_WORD_START`` matches, it does (its words are ASCII letters, and a
 character that is no word character is none in ASCII either); it may match more (before or
 after "é"), so each place it finds is checked with ``_WORD_START``."""
-_FOLDS_APART = ("\u0130", "\u0131", "\u017f")
+_FOLDS_APART = tuple(c for c, letter in IGNORECASE_ASCII_LETTERS.items() if c.lower() != letter)
 """Characters that ``re.IGNORECASE`` equates with an ASCII letter while ``str.lower`` does not
 map them to it (İ, ı, ſ): with one of them, the lower-cased text is no guide to NUMERAL (looked
 for with ``in``, which a string without characters that wide answers at once: 0.011 -> 0.001 s

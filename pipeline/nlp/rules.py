@@ -138,6 +138,17 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+IGNORECASE_ASCII_LETTERS: Mapping[str, str] = {
+    "\u0130": "i",  # İ, capital I with a dot
+    "\u0131": "i",  # ı, dotless i
+    "\u017f": "s",  # ſ, long s
+    "\u212a": "k",  # K, the Kelvin sign
+}
+"""The non-ASCII characters that a pattern compiled with ``re.IGNORECASE`` matches for an ASCII
+letter, with that letter (every code point tested in ``tests/nlp/test_timex_rules.py``). Only
+the Kelvin sign lower-cases to its letter with ``str.lower``."""
+
+
 def prefix_tree(words: Sequence[str]) -> str:
     """The alternation of ``words`` (in order of preference, no duplicates) as a regex over a
     tree of shared prefixes; a space matches ``\\s+``. The empty word matches nothing more.

@@ -31,6 +31,7 @@ from pipeline.nlp import calendar as cal
 from pipeline.nlp import dates
 from pipeline.nlp.calendar import governing_preposition
 from pipeline.nlp.dates import DateSpec, Resolution, Tense
+from pipeline.nlp.rules import IGNORECASE_ASCII_LETTERS
 from pipeline.nlp.timex_rules import (
     ANAPHORIC_OFFSET_WORDS,
     DAYPARTS,
@@ -132,9 +133,9 @@ class SpecError(ValueError):
     """The words of a match do not make a date (a "financial year" 2024-27, a 31 February)."""
 
 
-IGNORECASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-"""The four non-ASCII characters that a case-insensitive pattern matches for an ASCII letter
-("İ", dotless "ı", long "ſ", the Kelvin sign), as that letter: a rule's words matched with them
+IGNORECASE_FOLDS = str.maketrans(dict(IGNORECASE_ASCII_LETTERS))
+"""The non-ASCII characters that a case-insensitive pattern matches for an ASCII letter, as that
+letter (:data:`~pipeline.nlp.rules.IGNORECASE_ASCII_LETTERS`): a rule's words matched with them
 ("ſpring", "ſeptember") then name what they name in the rules' tables."""
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from pipeline.nlp.dates import MONTH_NAMES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS
-from pipeline.nlp.rules import prefix_tree
+from pipeline.nlp.rules import IGNORECASE_ASCII_LETTERS, prefix_tree
 from pipeline.nlp.timex_rules import BUILTIN_MACROS, case_folded_part
 
 
@@ -111,3 +111,13 @@ def test_fast_patterns_match_what_their_readable_forms_match(nlp: object) -> Non
             slow_found = [(m.span(), m.groupdict()) for m in slow_regex.finditer(subject)]
             assert fast_found == slow_found, (rule.id, text)
     assert rewritten >= 10
+
+
+def test_ignorecase_ascii_letters_are_every_character_re_folds_to_one() -> None:
+    """Every non-ASCII code point a case-insensitive pattern matches for an ASCII letter, with
+    its letter (the four found by testing them all)."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(cp) for cp in range(128, 0x110000) if letter.fullmatch(chr(cp))}
+    assert found == set(IGNORECASE_ASCII_LETTERS)
+    for char, ascii_letter in IGNORECASE_ASCII_LETTERS.items():
+        assert re.fullmatch(ascii_letter, char, re.IGNORECASE)
