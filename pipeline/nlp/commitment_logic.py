@@ -92,6 +92,9 @@ SUBJECT_TRAILING_ADVERBS = frozenset(
         "clearly", "indeed", "alone", "first", "previously", "initially", "originally",
     }
 )  # fmt: skip
+# Words between "the" and an actor that date it and leave it the actor ("the then Deputy Prime
+# Minister", "The former Foreign Secretary").
+FORMER_WORDS = frozenset({"then", "former", "previous"})
 APPOSITIVE_OPENERS = frozenset(
     {",", "(", "working", "along", "alongside", "together", "with", "in", "and", "through"}
 )
@@ -623,8 +626,14 @@ def find_subject(
     hit = _hit_at(actors, s, e)
     if hit is None and (lower[s] in {"the", "this", "our", "my"} or lower[s][:1].isdigit()):
         hit = _hit_at(actors, s + 1, e)  # "the Government", "10 mortgage lenders"
+    if hit is None and lower[s] == "the" and s + 2 < e and lower[s + 1] in FORMER_WORDS:
+        hit = _hit_at(actors, s + 2, e)  # "the then Deputy Prime Minister"
+        if hit is not None:
+            hit = Hit(hit.family, hit.index, s, hit.end)
     if hit is not None:
         hit = _trim_hit(lower, hit)
+        if roles[hit.index] == "government":
+            hit = with_own_people(words, hit, e, lower=lower, lex=lex)
     if hit is not None and (
         _appositive_only(words, hit.end, e)
         or lower[hit.start] in _PRONOUNS_AND_I
@@ -656,6 +665,33 @@ def find_subject(
         lead = adverbial if adverbial is not None else s
         return Subject(roles[tail.index], tail.start, tail.end, tail.index, adverbial_start=lead)  # type: ignore[arg-type]
     return Subject("unknown", s, e, adverbial_start=adverbial)
+
+
+def with_own_people(
+    words: Sequence[str], hit: Hit, end: int, *, lower: Sequence[str], lex: Lexicons
+) -> Hit:
+    """A government actor's match widened over what follows it and still names it, up to
+    ``end``: its people ("Treasury officials", "Ministry of Defence officials", `personnel_nouns`)
+    and then a bracketed aside naming the speaker ("I [Minister Rutley] visited Peru").
+
+    Args:
+        words: The sentence's token texts.
+        hit: The actor match (a government actor).
+        end: The subject region's end (the verb group's first token).
+        lower: ``words`` lower-cased.
+        lex: The lexicons.
+
+    Returns:
+        ``hit``, or a copy that ends after the people or the aside.
+    """
+    stop = hit.end
+    if stop < end and lower[stop] in lex.personnel_nouns:
+        stop += 1
+    if stop < end and words[stop] == "[":
+        close = next((k for k in range(stop + 1, end) if words[k] == "]"), None)
+        if close is not None:
+            stop = close + 1
+    return hit if stop == hit.end else Hit(hit.family, hit.index, hit.start, stop)
 
 
 def _finite_verb_like(word: str) -> bool:

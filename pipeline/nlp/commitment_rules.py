@@ -525,6 +525,7 @@ class Lexicons:
     if_complement_verbs: frozenset[str]
     hedge_adjectives: frozenset[str]
     subject_hedges: frozenset[str]
+    personnel_nouns: frozenset[str]
     notes: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """Each lexicon's ``(id, note)``: what it is for, with an example."""
     process_heads: frozenset[str] = field(init=False, repr=False, compare=False)

@@ -1077,6 +1077,49 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             )
         ],
     ),  # 1729491 (a named intention ends at "and" with a new pronoun subject)
+    # Round 4 (gaps found from the whole corpus): government actors written as a department's
+    # people, a former minister, a minister with a bracketed name, or a post abroad.
+    (
+        "Additionally, in June 2025, Ministry of Defence officials met with representatives of the Nepali Government and Gurkha Veterans as part of the Bilateral Gurkha Veteran Welfare Committee’s Working Group, which continues to serve as a platform for constructive dialogue and collaboration.",
+        "2025-07-11",
+        None,
+        [
+            (
+                "done",
+                "Ministry of Defence officials met with representatives of the Nepali Government",
+            )
+        ],
+    ),  # 1820914 (a department's officials act for it)
+    (
+        "DfT officials met with Kent and Medway Economic Partnership (KMEP) representatives on 10 October to discuss the issue of international rail services serving Kent stations.",
+        "2025-07-10",
+        None,
+        [("done", "DfT officials met with Kent and Medway Economic Partnership")],
+    ),  # 1818894
+    (
+        "The former Foreign Secretary raised Mr Johal's case with Indian External Affairs Minister Jaishankar on 1 March.",
+        "2024-07-29",
+        None,
+        [("done", "The former Foreign Secretary raised Mr Johal's case")],
+    ),  # 1678210 (a former minister acted for the government then)
+    (
+        "I [Minister Rutley] visited Peru in October and held discussions with senior representatives of the Peruvian Government on a range of issues, such as the importance of protecting human rights including those of minority groups.",
+        "2023-12-12",
+        None,
+        [("done", "I [Minister Rutley] visited Peru in October")],
+    ),  # 1677036 (a bracketed name after "I")
+    (
+        "On 22 August, I [the Minister for Development] announced an additional £15 million of vital assistance to Sudan, South Sudan and Chad.",
+        "2024-11-14",
+        None,
+        [("done", "I [the Minister for Development] announced an additional £15 million")],
+    ),  # 1739706
+    (
+        "Our Embassy in Baku will continue to raise this with the government of Azerbaijan.",
+        "2024-09-17",
+        None,
+        [("future", "Our Embassy in Baku will continue to raise this")],
+    ),  # 1728076 (a post abroad, with the place it serves)
 ]
 
 # (sentence, answer date): nothing to record
@@ -1236,6 +1279,14 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "The Supreme Court has clarified that downstream emissions are to be considered as part of the environmental assessment of certain kinds of development.",
         "2024-10-11",
     ),  # 1729281 (a rule, not a step)
+    (
+        "FCDO officials have discussed the matter with the Canadian government at working level.",
+        "2025-01-13",
+    ),  # 1752334 (a department's officials, but an undated discussion is no step)
+    (
+        "Department officials have had a number of conversations with colleagues in NHS England about their plans to support the adoption of any licensed and National Institute for Health and Care Excellence (NICE) recommended treatment for Alzheimer’s disease.",
+        "2024-09-09",
+    ),  # 1726708 (conversations had, nothing to check)
     (
         "I am looking forward to further progress on this by other OTs in the very near future.",
         "2024-11-14",
@@ -1605,6 +1656,18 @@ def test_commitment_due_resolution(
             "the NHS",
             "the NHS",
         ),  # 1677343 (the agent of a passive)
+        (
+            "DfT officials met with Kent and Medway Economic Partnership (KMEP) representatives on 10 October to discuss the issue of international rail services serving Kent stations.",
+            "Department for Transport",
+            "DfT officials",
+            "DfT officials",
+        ),  # 1818894 (a department's people, as written)
+        (
+            "The former Foreign Secretary raised Mr Johal's case with Indian External Affairs Minister Jaishankar on 1 March.",
+            "Foreign, Commonwealth and Development Office",
+            "The former Foreign Secretary",
+            "The former Foreign Secretary",
+        ),  # 1678210 (a former minister, as written)
         (
             "Further details will be announced in due course.",
             "Cabinet Office",

@@ -42,6 +42,7 @@ from pipeline.nlp.commitment_logic import (
     resolve_actor,
     resolve_due,
     splice_end,
+    with_own_people,
 )
 from pipeline.nlp.commitment_rules import (
     ActorRule,
@@ -846,3 +847,25 @@ def test_listed_steps(sentence: str, expected: list[str]) -> None:
     lower = [w.lower() for w in words]
     spans = listed_steps(lower, 2, len(lower), lex=LEX)
     assert [" ".join(words[s:e]) for s, e in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_end", "verb", "expected_end"),
+    [
+        ("DfT officials met with KMEP representatives", 1, 2, 2),  # 1818894
+        ("Ministry of Defence officials met with representatives", 3, 4, 4),  # 1820914
+        ("I [ Minister Rutley ] visited Peru in October", 1, 5, 5),  # 1677036
+        ("I [ the Minister for Development ] announced £15 million", 1, 7, 7),  # 1739706
+        ("the Department for Education will publish", 4, 4, 4),  # nothing follows the actor
+        ("the Home Office staff will write", 3, 4, 4),  # 1832381-like: its staff
+        ("I [ unclosed aside will publish", 1, 5, 1),  # an aside that does not close
+        ("the Department and officials will", 2, 4, 2),  # not its people: "and" stands between
+    ],
+)
+def test_with_own_people_widens_a_government_actor(
+    text: str, actor_end: int, verb: int, expected_end: int
+) -> None:
+    words = _words(text)
+    hit = Hit("actor", 0, 0, actor_end)
+    got = with_own_people(words, hit, verb, lower=[w.lower() for w in words], lex=LEX)
+    assert (got.start, got.end) == (0, expected_end)
