@@ -1584,6 +1584,10 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
 
 
 POSSESSIVE_MARKERS = frozenset({"’s", "'s"})
+# Possessive pronouns for the speaker, who answers for the government ("Our intention is to
+# ..."), and for a third party, who is the clause's subject ("signalled his intention to ...").
+SPEAKER_POSSESSIVES = frozenset({"our", "my"})
+SUBJECT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 LEADING_SUBORDINATORS = frozenset({"as", "since", "given", "after", "before", "whereas"})
 RESULT_OPENERS = frozenset({"so"})
 """Coordinators after which a pronoun names those affected, not the acting government ("...
@@ -1850,6 +1854,13 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             if rules.triggers[trigger.index].actor == "government":
                 # The clause's actor, shared ("The Home Office is reviewing the route, with the
                 # intention to ..."); the quote still starts at the trigger.
+                own = replace(subject, inherited=True, anaphoric=False)
+            elif lower[trigger.start] in SUBJECT_POSSESSIVES:
+                # "the Secretary of State signalled his intention to ...": the pronoun is the
+                # clause's subject, who must be the government ("PCS ... their intention to
+                # ballot" is not).
+                if subject.status != "government":
+                    continue
                 own = replace(subject, inherited=True, anaphoric=False)
             elif words[trigger.start] in POSSESSIVE_MARKERS:
                 # "The UK Government's commitment to phase out ...": the possessor is the actor,

@@ -1120,6 +1120,25 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "Our Embassy in Baku will continue to raise this")],
     ),  # 1728076 (a post abroad, with the place it serves)
+    # Round 4: an intention named after a possessive pronoun.
+    (
+        "This Government will always act in the interests of patient safety, which is why the Secretary of State signalled his intention to renew the Order and consult on a permanent ban (subject to the outcome of the ongoing judicial review).",
+        "2024-07-29",
+        None,
+        [("future", "his intention to renew the Order and consult on a permanent ban")],
+    ),  # 1721322 ("his" is the clause's government subject)
+    (
+        "To complement the existing focus on proportionate, sector-specific regulation, the UK Government remains focused on its intention to introduce binding requirements on the handful of companies developing the most powerful AI systems, as announced in the King’s Speech.",
+        "2024-11-19",
+        None,
+        [("future", "its intention to introduce binding requirements")],
+    ),  # 1740670
+    (
+        "Our intention is to implement these changes as soon as parliamentary time allows.",
+        "2025-07-10",
+        None,
+        [("future", "Our intention is to implement these changes")],
+    ),  # 1818695 ("our" is the answering government)
 ]
 
 # (sentence, answer date): nothing to record
@@ -1287,6 +1306,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "Department officials have had a number of conversations with colleagues in NHS England about their plans to support the adoption of any licensed and National Institute for Health and Care Excellence (NICE) recommended treatment for Alzheimer’s disease.",
         "2024-09-09",
     ),  # 1726708 (conversations had, nothing to check)
+    (
+        "(b) PCS are in a formal trade dispute with HMRC and have issued a formal notice of their intention to ballot 238 members in the Benton Park View Office in Newcastle.",
+        "2024-11-19",
+    ),  # 1740925 (a union's intention: "their" is not the government)
     (
         "I am looking forward to further progress on this by other OTs in the very near future.",
         "2024-11-14",
