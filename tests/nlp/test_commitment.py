@@ -1139,6 +1139,13 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "Our intention is to implement these changes")],
     ),  # 1818695 ("our" is the answering government)
+    # Round 4: the main verb group after a restrictive relative clause inside the subject.
+    (
+        "The Defence Finance and Investment Strategy and the Defence Investors' Advisory Group that will be supporting the strategy will formally meet in early autumn in preparation for the publication in early 2026.",
+        "2025-09-07",
+        None,
+        [("future", "will formally meet in early autumn")],
+    ),  # 1827483 (the relative's "will" used to swallow the main verb group)
 ]
 
 # (sentence, answer date): nothing to record
