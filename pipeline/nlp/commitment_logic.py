@@ -771,6 +771,10 @@ def vetoed(
             continue
         if rule.unless == "time" and (evidence or timed):
             continue
+        if rule.unless == "counted" and counted_subject(
+            [w.lower() for w in sentence.words], subject.start, trigger.start, lex=lex
+        ):
+            continue
         if rule.unless == "means" and (
             evidence
             or names_means([w.lower() for w in sentence.words], trigger.end, clause.end, lex=lex)
@@ -781,6 +785,23 @@ def vetoed(
 
 
 MEANS_PREPOSITIONS = frozenset({"by", "through"})
+
+
+def counted_subject(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
+    """True when the subject in ``[start, end)`` opens with a count: hedges
+    (``subject_hedges``), then a number or a currency sign ("1.2 million households", "over
+    99% of current UK goods exports", "approximately 60,000 parents").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        start: The subject's first token.
+        end: The verb group's first token.
+        lex: The lexicons.
+    """
+    j = start
+    while j < end and lower[j] in lex.subject_hedges:
+        j += 1
+    return j < end and (lower[j][:1].isdigit() or lower[j] in {"£", "$", "€"})
 
 
 def names_means(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:

@@ -1146,6 +1146,19 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "will formally meet in early autumn")],
     ),  # 1827483 (the relative's "will" used to swallow the main verb group)
+    # Round 4: a counted subject makes "will be eligible" a quantified effect of the measure.
+    (
+        "1.2 million households will be eligible for Winter Fuel Payments in England and 100,000 households in Wales post policy change (based on the number of current Pension Credit recipients).",
+        "2024-09-06",
+        None,
+        [("future", "1.2 million households will be eligible for Winter Fuel Payments")],
+    ),  # 1724464
+    (
+        "Joining CPTPP means that over 99% of current UK goods exports to CPTPP will be eligible for tariff-free trade.",
+        "2023-12-19",
+        None,
+        [("future", "over 99% of current UK goods exports to CPTPP will be eligible")],
+    ),  # 1676937
 ]
 
 # (sentence, answer date): nothing to record
@@ -1317,6 +1330,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "(b) PCS are in a formal trade dispute with HMRC and have issued a formal notice of their intention to ballot 238 members in the Benton Park View Office in Newcastle.",
         "2024-11-19",
     ),  # 1740925 (a union's intention: "their" is not the government)
+    (
+        "Charities will still be able to claim employer NICs reliefs including those for under 21s and under 25 apprentices, where eligible.",
+        "2024-11-12",
+    ),  # 1739447 (what others may do; the subject is not counted)
     (
         "I am looking forward to further progress on this by other OTs in the very near future.",
         "2024-11-14",

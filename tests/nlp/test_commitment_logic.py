@@ -20,6 +20,7 @@ from pipeline.nlp.commitment_logic import (
     anaphoric_step,
     conditions_previous,
     contact_clause_start,
+    counted_subject,
     dates_a_report,
     design_feature,
     due_candidates,
@@ -869,3 +870,21 @@ def test_with_own_people_widens_a_government_actor(
     hit = Hit("actor", 0, 0, actor_end)
     got = with_own_people(words, hit, verb, lower=[w.lower() for w in words], lex=LEX)
     assert (got.start, got.end) == (0, expected_end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.2 million households will", True),  # 1724464
+        ("over 99 % of current UK goods exports to CPTPP will", True),  # 1676937
+        ("approximately 60,000 parents will", True),
+        ("£ 5 million will", True),
+        ("Charities will", False),  # 1739447
+        ("the 2025 rates will", False),  # a year inside the subject, not its count
+        ("over half of employers will", False),  # a vague amount
+        ("will", False),  # no subject
+    ],
+)
+def test_counted_subject(text: str, expected: bool) -> None:
+    lower = _words(text.lower())
+    assert counted_subject(lower, 0, lower.index("will"), lex=LEX) is expected
