@@ -171,6 +171,8 @@ POINT_PREPOSITIONS = frozenset(
     }
 )  # fmt: skip
 """Prepositions that set a point for ongoing work, not the period it runs over."""
+# Determiners that open an object noun phrase right after a verb ("running *a* … process").
+OBJECT_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "this", "these", "new"})
 MODIFIER_DETERMINERS = frozenset(
     {"its", "their", "our", "his", "her", "my", "your", "whose", "'s", "’s", "the", "a", "an"}
 )
@@ -1546,10 +1548,13 @@ def anaphoric_step(
 ) -> bool:
     """True when a verb group after a sentence-initial "It" that stands for the government (or
     its programme) is the government's own step: an active perfect ("It has invested over £405
-    million") or an active "will" with an action verb ("The review will be a neutral appraisal
+    million"), an active "will" with an action verb ("The review will be a neutral appraisal
     ... *It will consider* the effectiveness of ...", "The department welcomes ... *It will
-    work with* Ofsted"); not "It will have an extra territorial impact", "It will ensure ..."
-    (:data:`EFFECT_VERBS`) or "It is looking at whether ..." (a law, a trial).
+    work with* Ofsted") or a progressive with its own object ("Great British Nuclear was
+    established in 2023 ... *It is currently running a* small modular reactor technology
+    selection process"); not "It will have an extra territorial impact", "It will ensure ..."
+    (:data:`EFFECT_VERBS`), "It is looking at whether ..." (a law, a trial) or "It is taking
+    time to collate the information".
 
     Args:
         lower: The sentence's words, lower-cased.
@@ -1562,6 +1567,14 @@ def anaphoric_step(
     first = lower[trigger.start]
     if kind == "done":
         return first in {"has", "have"}
+    if kind == "ongoing" and first in {"is", "are"}:
+        # a progressive with its own object: "It is currently running a small modular reactor
+        # technology selection process", not "It is looking at whether ..." (a trial) or "It
+        # is taking time to collate the information"
+        i = trigger.start + 1
+        while i < len(lower) and (lower[i] in RELATIVE_SKIP or lower[i].endswith("ly")):
+            i += 1
+        return i + 1 < len(lower) and is_gerund(lower[i]) and lower[i + 1] in OBJECT_DETERMINERS
     if kind != "future" or first not in {"will", "shall"}:
         return False
     i = trigger.start + 1

@@ -1159,6 +1159,25 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("future", "over 99% of current UK goods exports to CPTPP will be eligible")],
     ),  # 1676937
+    # Round 4: a progressive with its own object after "It" for the government's programme.
+    (
+        "Great British Nuclear was established in 2023 as an expert nuclear delivery. It is currently running a small modular reactor technology selection process.",
+        "2024-09-10",
+        None,
+        [
+            ("done", "Great British Nuclear was established in 2023"),
+            ("ongoing", "It is currently running a small modular reactor technology selection"),
+        ],
+    ),  # 1726718
+    (
+        "The Health Transformation Programme (HTP) is modernising Health and Disability benefit services. It is developing a PIP service which will ultimately offer online application and reduce journey times, providing a more efficient service and an enhanced customer experience.",
+        "2024-11-15",
+        None,
+        [
+            ("ongoing", "The Health Transformation Programme (HTP) is modernising"),
+            ("ongoing", "It is developing a PIP service"),
+        ],
+    ),  # 1740798
 ]
 
 # (sentence, answer date): nothing to record
@@ -1334,6 +1353,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "Charities will still be able to claim employer NICs reliefs including those for under 21s and under 25 apprentices, where eligible.",
         "2024-11-12",
     ),  # 1739447 (what others may do; the subject is not counted)
+    (
+        "It is taking time to collate the required information to answer the right hon. Member's Question.",
+        "2023-12-11",
+    ),  # 1675506 (no object: a delay, not a programme)
     (
         "I am looking forward to further progress on this by other OTs in the very near future.",
         "2024-11-14",

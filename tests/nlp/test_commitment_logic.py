@@ -729,6 +729,15 @@ def test_names_means(sentence: str, expected: bool) -> None:
         ("It will have an extra territorial impact", "future", (1, 3), False, False),  # 1740347
         ("It will be published in the spring", "future", (1, 3), True, False),
         ("It is looking at whether to extend the trial", "ongoing", (1, 3), False, False),
+        (
+            "It is currently running a small modular reactor technology selection process",
+            "ongoing",
+            (1, 4),
+            False,
+            True,
+        ),  # 1726718 (a progressive with its own object)
+        ("It is developing a PIP service", "ongoing", (1, 3), False, True),  # 1740798
+        ("It is taking time to collate the information", "ongoing", (1, 3), False, False),
     ],
 )
 def test_anaphoric_step(
