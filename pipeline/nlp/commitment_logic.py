@@ -634,7 +634,11 @@ def find_subject(
             hit = Hit(hit.family, hit.index, s, hit.end)
     if hit is not None:
         hit = _trim_hit(lower, hit)
-        if roles[hit.index] == "government":
+        if (
+            hit.end < e
+            and (lower[hit.end] in lex.personnel_nouns or lower[hit.end] == "[")
+            and roles[hit.index] == "government"
+        ):
             hit = with_own_people(words, hit, e, lower=lower, lex=lex)
     if hit is not None and (
         _appositive_only(words, hit.end, e)
