@@ -339,6 +339,66 @@ a leading subordinate or conditional one (the words its branches test; keep the 
 _LEADING_ROLES = frozenset({"subordinate", "conditional"})
 
 
+def _in_subject(
+    lower: Sequence[str],
+    verbs: Collection[int],
+    out: Sequence[tuple[int, ClauseRole, str | None, int]],
+    role: ClauseRole,
+    i: int,
+) -> bool:
+    """True when the relative pronoun at ``i`` is restrictive (no comma or preposition before
+    it) and stands in the subject of the sentence's first main clause (no boundary and no verb
+    group before it)."""
+    return (
+        not out
+        and role == "main"
+        and lower[i - 1] not in {",", *PREPOSITIONS_BEFORE_RELATIVE}
+        and not any(k in verbs for k in range(i))
+    )
+
+
+def subject_relative_end(
+    lower: Sequence[str], verbs: Collection[int], i: int, n: int
+) -> int | None:
+    """Where the main verb group resumes after a restrictive relative clause inside the
+    subject, or None.
+
+    The relative pronoun (or relative "that") at ``i`` opens a clause whose own verb group is
+    the first in ``verbs`` after it; a second verb group that follows before any comma, colon,
+    coordinator or further clause opener, and is not led by a pronoun of its own, is the main
+    clause's: "Over 1,000 Afghans *who have arrived* in the UK since October 2023 | *will be
+    housed* ...", "The Defence Investors' Advisory Group *that will be supporting* the strategy
+    | *will formally meet* in early autumn".
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        verbs: Positions where a finite verb group may start.
+        i: Position of the relative pronoun.
+        n: The sentence's length.
+    """
+    stops = {
+        ",", *HARD_PUNCT, *DASHES, *COORDINATORS, *RELATIVES, *SUBORDINATORS,
+        *WEAK_SUBORDINATORS, *CONDITIONALS, *CONTRASTIVES, "that", "than",
+    }  # fmt: skip
+    first = next((j for j in range(i + 1, n) if j in verbs or lower[j] in stops), None)
+    if first is None or first not in verbs:
+        return None
+    for j in range(first + 1, n):
+        if lower[j] in stops and (
+            lower[j] not in WEAK_SUBORDINATORS
+            or _next_verb(lower, frozenset(verbs), j + 1, n, allow_subject=True) is not None
+        ):
+            return None  # not "who have arrived in the UK *since* October 2023 will be ..."
+        if j not in verbs or lower[j] in {"'s", "’s"}:
+            continue
+        k = j - 1
+        while lower[k] in INTERVENING_ADVERBS:
+            k -= 1
+        if k not in verbs and lower[k] not in SUBJECT_PRONOUNS:
+            return j
+    return None
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
@@ -374,6 +434,7 @@ def clause_boundaries(
     inside = {i for s, e in (*protected, *unbroken) for i in range(s + 1, e)}
     named = dict(sorted(protected))  # the longest name at each start
     out: list[tuple[int, ClauseRole, str | None, int]] = []
+    resume: int | None = None  # where the main clause resumes after a relative in the subject
     open_role: ClauseRole = "main"
     if n and lower[0] in CONDITIONALS:
         open_role = "conditional"
@@ -381,6 +442,13 @@ def clause_boundaries(
         open_role = "subordinate"
     for i in range(1, n):
         word = lower[i]
+        if i == resume and i not in inside:
+            # The main clause's verb group after a relative clause inside its subject: a
+            # coordinate clause without an opener, sharing the subject before the pronoun
+            # (not a word inside a time expression: "published on 14 May").
+            out.append((i, "coordinate", None, i))
+            open_role, resume = "coordinate", None
+            continue
         if word not in _BOUNDARY_WORDS and open_role not in _LEADING_ROLES:
             continue  # no branch below can open a clause here
         if i in inside:
@@ -435,9 +503,13 @@ def clause_boundaries(
         elif word in RELATIVES and _relative_has_trigger(lower, i, triggers):
             start = i - 1 if prev in PREPOSITIONS_BEFORE_RELATIVE else i
             boundary = (start, "relative", word, i + 1)
+            if _in_subject(lower, verbs, out, open_role, i):
+                resume = subject_relative_end(lower, verbs, i, n)
         elif word == "that" and prev not in complement_verbs and prev not in {"so", "such"}:
             if i + 1 < n and (i + 1) in verbs and _relative_has_trigger(lower, i, triggers):
                 boundary = (i, "relative", word, i + 1)
+                if _in_subject(lower, verbs, out, open_role, i):
+                    resume = subject_relative_end(lower, verbs, i, n)
         elif word in CONDITIONALS and _hedge_if(lower, i, lex=lex):
             continue  # "if appropriate", "if necessary": a hedge, not a condition
         elif word in CONDITIONALS:

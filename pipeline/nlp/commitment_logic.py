@@ -92,6 +92,9 @@ SUBJECT_TRAILING_ADVERBS = frozenset(
         "clearly", "indeed", "alone", "first", "previously", "initially", "originally",
     }
 )  # fmt: skip
+# Words between "the" and an actor that date it and leave it the actor ("the then Deputy Prime
+# Minister", "The former Foreign Secretary").
+FORMER_WORDS = frozenset({"then", "former", "previous"})
 APPOSITIVE_OPENERS = frozenset(
     {",", "(", "working", "along", "alongside", "together", "with", "in", "and", "through"}
 )
@@ -168,6 +171,8 @@ POINT_PREPOSITIONS = frozenset(
     }
 )  # fmt: skip
 """Prepositions that set a point for ongoing work, not the period it runs over."""
+# Determiners that open an object noun phrase right after a verb ("running *a* … process").
+OBJECT_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "our", "this", "these", "new"})
 MODIFIER_DETERMINERS = frozenset(
     {"its", "their", "our", "his", "her", "my", "your", "whose", "'s", "’s", "the", "a", "an"}
 )
@@ -623,8 +628,18 @@ def find_subject(
     hit = _hit_at(actors, s, e)
     if hit is None and (lower[s] in {"the", "this", "our", "my"} or lower[s][:1].isdigit()):
         hit = _hit_at(actors, s + 1, e)  # "the Government", "10 mortgage lenders"
+    if hit is None and lower[s] == "the" and s + 2 < e and lower[s + 1] in FORMER_WORDS:
+        hit = _hit_at(actors, s + 2, e)  # "the then Deputy Prime Minister"
+        if hit is not None:
+            hit = Hit(hit.family, hit.index, s, hit.end)
     if hit is not None:
         hit = _trim_hit(lower, hit)
+        if (
+            hit.end < e
+            and (lower[hit.end] in lex.personnel_nouns or lower[hit.end] == "[")
+            and roles[hit.index] == "government"
+        ):
+            hit = with_own_people(words, hit, e, lower=lower, lex=lex)
     if hit is not None and (
         _appositive_only(words, hit.end, e)
         or lower[hit.start] in _PRONOUNS_AND_I
@@ -656,6 +671,33 @@ def find_subject(
         lead = adverbial if adverbial is not None else s
         return Subject(roles[tail.index], tail.start, tail.end, tail.index, adverbial_start=lead)  # type: ignore[arg-type]
     return Subject("unknown", s, e, adverbial_start=adverbial)
+
+
+def with_own_people(
+    words: Sequence[str], hit: Hit, end: int, *, lower: Sequence[str], lex: Lexicons
+) -> Hit:
+    """A government actor's match widened over what follows it and still names it, up to
+    ``end``: its people ("Treasury officials", "Ministry of Defence officials", `personnel_nouns`)
+    and then a bracketed aside naming the speaker ("I [Minister Rutley] visited Peru").
+
+    Args:
+        words: The sentence's token texts.
+        hit: The actor match (a government actor).
+        end: The subject region's end (the verb group's first token).
+        lower: ``words`` lower-cased.
+        lex: The lexicons.
+
+    Returns:
+        ``hit``, or a copy that ends after the people or the aside.
+    """
+    stop = hit.end
+    if stop < end and lower[stop] in lex.personnel_nouns:
+        stop += 1
+    if stop < end and words[stop] == "[":
+        close = next((k for k in range(stop + 1, end) if words[k] == "]"), None)
+        if close is not None:
+            stop = close + 1
+    return hit if stop == hit.end else Hit(hit.family, hit.index, hit.start, stop)
 
 
 def _finite_verb_like(word: str) -> bool:
@@ -735,6 +777,10 @@ def vetoed(
             continue
         if rule.unless == "time" and (evidence or timed):
             continue
+        if rule.unless == "counted" and counted_subject(
+            [w.lower() for w in sentence.words], subject.start, trigger.start, lex=lex
+        ):
+            continue
         if rule.unless == "means" and (
             evidence
             or names_means([w.lower() for w in sentence.words], trigger.end, clause.end, lex=lex)
@@ -745,6 +791,23 @@ def vetoed(
 
 
 MEANS_PREPOSITIONS = frozenset({"by", "through"})
+
+
+def counted_subject(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
+    """True when the subject in ``[start, end)`` opens with a count: hedges
+    (``subject_hedges``), then a number or a currency sign ("1.2 million households", "over
+    99% of current UK goods exports", "approximately 60,000 parents").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        start: The subject's first token.
+        end: The verb group's first token.
+        lex: The lexicons.
+    """
+    j = start
+    while j < end and lower[j] in lex.subject_hedges:
+        j += 1
+    return j < end and (lower[j][:1].isdigit() or lower[j] in {"£", "$", "€"})
 
 
 def names_means(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
@@ -1489,10 +1552,13 @@ def anaphoric_step(
 ) -> bool:
     """True when a verb group after a sentence-initial "It" that stands for the government (or
     its programme) is the government's own step: an active perfect ("It has invested over £405
-    million") or an active "will" with an action verb ("The review will be a neutral appraisal
+    million"), an active "will" with an action verb ("The review will be a neutral appraisal
     ... *It will consider* the effectiveness of ...", "The department welcomes ... *It will
-    work with* Ofsted"); not "It will have an extra territorial impact", "It will ensure ..."
-    (:data:`EFFECT_VERBS`) or "It is looking at whether ..." (a law, a trial).
+    work with* Ofsted") or a progressive with its own object ("Great British Nuclear was
+    established in 2023 ... *It is currently running a* small modular reactor technology
+    selection process"); not "It will have an extra territorial impact", "It will ensure ..."
+    (:data:`EFFECT_VERBS`), "It is looking at whether ..." (a law, a trial) or "It is taking
+    time to collate the information".
 
     Args:
         lower: The sentence's words, lower-cased.
@@ -1505,6 +1571,14 @@ def anaphoric_step(
     first = lower[trigger.start]
     if kind == "done":
         return first in {"has", "have"}
+    if kind == "ongoing" and first in {"is", "are"}:
+        # a progressive with its own object: "It is currently running a small modular reactor
+        # technology selection process", not "It is looking at whether ..." (a trial) or "It
+        # is taking time to collate the information"
+        i = trigger.start + 1
+        while i < len(lower) and (lower[i] in RELATIVE_SKIP or lower[i].endswith("ly")):
+            i += 1
+        return i + 1 < len(lower) and is_gerund(lower[i]) and lower[i + 1] in OBJECT_DETERMINERS
     if kind != "future" or first not in {"will", "shall"}:
         return False
     i = trigger.start + 1
@@ -1548,6 +1622,10 @@ def main_subject(sentence: SentenceInput, rules: CommitmentRules) -> Subject:
 
 
 POSSESSIVE_MARKERS = frozenset({"’s", "'s"})
+# Possessive pronouns for the speaker, who answers for the government ("Our intention is to
+# ..."), and for a third party, who is the clause's subject ("signalled his intention to ...").
+SPEAKER_POSSESSIVES = frozenset({"our", "my"})
+SUBJECT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 LEADING_SUBORDINATORS = frozenset({"as", "since", "given", "after", "before", "whereas"})
 RESULT_OPENERS = frozenset({"so"})
 """Coordinators after which a pronoun names those affected, not the acting government ("...
@@ -1814,6 +1892,13 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             if rules.triggers[trigger.index].actor == "government":
                 # The clause's actor, shared ("The Home Office is reviewing the route, with the
                 # intention to ..."); the quote still starts at the trigger.
+                own = replace(subject, inherited=True, anaphoric=False)
+            elif lower[trigger.start] in SUBJECT_POSSESSIVES:
+                # "the Secretary of State signalled his intention to ...": the pronoun is the
+                # clause's subject, who must be the government ("PCS ... their intention to
+                # ballot" is not).
+                if subject.status != "government":
+                    continue
                 own = replace(subject, inherited=True, anaphoric=False)
             elif words[trigger.start] in POSSESSIVE_MARKERS:
                 # "The UK Government's commitment to phase out ...": the possessor is the actor,

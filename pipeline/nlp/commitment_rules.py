@@ -63,7 +63,8 @@ VETO_CATEGORIES: tuple[str, ...] = (
     "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
     "opinion", "ability", "past", "other",
 )  # fmt: skip
-VETO_UNLESS: tuple[str | None, ...] = (None, "evidence", "time", "means")
+VETO_UNLESS_VALUES: tuple[str, ...] = ("evidence", "time", "means", "counted")
+VETO_UNLESS: tuple[str | None, ...] = (None, *VETO_UNLESS_VALUES)
 VETO_SUBJECTS: tuple[str, ...] = ("any", "non_government")
 ACTOR_ROLES: tuple[str, ...] = ("government", "other")
 
@@ -357,7 +358,9 @@ class VetoRule:
             promise, "Final prices will be identified during contract negotiation" a process),
             ``means`` when evidence does or the clause names a concrete means after the trigger
             ("committed to reducing emissions from diesel cars *by reinstating* the 2030
-            phase-out date"), else None.
+            phase-out date"), ``counted`` when the clause's subject is counted, so that the
+            clause is a quantified effect on a measure's beneficiaries ("1.2 million households
+            will be eligible for Winter Fuel Payments"), else None.
         kinds: The commitment kinds it applies to; all kinds when empty.
         subjects: ``any`` (default) or ``non_government``: applies only when no government actor
             stands as the subject ("this will accelerate delivery" but not "we will accelerate
@@ -389,7 +392,7 @@ class VetoRule:
         )
         unless = data.get("unless")
         if unless not in VETO_UNLESS:
-            check_enum(unless, ("evidence", "time", "means"), field="unless", where=where)
+            check_enum(unless, VETO_UNLESS_VALUES, field="unless", where=where)
         kinds = check_type(data.get("kinds", []), list, field="kinds", where=where)
         for kind in kinds:
             check_enum(kind, COMMITMENT_KINDS, field="kinds", where=where)
@@ -525,6 +528,7 @@ class Lexicons:
     if_complement_verbs: frozenset[str]
     hedge_adjectives: frozenset[str]
     subject_hedges: frozenset[str]
+    personnel_nouns: frozenset[str]
     notes: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """Each lexicon's ``(id, note)``: what it is for, with an example."""
     process_heads: frozenset[str] = field(init=False, repr=False, compare=False)

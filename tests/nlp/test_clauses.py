@@ -21,6 +21,46 @@ LEX = shipped_lexicons()
 
 # (sentence, trigger words that start a verb group, expected clause texts)
 CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
+    # A restrictive relative clause inside the subject ends where the main verb group resumes
+    # (round 4): a coordinate clause without an opener that shares the subject.
+    (
+        "The Defence Finance and Investment Strategy and the Defence Investors' Advisory Group that will be supporting the strategy will formally meet in early autumn in preparation for the publication in early 2026.",
+        ("will",),
+        [
+            "The Defence Finance and Investment Strategy and the Defence Investors' Advisory Group",
+            "that will be supporting the strategy",
+            "will formally meet in early autumn in preparation for the publication in early 2026.",
+        ],
+    ),  # 1827483
+    (
+        "The Impact Assessment that will be published alongside the legislation for the 2025 rates will not provide an estimate of the number of National Living Wage earners who will become income tax payers from April 2025.",
+        ("will",),
+        [
+            "The Impact Assessment",
+            "that will be published alongside the legislation for the 2025 rates",
+            "will not provide an estimate of the number of National Living Wage earners",
+            "who will become income tax payers from April 2025.",
+        ],
+    ),  # 1753025
+    (
+        "All cases that are found eligible are prioritised after the necessary checks have been conducted.",
+        ("are",),
+        [
+            "All cases",
+            "that are found eligible",
+            "are prioritised",
+            "after the necessary checks have been conducted.",
+        ],
+    ),  # 1675524
+    # ... but not across a comma: the relative clause runs on
+    (
+        "The estimated number of pensioners who will see a reduction in their disposable income as a result of proposed reforms to winter fuel payments by age and region, for Great Britain are shown in below tables (1+2).",
+        ("will",),
+        [
+            "The estimated number of pensioners",
+            "who will see a reduction in their disposable income as a result of proposed reforms to winter fuel payments by age and region, for Great Britain are shown in below tables (1+2).",
+        ],
+    ),  # 1727110
     (
         "We will publish our Impact Assessment shortly.",
         (),

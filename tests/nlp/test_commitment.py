@@ -1077,6 +1077,107 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             )
         ],
     ),  # 1729491 (a named intention ends at "and" with a new pronoun subject)
+    # Round 4 (gaps found from the whole corpus): government actors written as a department's
+    # people, a former minister, a minister with a bracketed name, or a post abroad.
+    (
+        "Additionally, in June 2025, Ministry of Defence officials met with representatives of the Nepali Government and Gurkha Veterans as part of the Bilateral Gurkha Veteran Welfare Committee’s Working Group, which continues to serve as a platform for constructive dialogue and collaboration.",
+        "2025-07-11",
+        None,
+        [
+            (
+                "done",
+                "Ministry of Defence officials met with representatives of the Nepali Government",
+            )
+        ],
+    ),  # 1820914 (a department's officials act for it)
+    (
+        "DfT officials met with Kent and Medway Economic Partnership (KMEP) representatives on 10 October to discuss the issue of international rail services serving Kent stations.",
+        "2025-07-10",
+        None,
+        [("done", "DfT officials met with Kent and Medway Economic Partnership")],
+    ),  # 1818894
+    (
+        "The former Foreign Secretary raised Mr Johal's case with Indian External Affairs Minister Jaishankar on 1 March.",
+        "2024-07-29",
+        None,
+        [("done", "The former Foreign Secretary raised Mr Johal's case")],
+    ),  # 1678210 (a former minister acted for the government then)
+    (
+        "I [Minister Rutley] visited Peru in October and held discussions with senior representatives of the Peruvian Government on a range of issues, such as the importance of protecting human rights including those of minority groups.",
+        "2023-12-12",
+        None,
+        [("done", "I [Minister Rutley] visited Peru in October")],
+    ),  # 1677036 (a bracketed name after "I")
+    (
+        "On 22 August, I [the Minister for Development] announced an additional £15 million of vital assistance to Sudan, South Sudan and Chad.",
+        "2024-11-14",
+        None,
+        [("done", "I [the Minister for Development] announced an additional £15 million")],
+    ),  # 1739706
+    (
+        "Our Embassy in Baku will continue to raise this with the government of Azerbaijan.",
+        "2024-09-17",
+        None,
+        [("future", "Our Embassy in Baku will continue to raise this")],
+    ),  # 1728076 (a post abroad, with the place it serves)
+    # Round 4: an intention named after a possessive pronoun.
+    (
+        "This Government will always act in the interests of patient safety, which is why the Secretary of State signalled his intention to renew the Order and consult on a permanent ban (subject to the outcome of the ongoing judicial review).",
+        "2024-07-29",
+        None,
+        [("future", "his intention to renew the Order and consult on a permanent ban")],
+    ),  # 1721322 ("his" is the clause's government subject)
+    (
+        "To complement the existing focus on proportionate, sector-specific regulation, the UK Government remains focused on its intention to introduce binding requirements on the handful of companies developing the most powerful AI systems, as announced in the King’s Speech.",
+        "2024-11-19",
+        None,
+        [("future", "its intention to introduce binding requirements")],
+    ),  # 1740670
+    (
+        "Our intention is to implement these changes as soon as parliamentary time allows.",
+        "2025-07-10",
+        None,
+        [("future", "Our intention is to implement these changes")],
+    ),  # 1818695 ("our" is the answering government)
+    # Round 4: the main verb group after a restrictive relative clause inside the subject.
+    (
+        "The Defence Finance and Investment Strategy and the Defence Investors' Advisory Group that will be supporting the strategy will formally meet in early autumn in preparation for the publication in early 2026.",
+        "2025-09-07",
+        None,
+        [("future", "will formally meet in early autumn")],
+    ),  # 1827483 (the relative's "will" used to swallow the main verb group)
+    # Round 4: a counted subject makes "will be eligible" a quantified effect of the measure.
+    (
+        "1.2 million households will be eligible for Winter Fuel Payments in England and 100,000 households in Wales post policy change (based on the number of current Pension Credit recipients).",
+        "2024-09-06",
+        None,
+        [("future", "1.2 million households will be eligible for Winter Fuel Payments")],
+    ),  # 1724464
+    (
+        "Joining CPTPP means that over 99% of current UK goods exports to CPTPP will be eligible for tariff-free trade.",
+        "2023-12-19",
+        None,
+        [("future", "over 99% of current UK goods exports to CPTPP will be eligible")],
+    ),  # 1676937
+    # Round 4: a progressive with its own object after "It" for the government's programme.
+    (
+        "Great British Nuclear was established in 2023 as an expert nuclear delivery. It is currently running a small modular reactor technology selection process.",
+        "2024-09-10",
+        None,
+        [
+            ("done", "Great British Nuclear was established in 2023"),
+            ("ongoing", "It is currently running a small modular reactor technology selection"),
+        ],
+    ),  # 1726718
+    (
+        "The Health Transformation Programme (HTP) is modernising Health and Disability benefit services. It is developing a PIP service which will ultimately offer online application and reduce journey times, providing a more efficient service and an enhanced customer experience.",
+        "2024-11-15",
+        None,
+        [
+            ("ongoing", "The Health Transformation Programme (HTP) is modernising"),
+            ("ongoing", "It is developing a PIP service"),
+        ],
+    ),  # 1740798
 ]
 
 # (sentence, answer date): nothing to record
@@ -1236,6 +1337,26 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "The Supreme Court has clarified that downstream emissions are to be considered as part of the environmental assessment of certain kinds of development.",
         "2024-10-11",
     ),  # 1729281 (a rule, not a step)
+    (
+        "FCDO officials have discussed the matter with the Canadian government at working level.",
+        "2025-01-13",
+    ),  # 1752334 (a department's officials, but an undated discussion is no step)
+    (
+        "Department officials have had a number of conversations with colleagues in NHS England about their plans to support the adoption of any licensed and National Institute for Health and Care Excellence (NICE) recommended treatment for Alzheimer’s disease.",
+        "2024-09-09",
+    ),  # 1726708 (conversations had, nothing to check)
+    (
+        "(b) PCS are in a formal trade dispute with HMRC and have issued a formal notice of their intention to ballot 238 members in the Benton Park View Office in Newcastle.",
+        "2024-11-19",
+    ),  # 1740925 (a union's intention: "their" is not the government)
+    (
+        "Charities will still be able to claim employer NICs reliefs including those for under 21s and under 25 apprentices, where eligible.",
+        "2024-11-12",
+    ),  # 1739447 (what others may do; the subject is not counted)
+    (
+        "It is taking time to collate the required information to answer the right hon. Member's Question.",
+        "2023-12-11",
+    ),  # 1675506 (no object: a delay, not a programme)
     (
         "I am looking forward to further progress on this by other OTs in the very near future.",
         "2024-11-14",
@@ -1605,6 +1726,18 @@ def test_commitment_due_resolution(
             "the NHS",
             "the NHS",
         ),  # 1677343 (the agent of a passive)
+        (
+            "DfT officials met with Kent and Medway Economic Partnership (KMEP) representatives on 10 October to discuss the issue of international rail services serving Kent stations.",
+            "Department for Transport",
+            "DfT officials",
+            "DfT officials",
+        ),  # 1818894 (a department's people, as written)
+        (
+            "The former Foreign Secretary raised Mr Johal's case with Indian External Affairs Minister Jaishankar on 1 March.",
+            "Foreign, Commonwealth and Development Office",
+            "The former Foreign Secretary",
+            "The former Foreign Secretary",
+        ),  # 1678210 (a former minister, as written)
         (
             "Further details will be announced in due course.",
             "Cabinet Office",

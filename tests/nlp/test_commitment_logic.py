@@ -20,6 +20,7 @@ from pipeline.nlp.commitment_logic import (
     anaphoric_step,
     conditions_previous,
     contact_clause_start,
+    counted_subject,
     dates_a_report,
     design_feature,
     due_candidates,
@@ -42,6 +43,7 @@ from pipeline.nlp.commitment_logic import (
     resolve_actor,
     resolve_due,
     splice_end,
+    with_own_people,
 )
 from pipeline.nlp.commitment_rules import (
     ActorRule,
@@ -727,6 +729,15 @@ def test_names_means(sentence: str, expected: bool) -> None:
         ("It will have an extra territorial impact", "future", (1, 3), False, False),  # 1740347
         ("It will be published in the spring", "future", (1, 3), True, False),
         ("It is looking at whether to extend the trial", "ongoing", (1, 3), False, False),
+        (
+            "It is currently running a small modular reactor technology selection process",
+            "ongoing",
+            (1, 4),
+            False,
+            True,
+        ),  # 1726718 (a progressive with its own object)
+        ("It is developing a PIP service", "ongoing", (1, 3), False, True),  # 1740798
+        ("It is taking time to collate the information", "ongoing", (1, 3), False, False),
     ],
 )
 def test_anaphoric_step(
@@ -846,3 +857,43 @@ def test_listed_steps(sentence: str, expected: list[str]) -> None:
     lower = [w.lower() for w in words]
     spans = listed_steps(lower, 2, len(lower), lex=LEX)
     assert [" ".join(words[s:e]) for s, e in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_end", "verb", "expected_end"),
+    [
+        ("DfT officials met with KMEP representatives", 1, 2, 2),  # 1818894
+        ("Ministry of Defence officials met with representatives", 3, 4, 4),  # 1820914
+        ("I [ Minister Rutley ] visited Peru in October", 1, 5, 5),  # 1677036
+        ("I [ the Minister for Development ] announced £15 million", 1, 7, 7),  # 1739706
+        ("the Department for Education will publish", 4, 4, 4),  # nothing follows the actor
+        ("the Home Office staff will write", 3, 4, 4),  # 1832381-like: its staff
+        ("I [ unclosed aside will publish", 1, 5, 1),  # an aside that does not close
+        ("the Department and officials will", 2, 4, 2),  # not its people: "and" stands between
+    ],
+)
+def test_with_own_people_widens_a_government_actor(
+    text: str, actor_end: int, verb: int, expected_end: int
+) -> None:
+    words = _words(text)
+    hit = Hit("actor", 0, 0, actor_end)
+    got = with_own_people(words, hit, verb, lower=[w.lower() for w in words], lex=LEX)
+    assert (got.start, got.end) == (0, expected_end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.2 million households will", True),  # 1724464
+        ("over 99 % of current UK goods exports to CPTPP will", True),  # 1676937
+        ("approximately 60,000 parents will", True),
+        ("£ 5 million will", True),
+        ("Charities will", False),  # 1739447
+        ("the 2025 rates will", False),  # a year inside the subject, not its count
+        ("over half of employers will", False),  # a vague amount
+        ("will", False),  # no subject
+    ],
+)
+def test_counted_subject(text: str, expected: bool) -> None:
+    lower = _words(text.lower())
+    assert counted_subject(lower, 0, lower.index("will"), lex=LEX) is expected

@@ -174,10 +174,11 @@ def _with_words(rows: Rows, lexicon: str, words: list[Any]) -> Rows:
     ("edit", "code", "words"),
     [
         (lambda rows: [*rows, {"id": "colour_words", "words": ["red"]}], "PCT132",
-         ["line 27", "'colour_words'", "document_heads"]),
+         [f"line {len(_model_lexicon_rows()) + 1}", "'colour_words'", "document_heads"]),
         (lambda rows: [r for r in rows if r["id"] != "document_heads"], "PCT133",
          [LEXICONS_FILE, "'document_heads'"]),
-        (lambda rows: [*rows, rows[0]], "PCT134", ["line 27", f"{_model_lexicon_rows()[0]['id']!r}"]),
+        (lambda rows: [*rows, rows[0]], "PCT134",
+         [f"line {len(_model_lexicon_rows()) + 1}", f"{_model_lexicon_rows()[0]['id']!r}"]),
         (lambda rows: _with_words(rows, "law_heads", ["bill", 3]), "PCT135",
          ["'law_heads'", "3", "lower-case"]),
         (lambda rows: _with_words(rows, "law_heads", ["bill", "Act"]), "PCT135",
