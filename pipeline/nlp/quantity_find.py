@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -811,11 +812,15 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
 
 
 def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Quantity]:
-    """The candidates that are quantities, as rows (see the module docstring, pass 3)."""
+    """The candidates that are quantities, as rows (see the module docstring, pass 3).
+
+    A candidate whose value (or upper bound) its scale words took beyond a float's range
+    ("£9...9 trillion" with 300 nines) is left out: no finite number stands for it, and an
+    infinite one is not JSON."""
     rows: list[Quantity] = []
     for cand in cands:
         kind = cand.kind
-        if kind == "fraction":
+        if kind == "fraction" or not _finite(cand.value, cand.value_max):
             continue
         if kind == "duration":
             if not options.durations:
@@ -844,6 +849,10 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
             )
         )
     return rows
+
+
+def _finite(value: float, value_max: float | None) -> bool:
+    return math.isfinite(value) and (value_max is None or math.isfinite(value_max))
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
