@@ -35,6 +35,7 @@ JSON_ERRORS: tuple[type[Exception], ...] = (json.JSONDecodeError, RecursionError
 """What ``json.loads`` raises for text that is not JSON it can read: malformed, or nested deeper
 than the interpreter's recursion limit (``[[[[...]]]]`` 100,000 deep: valid JSON, and a whole
 run's crash were it not caught)."""
+_FILE_ERRORS: tuple[type[Exception], ...] = (UnicodeDecodeError, *JSON_ERRORS)
 BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, as Windows editors start a file
 
 
@@ -243,7 +244,7 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
         data = b"".join(chunks)
         try:
             obj = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, *JSON_ERRORS) as err:
+        except _FILE_ERRORS as err:
             raw = data[:RAW_LIMIT].decode("utf-8", "replace")
             yield RawRecord(where, None, f"unreadable JSON file: {err}", raw)
             return

@@ -119,10 +119,16 @@ def test_parse_answer_malformed_field_raises(field: str, bad: object) -> None:
     [
         ({"heading": "ok", "answerText": "x\ud800"}, "field 'answerText' at offset 1: '\\ud800'"),
         ({"askingMember": {"name": "\udc00"}}, "field 'askingMember.name' at offset 0: '\\udc00'"),
-        ({"groupedQuestions": ["1", "\udc00"]}, "field 'groupedQuestions[1]' at offset 0: '\\udc00'"),
+        (
+            {"groupedQuestions": ["1", "\udc00"]},
+            "field 'groupedQuestions[1]' at offset 0: '\\udc00'",
+        ),
         ({"x\ud800": 1}, "key 'x\\ud800' of 'value' at offset 1"),
         ({"heading": "Emoji \U0001f600 and \ufffd are text"}, None),
-        ({"nested": [[[{"deep": "\ud800"}]]]}, "field 'nested[0][0][0].deep' at offset 0: '\\ud800'"),
+        (
+            {"nested": [[[{"deep": "\ud800"}]]]},
+            "field 'nested[0][0][0].deep' at offset 0: '\\ud800'",
+        ),
     ],
 )
 def test_lone_surrogate_names_where(value: dict[str, Any], expected: str | None) -> None:

@@ -42,7 +42,9 @@ def test_quarantine_record_of_a_lone_surrogate_is_stored(tmp_path: Path) -> None
     """The quarantine itself crashed on the record it was given (UnicodeEncodeError in the key's
     hash, then in the Arrow conversion), taking the whole run with it."""
     raw = json.dumps({"id": 7, "heading": "a\ud800"}, ensure_ascii=False)
-    rejected = Rejected("/in/caf\udce9.jsonl:3", "field 'heading' at offset 1: '\\ud800' ...", raw, 7)
+    rejected = Rejected(
+        "/in/caf\udce9.jsonl:3", "field 'heading' at offset 1: '\\ud800' ...", raw, 7
+    )
     record = quarantine_record(rejected, stage="parse", run_id="r1", at=AT)
     assert record.raw == storable(raw) and record.source == "/in/caf\\udce9.jsonl:3"
     assert record.quarantine_key == quarantine_key("parse", rejected.source, rejected.raw)

@@ -716,11 +716,15 @@ NEGATIVES: list[Row] = [
     # holds are no quantity. The first raised OverflowError ("cannot convert float infinity to
     # integer"); the second, finite digits scaled to infinity, gave a row of value inf (not JSON).
     (
-        "In September, alongside the £" + "9" * 400 + " to boost resilience in the NHS, we announced a fund.",
+        "In September, alongside the £"
+        + "9" * 400
+        + " to boost resilience in the NHS, we announced a fund.",
         [],
     ),
     (
-        "In September, alongside the £" + "9" * 300 + " trillion to boost resilience in the NHS, we announced a fund.",
+        "In September, alongside the £"
+        + "9" * 300
+        + " trillion to boost resilience in the NHS, we announced a fund.",
         [],
     ),
 ]

@@ -263,7 +263,12 @@ def _r(res: Resolution) -> tuple[str | None, str | None, str | None]:
         (DateSpec(weekday=4, offset=1), "9999-12-31", None, (None, None, None)),
         (DateSpec(unit="day", offset=-1), "0001-01-01", None, (None, None, None)),
         (DateSpec(fin_year=9999), "2024-07-22", None, (None, None, None)),
-        (DateSpec(year=9999, month=12), "2024-07-22", None, ("9999-12", "9999-12-01", "9999-12-31")),
+        (
+            DateSpec(year=9999, month=12),
+            "2024-07-22",
+            None,
+            ("9999-12", "9999-12-01", "9999-12-31"),
+        ),
     ],
 )
 def test_resolve_date(
