@@ -65,6 +65,8 @@ API_CASES: dict[int, tuple[dict[str, Any], str]] = {
     # crashed (UnicodeEncodeError hashing the answer, or converting the row to Arrow).
     9_100_016: ({"answerText": f"<p>{PROMISE}\ud800</p>"}, "field 'answerText' at offset"),
     9_100_017: ({"heading": "Flexi-job \udc80 Apprenticeships"}, "lone UTF-16 surrogate"),
+    # "<![" in the words: was AssertionError from Python 3.11's HTML parser, ending the ingest.
+    9_100_018: ({"answerText": f"<p>We will act <![at once.</p><p>{PROMISE}</p>"}, "ingested"),
 }
 
 
@@ -114,6 +116,7 @@ def test_api_bad_records_are_quarantined_and_the_rest_ingested_and_extracted(
     assert answers.loc[9_100_013, "answer_text"] == PROMISE
     assert len(answers.loc[9_100_014, "answer_text"]) > 5_000_000
     assert answers.loc[9_100_015, "answer_text"] == PROMISE
+    assert answers.loc[9_100_018, "answer_text"] == f"We will act\n\n{PROMISE}"
     # The engine: the 5 MB answer is past spaCy's max_length, so its extraction is quarantined
     # (its answer row stays); every other answer is extracted.
     extracted = extract_answers(lake, D12, D12, nlp=nlp)
