@@ -675,6 +675,10 @@ class _Scanner:
             else:
                 self._no_unit(cand, pos)
                 pos = cand.end
+        if not math.isfinite(cand.value):
+            # Its scale words took it past a float's range ("£9...9 trillion", 300 nines): no
+            # number stands for it (infinity is not JSON, and int() of it raises).
+            return None, pos
         if (
             not cand.kind
             and value == int(value)
@@ -812,15 +816,11 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
 
 
 def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Quantity]:
-    """The candidates that are quantities, as rows (see the module docstring, pass 3).
-
-    A candidate whose value (or upper bound) its scale words took beyond a float's range
-    ("£9...9 trillion" with 300 nines) is left out: no finite number stands for it, and an
-    infinite one is not JSON."""
+    """The candidates that are quantities, as rows (see the module docstring, pass 3)."""
     rows: list[Quantity] = []
     for cand in cands:
         kind = cand.kind
-        if kind == "fraction" or not _finite(cand.value, cand.value_max):
+        if kind == "fraction":
             continue
         if kind == "duration":
             if not options.durations:
@@ -849,10 +849,6 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
             )
         )
     return rows
-
-
-def _finite(value: float, value_max: float | None) -> bool:
-    return math.isfinite(value) and (value_max is None or math.isfinite(value_max))
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:

@@ -727,6 +727,12 @@ NEGATIVES: list[Row] = [
         + " trillion to boost resilience in the NHS, we announced a fund.",
         [],
     ),
+    (
+        "Headcount number of Civil Servants based outside of London was "
+        + "9" * 300
+        + " trillion.",
+        [],
+    ),  # answer 1722563 mutated: the elliptical count raised OverflowError (int of infinity)
 ]
 
 DEV_ROWS: list[Row] = [
