@@ -227,6 +227,22 @@ def mutate(rng: random.Random, seed: Seed) -> tuple[str, str]:
     return "+".join(names), text
 
 
+MARKUP = ("<", ">", "</", "<!", "<![", "<![ x", "<!--", "-->", "<?", "&", "&#", "&#x", "&#xD800;",
+          "&#0;", "&#1114112;", "&#9999999999999999999999;", "&amp", "&nbsp", "<p", "</p",
+          "<table>", "</table>", "<td>", "<tr>", "<caption>", "<script>", "</script>", "<br/>",
+          "<br", "\x00", "\r", "\u2028", "\u2029", "<![CDATA[", "]]>", "<a href='", "'", '"',
+          "<svg>", "<textarea>", "<plaintext>", "<li>", "<div>" * 50, "</div>" * 50)  # fmt: skip
+"""Markup fragments :func:`mutate_html` inserts into an answer's HTML."""
+
+
+def mutate_html(rng: random.Random, html: str) -> str:
+    """``html`` with one to four :data:`MARKUP` fragments inserted anywhere."""
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(html) + 1)
+        html = html[:at] + rng.choice(MARKUP) + html[at:]
+    return html
+
+
 def _deadline(due_text: str) -> bool:
     words = due_text.lower().split()
     return any(" ".join(words[:n]) in DEADLINE_PREPOSITIONS for n in range(1, 5))
