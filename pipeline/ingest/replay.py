@@ -203,7 +203,7 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
     if name.endswith(JSONL_SUFFIXES):
         unresolved: dict[str, RawRecord] = {}
         for line in iter_lines(path):
-            source = f"{name_of(path)}:{line.number}"
+            source = f"{where}:{line.number}"
             if line.data is None:
                 yield from unresolved.values()
                 yield RawRecord(source, None, line.error or "unreadable", "")

@@ -385,7 +385,7 @@ def parse_number(text: str) -> float | None:
     """The number a cardinal written in digits or words stands for.
 
     "15" -> 15, "1,200" -> 1200, "2 1/2" -> 2.5, "twenty-four" -> 24, "a" -> 1, "a couple of" -> 2;
-    vague amounts ("several", "a few"), digits beyond a float's range (over 309 of them) and
+    vague amounts ("several", "a few"), digits beyond a float's range (from about 309 of them) and
     anything else -> None.
     """
     words = text.lower().replace("-", " ").replace(",", "").split()

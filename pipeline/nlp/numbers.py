@@ -42,7 +42,7 @@ def parse_digits(text: str) -> float | None:
 
     Returns:
         The value, or None when ``text`` is not such a numeral (``"1,23"``, ``"1.2.3"``) or its
-        value is beyond a float's range (over 309 digits: ``float`` would give infinity).
+        value is beyond a float's range (from about 309 digits: ``float`` gives infinity).
     """
     if not _DIGITS.match(text):
         return None
