@@ -60,15 +60,44 @@ class TextItem:
 
     Attributes:
         text: The plain text.
-        anchor: The date relative expressions are resolved against (the answer date).
+        anchor: The date relative expressions are resolved against (the answer date); a
+            datetime becomes its calendar day (:func:`answer_date`).
         answering_body: The answering department, for resolving "we"/"the department".
         key: Caller's identifier, handed back untouched with the result.
+
+    Raises:
+        TypeError: When ``anchor`` is neither a date nor None.
     """
 
     text: str
     anchor: dt.date | None
     answering_body: str | None = None
     key: Any = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anchor", answer_date(self.anchor))
+
+
+def answer_date(anchor: object) -> dt.date | None:
+    """``anchor`` as a plain :class:`datetime.date` (or None), the engine's answer date.
+
+    A :class:`datetime.datetime` (or a pandas ``Timestamp``, one too) is a ``date`` to the type
+    checker but not to the engine, which stores the anchor as its ISO text and reads it back as
+    a date: "2024-07-22T12:00:00" failed deep in the time-expression component with "Invalid
+    isoformat string". Its calendar day is the answer date.
+
+    Raises:
+        TypeError: For anything that is not a date ("2024-07-22" as a string), naming it.
+    """
+    if anchor is None or type(anchor) is dt.date:
+        return anchor
+    if isinstance(anchor, dt.datetime):
+        return anchor.date()
+    if isinstance(anchor, dt.date):
+        return dt.date(anchor.year, anchor.month, anchor.day)
+    raise TypeError(
+        f"the anchor must be a datetime.date or None, not {type(anchor).__name__}: {anchor!r}"
+    )
 
 
 @functools.cache
@@ -145,18 +174,23 @@ def extract(
     Args:
         text: Plain text (an answer with HTML removed, paragraphs separated by blank lines).
         anchor: The answer date; relative expressions ("next year") resolve against it. With
-            None, relative expressions are found but left unresolved.
+            None, relative expressions are found but left unresolved. A datetime counts as its
+            calendar day (:func:`answer_date`).
         answering_body: The answering department, used to resolve "we"/"the department".
         nlp: A loaded rule model; the configured default model when None.
 
     Returns:
         The extraction, with offsets into ``text``.
+
+    Raises:
+        TypeError: When ``anchor`` is neither a date nor None.
     """
     nlp = nlp or load_model()
-    doc = nlp(make_doc(nlp, TextItem(text, anchor, answering_body)))
+    item = TextItem(text, anchor, answering_body)
+    doc = nlp(make_doc(nlp, item))
     result = doc_to_extraction(doc, model_version(nlp))
-    if anchor is not None:
-        result.anchor = anchor
+    if item.anchor is not None:
+        result.anchor = item.anchor
     return result
 
 

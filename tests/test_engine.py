@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -82,6 +83,31 @@ def test_extract_without_anchor_leaves_relative_expressions_unresolved() -> None
     by_text = {t.text: t for t in result.timexes}
     assert by_text["June 2023"].start == "2023-06-01"
     assert all(t.start is None for t in result.timexes if "next year" in t.text)
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        dt.datetime(2024, 7, 22, 12, 30),
+        dt.datetime(2024, 7, 22, tzinfo=dt.UTC),
+        pd.Timestamp("2024-07-22"),
+    ],
+    ids=["datetime", "aware datetime", "pandas Timestamp"],
+)
+def test_extract_datetime_anchor_is_its_calendar_day(anchor: dt.datetime) -> None:
+    """A datetime is a date to the type checker; the engine stored its ISO text and failed
+    reading it back ("Invalid isoformat string", mutation fuzzing in docs/reliability.md)."""
+    text = "We will publish the review by March. We will respond within 12 weeks."
+    expected = extract(text, dt.date(2024, 7, 22)).to_dict()
+    assert extract(text, anchor).to_dict() == expected
+    [(_, batched)] = extract_batch([TextItem(text, anchor)])
+    assert batched.to_dict() == expected
+
+
+@pytest.mark.parametrize("anchor", ["2024-07-22", 20240722])
+def test_extract_anchor_not_a_date_is_a_type_error(anchor: object) -> None:
+    with pytest.raises(TypeError, match=r"the anchor must be a datetime\.date or None"):
+        extract("We will publish it by March.", anchor)  # type: ignore[arg-type]
 
 
 def test_extract_one_megabyte_of_text() -> None:

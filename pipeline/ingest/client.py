@@ -46,7 +46,7 @@ import httpx
 
 from pipeline.ingest.archive import ArchivedResponse, ArchiveWriter, is_error_body
 from pipeline.ingest.records import needs_detail
-from pipeline.ingest.replay import RawRecord, records_from_obj
+from pipeline.ingest.replay import JSON_ERRORS, RawRecord, records_from_obj
 from pipeline.ingest.window import Window
 from pipeline.settings import get_settings
 
@@ -227,7 +227,7 @@ def classify(status: int, body: Any) -> Verdict:
 def _decode(text: str) -> Any:
     try:
         return json.loads(text)
-    except json.JSONDecodeError:
+    except JSON_ERRORS:  # a body nested too deep is as unusable as a malformed one
         return None
 
 

@@ -181,6 +181,15 @@ class _Collector(HTMLParser):
         elif tag in BLOCK_TAGS:
             self._flush()
 
+    def parse_html_declaration(self, i: int) -> int:
+        """``<![`` not opening a CDATA section is a bogus comment up to the next ``>``, as HTML
+        reads it (and Python's parser from 3.14, gh-77057); 3.11's took it for an SGML marked
+        section and raised AssertionError ("unknown status keyword", "expected name token") on
+        "<![litter." or "<![ illegal", which no answer's words should be able to do."""
+        if self.rawdata.startswith("<![", i) and not self.rawdata.startswith("<![CDATA[", i):
+            return self.parse_bogus_comment(i)
+        return int(super().parse_html_declaration(i))
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in ("br", "hr", "img", "wbr"):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -51,6 +52,9 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 HOUSES = frozenset({"Commons", "Lords", "Bicameral"})
 # How much a shape can be trusted, for choosing between two views of the same answer.
 _SHAPE_RANK = {"detail": 2, "page": 2, "list": 1}
+# A UTF-16 surrogate on its own: valid JSON (a "\ud800" escape), but not Unicode text, so no
+# UTF-8 encoder (hashes, Arrow, Parquet) takes it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RecordError(ValueError):
@@ -146,6 +150,38 @@ def view_rank(*, clipped: bool, shape: str) -> int:
     """How complete a view is: a detail or page (2) beats an unclipped list item (1), which
     beats a clipped one (0)."""
     return 0 if clipped else _SHAPE_RANK.get(shape, 1)
+
+
+def lone_surrogate(value: Any, name: str = "value") -> str | None:
+    """Where a decoded JSON value holds a lone surrogate, or None when it holds none.
+
+    JSON may escape any UTF-16 code unit (``"\\ud800"``), so a valid record can hold half a
+    surrogate pair, which is not Unicode text: hashing or storing it as UTF-8 fails.
+
+    Args:
+        value: A decoded JSON value; keys and strings at every depth are searched.
+        name: How to call ``value`` itself in the answer.
+
+    Returns:
+        ``"field 'heading' at offset 13: '\\ud800'"``-like (a key is named ``key 'x'``, a
+        nested place by its path: ``'askingMember.name'``, ``'groupedQuestions[2]'``), or None.
+    """
+    stack: list[tuple[str, Any]] = [(name, value)]
+    while stack:  # no recursion: a record can be nested as deep as the JSON parser allows
+        path, item = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found is not None:
+                return f"field {path!r} at offset {found.start()}: {found.group()!r}"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                found = _SURROGATE.search(key)
+                if found is not None:
+                    return f"key {key!r} of {path!r} at offset {found.start()}"
+                stack.append((key if path == name else f"{path}.{key}", child))
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{i}]", child) for i, child in enumerate(item))
+    return None
 
 
 def content_hash(answer_html: str) -> str:
@@ -253,10 +289,17 @@ def parse_answer(
     Raises:
         Unanswered: When the question has no answer yet (``dateAnswered`` present but null).
         RecordError: When a required field is missing or malformed, the answer holds no text
-            (nor a table), or ``house`` is not one of :data:`HOUSES`.
+            (nor a table), ``house`` is not one of :data:`HOUSES`, or a string or key anywhere
+            in the record holds a lone surrogate (:func:`lone_surrogate`).
     """
     if not isinstance(value, dict):
         raise RecordError(f"expected a JSON object, got {type(value).__name__}")
+    surrogate = lone_surrogate(value)
+    if surrogate is not None:
+        raise RecordError(
+            f"{surrogate} is a lone UTF-16 surrogate, not Unicode text: the record cannot be "
+            "stored as UTF-8"
+        )
     if shape not in SHAPES:
         raise RecordError(f"shape {shape!r} is not one of {', '.join(SHAPES)}")
     absent = [k for k in REQUIRED_FIELDS if k not in value]

@@ -17,6 +17,7 @@ crash or a silent loss; :func:`read_records` parses them into :class:`Answer`, :
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,11 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 JSON_SUFFIXES = (".json", ".json.gz")
 REPLAY_SUFFIXES = JSONL_SUFFIXES + JSON_SUFFIXES + PAGE_SUFFIXES
 RAW_LIMIT = 100_000
+JSON_ERRORS: tuple[type[Exception], ...] = (json.JSONDecodeError, RecursionError)
+"""What ``json.loads`` raises for text that is not JSON it can read: malformed, or nested deeper
+than the interpreter's recursion limit (``[[[[...]]]]`` 100,000 deep: valid JSON, and a whole
+run's crash were it not caught)."""
+_FILE_ERRORS: tuple[type[Exception], ...] = (UnicodeDecodeError, *JSON_ERRORS)
 BOM = b"\xef\xbb\xbf"  # a UTF-8 byte-order mark, as Windows editors start a file
 
 
@@ -114,7 +120,7 @@ def records_from_body(body: str, source: str, kind: str) -> Iterator[RawRecord]:
     """The records of one archived response body; error bodies give none (they were retried)."""
     try:
         obj = json.loads(body)
-    except json.JSONDecodeError as err:
+    except JSON_ERRORS as err:
         yield RawRecord(
             source, None, f"malformed JSON in archived {kind} response: {err}", body[:RAW_LIMIT]
         )
@@ -122,6 +128,13 @@ def records_from_body(body: str, source: str, kind: str) -> Iterator[RawRecord]:
     if is_error_body(obj):
         return
     yield from records_from_obj(obj, source, "list" if kind == "list" else "detail")
+
+
+def name_of(path: Path) -> str:
+    """A path as text that is always UTF-8: a file name that is not (``b"caf\\xe9.jsonl"`` from a
+    latin-1 system) shows its bytes as escapes (``caf\\xe9.jsonl``) instead of the lone
+    surrogates ``str(path)`` holds for them, which no answer or quarantine row could store."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def not_utf8(err: UnicodeDecodeError, data: bytes) -> str:
@@ -151,7 +164,7 @@ def _records_from_line(
         return
     try:
         obj = json.loads(text)
-    except json.JSONDecodeError as err:
+    except JSON_ERRORS as err:
         yield RawRecord(source, None, f"malformed JSON: {err}", text[:RAW_LIMIT])
         return
     if is_archive_line(obj):
@@ -172,7 +185,7 @@ def _archived_body(
     kind, url, body = str(line.get("kind", "detail")), str(line.get("url", "")), line["body"]
     try:
         obj = json.loads(body)
-    except json.JSONDecodeError as err:
+    except JSON_ERRORS as err:
         error = f"malformed JSON in archived {kind} response: {err}"
         unresolved[url] = RawRecord(source, None, error, body[:RAW_LIMIT])
         return
@@ -186,10 +199,11 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
     """Yield the records of one replay file, a bad line giving a record with its error."""
     path = Path(path)
     name = path.name
+    where = name_of(path)
     if name.endswith(JSONL_SUFFIXES):
         unresolved: dict[str, RawRecord] = {}
         for line in iter_lines(path):
-            source = f"{path}:{line.number}"
+            source = f"{where}:{line.number}"
             if line.data is None:
                 yield from unresolved.values()
                 yield RawRecord(source, None, line.error or "unreadable", "")
@@ -204,7 +218,7 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
             value = parse_page_text(text)
         except UnicodeDecodeError as err:
             yield RawRecord(
-                str(path),
+                where,
                 None,
                 not_utf8(err, data),
                 data.decode("utf-8", "replace")[:RAW_LIMIT],
@@ -212,15 +226,15 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
             )
             return
         except RecordError as err:
-            yield RawRecord(str(path), None, str(err), text[:RAW_LIMIT], "page")
+            yield RawRecord(where, None, str(err), text[:RAW_LIMIT], "page")
             return
-        yield RawRecord(str(path), value, shape="page")
+        yield RawRecord(where, value, shape="page")
     else:
         chunks: list[bytes] = []
         for line in iter_lines(path):
             if line.data is None:
                 yield RawRecord(
-                    str(path),
+                    where,
                     None,
                     line.error or "unreadable",
                     b"".join(chunks)[:RAW_LIMIT].decode("utf-8", "replace"),
@@ -230,11 +244,11 @@ def iter_file(path: Path) -> Iterator[RawRecord]:
         data = b"".join(chunks)
         try:
             obj = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        except _FILE_ERRORS as err:
             raw = data[:RAW_LIMIT].decode("utf-8", "replace")
-            yield RawRecord(str(path), None, f"unreadable JSON file: {err}", raw)
+            yield RawRecord(where, None, f"unreadable JSON file: {err}", raw)
             return
-        yield from records_from_obj(obj, str(path))
+        yield from records_from_obj(obj, where)
 
 
 def replay_files(path: Path) -> list[Path]:

@@ -20,7 +20,7 @@ import httpx
 from pipeline.ingest.archive import ArchiveWriter, archive_path
 from pipeline.ingest.client import ClientConfig, QuestionsClient
 from pipeline.ingest.records import Answer
-from pipeline.ingest.replay import RawRecord, iter_source
+from pipeline.ingest.replay import RawRecord, iter_source, name_of
 from pipeline.ingest.window import Window
 
 
@@ -100,7 +100,7 @@ class ReplaySource:
 
     @property
     def name(self) -> str:
-        return str(self.path)
+        return name_of(self.path)
 
     def records(
         self, window: Window | None, *, archive_root: Path | None, run_id: str

@@ -72,9 +72,20 @@ def extraction_rows(
     return out
 
 
+def storable(text: str) -> str:
+    """``text`` with any lone surrogate written as its escape (``"\\ud800"``), so that it can
+    be encoded as UTF-8 (hashed, stored in Parquet); any other text is returned as it is.
+
+    A quarantined record's raw JSON can hold one (a ``"\\ud800"`` escape decoded): escaped
+    again, it stays the same JSON. A file name that is not UTF-8 decodes to them too.
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def quarantine_key(stage: str, source: str, raw: str) -> str:
     """The stable key of a quarantined record."""
-    return hashlib.sha256("\x1f".join((stage, source, raw)).encode("utf-8")).hexdigest()
+    text = "\x1f".join((stage, source, raw))
+    return hashlib.sha256(storable(text).encode("utf-8")).hexdigest()
 
 
 def quarantine_record(
@@ -85,20 +96,22 @@ def quarantine_record(
     at: dt.datetime,
     answer_version: int | None = None,
 ) -> QuarantineRecord:
-    """A quarantine row for a rejected record."""
+    """A quarantine row for a rejected record (its texts made :func:`storable`)."""
     return QuarantineRecord(
         quarantine_key=quarantine_key(stage, rejected.source, rejected.raw),
         id=rejected.id,
         answer_version=answer_version,
         stage=stage,
-        source=rejected.source,
-        error=rejected.error,
-        raw=rejected.raw,
+        source=storable(rejected.source),
+        error=storable(rejected.error),
+        raw=storable(rejected.raw),
         run_id=run_id,
         quarantined_at=at,
     )
 
 
 def record_row(record: Any) -> dict[str, Any]:
-    """A dataclass row (``RunRecord``, ``QuarantineRecord``) as a mapping, nested ones too."""
-    return dataclasses.asdict(record)
+    """A dataclass row (``RunRecord``, ``QuarantineRecord``) as a mapping, nested ones too; its
+    top-level texts made :func:`storable` (a run's error can quote what it failed on)."""
+    row = dataclasses.asdict(record)
+    return {k: storable(v) if isinstance(v, str) else v for k, v in row.items()}

@@ -26,6 +26,13 @@ from dataclasses import dataclass
 from pipeline.nlp.rules import prefix_tree
 from pipeline.types import Timex
 
+OUT_OF_CALENDAR: tuple[type[Exception], ...] = (ValueError, OverflowError)
+"""What :mod:`datetime` raises for a day it cannot hold: ``ValueError`` for a year outside 1 to
+9999 ("year 10000 is out of range") or a month or day that does not exist, ``OverflowError`` for
+arithmetic past either end ("date value out of range") or a count too large for C ("Python int
+too large to convert to C int"). Text can name such days ("the 0th century", "Easter 9999" in the
+year after, "within 999999999 days", "2025 years ago"); they resolve to nothing, never a crash."""
+
 SEASONS: tuple[str, ...] = ("SP", "SU", "FA", "WI")
 """TimeML season codes: spring, summer, autumn (fall), winter."""
 
@@ -87,9 +94,11 @@ PARLIAMENTS: tuple[Parliament, ...] = (
 
 
 def last_day_of_month(year: int, month: int) -> dt.date:
-    """The last day of ``month`` in ``year``."""
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    """The last day of ``month`` in ``year`` (December's is found without the next year, which
+    for 9999 the calendar cannot hold)."""
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -365,7 +374,8 @@ def governing_preposition(text: str, char_start: int) -> str | None:
 
 def add_duration(day: dt.date, value: str) -> dt.date | None:
     """``day`` moved forward by an ISO 8601 duration of whole calendar units (``P15Y``, ``P12W``,
-    ``P6M``, ``P1Y6M``); None for durations with unknown amounts (``PXY``) or time parts."""
+    ``P6M``, ``P1Y6M``); None for durations with unknown amounts (``PXY``) or time parts, and
+    for a day past the end of the calendar (year 9999: "within 99999999999 days")."""
     if not _DURATION.match(value):
         return None
     result = day
@@ -374,14 +384,17 @@ def add_duration(day: dt.date, value: str) -> dt.date | None:
         if not number.is_integer():
             return None
         n = int(number)
-        if unit == "Y":
-            result = add_years(result, n)
-        elif unit == "M":
-            result = add_months(result, n)
-        elif unit == "W":
-            result += dt.timedelta(weeks=n)
-        else:
-            result += dt.timedelta(days=n)
+        try:
+            if unit == "Y":
+                result = add_years(result, n)
+            elif unit == "M":
+                result = add_months(result, n)
+            elif unit == "W":
+                result += dt.timedelta(weeks=n)
+            else:
+                result += dt.timedelta(days=n)
+        except OUT_OF_CALENDAR:
+            return None
     return result
 
 
@@ -412,8 +425,9 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
         Parliament"; the day before the period starts after "before"; None for sets, for
         vague expressions ("shortly", "in due course"), for a duration in working days
         ("within 20 working days": a turnaround standard, and no calendar date without the
-        year's bank holidays) and for a century ("the twenty-first century" names an era, not a
-        deadline; a decade, "by the 2030s", still is one).
+        year's bank holidays), for a century ("the twenty-first century" names an era, not a
+        deadline; a decade, "by the 2030s", still is one) and for a day the calendar cannot hold
+        (a duration past the year 9999, the day before 1 January of the year 1).
     """
     prep = " ".join((preposition or "").lower().split()) or None
     if timex.type == "set":
@@ -433,5 +447,5 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
     if is_century(start, end):
         return None  # "the twenty-first century" is an era, not a deadline
     if prep in BEFORE_PREPOSITIONS:
-        return start - dt.timedelta(days=1)
+        return start - dt.timedelta(days=1) if start > dt.date.min else None
     return end

@@ -2341,9 +2341,12 @@ def future_reading(timex: Timex, anchor: dt.date) -> Timex:
     if (anchor - end).days <= FUTURE_READING_GRACE_DAYS:
         return timex  # "From 16 September ..." answered on 17 September is that September
     years = 0
-    while end < anchor and years < 2:
-        years += 1
-        end = _shift_year(dt.date.fromisoformat(timex.end), years)
+    try:
+        while end < anchor and years < 2:
+            years += 1
+            end = _shift_year(dt.date.fromisoformat(timex.end), years)
+    except ValueError:  # the next occurrence is past the calendar's end (the year 9999)
+        return timex
     if not years or end < anchor:
         return timex
     start = _shift_year(start, years)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -384,13 +385,15 @@ def parse_number(text: str) -> float | None:
     """The number a cardinal written in digits or words stands for.
 
     "15" -> 15, "1,200" -> 1200, "2 1/2" -> 2.5, "twenty-four" -> 24, "a" -> 1, "a couple of" -> 2;
-    vague amounts ("several", "a few") and anything else -> None.
+    vague amounts ("several", "a few"), digits beyond a float's range (from about 309 of them) and
+    anything else -> None.
     """
     words = text.lower().replace("-", " ").replace(",", "").split()
     if not words:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", "".join(words)):
-        return float("".join(words))
+        number = float("".join(words))
+        return number if math.isfinite(number) else None
     if len(words) == 2 and words[0].isdigit() and re.fullmatch(r"\d/\d", words[1]):
         num, den = words[1].split("/")
         return int(words[0]) + int(num) / int(den)
@@ -756,15 +759,20 @@ def resolve_date(spec: DateSpec, anchor: dt.date | None, tense: Tense | None = N
 
     Returns:
         The TimeML value and the interval; a Resolution of Nones when the fields do not name a
-        period (an impossible date, a relative expression without an anchor).
+        period (an impossible date, a relative expression without an anchor) or name one the
+        calendar cannot hold (before the year 1 or after 9999: "the 0th century", "2025 years
+        ago", "next year" on an anchor in 9999; see :data:`~pipeline.nlp.calendar.OUT_OF_CALENDAR`).
     """
-    base = _base_period(spec, anchor, tense)
-    if base is None:
+    try:
+        base = _base_period(spec, anchor, tense)
+        if base is None:
+            return Resolution(None)
+        value, period = base
+        if spec.part is None:
+            return Resolution(value, period.start, period.end)
+        return _apply_part(value, period, spec.part, anchor)
+    except cal.OUT_OF_CALENDAR:
         return Resolution(None)
-    value, period = base
-    if spec.part is None:
-        return Resolution(value, period.start, period.end)
-    return _apply_part(value, period, spec.part, anchor)
 
 
 def duration_value(amount: float | None, unit: str) -> str | None:

@@ -7,6 +7,7 @@ them on the spans its patterns found; they never search text themselves.
 
 from __future__ import annotations
 
+import math
 import re
 
 UNITS: dict[str, int] = {
@@ -40,11 +41,13 @@ def parse_digits(text: str) -> float | None:
         text: ``"1,618"``, ``"2.6"``, ``"0.75"``; no sign, no spaces.
 
     Returns:
-        The value, or None when ``text`` is not such a numeral (``"1,23"``, ``"1.2.3"``).
+        The value, or None when ``text`` is not such a numeral (``"1,23"``, ``"1.2.3"``) or its
+        value is beyond a float's range (from about 309 digits: ``float`` gives infinity).
     """
     if not _DIGITS.match(text):
         return None
-    return float(text.replace(",", ""))
+    value = float(text.replace(",", ""))
+    return value if math.isfinite(value) else None
 
 
 def parse_number_words(text: str) -> float | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -674,6 +675,10 @@ class _Scanner:
             else:
                 self._no_unit(cand, pos)
                 pos = cand.end
+        if not math.isfinite(cand.value):
+            # Its scale words took it past a float's range ("£9...9 trillion", 300 nines): no
+            # number stands for it (infinity is not JSON, and int() of it raises).
+            return None, pos
         if (
             not cand.kind
             and value == int(value)

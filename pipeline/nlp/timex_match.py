@@ -1350,9 +1350,15 @@ def _first_month(spec: DateSpec) -> int:
 
 def range_resolution(first: Resolution, second: Resolution) -> Resolution:
     """One interval from the start of ``first`` to the end of ``second`` (TimeML has no range
-    value; ``timex3`` is the ISO 8601 interval of the two values)."""
+    value; ``timex3`` is the ISO 8601 interval of the two values). A range written backwards,
+    whose second part ends before the first begins ("this year and last", "2025-2023"), is
+    read in order: from the earlier part to the later."""
     if first.start is None or second.end is None or first.timex3 is None or second.timex3 is None:
         return Resolution(None)
+    if second.end < first.start:
+        if second.start is None or first.end is None:
+            return Resolution(None)
+        first, second = second, first
     return Resolution(f"{first.timex3}/{second.timex3}", first.start, second.end)
 
 

@@ -13,6 +13,7 @@ from pipeline.ingest.records import (
     Unanswered,
     is_clipped,
     lifecycle_version,
+    lone_surrogate,
     needs_detail,
     parse_answer,
 )
@@ -99,12 +100,39 @@ def test_parse_answer_missing_field_raises(field: str) -> None:
         ("answerText", 5),
         ("answeringBodyId", "x"),
         ("uin", {"a": 1}),
+        # lone surrogates ("\\ud800" escapes: valid JSON, not Unicode); the first two crashed the
+        # whole ingest (UnicodeEncodeError in content_hash, then in the Arrow conversion)
+        ("answerText", "<p>We will publish the review by March 2025.\ud800</p>"),
+        ("heading", "Flexi-job \udc80 Apprenticeships"),
+        ("askingMember", {"name": "Sir \ud83d"}),
+        ("groupedQuestions", ["12345", "\udfff"]),
     ],
 )
 def test_parse_answer_malformed_field_raises(field: str, bad: object) -> None:
     value = {**detail_value(), field: bad}
     with pytest.raises(RecordError, match=field):
         parse_answer(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"heading": "ok", "answerText": "x\ud800"}, "field 'answerText' at offset 1: '\\ud800'"),
+        ({"askingMember": {"name": "\udc00"}}, "field 'askingMember.name' at offset 0: '\\udc00'"),
+        (
+            {"groupedQuestions": ["1", "\udc00"]},
+            "field 'groupedQuestions[1]' at offset 0: '\\udc00'",
+        ),
+        ({"x\ud800": 1}, "key 'x\\ud800' of 'value' at offset 1"),
+        ({"heading": "Emoji \U0001f600 and \ufffd are text"}, None),
+        (
+            {"nested": [[[{"deep": "\ud800"}]]]},
+            "field 'nested[0][0][0].deep' at offset 0: '\\ud800'",
+        ),
+    ],
+)
+def test_lone_surrogate_names_where(value: dict[str, Any], expected: str | None) -> None:
+    assert lone_surrogate(value) == expected
 
 
 def test_parse_answer_unanswered_question() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,33 @@ def test_read_records_archive_lines_skip_error_responses(tmp_path: Path) -> None
     assert records[-1].value is None and "malformed JSON in archived detail" in (
         records[-1].error or ""
     )
+
+
+def test_read_records_json_nested_too_deep_is_a_rejection(tmp_path: Path) -> None:
+    """Valid JSON nested 100,000 deep makes ``json.loads`` raise RecursionError, which ended the
+    whole run; now that line (or file) is rejected and the next line is read."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    lines = tmp_path / "a.jsonl"
+    lines.write_bytes(deep + b"\n" + detail_line().encode() + b"\n")
+    first, second = read_records(lines)
+    assert isinstance(first, Rejected) and first.error.startswith("malformed JSON: maximum")
+    assert isinstance(second, Answer)
+    whole = tmp_path / "b.json"
+    whole.write_bytes(deep)
+    [item] = read_records(whole)
+    assert isinstance(item, Rejected) and "unreadable JSON file" in item.error
+
+
+def test_read_records_file_name_not_utf8_is_named_by_its_bytes(tmp_path: Path) -> None:
+    """``str(path)`` of a latin-1 file name holds a lone surrogate, which no answer row could
+    store (the whole ingest failed in the Arrow conversion); sources show the byte instead."""
+    path = tmp_path / os.fsdecode(b"caf\xe9.jsonl")
+    path.write_text(detail_line() + "\n{cut\n", encoding="utf-8")
+    answer, rejected = read_records(path)
+    assert isinstance(answer, Answer) and isinstance(rejected, Rejected)
+    assert answer.source_url == f"{tmp_path}/caf\\xe9.jsonl:1"
+    assert rejected.source == f"{tmp_path}/caf\\xe9.jsonl:2"
+    answer.source_url.encode("utf-8")
 
 
 def test_iter_source_missing_path_raises(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -42,6 +43,24 @@ D = dt.date.fromisoformat
     ],
 )
 def test_calendar_periods(period: cal.Period, start: str, end: str) -> None:
+    assert (period.start, period.end) == (D(start), D(end))
+
+
+@pytest.mark.parametrize(
+    ("period_of", "args", "start", "end"),
+    [
+        (cal.month_period, (9999, 12), "9999-12-01", "9999-12-31"),
+        (cal.quarter_period, (9999, 4), "9999-10-01", "9999-12-31"),
+        (cal.financial_quarter, (9998, 3), "9998-10-01", "9998-12-31"),
+        (cal.month_period, (1, 1), "0001-01-01", "0001-01-31"),
+    ],
+)
+def test_calendar_periods_at_the_ends_of_the_calendar(
+    period_of: Callable[..., cal.Period], args: tuple[int, ...], start: str, end: str
+) -> None:
+    """December 9999 ends on its 31st (its end was found as the day before January 10000,
+    which raised ValueError: mutation fuzzing, docs/reliability.md)."""
+    period = period_of(*args)
     assert (period.start, period.end) == (D(start), D(end))
 
 
@@ -100,6 +119,14 @@ def test_calendar_parliament_before_records_is_none() -> None:
         ("2024-03-25", "PXY", None),
         ("2024-03-25", "PT5H", None),
         ("2024-03-25", "P2.5Y", None),
+        # past the calendar's end (the year 9999): nothing, never OverflowError or ValueError
+        ("2024-03-25", "P999999999D", None),
+        ("2024-03-25", "P99999999999999999999Y", None),
+        ("2024-03-25", "P999999999999999999999999999999M", None),
+        ("2024-03-25", "P9999999999999W", None),
+        ("9999-12-31", "P1D", None),
+        ("9999-06-01", "P1Y", None),
+        ("9999-12-31", "P0D", "9999-12-31"),
     ],
 )
 def test_calendar_add_duration(day: str, duration: str, expected: str | None) -> None:
@@ -175,6 +202,9 @@ def test_deadline_of_guideline_examples(
         (Timex("annually", 0, 8, "set", "P1Y"), None, None),
         (Timex("this century", 0, 12, "date", "20", "2000-01-01", "2099-12-31"), "in", None),
         (Timex("the 2030s", 0, 9, "date", "203", "2030-01-01", "2039-12-31"), "by", "2039-12-31"),
+        # the day before the calendar's first day: none (was OverflowError)
+        (Timex("0001", 0, 4, "date", "0001", "0001-01-01", "0001-12-31"), "before", None),
+        (Timex("999999999 days", 0, 14, "duration", "P999999999D"), "within", None),
     ],
 )
 def test_deadline_of_edge_cases(

@@ -22,6 +22,9 @@ from pipeline.nlp.numbers import parse_digits, parse_number_words
         ("1.2.3", None),
         ("12a", None),
         ("", None),
+        ("9" * 308, float("9" * 308)),  # the longest run of nines a float holds
+        ("9" * 309, None),  # was inf: "cannot convert float infinity to integer" in the finder
+        ("9" * 5000, None),
     ],
 )
 def test_parse_digits_values(text: str, expected: float | None) -> None:

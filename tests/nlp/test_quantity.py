@@ -712,6 +712,27 @@ NEGATIVES: list[Row] = [
         "Under the same legislation, restrictions on volume price promotions of less healthy food or drinks, such as three for the price of two offers, are due to come into force in England on 1 October 2025.",
         [],
     ),  # answer 1746169: an idiom, not a count of offers
+    # Mutations of answer 1675383 (docs/reliability.md, "Mutation fuzzing"): amounts no float
+    # holds are no quantity. The first raised OverflowError ("cannot convert float infinity to
+    # integer"); the second, finite digits scaled to infinity, gave a row of value inf (not JSON).
+    (
+        "In September, alongside the £"
+        + "9" * 400
+        + " to boost resilience in the NHS, we announced a fund.",
+        [],
+    ),
+    (
+        "In September, alongside the £"
+        + "9" * 300
+        + " trillion to boost resilience in the NHS, we announced a fund.",
+        [],
+    ),
+    (
+        "Headcount number of Civil Servants based outside of London was "
+        + "9" * 300
+        + " trillion.",
+        [],
+    ),  # answer 1722563 mutated: the elliptical count raised OverflowError (int of infinity)
 ]
 
 DEV_ROWS: list[Row] = [

@@ -1677,6 +1677,27 @@ def test_timex_range_first_half_takes_the_year_before_when_it_starts_later(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("this year and last", ("2023/2024", "2023-01-01", "2024-12-31")),
+        ("this month and last", ("2024-02/2024-03", "2024-02-01", "2024-03-31")),
+        ("2025-2023", ("2023/2025", "2023-01-01", "2025-12-31")),
+        ("the 2025 to 2021 period", ("2021/2025", "2021-01-01", "2025-12-31")),
+        ("14-5 November", ("2023-11-05/2023-11-14", "2023-11-05", "2023-11-14")),
+        ("this year and next", ("2024/2025", "2024-01-01", "2025-12-31")),
+    ],
+)
+def test_timex_range_written_backwards_is_read_in_order(
+    timex_nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    """A range whose second part ends before its first begins names the period from the earlier
+    part to the later: it ended before it started ("this year and last" gave 2024-01-01 to
+    2023-12-31; found by mutation fuzzing, docs/reliability.md)."""
+    rows = run(timex_nlp, f"Spending rose over {text}.", "2024-03-25")
+    assert [(r.text, (r.timex3, r.start, r.end)) for r in rows] == [(text, expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("It took often two years to build.", [("two years", "P2Y")]),  # "ten two years"
         ("Someone two weeks ago asked for it.", [("two weeks ago", "2024-W11")]),  # "one two…"
         ("It took two years to build.", [("two years", "P2Y")]),

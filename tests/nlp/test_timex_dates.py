@@ -73,6 +73,7 @@ D = dt.date.fromisoformat
         ("a few", None),
         ("", None),
         ("many", None),
+        ("9" * 400, None),  # was inf: "within 99...9 years" crashed making its ISO duration
     ],
 )
 def test_parse_number(text: str, expected: float | None) -> None:
@@ -250,6 +251,24 @@ def _r(res: Resolution) -> tuple[str | None, str | None, str | None]:
         (DateSpec(quarter=3), "1989-10-25", "future", ("1989-Q3", "1989-07-01", "1989-09-30")),
         (DateSpec(year=2024, month=2, day=30), "2024-01-01", None, (None, None, None)),
         (DateSpec(unit="year", offset=1), None, None, (None, None, None)),
+        # periods the calendar cannot hold (before the year 1, after 9999) resolve to nothing;
+        # each raised ValueError or OverflowError (mutation fuzzing, docs/reliability.md)
+        (DateSpec(century=0), "2024-07-22", None, (None, None, None)),  # "the 0th century"
+        (DateSpec(unit="year", offset=-2025), "2024-07-22", None, (None, None, None)),
+        (DateSpec(season="SP", year=0), "2024-07-22", None, (None, None, None)),  # "spring 0000"
+        (DateSpec(unit="year", offset=1), "9999-12-31", None, (None, None, None)),  # "next year"
+        (DateSpec(unit="new_year"), "9999-12-31", None, (None, None, None)),
+        (DateSpec(month=9), "9999-12-31", "future", (None, None, None)),
+        (DateSpec(holiday="christmas"), "9999-12-31", "future", (None, None, None)),
+        (DateSpec(weekday=4, offset=1), "9999-12-31", None, (None, None, None)),
+        (DateSpec(unit="day", offset=-1), "0001-01-01", None, (None, None, None)),
+        (DateSpec(fin_year=9999), "2024-07-22", None, (None, None, None)),
+        (
+            DateSpec(year=9999, month=12),
+            "2024-07-22",
+            None,
+            ("9999-12", "9999-12-01", "9999-12-31"),
+        ),
     ],
 )
 def test_resolve_date(

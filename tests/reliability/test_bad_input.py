@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import gzip
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -60,6 +61,12 @@ API_CASES: dict[int, tuple[dict[str, Any], str]] = {
     9_100_013: ({"answerText": "<div>" * 100_000 + PROMISE + "</div>" * 100_000}, "ingested"),
     9_100_014: ({"answerText": f"<p>{PROMISE}</p>" * 95_000}, "ingested"),
     9_100_015: ({"answerText": f"<p>{PROMISE}<script>{'x' * 50}</script></p>"}, "ingested"),
+    # Lone surrogates ("\ud800" escapes: valid JSON, not Unicode). Were: the whole ingest
+    # crashed (UnicodeEncodeError hashing the answer, or converting the row to Arrow).
+    9_100_016: ({"answerText": f"<p>{PROMISE}\ud800</p>"}, "field 'answerText' at offset"),
+    9_100_017: ({"heading": "Flexi-job \udc80 Apprenticeships"}, "lone UTF-16 surrogate"),
+    # "<![" in the words: was AssertionError from Python 3.11's HTML parser, ending the ingest.
+    9_100_018: ({"answerText": f"<p>We will act <![at once.</p><p>{PROMISE}</p>"}, "ingested"),
 }
 
 
@@ -109,6 +116,7 @@ def test_api_bad_records_are_quarantined_and_the_rest_ingested_and_extracted(
     assert answers.loc[9_100_013, "answer_text"] == PROMISE
     assert len(answers.loc[9_100_014, "answer_text"]) > 5_000_000
     assert answers.loc[9_100_015, "answer_text"] == PROMISE
+    assert answers.loc[9_100_018, "answer_text"] == f"We will act\n\n{PROMISE}"
     # The engine: the 5 MB answer is past spaCy's max_length, so its extraction is quarantined
     # (its answer row stays); every other answer is extracted.
     extracted = extract_answers(lake, D12, D12, nlp=nlp)
@@ -195,6 +203,24 @@ FILES: dict[str, tuple[Callable[[Path], Path], int, str | None]] = {
     "json values that are not records": (
         lambda d: write(d / "a.json", json.dumps([None, 3, "x", {"value": [1]}]).encode()),
         0, "not an API record",
+    ),
+    # Were: a crash of the whole run (RecursionError in json.loads; UnicodeEncodeError writing
+    # the rows). Mutation fuzzing, docs/reliability.md.
+    "jsonl nested 100,000 deep": (
+        lambda d: write(d / "a.jsonl", b"[" * 100_000 + b"]" * 100_000 + b"\n" + detail_line()),
+        1, "malformed JSON",
+    ),
+    "jsonl lone surrogates": (
+        lambda d: write(d / "a.jsonl", b"\n".join([
+            detail_line(id=31, heading="SURROGATE"),
+            detail_line(id=32, SURROGATE=1),
+            detail_line(id=33),
+        ]).replace(b"SURROGATE", b"\\ud800") + b"\n"),
+        1, "lone UTF-16 surrogate",
+    ),
+    "jsonl named in latin-1": (
+        lambda d: write(d / os.fsdecode(b"r\xe9ponses.jsonl"), detail_line() + b"\n{cut"),
+        1, "malformed JSON",
     ),
     "jsonl malformed dates and empty answers": (
         lambda d: write(d / "a.jsonl", b"\n".join([
