@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Doc
 from support import SEED_ANCHOR, assert_rows_point_into_the_text
 
 from pipeline import extract
@@ -27,6 +28,7 @@ from pipeline.engine import (
     TextItem,
     doc_to_extraction,
     extract_batch,
+    load_model,
     make_doc,
 )
 from pipeline.ingest.replay import read_answers
@@ -283,11 +285,41 @@ def test_nlp_pipe_two_processes_gives_the_same_rows(nlp: Language, sample_path: 
     assert sum(len(r["commitments"]) for r in one) > 5
 
 
+_QUICK_TEXTS_DONE = multiprocessing.get_context().Value("i", 0)
+"""How many quick texts the workers have analysed (shared with forked workers)."""
+QUICK_TEXTS_BEFORE_SLOW = 3
+
+
+@Language.component("pct_test_slow_until_quick")
+def _slow_until_quick(doc: Doc) -> Doc:
+    """Test-only component: holds a long text until the other worker has analysed
+    ``QUICK_TEXTS_BEFORE_SLOW`` quick ones (30 s at most), so that "one worker is slow" does not
+    depend on how busy the machine's cores are; counts the quick ones."""
+    if len(doc.text) > 2_000:
+        deadline = time.monotonic() + 30
+        while _QUICK_TEXTS_DONE.value < QUICK_TEXTS_BEFORE_SLOW and time.monotonic() < deadline:
+            time.sleep(0.005)
+    else:
+        with _QUICK_TEXTS_DONE.get_lock():
+            _QUICK_TEXTS_DONE.value += 1
+    return doc
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork",
+    reason="the test component shares its counter with workers forked from the test process",
+)
 def test_extract_batch_workers_do_not_wait_on_a_slow_batch(nlp: Language) -> None:
     """A worker slow on one long text does not hold the other: it is dealt the next batches as
     it finishes them (read ahead no further than ``AHEAD_PER_WORKER`` batches per worker), and
-    the results still come back in input order."""
-    slow = TextItem(SEED * 100, SEED_ANCHOR, key="slow")
+    the results still come back in input order. The long text is held until the quick worker has
+    finished three texts (a test component), so the figures do not depend on the machine's load;
+    with batches dealt in turn, the quick worker would get no third text and the long one would
+    wait out its 30 s."""
+    paced = load_model.__wrapped__()
+    paced.add_pipe("pct_test_slow_until_quick")
+    _QUICK_TEXTS_DONE.value = 0
+    slow = TextItem(SEED * 20, SEED_ANCHOR, key="slow")
     quick = [
         TextItem(f"We will publish the {n}th report by March {2030 + n % 9}.", SEED_ANCHOR, key=n)
         for n in range(60)
@@ -299,14 +331,14 @@ def test_extract_batch_workers_do_not_wait_on_a_slow_batch(nlp: Language) -> Non
             read.append(item.key)
             yield item
 
-    stream = extract_batch(items(), nlp=nlp, n_process=2, batch_size=1)
+    stream = extract_batch(items(), nlp=paced, n_process=2, batch_size=1)
     first, result = next(stream)
     read_before_first = len(read)
     rest = list(stream)
     assert first.key == "slow" and result.commitments
     assert [item.key for item, _ in rest] == list(range(60))
     assert [r.to_dict() for _, r in rest] == [r.to_dict() for _, r in extract_batch(quick, nlp=nlp)]
-    # the quick worker ran ahead while the slow text was analysed, as far as the bound allows
+    # the quick worker ran ahead while the slow text was held, as far as the bound allows
     # (dealing in turn, it would have been dealt one batch after its first two)
     assert IN_FLIGHT_PER_WORKER * 2 + 1 < read_before_first <= AHEAD_PER_WORKER * 2
 
