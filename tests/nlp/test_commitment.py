@@ -1496,6 +1496,68 @@ def test_commitment_corpus_negatives_do_not_fire(sentence: str, date: str) -> No
     assert [c.quote for c in _extract(sentence, date, None)] == []
 
 
+# -- steps no trigger covered (round 5): a dated announcement, money committed -----------------------
+# Real corpus sentences outside the gold sets; the positives give no row on b513cfc.
+
+STEP_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "To date all eligible farmers identified in the original Farming Recovery Fund announced in April 2024 have been offered the payment in line with the published criteria.",
+        "2024-07-29",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            ("done", "all eligible farmers identified in the original Farming Recovery Fund"),
+            ("done", "Fund announced in April 2024"),
+        ],
+    ),  # 1722993 (a named fund, beside the clause's own perfect passive)
+    (
+        "No assessments have yet been made on the impact of the £200 million NHS Dental Recovery Plan announced in February 2024.",
+        "2024-07-30",
+        "Department of Health and Social Care",
+        [("done", "NHS Dental Recovery Plan announced in February 2024")],
+    ),  # 1722866 (a named plan: the quote starts at its head noun)
+    (
+        "In June, following the Spending Review we committed another £400 million to transform facilities across the whole of the UK over the next four years.",
+        "2025-12-09",
+        "Department for Culture, Media and Sport",
+        [("done", "we committed another £400 million to transform facilities")],
+    ),  # 1859086
+]
+
+STEP_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "The latest Project Gigabit contracts announced on 7 January 2025 do not cover Brecon, Radnor and Cwm Tawe as eligible premises in the constituency have already been included in an earlier Project Gigabit contract with Openreach.",
+        "2025-01-17",
+    ),  # 1753723 (announced generic items, not a named instrument: dev 1728440 leaves 'the prison capacity measures announced on 12 July' out)
+    (
+        "The Government has committed to tackling the childhood obesity crisis and raising the healthiest generation of children ever.",
+        "2024-12-09",
+    ),  # 1746169 ('committed to' + a soft aim: no amount follows the verb)
+    (
+        "The vast majority of agricultural estates currently pay no inheritance tax, and that will continue to be the case after the reforms announced at Budget.",
+        "2024-11-14",
+    ),  # 1740212 (an announcement with no date of its own)
+    (
+        "These events were unforeseen when the programme was developed ahead of the funding being announced in March 2020.",
+        "2024-02-14",
+    ),  # 1678456 (a passive gerund in a time clause, not a reduced relative)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), STEP_POSITIVES)
+def test_commitment_steps_no_trigger_covered(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    got = [(c.kind, c.quote) for c in _extract(sentence, date, body)]
+    assert len(got) == len(expected), got
+    for (kind, fragment), (got_kind, quote) in zip(expected, got, strict=True):
+        assert got_kind == kind and (fragment in quote or quote in fragment), (kind, fragment, got)
+
+
+@pytest.mark.parametrize(("sentence", "date"), STEP_NEGATIVES)
+def test_commitment_steps_negatives_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (
