@@ -246,6 +246,44 @@ def _relative_has_trigger(lower: Sequence[str], i: int, triggers: Collection[int
     return False
 
 
+NOT_BEFORE_RELATIVE_THAT = frozenset({",", "than", "as", "and", "or", "but"})
+"""Words after which a "that" before a participle is no relative pronoun."""
+
+
+def _relative_past_trigger(
+    lower: Sequence[str], verbs: Collection[int], triggers: Collection[int] | None, i: int
+) -> bool:
+    """Whether the "that" at ``i`` opens a relative clause whose own verb is a trigger in the
+    past tense ("a policy statement on 28 November 2024 *that confirmed* that local government
+    will receive ...") and holds a further trigger before the next comma: a step that reports
+    a second verb group, which may be a commitment of its own.
+
+    Such a trigger looks like a participle, so it is not among the positions that split a
+    sentence (``verbs``); straight after a relative "that" it is finite. A relative clause with
+    no further trigger stays in its noun phrase ("engage with the organisations *that
+    responded*"). Not after a preposition, a determiner, a comma or a coordinator, where "that"
+    is a pronoun ("similar to *that published* by ..."), nor when a noun and a verb group follow
+    the participle, which then modifies that noun ("to the level *that published data has*
+    been").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        verbs: Positions where a finite verb group starts.
+        triggers: Positions where a commitment trigger starts, or None.
+        i: The position of "that".
+    """
+    if triggers is None or (i + 1) not in triggers or i == 0:
+        return False
+    prev = lower[i - 1]
+    if prev in PREPOSITIONS_BEFORE_RELATIVE or prev in NP_DETERMINERS:
+        return False
+    if prev in NOT_BEFORE_RELATIVE_THAT:
+        return False
+    if (i + 3) in verbs and i + 2 < len(lower) and lower[i + 2] not in SUBJECT_PRONOUNS:
+        return False
+    return _relative_has_trigger(lower, i + 1, triggers)
+
+
 def _hedge_if(lower: Sequence[str], i: int, *, lex: Lexicons) -> bool:
     """True when the "if" at ``i`` only hedges ("... into transition planning *if
     appropriate*.", "if necessary,"): one adjective, then punctuation or the end."""
@@ -506,7 +544,11 @@ def clause_boundaries(
             if _in_subject(lower, verbs, out, open_role, i):
                 resume = subject_relative_end(lower, verbs, i, n)
         elif word == "that" and prev not in complement_verbs and prev not in {"so", "such"}:
-            if i + 1 < n and (i + 1) in verbs and _relative_has_trigger(lower, i, triggers):
+            if (
+                i + 1 < n
+                and ((i + 1) in verbs or _relative_past_trigger(lower, verbs, triggers, i))
+                and _relative_has_trigger(lower, i, triggers)
+            ):
                 boundary = (i, "relative", word, i + 1)
                 if _in_subject(lower, verbs, out, open_role, i):
                     resume = subject_relative_end(lower, verbs, i, n)

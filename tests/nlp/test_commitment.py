@@ -1496,6 +1496,45 @@ def test_commitment_corpus_negatives_do_not_fire(sentence: str, date: str) -> No
     assert [c.quote for c in _extract(sentence, date, None)] == []
 
 
+# Round 5 (segmentation): a relative "that" before a past-tense trigger opens a clause when the
+# relative reports a further verb group ("a policy statement ... *that confirmed* that local
+# government will receive ..."): a dated step and the promise it reports are two records
+# (GUIDELINES section 1: one record per clause with its own finite verb). Exact quotes.
+SEGMENTATION_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "The government published a policy statement on 28 November 2024 that confirmed that local government will receive an around 3.2% real-terms increase overall in Core Spending Power as part of the Local Government Finance Settlement 2025-26.",
+        "2024-12-10",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            ("done", "The government published a policy statement on 28 November 2024"),
+            (
+                "future",
+                "local government will receive an around 3.2% real-terms increase overall in Core Spending Power as part of the Local Government Finance Settlement 2025-26",
+            ),
+        ],
+    ),  # 1746386 (data/blind2, development data; the shape's only instance in the corpus)
+    (
+        "The Prior Information Notice has now closed, with 10 responses, and we are continuing to engage with the organisations that responded.",
+        "2024-09-12",
+        "Department for Energy Security and Net Zero",
+        [("ongoing", "we are continuing to engage with the organisations that responded")],
+    ),  # 1728272 (no further trigger: the relative stays in its noun phrase)
+    (
+        "The data only provides a snapshot in time and is heavily caveated as it is taken from live sources and therefore has not been assured to the level that published data has been and as such there are no plans to share it with Honourable Members.",
+        "2023-12-20",
+        "Home Office",
+        [("future", "no plans to share it with Honourable Members")],
+    ),  # 1678380 ("published" modifies "data", which a verb group follows)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SEGMENTATION_ROWS)
+def test_commitment_segmentation_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (
