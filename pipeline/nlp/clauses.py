@@ -84,6 +84,18 @@ INTERVENING_ADVERBS = frozenset(
 )  # fmt: skip
 DASHES = frozenset({"–", "—", "--"})  # a bare "-" is a hyphen split off inside a word
 HARD_PUNCT = frozenset({";", ":"})
+_NOT_IN_NOUN_PHRASE = (
+    PREPOSITIONS_BEFORE_RELATIVE
+    | NP_DETERMINERS
+    | COORDINATORS
+    | RELATIVES
+    | SUBORDINATORS
+    | CONDITIONALS
+    | WEAK_SUBORDINATORS
+    | SUBJECT_PRONOUNS
+    | {"that", "not"}
+)
+"""Words that do not stand inside a short noun phrase after a demonstrative."""
 MAX_SUBJECT_TOKENS = 8
 
 
@@ -221,6 +233,41 @@ def _next_verb(
         if not _is_word(word) and word not in {"(", ")", "'s", "’s", "&", "-"}:
             return None
         if word in RELATIVES or word in COORDINATORS or word in SUBORDINATORS or word == "that":
+            return None
+    return None
+
+
+DEMONSTRATIVES = frozenset({"this", "these", "those"})
+"""Pronouns that may also determine a noun phrase ("this increase", "these standards")."""
+MAX_DEMONSTRATIVE_NOUNS = 3
+"""The most words a noun phrase after a demonstrative may hold before its verb group."""
+
+
+def _demonstrative_subject(
+    lower: Sequence[str], starts: Collection[int], j: int, limit: int
+) -> int | None:
+    """Position of the verb group after a subject that a demonstrative determines ("in full and
+    *this increase will* boost ...", "..., and *this Government has* allocated £2.4bn ..."),
+    or None.
+
+    :func:`_next_verb` reads "this", "these" and "those" as pronouns, whose verb group follows
+    at once. As determiners they take one to three words of a noun phrase first; a preposition,
+    a determiner, a boundary word or punctuation among them means the phrase is no subject
+    ("and *those operating on* the ground to do all we can").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        starts: Positions where a finite verb group starts.
+        j: The position after the coordinator.
+        limit: Where the search stops.
+    """
+    if j >= limit or lower[j] not in DEMONSTRATIVES:
+        return None
+    for k in range(j + 1, min(limit, j + MAX_DEMONSTRATIVE_NOUNS + 2)):
+        if k in starts:
+            return k if k > j + 1 else None
+        word = lower[k]
+        if not word.isalpha() or word in _NOT_IN_NOUN_PHRASE:
             return None
     return None
 
@@ -510,8 +557,11 @@ def clause_boundaries(
             # A second complement clause: "I can confirm that we are continuing the plans ...
             # *and that* this will be implemented in up to 30 prisons ...".
             boundary = (i - 1 if prev == "," else i, "coordinate", word, i + 2)
-        elif word in COORDINATORS and _next_verb(
-            lower, verbs, i + 1, n, allow_subject=True, words_original_case=words, named=named
+        elif word in COORDINATORS and (
+            _next_verb(
+                lower, verbs, i + 1, n, allow_subject=True, words_original_case=words, named=named
+            )
+            or _demonstrative_subject(lower, verbs, i + 1, n)
         ):
             if i + 1 < n and _title(words[i - 1]) and _title(words[i + 1]):
                 continue  # inside a name: "the Work and Pensions Select Committee has"

@@ -522,6 +522,38 @@ RELATIVE_THAT_PAST: list[tuple[str, tuple[str, ...], list[str]]] = [
     ),  # 1829931
 ]
 
+# (sentence, trigger words, expected clause texts): a subject that a demonstrative determines
+# after a coordinator ("and *this increase will* ..."); "this" was read as a pronoun only.
+DEMONSTRATIVE_SUBJECTS: list[tuple[str, tuple[str, ...], list[str]]] = [
+    (
+        "That is a matter for their personal discretion, but this approach has been taken in the past.",
+        (),
+        [
+            "That is a matter for their personal discretion",
+            ", but this approach has been taken in the past.",
+        ],
+    ),  # 1725671
+    # A preposition inside the phrase: no subject ("those operating on the ground").
+    (
+        "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza.",
+        ("engaging",),
+        [
+            "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza."
+        ],
+    ),  # 1678567
+]
+
+
+@pytest.mark.parametrize(("sentence", "triggers", "expected"), DEMONSTRATIVE_SUBJECTS)
+def test_split_clauses_demonstrative_subject_after_a_coordinator(
+    nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
+) -> None:
+    doc = nlp.make_doc(sentence)
+    words = [t.text for t in doc]
+    marked = {i for i, w in enumerate(words) if w in triggers}
+    clauses = split_clauses(words, verb_starts(words, marked), triggers=marked, lex=LEX)
+    assert _texts(words, [t.whitespace_ for t in doc], clauses) == expected
+
 
 @pytest.mark.parametrize(("sentence", "triggers", "expected"), RELATIVE_THAT_PAST)
 def test_split_clauses_relative_that_before_a_past_trigger(

@@ -1525,6 +1525,30 @@ SEGMENTATION_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Home Office",
         [("future", "no plans to share it with Honourable Members")],
     ),  # 1678380 ("published" modifies "data", which a verb group follows)
+    # A coordinate clause whose subject a demonstrative determines ("and this Government has
+    # ...", read as the pronoun "this" before): its own record, not the first clause's.
+    (
+        "WMCA is in receipt of £1.05bn of City Region Sustainable Transport Settlements (CRSTS) funding for the period 2022/23 to 2026/27, and this Government has allocated £2.4bn of Transport for City Regions (TCR) funding to the region.",
+        "2025-12-09",
+        "Department for Transport",
+        [
+            (
+                "done",
+                "this Government has allocated £2.4bn of Transport for City Regions (TCR) funding to the region",
+            )
+        ],
+    ),  # 1859222 (shortened: "for the period up until 2031/32" left out)
+    (
+        "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza.",
+        "2024-01-11",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "ongoing",
+                "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza",
+            )
+        ],
+    ),  # 1678567 ("those operating on the ground": a preposition, so no subject)
 ]
 
 
