@@ -84,6 +84,18 @@ INTERVENING_ADVERBS = frozenset(
 )  # fmt: skip
 DASHES = frozenset({"–", "—", "--"})  # a bare "-" is a hyphen split off inside a word
 HARD_PUNCT = frozenset({";", ":"})
+_NOT_IN_NOUN_PHRASE = (
+    PREPOSITIONS_BEFORE_RELATIVE
+    | NP_DETERMINERS
+    | COORDINATORS
+    | RELATIVES
+    | SUBORDINATORS
+    | CONDITIONALS
+    | WEAK_SUBORDINATORS
+    | SUBJECT_PRONOUNS
+    | {"that", "not"}
+)
+"""Words that do not stand inside a short noun phrase after a demonstrative."""
 MAX_SUBJECT_TOKENS = 8
 
 
@@ -225,6 +237,41 @@ def _next_verb(
     return None
 
 
+DEMONSTRATIVES = frozenset({"this", "these", "those"})
+"""Pronouns that may also determine a noun phrase ("this increase", "these standards")."""
+MAX_DEMONSTRATIVE_NOUNS = 3
+"""The most words a noun phrase after a demonstrative may hold before its verb group."""
+
+
+def _demonstrative_subject(
+    lower: Sequence[str], starts: Collection[int], j: int, limit: int
+) -> int | None:
+    """Position of the verb group after a subject that a demonstrative determines ("in full and
+    *this increase will* boost ...", "..., and *this Government has* allocated £2.4bn ..."),
+    or None.
+
+    :func:`_next_verb` reads "this", "these" and "those" as pronouns, whose verb group follows
+    at once. As determiners they take one to three words of a noun phrase first; a preposition,
+    a determiner, a boundary word or punctuation among them means the phrase is no subject
+    ("and *those operating on* the ground to do all we can").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        starts: Positions where a finite verb group starts.
+        j: The position after the coordinator.
+        limit: Where the search stops.
+    """
+    if j >= limit or lower[j] not in DEMONSTRATIVES:
+        return None
+    for k in range(j + 1, min(limit, j + MAX_DEMONSTRATIVE_NOUNS + 2)):
+        if k in starts:
+            return k if k > j + 1 else None
+        word = lower[k]
+        if not word.isalpha() or word in _NOT_IN_NOUN_PHRASE:
+            return None
+    return None
+
+
 def _is_number_like(token: str) -> bool:
     return bool(token) and (token[0].isdigit() or token.lower() in {"to", "and"})
 
@@ -244,6 +291,44 @@ def _relative_has_trigger(lower: Sequence[str], i: int, triggers: Collection[int
         if j in triggers:
             return True
     return False
+
+
+NOT_BEFORE_RELATIVE_THAT = frozenset({",", "than", "as", "and", "or", "but"})
+"""Words after which a "that" before a participle is no relative pronoun."""
+
+
+def _relative_past_trigger(
+    lower: Sequence[str], verbs: Collection[int], triggers: Collection[int] | None, i: int
+) -> bool:
+    """Whether the "that" at ``i`` opens a relative clause whose own verb is a trigger in the
+    past tense ("a policy statement on 28 November 2024 *that confirmed* that local government
+    will receive ...") and holds a further trigger before the next comma: a step that reports
+    a second verb group, which may be a commitment of its own.
+
+    Such a trigger looks like a participle, so it is not among the positions that split a
+    sentence (``verbs``); straight after a relative "that" it is finite. A relative clause with
+    no further trigger stays in its noun phrase ("engage with the organisations *that
+    responded*"). Not after a preposition, a determiner, a comma or a coordinator, where "that"
+    is a pronoun ("similar to *that published* by ..."), nor when a noun and a verb group follow
+    the participle, which then modifies that noun ("to the level *that published data has*
+    been").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        verbs: Positions where a finite verb group starts.
+        triggers: Positions where a commitment trigger starts, or None.
+        i: The position of "that".
+    """
+    if triggers is None or (i + 1) not in triggers or i == 0:
+        return False
+    prev = lower[i - 1]
+    if prev in PREPOSITIONS_BEFORE_RELATIVE or prev in NP_DETERMINERS:
+        return False
+    if prev in NOT_BEFORE_RELATIVE_THAT:
+        return False
+    if (i + 3) in verbs and i + 2 < len(lower) and lower[i + 2] not in SUBJECT_PRONOUNS:
+        return False
+    return _relative_has_trigger(lower, i + 1, triggers)
 
 
 def _hedge_if(lower: Sequence[str], i: int, *, lex: Lexicons) -> bool:
@@ -472,8 +557,11 @@ def clause_boundaries(
             # A second complement clause: "I can confirm that we are continuing the plans ...
             # *and that* this will be implemented in up to 30 prisons ...".
             boundary = (i - 1 if prev == "," else i, "coordinate", word, i + 2)
-        elif word in COORDINATORS and _next_verb(
-            lower, verbs, i + 1, n, allow_subject=True, words_original_case=words, named=named
+        elif word in COORDINATORS and (
+            _next_verb(
+                lower, verbs, i + 1, n, allow_subject=True, words_original_case=words, named=named
+            )
+            or _demonstrative_subject(lower, verbs, i + 1, n)
         ):
             if i + 1 < n and _title(words[i - 1]) and _title(words[i + 1]):
                 continue  # inside a name: "the Work and Pensions Select Committee has"
@@ -506,7 +594,11 @@ def clause_boundaries(
             if _in_subject(lower, verbs, out, open_role, i):
                 resume = subject_relative_end(lower, verbs, i, n)
         elif word == "that" and prev not in complement_verbs and prev not in {"so", "such"}:
-            if i + 1 < n and (i + 1) in verbs and _relative_has_trigger(lower, i, triggers):
+            if (
+                i + 1 < n
+                and ((i + 1) in verbs or _relative_past_trigger(lower, verbs, triggers, i))
+                and _relative_has_trigger(lower, i, triggers)
+            ):
                 boundary = (i, "relative", word, i + 1)
                 if _in_subject(lower, verbs, out, open_role, i):
                     resume = subject_relative_end(lower, verbs, i, n)

@@ -14,6 +14,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.nlp.clauses import Clause, sentence_ranges, slot_init, split_clauses, verb_starts
+from pipeline.nlp.commitment_logic import is_participle
 from pipeline.nlp.commitment_rules import shipped_lexicons
 
 LEX = shipped_lexicons()
@@ -477,3 +478,90 @@ def test_slot_init_keeps_frozen_fields_defaults_apart_and_errors() -> None:
     with pytest.raises(TypeError):
         _Fast()  # type: ignore[call-arg]
     assert Clause.__init__.__qualname__ == "Clause.__init__"
+
+
+# -- round 5 (segmentation): a relative "that" before a past-tense trigger -----------------------
+
+# (sentence, the words the rule model marks as triggers, expected clause texts). As in
+# ``find_commitments``, a trigger that looks like a participle does not start a verb group.
+RELATIVE_THAT_PAST: list[tuple[str, tuple[str, ...], list[str]]] = [
+    # A dated step whose relative clause reports a second verb group: two clauses (the only
+    # instance of the shape in the corpus; the answer is in data/blind2, development data).
+    (
+        "The government published a policy statement on 28 November 2024 that confirmed that local government will receive an around 3.2% real-terms increase overall in Core Spending Power as part of the Local Government Finance Settlement 2025-26.",
+        ("published", "confirmed", "will"),
+        [
+            "The government published a policy statement on 28 November 2024",
+            "that confirmed that local government will receive an around 3.2% real-terms increase overall in Core Spending Power as part of the Local Government Finance Settlement 2025-26.",
+        ],
+    ),  # 1746386
+    # No further trigger in the relative clause: it stays in its noun phrase.
+    (
+        "The Department is currently assessing the results of a recent trial that issued an SMS message to prompt Carer’s Allowance recipients, to remind them to contact the department to report a change of earning.",
+        ("is", "issued"),
+        [
+            "The Department is currently assessing the results of a recent trial that issued an SMS message to prompt Carer’s Allowance recipients, to remind them to contact the department to report a change of earning."
+        ],
+    ),  # 1725897
+    # The participle modifies the noun that a verb group follows: "that" is a conjunction.
+    (
+        "The data is heavily caveated and has not been assured to the level that published data has been and as such there are no plans to share it with Honourable Members.",
+        ("published", "no", "plans"),
+        [
+            "The data is heavily caveated",
+            "and has not been assured to the level that published data has been and as such there are no plans to share it with Honourable Members.",
+        ],
+    ),  # 1678380 (shortened)
+    # A pronoun "that" after "such as": a reduced relative, not a clause.
+    (
+        "Patients should be managed according to current clinical guidance such as that published and updated by the National Institute for Health and Care Excellence (NICE).",
+        ("published",),
+        [
+            "Patients should be managed according to current clinical guidance such as that published and updated by the National Institute for Health and Care Excellence (NICE)."
+        ],
+    ),  # 1829931
+]
+
+# (sentence, trigger words, expected clause texts): a subject that a demonstrative determines
+# after a coordinator ("and *this increase will* ..."); "this" was read as a pronoun only.
+DEMONSTRATIVE_SUBJECTS: list[tuple[str, tuple[str, ...], list[str]]] = [
+    (
+        "That is a matter for their personal discretion, but this approach has been taken in the past.",
+        (),
+        [
+            "That is a matter for their personal discretion",
+            ", but this approach has been taken in the past.",
+        ],
+    ),  # 1725671
+    # A preposition inside the phrase: no subject ("those operating on the ground").
+    (
+        "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza.",
+        ("engaging",),
+        [
+            "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza."
+        ],
+    ),  # 1678567
+]
+
+
+@pytest.mark.parametrize(("sentence", "triggers", "expected"), DEMONSTRATIVE_SUBJECTS)
+def test_split_clauses_demonstrative_subject_after_a_coordinator(
+    nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
+) -> None:
+    doc = nlp.make_doc(sentence)
+    words = [t.text for t in doc]
+    marked = {i for i, w in enumerate(words) if w in triggers}
+    clauses = split_clauses(words, verb_starts(words, marked), triggers=marked, lex=LEX)
+    assert _texts(words, [t.whitespace_ for t in doc], clauses) == expected
+
+
+@pytest.mark.parametrize(("sentence", "triggers", "expected"), RELATIVE_THAT_PAST)
+def test_split_clauses_relative_that_before_a_past_trigger(
+    nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
+) -> None:
+    doc = nlp.make_doc(sentence)
+    words = [t.text for t in doc]
+    marked = {i for i, w in enumerate(words) if w in triggers}
+    starts = verb_starts(words, {i for i in marked if not is_participle(words[i])})
+    clauses = split_clauses(words, starts, triggers=marked, lex=LEX)
+    assert _texts(words, [t.whitespace_ for t in doc], clauses) == expected

@@ -1558,6 +1558,69 @@ def test_commitment_steps_negatives_do_not_fire(sentence: str, date: str) -> Non
     assert [c.quote for c in _extract(sentence, date, None)] == []
 
 
+# Round 5 (segmentation): a relative "that" before a past-tense trigger opens a clause when the
+# relative reports a further verb group ("a policy statement ... *that confirmed* that local
+# government will receive ..."): a dated step and the promise it reports are two records
+# (GUIDELINES section 1: one record per clause with its own finite verb). Exact quotes.
+SEGMENTATION_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "The government published a policy statement on 28 November 2024 that confirmed that local government will receive an around 3.2% real-terms increase overall in Core Spending Power as part of the Local Government Finance Settlement 2025-26.",
+        "2024-12-10",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            ("done", "The government published a policy statement on 28 November 2024"),
+            (
+                "future",
+                "local government will receive an around 3.2% real-terms increase overall in Core Spending Power as part of the Local Government Finance Settlement 2025-26",
+            ),
+        ],
+    ),  # 1746386 (data/blind2, development data; the shape's only instance in the corpus)
+    (
+        "The Prior Information Notice has now closed, with 10 responses, and we are continuing to engage with the organisations that responded.",
+        "2024-09-12",
+        "Department for Energy Security and Net Zero",
+        [("ongoing", "we are continuing to engage with the organisations that responded")],
+    ),  # 1728272 (no further trigger: the relative stays in its noun phrase)
+    (
+        "The data only provides a snapshot in time and is heavily caveated as it is taken from live sources and therefore has not been assured to the level that published data has been and as such there are no plans to share it with Honourable Members.",
+        "2023-12-20",
+        "Home Office",
+        [("future", "no plans to share it with Honourable Members")],
+    ),  # 1678380 ("published" modifies "data", which a verb group follows)
+    # A coordinate clause whose subject a demonstrative determines ("and this Government has
+    # ...", read as the pronoun "this" before): its own record, not the first clause's.
+    (
+        "WMCA is in receipt of £1.05bn of City Region Sustainable Transport Settlements (CRSTS) funding for the period 2022/23 to 2026/27, and this Government has allocated £2.4bn of Transport for City Regions (TCR) funding to the region.",
+        "2025-12-09",
+        "Department for Transport",
+        [
+            (
+                "done",
+                "this Government has allocated £2.4bn of Transport for City Regions (TCR) funding to the region",
+            )
+        ],
+    ),  # 1859222 (shortened: "for the period up until 2031/32" left out)
+    (
+        "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza.",
+        "2024-01-11",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "ongoing",
+                "The FCDO is actively engaging with international partners and those operating on the ground to do all we can to address the humanitarian crisis in Gaza",
+            )
+        ],
+    ),  # 1678567 ("those operating on the ground": a preposition, so no subject)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SEGMENTATION_ROWS)
+def test_commitment_segmentation_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (
