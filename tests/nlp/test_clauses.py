@@ -269,15 +269,25 @@ def _texts(words: list[str], ws: list[str], clauses: list[Clause]) -> list[str]:
     ]
 
 
+def _split_texts(
+    nlp: Language, sentence: str, triggers: tuple[str, ...], *, participles: bool = True
+) -> list[str]:
+    """The clause texts of ``sentence`` with the words in ``triggers`` marked as triggers; with
+    ``participles`` False a trigger that looks like a participle ("confirmed") is not a verb
+    start, as in the component."""
+    doc = nlp.make_doc(sentence)
+    words = [t.text for t in doc]
+    marked = {i for i, w in enumerate(words) if w in triggers}
+    starting = marked if participles else {i for i in marked if not is_participle(words[i])}
+    clauses = split_clauses(words, verb_starts(words, starting), triggers=marked, lex=LEX)
+    return _texts(words, [t.whitespace_ for t in doc], clauses)
+
+
 @pytest.mark.parametrize(("sentence", "triggers", "expected"), CLAUSES)
 def test_split_clauses_real_sentences(
     nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
 ) -> None:
-    doc = nlp.make_doc(sentence)
-    words = [t.text for t in doc]
-    marked = {i for i, w in enumerate(words) if w in triggers}
-    clauses = split_clauses(words, verb_starts(words, marked), triggers=marked, lex=LEX)
-    assert _texts(words, [t.whitespace_ for t in doc], clauses) == expected
+    assert _split_texts(nlp, sentence, triggers) == expected
 
 
 def test_split_clauses_cover_the_sentence_without_gaps() -> None:
@@ -548,20 +558,11 @@ DEMONSTRATIVE_SUBJECTS: list[tuple[str, tuple[str, ...], list[str]]] = [
 def test_split_clauses_demonstrative_subject_after_a_coordinator(
     nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
 ) -> None:
-    doc = nlp.make_doc(sentence)
-    words = [t.text for t in doc]
-    marked = {i for i, w in enumerate(words) if w in triggers}
-    clauses = split_clauses(words, verb_starts(words, marked), triggers=marked, lex=LEX)
-    assert _texts(words, [t.whitespace_ for t in doc], clauses) == expected
+    assert _split_texts(nlp, sentence, triggers) == expected
 
 
 @pytest.mark.parametrize(("sentence", "triggers", "expected"), RELATIVE_THAT_PAST)
 def test_split_clauses_relative_that_before_a_past_trigger(
     nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
 ) -> None:
-    doc = nlp.make_doc(sentence)
-    words = [t.text for t in doc]
-    marked = {i for i, w in enumerate(words) if w in triggers}
-    starts = verb_starts(words, {i for i in marked if not is_participle(words[i])})
-    clauses = split_clauses(words, starts, triggers=marked, lex=LEX)
-    assert _texts(words, [t.whitespace_ for t in doc], clauses) == expected
+    assert _split_texts(nlp, sentence, triggers, participles=False) == expected

@@ -96,6 +96,15 @@ def _extract(sentence: str, date: str, department: str | None) -> tuple[Commitme
     )
 
 
+def _assert_rows_like(found: tuple[Commitment, ...], expected: list[tuple[str, str]]) -> None:
+    """The rows have the expected kinds, in order, and each quote holds its expected fragment
+    or lies inside it."""
+    got = [(c.kind, c.quote) for c in found]
+    assert len(got) == len(expected), got
+    for (kind, fragment), (got_kind, quote) in zip(expected, got, strict=True):
+        assert got_kind == kind and (fragment in quote or quote in fragment), (kind, fragment, got)
+
+
 def _predict(row: dict[str, Any]) -> list[dict[str, Any]]:
     found = _extract(row["sentence"], row["date_answered"], row.get("department"))
     return [
@@ -1479,16 +1488,7 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
 def test_commitment_corpus_positives(
     sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
 ) -> None:
-    found = _extract(sentence, date, body)
-    got = [(c.kind, c.quote) for c in found]
-    assert len(got) == len(expected), got
-    for (kind, fragment), (got_kind, quote) in zip(expected, got, strict=True):
-        assert got_kind == kind and (fragment in quote or quote in fragment), (
-            kind,
-            fragment,
-            got_kind,
-            quote,
-        )
+    _assert_rows_like(_extract(sentence, date, body), expected)
 
 
 @pytest.mark.parametrize(("sentence", "date"), CORPUS_NEGATIVES)
@@ -1547,10 +1547,7 @@ STEP_NEGATIVES: list[tuple[str, str]] = [
 def test_commitment_steps_no_trigger_covered(
     sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
 ) -> None:
-    got = [(c.kind, c.quote) for c in _extract(sentence, date, body)]
-    assert len(got) == len(expected), got
-    for (kind, fragment), (got_kind, quote) in zip(expected, got, strict=True):
-        assert got_kind == kind and (fragment in quote or quote in fragment), (kind, fragment, got)
+    _assert_rows_like(_extract(sentence, date, body), expected)
 
 
 @pytest.mark.parametrize(("sentence", "date"), STEP_NEGATIVES)
