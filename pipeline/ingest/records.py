@@ -289,8 +289,9 @@ def parse_answer(
     Raises:
         Unanswered: When the question has no answer yet (``dateAnswered`` present but null).
         RecordError: When a required field is missing or malformed, the answer holds no text
-            (nor a table), ``house`` is not one of :data:`HOUSES`, or a string or key anywhere
-            in the record holds a lone surrogate (:func:`lone_surrogate`).
+            (nor a table), ``house`` is not one of :data:`HOUSES`, a string or key anywhere
+            in the record holds a lone surrogate (:func:`lone_surrogate`), or the id's sign is
+            not its shape's (positive from the API, negative for a page record).
     """
     if not isinstance(value, dict):
         raise RecordError(f"expected a JSON object, got {type(value).__name__}")
@@ -308,6 +309,12 @@ def parse_answer(
     answer_id = parse_int(value["id"], "id")
     if answer_id is None:
         raise RecordError("missing field(s): id")
+    if (answer_id >= 0) if shape == "page" else (answer_id <= 0):
+        # the API's question ids are positive; pages, which carry none, get negative ones
+        # (pagetext.page_id), so the two can never name the same answer
+        kind = "a page record's" if shape == "page" else "the API's question"
+        sign = "negative" if shape == "page" else "positive"
+        raise RecordError(f"field 'id': {kind} ids are {sign}, got {answer_id}")
     date_answered = parse_date(value["dateAnswered"], "dateAnswered")
     if date_answered is None:
         raise Unanswered(f"question {answer_id} has no answer (dateAnswered is null)")

@@ -96,6 +96,10 @@ def test_parse_answer_missing_field_raises(field: str) -> None:
     [
         ("id", "abc"),
         ("id", True),
+        # negative ids are page records' (pagetext.page_id): an API record with one could
+        # overwrite a page record's answer
+        ("id", -1725706),
+        ("id", 0),
         ("dateAnswered", "yesterday"),
         ("answerText", 5),
         ("answeringBodyId", "x"),
