@@ -386,16 +386,29 @@ def _opens_main_without_comma(
     return False
 
 
+CURRENCY_SIGNS = frozenset({"£", "$", "€"})
+"""Currency signs that open a counted noun phrase as a number does ("£2 million")."""
+
+
+def count_start(lower: Sequence[str], i: int, n: int, *, lex: Lexicons) -> int | None:
+    """Where the number (or currency sign) of a counted noun phrase opening at ``i`` stands,
+    after its hedges (``subject_hedges``: "over 12 million pensioners", "approximately 60,000
+    parents"), or None when the words from ``i`` up to ``n`` do not open with a count."""
+    j = i
+    while j < n and lower[j] in lex.subject_hedges:
+        j += 1
+    if j < n and (lower[j][:1].isdigit() or lower[j] in CURRENCY_SIGNS):
+        return j
+    return None
+
+
 def _quantified_splice(
     lower: Sequence[str], verbs: Collection[int], i: int, n: int, *, lex: Lexicons
 ) -> bool:
     """True when the words from ``i`` are a counted noun phrase (a hedge, then a number) and a
     "will" right after it: "over 12 million pensioners will benefit"."""
-    j = i
-    hedges = lex.subject_hedges
-    while j < n and lower[j] in hedges:
-        j += 1
-    if j >= n or not (lower[j][:1].isdigit() or lower[j] in {"£", "$", "€"}):
+    j = count_start(lower, i, n, lex=lex)
+    if j is None:
         return False
     for k in range(j + 1, min(n, j + MAX_SUBJECT_TOKENS + 1)):
         if lower[k] in {"will", "shall"} and k in verbs:

@@ -45,6 +45,7 @@ from pipeline.nlp.clauses import (
     MAX_SUBJECT_TOKENS,
     SUBJECT_PRONOUNS,
     Clause,
+    count_start,
     slot_init,
     split_clauses,
     verb_starts,
@@ -804,10 +805,7 @@ def counted_subject(lower: Sequence[str], start: int, end: int, *, lex: Lexicons
         end: The verb group's first token.
         lex: The lexicons.
     """
-    j = start
-    while j < end and lower[j] in lex.subject_hedges:
-        j += 1
-    return j < end and (lower[j][:1].isdigit() or lower[j] in {"£", "$", "€"})
+    return count_start(lower, start, end, lex=lex) is not None
 
 
 def names_means(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
