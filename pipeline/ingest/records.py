@@ -190,18 +190,21 @@ def content_hash(answer_html: str) -> str:
 
 
 def parse_date(value: Any, field_name: str) -> dt.date | None:
-    """Parse an API date (``2024-03-25T00:00:00``) or None; raise RecordError on garbage."""
+    """Parse an API date (``2024-03-25T00:00:00``, or ISO 8601 with a zone or none) or None;
+    raise RecordError on anything else.
+
+    The whole string must be ISO 8601: a value with trailing garbage ("2023-12-06\x00") or an
+    end-of-day time ("2023-12-06T24:00:00", which ISO reads as the next day's midnight) is not
+    read as its first ten characters' date.
+    """
     if value in (None, ""):
         return None
     if not isinstance(value, str):
         raise RecordError(f"field {field_name!r}: expected a date string, got {value!r}")
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError as err:
-            raise RecordError(f"field {field_name!r}: not a date: {value!r}") from err
+    except ValueError as err:
+        raise RecordError(f"field {field_name!r}: not a date: {value!r}") from err
 
 
 def _member_name(member: Any) -> str | None:

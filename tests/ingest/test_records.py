@@ -101,6 +101,10 @@ def test_parse_answer_missing_field_raises(field: str) -> None:
         ("id", -1725706),
         ("id", 0),
         ("dateAnswered", "yesterday"),
+        # once read leniently as their first ten characters
+        ("dateAnswered", "2023-12-06\x00"),
+        ("dateAnswered", "2023-12-06T24:00:00"),
+        ("dateAnswered", "2023-12-06 or thereabouts"),
         ("answerText", 5),
         ("answeringBodyId", "x"),
         ("uin", {"a": 1}),
