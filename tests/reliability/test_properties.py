@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 from support import assert_rows_point_into_the_text
@@ -28,7 +28,7 @@ from pipeline.ingest.html import html_to_text
 from pipeline.ingest.pagetext import parse_page_text
 from pipeline.ingest.records import Answer, RecordError
 from pipeline.ingest.replay import RawRecord, Rejected, Skipped, iter_file, parse_record
-from pipeline.nlp.commitment_logic import DEADLINE_PREPOSITIONS
+from pipeline.nlp.commitment_logic import DEADLINE_PREPOSITIONS, FUTURE_READING_GRACE_DAYS
 
 # Hypothesis's own check that nothing draws from the global ``random`` during generation is an
 # error here, not a warning; see ``support.global_random_left_alone``.
@@ -87,21 +87,36 @@ def governed_by_a_deadline(due_text: str) -> bool:
     return any(" ".join(words[:n]) in DEADLINE_PREPOSITIONS for n in range(1, 5))
 
 
+def a_duty_just_begun(due_text: str, due: dt.date, anchor: dt.date) -> bool:
+    """True for "from <period>" whose period ended at most ``FUTURE_READING_GRACE_DAYS``
+    before the answer ("From 16 September, we will be running ...", answered on 17 September)."""
+    return due_text.lower().startswith("from") and (anchor - due).days <= FUTURE_READING_GRACE_DAYS
+
+
 @ENGINE
 @given(answers(), ANCHORS)
+@example(
+    text="The department will publish the strategy from January 2025.", anchor=dt.date(2025, 2, 15)
+)
 def test_engine_future_due_is_never_before_the_answer_date_but_for_a_deadline(
     nlp: Language, text: str, anchor: dt.date
 ) -> None:
-    """The one documented exception (``commitment_logic.resolve_due``): a deadline already
+    """The two documented exceptions (``commitment_logic.resolve_due``): a deadline already
     past when the answer was given ("will publish its review by the end of summer 2025",
-    answered in September 2025) is kept, because an overdue promise is worth knowing. Every
-    other future due is on or after the answer date."""
+    answered in September 2025) is kept, because an overdue promise is worth knowing; and a
+    duty that began "from" a period ended less than a month before the answer gets that
+    period's end. Every other future due is on or after the answer date."""
     result = extract(text, anchor, nlp=nlp)
     assert_rows_point_into_the_text(result)
     for c in result.commitments:
         if c.kind == "future" and c.due is not None:
             due = dt.date.fromisoformat(c.due)
-            assert due >= anchor or governed_by_a_deadline(c.due_text or ""), (c.quote, c.due)
+            due_text = c.due_text or ""
+            assert (
+                due >= anchor
+                or governed_by_a_deadline(due_text)
+                or a_duty_just_begun(due_text, due, anchor)
+            ), (c.quote, c.due)
 
 
 @ENGINE
