@@ -120,11 +120,16 @@ _TUPLE_FIELDS = ("timexes", "quantities")
 
 
 def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
+    return _rows_from([payload for _, payload in attrs.span_payloads(doc, key, attr)], cls)
+
+
+def _rows_from(payloads: Iterable[Any], cls: type[T]) -> list[T]:
+    """``cls`` rows from span payloads (None skipped), sorted by their offsets."""
     names = _FIELDS[cls]
     tuple_fields = [k for k in _TUPLE_FIELDS if k in names]
     build = attrs.row_builder(cls)
     rows = []
-    for _, payload in attrs.span_payloads(doc, key, attr):
+    for payload in payloads:
         if payload is None:
             continue
         exact = payload.keys() == names
@@ -138,13 +143,29 @@ def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
     return rows
 
 
+def _built(payloads: list[dict[str, Any]], cls: type[T]) -> list[T]:
+    """``cls`` rows from payloads that :func:`~pipeline.nlp.attrs.row_payload` made of ``cls``
+    rows in this process (every field, tuples still tuples), sorted by their offsets: what
+    :func:`_rows_from` gives for them, without its checks for payloads from elsewhere."""
+    build = attrs.row_builder(cls)
+    rows = [build(payload) for payload in payloads]
+    rows.sort(key=_offsets)
+    return rows
+
+
 def _offsets(row: Any) -> tuple[int, int]:
     return row.char_start, row.char_end
 
 
 def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
     """Read the components' results off a processed Doc."""
-    rows = _rows_of(doc)
+    return _extraction(doc, version, sealed=False)
+
+
+def _extraction(doc: Doc, version: str, *, sealed: bool) -> Extraction:
+    """:func:`doc_to_extraction`; with ``sealed``, the rows are read as :func:`_rows_of` reads
+    them from a Doc the engine made and ran through a :func:`sealed_pipeline`."""
+    rows = _rows_of(doc, sealed=sealed)
     return Extraction(
         text=attrs.doc_text(doc),
         anchor=attrs.get_anchor(doc) or dt.date.min,
@@ -153,6 +174,31 @@ def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
         commitments=rows.commitments,
         model_version=version,
     )
+
+
+def sealed_pipeline(nlp: Language) -> bool:
+    """Whether ``nlp``'s pipeline holds only the model's own components (by exact class: the
+    sentencizers, ``pct_timex``, ``pct_quantity``, ``pct_commitment``), each at most once.
+
+    Such a pipeline writes each span group and its payloads once, through
+    :func:`~pipeline.nlp.attrs.store_rows` (each component with its own row class: ``Timex``,
+    ``Quantity``, ``Commitment``), and nothing in it edits a group or a payload afterwards (the
+    components read each other's groups only). So on a Doc the engine made
+    (:func:`make_doc`: no payloads yet) and ran through it, the span payloads in the Doc's user
+    data are exactly those of its groups (:func:`~pipeline.nlp.attrs.stored_payloads`), and the
+    rows can be read from them without building a ``Span`` per row; any other pipeline (a
+    user's component that edits a group, a component twice) has its groups read.
+    """
+    from spacy.pipeline import Sentencizer
+
+    from pipeline.nlp.commitment import CommitmentTagger
+    from pipeline.nlp.quantity import QuantityTagger
+    from pipeline.nlp.sentencizer import ColumnSentencizer
+    from pipeline.nlp.timex import TimexTagger
+
+    own = {Sentencizer, ColumnSentencizer, TimexTagger, QuantityTagger, CommitmentTagger}
+    kinds = [type(proc) for _, proc in nlp.pipeline]
+    return all(kind in own for kind in kinds) and len(set(kinds)) == len(kinds)
 
 
 def make_doc(nlp: Language, item: TextItem) -> Doc:
@@ -188,7 +234,7 @@ def extract(
     nlp = nlp or load_model()
     item = TextItem(text, anchor, answering_body)
     doc = nlp(make_doc(nlp, item))
-    result = doc_to_extraction(doc, model_version(nlp))
+    result = _extraction(doc, model_version(nlp), sealed=sealed_pipeline(nlp))
     if item.anchor is not None:
         result.anchor = item.anchor
     return result
@@ -234,8 +280,9 @@ def extract_batch(
         for item, slot in queue.distinct(items):
             yield make_doc(nlp, item), (item, slot)
 
+    sealed = sealed_pipeline(nlp)
     for doc, (item, slot) in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
-        result = doc_to_extraction(doc, version)
+        result = _extraction(doc, version, sealed=sealed)
         if item.anchor is not None:
             result.anchor = item.anchor
         slot.result = result
@@ -313,7 +360,18 @@ class _Rows:
     commitments: list[Commitment]
 
 
-def _rows_of(doc: Doc) -> _Rows:
+_ROW_ATTRS = (attrs.TIMEX_ATTR, attrs.QUANTITY_ATTR, attrs.COMMITMENT_ATTR)
+
+
+def _rows_of(doc: Doc, *, sealed: bool = False) -> _Rows:
+    """The rows of a processed Doc, read from its span groups; with ``sealed`` (a Doc the
+    engine made and ran through a :func:`sealed_pipeline`), read from its payloads in one pass
+    over its user data (the same rows: see :func:`sealed_pipeline`)."""
+    if sealed:
+        timexes, quantities, commitments = attrs.stored_payloads(doc, _ROW_ATTRS)
+        return _Rows(
+            _built(timexes, Timex), _built(quantities, Quantity), _built(commitments, Commitment)
+        )
     return _Rows(
         _rows(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR, Timex),
         _rows(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR, Quantity),
@@ -325,6 +383,7 @@ def _worker(nlp: Language, inbox: Any, outbox: Connection, batch_size: int) -> N
     """A worker process: batches of ``(text, anchor, answering body)`` from ``inbox``, a list of
     :class:`_Rows` (or an error's traceback) per batch to ``outbox``, until ``None`` arrives."""
     with_configured_cache(nlp)  # lost when ``nlp`` was pickled to a spawned process
+    sealed = sealed_pipeline(nlp)
     while True:
         batch = inbox.get()
         if batch is None:
@@ -333,7 +392,7 @@ def _worker(nlp: Language, inbox: Any, outbox: Connection, batch_size: int) -> N
             docs = (make_doc(nlp, TextItem(text, anchor, body)) for text, anchor, body in batch)
             message: tuple[str, Any] = (
                 "rows",
-                [_rows_of(doc) for doc in nlp.pipe(docs, batch_size=batch_size)],
+                [_rows_of(doc, sealed=sealed) for doc in nlp.pipe(docs, batch_size=batch_size)],
             )
         except Exception:
             message = ("error", traceback.format_exc())

@@ -15,9 +15,12 @@ from spacy.tokens import Doc
 from pipeline.nlp.attrs import (
     ANCHOR_ATTR,
     BODY_ATTR,
+    COMMITMENT_ATTR,
     QUANTITY_ATTR,
     QUANTITY_SPANS,
     TEXT_ATTR,
+    TIMEX_ATTR,
+    TIMEX_SPANS,
     doc_text,
     get_anchor,
     get_answering_body,
@@ -27,6 +30,7 @@ from pipeline.nlp.attrs import (
     span_payloads,
     span_value,
     store_rows,
+    stored_payloads,
 )
 from pipeline.types import Commitment, Quantity, Timex
 
@@ -149,3 +153,30 @@ def test_store_rows_keeps_one_row_per_token_span(nlp: Language) -> None:
         ("coming SR", None),
     ]
     assert list(span_payloads(doc, "no such group", QUANTITY_ATTR)) == []
+
+
+def test_stored_payloads_are_what_store_rows_wrote(nlp: Language) -> None:
+    """One list per extension, the payloads ``store_rows`` wrote (the groups' payloads while
+    nothing else wrote them); the Doc's own context, a Token extension of the same name and
+    values of None are not span payloads."""
+    text = "over the coming SR period (3%/£5, and £5 respectively) by 2025."
+    doc = set_context(nlp.make_doc(text), dt.date(2024, 5, 1), "HM Treasury", text=text)
+    quantities = [
+        Quantity("3%", 27, 29, 3.0, "percent", "percent"),
+        Quantity("£5", 30, 32, 5.0, "GBP", "money"),
+        Quantity("£5", 38, 40, 5.0, "GBP", "money"),
+    ]
+    timexes = [Timex("2025", 58, 62, "date", "2025", "2025-01-01", "2025-12-31")]
+    store_rows(doc, QUANTITY_SPANS, QUANTITY_ATTR, quantities)
+    store_rows(doc, TIMEX_SPANS, TIMEX_ATTR, timexes)
+    doc[4:5]._.set(TIMEX_ATTR, None)
+    user_data: dict[Any, Any] = doc.user_data  # keyed by tuples, not the str of spaCy's stub
+    user_data[("._.", QUANTITY_ATTR, 3, None)] = {"a token's": 1}
+    found = stored_payloads(doc, (TIMEX_ATTR, QUANTITY_ATTR, COMMITMENT_ATTR))
+    assert found == [
+        [p for _, p in span_payloads(doc, TIMEX_SPANS, TIMEX_ATTR)],
+        [p for _, p in span_payloads(doc, QUANTITY_SPANS, QUANTITY_ATTR)],
+        [],
+    ]
+    assert [p["text"] for p in found[1]] == ["3%", "£5"]
+    assert stored_payloads(doc, ()) == []
