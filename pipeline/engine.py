@@ -159,13 +159,7 @@ def _offsets(row: Any) -> tuple[int, int]:
 
 def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
     """Read the components' results off a processed Doc."""
-    return _extraction(doc, version, sealed=False)
-
-
-def _extraction(doc: Doc, version: str, *, sealed: bool) -> Extraction:
-    """:func:`doc_to_extraction`; with ``sealed``, the rows are read as :func:`_rows_of` reads
-    them from a Doc the engine made and ran through a :func:`sealed_pipeline`."""
-    rows = _rows_of(doc, sealed=sealed)
+    rows = _rows_of(doc)
     return Extraction(
         text=attrs.doc_text(doc),
         anchor=attrs.get_anchor(doc) or dt.date.min,
@@ -186,8 +180,9 @@ def sealed_pipeline(nlp: Language) -> bool:
     components read each other's groups only). So on a Doc the engine made
     (:func:`make_doc`: no payloads yet) and ran through it, the span payloads in the Doc's user
     data are exactly those of its groups (:func:`~pipeline.nlp.attrs.stored_payloads`), and the
-    rows can be read from them without building a ``Span`` per row; any other pipeline (a
-    user's component that edits a group, a component twice) has its groups read.
+    rows can be read from them without building a ``Span`` per row. The engine seals such Docs
+    (:func:`~pipeline.nlp.attrs.is_sealed`), which never leave it; any other pipeline's Docs (a
+    user's component that edits a group, a component twice) have their groups read.
     """
     from spacy.pipeline import Sentencizer
 
@@ -203,8 +198,14 @@ def sealed_pipeline(nlp: Language) -> bool:
 
 def make_doc(nlp: Language, item: TextItem) -> Doc:
     """Tokenise ``item.text`` and attach its context, ready for the pipeline."""
+    return _make_doc(nlp, item, sealed=False)
+
+
+def _make_doc(nlp: Language, item: TextItem, *, sealed: bool) -> Doc:
+    """:func:`make_doc`, the Doc sealed when ``sealed`` (``nlp`` a :func:`sealed_pipeline`
+    whose Docs the engine keeps to itself)."""
     return attrs.set_context(
-        nlp.make_doc(item.text), item.anchor, item.answering_body, text=item.text
+        nlp.make_doc(item.text), item.anchor, item.answering_body, text=item.text, sealed=sealed
     )
 
 
@@ -233,8 +234,8 @@ def extract(
     """
     nlp = nlp or load_model()
     item = TextItem(text, anchor, answering_body)
-    doc = nlp(make_doc(nlp, item))
-    result = _extraction(doc, model_version(nlp), sealed=sealed_pipeline(nlp))
+    doc = nlp(_make_doc(nlp, item, sealed=sealed_pipeline(nlp)))
+    result = doc_to_extraction(doc, model_version(nlp))
     if item.anchor is not None:
         result.anchor = item.anchor
     return result
@@ -276,13 +277,14 @@ def extract_batch(
         yield from _extract_in_workers(nlp, queue, items, batch_size, n_process, version)
         return
 
+    sealed = sealed_pipeline(nlp)
+
     def tuples() -> Iterator[tuple[Doc, tuple[TextItem, _Slot]]]:
         for item, slot in queue.distinct(items):
-            yield make_doc(nlp, item), (item, slot)
+            yield _make_doc(nlp, item, sealed=sealed), (item, slot)
 
-    sealed = sealed_pipeline(nlp)
     for doc, (item, slot) in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
-        result = _extraction(doc, version, sealed=sealed)
+        result = doc_to_extraction(doc, version)
         if item.anchor is not None:
             result.anchor = item.anchor
         slot.result = result
@@ -363,11 +365,11 @@ class _Rows:
 _ROW_ATTRS = (attrs.TIMEX_ATTR, attrs.QUANTITY_ATTR, attrs.COMMITMENT_ATTR)
 
 
-def _rows_of(doc: Doc, *, sealed: bool = False) -> _Rows:
-    """The rows of a processed Doc, read from its span groups; with ``sealed`` (a Doc the
-    engine made and ran through a :func:`sealed_pipeline`), read from its payloads in one pass
-    over its user data (the same rows: see :func:`sealed_pipeline`)."""
-    if sealed:
+def _rows_of(doc: Doc) -> _Rows:
+    """The rows of a processed Doc, read from its span groups; from a sealed Doc
+    (:func:`~pipeline.nlp.attrs.is_sealed`), from its payloads in one pass over its user data
+    (the same rows: see :func:`sealed_pipeline`)."""
+    if attrs.is_sealed(doc):
         timexes, quantities, commitments = attrs.stored_payloads(doc, _ROW_ATTRS)
         return _Rows(
             _built(timexes, Timex), _built(quantities, Quantity), _built(commitments, Commitment)
@@ -389,10 +391,13 @@ def _worker(nlp: Language, inbox: Any, outbox: Connection, batch_size: int) -> N
         if batch is None:
             break
         try:
-            docs = (make_doc(nlp, TextItem(text, anchor, body)) for text, anchor, body in batch)
+            docs = (
+                _make_doc(nlp, TextItem(text, anchor, body), sealed=sealed)
+                for text, anchor, body in batch
+            )
             message: tuple[str, Any] = (
                 "rows",
-                [_rows_of(doc, sealed=sealed) for doc in nlp.pipe(docs, batch_size=batch_size)],
+                [_rows_of(doc) for doc in nlp.pipe(docs, batch_size=batch_size)],
             )
         except Exception:
             message = ("error", traceback.format_exc())

@@ -33,6 +33,7 @@ COMMITMENT_ATTR = "pct_commitment"
 ANCHOR_ATTR = "pct_anchor"
 BODY_ATTR = "pct_answering_body"
 TEXT_ATTR = "pct_text"
+SEALED_ATTR = "pct_sealed"
 
 
 def _doc_key(name: str) -> tuple[str, str, None, None]:
@@ -46,6 +47,7 @@ _Row = TypeVar("_Row")
 _ANCHOR_KEY = _doc_key(ANCHOR_ATTR)
 _BODY_KEY = _doc_key(BODY_ATTR)
 _TEXT_KEY = _doc_key(TEXT_ATTR)
+_SEALED_KEY = _doc_key(SEALED_ATTR)
 
 
 def _doc_value(doc: Doc, key: tuple[str, str, None, None]) -> Any:
@@ -77,12 +79,12 @@ def stored_payloads(doc: Doc, names: Sequence[str]) -> list[list[Any]]:
     per name, in the user data's order (values of None left out), read in one pass over the
     user data without building a ``Span``.
 
-    While the Doc's span groups and payloads are as :func:`store_rows` left them, and each
-    group was stored once, this is what :func:`span_payloads` gives for the groups, in another
-    order: ``store_rows`` writes one payload per span it puts in the group, under that span's
-    offsets (no two spans share them), and nothing else of the model's pipeline writes these
-    extensions. A caller that cannot vouch for that (a Doc a user edited, a component that
-    edits a group or stores one twice) reads the groups.
+    While the Doc's span groups and payloads are as :func:`store_rows` left them, each group
+    stored once (a sealed Doc, :func:`is_sealed`), these are the payloads :func:`span_payloads`
+    gives for the groups, in another order: ``store_rows`` writes one payload per span it puts
+    in the group, under that span's offsets (no two spans share them), and nothing else of the
+    model's pipeline writes these extensions. A caller that cannot vouch for that (a Doc a user
+    edited, a component that edits a group or stores one twice) reads the groups.
     """
     found: list[list[Any]] = [[] for _ in names]
     index = {name: i for i, name in enumerate(names)}
@@ -98,7 +100,7 @@ def stored_payloads(doc: Doc, names: Sequence[str]) -> list[list[Any]]:
 
 def register_extensions() -> None:
     """Register the project's Doc and Span extensions (idempotent)."""
-    for name in (ANCHOR_ATTR, BODY_ATTR, TEXT_ATTR):
+    for name in (ANCHOR_ATTR, BODY_ATTR, TEXT_ATTR, SEALED_ATTR):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     for name in (TIMEX_ATTR, QUANTITY_ATTR, COMMITMENT_ATTR):
@@ -112,6 +114,7 @@ def set_context(
     answering_body: str | None = None,
     *,
     text: str | None = None,
+    sealed: bool = False,
 ) -> Doc:
     """Attach the anchor date and answering body to ``doc`` before the pipeline runs.
 
@@ -121,6 +124,8 @@ def set_context(
         answering_body: The answering department, or None.
         text: The text the Doc was made from, when the caller has it (saves :func:`doc_text`
             joining the tokens); it must be ``doc.text``.
+        sealed: Mark the Doc sealed (:func:`is_sealed`): only a caller that runs it through a
+            pipeline of the model's own components and keeps it to itself may (the engine).
     """
     register_extensions()
     # what ``doc._.set`` stores for a plain extension, without an ``Underscore`` per call
@@ -129,7 +134,22 @@ def set_context(
     user_data[_BODY_KEY] = answering_body
     if text is not None:
         user_data[_TEXT_KEY] = text
+    if sealed:
+        user_data[_SEALED_KEY] = True
     return doc
+
+
+def is_sealed(doc: Doc) -> bool:
+    """Whether ``doc`` is sealed: its span groups and their payloads are written only by
+    :func:`store_rows`, each group once, and never edited afterwards.
+
+    The engine seals the Docs it makes and runs through a pipeline of the model's own
+    components, each at most once (``pipeline.engine.sealed_pipeline``), and hands back only
+    their rows. On a sealed Doc the payloads of a group are exactly :func:`stored_payloads`'s
+    for its extension, so a reader may take them from there instead of building a ``Span`` per
+    row (:func:`span_payloads`); any other Doc's groups are read.
+    """
+    return _doc_value(doc, _SEALED_KEY) is True
 
 
 def doc_text(doc: Doc) -> str:

@@ -24,9 +24,11 @@ from pipeline.nlp.attrs import (
     TIMEX_ATTR,
     TIMEX_SPANS,
     doc_text,
+    is_sealed,
     register_extensions,
     span_payloads,
     store_rows,
+    stored_payloads,
 )
 from pipeline.nlp.quantity_find import FindOptions, Singulariser, find_quantities
 from pipeline.nlp.quantity_rules import (
@@ -79,8 +81,16 @@ def make_quantity_tagger(
 
 
 def timex_skip_spans(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
-    """Character ranges of the time expressions in ``doc`` whose type is one of ``types``."""
+    """Character ranges of the time expressions in ``doc`` whose type is one of ``types`` (in
+    no particular order).
+
+    On a sealed Doc (:func:`~pipeline.nlp.attrs.is_sealed`) the time expressions' payloads are
+    read without their spans: each is a ``Timex`` row's fields, offsets included.
+    """
     wanted = set(types)
+    if is_sealed(doc):
+        [payloads] = stored_payloads(doc, (TIMEX_ATTR,))
+        return [(p["char_start"], p["char_end"]) for p in payloads if p["type"] in wanted]
     spans: list[tuple[int, int]] = []
     for span, value in span_payloads(doc, TIMEX_SPANS, TIMEX_ATTR):
         payload = value or {}
