@@ -177,7 +177,7 @@ def sealed_pipeline(nlp: Language) -> bool:
     Such a pipeline writes each span group and its payloads once, through
     :func:`~pipeline.nlp.attrs.store_rows` (each component with its own row class: ``Timex``,
     ``Quantity``, ``Commitment``), and nothing in it edits a group or a payload afterwards (the
-    components read each other's groups only). So on a Doc the engine made
+    components read each other's groups only), retokenizes the Doc or changes a lexeme. So on a Doc the engine made
     (:func:`make_doc`: no payloads yet) and ran through it, the span payloads in the Doc's user
     data are exactly those of its groups (:func:`~pipeline.nlp.attrs.stored_payloads`), and the
     rows can be read from them without building a ``Span`` per row. The engine seals such Docs

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Any, Protocol, TypeVar
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 TIMEX_SPANS = "pct_timexes"
@@ -96,6 +97,42 @@ def stored_payloads(doc: Doc, names: Sequence[str]) -> list[list[Any]]:
             if i is not None and key[2] is not None and key[3] is not None:  # a Span's
                 found[i].append(value)
     return found
+
+
+LEXICAL_COLUMNS = frozenset({ORTH, LOWER})
+"""The token columns :func:`token_column` keeps on a sealed Doc: attributes of a token's
+lexeme (its text's id and its lower-cased text's id), which change only when the tokens do."""
+
+
+def _column_key(attr: int) -> tuple[str, int]:
+    return ("pct.column", attr)
+
+
+def token_column(doc: Doc, attr: int) -> list[int]:
+    """``doc.to_array(attr)`` as a list of ints (``[]`` for an empty Doc).
+
+    On a sealed Doc (:func:`is_sealed`), a column of :data:`LEXICAL_COLUMNS` is read once and
+    kept in the Doc's user data, for every later reader of it (the sentencizer reads ``ORTH``
+    first; the other components may read it again): on a sealed Doc no component retokenizes
+    and none changes a lexeme, so the column stays what ``to_array`` gives. Other columns, and
+    any column of other Docs, are read each time. The list is shared: a caller must not
+    change it.
+
+    Args:
+        doc: The Doc.
+        attr: A token attribute id (``spacy.attrs.ORTH``...).
+    """
+    if not len(doc):
+        return []
+    if attr not in LEXICAL_COLUMNS or not is_sealed(doc):
+        column: list[int] = doc.to_array(attr).tolist()
+        return column
+    user_data: dict[Any, Any] = doc.user_data
+    key = _column_key(attr)
+    kept = user_data.get(key)
+    if kept is None:
+        kept = user_data[key] = doc.to_array(attr).tolist()
+    return kept
 
 
 def register_extensions() -> None:

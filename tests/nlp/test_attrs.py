@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import spacy
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,6 +32,7 @@ from pipeline.nlp.attrs import (
     span_value,
     store_rows,
     stored_payloads,
+    token_column,
 )
 from pipeline.types import Commitment, Quantity, Timex
 
@@ -180,3 +182,20 @@ def test_stored_payloads_are_what_store_rows_wrote(nlp: Language) -> None:
     ]
     assert [p["text"] for p in found[1]] == ["3%", "£5"]
     assert stored_payloads(doc, ()) == []
+
+
+def test_token_column_is_kept_on_a_sealed_doc_only_for_lexical_columns(nlp: Language) -> None:
+    text = "We will publish it by 2025. Then more."
+    sealed = set_context(nlp.make_doc(text), None, text=text, sealed=True)
+    plain = set_context(nlp.make_doc(text), None, text=text)
+    for doc in (sealed, plain):
+        for attr in (ORTH, LOWER, SENT_START):
+            assert token_column(doc, attr) == doc.to_array(attr).tolist()
+    assert token_column(sealed, ORTH) is token_column(sealed, ORTH)
+    assert token_column(plain, ORTH) is not token_column(plain, ORTH)
+    before = token_column(sealed, SENT_START)
+    nlp.get_pipe("sentencizer")(sealed)
+    assert token_column(sealed, SENT_START) != before  # read again: the sentencizer set it
+    assert token_column(sealed, SENT_START) == sealed.to_array(SENT_START).tolist()
+    assert token_column(nlp.make_doc(""), ORTH) == []
+    assert stored_payloads(sealed, ("pct.column",)) == [[]]  # a kept column is no payload
