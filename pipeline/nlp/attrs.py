@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import keyword
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
@@ -245,8 +246,31 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 def row_payload(row: Any) -> dict[str, Any]:
     """A row dataclass's fields as a dict (what ``dataclasses.asdict`` gives for these rows,
-    whose fields are strings, numbers, None and tuples of ints, without its deep copy)."""
-    return {name: getattr(row, name) for name in field_names(row.__class__)}
+    whose fields are strings, numbers, None and tuples of ints, without its deep copy), in
+    field order: through a function made once per class that reads each field by name in one
+    dict display (a quarter of the time of a loop of ``getattr``; the components store a
+    payload for every row they find).
+    """
+    cls = row.__class__
+    make = _PAYLOADS.get(cls)
+    if make is None:
+        make = _PAYLOADS[cls] = _make_payload(cls)
+    return make(row)
+
+
+_PAYLOADS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _make_payload(cls: type) -> Callable[[Any], dict[str, Any]]:
+    names = field_names(cls)
+    if not all(name.isidentifier() and not keyword.iskeyword(name) for name in names):
+        return lambda row: {name: getattr(row, name) for name in names}
+    items = ", ".join(f"{name!r}: row.{name}" for name in names)
+    namespace: dict[str, Any] = {}
+    exec(f"def payload(row):\n    return {{{items}}}", namespace)  # the class's own field names
+    payload: Callable[[Any], dict[str, Any]] = namespace["payload"]
+    payload.__qualname__ = f"row_payload.<{cls.__qualname__}>"
+    return payload
 
 
 _BUILDERS: dict[type, Callable[[dict[str, Any]], Any]] = {}

@@ -4,7 +4,7 @@ rows as spans with payloads."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import pytest
@@ -199,3 +199,21 @@ def test_token_column_is_kept_on_a_sealed_doc_only_for_lexical_columns(nlp: Lang
     assert token_column(sealed, SENT_START) == sealed.to_array(SENT_START).tolist()
     assert token_column(nlp.make_doc(""), ORTH) == []
     assert stored_payloads(sealed, ("pct.column",)) == [[]]  # a kept column is no payload
+
+
+def test_row_payload_reads_every_field_in_order() -> None:
+    @dataclass(frozen=True)
+    class Other:
+        _private: int
+        value: str = "x"
+
+    rows: list[Any] = [
+        Timex("2025", 58, 62, "date", "2025", "2025-01-01", "2025-12-31", "deadline"),
+        Quantity("£5", 30, 32, 5.0, "GBP", "money", approx="about"),
+        Commitment("we will", 1, 5, "future", timexes=(0,), quantities=(1, 2)),
+        Other(3),
+    ]
+    for row in rows:
+        expected = [(f.name, getattr(row, f.name)) for f in fields(row)]
+        assert list(row_payload(row).items()) == expected
+        assert row_payload(row) is not row_payload(row)  # a new dict each time
