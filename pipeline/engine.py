@@ -143,12 +143,13 @@ def _rows_from(payloads: Iterable[Any], cls: type[T]) -> list[T]:
     return rows
 
 
-def _built(payloads: list[dict[str, Any]], cls: type[T]) -> list[T]:
-    """``cls`` rows from payloads that :func:`~pipeline.nlp.attrs.row_payload` made of ``cls``
-    rows in this process (every field, tuples still tuples), sorted by their offsets: what
-    :func:`_rows_from` gives for them, without its checks for payloads from elsewhere."""
+def _kept(stored: list[attrs.StoredRow], cls: type[T]) -> list[T]:
+    """A sealed Doc's stored rows as ``cls`` rows, sorted by their offsets: what
+    :func:`_rows_from` gives for their payloads. A stored row of exactly ``cls`` is kept (its
+    payload is its fields, :func:`~pipeline.nlp.attrs.row_payload`, so the row built from it
+    would equal it); any other is built from its payload."""
     build = attrs.row_builder(cls)
-    rows = [build(payload) for payload in payloads]
+    rows = [s.row if type(s.row) is cls else build(s.payload) for s in stored]
     rows.sort(key=_offsets)
     return rows
 
@@ -177,12 +178,13 @@ def sealed_pipeline(nlp: Language) -> bool:
     Such a pipeline writes each span group and its payloads once, through
     :func:`~pipeline.nlp.attrs.store_rows` (each component with its own row class: ``Timex``,
     ``Quantity``, ``Commitment``), and nothing in it edits a group or a payload afterwards (the
-    components read each other's groups only), retokenizes the Doc or changes a lexeme. So on a Doc the engine made
-    (:func:`make_doc`: no payloads yet) and ran through it, the span payloads in the Doc's user
-    data are exactly those of its groups (:func:`~pipeline.nlp.attrs.stored_payloads`), and the
-    rows can be read from them without building a ``Span`` per row. The engine seals such Docs
-    (:func:`~pipeline.nlp.attrs.is_sealed`), which never leave it; any other pipeline's Docs (a
-    user's component that edits a group, a component twice) have their groups read.
+    components read each other's groups only), retokenizes the Doc or changes a lexeme. So on
+    a Doc the engine made (:func:`make_doc`: no groups yet) and ran through it, what
+    ``store_rows`` recorded (:func:`~pipeline.nlp.attrs.stored_rows`) is exactly each group's
+    spans and payloads, and the rows can be read from there without building a ``Span`` per
+    row. The engine seals such Docs (:func:`~pipeline.nlp.attrs.is_sealed`), which never leave
+    it; any other pipeline's Docs (a user's component that edits a group, a component twice)
+    have their groups read.
     """
     from spacy.pipeline import Sentencizer
 
@@ -362,17 +364,16 @@ class _Rows:
     commitments: list[Commitment]
 
 
-_ROW_ATTRS = (attrs.TIMEX_ATTR, attrs.QUANTITY_ATTR, attrs.COMMITMENT_ATTR)
-
-
 def _rows_of(doc: Doc) -> _Rows:
     """The rows of a processed Doc, read from its span groups; from a sealed Doc
-    (:func:`~pipeline.nlp.attrs.is_sealed`), from its payloads in one pass over its user data
-    (the same rows: see :func:`sealed_pipeline`)."""
-    if attrs.is_sealed(doc):
-        timexes, quantities, commitments = attrs.stored_payloads(doc, _ROW_ATTRS)
+    (:func:`~pipeline.nlp.attrs.is_sealed`), the rows ``store_rows`` kept (the same rows: see
+    :func:`sealed_pipeline`)."""
+    timexes = attrs.stored_rows(doc, attrs.TIMEX_ATTR)
+    if timexes is not None:  # sealed
+        quantities = attrs.stored_rows(doc, attrs.QUANTITY_ATTR) or []
+        commitments = attrs.stored_rows(doc, attrs.COMMITMENT_ATTR) or []
         return _Rows(
-            _built(timexes, Timex), _built(quantities, Quantity), _built(commitments, Commitment)
+            _kept(timexes, Timex), _kept(quantities, Quantity), _kept(commitments, Commitment)
         )
     return _Rows(
         _rows(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR, Timex),

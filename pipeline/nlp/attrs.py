@@ -17,9 +17,9 @@ import datetime as dt
 import functools
 import keyword
 import types
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
@@ -76,28 +76,37 @@ def span_payloads(doc: Doc, key: str, attr: str) -> Iterator[tuple[Span, Any]]:
         yield span, user_data.get(("._.", attr, span.start_char, span.end_char))
 
 
-def stored_payloads(doc: Doc, names: Sequence[str]) -> list[list[Any]]:
-    """Every span payload in ``doc.user_data`` under each Span extension of ``names``, one list
-    per name, in the user data's order (values of None left out), read in one pass over the
-    user data without building a ``Span``.
+class StoredRow(NamedTuple):
+    """A row as :func:`store_rows` stored it on a sealed Doc: its span's tokens
+    (``doc[start:end]``) and characters, the row itself and its payload (``Span._.<attr>``)."""
 
-    While the Doc's span groups and payloads are as :func:`store_rows` left them, each group
-    stored once (a sealed Doc, :func:`is_sealed`), these are the payloads :func:`span_payloads`
-    gives for the groups, in another order: ``store_rows`` writes one payload per span it puts
-    in the group, under that span's offsets (no two spans share them), and nothing else of the
-    model's pipeline writes these extensions. A caller that cannot vouch for that (a Doc a user
-    edited, a component that edits a group or stores one twice) reads the groups.
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    row: Any
+    payload: dict[str, Any]
+
+
+def _rows_key(attr: str) -> tuple[str, str]:
+    return ("pct.rows", attr)
+
+
+def stored_rows(doc: Doc, attr: str) -> list[StoredRow] | None:
+    """On a sealed Doc (:func:`is_sealed`), the rows :func:`store_rows` stored with the Span
+    extension ``attr``, in the group's order (``[]`` when it stored none); on any other Doc,
+    None: read the span group (:func:`span_payloads`).
+
+    On a sealed Doc they are exactly the group's spans and payloads, without a ``Span`` built
+    per row: ``store_rows`` wrote the group and the record together, once, and nothing edits
+    either afterwards (no group exists on a sealed Doc but through ``store_rows``, or empty).
+    The list and its payloads are shared: a caller must not change them.
     """
-    found: list[list[Any]] = [[] for _ in names]
-    index = {name: i for i, name in enumerate(names)}
-    get = index.get
+    if not is_sealed(doc):
+        return None
     user_data: dict[Any, Any] = doc.user_data
-    for key, value in user_data.items():
-        if type(key) is tuple and len(key) == 4 and key[0] == "._." and value is not None:
-            i = get(key[1])
-            if i is not None and key[2] is not None and key[3] is not None:  # a Span's
-                found[i].append(value)
-    return found
+    stored: list[StoredRow] = user_data.get(_rows_key(attr), [])
+    return stored
 
 
 LEXICAL_COLUMNS = frozenset({ORTH, LOWER})
@@ -183,9 +192,10 @@ def is_sealed(doc: Doc) -> bool:
 
     The engine seals the Docs it makes and runs through a pipeline of the model's own
     components, each at most once (``pipeline.engine.sealed_pipeline``), and hands back only
-    their rows. On a sealed Doc the payloads of a group are exactly :func:`stored_payloads`'s
-    for its extension, so a reader may take them from there instead of building a ``Span`` per
-    row (:func:`span_payloads`); any other Doc's groups are read.
+    their rows. On a sealed Doc :func:`store_rows` also keeps each group's rows with their
+    spans' offsets and payloads (:func:`stored_rows`), so a reader may take them from there
+    instead of building a ``Span`` per row (:func:`span_payloads`); any other Doc's groups are
+    read.
     """
     return _doc_value(doc, _SEALED_KEY) is True
 
@@ -324,6 +334,10 @@ def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]
         attr: The span extension (``TIMEX_ATTR``, ...).
         rows: The rows (:class:`Row`), in text order.
 
+    On a sealed Doc (:func:`is_sealed`), the stored rows are also kept with their spans'
+    offsets and payloads for :func:`stored_rows` (the Doc never leaves the engine, so the rows
+    need not be serialisable).
+
     Returns:
         The spans stored.
     """
@@ -332,6 +346,7 @@ def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]
     spans: list[Span] = []
     seen: set[tuple[int, int]] = set()
     user_data: dict[Any, Any] = doc.user_data
+    record: list[StoredRow] | None = [] if is_sealed(doc) else None
     for row in rows:
         span = doc.char_span(row.char_start, row.char_end, alignment_mode="expand")
         if span is None:
@@ -340,7 +355,11 @@ def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]
         if offsets in seen:
             continue
         seen.add(offsets)
-        user_data[("._.", attr, *offsets)] = row_payload(row)  # span._.set(attr, ...)
+        payload = user_data[("._.", attr, *offsets)] = row_payload(row)  # span._.set(...)
         spans.append(span)
+        if record is not None:
+            record.append(StoredRow(span.start, span.end, *offsets, row, payload))
     doc.spans[key] = spans
+    if record is not None:
+        user_data[_rows_key(attr)] = record
     return spans

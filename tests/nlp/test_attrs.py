@@ -31,7 +31,7 @@ from pipeline.nlp.attrs import (
     span_payloads,
     span_value,
     store_rows,
-    stored_payloads,
+    stored_rows,
     token_column,
 )
 from pipeline.types import Commitment, Quantity, Timex
@@ -157,31 +157,35 @@ def test_store_rows_keeps_one_row_per_token_span(nlp: Language) -> None:
     assert list(span_payloads(doc, "no such group", QUANTITY_ATTR)) == []
 
 
-def test_stored_payloads_are_what_store_rows_wrote(nlp: Language) -> None:
-    """One list per extension, the payloads ``store_rows`` wrote (the groups' payloads while
-    nothing else wrote them); the Doc's own context, a Token extension of the same name and
-    values of None are not span payloads."""
+def test_stored_rows_are_the_groups_rows_on_a_sealed_doc(nlp: Language) -> None:
+    """On a sealed Doc ``store_rows`` keeps what it stored (the spans' tokens and characters,
+    the rows, their payloads): the group's spans and payloads, in its order; on any other Doc
+    there is nothing kept (None: read the group)."""
     text = "over the coming SR period (3%/£5, and £5 respectively) by 2025."
-    doc = set_context(nlp.make_doc(text), dt.date(2024, 5, 1), "HM Treasury", text=text)
     quantities = [
         Quantity("3%", 27, 29, 3.0, "percent", "percent"),
         Quantity("£5", 30, 32, 5.0, "GBP", "money"),
         Quantity("£5", 38, 40, 5.0, "GBP", "money"),
     ]
     timexes = [Timex("2025", 58, 62, "date", "2025", "2025-01-01", "2025-12-31")]
-    store_rows(doc, QUANTITY_SPANS, QUANTITY_ATTR, quantities)
-    store_rows(doc, TIMEX_SPANS, TIMEX_ATTR, timexes)
-    doc[4:5]._.set(TIMEX_ATTR, None)
-    user_data: dict[Any, Any] = doc.user_data  # keyed by tuples, not the str of spaCy's stub
-    user_data[("._.", QUANTITY_ATTR, 3, None)] = {"a token's": 1}
-    found = stored_payloads(doc, (TIMEX_ATTR, QUANTITY_ATTR, COMMITMENT_ATTR))
-    assert found == [
-        [p for _, p in span_payloads(doc, TIMEX_SPANS, TIMEX_ATTR)],
-        [p for _, p in span_payloads(doc, QUANTITY_SPANS, QUANTITY_ATTR)],
-        [],
-    ]
-    assert [p["text"] for p in found[1]] == ["3%", "£5"]
-    assert stored_payloads(doc, ()) == []
+    plain = set_context(nlp.make_doc(text), dt.date(2024, 5, 1), text=text)
+    doc = set_context(nlp.make_doc(text), dt.date(2024, 5, 1), text=text, sealed=True)
+    for d in (plain, doc):
+        store_rows(d, QUANTITY_SPANS, QUANTITY_ATTR, quantities)
+        store_rows(d, TIMEX_SPANS, TIMEX_ATTR, timexes)
+    assert stored_rows(plain, QUANTITY_ATTR) is None
+    for key, attr in ((QUANTITY_SPANS, QUANTITY_ATTR), (TIMEX_SPANS, TIMEX_ATTR)):
+        stored = stored_rows(doc, attr)
+        assert stored is not None
+        group = list(span_payloads(doc, key, attr))
+        assert [(s.start, s.end, s.start_char, s.end_char, s.payload) for s in stored] == [
+            (span.start, span.end, span.start_char, span.end_char, p) for span, p in group
+        ]
+        assert [s.row for s in stored] == [
+            type(s.row)(**p) for s, (_, p) in zip(stored, group, strict=True)
+        ]
+    assert [s.row for s in stored_rows(doc, QUANTITY_ATTR) or []] == quantities[::2]
+    assert stored_rows(doc, COMMITMENT_ATTR) == []
 
 
 def test_token_column_is_kept_on_a_sealed_doc_only_for_lexical_columns(nlp: Language) -> None:
@@ -198,7 +202,6 @@ def test_token_column_is_kept_on_a_sealed_doc_only_for_lexical_columns(nlp: Lang
     assert token_column(sealed, SENT_START) != before  # read again: the sentencizer set it
     assert token_column(sealed, SENT_START) == sealed.to_array(SENT_START).tolist()
     assert token_column(nlp.make_doc(""), ORTH) == []
-    assert stored_payloads(sealed, ("pct.column",)) == [[]]  # a kept column is no payload
 
 
 def test_row_payload_reads_every_field_in_order() -> None:
