@@ -328,15 +328,15 @@ def store_rows(doc: Doc, key: str, attr: str, rows: Iterable[Any]) -> list[Span]
     same row twice. The first row of such a group is kept and the others are left out, so that
     no two stored rows share offsets.
 
+    On a sealed Doc (:func:`is_sealed`), the stored rows are also kept with their spans'
+    offsets and payloads for :func:`stored_rows` (the Doc never leaves the engine, so the rows
+    need not be serialisable).
+
     Args:
         doc: The Doc.
         key: The span group (``TIMEX_SPANS``, ...).
         attr: The span extension (``TIMEX_ATTR``, ...).
         rows: The rows (:class:`Row`), in text order.
-
-    On a sealed Doc (:func:`is_sealed`), the stored rows are also kept with their spans'
-    offsets and payloads for :func:`stored_rows` (the Doc never leaves the engine, so the rows
-    need not be serialisable).
 
     Returns:
         The spans stored.
