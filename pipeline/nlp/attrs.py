@@ -9,6 +9,14 @@ text (the anchor date, the answering body) travels on the Doc as ``Doc._.pct_anc
 components read the text through :func:`doc_text`, which keeps it in ``Doc._.pct_text`` after
 the first time (a Doc's text never changes: retokenizing merges and splits tokens, not
 characters). The engine sets it when it makes the Doc, since it has the text then.
+
+Reading a span group builds a ``Span`` per span (and spaCy's ``Span`` makes three ``Token``
+objects to do it). A Doc the engine makes and runs through a pipeline of the model's own
+components, and never hands out, is *sealed* (:func:`is_sealed`): its groups are written only
+by :func:`store_rows`, which on such a Doc also keeps the rows it stored, with their spans'
+offsets and payloads (:func:`stored_rows`), and the lexical token columns read through
+:func:`token_column` are kept for the next reader. Any other Doc is read through its groups,
+as a user's component may have edited them.
 """
 
 from __future__ import annotations
