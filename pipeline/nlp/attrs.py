@@ -212,10 +212,12 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc and then kept in ``Doc._.pct_text``.
 
     A kept text whose length does not reach the end of the last token (a Doc built from another
-    one's user data) is joined again.
+    one's user data) is joined again. A sealed Doc's kept text is not checked
+    (:func:`is_sealed`): the engine kept the very text it tokenised, on a Doc no one else
+    builds or edits.
     """
     text = _doc_value(doc, _TEXT_KEY)
-    if isinstance(text, str) and _fits(doc, text):
+    if isinstance(text, str) and (is_sealed(doc) or _fits(doc, text)):
         return text
     register_extensions()
     text = doc.text

@@ -220,3 +220,11 @@ def test_row_payload_reads_every_field_in_order() -> None:
         expected = [(f.name, getattr(row, f.name)) for f in fields(row)]
         assert list(row_payload(row).items()) == expected
         assert row_payload(row) is not row_payload(row)  # a new dict each time
+
+
+def test_doc_text_of_a_sealed_doc_is_the_kept_text(nlp: Language) -> None:
+    text = "We will publish it by 2025.  Then more."
+    doc = set_context(nlp.make_doc(text), None, text=text, sealed=True)
+    assert doc_text(doc) is text
+    plain = set_context(nlp.make_doc(text), None, text=text[:-5])  # a stale text
+    assert doc_text(plain) == text
