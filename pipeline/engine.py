@@ -120,11 +120,16 @@ _TUPLE_FIELDS = ("timexes", "quantities")
 
 
 def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
+    return _rows_from([payload for _, payload in attrs.span_payloads(doc, key, attr)], cls)
+
+
+def _rows_from(payloads: Iterable[Any], cls: type[T]) -> list[T]:
+    """``cls`` rows from span payloads (None skipped), sorted by their offsets."""
     names = _FIELDS[cls]
     tuple_fields = [k for k in _TUPLE_FIELDS if k in names]
     build = attrs.row_builder(cls)
     rows = []
-    for _, payload in attrs.span_payloads(doc, key, attr):
+    for payload in payloads:
         if payload is None:
             continue
         exact = payload.keys() == names
@@ -134,6 +139,17 @@ def _rows(doc: Doc, key: str, attr: str, cls: type[T]) -> list[T]:
             if isinstance(payload.get(k), list):  # a Doc read back from bytes (msgpack)
                 payload = {**payload, k: tuple(payload[k])}
         rows.append(build(payload) if exact else cls(**payload))
+    rows.sort(key=_offsets)
+    return rows
+
+
+def _kept(stored: list[attrs.StoredRow], cls: type[T]) -> list[T]:
+    """A sealed Doc's stored rows as ``cls`` rows, sorted by their offsets: what
+    :func:`_rows_from` gives for their payloads. A stored row of exactly ``cls`` is kept (its
+    payload is its fields, :func:`~pipeline.nlp.attrs.row_payload`, so the row built from it
+    would equal it); any other is built from its payload."""
+    build = attrs.row_builder(cls)
+    rows = [s.row if type(s.row) is cls else build(s.payload) for s in stored]
     rows.sort(key=_offsets)
     return rows
 
@@ -155,10 +171,43 @@ def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
     )
 
 
+def sealed_pipeline(nlp: Language) -> bool:
+    """Whether ``nlp``'s pipeline holds only the model's own components (by exact class: the
+    sentencizers, ``pct_timex``, ``pct_quantity``, ``pct_commitment``), each at most once.
+
+    Such a pipeline writes each span group and its payloads once, through
+    :func:`~pipeline.nlp.attrs.store_rows` (each component with its own row class: ``Timex``,
+    ``Quantity``, ``Commitment``), and nothing in it edits a group or a payload afterwards (the
+    components read each other's groups only), retokenizes the Doc or changes a lexeme. So on
+    a Doc the engine made (:func:`make_doc`: no groups yet) and ran through it, what
+    ``store_rows`` recorded (:func:`~pipeline.nlp.attrs.stored_rows`) is exactly each group's
+    spans and payloads, and the rows can be read from there without building a ``Span`` per
+    row. The engine seals such Docs (:func:`~pipeline.nlp.attrs.is_sealed`), which never leave
+    it; any other pipeline's Docs (a user's component that edits a group, a component twice)
+    have their groups read.
+    """
+    from spacy.pipeline import Sentencizer
+
+    from pipeline.nlp.commitment import CommitmentTagger
+    from pipeline.nlp.quantity import QuantityTagger
+    from pipeline.nlp.sentencizer import ColumnSentencizer
+    from pipeline.nlp.timex import TimexTagger
+
+    own = {Sentencizer, ColumnSentencizer, TimexTagger, QuantityTagger, CommitmentTagger}
+    kinds = [type(proc) for _, proc in nlp.pipeline]
+    return all(kind in own for kind in kinds) and len(set(kinds)) == len(kinds)
+
+
 def make_doc(nlp: Language, item: TextItem) -> Doc:
     """Tokenise ``item.text`` and attach its context, ready for the pipeline."""
+    return _make_doc(nlp, item, sealed=False)
+
+
+def _make_doc(nlp: Language, item: TextItem, *, sealed: bool) -> Doc:
+    """:func:`make_doc`, the Doc sealed when ``sealed`` (``nlp`` a :func:`sealed_pipeline`
+    whose Docs the engine keeps to itself)."""
     return attrs.set_context(
-        nlp.make_doc(item.text), item.anchor, item.answering_body, text=item.text
+        nlp.make_doc(item.text), item.anchor, item.answering_body, text=item.text, sealed=sealed
     )
 
 
@@ -187,7 +236,7 @@ def extract(
     """
     nlp = nlp or load_model()
     item = TextItem(text, anchor, answering_body)
-    doc = nlp(make_doc(nlp, item))
+    doc = nlp(_make_doc(nlp, item, sealed=sealed_pipeline(nlp)))
     result = doc_to_extraction(doc, model_version(nlp))
     if item.anchor is not None:
         result.anchor = item.anchor
@@ -230,9 +279,11 @@ def extract_batch(
         yield from _extract_in_workers(nlp, queue, items, batch_size, n_process, version)
         return
 
+    sealed = sealed_pipeline(nlp)
+
     def tuples() -> Iterator[tuple[Doc, tuple[TextItem, _Slot]]]:
         for item, slot in queue.distinct(items):
-            yield make_doc(nlp, item), (item, slot)
+            yield _make_doc(nlp, item, sealed=sealed), (item, slot)
 
     for doc, (item, slot) in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
         result = doc_to_extraction(doc, version)
@@ -314,6 +365,16 @@ class _Rows:
 
 
 def _rows_of(doc: Doc) -> _Rows:
+    """The rows of a processed Doc, read from its span groups; from a sealed Doc
+    (:func:`~pipeline.nlp.attrs.is_sealed`), the rows ``store_rows`` kept (the same rows: see
+    :func:`sealed_pipeline`)."""
+    timexes = attrs.stored_rows(doc, attrs.TIMEX_ATTR)
+    if timexes is not None:  # sealed
+        quantities = attrs.stored_rows(doc, attrs.QUANTITY_ATTR) or []
+        commitments = attrs.stored_rows(doc, attrs.COMMITMENT_ATTR) or []
+        return _Rows(
+            _kept(timexes, Timex), _kept(quantities, Quantity), _kept(commitments, Commitment)
+        )
     return _Rows(
         _rows(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR, Timex),
         _rows(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR, Quantity),
@@ -325,12 +386,16 @@ def _worker(nlp: Language, inbox: Any, outbox: Connection, batch_size: int) -> N
     """A worker process: batches of ``(text, anchor, answering body)`` from ``inbox``, a list of
     :class:`_Rows` (or an error's traceback) per batch to ``outbox``, until ``None`` arrives."""
     with_configured_cache(nlp)  # lost when ``nlp`` was pickled to a spawned process
+    sealed = sealed_pipeline(nlp)
     while True:
         batch = inbox.get()
         if batch is None:
             break
         try:
-            docs = (make_doc(nlp, TextItem(text, anchor, body)) for text, anchor, body in batch)
+            docs = (
+                _make_doc(nlp, TextItem(text, anchor, body), sealed=sealed)
+                for text, anchor, body in batch
+            )
             message: tuple[str, Any] = (
                 "rows",
                 [_rows_of(doc) for doc in nlp.pipe(docs, batch_size=batch_size)],

@@ -30,8 +30,12 @@ from pipeline.engine import (
     extract_batch,
     load_model,
     make_doc,
+    model_version,
+    sealed_pipeline,
 )
+from pipeline.ingest.records import Answer
 from pipeline.ingest.replay import read_answers
+from pipeline.nlp.attrs import TIMEX_SPANS
 from pipeline.settings import PROJECT_ROOT
 from pipeline.types import Commitment, Quantity, Timex
 
@@ -368,3 +372,48 @@ def test_components_pickle_and_give_the_same_rows(nlp: Language) -> None:
         expected = extract(text, SEED_ANCHOR, nlp=nlp).to_dict()
         assert extract(text, SEED_ANCHOR, nlp=restored).to_dict() == expected
     assert len(pickle.dumps(nlp.get_pipe("pct_commitment"))) < 2_000_000
+
+
+def test_extract_batch_rows_are_those_of_the_span_groups(nlp: Language, sample_path: Path) -> None:
+    """``extract_batch`` reads the model's rows from the payloads in the Doc's user data (a
+    sealed pipeline): the same rows as reading the span groups, on every sample answer."""
+    assert sealed_pipeline(nlp)
+    answers = [a for a in read_answers(sample_path) if isinstance(a, Answer)]
+    items = [TextItem(a.answer_text, a.date_answered, a.answering_body, key=a.id) for a in answers]
+    batch = [result.to_dict() for _, result in extract_batch(items, nlp=nlp, repeats_kept=0)]
+    version = model_version(nlp)
+    groups = [doc_to_extraction(nlp(make_doc(nlp, item)), version).to_dict() for item in items]
+    assert batch == groups
+    assert sum(len(r["timexes"]) + len(r["quantities"]) for r in batch) > 100
+
+
+@Language.component("pct_test_drop_first_timex")
+def _drop_first_timex(doc: Doc) -> Doc:
+    """Test-only component: takes the first span out of the time-expression group, leaving its
+    payload in the Doc's user data."""
+    doc.spans[TIMEX_SPANS] = list(doc.spans[TIMEX_SPANS])[1:]
+    return doc
+
+
+def test_extract_reads_the_groups_when_a_component_edits_them(nlp: Language) -> None:
+    """A pipeline with a component of its own is not sealed: what the groups hold is what the
+    engine gives (here one time expression fewer), in one process and with workers."""
+    edited = load_model.__wrapped__()
+    edited.add_pipe("pct_test_drop_first_timex")
+    text = "We will publish the report by March 2025 and review it in 2026."
+    assert not sealed_pipeline(edited)
+    full = extract(text, SEED_ANCHOR, nlp=nlp)
+    assert [t.text for t in full.timexes] == ["March 2025", "2026"]
+    assert [t.text for t in extract(text, SEED_ANCHOR, nlp=edited).timexes] == ["2026"]
+    for n_process in (1, 2):
+        [(_, result)] = extract_batch(
+            [TextItem(text, SEED_ANCHOR)], nlp=edited, n_process=n_process
+        )
+        assert [t.text for t in result.timexes] == ["2026"]
+
+
+def test_sealed_pipeline_wants_each_own_component_once(nlp: Language) -> None:
+    twice = load_model.__wrapped__()
+    twice.add_pipe("pct_timex", name="pct_timex_again", source=nlp)
+    assert not sealed_pipeline(twice)
+    assert sealed_pipeline(load_model.__wrapped__())

@@ -27,6 +27,7 @@ from pipeline.nlp.attrs import (
     register_extensions,
     span_payloads,
     store_rows,
+    stored_rows,
 )
 from pipeline.nlp.quantity_find import FindOptions, Singulariser, find_quantities
 from pipeline.nlp.quantity_rules import (
@@ -79,8 +80,21 @@ def make_quantity_tagger(
 
 
 def timex_skip_spans(doc: Doc, types: Iterable[str]) -> list[tuple[int, int]]:
-    """Character ranges of the time expressions in ``doc`` whose type is one of ``types``."""
+    """Character ranges of the time expressions in ``doc`` whose type is one of ``types`` (in
+    no particular order).
+
+    On a sealed Doc (:func:`~pipeline.nlp.attrs.is_sealed`) the time expressions are read from
+    the rows ``pct_timex`` stored (:func:`~pipeline.nlp.attrs.stored_rows`), without their
+    spans (the same payloads; a ``Timex`` payload always holds its type and offsets).
+    """
     wanted = set(types)
+    stored = stored_rows(doc, TIMEX_ATTR)
+    if stored is not None:
+        return [
+            (s.payload["char_start"], s.payload["char_end"])
+            for s in stored
+            if s.payload["type"] in wanted
+        ]
     spans: list[tuple[int, int]] = []
     for span, value in span_payloads(doc, TIMEX_SPANS, TIMEX_ATTR):
         payload = value or {}

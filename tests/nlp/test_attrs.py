@@ -4,20 +4,24 @@ rows as spans with payloads."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import pytest
 import spacy
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp.attrs import (
     ANCHOR_ATTR,
     BODY_ATTR,
+    COMMITMENT_ATTR,
     QUANTITY_ATTR,
     QUANTITY_SPANS,
     TEXT_ATTR,
+    TIMEX_ATTR,
+    TIMEX_SPANS,
     doc_text,
     get_anchor,
     get_answering_body,
@@ -27,6 +31,8 @@ from pipeline.nlp.attrs import (
     span_payloads,
     span_value,
     store_rows,
+    stored_rows,
+    token_column,
 )
 from pipeline.types import Commitment, Quantity, Timex
 
@@ -149,3 +155,76 @@ def test_store_rows_keeps_one_row_per_token_span(nlp: Language) -> None:
         ("coming SR", None),
     ]
     assert list(span_payloads(doc, "no such group", QUANTITY_ATTR)) == []
+
+
+def test_stored_rows_are_the_groups_rows_on_a_sealed_doc(nlp: Language) -> None:
+    """On a sealed Doc ``store_rows`` keeps what it stored (the spans' tokens and characters,
+    the rows, their payloads): the group's spans and payloads, in its order; on any other Doc
+    there is nothing kept (None: read the group)."""
+    text = "over the coming SR period (3%/£5, and £5 respectively) by 2025."
+    quantities = [
+        Quantity("3%", 27, 29, 3.0, "percent", "percent"),
+        Quantity("£5", 30, 32, 5.0, "GBP", "money"),
+        Quantity("£5", 38, 40, 5.0, "GBP", "money"),
+    ]
+    timexes = [Timex("2025", 58, 62, "date", "2025", "2025-01-01", "2025-12-31")]
+    plain = set_context(nlp.make_doc(text), dt.date(2024, 5, 1), text=text)
+    doc = set_context(nlp.make_doc(text), dt.date(2024, 5, 1), text=text, sealed=True)
+    for d in (plain, doc):
+        store_rows(d, QUANTITY_SPANS, QUANTITY_ATTR, quantities)
+        store_rows(d, TIMEX_SPANS, TIMEX_ATTR, timexes)
+    assert stored_rows(plain, QUANTITY_ATTR) is None
+    for key, attr in ((QUANTITY_SPANS, QUANTITY_ATTR), (TIMEX_SPANS, TIMEX_ATTR)):
+        stored = stored_rows(doc, attr)
+        assert stored is not None
+        group = list(span_payloads(doc, key, attr))
+        assert [(s.start, s.end, s.start_char, s.end_char, s.payload) for s in stored] == [
+            (span.start, span.end, span.start_char, span.end_char, p) for span, p in group
+        ]
+        assert [s.row for s in stored] == [
+            type(s.row)(**p) for s, (_, p) in zip(stored, group, strict=True)
+        ]
+    assert [s.row for s in stored_rows(doc, QUANTITY_ATTR) or []] == quantities[::2]
+    assert stored_rows(doc, COMMITMENT_ATTR) == []
+
+
+def test_token_column_is_kept_on_a_sealed_doc_only_for_lexical_columns(nlp: Language) -> None:
+    text = "We will publish it by 2025. Then more."
+    sealed = set_context(nlp.make_doc(text), None, text=text, sealed=True)
+    plain = set_context(nlp.make_doc(text), None, text=text)
+    for doc in (sealed, plain):
+        for attr in (ORTH, LOWER, SENT_START):
+            assert token_column(doc, attr) == doc.to_array(attr).tolist()
+    assert token_column(sealed, ORTH) is token_column(sealed, ORTH)
+    assert token_column(plain, ORTH) is not token_column(plain, ORTH)
+    before = token_column(sealed, SENT_START)
+    nlp.get_pipe("sentencizer")(sealed)
+    assert token_column(sealed, SENT_START) != before  # read again: the sentencizer set it
+    assert token_column(sealed, SENT_START) == sealed.to_array(SENT_START).tolist()
+    assert token_column(nlp.make_doc(""), ORTH) == []
+
+
+def test_row_payload_reads_every_field_in_order() -> None:
+    @dataclass(frozen=True)
+    class Other:
+        _private: int
+        value: str = "x"
+
+    rows: list[Any] = [
+        Timex("2025", 58, 62, "date", "2025", "2025-01-01", "2025-12-31", "deadline"),
+        Quantity("£5", 30, 32, 5.0, "GBP", "money", approx="about"),
+        Commitment("we will", 1, 5, "future", timexes=(0,), quantities=(1, 2)),
+        Other(3),
+    ]
+    for row in rows:
+        expected = [(f.name, getattr(row, f.name)) for f in fields(row)]
+        assert list(row_payload(row).items()) == expected
+        assert row_payload(row) is not row_payload(row)  # a new dict each time
+
+
+def test_doc_text_of_a_sealed_doc_is_the_kept_text(nlp: Language) -> None:
+    text = "We will publish it by 2025.  Then more."
+    doc = set_context(nlp.make_doc(text), None, text=text, sealed=True)
+    assert doc_text(doc) is text
+    plain = set_context(nlp.make_doc(text), None, text=text[:-5])  # a stale text
+    assert doc_text(plain) == text

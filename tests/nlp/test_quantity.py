@@ -8,6 +8,7 @@ Then the component's standard tests and property tests over arbitrary text.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import random
@@ -22,7 +23,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.engine import TextItem, extract_batch
-from pipeline.nlp.quantity import QuantityTagger
+from pipeline.nlp.attrs import is_sealed, set_context
+from pipeline.nlp.quantity import DEFAULT_SKIP_TIMEX_TYPES, QuantityTagger, timex_skip_spans
 from pipeline.nlp.quantity_find import (
     NUMERAL,
     URL,
@@ -1215,3 +1217,21 @@ _URL_TEXT = st.lists(
 def test_url_spans_finds_what_the_url_pattern_finds(text: str) -> None:
     """Searching only the cue-holding runs of non-space characters is the whole text's search."""
     assert url_spans(text) == [m.span() for m in URL.finditer(text)]
+
+
+def test_timex_skip_spans_of_a_sealed_doc_are_read_from_the_payloads(nlp: Language) -> None:
+    """A sealed Doc's time expressions are read from their payloads, not their spans: the same
+    ranges (in another order, which the finder's ``SpanSet`` does not see)."""
+    text = (
+        "Between 2019 and 2023, 45 schools received £3 million over three years; "
+        "a further 12 will follow by March 2026, every week until 2030."
+    )
+    anchor = dt.date(2024, 5, 1)
+    sealed = nlp.get_pipe("pct_timex")(
+        set_context(nlp.make_doc(text), anchor, text=text, sealed=True)
+    )
+    plain = nlp.get_pipe("pct_timex")(set_context(nlp.make_doc(text), anchor, text=text))
+    assert is_sealed(sealed) and not is_sealed(plain)
+    for types in (DEFAULT_SKIP_TIMEX_TYPES, ("date",), ()):
+        assert sorted(timex_skip_spans(sealed, types)) == sorted(timex_skip_spans(plain, types))
+    assert len(timex_skip_spans(sealed, DEFAULT_SKIP_TIMEX_TYPES)) >= 4
