@@ -31,7 +31,7 @@ from pipeline.nlp.attrs import (
     register_extensions,
     store_rows,
 )
-from pipeline.nlp.timex_match import LazySpans, compile_plan, find_timexes
+from pipeline.nlp.timex_match import LazySpans, MatchReadings, compile_plan, find_timexes
 from pipeline.nlp.timex_rules import PROFILES, TimexRuleSet
 from pipeline.types import Timex
 
@@ -99,15 +99,24 @@ class TimexTagger:
         self.set_rules(rules or TimexRuleSet())
 
     def set_rules(self, rules: TimexRuleSet) -> None:
-        """Replace the rules (and build their plan, :func:`compile_plan`)."""
+        """Replace the rules (and build their plan, :func:`compile_plan`); the readings of
+        matches kept for the old ones (:class:`MatchReadings`) are dropped."""
         self.rules = rules
+        self.readings = MatchReadings()
         compile_plan(rules.patterns, self.profile)
 
     def find(self, doc: Doc) -> list[Timex]:
         """The time expressions of ``doc``, resolved against its anchor."""
         text = doc_text(doc)
         sentences = LazySpans(lambda: sentence_spans(doc), len(text))  # read if ever needed
-        return find_timexes(text, get_anchor(doc), self.rules, sentences, profile=self.profile)
+        return find_timexes(
+            text,
+            get_anchor(doc),
+            self.rules,
+            sentences,
+            profile=self.profile,
+            readings=self.readings,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the time expressions of ``doc`` and store them; returns the Doc."""

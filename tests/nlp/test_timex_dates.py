@@ -892,6 +892,62 @@ def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Langua
                 assert found == expected
 
 
+def test_match_readings_give_what_reading_each_match_gives(
+    nlp: Language, sample_path: Path
+) -> None:
+    """A component's kept readings (one :class:`MatchReadings` over many texts, each text twice:
+    the second time every match's reading is a kept one) give the rows of reading each match
+    afresh."""
+    rules = nlp.get_pipe("pct_timex").rules
+    answers = [a for a in read_answers(sample_path) if isinstance(a, Answer)]
+    items = [(a.answer_text, a.date_answered) for a in answers]
+    edge = "İn winter and ſpring 2025, in ſeptember 2025; ſpring 2025 and spring 2025"
+    items += [(text, dt.date(2024, 3, 25)) for text in [*IMPLIED_TEXTS, *LEAD_TEXTS, edge]]
+    readings = tm.MatchReadings()
+    for profile in ("answers", "timeml"):
+        for text, anchor in items * 2:
+            kept = tm.find_timexes(text, anchor, rules, profile=profile, readings=readings)
+            assert kept == tm.find_timexes(text, anchor, rules, profile=profile)
+    assert len(readings._kept) > 100
+
+
+def test_match_readings_are_kept_per_rule() -> None:
+    """Two rules whose matches have the same groups read them with their own fields."""
+    rules = tuple(
+        TimexRule.from_dict(
+            {
+                "id": f"date.{part}_of_year",
+                "pattern": r"(?P<year>20\d\d) \?",
+                "type": "date",
+                "normaliser": "date",
+                "fields": {"part": part},
+            },
+            where="test",
+        )
+        for part in ("early", "late")
+    )
+    readings = tm.MatchReadings()
+    for _ in range(2):
+        found = find_candidates("2024 ?", rules, readings=readings)
+        assert sorted((c.rule.id, c.spec) for c in found) == [
+            ("date.early_of_year", DateSpec(year=2024, part="early")),
+            ("date.late_of_year", DateSpec(year=2024, part="late")),
+        ]
+
+
+def test_match_readings_forget_another_plan_and_when_full(nlp: Language) -> None:
+    patterns = nlp.get_pipe("pct_timex").rules.patterns
+    answers, timeml = rule_plan(patterns, "answers"), rule_plan(patterns, "timeml")
+    readings = tm.MatchReadings(limit=2)
+    kept = readings.of(answers)
+    kept[(0, ("2024",))] = None
+    assert readings.of(answers) is kept
+    kept[(1, ("2024",))] = None
+    assert readings.of(answers) == {}  # full: forgotten
+    readings.of(answers)[(0, ("2024",))] = None
+    assert readings.of(timeml) == {} and readings.of(answers) == {}
+
+
 def test_lazy_spans_are_read_once_when_first_needed() -> None:
     calls = []
 
