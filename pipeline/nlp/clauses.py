@@ -372,18 +372,22 @@ def _opens_main_without_comma(
     """True when a named actor (a protected span) starting at ``i`` and followed by a verb group
     opens the main clause after a leading subordinate clause that already has its own verb group
     (from ``start``)."""
+    name_end = None  # the first name at i (or after "the" at i)
+    for s, e in protected:
+        if s == i or (s == i + 1 and lower[i] == "the"):
+            name_end = e
+            break
+    if name_end is None:
+        return False  # no name: no main clause opens here
     has_verb = any(start < v < i for v in verbs)
     if not has_verb and i - start < 3:
         return False
-    for s, e in protected:
-        if s == i or (s == i + 1 and lower[i] == "the"):
-            k = e
-            while k < len(lower) and lower[k] in INTERVENING_ADVERBS and k not in verbs:
-                k += 1
-            if k not in verbs or lower[k] in {"is", "are", "was", "were", "has", "have"}:
-                return False
-            return has_verb or lower[k] in {"will", "shall"}
-    return False
+    k = name_end
+    while k < len(lower) and lower[k] in INTERVENING_ADVERBS and k not in verbs:
+        k += 1
+    if k not in verbs or lower[k] in {"is", "are", "was", "were", "has", "have"}:
+        return False
+    return has_verb or lower[k] in {"will", "shall"}
 
 
 CURRENCY_SIGNS = frozenset({"£", "$", "€"})
