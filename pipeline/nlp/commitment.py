@@ -144,15 +144,16 @@ def clause_words(words: Sequence[str], spaces: Sequence[int], start: int) -> lis
 
 
 def _mentions_inside(
-    mentions: Sequence[tuple[Span, dict[str, Any]]], starts: Sequence[int], s: int, e: int
+    mentions: Sequence[tuple[int, int, dict[str, Any]]], starts: Sequence[int], s: int, e: int
 ) -> list[Mention]:
     """The mentions lying inside tokens ``[s, e)``, positions relative to ``s``, with their
-    indexes (``starts``: the mentions' first tokens, sorted, as ``mentions`` is)."""
+    indexes (``mentions``: ``(first token, end token, payload)``; ``starts``: their first
+    tokens, sorted, as ``mentions`` is)."""
     out = []
     for i in range(bisect_left(starts, s), bisect_left(starts, e)):
-        span, payload = mentions[i]
-        if span.end <= e:
-            out.append(Mention(i, span.start - s, span.end - s, payload))
+        start, end, payload = mentions[i]
+        if end <= e:
+            out.append(Mention(i, start - s, end - s, payload))
     return out
 
 
@@ -161,16 +162,23 @@ def timex_from_payload(payload: dict[str, Any]) -> Timex:
     return Timex(**{k: v for k, v in payload.items() if k in _TIMEX_FIELDS})
 
 
-def _sorted_mentions(doc: Doc, key: str, attr: str) -> list[tuple[Span, dict[str, Any]]]:
-    """A component's spans with their payloads, in ``Extraction`` order (by char offsets; the
-    components' spans do not overlap, so this is also token order)."""
-    pairs = [
-        (span, payload)
-        for span, payload in attrs.span_payloads(doc, key, attr)
-        if payload is not None
-    ]
-    pairs.sort(key=lambda p: (p[1]["char_start"], p[1]["char_end"]))
-    return pairs
+def _sorted_mentions(doc: Doc, key: str, attr: str) -> list[tuple[int, int, dict[str, Any]]]:
+    """A component's spans as ``(first token, end token, payload)``, in ``Extraction`` order
+    (by char offsets; the components' spans do not overlap, so this is also token order).
+    On a sealed Doc they are read from the rows the component stored
+    (:func:`~pipeline.nlp.attrs.stored_rows`: the group's spans and payloads, without a
+    ``Span`` built per row), on any other from the span group."""
+    stored = attrs.stored_rows(doc, attr)
+    if stored is not None:
+        triples = [(row.start, row.end, row.payload) for row in stored]
+    else:
+        triples = [
+            (span.start, span.end, payload)
+            for span, payload in attrs.span_payloads(doc, key, attr)
+            if payload is not None
+        ]
+    triples.sort(key=lambda t: (t[2]["char_start"], t[2]["char_end"]))
+    return triples
 
 
 def _length_then_earliest(match: tuple[int, int]) -> tuple[int, int]:
@@ -494,8 +502,8 @@ class CommitmentTagger:
             context[k] = _anchors_by_rule(lower, context_index, first, stop)
         anchor = attrs.get_anchor(doc)
         body = attrs.get_answering_body(doc)
-        timexes: list[tuple[Span, dict[str, Any]]] | None = None
-        quantities: list[tuple[Span, dict[str, Any]]] = []
+        timexes: list[tuple[int, int, dict[str, Any]]] | None = None
+        quantities: list[tuple[int, int, dict[str, Any]]] = []
         timex_starts: list[int] = []
         quantity_starts: list[int] = []
         rows: list[Commitment] = []
@@ -510,8 +518,8 @@ class CommitmentTagger:
             if timexes is None:
                 timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
-                timex_starts = [m.start for m, _ in timexes]
-                quantity_starts = [m.start for m, _ in quantities]
+                timex_starts = [m[0] for m in timexes]
+                quantity_starts = [m[0] for m in quantities]
             words = list(map(texts.__getitem__, orth[s:e]))
             if "-" in words:  # the whitespace column is read for the rare spaced hyphen
                 words = clause_words(words, columns.attr(SPACY), s)
