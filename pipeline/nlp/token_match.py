@@ -403,8 +403,7 @@ def compile_finder(
     reference), with three economies:
 
     - while the frontier is one position (from the anchor through tokens required exactly
-      once, the usual way a match fails) it is a local integer, not a set, and then, through
-      ``?`` and ``*`` tokens, a run of positions held by its two ends (see :func:`_walk`);
+      once, the usual way a match fails) it is a local integer, not a set;
     - a lexical flag is read from the lexeme's flag bits (:attr:`TokenColumns.flags`, one
       lookup per word form) instead of a column of its own;
     - a ``REGEX`` is searched once per lexeme id (:func:`regex_memo`), not once per token.
@@ -447,10 +446,9 @@ def compile_finder(
         f"    if not (lo <= position < hi and {expression(anchor, 'position')}):",
         "        return []",
     ]
-    walk_after, ends = _walk(after, expression, forward=True)
-    walk_before, starts = _walk(before, expression, forward=False)
-    slow = check + walk_after + walk_before
-    slow.append(f"    return [(s, e) for s in {starts} for e in {ends}]")
+    slow = check + _walk(after, expression, forward=True)
+    slow += _walk(before, expression, forward=False)
+    slow.append(_product(before, after))
     fast = check + _walk_single(after, expression, forward=True)
     fast += _walk_single(before, expression, forward=False)
     fast.append("    return [(b, a)]")
@@ -487,63 +485,61 @@ def _walk_single(
     return lines
 
 
+def _scalar_prefix(specs: Sequence[tuple[Sequence[Check], tuple[int, int | None]]]) -> int:
+    """How many of ``specs``, from the anchor, are required exactly once (the frontier stays
+    one position through them)."""
+    count = 0
+    for _, bounds in specs:
+        if bounds != (1, 1):
+            break
+        count += 1
+    return count
+
+
+def _product(
+    before: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+    after: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
+) -> str:
+    """The source line returning every ``(start, end)`` pair of the walked frontiers."""
+    starts = "b" if _scalar_prefix(before) == len(before) else None
+    ends = "a" if _scalar_prefix(after) == len(after) else None
+    if starts and ends:
+        return "    return [(b, a)]"
+    return (
+        f"    return [(s, e) for s in {f'({starts},)' if starts else 'f_before'}"
+        f" for e in {f'({ends},)' if ends else 'f_after'}]"
+    )
+
+
 def _walk(
     specs: Sequence[tuple[Sequence[Check], tuple[int, int | None]]],
     expression: Callable[[Sequence[Check], str], str],
     *,
     forward: bool,
-) -> tuple[list[str], str]:
-    """Source lines that walk ``specs`` from the anchor (as :func:`_reach`), and the expression
-    of the reachable ends (forward) or starts (backward) they leave; an empty frontier returns
-    ``[]``.
-
-    The frontier is kept in the cheapest form that holds it exactly:
-
-    - one position, in the integer ``a`` (ends) or ``b`` (starts), while every token so far is
-      required exactly once;
-    - then a run of consecutive positions, ``range(ax, ay + 1)`` or ``range(bx, by + 1)``,
-      while every further token is ``?``, ``*`` (or a first ``+``): from a run, ``?`` adds the
-      position one past its far end when the token there matches (one past any other position
-      of the run is in the run already), and ``*`` extends the far end while the tokens match
-      (a run of matches from a nearer position that reaches the far end goes on from there);
-    - else a set (``f_after``/``f_before``), walked token spec by token spec.
-    """
+) -> list[str]:
+    """Source lines that walk ``specs`` from the anchor (as :func:`_reach`), leaving the
+    reachable ends or starts: in the integer ``a`` (ends) or ``b`` (starts) while every token
+    so far is required exactly once, then in the set ``f_after`` or ``f_before``; an empty
+    frontier returns ``[]``."""
     cursor = "a" if forward else "b"
     lines = [f"    {cursor} = position + 1" if forward else f"    {cursor} = position"]
+    if not specs:
+        return lines
     inside = "c < hi" if forward else "c > lo"
     step = "c + 1" if forward else "c - 1"
     at = "c" if forward else "c - 1"
-    low, high = f"{cursor}x", f"{cursor}y"  # a run's first and last position
-    far = high if forward else low  # the end of the run that grows
-    far_limit = f"{far} < hi" if forward else f"{far} > lo"
-    far_step = f"{far} {'+' if forward else '-'}= 1"
+    scalar = _scalar_prefix(specs)
+    for checks, _ in specs[:scalar]:
+        test = expression(checks, "a" if forward else "b - 1")
+        limit = "a < hi" if forward else "b > lo"
+        lines.append(f"    if not ({limit} and {test}):")
+        lines.append("        return []")
+        lines.append(f"    {cursor} {'+' if forward else '-'}= 1")
+    if scalar == len(specs):
+        return lines
     name = "f_after" if forward else "f_before"
-    state = "one"
-    for checks, (least, most) in specs:
-        if state == "one":
-            if (least, most) in ((1, 1), (1, None)):
-                test = expression(checks, "a" if forward else "b - 1")
-                limit = "a < hi" if forward else "b > lo"
-                move = f"    {cursor} {'+' if forward else '-'}= 1"
-                lines += [f"    if not ({limit} and {test}):", "        return []", move]
-                if most == 1:
-                    continue
-            if (least, most) in ((0, 1), (0, None), (1, None)):
-                lines += [f"    {low} = {cursor}", f"    {high} = {cursor}"]
-                state = "run"
-                most = None if least else most  # a "+" goes on as a "*" once its one is met
-                least = 0
-            else:
-                lines.append(f"    {name} = ({cursor},)")
-                state = "set"
-        if state == "run":
-            if (least, most) in ((0, 1), (0, None)):
-                test = expression(checks, far if forward else f"{far} - 1")
-                loop = "if" if most == 1 else "while"
-                lines += [f"    {loop} {far_limit} and {test}:", f"        {far_step}"]
-                continue
-            lines.append(f"    {name} = range({low}, {high} + 1)")
-            state = "set"
+    lines.append(f"    {name} = ({cursor},)")
+    for checks, (least, most) in specs[scalar:]:
         test = expression(checks, at)
         if (least, most) == (1, 1):
             lines += [
@@ -591,8 +587,7 @@ def _walk(
                 "            n += 1",
             ]
         lines += ["    if not r:", "        return []", f"    {name} = r"]
-    frontier = {"one": f"({cursor},)", "run": f"range({low}, {high} + 1)", "set": name}
-    return lines, frontier[state]
+    return lines
 
 
 def _reach(
