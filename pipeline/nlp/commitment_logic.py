@@ -1307,7 +1307,6 @@ def resolve_due(
             # national marketing campaign", answered on 17 September): GUIDELINES.md gives the
             # end of the named period as the due.
             return index, date
-            return index, date
     return None
 
 
