@@ -19,6 +19,7 @@ import functools
 import itertools
 import multiprocessing
 import multiprocessing.connection
+import re
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -52,6 +53,41 @@ two cores)."""
 AHEAD_PER_WORKER = 4
 """Batches per worker read and not yet handed back, at most: a worker slow on one batch lets the
 others run this far ahead (their rows wait to be handed back in order), no further."""
+
+
+MAX_CHUNK_CHARS = 5_000
+"""Longest run of characters without whitespace the engine tokenises (:func:`check_chunks`).
+
+spaCy's tokenizer splits each whitespace-separated chunk by searching its prefix and suffix
+rules again after every character it splits off, so a long run of affix characters takes time
+quadratic in its length: 4,000 "=" take 2.2 s, 40,000 would take minutes, and the million
+characters spaCy's ``max_length`` allows, days. The longest chunk in the shared corpus is a URL
+of 341 characters; 5,000 "=" take about 3.4 s."""
+
+_LONG_CHUNK = re.compile(rf"(?<!\S)\S{{{MAX_CHUNK_CHARS + 1}}}")
+
+
+def check_chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> None:
+    """Raise ValueError when ``text`` holds a run of more than ``limit`` characters without
+    whitespace (see :data:`MAX_CHUNK_CHARS`), naming its offset and length.
+
+    Raises:
+        ValueError: ``[PCT150]``, for such a run (the lake's extraction quarantines the answer,
+            as it does one past spaCy's ``max_length``).
+    """
+    pattern = _LONG_CHUNK if limit == MAX_CHUNK_CHARS else re.compile(rf"(?<!\S)\S{{{limit + 1}}}")
+    found = pattern.search(text)
+    if found is None:
+        return
+    start = found.start()
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    raise ValueError(
+        f"[PCT150] the text holds a run of {end - start:,} characters without whitespace at "
+        f"offset {start} ({text[start : start + 20]!r}...); the tokenizer's time grows with the "
+        f"square of such a run, so the engine takes runs of at most {limit:,} characters"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,13 +235,19 @@ def sealed_pipeline(nlp: Language) -> bool:
 
 
 def make_doc(nlp: Language, item: TextItem) -> Doc:
-    """Tokenise ``item.text`` and attach its context, ready for the pipeline."""
+    """Tokenise ``item.text`` and attach its context, ready for the pipeline.
+
+    Raises:
+        ValueError: When the text holds a run without whitespace longer than
+            :data:`MAX_CHUNK_CHARS` (:func:`check_chunks`).
+    """
     return _make_doc(nlp, item, sealed=False)
 
 
 def _make_doc(nlp: Language, item: TextItem, *, sealed: bool) -> Doc:
     """:func:`make_doc`, the Doc sealed when ``sealed`` (``nlp`` a :func:`sealed_pipeline`
     whose Docs the engine keeps to itself)."""
+    check_chunks(item.text)
     return attrs.set_context(
         nlp.make_doc(item.text), item.anchor, item.answering_body, text=item.text, sealed=sealed
     )

@@ -25,7 +25,9 @@ from pipeline import extract
 from pipeline.engine import (
     AHEAD_PER_WORKER,
     IN_FLIGHT_PER_WORKER,
+    MAX_CHUNK_CHARS,
     TextItem,
+    check_chunks,
     doc_to_extraction,
     extract_batch,
     load_model,
@@ -417,3 +419,42 @@ def test_sealed_pipeline_wants_each_own_component_once(nlp: Language) -> None:
     twice.add_pipe("pct_timex", name="pct_timex_again", source=nlp)
     assert not sealed_pipeline(twice)
     assert sealed_pipeline(load_model.__wrapped__())
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "found"),
+    [
+        ("a b", 1, None),
+        ("ab", 1, (0, 2)),
+        ("x\n====\ty", 3, (2, 4)),
+        ("x\n===\ty", 3, None),
+        ("run\u2003on", 3, None),  # an em space is whitespace to spaCy's tokenizer (isspace)
+        ("run\u200bon", 3, (0, 6)),  # a zero-width space is not
+        ("", 0, None),
+    ],
+)
+def test_check_chunks_finds_the_first_run_longer_than_the_limit(
+    text: str, limit: int, found: tuple[int, int] | None
+) -> None:
+    if found is None:
+        check_chunks(text, limit)
+        return
+    offset, length = found
+    with pytest.raises(
+        ValueError, match=rf"\[PCT150\] .* run of {length} characters .* offset {offset} "
+    ):
+        check_chunks(text, limit)
+
+
+def test_extract_refuses_a_run_the_tokenizer_would_take_hours_on(nlp: Language) -> None:
+    """spaCy's tokenizer takes time quadratic in a run of affix characters (4,000 "=" take
+    seconds; a million, days): a text with a run past the limit is refused at once, naming the
+    run (without the check, the first call takes seconds and then returns); a run at the limit
+    is analysed."""
+    promise = "We will publish the review by March 2025. "
+    with pytest.raises(ValueError, match=r"PCT150.* 5,001 characters .*offset 42"):
+        extract(promise + "=" * (MAX_CHUNK_CHARS + 1), SEED_ANCHOR, nlp=nlp)
+    with pytest.raises(ValueError, match="PCT150"):
+        list(extract_batch([TextItem(promise + "a" * (MAX_CHUNK_CHARS + 1), SEED_ANCHOR)], nlp=nlp))
+    result = extract(promise + "a" * MAX_CHUNK_CHARS, SEED_ANCHOR, nlp=nlp)
+    assert [c.due for c in result.commitments] == ["2025-03-31"]

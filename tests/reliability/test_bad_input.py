@@ -67,6 +67,9 @@ API_CASES: dict[int, tuple[dict[str, Any], str]] = {
     9_100_017: ({"heading": "Flexi-job \udc80 Apprenticeships"}, "lone UTF-16 surrogate"),
     # "<![" in the words: was AssertionError from Python 3.11's HTML parser, ending the ingest.
     9_100_018: ({"answerText": f"<p>We will act <![at once.</p><p>{PROMISE}</p>"}, "ingested"),
+    # A run of 50,000 "=" without whitespace: spaCy's tokenizer would take minutes on it
+    # (quadratic in the run); ingested, its extraction refused and quarantined at once.
+    9_100_019: ({"answerText": f"<p>{PROMISE}</p><p>{'=' * 50_000}</p>"}, "ingested"),
 }
 
 
@@ -117,12 +120,15 @@ def test_api_bad_records_are_quarantined_and_the_rest_ingested_and_extracted(
     assert len(answers.loc[9_100_014, "answer_text"]) > 5_000_000
     assert answers.loc[9_100_015, "answer_text"] == PROMISE
     assert answers.loc[9_100_018, "answer_text"] == f"We will act\n\n{PROMISE}"
-    # The engine: the 5 MB answer is past spaCy's max_length, so its extraction is quarantined
-    # (its answer row stays); every other answer is extracted.
+    # The engine: the 5 MB answer is past spaCy's max_length and the 50,000 "=" past the
+    # engine's longest run without whitespace, so their extractions are quarantined (their
+    # answer rows stay); every other answer is extracted.
     extracted = extract_answers(lake, D12, D12, nlp=nlp)
-    assert (extracted.answers_extracted, extracted.quarantined) == (len(answers) - 1, 1)
-    [failed] = read_table("quarantine", lake).query("stage == 'extract'").to_dict("records")
-    assert failed["id"] == 9_100_014 and "E088" in failed["error"]
+    assert (extracted.answers_extracted, extracted.quarantined) == (len(answers) - 2, 2)
+    failed = read_table("quarantine", lake).query("stage == 'extract'").set_index("id")["error"]
+    assert sorted(failed.index) == [9_100_014, 9_100_019]
+    assert "E088" in failed[9_100_014]
+    assert "[PCT150] the text holds a run of 50,000 characters" in failed[9_100_019]
     commitments = read_table("commitments", lake)
     nested = commitments[commitments["id"] == 9_100_013]
     assert nested["quote"].tolist() == [PROMISE.rstrip(".")]
