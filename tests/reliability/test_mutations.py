@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 from reliability.mutations import (
     ANCHORS,
     Seed,
+    analyse,
     mutate,
     mutate_html,
-    problems,
+    refused,
     seeds_by_pattern,
 )
 from spacy.language import Language
@@ -78,7 +79,7 @@ def test_engine_on_mutated_real_sentences_keeps_every_invariant(
     century, "2025 years ago", "within 999999999 days", a 310-digit amount, and 'next year' or
     'Christmas' answered on 9999-12-31 raised; an amount scaled past a float's range was inf."""
     name, text, anchor = case
-    assert problems(text, anchor, extract(text, anchor, nlp=nlp)) == [], name
+    assert analyse(text, anchor, nlp) == [], name
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -86,7 +87,7 @@ def test_engine_on_mutated_real_sentences_keeps_every_invariant(
 def test_engine_batch_on_mutated_sentences_is_extract_and_deterministic(
     nlp: Language, cases: list[tuple[str, str, dt.date | None]]
 ) -> None:
-    items = [TextItem(text, anchor) for _, text, anchor in cases]
+    items = [TextItem(text, anchor) for _, text, anchor in cases if not refused(text)]
     one_by_one = [extract(i.text, i.anchor, nlp=nlp).to_dict() for i in items]
     batched = [result.to_dict() for _, result in extract_batch(items, nlp=nlp, batch_size=4)]
     assert batched == one_by_one
