@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import logging
 import multiprocessing
 import multiprocessing.connection
 import re
@@ -38,6 +39,8 @@ from pipeline.settings import get_settings
 from pipeline.types import Commitment, Extraction, Quantity, Timex
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 REPEATS_KEPT = 1024
 """Distinct texts ``extract_batch`` remembers to recognise a repeat (see :func:`extract_batch`).
@@ -205,6 +208,66 @@ def doc_to_extraction(doc: Doc, version: str = "") -> Extraction:
         commitments=rows.commitments,
         model_version=version,
     )
+
+
+def extract_isolated(
+    items: Iterable[TextItem],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+) -> Iterator[tuple[TextItem, Extraction | Exception]]:
+    """Each item with its extraction, in order, or with the exception the engine raised on it.
+
+    Streams through :func:`extract_batch`; when that raises (an answer past spaCy's
+    ``max_length`` or :data:`MAX_CHUNK_CHARS`, or a bug one text provokes), the items it had
+    read and not handed back, then the rest, are extracted one by one with :func:`extract`, so
+    the failure is pinned on its item and every other item still gets its extraction. Items are
+    read lazily, as :func:`extract_batch` reads them; an error raised by ``items`` itself
+    propagates (it is not an item's failure).
+
+    Args:
+        items: The texts.
+        nlp: A loaded rule model; the configured default model when None.
+        n_process: Processes for :func:`extract_batch`.
+        batch_size: Texts per batch.
+    """
+    nlp = nlp or load_model()
+    source = iter(items)
+    pending: deque[TextItem] = deque()  # read by extract_batch, not yet handed back
+
+    unreadable: list[Exception] = []  # the input's own failure, which is not the engine's
+
+    def read() -> Iterator[TextItem]:
+        while True:
+            try:
+                item = next(source)
+            except StopIteration:
+                return
+            except Exception as err:
+                unreadable.append(err)
+                raise
+            pending.append(item)
+            yield item
+
+    try:
+        for item, result in extract_batch(
+            read(), nlp=nlp, n_process=n_process, batch_size=batch_size
+        ):
+            pending.popleft()
+            yield item, result
+        return
+    except Exception as err:  # the engine failed somewhere in a batch: isolate the culprit
+        if unreadable:
+            raise
+        logger.warning(
+            "engine failed in a batch (%s); extracting the remaining answers one by one", err
+        )
+    for item in itertools.chain(pending, source):
+        try:
+            yield item, extract(item.text, item.anchor, answering_body=item.answering_body, nlp=nlp)
+        except Exception as err:
+            yield item, err
 
 
 def sealed_pipeline(nlp: Language) -> bool:

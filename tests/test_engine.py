@@ -10,6 +10,7 @@ import pickle
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from pipeline.engine import (
     check_chunks,
     doc_to_extraction,
     extract_batch,
+    extract_isolated,
     load_model,
     make_doc,
     model_version,
@@ -39,7 +41,7 @@ from pipeline.ingest.records import Answer
 from pipeline.ingest.replay import read_answers
 from pipeline.nlp.attrs import TIMEX_SPANS
 from pipeline.settings import PROJECT_ROOT
-from pipeline.types import Commitment, Quantity, Timex
+from pipeline.types import Commitment, Extraction, Quantity, Timex
 
 SEED = (
     "This feeds into the National SEND and AP Implementation Board and aims to be complete by 2025. "
@@ -458,3 +460,35 @@ def test_extract_refuses_a_run_the_tokenizer_would_take_hours_on(nlp: Language) 
         list(extract_batch([TextItem(promise + "a" * (MAX_CHUNK_CHARS + 1), SEED_ANCHOR)], nlp=nlp))
     result = extract(promise + "a" * MAX_CHUNK_CHARS, SEED_ANCHOR, nlp=nlp)
     assert [c.due for c in result.commitments] == ["2025-03-31"]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_extract_isolated_pins_a_failure_on_its_item(nlp: Language, n_process: int) -> None:
+    """One refused text among good ones: it comes back with its error, in its place, and every
+    other text with the extraction ``extract`` gives (with workers too)."""
+    texts = [
+        "We will publish the review by March 2025.",
+        "The Department will consult in the autumn. " + "=" * (MAX_CHUNK_CHARS + 1),
+        "The Government will introduce legislation next year.",
+        "We have committed to 32 new schools.",
+    ]
+    items = [TextItem(t, SEED_ANCHOR) for t in texts]
+    out = list(extract_isolated(iter(items), nlp=nlp, n_process=n_process, batch_size=2))
+    assert [item for item, _ in out] == items
+    bad = out[1][1]
+    assert isinstance(bad, ValueError) and "PCT150" in str(bad)
+    for (item, result), text in zip(out, texts, strict=True):
+        if item is not items[1]:
+            assert isinstance(result, Extraction)
+            assert result.to_dict() == extract(text, SEED_ANCHOR, nlp=nlp).to_dict()
+
+
+def test_extract_isolated_lets_a_failing_input_raise(nlp: Language) -> None:
+    """An error of the input itself is not an item's failure: it propagates."""
+
+    def items() -> Iterator[TextItem]:
+        yield TextItem("We will publish the review by March 2025.", SEED_ANCHOR)
+        raise OSError("the corpus file went away")
+
+    with pytest.raises(OSError, match="went away"):
+        list(extract_isolated(items(), nlp=nlp))

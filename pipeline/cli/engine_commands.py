@@ -89,8 +89,12 @@ def predict(
         ),
     ] = False,
 ) -> None:
-    """Run the engine over a corpus and write one record per answer in the gold format."""
-    from pipeline.engine import TextItem, extract_batch
+    """Run the engine over a corpus and write one record per answer in the gold format.
+
+    An answer the engine fails on (longer than spaCy's ``max_length``, a run of more than
+    5,000 characters without whitespace) gets no record; it is reported at the end with the
+    error, and every other answer is written."""
+    from pipeline.engine import TextItem, extract_isolated
 
     wanted = _read_ids(ids)
     rejected: list[Rejected] = []
@@ -100,6 +104,7 @@ def predict(
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     written = 0
+    failed: list[tuple[Any, Exception]] = []
     tmp = out.with_name(out.name + ".tmp")
     with (
         tmp.open("w", encoding="utf-8") as handle,
@@ -108,20 +113,28 @@ def predict(
         ) as progress,
     ):
         task = progress.add_task("predicting", total=len(wanted) if wanted else None)
-        for item, result in extract_batch(items, n_process=n_process):
+        for item, result in extract_isolated(items, n_process=n_process):
+            progress.advance(task)
+            if isinstance(result, Exception):
+                failed.append((item.key, result))
+                continue
             record = result.to_gold(item.key)
             if full:
                 record = {"id": item.key, "answering_body": item.answering_body, **result.to_dict()}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
-            progress.advance(task)
     tmp.replace(out)
     err_console.print(
         f"wrote {written} records to {out}"
         + (f"; {len(rejected)} rejected records" if rejected else "")
+        + (f"; the engine failed on {len(failed)} answers (no record)" if failed else "")
     )
     for r in rejected[:10]:
         err_console.print(f"  rejected {r.source}: {r.error}", markup=False, highlight=False)
+    for key, err in failed[:10]:
+        err_console.print(
+            f"  engine failed on {key}: {type(err).__name__}: {err}", markup=False, highlight=False
+        )
 
 
 @evaluate_app.command("gold")

@@ -68,8 +68,6 @@ from pipeline.settings import DEFAULT_STALE_AFTER, get_settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from pipeline.engine import TextItem
-    from pipeline.types import Extraction
 
 logger = logging.getLogger(__name__)
 
@@ -707,31 +705,6 @@ def _select_answers(lake: LakeLike, window: Window | None) -> tuple[list[_Select
     return selected, clipped
 
 
-def _extract_stream(
-    items: Sequence[TextItem], nlp: Language, n_process: int, batch_size: int
-) -> Iterator[tuple[TextItem, Extraction | BaseException]]:
-    """Extractions in order; after an engine failure, the rest one by one (errors isolated)."""
-    from pipeline.engine import extract, extract_batch
-
-    done = 0
-    try:
-        for item, result in extract_batch(
-            items, nlp=nlp, n_process=n_process, batch_size=batch_size
-        ):
-            done += 1
-            yield item, result
-        return
-    except Exception as err:  # the engine failed somewhere in a batch: isolate the culprit
-        logger.warning(
-            "engine failed in a batch (%s); extracting the remaining answers one by one", err
-        )
-    for item in items[done:]:
-        try:
-            yield item, extract(item.text, item.anchor, answering_body=item.answering_body, nlp=nlp)
-        except Exception as err:
-            yield item, err
-
-
 def extract_answers(
     lake: LakeLike = None,
     start: dt.date | None = None,
@@ -766,7 +739,7 @@ def extract_answers(
         ValueError: For half a window, or a batch size, ``write_every`` or ``n_process`` below
             1 (``n_process=-1``, one process per CPU, is allowed); no run is recorded then.
     """
-    from pipeline.engine import TextItem, load_model, model_version
+    from pipeline.engine import TextItem, extract_isolated, load_model, model_version
 
     _at_least_one(batch_size=batch_size, write_every=write_every)
     if n_process != -1:
@@ -828,7 +801,9 @@ def extract_answers(
             scope.clear()
             heartbeat.beat()
 
-        for item, result in _extract_stream(items, nlp, n_process, batch_size):
+        for item, result in extract_isolated(
+            items, nlp=nlp, n_process=n_process, batch_size=batch_size
+        ):
             answer: _Selected = item.key
             if answer.id != last_id and len(scope) >= write_every:
                 flush()
