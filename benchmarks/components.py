@@ -8,6 +8,7 @@ component Doc by Doc, timing each step with ``time.process_time``; prints the be
 Usage::
 
     python benchmarks/components.py [CORPUS] [--passes 3] [--cprofile /tmp/engine.prof]
+    python benchmarks/components.py --first-pass     # a fresh model's first pass against its second
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import cProfile
 import sys
 import time
 from pathlib import Path
+
+from spacy.language import Language
 
 from pipeline.engine import (
     TextItem,
@@ -42,9 +45,9 @@ def read_items(corpus: Path) -> list[TextItem]:
     ]
 
 
-def one_pass(items: list[TextItem]) -> dict[str, float]:
-    """CPU seconds per step for one pass over ``items``."""
-    nlp = load_model()
+def one_pass(items: list[TextItem], nlp: Language | None = None) -> dict[str, float]:
+    """CPU seconds per step for one pass over ``items`` (with ``nlp``, else the cached model)."""
+    nlp = nlp or load_model()
     version = model_version(nlp)
     sealed = sealed_pipeline(nlp)
     steps: dict[str, float] = {"make_doc": 0.0}
@@ -66,14 +69,43 @@ def one_pass(items: list[TextItem]) -> dict[str, float]:
     return steps
 
 
+def first_and_warm(items: list[TextItem], warmup: int) -> tuple[dict[str, float], dict[str, float]]:
+    """CPU seconds per step of a freshly loaded model's first pass over ``items`` (after
+    ``warmup`` items untimed, as ``throughput.py`` warms it) and of the pass after it."""
+    nlp = load_model.__wrapped__()  # load_model without its per-path cache: a fresh vocabulary
+    one_pass(items[:warmup], nlp)
+    return one_pass(items, nlp), one_pass(items, nlp)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--passes", type=int, default=3)
-    parser.add_argument("--cprofile", type=Path, default=None)
+    parser.add_argument("--passes", type=int, default=3, help="passes to take the best of")
+    parser.add_argument(
+        "--cprofile", type=Path, default=None, help="also write a cProfile of one more pass"
+    )
+    parser.add_argument(
+        "--first-pass",
+        action="store_true",
+        help="instead, time a fresh model's first pass and the pass after it, step by step "
+        "(what the first pass costs beyond a warm one)",
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=100, help="answers run untimed first with --first-pass"
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     items = read_items(args.corpus)
+    if args.first_pass:
+        first, warm = first_and_warm(items, args.warmup)
+        print("| step | first pass CPU s | warm pass CPU s | first - warm |")
+        print("| --- | ---: | ---: | ---: |")
+        for step in first:
+            extra = first[step] - warm[step]
+            print(f"| {step} | {first[step]:.3f} | {warm[step]:.3f} | {extra:+.3f} |")
+        total_first, total_warm = sum(first.values()), sum(warm.values())
+        print(f"| total | {total_first:.3f} | {total_warm:.3f} | {total_first - total_warm:+.3f} |")
+        return 0
     load_model()
     best: dict[str, float] = {}
     for _ in range(args.passes):
