@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import shutil
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -72,3 +74,14 @@ def global_random_left_alone() -> None:
         from prefect.events.worker import EventsWorker
 
         EventsWorker.drain_all(timeout=30, at_exit=False)
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/<name>.py`` as a module (the folder is not a package)."""
+    path = PROJECT_ROOT / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -3,27 +3,18 @@ prints its tables; no timing is asserted (figures are recorded in ``docs/perform
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-from pipeline.settings import PROJECT_ROOT
+from support import load_benchmark
 
 STEPS = ["make_doc", "sentencizer", "pct_timex", "pct_quantity", "pct_commitment", "rows"]
 
 
 @pytest.fixture(scope="module")
 def components() -> ModuleType:
-    path = PROJECT_ROOT / "benchmarks" / "components.py"
-    spec = importlib.util.spec_from_file_location("components_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("components")
 
 
 def _rows(output: str) -> dict[str, list[str]]:

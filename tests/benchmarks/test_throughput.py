@@ -4,25 +4,16 @@ sample and prints its table; no timing is asserted (figures are recorded in
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-from pipeline.settings import PROJECT_ROOT
+from support import load_benchmark
 
 
 @pytest.fixture(scope="module")
 def throughput() -> ModuleType:
-    path = PROJECT_ROOT / "benchmarks" / "throughput.py"
-    spec = importlib.util.spec_from_file_location("throughput_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("throughput")
 
 
 def test_throughput_prints_every_pass_and_the_ratios(
