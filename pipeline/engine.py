@@ -235,7 +235,6 @@ def extract_isolated(
     nlp = nlp or load_model()
     source = iter(items)
     pending: deque[TextItem] = deque()  # read by extract_batch, not yet handed back
-
     unreadable: list[Exception] = []  # the input's own failure, which is not the engine's
 
     def read() -> Iterator[TextItem]:
