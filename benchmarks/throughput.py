@@ -23,6 +23,9 @@ take out its effect on the caches (the HTML parser runs between the engine's tex
 ``--in-memory`` the corpus is read before the passes and the engine is handed the texts in
 memory, as dateparser is: the like-for-like comparison (on the development machine it gave
 the same ratios as the default, within the runs' ±5 %).
+Each pass also prints what the garbage collector did in this process meanwhile (collections
+per generation and their time, through ``gc.callbacks``): a first pass can trigger a full
+collection that a later pass does not.
 
 ``--end-to-end`` times, in temporary lakes, (1) the library path with no Prefect: replay ingest
 of the bundled sample, extraction, the deadline snapshot; (2) the nightly flow as
@@ -41,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import platform
 import resource
@@ -49,7 +53,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -62,6 +67,47 @@ from pipeline.settings import get_settings
 DEFAULT_CORPUS = get_settings().shared / "corpus" / "commons-written-answers-2023-2025.jsonl.gz"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SAMPLE = PROJECT_ROOT / "data" / "samples" / "answers-sample.jsonl.gz"
+
+
+@dataclass(slots=True)
+class GcTally:
+    """The garbage collector's work in this process during a pass (``gc.callbacks``).
+
+    Attributes:
+        collections: Collections per generation (0, 1, 2; generation 2 is a full collection).
+        seconds: Wall time spent collecting, all generations.
+    """
+
+    collections: list[int] = field(default_factory=lambda: [0, 0, 0])
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        young, middle, full = self.collections
+        return (
+            f"{sum(self.collections)} collections (generations 0/1/2: {young}/{middle}/{full}), "
+            f"{self.seconds:.3f} s"
+        )
+
+
+@contextmanager
+def gc_tally() -> Iterator[GcTally]:
+    """Count the collections made and the time they take while the block runs."""
+    tally = GcTally()
+    started = 0.0
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        nonlocal started
+        if phase == "start":
+            started = time.perf_counter()
+        else:
+            tally.collections[info["generation"]] += 1
+            tally.seconds += time.perf_counter() - started
+
+    gc.callbacks.append(record)
+    try:
+        yield tally
+    finally:
+        gc.callbacks.remove(record)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +124,8 @@ class Timing:
         reading_cpu_seconds: CPU time of this process spent reading it (in ``cpu_seconds``; on a
             loaded machine the wall time of reading is far above its CPU time, so each is taken
             from its own clock).
+        gc: The garbage collector's work in this process over the pass (in ``seconds``), or
+            None.
     """
 
     label: str
@@ -87,6 +135,7 @@ class Timing:
     cpu_seconds: float | None = None
     reading_seconds: float = 0.0
     reading_cpu_seconds: float = 0.0
+    gc: GcTally | None = None
 
     @property
     def words_per_second(self) -> float:
@@ -172,8 +221,12 @@ def time_engine(
 
     cpu, start = time.process_time(), time.perf_counter()
     options = _options(repeats_kept)
-    for _ in extract_batch(items(), nlp=nlp, n_process=n_process, batch_size=batch_size, **options):
-        pass
+    with gc_tally() as collected:
+        passed = extract_batch(
+            items(), nlp=nlp, n_process=n_process, batch_size=batch_size, **options
+        )
+        for _ in passed:
+            pass
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return Timing(
         f"engine, {n_process} process{'es' if n_process > 1 else ''}"
@@ -184,6 +237,7 @@ def time_engine(
         cpu,
         reading,
         reading_cpu,
+        collected,
     )
 
 
@@ -300,6 +354,8 @@ def throughput(args: argparse.Namespace, argv: list[str]) -> int:
     for t in timings:
         reading = f"{t.reading_seconds:.2f} s wall, {t.reading_cpu_seconds:.2f} s CPU"
         print(f"{t.label}: reading the corpus (gzip, JSON, HTML to text) took {reading} of it")
+        if t.gc is not None:
+            print(f"{t.label}: the garbage collector (this process) made {t.gc.describe()}")
     total = next((t.answers for t in timings), 0)
     how = "analysed again (--analyse-repeats)" if args.analyse_repeats else "analysed once"
     print(

@@ -41,6 +41,7 @@ def test_throughput_prints_every_pass_and_the_ratios(
         "| engine, 1 process, pass 2 (steady state) | 296 |",
         "| dateparser search_dates | 5 |",
         "peak RSS:",
+        "engine, 1 process: the garbage collector (this process) made ",
         "repeated answers (text, date and department of an earlier one): ",
         "speed-up, engine, 2 processes vs engine, 1 process",
         "engine, 1 process (reading left out) vs dateparser search_dates",
@@ -97,3 +98,18 @@ def test_each_process_count_gets_a_first_pass(throughput: ModuleType, sample_pat
     assert cold is not first
     assert len(cold.vocab) < len(first.vocab)
     assert cold.pipe_names == first.pipe_names
+
+
+def test_gc_tally_counts_the_collections_made_inside_its_block(throughput: ModuleType) -> None:
+    import gc
+
+    before = len(gc.callbacks)
+    with throughput.gc_tally() as tally:
+        gc.collect(2)
+        gc.collect(0)
+    gc.collect(2)  # after the block: not counted
+    assert tally.collections[2] == 1
+    assert tally.collections[0] >= 1
+    assert tally.seconds > 0
+    assert "generations 0/1/2: " in tally.describe()
+    assert len(gc.callbacks) == before  # the callback is removed
