@@ -30,3 +30,14 @@ def test_predict_writes_every_answer_but_the_one_the_engine_fails_on(tmp_path: P
     said = " ".join(result.output.split())  # the console wraps long lines
     assert "wrote 2 records" in said and "the engine failed on 1 answers (no record)" in said
     assert f"engine failed on {bad['id']}: ValueError: [PCT150]" in said
+
+
+def test_predict_help_names_the_engines_chunk_limit() -> None:
+    """``predict``'s help states the refused run length as a number (the command imports the
+    engine lazily, so the text cannot read the constant): it must follow
+    :data:`pipeline.engine.MAX_CHUNK_CHARS`."""
+    from pipeline.cli.engine_commands import predict
+    from pipeline.engine import MAX_CHUNK_CHARS
+
+    assert predict.__doc__ is not None
+    assert f"{MAX_CHUNK_CHARS:,} characters without whitespace" in " ".join(predict.__doc__.split())
