@@ -1618,6 +1618,106 @@ def test_commitment_segmentation_rows(
     assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
 
 
+# Session 9 (recall on unseen answers). An aside set off by commas between a government subject
+# and its verb leaves the subject standing: a partner or a means ("The UK, alongside Norway,
+# jointly funded ..."), or the minister named in apposition ("my right hon. Friend, the Secretary
+# of State for Education, announced ..."). And an abbreviation the answer defines in brackets
+# after a government body names that body later in the answer ("The Veterinary Medicines
+# Directorate (VMD) ... The VMD have established ..."), not a document's ("the National Planning
+# Policy Framework (NPPF)"). Rows: (text, date, body, [(kind, quote, actor)]), exact.
+RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]] = [
+    (
+        "The UK, alongside Norway, jointly funded the Sudan Humanitarian Conference which took place in Cairo from 18-20 November; an event that brought together Sudanese grassroots organisations, NGOs and the international humanitarian system to develop coordination mechanisms to give a greater voice to Sudanese organisations in the humanitarian response.",
+        "2023-12-18",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "done",
+                "The UK, alongside Norway, jointly funded the Sudan Humanitarian Conference",
+                "The UK",
+            )
+        ],
+    ),  # 1677079
+    (
+        "To help secure this, my right hon. Friend, the Secretary of State for Education, announced that the department would pause and review the defunding of qualifications in July 2024.",
+        "2024-09-18",
+        "Department for Education",
+        [
+            (
+                "done",
+                "the Secretary of State for Education, announced that the department would pause and review the defunding of qualifications in July 2024",
+                "the Secretary of State for Education",
+            )
+        ],
+    ),  # 1728047
+    (
+        "Environmental safety is also considered during authorisation. While current international guidelines assume minimal environmental exposure from companion animal medicines, the VMD now believes there is sufficient evidence to support a review of these guidelines, despite existing data gaps. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
+        "2024-12-10",
+        "Department for Environment, Food and Rural Affairs",
+        [],
+    ),  # 1746587 without its first sentence: "VMD" is defined nowhere, so it names no one
+    (
+        "The Veterinary Medicines Directorate (VMD) authorises veterinary medicinal products under the Veterinary Medicines Regulations 2013 (as amended) to protect public health, animal health, the environment, and promote animal welfare. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
+        "2024-12-10",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "done",
+                "The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal",
+                "The VMD",
+            )
+        ],
+    ),  # 1746587 (its first and last sentences)
+    (
+        "The Youth Custody Service (YCS) has recruited a dedicated national Head of Learning and Enrichment and Heads of Education, Skills and Work locally. These are all directly employed people with education leadership experience, whose role involves driving up quality standards. The YCS has worked with Ofsted to provide workshops to Governors, Deputy Governors, YCS central senior leaders and Heads of Education Skills and Work, to support them in leading improvements in the delivery of a rich curriculum.",
+        "2024-11-18",
+        "Ministry of Justice",
+        [
+            (
+                "done",
+                "The Youth Custody Service (YCS) has recruited a dedicated national Head of Learning and Enrichment and Heads of Education, Skills and Work locally",
+                "The Youth Custody Service (YCS)",
+            ),
+            (
+                "done",
+                "The YCS has worked with Ofsted to provide workshops to Governors, Deputy Governors, YCS central senior leaders and Heads of Education Skills and Work, to support them in leading improvements in the delivery of a rich curriculum",
+                "The YCS",
+            ),
+        ],
+    ),  # 1741089
+    (
+        "The Written Ministerial Statement made in May by the previous government did not change the policy on this matter that is set out in the relevant parts of the National Policy Statement (NPS) for Renewable Energy and the National Planning Policy Framework (NPPF). It quoted extracts from that NPS and the NPPF. The NPPF will continue to be a material consideration for Local Authority planning decisions on solar.",
+        "2024-07-23",
+        "Department for Energy Security and Net Zero",
+        [],
+    ),  # 1721503 (a framework document, not a body: its abbreviation names no actor)
+    (
+        "As part of the restoration of the Northern Ireland Executive (NIE) the UK Government and NIE agreed to add a 24% needs-based factor into the Barnett formula as it applies to the NIE from 2024-25. The NIFC was established with cross-party agreement by the NIE in 2021 as part of the New Decade, New Approach agreement signed with the UK Government.",
+        "2024-10-11",
+        "Treasury",
+        [
+            (
+                "done",
+                "the UK Government and NIE agreed to add a 24% needs-based factor into the Barnett formula as it applies to the NIE from 2024-25",
+                "the UK Government and NIE",
+            ),
+            (
+                "done",
+                "The NIFC was established with cross-party agreement by the NIE in 2021 as part of the New Decade, New Approach agreement signed with the UK Government",
+                None,
+            ),
+        ],
+    ),  # 1729545 (shortened; "Ireland Executive (NIE)" is a match inside a longer name, the devolved executive)
+]
+
+
+@pytest.mark.parametrize(("text", "date", "body", "expected"), RECALL_ROWS)
+def test_commitment_recall_asides_and_abbreviations(
+    text: str, date: str, body: str | None, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(c.kind, c.quote, c.actor) for c in _extract(text, date, body)] == expected
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (
