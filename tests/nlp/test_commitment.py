@@ -1961,6 +1961,18 @@ def test_commitment_due_resolution(
             "The former Foreign Secretary",
         ),  # 1678210 (a former minister, as written)
         (
+            "The Foreign, Commonwealth and Development Office (FCDO) is expected to publish more information on the EDI in the near future.",
+            "Department for Business and Trade",
+            "The Foreign, Commonwealth and Development Office (FCDO)",
+            "The Foreign, Commonwealth and Development Office (FCDO)",
+        ),  # 1741491 (a comma inside the name: not "Commonwealth and Development Office")
+        (
+            "The Secretary of State for Science, Innovation and Technology is carefully considering Ofcom’s research and advice.",
+            "Home Office",
+            "The Secretary of State for Science, Innovation and Technology",
+            "The Secretary of State for Science, Innovation and Technology",
+        ),  # 1726813 (shortened; a comma inside the portfolio)
+        (
             "Further details will be announced in due course.",
             "Cabinet Office",
             None,
