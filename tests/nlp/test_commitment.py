@@ -1624,7 +1624,8 @@ def test_commitment_segmentation_rows(
 # of State for Education, announced ..."). And an abbreviation the answer defines in brackets
 # after a government body names that body later in the answer ("The Veterinary Medicines
 # Directorate (VMD) ... The VMD have established ..."), not a document's ("the National Planning
-# Policy Framework (NPPF)"). Rows: (text, date, body, [(kind, quote, actor)]), exact.
+# Policy Framework (NPPF)"). And a named programme with a lower-case head ("The FiPL programme")
+# acts for the government. Rows: (text, date, body, [(kind, quote, actor)]), exact.
 RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]] = [
     (
         "The UK, alongside Norway, jointly funded the Sudan Humanitarian Conference which took place in Cairo from 18-20 November; an event that brought together Sudanese grassroots organisations, NGOs and the international humanitarian system to develop coordination mechanisms to give a greater voice to Sudanese organisations in the humanitarian response.",
@@ -1708,11 +1709,37 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ),
         ],
     ),  # 1729545 (shortened; "Ireland Executive (NIE)" is a match inside a longer name, the devolved executive)
+    # A named programme with its head in lower case acts for the government like one in capitals.
+    (
+        "The FiPL programme has engaged over 2,000 schools and delivered more than 8,000 school educational visits helping children to get involved and learn about nature.",
+        "2025-12-08",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "done",
+                "The FiPL programme has engaged over 2,000 schools and delivered more than 8,000 school educational visits helping children to get involved and learn about nature",
+                "The FiPL programme",
+            )
+        ],
+    ),  # 1859585
+    (
+        "The focused review announced in July is already underway and the department is working as quickly as possible to provide certainty to the sector.",
+        "2024-09-18",
+        "Department for Education",
+        [
+            ("ongoing", "The focused review announced in July is already underway", None),
+            (
+                "ongoing",
+                "the department is working as quickly as possible to provide certainty to the sector",
+                "the department",
+            ),
+        ],
+    ),  # 1728047 (an adjective, not a name: "The focused review" names no actor, and "announced" is no verb)
 ]
 
 
 @pytest.mark.parametrize(("text", "date", "body", "expected"), RECALL_ROWS)
-def test_commitment_recall_asides_and_abbreviations(
+def test_commitment_recall_on_unseen_answers(
     text: str, date: str, body: str | None, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(c.kind, c.quote, c.actor) for c in _extract(text, date, body)] == expected
