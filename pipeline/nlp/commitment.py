@@ -304,6 +304,11 @@ class CommitmentTagger:
                 self._trigger_index[lexeme] = triggers
             if others:
                 self._context_index[lexeme] = others
+        self._actor_index = {
+            lexeme: actors
+            for lexeme, keyed in self._anchor_index.items()
+            if (actors := tuple(rule for rule in keyed if rule[0] == "actor"))
+        }
 
     def anchors(
         self, doc: Doc, lower: Sequence[int] | None = None
@@ -486,18 +491,39 @@ class CommitmentTagger:
     ) -> list[tuple[int, dict[str, int]]]:
         """The abbreviations the Doc defines for government actors
         (:func:`~pipeline.nlp.commitment_logic.defined_abbreviations`), as (end of the defining
-        sentence, abbreviations) in order; only those used again in a sentence of ``used_in``
-        (sentence indices) after their definition, so that most Docs match no extra rules.
+        sentence, abbreviations) in order. Only abbreviations used again after their definition
+        in a sentence of ``used_in`` and read by no actor rule already ("DWP") are looked at, and
+        only the actor rules are matched on their sentence, so that most Docs match nothing more.
+
+        Args:
+            doc: The Doc.
+            orth: The tokens' ``ORTH`` ids.
+            sentences: The Doc's sentences as token ranges (:meth:`sentences`).
+            used_in: The indices of the sentences that hold a trigger.
+            columns: The Doc's token attributes.
         """
         opening, closing = self._brackets
         texts = self._texts
+        lower = columns.attr(LOWER)
+        actor_anchors = self._actor_index
         last = len(orth) - 2
         candidates: dict[int, int] = {}  # orth id -> the first position of its "("
-        for i in compress(range(last), map(opening.__eq__, orth[:last])):
-            if orth[i + 2] == closing and orth[i + 1] not in candidates:
-                word = texts[orth[i + 1]]
+        i = -1
+        while True:
+            try:
+                i = orth.index(opening, i + 1, last)
+            except ValueError:
+                break
+            short = orth[i + 1]
+            if (
+                orth[i + 2] == closing
+                and short not in candidates
+                and lower[i + 1] not in actor_anchors  # an actor rule reads it already ("DWP")
+                and orth.count(short) > 1
+            ):
+                word = texts[short]
                 if len(word) >= 2 and word.isalpha() and word.isupper():
-                    candidates[orth[i + 1]] = i
+                    candidates[short] = i
         if not candidates:
             return []
         starts = [s for s, _ in sentences]
@@ -509,11 +535,10 @@ class CommitmentTagger:
                     defining.add(bisect_right(starts, position) - 1)
                     break
         out: list[tuple[int, dict[str, int]]] = []
-        lower = columns.attr(LOWER)
         for j in sorted(defining):
             s, e = sentences[j]
             found = self._rule_matches(
-                doc, _anchors_by_rule(lower, self._context_index, s, e), s, e, columns
+                doc, _anchors_by_rule(lower, actor_anchors, s, e), s, e, columns
             )
             hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
             words = list(map(texts.__getitem__, orth[s:e]))

@@ -1470,22 +1470,24 @@ def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> boo
     )
 
 
-def appositive_verb(lower: Sequence[str], position: int, hits: Sequence[Hit]) -> bool:
-    """True when the word at ``position`` follows the closing comma of an appositive actor, so
-    that it is the verb of the sentence's subject: "My right hon. Friend*, the Secretary of State
-    for Education,* announced that ...". An actor that opens the clause ("The Department, ...")
-    is not an appositive.
+def appositive_verbs(lower: Sequence[str], hits: Sequence[Hit]) -> frozenset[int]:
+    """The positions right after the closing comma of an appositive actor, where a verb is the
+    verb of the sentence's subject: "My right hon. Friend*, the Secretary of State for
+    Education,* announced that ...". An actor that opens the clause ("The Department, ...") is
+    not an appositive.
 
     Args:
         lower: The sentence's words, lower-cased.
-        position: A trigger's first word.
         hits: Rule matches in the sentence (only actor matches are used).
     """
-    if position < 3 or lower[position - 1] != ",":
-        return False
-    return any(
-        h.family == "actor" and h.end == position - 1 and h.start >= 1 and lower[h.start - 1] == ","
+    return frozenset(
+        h.end + 1
         for h in hits
+        if h.family == "actor"
+        and h.start >= 1
+        and h.end < len(lower)
+        and lower[h.end] == ","
+        and lower[h.start - 1] == ","
     )
 
 
@@ -1856,10 +1858,15 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         words, splitting, protected, trigger_starts, lower=lower, unbroken=periods, lex=lex
     )
     actor_ends = {h.end for h in sentence.hits if h.family == "actor"}
+    appositive = (
+        appositive_verbs(lower, actor_hits)
+        if any(i > 1 and lower[i - 1] == "," and i - 1 in actor_ends for i in trigger_starts)
+        else frozenset()
+    )
     subject_ends = splitting | {
         i
         for i in trigger_starts
-        if (i in actor_ends or appositive_verb(lower, i, actor_hits))
+        if (i in actor_ends or i in appositive)
         and (i + 1 >= len(lower) or lower[i + 1] not in REDUCED_RELATIVE_NEXT)
     }  # "DWP launched the ...", "My right hon. Friend, the Secretary of State for Education,
     # announced ...", not "the Clean Maritime Plan published in 2019"

@@ -19,7 +19,7 @@ from pipeline.nlp.commitment_logic import (
     abbreviation_hits,
     admissible,
     anaphoric_step,
-    appositive_verb,
+    appositive_verbs,
     conditions_previous,
     contact_clause_start,
     counted_subject,
@@ -396,10 +396,10 @@ def test_subject_aside_partner_or_means_between_commas(between: str, expected: b
         ("Following the Department announced", "announced", False),
     ],
 )
-def test_appositive_verb_after_a_named_actor(sentence: str, verb: str, expected: bool) -> None:
+def test_appositive_verbs_after_a_named_actor(sentence: str, verb: str, expected: bool) -> None:
     words = _words(sentence)
     lower = [w.lower() for w in words]
-    assert appositive_verb(lower, words.index(verb), _actor_hits(words)) is expected
+    assert (words.index(verb) in appositive_verbs(lower, _actor_hits(words))) is expected
 
 
 def test_defined_abbreviations_of_government_bodies_only() -> None:
