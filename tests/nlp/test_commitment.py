@@ -1735,6 +1735,38 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ),
         ],
     ),  # 1728047 (an adjective, not a name: "The focused review" names no actor, and "announced" is no verb)
+    # A dated discussion with a named counterpart is a delivered step, like a dated "raised ...
+    # with" (round 3); an undated one stays a speech act (opinion.speech).
+    (
+        "I discussed the situation with the Bangladesh High Commissioner to London on 19 and 23 July and stressed the need for democratic freedoms and the rule of law to be protected.",
+        "2024-07-29",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "done",
+                "I discussed the situation with the Bangladesh High Commissioner to London on 19 and 23 July and stressed the need for democratic freedoms and the rule of law to be protected",
+                "I",
+            )
+        ],
+    ),  # 1722869
+    (
+        "The previous Lord Chancellor discussed access to India’s legal services market with the previous Chair of the Bar in October 2024.",
+        "2025-09-10",
+        "Ministry of Justice",
+        [
+            (
+                "done",
+                "The previous Lord Chancellor discussed access to India’s legal services market with the previous Chair of the Bar in October 2024",
+                "The previous Lord Chancellor",
+            )
+        ],
+    ),  # 1832809
+    (
+        "I spoke to the Bangladesh High Commissioner to reiterate our concerns about the events unfolding in Bangladesh.",
+        "2024-09-05",
+        "Foreign, Commonwealth and Development Office",
+        [],
+    ),  # 1724506 (undated)
 ]
 
 
