@@ -39,6 +39,8 @@ from pipeline.nlp.commitment_logic import (
     Hit,
     Mention,
     SentenceInput,
+    abbreviation_hits,
+    defined_abbreviations,
     find_commitments,
     future_reading,
     horizon_reading,
@@ -247,6 +249,7 @@ class CommitmentTagger:
         strings = self.vocab.strings
         self._flags = lexeme_flags(self.vocab)
         self._texts = lexeme_texts(strings)
+        self._brackets = (strings["("], strings[")"])
         self.matchers: dict[tuple[str, int], Matcher] = {}
         self.anchored: dict[tuple[str, int], AnchoredPattern] = {}
         self.unanchored: list[tuple[str, int]] = []
@@ -301,6 +304,11 @@ class CommitmentTagger:
                 self._trigger_index[lexeme] = triggers
             if others:
                 self._context_index[lexeme] = others
+        self._actor_index = {
+            lexeme: actors
+            for lexeme, keyed in self._anchor_index.items()
+            if (actors := tuple(rule for rule in keyed if rule[0] == "actor"))
+        }
 
     def anchors(
         self, doc: Doc, lower: Sequence[int] | None = None
@@ -473,6 +481,74 @@ class CommitmentTagger:
             out.append((s, e))
         return out
 
+    def abbreviations(
+        self,
+        doc: Doc,
+        orth: Sequence[int],
+        sentences: Sequence[tuple[int, int]],
+        used_in: Sequence[int],
+        columns: TokenColumns,
+    ) -> list[tuple[int, dict[str, int]]]:
+        """The abbreviations the Doc defines for government actors
+        (:func:`~pipeline.nlp.commitment_logic.defined_abbreviations`), as (end of the defining
+        sentence, abbreviations) in order. Only abbreviations used again after their definition
+        in a sentence of ``used_in`` and read by no actor rule already ("DWP") are looked at, and
+        only the actor rules are matched on their sentence, so that most Docs match nothing more.
+
+        Args:
+            doc: The Doc.
+            orth: The tokens' ``ORTH`` ids.
+            sentences: The Doc's sentences as token ranges (:meth:`sentences`).
+            used_in: The indices of the sentences that hold a trigger.
+            columns: The Doc's token attributes.
+        """
+        opening, closing = self._brackets
+        texts = self._texts
+        lower = columns.attr(LOWER)
+        actor_anchors = self._actor_index
+        last = len(orth) - 2
+        candidates: dict[int, int] = {}  # orth id -> the first position of its "("
+        i = -1
+        while True:
+            try:
+                i = orth.index(opening, i + 1, last)
+            except ValueError:
+                break
+            short = orth[i + 1]
+            if (
+                orth[i + 2] == closing
+                and short not in candidates
+                and lower[i + 1] not in actor_anchors  # an actor rule reads it already ("DWP")
+                and orth.count(short) > 1
+            ):
+                word = texts[short]
+                if len(word) >= 2 and word.isalpha() and word.isupper():
+                    candidates[short] = i
+        if not candidates:
+            return []
+        starts = [s for s, _ in sentences]
+        defining: set[int] = set()
+        for short, position in candidates.items():
+            for k in used_in:
+                s, e = sentences[k]
+                if e > position + 3 and short in orth[max(s, position + 3) : e]:
+                    defining.add(bisect_right(starts, position) - 1)
+                    break
+        out: list[tuple[int, dict[str, int]]] = []
+        for j in sorted(defining):
+            s, e = sentences[j]
+            found = self._rule_matches(
+                doc, _anchors_by_rule(lower, actor_anchors, s, e), s, e, columns
+            )
+            hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
+            words = list(map(texts.__getitem__, orth[s:e]))
+            defined = defined_abbreviations(
+                words, hits, self.rules.actor_roles, lex=self.rules.lexicons
+            )
+            if defined:
+                out.append((e, defined))
+        return out
+
     def find(self, doc: Doc) -> list[Commitment]:
         """The commitments of ``doc``, in text order."""
         columns = TokenColumns(doc, self._flags)
@@ -508,6 +584,7 @@ class CommitmentTagger:
         quantity_starts: list[int] = []
         rows: list[Commitment] = []
         last: tuple[int, SentenceInput] | None = None
+        defined = self.abbreviations(doc, orth, sentences, sorted(by_sentence), columns)
         for k in sorted(by_sentence):
             s, e = sentences[k]
             found = by_sentence[k] + [
@@ -515,6 +592,12 @@ class CommitmentTagger:
             ]
             found.sort(key=_BY_SPAN)
             hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
+            if defined and defined[0][0] <= s:
+                earlier = {a: i for end, d in defined if end <= s for a, i in d.items()}
+                words = list(map(texts.__getitem__, orth[s:e]))
+                extra = abbreviation_hits(words, earlier, hits)
+                if extra:
+                    hits = sorted(hits + extra, key=lambda h: (h.start, h.end))
             if timexes is None:
                 timexes = _sorted_mentions(doc, attrs.TIMEX_SPANS, attrs.TIMEX_ATTR)
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)

@@ -674,6 +674,68 @@ def find_subject(
     return Subject("unknown", s, e, adverbial_start=adverbial)
 
 
+MIN_ABBREVIATION = 2
+"""The shortest abbreviation :func:`defined_abbreviations` reads ("EA", "VMD")."""
+
+
+def defined_abbreviations(
+    words: Sequence[str], hits: Sequence[Hit], roles: Sequence[str], *, lex: Lexicons
+) -> dict[str, int]:
+    """The abbreviations a sentence defines for government bodies: capitals in brackets that
+    close a government actor's match ("The Veterinary Medicines Directorate (VMD) authorises
+    ..."), each with that actor rule's index. Not a document's ("the National Planning Policy
+    Framework (NPPF)": its head is one of ``lex.document_heads``), nor a match that starts inside
+    a longer name ("the Northern *Ireland Executive (NIE)*", a devolved executive).
+
+    Args:
+        words: The sentence's token texts.
+        hits: Rule matches in the sentence (only actor matches are used).
+        roles: Each actor rule's role, by rule index.
+    """
+    defined: dict[str, int] = {}
+    for h in hits:
+        if h.family != "actor" or roles[h.index] != "government" or h.end - h.start < 4:
+            continue
+        short = words[h.end - 2]
+        if (
+            words[h.end - 1] == ")"
+            and words[h.end - 3] == "("
+            and len(short) >= MIN_ABBREVIATION
+            and short.isalpha()
+            and short.isupper()
+            and words[h.end - 4].lower() not in lex.document_heads
+            and not (h.start and words[h.start - 1].istitle())
+        ):
+            defined.setdefault(short, h.index)
+    return defined
+
+
+def abbreviation_hits(
+    words: Sequence[str], defined: Mapping[str, int], hits: Sequence[Hit]
+) -> list[Hit]:
+    """Actor matches for the abbreviations an answer defined earlier
+    (:func:`defined_abbreviations`), used on their own: "The VMD have established the
+    cross-government Pharmaceuticals in the Environment (PiE) Group" names the Veterinary
+    Medicines Directorate. A use in brackets (a definition again) or inside another actor's
+    match gives none.
+
+    Args:
+        words: The sentence's token texts.
+        defined: Abbreviations defined before this sentence, with their actor rule's index.
+        hits: Rule matches in the sentence.
+    """
+    found: list[Hit] = []
+    for i, word in enumerate(words):
+        index = defined.get(word)
+        if index is None or (i and words[i - 1] == "("):
+            continue
+        start = i - 1 if i and words[i - 1].lower() == "the" else i
+        if any(h.family == "actor" and h.start <= i < h.end for h in hits):
+            continue
+        found.append(Hit("actor", index, start, i + 1))
+    return found
+
+
 def with_own_people(
     words: Sequence[str], hit: Hit, end: int, *, lower: Sequence[str], lex: Lexicons
 ) -> Hit:
@@ -1359,10 +1421,41 @@ def _pronoun_before(lower: Sequence[str], position: int) -> int | None:
     return k if k >= 0 and lower[k] in _PRONOUNS_AND_I else None
 
 
+MAX_ASIDE_WORDS = 10
+"""The longest aside :func:`subject_aside` lets stand between a subject and its verb."""
+ASIDE_OPENERS = APPOSITIVE_OPENERS - {",", "(", "and"}
+"""Words that open an aside naming a partner or a means ("alongside Norway", "together with
+the wider Government", "working with its Delivery Partner")."""
+
+
+def subject_aside(lower: Sequence[str], start: int, end: int) -> bool:
+    """True when ``lower[start:end]``, between a subject and its verb, is one aside set off by
+    commas that names a partner or a means, followed by nothing but adverbs: "The UK*, alongside
+    Norway,* jointly funded the Sudan Humanitarian Conference".
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        start: The subject's end.
+        end: The trigger's start.
+    """
+    while end > start and lower[end - 1] in SUBJECT_TRAILING_ADVERBS:
+        end -= 1
+    inner = lower[start + 1 : end - 1]
+    return (
+        end - start >= 3
+        and lower[start] == ","
+        and lower[end - 1] == ","
+        and lower[start + 1] in ASIDE_OPENERS
+        and len(inner) <= MAX_ASIDE_WORDS
+        and not any(w in {",", ";", ":", "(", ")"} or w in COORDINATORS for w in inner[1:])
+    )
+
+
 def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> bool:
-    """True when only adverbs stand between the subject's end and the trigger, and the trigger
-    is not a participle set off by a comma ("The Strategic Defence Review, *launched by* the
-    Prime Minister on 16 July, will determine ..." is a reduced relative, not the verb)."""
+    """True when only adverbs (or an aside, :func:`subject_aside`) stand between the subject's
+    end and the trigger, and the trigger is not a participle set off by a comma ("The Strategic
+    Defence Review, *launched by* the Prime Minister on 16 July, will determine ..." is a reduced
+    relative, not the verb)."""
     if subject.status != "government" or subject.inherited or subject.end > trigger.start:
         return False
     if (
@@ -1371,9 +1464,30 @@ def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> boo
         and words[trigger.end].lower() in REDUCED_RELATIVE_NEXT
     ):
         return False
-    return all(
-        w.lower() in SUBJECT_TRAILING_ADVERBS or w == ","
-        for w in words[subject.end : trigger.start]
+    between = [w.lower() for w in words[subject.end : trigger.start]]
+    return all(w in SUBJECT_TRAILING_ADVERBS or w == "," for w in between) or subject_aside(
+        between, 0, len(between)
+    )
+
+
+def appositive_verbs(lower: Sequence[str], hits: Sequence[Hit]) -> frozenset[int]:
+    """The positions right after the closing comma of an appositive actor, where a verb is the
+    verb of the sentence's subject: "My right hon. Friend*, the Secretary of State for
+    Education,* announced that ...". An actor that opens the clause ("The Department, ...") is
+    not an appositive.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        hits: Rule matches in the sentence (only actor matches are used).
+    """
+    return frozenset(
+        h.end + 1
+        for h in hits
+        if h.family == "actor"
+        and h.start >= 1
+        and h.end < len(lower)
+        and lower[h.end] == ","
+        and lower[h.start - 1] == ","
     )
 
 
@@ -1744,11 +1858,18 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         words, splitting, protected, trigger_starts, lower=lower, unbroken=periods, lex=lex
     )
     actor_ends = {h.end for h in sentence.hits if h.family == "actor"}
+    appositive = (
+        appositive_verbs(lower, actor_hits)
+        if any(i > 1 and lower[i - 1] == "," and i - 1 in actor_ends for i in trigger_starts)
+        else frozenset()
+    )
     subject_ends = splitting | {
         i
         for i in trigger_starts
-        if i in actor_ends and (i + 1 >= len(lower) or lower[i + 1] not in REDUCED_RELATIVE_NEXT)
-    }  # "DWP launched the ...", not "the Clean Maritime Plan published in 2019"
+        if (i in actor_ends or i in appositive)
+        and (i + 1 >= len(lower) or lower[i + 1] not in REDUCED_RELATIVE_NEXT)
+    }  # "DWP launched the ...", "My right hon. Friend, the Secretary of State for Education,
+    # announced ...", not "the Clean Maritime Plan published in 2019"
     drafts: list[Draft] = []
     previous: Subject | None = None
     embedded: Subject | None = None

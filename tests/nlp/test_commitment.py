@@ -1618,6 +1618,165 @@ def test_commitment_segmentation_rows(
     assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
 
 
+# Session 9 (recall on unseen answers). An aside set off by commas between a government subject
+# and its verb leaves the subject standing: a partner or a means ("The UK, alongside Norway,
+# jointly funded ..."), or the minister named in apposition ("my right hon. Friend, the Secretary
+# of State for Education, announced ..."). And an abbreviation the answer defines in brackets
+# after a government body names that body later in the answer ("The Veterinary Medicines
+# Directorate (VMD) ... The VMD have established ..."), not a document's ("the National Planning
+# Policy Framework (NPPF)"). And a named programme with a lower-case head ("The FiPL programme")
+# acts for the government. Rows: (text, date, body, [(kind, quote, actor)]), exact.
+RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]] = [
+    (
+        "The UK, alongside Norway, jointly funded the Sudan Humanitarian Conference which took place in Cairo from 18-20 November; an event that brought together Sudanese grassroots organisations, NGOs and the international humanitarian system to develop coordination mechanisms to give a greater voice to Sudanese organisations in the humanitarian response.",
+        "2023-12-18",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "done",
+                "The UK, alongside Norway, jointly funded the Sudan Humanitarian Conference",
+                "The UK",
+            )
+        ],
+    ),  # 1677079
+    (
+        "To help secure this, my right hon. Friend, the Secretary of State for Education, announced that the department would pause and review the defunding of qualifications in July 2024.",
+        "2024-09-18",
+        "Department for Education",
+        [
+            (
+                "done",
+                "the Secretary of State for Education, announced that the department would pause and review the defunding of qualifications in July 2024",
+                "the Secretary of State for Education",
+            )
+        ],
+    ),  # 1728047
+    (
+        "Environmental safety is also considered during authorisation. While current international guidelines assume minimal environmental exposure from companion animal medicines, the VMD now believes there is sufficient evidence to support a review of these guidelines, despite existing data gaps. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
+        "2024-12-10",
+        "Department for Environment, Food and Rural Affairs",
+        [],
+    ),  # 1746587 without its first sentence: "VMD" is defined nowhere, so it names no one
+    (
+        "The Veterinary Medicines Directorate (VMD) authorises veterinary medicinal products under the Veterinary Medicines Regulations 2013 (as amended) to protect public health, animal health, the environment, and promote animal welfare. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
+        "2024-12-10",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "done",
+                "The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal",
+                "The VMD",
+            )
+        ],
+    ),  # 1746587 (its first and last sentences)
+    (
+        "The Youth Custody Service (YCS) has recruited a dedicated national Head of Learning and Enrichment and Heads of Education, Skills and Work locally. These are all directly employed people with education leadership experience, whose role involves driving up quality standards. The YCS has worked with Ofsted to provide workshops to Governors, Deputy Governors, YCS central senior leaders and Heads of Education Skills and Work, to support them in leading improvements in the delivery of a rich curriculum.",
+        "2024-11-18",
+        "Ministry of Justice",
+        [
+            (
+                "done",
+                "The Youth Custody Service (YCS) has recruited a dedicated national Head of Learning and Enrichment and Heads of Education, Skills and Work locally",
+                "The Youth Custody Service (YCS)",
+            ),
+            (
+                "done",
+                "The YCS has worked with Ofsted to provide workshops to Governors, Deputy Governors, YCS central senior leaders and Heads of Education Skills and Work, to support them in leading improvements in the delivery of a rich curriculum",
+                "The YCS",
+            ),
+        ],
+    ),  # 1741089
+    (
+        "The Written Ministerial Statement made in May by the previous government did not change the policy on this matter that is set out in the relevant parts of the National Policy Statement (NPS) for Renewable Energy and the National Planning Policy Framework (NPPF). It quoted extracts from that NPS and the NPPF. The NPPF will continue to be a material consideration for Local Authority planning decisions on solar.",
+        "2024-07-23",
+        "Department for Energy Security and Net Zero",
+        [],
+    ),  # 1721503 (a framework document, not a body: its abbreviation names no actor)
+    (
+        "As part of the restoration of the Northern Ireland Executive (NIE) the UK Government and NIE agreed to add a 24% needs-based factor into the Barnett formula as it applies to the NIE from 2024-25. The NIFC was established with cross-party agreement by the NIE in 2021 as part of the New Decade, New Approach agreement signed with the UK Government.",
+        "2024-10-11",
+        "Treasury",
+        [
+            (
+                "done",
+                "the UK Government and NIE agreed to add a 24% needs-based factor into the Barnett formula as it applies to the NIE from 2024-25",
+                "the UK Government and NIE",
+            ),
+            (
+                "done",
+                "The NIFC was established with cross-party agreement by the NIE in 2021 as part of the New Decade, New Approach agreement signed with the UK Government",
+                None,
+            ),
+        ],
+    ),  # 1729545 (shortened; "Ireland Executive (NIE)" is a match inside a longer name, the devolved executive)
+    # A named programme with its head in lower case acts for the government like one in capitals.
+    (
+        "The FiPL programme has engaged over 2,000 schools and delivered more than 8,000 school educational visits helping children to get involved and learn about nature.",
+        "2025-12-08",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "done",
+                "The FiPL programme has engaged over 2,000 schools and delivered more than 8,000 school educational visits helping children to get involved and learn about nature",
+                "The FiPL programme",
+            )
+        ],
+    ),  # 1859585
+    (
+        "The focused review announced in July is already underway and the department is working as quickly as possible to provide certainty to the sector.",
+        "2024-09-18",
+        "Department for Education",
+        [
+            ("ongoing", "The focused review announced in July is already underway", None),
+            (
+                "ongoing",
+                "the department is working as quickly as possible to provide certainty to the sector",
+                "the department",
+            ),
+        ],
+    ),  # 1728047 (an adjective, not a name: "The focused review" names no actor, and "announced" is no verb)
+    # A dated discussion with a named counterpart is a delivered step, like a dated "raised ...
+    # with" (round 3); an undated one stays a speech act (opinion.speech).
+    (
+        "I discussed the situation with the Bangladesh High Commissioner to London on 19 and 23 July and stressed the need for democratic freedoms and the rule of law to be protected.",
+        "2024-07-29",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "done",
+                "I discussed the situation with the Bangladesh High Commissioner to London on 19 and 23 July and stressed the need for democratic freedoms and the rule of law to be protected",
+                "I",
+            )
+        ],
+    ),  # 1722869
+    (
+        "The previous Lord Chancellor discussed access to India’s legal services market with the previous Chair of the Bar in October 2024.",
+        "2025-09-10",
+        "Ministry of Justice",
+        [
+            (
+                "done",
+                "The previous Lord Chancellor discussed access to India’s legal services market with the previous Chair of the Bar in October 2024",
+                "The previous Lord Chancellor",
+            )
+        ],
+    ),  # 1832809
+    (
+        "I spoke to the Bangladesh High Commissioner to reiterate our concerns about the events unfolding in Bangladesh.",
+        "2024-09-05",
+        "Foreign, Commonwealth and Development Office",
+        [],
+    ),  # 1724506 (undated)
+]
+
+
+@pytest.mark.parametrize(("text", "date", "body", "expected"), RECALL_ROWS)
+def test_commitment_recall_on_unseen_answers(
+    text: str, date: str, body: str | None, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(c.kind, c.quote, c.actor) for c in _extract(text, date, body)] == expected
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (
@@ -1860,6 +2019,18 @@ def test_commitment_due_resolution(
             "The former Foreign Secretary",
             "The former Foreign Secretary",
         ),  # 1678210 (a former minister, as written)
+        (
+            "The Foreign, Commonwealth and Development Office (FCDO) is expected to publish more information on the EDI in the near future.",
+            "Department for Business and Trade",
+            "The Foreign, Commonwealth and Development Office (FCDO)",
+            "The Foreign, Commonwealth and Development Office (FCDO)",
+        ),  # 1741491 (a comma inside the name: not "Commonwealth and Development Office")
+        (
+            "The Secretary of State for Science, Innovation and Technology is carefully considering Ofcom’s research and advice.",
+            "Home Office",
+            "The Secretary of State for Science, Innovation and Technology",
+            "The Secretary of State for Science, Innovation and Technology",
+        ),  # 1726813 (shortened; a comma inside the portfolio)
         (
             "Further details will be announced in due course.",
             "Cabinet Office",

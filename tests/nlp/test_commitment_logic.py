@@ -16,12 +16,15 @@ from pipeline.nlp.commitment_logic import (
     Mention,
     SentenceInput,
     Subject,
+    abbreviation_hits,
     admissible,
     anaphoric_step,
+    appositive_verbs,
     conditions_previous,
     contact_clause_start,
     counted_subject,
     dates_a_report,
+    defined_abbreviations,
     design_feature,
     due_candidates,
     due_preposition,
@@ -43,6 +46,7 @@ from pipeline.nlp.commitment_logic import (
     resolve_actor,
     resolve_due,
     splice_end,
+    subject_aside,
     with_own_people,
 )
 from pipeline.nlp.commitment_rules import (
@@ -364,6 +368,58 @@ def _rule(**kw: Any) -> TriggerRule:
     return TriggerRule.from_dict(
         {"id": "t", "kind": "future", "pattern": [{"LOWER": "will"}], **kw}
     )
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        (", alongside Norway , jointly", True),  # 1677079
+        (", along with international partners ,", True),  # 1820459
+        (", together with the wider Government ,", True),  # 1727403
+        (", working with its Delivery Partner , REACh ,", False),  # two commas inside
+        (", which is independent ,", False),  # a relative clause, not an aside
+        (", launched by the Prime Minister on 16 July ,", False),  # a participle
+        (", alongside Norway", False),  # not closed
+        ("also", False),
+    ],
+)
+def test_subject_aside_partner_or_means_between_commas(between: str, expected: bool) -> None:
+    lower = [w.lower() for w in _words(between)]
+    assert subject_aside(lower, 0, len(lower)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("my right hon . Friend , the Department , announced that", "announced", True),
+        ("the Department , announced", "announced", False),  # the actor opens the clause
+        ("Following the Department announced", "announced", False),
+    ],
+)
+def test_appositive_verbs_after_a_named_actor(sentence: str, verb: str, expected: bool) -> None:
+    words = _words(sentence)
+    lower = [w.lower() for w in words]
+    assert (words.index(verb) in appositive_verbs(lower, _actor_hits(words))) is expected
+
+
+def test_defined_abbreviations_of_government_bodies_only() -> None:
+    words = _words("The Agency ( VMD ) and the Framework ( NPPF ) and Local authorities ( LA )")
+    hits = [
+        Hit("actor", 0, 0, 5),  # The Agency ( VMD )
+        Hit("actor", 1, 6, 11),  # the Framework ( NPPF ): a document's head
+        Hit("actor", 2, 12, 17),  # Local authorities ( LA ): not the government
+    ]
+    assert defined_abbreviations(words, hits, ROLES, lex=LEX) == {"VMD": 0}
+    inside = _words("the Northern Agency ( NA )")  # a match that starts inside a longer name
+    assert defined_abbreviations(inside, [Hit("actor", 0, 2, 6)], ROLES, lex=LEX) == {}
+
+
+def test_abbreviation_hits_name_the_defined_actor() -> None:
+    words = _words("The VMD have established a group with VMD staff ( VMD )")
+    found = abbreviation_hits(words, {"VMD": 1}, [])
+    assert [(h.index, h.start, h.end) for h in found] == [(1, 0, 2), (1, 7, 8)]
+    assert abbreviation_hits(words, {"VMD": 1}, [Hit("actor", 0, 0, 2)]) == [Hit("actor", 1, 7, 8)]
+    assert abbreviation_hits(words, {}, []) == []
 
 
 @pytest.mark.parametrize(
