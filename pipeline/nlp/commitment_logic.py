@@ -1072,6 +1072,8 @@ def quote_end(
             ):
                 end = i  # "..., to be published in autumn 2025": a step of its own
                 break
+    if end > trigger_end and _opens_next_sentence(lower, end):
+        end -= 1
     # Trailing punctuation, and a conjunction or preposition left before a cut ("We will
     # publish more information about the Fund and | how local areas can get involved").
     while end > trigger_end and (
@@ -1083,6 +1085,27 @@ def quote_end(
     ):
         end -= 1
     return end
+
+
+QUOTE_MARKS = frozenset({"'", "’", "‘", '"', "“", "”"})
+"""Quotation marks as tokens (spaCy splits them off the words they enclose)."""
+SENTENCE_ENDERS = frozenset({".", "?", "!"})
+
+
+def _opens_next_sentence(lower: Sequence[str], end: int) -> bool:
+    """True when the token before ``end`` is a quotation mark that opens the next sentence, left
+    at this one's end by the sentencizer (punctuation after a full stop stays with the sentence
+    before it): "... Construction Corps. *'*Secondary sanctions' can be ...". It follows a
+    sentence ender and closes no quotation opened before it in the sentence (an odd count of
+    marks in ``lower[:end]``); "... said 'we will act.*'*" keeps its closing mark.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        end: The quote's end so far.
+    """
+    if end < 2 or lower[end - 1] not in QUOTE_MARKS or lower[end - 2] not in SENTENCE_ENDERS:
+        return False
+    return sum(w in QUOTE_MARKS for w in lower[:end]) % 2 == 1
 
 
 MATRIX_VERBS = frozenset(

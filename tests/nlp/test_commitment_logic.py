@@ -302,6 +302,21 @@ def test_is_passive_verb_groups(sentence: str, expected: bool) -> None:
             3,
             "We will deliver 10,000 drones ( both aerial and maritime ) to Ukraine",
         ),
+        (  # a corpus answer: the next sentence's opening mark, left here by the sentencizer
+            "the UK imposed sanctions against Xinjiang Production and Construction Corps . '",
+            3,
+            "the UK imposed sanctions against Xinjiang Production and Construction Corps",
+        ),
+        (
+            "the Minister said ' we will act . '",
+            4,
+            "the Minister said ' we will act . '",
+        ),
+        (
+            "we will publish the ‘ Plan for Change ’",
+            2,
+            "we will publish the ‘ Plan for Change ’",
+        ),
     ],
 )
 def test_quote_end_drops_trailing_modifiers(sentence: str, trigger_end: int, expected: str) -> None:
