@@ -18,7 +18,8 @@ excluded files are read, never their annotations.
 
 One rule on top of the shared draw (blind4's, kept from the start): a drawn answer that repeats an
 excluded answer, i.e. at least half of its sentences of 8+ words occur verbatim in the texts of the
-excluded answers, is replaced by the first answer of the same stratum, in the order of ``random.Random(seed + 1)``, that is neither drawn nor such a repeat.
+excluded answers, is replaced by the first answer of the same stratum, in the order of
+``random.Random(seed + 1)``, that is neither drawn nor such a repeat.
 """
 
 from __future__ import annotations
