@@ -1608,6 +1608,20 @@ SEGMENTATION_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             )
         ],
     ),  # 1678567 ("those operating on the ground": a preposition, so no subject)
+    # Session 9: a relative clause in the subject whose own subject is a pronoun ends at the
+    # verb after that pronoun; the main verb group is the commitment, its actor the noun.
+    (
+        "The department which I lead will publish the strategy in the spring.",
+        "2024-11-01",
+        "Home Office",
+        [("future", "will publish the strategy in the spring")],
+    ),  # constructed (the reported bug: the quote was "I lead will publish ...", actor "I")
+    (
+        "The Department that I lead will publish the strategy in the spring.",
+        "2024-11-01",
+        "Home Office",
+        [("future", "will publish the strategy in the spring")],
+    ),  # constructed (a relative "that": the whole sentence, with no actor, before)
 ]
 
 
@@ -1872,6 +1886,18 @@ def test_commitment_due_resolution(
             "We",
             None,
         ),  # answering body unknown
+        (
+            "The department which I lead will publish the strategy in the spring.",
+            "Home Office",
+            "The department",
+            "Home Office",
+        ),  # constructed (the subject before a relative clause with its own pronoun, not "I")
+        (
+            "The Department that I lead will publish the strategy in the spring.",
+            "Home Office",
+            "The Department",
+            "Home Office",
+        ),  # constructed
     ],
 )
 def test_commitment_actor_resolution(
