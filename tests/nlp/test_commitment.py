@@ -1632,6 +1632,73 @@ def test_commitment_segmentation_rows(
     assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
 
 
+# -- session 9 (precision): standing stances ------------------------------------------------------
+# GUIDELINES section 1: soft goals and standing positions have nothing to check. Real corpus
+# sentences from unseen odd-id answers; each negative gave a future row on 542204b.
+
+STANCE_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "We will continue to ensure that we train the staff we need to ensure patients are cared for by the right professional, when and where they need it and the cancer plan will reflect this.",
+        "2024-12-09",
+    ),  # 1747313 (vague.ensure, continued)
+    (
+        "We will continue to honour our commitment to bring eligible Afghans to the UK, with new arrivals going directly into settled accommodation where possible.",
+        "2023-12-13",
+    ),  # 1675433 (keeping to what binds already)
+    (
+        "The guiding policy setting out the requirement to publish GPC transactions over £500 remains in place and the department will continue to comply.",
+        "2024-07-31",
+    ),  # 1722803
+    (
+        "We cannot speculate on the timings of the review at this stage, however when conducting the review, the Secretary of State will comply with the requirements in the Planning Act 2008, including consultation, publicity and parliamentary requirements.",
+        "2025-09-04",
+    ),  # 1828011
+    (
+        "The UK Government will continue to stand with Israel as it faces pressing challenges to its security.",
+        "2024-01-11",
+    ),  # 1679125 (a stance of solidarity)
+    (
+        "We will stand firm on human rights, including China's repression of the people of Tibet.",
+        "2024-08-05",
+    ),  # 1723765
+    (
+        "In making a decision concerning the transfer of an indeterminate sentence prisoner to open conditions, the Secretary of State will take account of any recommendation made by the Parole Board.",
+        "2024-12-05",
+    ),  # 1746147 (how a decision is weighed)
+    (
+        "We welcome the latest edition of the British Council's Global Perceptions report, and we will take into account its insights across a range of different areas when shaping the substance and communication of the UK's foreign policies over the year ahead.",
+        "2025-12-08",
+    ),  # 1858573
+]
+
+STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "Existing departmental resources will be reprioritised to fulfil the needs of the office where possible.",
+        "2024-10-11",
+        "Treasury",
+        [("future", "Existing departmental resources will be reprioritised to fulfil the needs")],
+    ),  # 1729503 ("to fulfil" states a purpose, not the verb of the group)
+    (
+        "We will continue to support the Afghan cohort into settled housing, including through the £450 million third round of the Local Authority Housing Fund which follows the first two rounds of £750 million.",
+        "2023-12-13",
+        "Home Office",
+        [("future", "We will continue to support the Afghan cohort into settled housing")],
+    ),  # 1677893 (a continued step with an amount)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date"), STANCE_NEGATIVES)
+def test_commitment_stances_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), STANCE_POSITIVES)
+def test_commitment_stances_leave_steps(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (
