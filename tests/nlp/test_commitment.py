@@ -1632,7 +1632,7 @@ def test_commitment_segmentation_rows(
     assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
 
 
-# -- session 9 (precision): standing stances ------------------------------------------------------
+# -- session 9 (precision): standing stances and soft goals ---------------------------------------
 # GUIDELINES section 1: soft goals and standing positions have nothing to check. Real corpus
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
@@ -1669,6 +1669,24 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "We welcome the latest edition of the British Council's Global Perceptions report, and we will take into account its insights across a range of different areas when shaping the substance and communication of the UK's foreign policies over the year ahead.",
         "2025-12-08",
     ),  # 1858573
+    # "committed to" + a verb of keeping a state or of open-ended change: a soft goal
+    # (vague.committed_to), unless a means, a date or an amount makes it checkable.
+    (
+        "The Government is committed to keeping taxes on working people as low as possible.",
+        "2024-09-09",
+    ),  # 1727287
+    (
+        "The Foreign Secretary has committed to being transparent when making decisions on International Humanitarian Law assessments.",
+        "2024-08-05",
+    ),  # 1723793
+    (
+        "The UK remains committed to eradicating forced labour in global supply chains, in line with Sustainable Development Goal 8.7, and commitments made through the G7.",
+        "2024-11-20",
+    ),  # 1741073
+    (
+        "The Government is committed to cleaning up our air and protecting the public from the harm of pollution.",
+        "2025-01-16",
+    ),  # 1754153
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
@@ -1684,6 +1702,12 @@ STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Home Office",
         [("future", "We will continue to support the Afghan cohort into settled housing")],
     ),  # 1677893 (a continued step with an amount)
+    (
+        "The Government is committed to repealing the Trade Union Act 2016.",
+        "2024-09-12",
+        "Department for Business and Trade",
+        [("future", "The Government is committed to repealing the Trade Union Act 2016")],
+    ),  # 1728135 (a checkable step after "committed to")
 ]
 
 
