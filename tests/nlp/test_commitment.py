@@ -1687,6 +1687,16 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The Government is committed to cleaning up our air and protecting the public from the harm of pollution.",
         "2025-01-16",
     ),  # 1754153
+    # A deictic present ("now", "currently") restates the answer date: no evidence that lifts a
+    # veto.
+    (
+        "All sites progressed for asylum accommodation, including Crowborough Training Camp currently under consideration, will comply with safety, security, health and wellbeing standards.",
+        "2025-11-11",
+    ),  # 1848367
+    (
+        "That is why we are committed to supporting coastal communities and ensuring flood risk management is fit for the challenges we face now and in the future.",
+        "2024-09-02",
+    ),  # 1724677
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
