@@ -1697,6 +1697,15 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "That is why we are committed to supporting coastal communities and ensuring flood risk management is fit for the challenges we face now and in the future.",
         "2024-09-02",
     ),  # 1724677
+    # "will get" people or a service doing something: a soft goal (vague.ensure).
+    (
+        "We will get the National Health Service diagnosing cancer earlier, and treating it faster, so that more patients survive.",
+        "2025-01-14",
+    ),  # 1753659
+    (
+        "This government’s ambition is that all kinship carers will get the support they need to care for their children.",
+        "2025-01-17",
+    ),  # 1753589
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
