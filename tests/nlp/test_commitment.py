@@ -1706,6 +1706,16 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "This government’s ambition is that all kinship carers will get the support they need to care for their children.",
         "2025-01-17",
     ),  # 1753589
+    # An evaluative quality of what is delivered, also after "committed to" or "is"
+    # (vague.evaluative_object): a goal with nothing to check.
+    (
+        "As set out in the Manifesto, the Government is committed to delivering an equitable transition to zero emission vehicles which works for all drivers.",
+        "2024-12-09",
+    ),  # 1747037
+    (
+        "The Government is creating a fairer business rates system that protects the high street, supports investment, and is fit for the 21st century.",
+        "2025-11-11",
+    ),  # 1848131
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
