@@ -1632,7 +1632,7 @@ def test_commitment_segmentation_rows(
     assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
 
 
-# -- session 9 (precision): standing stances and soft goals ---------------------------------------
+# -- session 9 (precision): standing stances, soft goals, past schedules --------------------------
 # GUIDELINES section 1: soft goals and standing positions have nothing to check. Real corpus
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
@@ -1716,6 +1716,16 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The Government is creating a fairer business rates system that protects the high street, supports investment, and is fit for the 21st century.",
         "2025-11-11",
     ),  # 1848131
+    # A schedule in the past tense reports an earlier plan, not a current promise
+    # (future.due_to).
+    (
+        "Under the previous Government, RHL relief was due to end entirely in April 2025.",
+        "2025-09-10",
+    ),  # 1831791
+    (
+        "The UK National Screening Committee (UK NSC) was due to review screening for dental disease in children under nine years old in 2022/23.",
+        "2024-07-29",
+    ),  # 1723291
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
@@ -1737,6 +1747,12 @@ STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Department for Business and Trade",
         [("future", "The Government is committed to repealing the Trade Union Act 2016")],
     ),  # 1728135 (a checkable step after "committed to")
+    (
+        "The next report is due to be published by July 2024.",
+        "2023-12-19",
+        "Department for Environment, Food and Rural Affairs",
+        [("future", "The next report is due to be published by July 2024")],
+    ),  # 1678145 (a present schedule)
 ]
 
 
