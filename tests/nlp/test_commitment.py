@@ -1632,7 +1632,7 @@ def test_commitment_segmentation_rows(
     assert [(c.kind, c.quote) for c in _extract(sentence, date, body)] == expected
 
 
-# -- session 9 (precision): standing stances, soft goals, past schedules --------------------------
+# -- session 9 (precision): stances, soft goals, past schedules, forecasts -----------------------
 # GUIDELINES section 1: soft goals and standing positions have nothing to check. Real corpus
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
@@ -1726,6 +1726,15 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The UK National Screening Committee (UK NSC) was due to review screening for dental disease in children under nine years old in 2022/23.",
         "2024-07-29",
     ),  # 1723291
+    # A forecast about something other than the government, with no time (opinion.expected_to).
+    (
+        "Rosebank is expected to be significantly less emissions intensive than the current average of producing assets, due to greater operational efficiencies and emissions mitigations measures.",
+        "2024-01-10",
+    ),  # 1679081
+    (
+        "The impact of both the junior doctors’ pay offer and the public sector pay awards announced on 29 July 2024 is expected to be limited.",
+        "2024-09-06",
+    ),  # 1724681
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
@@ -1753,6 +1762,17 @@ STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "Department for Environment, Food and Rural Affairs",
         [("future", "The next report is due to be published by July 2024")],
     ),  # 1678145 (a present schedule)
+    (
+        "The revised version of the Construction Playbook is expected to be published in Q2 2025.",
+        "2025-01-16",
+        "Cabinet Office",
+        [
+            (
+                "future",
+                "The revised version of the Construction Playbook is expected to be published",
+            )
+        ],
+    ),  # 1753539 (an expected publication with its time)
 ]
 
 
