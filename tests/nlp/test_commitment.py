@@ -1773,6 +1773,20 @@ STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             )
         ],
     ),  # 1753539 (an expected publication with its time)
+    # Action only if it proves necessary: a conditional offer (conditional.action_if_needed);
+    # the clause before it stays.
+    (
+        "We are currently monitoring the practice of landlords charging rent in advance to understand the impacts on tenants and will take action if necessary.",
+        "2024-09-10",
+        "Ministry of Housing, Communities and Local Government",
+        [("ongoing", "We are currently monitoring the practice of landlords charging rent")],
+    ),  # 1726835
+    (
+        "Government departments have been implementing these policies along with other protective security controls and will not hesitate to take further action if necessary.",
+        "2023-12-18",
+        "Cabinet Office",
+        [("ongoing", "Government departments have been implementing these policies")],
+    ),  # 1677751
 ]
 
 
