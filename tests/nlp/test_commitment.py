@@ -1735,6 +1735,10 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The impact of both the junior doctors’ pay offer and the public sector pay awards announced on 29 July 2024 is expected to be limited.",
         "2024-09-06",
     ),  # 1724681
+    (
+        "The indicative figure provided was that there would be c400 individuals who were at risk of homelessness; however, through assessment and intervention by Probation, we are expecting that number will now be significantly lower.",
+        "2024-09-13",
+    ),  # 1727371 (opinion.expects_that, progressive; "now" is no evidence)
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
