@@ -192,6 +192,7 @@ def _next_verb(
     allow_subject: bool,
     words_original_case: Sequence[str] | None = None,
     named: Mapping[int, int] | None = None,
+    lex: Lexicons | None = None,
 ) -> int | None:
     """Position of the verb group that a boundary at ``i`` opens, or None.
 
@@ -200,6 +201,9 @@ def _next_verb(
     short noun phrase (no punctuation, no other boundary word) followed by a verb start opens a
     clause with its own subject; so does an actor's name that ``named`` lists (its start and
     end) when the verb group follows it directly: "..., and *ministers intend* to look at ...".
+    With ``lex``, the noun phrase may end in a relative clause of a pronoun and its verb
+    (:func:`pronoun_relative_verb`) when the verb group follows that verb directly: "..., and
+    *the premises from which they operate will* also need to be licensed".
     """
     j = i
     while j < limit and lower[j] in INTERVENING_ADVERBS and j not in starts:
@@ -232,6 +236,14 @@ def _next_verb(
             return k
         if not _is_word(word) and word not in {"(", ")", "'s", "’s", "&", "-"}:
             return None
+        if (word in RELATIVES or word == "that") and lex is not None and k > j:
+            own = pronoun_relative_verb(lower, k, lex=lex)
+            if own is None:
+                return None
+            m = own + 1
+            while m < limit and lower[m] in INTERVENING_ADVERBS and m not in starts:
+                m += 1
+            return m if m < limit and m in starts else None
         if word in RELATIVES or word in COORDINATORS or word in SUBORDINATORS or word == "that":
             return None
     return None
@@ -441,26 +453,96 @@ a leading subordinate or conditional one (the words its branches test; keep the 
 _LEADING_ROLES = frozenset({"subordinate", "conditional"})
 
 
+RELATIVE_OWN_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "you", "it"})
+"""Personal pronouns that, straight after a relative pronoun, are the relative clause's own
+subject ("the department which *I* lead", "the premises from which *they* operate")."""
+
+
+def pronoun_relative_verb(lower: Sequence[str], i: int, *, lex: Lexicons) -> int | None:
+    """Position of the own verb of a relative clause opened at ``i`` whose subject is a personal
+    pronoun, or None.
+
+    A relative pronoun (or relative "that") followed by a subject pronoun has its own verb
+    straight after that pronoun, often no auxiliary ("The department which I *lead* will
+    publish ...", "the premises from which they *operate* will also need ..."): the relative
+    clause ends there and the main verb group follows. Not after a verb of knowing or saying
+    (``thatless_verbs``, ``complement_verbs``), whose complement holds the relative's gap and
+    its own verb group ("areas that we know *will make* a difference").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        i: Position of the relative pronoun or "that".
+    """
+    p = i + 1
+    if p >= len(lower) or lower[p] not in RELATIVE_OWN_SUBJECTS:
+        return None
+    v = p + 1
+    while v < len(lower) and lower[v] in INTERVENING_ADVERBS:
+        v += 1
+    if v >= len(lower) or not lower[v].isalpha():
+        return None
+    if lower[v] in lex.thatless_verbs or lower[v] in lex.complement_verbs:
+        return None
+    return v
+
+
 def _in_subject(
     lower: Sequence[str],
     verbs: Collection[int],
     out: Sequence[tuple[int, ClauseRole, str | None, int]],
     role: ClauseRole,
     i: int,
+    *,
+    lex: Lexicons,
 ) -> bool:
-    """True when the relative pronoun at ``i`` is restrictive (no comma or preposition before
-    it) and stands in the subject of the sentence's first main clause (no boundary and no verb
-    group before it)."""
+    """True when the relative pronoun at ``i`` is restrictive (no comma before it) and stands in
+    the subject of the sentence's first main clause (no boundary and no verb group before it).
+
+    A relative clause whose own subject is a pronoun (:func:`pronoun_relative_verb`) is plain
+    to see, so it may also follow a preposition ("the premises *from which they* operate") and
+    stand in the subject of any main or coordinate clause (no verb group between the clause's
+    opener and it): "..., and the premises from which they operate | will also need ..."."""
+    prev = lower[i - 1]
+    if prev == ",":
+        return False
+    if pronoun_relative_verb(lower, i, lex=lex) is not None:
+        if role not in ("main", "coordinate"):
+            return False
+        body = out[-1][3] if out else 0
+    elif out or role != "main" or prev in PREPOSITIONS_BEFORE_RELATIVE:
+        return False
+    else:
+        body = 0
+    return not any(k in verbs for k in range(body, i))
+
+
+def _pronoun_relative_in_subject(
+    lower: Sequence[str],
+    verbs: Collection[int],
+    out: Sequence[tuple[int, ClauseRole, str | None, int]],
+    role: ClauseRole,
+    i: int,
+    *,
+    lex: Lexicons,
+) -> bool:
+    """True when the "that" at ``i`` opens a restrictive relative clause with a pronoun subject
+    inside the subject of the sentence's first main clause, and the main verb group follows
+    it ("The Department *that I lead* will publish ..."). After a preposition, a determiner,
+    a comma or a coordinator "that" is no relative pronoun."""
+    prev = lower[i - 1]
+    if prev in PREPOSITIONS_BEFORE_RELATIVE or prev in NP_DETERMINERS:
+        return False
+    if prev in NOT_BEFORE_RELATIVE_THAT or not prev.isalpha():
+        return False
     return (
-        not out
-        and role == "main"
-        and lower[i - 1] not in {",", *PREPOSITIONS_BEFORE_RELATIVE}
-        and not any(k in verbs for k in range(i))
+        pronoun_relative_verb(lower, i, lex=lex) is not None
+        and _in_subject(lower, verbs, out, role, i, lex=lex)
+        and subject_relative_end(lower, verbs, i, len(lower), lex=lex) is not None
     )
 
 
 def subject_relative_end(
-    lower: Sequence[str], verbs: Collection[int], i: int, n: int
+    lower: Sequence[str], verbs: Collection[int], i: int, n: int, *, lex: Lexicons
 ) -> int | None:
     """Where the main verb group resumes after a restrictive relative clause inside the
     subject, or None.
@@ -470,7 +552,9 @@ def subject_relative_end(
     coordinator or further clause opener, and is not led by a pronoun of its own, is the main
     clause's: "Over 1,000 Afghans *who have arrived* in the UK since October 2023 | *will be
     housed* ...", "The Defence Investors' Advisory Group *that will be supporting* the strategy
-    | *will formally meet* in early autumn".
+    | *will formally meet* in early autumn". When a subject pronoun follows the relative
+    pronoun, the relative clause's own verb is the word after that pronoun, an auxiliary or not
+    (:func:`pronoun_relative_verb`: "The department which I lead | *will publish* ...").
 
     Args:
         lower: The sentence's words, lower-cased.
@@ -482,9 +566,11 @@ def subject_relative_end(
         ",", *HARD_PUNCT, *DASHES, *COORDINATORS, *RELATIVES, *SUBORDINATORS,
         *WEAK_SUBORDINATORS, *CONDITIONALS, *CONTRASTIVES, "that", "than",
     }  # fmt: skip
-    first = next((j for j in range(i + 1, n) if j in verbs or lower[j] in stops), None)
-    if first is None or first not in verbs:
-        return None
+    first = pronoun_relative_verb(lower, i, lex=lex)
+    if first is None:
+        first = next((j for j in range(i + 1, n) if j in verbs or lower[j] in stops), None)
+        if first is None or first not in verbs:
+            return None
     for j in range(first + 1, n):
         if lower[j] in stops and (
             lower[j] not in WEAK_SUBORDINATORS
@@ -576,7 +662,14 @@ def clause_boundaries(
             boundary = (i - 1 if prev == "," else i, "coordinate", word, i + 2)
         elif word in COORDINATORS and (
             _next_verb(
-                lower, verbs, i + 1, n, allow_subject=True, words_original_case=words, named=named
+                lower,
+                verbs,
+                i + 1,
+                n,
+                allow_subject=True,
+                words_original_case=words,
+                named=named,
+                lex=lex,
             )
             or _demonstrative_subject(lower, verbs, i + 1, n)
         ):
@@ -608,17 +701,21 @@ def clause_boundaries(
         elif word in RELATIVES and _relative_has_trigger(lower, i, triggers):
             start = i - 1 if prev in PREPOSITIONS_BEFORE_RELATIVE else i
             boundary = (start, "relative", word, i + 1)
-            if _in_subject(lower, verbs, out, open_role, i):
-                resume = subject_relative_end(lower, verbs, i, n)
+            if _in_subject(lower, verbs, out, open_role, i, lex=lex):
+                resume = subject_relative_end(lower, verbs, i, n, lex=lex)
         elif word == "that" and prev not in complement_verbs and prev not in {"so", "such"}:
             if (
                 i + 1 < n
-                and ((i + 1) in verbs or _relative_past_trigger(lower, verbs, triggers, i))
+                and (
+                    (i + 1) in verbs
+                    or _relative_past_trigger(lower, verbs, triggers, i)
+                    or _pronoun_relative_in_subject(lower, verbs, out, open_role, i, lex=lex)
+                )
                 and _relative_has_trigger(lower, i, triggers)
             ):
                 boundary = (i, "relative", word, i + 1)
-                if _in_subject(lower, verbs, out, open_role, i):
-                    resume = subject_relative_end(lower, verbs, i, n)
+                if _in_subject(lower, verbs, out, open_role, i, lex=lex):
+                    resume = subject_relative_end(lower, verbs, i, n, lex=lex)
         elif word in CONDITIONALS and _hedge_if(lower, i, lex=lex):
             continue  # "if appropriate", "if necessary": a hedge, not a condition
         elif word in CONDITIONALS:

@@ -456,13 +456,17 @@ def has_evidence(
     lex: Lexicons,
 ) -> bool:
     """True when the span holds something checkable: a quantity or a resolved time expression
-    (``lower``: the sentence's words lower-cased, when the caller has them)."""
+    (``lower``: the sentence's words lower-cased, when the caller has them). A deictic present
+    ("now", "currently", "today": TIMEX3 ``PRESENT_REF``) restates the answer date and checks
+    nothing ("All sites ... currently under consideration, will comply with ... standards")."""
     for q in sentence.quantities:
         if draft_start <= q.start and q.end <= draft_end:
             return True
     for t in sentence.timexes:
         if draft_start <= t.start and t.end <= draft_end:
             p = t.payload
+            if p.get("timex3") == "PRESENT_REF":
+                continue
             resolved = (
                 p.get("start") or p.get("end") or (p.get("type") == "duration" and p.get("timex3"))
             )

@@ -13,7 +13,14 @@ from itertools import pairwise
 import pytest
 from spacy.language import Language
 
-from pipeline.nlp.clauses import Clause, sentence_ranges, slot_init, split_clauses, verb_starts
+from pipeline.nlp.clauses import (
+    Clause,
+    pronoun_relative_verb,
+    sentence_ranges,
+    slot_init,
+    split_clauses,
+    verb_starts,
+)
 from pipeline.nlp.commitment_logic import is_participle
 from pipeline.nlp.commitment_rules import shipped_lexicons
 
@@ -566,3 +573,70 @@ def test_split_clauses_relative_that_before_a_past_trigger(
     nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
 ) -> None:
     assert _split_texts(nlp, sentence, triggers, participles=False) == expected
+
+
+# -- session 9: a relative clause whose own subject is a pronoun ---------------------------------
+
+# (sentence, trigger words, expected clause texts). A relative pronoun followed by a subject
+# pronoun has its own verb straight after that pronoun, often no auxiliary, and the main verb
+# group follows it ("the department which I lead | will publish ..."): the relative clause ends
+# at that verb, and a coordinator before the subject still opens a clause.
+PRONOUN_RELATIVES: list[tuple[str, tuple[str, ...], list[str]]] = [
+    (
+        "Under this scheme, which will be operated by local authorities, practitioners will be required to obtain a licence to perform specified cosmetic procedures, and the premises from which they operate will also need to be licensed.",
+        ("will",),
+        [
+            "Under this scheme,",
+            "which will be operated by local authorities, practitioners will be required to obtain a licence to perform specified cosmetic procedures",
+            ", and the premises",
+            "from which they operate",
+            "will also need to be licensed.",
+        ],
+    ),  # 1848958 (the premises' own relative used to swallow the main verb group)
+    (
+        "The department which I lead will publish the strategy in the spring.",
+        ("will",),
+        ["The department", "which I lead", "will publish the strategy in the spring."],
+    ),  # constructed (the reported bug: the quote was "I lead will publish ...", actor "I")
+    (
+        "The Department that I lead will publish the strategy in the spring.",
+        ("will",),
+        ["The Department", "that I lead", "will publish the strategy in the spring."],
+    ),  # constructed (a relative "that" before a pronoun: one clause, no actor, before)
+    # A verb of knowing after the pronoun: the relative's gap is the subject of its complement,
+    # whose own verb group follows ("which we hope will have ..."), so nothing changes.
+    (
+        "This is funding a team to provide targeted housing support to people in treatment for substance dependence, and is showing promising results around reducing evictions, which we hope will have an equally positive impact on people’s treatment outcomes.",
+        ("will",),
+        [
+            "This is funding a team to provide targeted housing support to people in treatment for substance dependence",
+            ", and is showing promising results around reducing evictions,",
+            "which we hope will have an equally positive impact on people’s treatment outcomes.",
+        ],
+    ),  # 1729024
+]
+
+
+@pytest.mark.parametrize(("sentence", "triggers", "expected"), PRONOUN_RELATIVES)
+def test_split_clauses_relative_with_a_pronoun_subject(
+    nlp: Language, sentence: str, triggers: tuple[str, ...], expected: list[str]
+) -> None:
+    assert _split_texts(nlp, sentence, triggers) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragment", "relative", "verb"),
+    [
+        ("the premises from which they operate will also need", 3, "operate"),  # 1848958
+        ("the Service Justice Board , which I chair .", 5, "chair"),  # 1677307
+        ("areas that we know will make a difference", 1, None),  # 1847993 (knowing)
+        ("evictions , which we hope will have", 2, None),  # 1729024 (a complement verb)
+        ("the Impact Assessment that will be published", 3, None),  # 1753025 (no pronoun)
+    ],
+)
+def test_pronoun_relative_verb_finds_the_relative_clauses_own_verb(
+    fragment: str, relative: int, verb: str | None
+) -> None:
+    words = fragment.lower().split()
+    found = pronoun_relative_verb(words, relative, lex=LEX)
+    assert (words[found] if found is not None else None) == verb

@@ -1608,6 +1608,20 @@ SEGMENTATION_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             )
         ],
     ),  # 1678567 ("those operating on the ground": a preposition, so no subject)
+    # Session 9: a relative clause in the subject whose own subject is a pronoun ends at the
+    # verb after that pronoun; the main verb group is the commitment, its actor the noun.
+    (
+        "The department which I lead will publish the strategy in the spring.",
+        "2024-11-01",
+        "Home Office",
+        [("future", "will publish the strategy in the spring")],
+    ),  # constructed (the reported bug: the quote was "I lead will publish ...", actor "I")
+    (
+        "The Department that I lead will publish the strategy in the spring.",
+        "2024-11-01",
+        "Home Office",
+        [("future", "will publish the strategy in the spring")],
+    ),  # constructed (a relative "that": the whole sentence, with no actor, before)
 ]
 
 
@@ -1775,6 +1789,180 @@ def test_commitment_recall_on_unseen_answers(
     text: str, date: str, body: str | None, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(c.kind, c.quote, c.actor) for c in _extract(text, date, body)] == expected
+
+
+# -- session 9 (precision): stances, soft goals, past schedules, forecasts -----------------------
+# GUIDELINES section 1: soft goals and standing positions have nothing to check. Real corpus
+# sentences from unseen odd-id answers; each negative gave a future row on 542204b.
+
+STANCE_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "We will continue to ensure that we train the staff we need to ensure patients are cared for by the right professional, when and where they need it and the cancer plan will reflect this.",
+        "2024-12-09",
+    ),  # 1747313 (vague.ensure, continued)
+    (
+        "We will continue to honour our commitment to bring eligible Afghans to the UK, with new arrivals going directly into settled accommodation where possible.",
+        "2023-12-13",
+    ),  # 1675433 (keeping to what binds already)
+    (
+        "The guiding policy setting out the requirement to publish GPC transactions over £500 remains in place and the department will continue to comply.",
+        "2024-07-31",
+    ),  # 1722803
+    (
+        "We cannot speculate on the timings of the review at this stage, however when conducting the review, the Secretary of State will comply with the requirements in the Planning Act 2008, including consultation, publicity and parliamentary requirements.",
+        "2025-09-04",
+    ),  # 1828011
+    (
+        "The UK Government will continue to stand with Israel as it faces pressing challenges to its security.",
+        "2024-01-11",
+    ),  # 1679125 (a stance of solidarity)
+    (
+        "We will stand firm on human rights, including China's repression of the people of Tibet.",
+        "2024-08-05",
+    ),  # 1723765
+    (
+        "In making a decision concerning the transfer of an indeterminate sentence prisoner to open conditions, the Secretary of State will take account of any recommendation made by the Parole Board.",
+        "2024-12-05",
+    ),  # 1746147 (how a decision is weighed)
+    (
+        "We welcome the latest edition of the British Council's Global Perceptions report, and we will take into account its insights across a range of different areas when shaping the substance and communication of the UK's foreign policies over the year ahead.",
+        "2025-12-08",
+    ),  # 1858573
+    # "committed to" + a verb of keeping a state or of open-ended change: a soft goal
+    # (vague.committed_to), unless a means, a date or an amount makes it checkable.
+    (
+        "The Government is committed to keeping taxes on working people as low as possible.",
+        "2024-09-09",
+    ),  # 1727287
+    (
+        "The Foreign Secretary has committed to being transparent when making decisions on International Humanitarian Law assessments.",
+        "2024-08-05",
+    ),  # 1723793
+    (
+        "The UK remains committed to eradicating forced labour in global supply chains, in line with Sustainable Development Goal 8.7, and commitments made through the G7.",
+        "2024-11-20",
+    ),  # 1741073
+    (
+        "The Government is committed to cleaning up our air and protecting the public from the harm of pollution.",
+        "2025-01-16",
+    ),  # 1754153
+    # A deictic present ("now", "currently") restates the answer date: no evidence that lifts a
+    # veto.
+    (
+        "All sites progressed for asylum accommodation, including Crowborough Training Camp currently under consideration, will comply with safety, security, health and wellbeing standards.",
+        "2025-11-11",
+    ),  # 1848367
+    (
+        "That is why we are committed to supporting coastal communities and ensuring flood risk management is fit for the challenges we face now and in the future.",
+        "2024-09-02",
+    ),  # 1724677
+    # "will get" people or a service doing something: a soft goal (vague.ensure).
+    (
+        "We will get the National Health Service diagnosing cancer earlier, and treating it faster, so that more patients survive.",
+        "2025-01-14",
+    ),  # 1753659
+    (
+        "This government’s ambition is that all kinship carers will get the support they need to care for their children.",
+        "2025-01-17",
+    ),  # 1753589
+    # An evaluative quality of what is delivered, also after "committed to" or "is"
+    # (vague.evaluative_object): a goal with nothing to check.
+    (
+        "As set out in the Manifesto, the Government is committed to delivering an equitable transition to zero emission vehicles which works for all drivers.",
+        "2024-12-09",
+    ),  # 1747037
+    (
+        "The Government is creating a fairer business rates system that protects the high street, supports investment, and is fit for the 21st century.",
+        "2025-11-11",
+    ),  # 1848131
+    # A schedule in the past tense reports an earlier plan, not a current promise
+    # (future.due_to).
+    (
+        "Under the previous Government, RHL relief was due to end entirely in April 2025.",
+        "2025-09-10",
+    ),  # 1831791
+    (
+        "The UK National Screening Committee (UK NSC) was due to review screening for dental disease in children under nine years old in 2022/23.",
+        "2024-07-29",
+    ),  # 1723291
+    # A forecast about something other than the government, with no time (opinion.expected_to).
+    (
+        "Rosebank is expected to be significantly less emissions intensive than the current average of producing assets, due to greater operational efficiencies and emissions mitigations measures.",
+        "2024-01-10",
+    ),  # 1679081
+    (
+        "The impact of both the junior doctors’ pay offer and the public sector pay awards announced on 29 July 2024 is expected to be limited.",
+        "2024-09-06",
+    ),  # 1724681
+    (
+        "The indicative figure provided was that there would be c400 individuals who were at risk of homelessness; however, through assessment and intervention by Probation, we are expecting that number will now be significantly lower.",
+        "2024-09-13",
+    ),  # 1727371 (opinion.expects_that, progressive; "now" is no evidence)
+]
+
+STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "Existing departmental resources will be reprioritised to fulfil the needs of the office where possible.",
+        "2024-10-11",
+        "Treasury",
+        [("future", "Existing departmental resources will be reprioritised to fulfil the needs")],
+    ),  # 1729503 ("to fulfil" states a purpose, not the verb of the group)
+    (
+        "We will continue to support the Afghan cohort into settled housing, including through the £450 million third round of the Local Authority Housing Fund which follows the first two rounds of £750 million.",
+        "2023-12-13",
+        "Home Office",
+        [("future", "We will continue to support the Afghan cohort into settled housing")],
+    ),  # 1677893 (a continued step with an amount)
+    (
+        "The Government is committed to repealing the Trade Union Act 2016.",
+        "2024-09-12",
+        "Department for Business and Trade",
+        [("future", "The Government is committed to repealing the Trade Union Act 2016")],
+    ),  # 1728135 (a checkable step after "committed to")
+    (
+        "The next report is due to be published by July 2024.",
+        "2023-12-19",
+        "Department for Environment, Food and Rural Affairs",
+        [("future", "The next report is due to be published by July 2024")],
+    ),  # 1678145 (a present schedule)
+    (
+        "The revised version of the Construction Playbook is expected to be published in Q2 2025.",
+        "2025-01-16",
+        "Cabinet Office",
+        [
+            (
+                "future",
+                "The revised version of the Construction Playbook is expected to be published",
+            )
+        ],
+    ),  # 1753539 (an expected publication with its time)
+    # Action only if it proves necessary: a conditional offer (conditional.action_if_needed);
+    # the clause before it stays.
+    (
+        "We are currently monitoring the practice of landlords charging rent in advance to understand the impacts on tenants and will take action if necessary.",
+        "2024-09-10",
+        "Ministry of Housing, Communities and Local Government",
+        [("ongoing", "We are currently monitoring the practice of landlords charging rent")],
+    ),  # 1726835
+    (
+        "Government departments have been implementing these policies along with other protective security controls and will not hesitate to take further action if necessary.",
+        "2023-12-18",
+        "Cabinet Office",
+        [("ongoing", "Government departments have been implementing these policies")],
+    ),  # 1677751
+]
+
+
+@pytest.mark.parametrize(("sentence", "date"), STANCE_NEGATIVES)
+def test_commitment_stances_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), STANCE_POSITIVES)
+def test_commitment_stances_leave_steps(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
 
 
 # -- due dates, actors, offsets --------------------------------------------------------------------
@@ -2043,6 +2231,18 @@ def test_commitment_due_resolution(
             "We",
             None,
         ),  # answering body unknown
+        (
+            "The department which I lead will publish the strategy in the spring.",
+            "Home Office",
+            "The department",
+            "Home Office",
+        ),  # constructed (the subject before a relative clause with its own pronoun, not "I")
+        (
+            "The Department that I lead will publish the strategy in the spring.",
+            "Home Office",
+            "The Department",
+            "Home Office",
+        ),  # constructed
     ],
 )
 def test_commitment_actor_resolution(
