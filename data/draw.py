@@ -140,3 +140,55 @@ def draw(
     ``id % 2 == parity``), and the ids :func:`sample` draws from them."""
     cue, rest = pools(read_corpus(), *excluded(excluded_sets), parity=parity)
     return cue, rest, sample(cue, rest, seed, n_cue, n_rest)
+
+
+MIN_WORDS = 8
+"""Sentences shorter than this are standard phrases, not evidence of a repeat."""
+
+
+def long_sentences(text: str, min_words: int = MIN_WORDS) -> list[str]:
+    """The sentences of ``text`` (split after . ! ? and at line breaks) of ``min_words``+ words."""
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text)
+    return [s.strip() for s in parts if len(s.split()) >= min_words]
+
+
+def is_repeat(text: str, known: set[str]) -> bool:
+    """Whether at least half of ``text``'s long sentences are among the ``known`` sentences."""
+    own = long_sentences(text)
+    return bool(own) and 2 * sum(s in known for s in own) >= len(own)
+
+
+def replace_repeats(
+    chosen: list[int], stratum: Iterable[int], texts: dict[int, str], known: set[str], seed: int
+) -> tuple[list[int], list[int]]:
+    """``chosen`` with each repeat swapped for the next non-repeat of ``stratum``; and the repeats.
+
+    The replacements come in the order of ``random.Random(seed)`` over the sorted stratum.
+    """
+    repeats = [i for i in chosen if is_repeat(texts[i], known)]
+    kept = [i for i in chosen if i not in repeats]
+    order = sorted(set(stratum) - set(chosen))
+    random.Random(seed).shuffle(order)
+    spare = (i for i in order if not is_repeat(texts[i], known))
+    return sorted(kept + [next(spare) for _ in repeats]), repeats
+
+
+def blind_selection(
+    excluded_sets: Iterable[Path], seed: int, n_cue: int, n_rest: int, parity: int
+) -> dict[str, Any]:
+    """A blind set's draw (blind4's rule, which later sets keep): :func:`sample` from the pools
+    without ``excluded_sets``' answers (ids with ``id % 2 == parity``), each drawn answer that
+    repeats an excluded one (:func:`is_repeat`: at least half of its long sentences occur verbatim
+    in their texts) replaced by the first non-repeat of its stratum in the order of
+    ``random.Random(seed + 1)``; as :func:`selection` records it, with ``replaced_repeats``."""
+    answers = read_corpus()
+    ids, vector_sentences = excluded(excluded_sets)
+    cue, rest = pools(answers, ids, vector_sentences, parity=parity)
+    chosen_cue, chosen_rest = sample(cue, rest, seed, n_cue, n_rest)
+    texts = {a["id"]: html_to_text(a["answerText"] or "").text for a in answers}
+    known = {s for i in ids if i in texts for s in long_sentences(texts[i])}
+    chosen_cue, repeats_cue = replace_repeats(chosen_cue, cue, texts, known, seed + 1)
+    chosen_rest, repeats_rest = replace_repeats(chosen_rest, rest, texts, known, seed + 1)
+    repeats = sorted(repeats_cue + repeats_rest)
+    rule = f"id % 2 == {parity}"
+    return selection(cue, rest, (chosen_cue, chosen_rest), seed, rule, replaced_repeats=repeats)

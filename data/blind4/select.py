@@ -25,10 +25,7 @@ stratum, in the order of ``random.Random(seed + 1)``, that is neither drawn nor 
 from __future__ import annotations
 
 import json
-import random
-import re
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,8 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, excluded, pools, read_corpus, sample, selection  # noqa: E402
-from pipeline.ingest.html import html_to_text  # noqa: E402  (HTML to text only, not the engine)
+from data.draw import GOLD, blind_selection, excluded  # noqa: E402, F401  (blindcheck reads excluded)
 
 EXCLUDED_SETS = (
     GOLD / "dev.jsonl",
@@ -51,48 +47,10 @@ EXCLUDED_SETS = (
 SEED = 20261202
 N_CUE, N_REST = 18, 6
 PARITY = 0  # even ids only
-MIN_WORDS = 8  # sentences shorter than this are standard phrases, not evidence of a repeat
-
-
-def sentences(text: str, min_words: int = MIN_WORDS) -> list[str]:
-    """The sentences of ``text`` (split after . ! ? and at line breaks) of ``min_words``+ words."""
-    parts = re.split(r"(?<=[.!?])\s+|\n+", text)
-    return [s.strip() for s in parts if len(s.split()) >= min_words]
-
-
-def is_repeat(text: str, known: set[str]) -> bool:
-    """Whether at least half of ``text``'s long sentences are among the ``known`` sentences."""
-    own = sentences(text)
-    return bool(own) and 2 * sum(s in known for s in own) >= len(own)
-
-
-def replace_repeats(
-    chosen: list[int], stratum: Iterable[int], texts: dict[int, str], known: set[str], seed: int
-) -> tuple[list[int], list[int]]:
-    """``chosen`` with each repeat swapped for the next non-repeat of ``stratum``; and the repeats.
-
-    The replacements come in the order of ``random.Random(seed)`` over the sorted stratum.
-    """
-    repeats = [i for i in chosen if is_repeat(texts[i], known)]
-    kept = [i for i in chosen if i not in repeats]
-    order = sorted(set(stratum) - set(chosen))
-    random.Random(seed).shuffle(order)
-    spare = (i for i in order if not is_repeat(texts[i], known))
-    return sorted(kept + [next(spare) for _ in repeats]), repeats
 
 
 def main() -> None:
-    answers = read_corpus()
-    ids, vector_sentences = excluded(EXCLUDED_SETS)
-    cue, rest = pools(answers, ids, vector_sentences, parity=PARITY)
-    chosen_cue, chosen_rest = sample(cue, rest, SEED, N_CUE, N_REST)
-    texts = {a["id"]: html_to_text(a["answerText"] or "").text for a in answers}
-    known = {s for i in ids if i in texts for s in sentences(texts[i])}
-    chosen_cue, repeats_cue = replace_repeats(chosen_cue, cue, texts, known, SEED + 1)
-    chosen_rest, repeats_rest = replace_repeats(chosen_rest, rest, texts, known, SEED + 1)
-    chosen = (chosen_cue, chosen_rest)
-    repeats = sorted(repeats_cue + repeats_rest)
-    record = selection(cue, rest, chosen, SEED, "id % 2 == 0", replaced_repeats=repeats)
+    record = blind_selection(EXCLUDED_SETS, SEED, N_CUE, N_REST, PARITY)
     print(json.dumps(record, indent=1))
 
 
