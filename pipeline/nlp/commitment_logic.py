@@ -140,7 +140,8 @@ DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
             tuple(p.split())
             for p in (
                 "by", "by the end of", "by end of", "before", "before the end of", "no later than",
-                "not later than", "until", "up to", "in", "during", "within", "within the next",
+                "not later than", "on or before", "until", "up to", "in", "during", "within",
+                "within the next",
                 "over", "over the next", "over the course of", "across", "across the course of",
                 "throughout", "from", "starting", "starting from", "starting in", "beginning",
                 "beginning in", "at", "on", "later in", "early in", "towards the end of",
@@ -168,7 +169,8 @@ POINT_PREPOSITIONS = frozenset(
         "by", "by the end of", "by end of", "before", "before the end of", "early in", "later in",
         "early", "later", "towards the end of", "toward the end of", "at the end of",
         "in time for", "ahead of", "by the start of", "no later than", "not later than",
-        "until", "at", "on", "for", "by the", "before the", "at the", "the end of", "end of",
+        "on or before", "until", "at", "on", "for", "by the", "before the", "at the",
+        "the end of", "end of",
     }
 )  # fmt: skip
 """Prepositions that set a point for ongoing work, not the period it runs over."""
@@ -1355,6 +1357,7 @@ DEADLINE_PREPOSITIONS = frozenset(
         "before the end of",
         "no later than",
         "not later than",
+        "on or before",
         "within",
         "by the",
     }

@@ -2144,6 +2144,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2025-04-01",
             "from 1 April 2025",
         ),  # 1728971
+        # "on or before" allows the day itself (not "before": the day before)
+        (
+            "The guidance “Using non-corporate communication channels (e.g. WhatsApp, private email, SMS) for government business” will be reviewed on or before 31 December 2025.",
+            "2024-09-18",
+            "2025-12-31",
+            "on or before 31 December 2025",
+        ),  # 1728505
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",
