@@ -584,17 +584,18 @@ class CommitmentTagger:
         quantity_starts: list[int] = []
         rows: list[Commitment] = []
         last: tuple[int, SentenceInput] | None = None
-        defined = self.abbreviations(doc, orth, sentences, sorted(by_sentence), columns)
-        for k in sorted(by_sentence):
+        with_triggers = sorted(by_sentence)
+        defined = self.abbreviations(doc, orth, sentences, with_triggers, columns)
+        for k in with_triggers:
             s, e = sentences[k]
             found = by_sentence[k] + [
                 h for h in self._rule_matches(doc, context[k], s, e, columns) if h[0] != "trigger"
             ]
             found.sort(key=_BY_SPAN)
             hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
+            words = list(map(texts.__getitem__, orth[s:e]))
             if defined and defined[0][0] <= s:
                 earlier = {a: i for end, d in defined if end <= s for a, i in d.items()}
-                words = list(map(texts.__getitem__, orth[s:e]))
                 extra = abbreviation_hits(words, earlier, hits)
                 if extra:
                     hits = sorted(hits + extra, key=lambda h: (h.start, h.end))
@@ -603,7 +604,6 @@ class CommitmentTagger:
                 quantities = _sorted_mentions(doc, attrs.QUANTITY_SPANS, attrs.QUANTITY_ATTR)
                 timex_starts = [m[0] for m in timexes]
                 quantity_starts = [m[0] for m in quantities]
-            words = list(map(texts.__getitem__, orth[s:e]))
             if "-" in words:  # the whitespace column is read for the rare spaced hyphen
                 words = clause_words(words, columns.attr(SPACY), s)
             antecedent = None

@@ -2082,7 +2082,7 @@ def listed_steps(
     before the next gerund, the last to hard punctuation, the full stop or ``end``."""
     items: list[tuple[int, int]] = []
     start, i = first, first + 1
-    while i < end and lower[i] not in HARD_PUNCT and lower[i] not in {".", "!", "?"}:
+    while i < end and lower[i] not in HARD_PUNCT and lower[i] not in SENTENCE_ENDERS:
         j = i + 1 if lower[i] in {",", "and", "or"} else end
         if lower[i] == "," and j < end and lower[j] in {"and", "or"}:
             j += 1
