@@ -174,11 +174,17 @@ class Extraction:
     model_version: str = ""
 
     def to_gold(self, answer_id: int | str) -> dict[str, Any]:
-        """One record in the gold format of GUIDELINES.md section 4a."""
+        """One record in the gold format of GUIDELINES.md section 4a.
+
+        Negated commitments ("has no plans to", "will not publish") are left out. The format
+        has no ``negated`` field to tell them from promises, and its gold does not annotate
+        refusals (dev 1847580, "There are no plans to consult on ...", and every set annotated
+        here). ``to_dict`` and the tables keep them, flagged, for the audit's withdrawals.
+        """
         return {
             "id": answer_id,
             "date_answered": self.anchor.isoformat(),
-            "commitments": [c.to_gold() for c in self.commitments],
+            "commitments": [c.to_gold() for c in self.commitments if not c.negated],
             "timexes": [t.to_gold() for t in self.timexes],
             "quantities": [q.to_gold() for q in self.quantities],
         }

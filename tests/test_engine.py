@@ -71,6 +71,18 @@ def test_extract_gold_record_has_the_guidelines_shape() -> None:
     assert set(record["timexes"][0]) == {"text", "type", "start", "end", "value"}
 
 
+def test_gold_record_leaves_negated_commitments_out_and_the_full_record_keeps_them() -> None:
+    text = "We have no plans to abolish the regulator. We will publish the review by March 2026."
+    result = extract(text, SEED_ANCHOR)
+    negated = [c.quote for c in result.commitments if c.negated]
+    assert negated, "the engine should flag the refusal as a negated commitment"
+    gold = [c["quote"] for c in result.to_gold("x")["commitments"]]
+    assert not set(negated) & set(gold)
+    assert any("publish the review" in quote for quote in gold)
+    full = result.to_dict()["commitments"]
+    assert {c["quote"] for c in full if c["negated"]} == set(negated)
+
+
 @pytest.mark.parametrize(
     "text",
     [

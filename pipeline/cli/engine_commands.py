@@ -85,7 +85,10 @@ def predict(
         bool,
         typer.Option(
             "--full/--gold-format",
-            help="Write every field (offsets, roles, strengths) instead of the gold format only.",
+            help=(
+                "Write every field (offsets, roles, strengths, and the negated commitments, "
+                "flagged) instead of the gold format only, which leaves negated commitments out."
+            ),
         ),
     ] = False,
 ) -> None:

@@ -194,7 +194,9 @@ def score_records(gold: Iterable[Item], pred: Iterable[Item]) -> dict[str, Secti
     """Score predicted records against gold records, matched by ``id``.
 
     Gold records with no prediction count as all misses; predictions for ids that are not in
-    the gold are ignored (the gold defines the sample).
+    the gold are ignored (the gold defines the sample). Predicted commitments flagged
+    ``negated`` (``predict --full`` keeps them) are not scored, as the gold format leaves them
+    out (``Extraction.to_gold``), so both kinds of prediction file score alike.
     """
     predicted = {str(r["id"]): r for r in pred}
     scores = {
@@ -204,10 +206,11 @@ def score_records(gold: Iterable[Item], pred: Iterable[Item]) -> dict[str, Secti
     for g in gold:
         p = predicted.get(str(g["id"]), {})
         answer_id = g["id"]
+        commitments = [c for c in p.get("commitments", []) if not c.get("negated")]
         _score_section(
             scores["commitments"],
             g.get("commitments", []),
-            p.get("commitments", []),
+            commitments,
             "quote",
             COMMITMENT_ATTRIBUTES,
             answer_id,
@@ -215,7 +218,7 @@ def score_records(gold: Iterable[Item], pred: Iterable[Item]) -> dict[str, Secti
         _score_section(
             scores["future_commitments"],
             [c for c in g.get("commitments", []) if c.get("kind") == "future"],
-            [c for c in p.get("commitments", []) if c.get("kind") == "future"],
+            [c for c in commitments if c.get("kind") == "future"],
             "quote",
             FUTURE_ATTRIBUTES,
             answer_id,
