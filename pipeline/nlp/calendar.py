@@ -295,6 +295,10 @@ year, and in answers a turnaround standard ("responding ... within 20 working da
 BEFORE_PREPOSITIONS: frozenset[str] = frozenset({"before", "prior to", "ahead of"})
 """Prepositions whose deadline is the day before the period starts."""
 
+_END_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
+"""A period's end ("the end of the year", "the close of 2025"): a boundary, so "before" it allows
+the period's last day, as "by" it does."""
+
 PREPOSITIONS: tuple[str, ...] = (
     "no later than",
     "not later than",
@@ -422,7 +426,8 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
         "by 2029-30" -> 2030-03-31, "later this year" -> 31 December, "from January 2025" ->
         2025-01-31); the anchor plus the duration for "within 12 weeks" or "over the next 15
         years"; the day before the Parliament's latest dissolution for "by the end of this
-        Parliament"; the day before the period starts after "before"; None for sets, for
+        Parliament"; the day before the period starts after "before", except before a
+        period's end ("before the end of the year" -> 31 December, as "by"); None for sets, for
         vague expressions ("shortly", "in due course"), for a duration in working days
         ("within 20 working days": a turnaround standard, and no calendar date without the
         year's bank holidays), for a century ("the twenty-first century" names an era, not a
@@ -446,6 +451,6 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
     start, end = dt.date.fromisoformat(timex.start), dt.date.fromisoformat(timex.end)
     if is_century(start, end):
         return None  # "the twenty-first century" is an era, not a deadline
-    if prep in BEFORE_PREPOSITIONS:
+    if prep in BEFORE_PREPOSITIONS and not _END_OF.match(timex.text):
         return start - dt.timedelta(days=1) if start > dt.date.min else None
     return end

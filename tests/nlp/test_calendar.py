@@ -155,6 +155,9 @@ DEADLINES: list[tuple[str, str, str | None, str | None]] = [
     ("We will halve it by the end of this Parliament.", "2023-12-13", "by", "2024-12-16"),
     ("We will deliver 1.5 million homes over this Parliament.", "2024-09-09", "over", "2029-07-08"),
     ("It will be decided before April 2025.", "2024-03-25", "before", "2025-03-31"),
+    # a period's end is a boundary: "before" it allows the last day, as "by" does
+    ("It will be decided before the end of the year.", "2024-03-25", "before", "2024-12-31"),
+    ("It will be decided before the close of 2025.", "2024-03-25", "before", "2025-12-31"),
     ("We will publish the results shortly.", "2024-03-25", None, None),
     ("We will publish it in due course.", "2024-03-25", "in", None),
     ("We will report on it each year.", "2024-03-25", None, None),

@@ -2151,6 +2151,19 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2025-12-31",
             "on or before 31 December 2025",
         ),  # 1728505
+        # "before the end of" a period allows its last day, as "by the end of" does
+        (
+            "My Department will publish its homelessness strategy before the end of the year.",
+            "2025-12-09",
+            "2025-12-31",
+            "before the end of the year",
+        ),  # 1858958
+        (
+            "We will set out the position before the end of December 2024.",
+            "2024-09-12",
+            "2024-12-31",
+            "before the end of December 2024",
+        ),  # 1726322 (its last clause)
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",
