@@ -164,6 +164,9 @@ _DUE_PREPOSITIONS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
 # Prepositions that name a period a thing belongs to, not when it happens ("allocations for
 # 2025/26"); a time expression after them does not give a due date.
 NON_DEADLINE_PREPOSITIONS = frozenset({("for",), ("since",), ("of",), ("about",)})
+OPEN_ENDED_PREPOSITIONS = frozenset({"after", "beyond"})
+"""Words before a time expression that set no latest date ("funding beyond 2026", "will publish
+it after 2025"): the expression gives no due."""
 POINT_PREPOSITIONS = frozenset(
     {
         "by", "by the end of", "by end of", "before", "before the end of", "early in", "later in",
@@ -1206,7 +1209,8 @@ def due_candidates(
 
     Candidates are the time expressions inside the quote that say when it happens, not what
     something is ("its April 2025 rate recommendations", "allocations for 2025/26", "the
-    report published in April 2024"); sets, lengths ("17-year-olds"), centuries and the answer
+    report published in April 2024"); sets, lengths ("17-year-olds"), centuries, open-ended
+    times ("beyond 2026", "after April 2024", with every expression before them) and the answer
     date itself ("now", "currently") are left out. The last one in the quote comes first:
     "will be introduced in 2025 through the Bill", "the budget in 2025/26 in due course" (a
     vague last expression means no due; see :func:`resolve_due`).
@@ -1221,6 +1225,7 @@ def due_candidates(
     """
     today = anchor.isoformat() if anchor is not None else None
     out = []
+    open_ended: int | None = None
     for t in timexes:
         if not (start <= t.start and t.end <= end) or t.payload.get("type") == "set":
             continue
@@ -1230,9 +1235,15 @@ def due_candidates(
             continue
         if is_modifier_timex(words, t, lower=lower, lex=lex):
             continue
+        if t.start > 0 and words[t.start - 1].lower() in OPEN_ENDED_PREPOSITIONS:
+            open_ended = t.end if open_ended is None else max(open_ended, t.end)
+            continue
         if t.payload.get("type") == "duration" and not _duration_deadline(words, t, lex=lex):
             continue
         out.append((t, t.start - due_preposition(words[max(start, t.start - 6) : t.start])))
+    if open_ended is not None:
+        # an open-ended time says when as the last one would: those before it give no due
+        out = [c for c in out if c[0].end > open_ended]
     out.sort(key=lambda c: (c[0].end, -c[0].start), reverse=True)
     return out
 

@@ -2164,6 +2164,19 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             "2024-12-31",
             "before the end of December 2024",
         ),  # 1726322 (its last clause)
+        # an open-ended time sets no latest date, and leaves none to the times before it
+        (
+            "Information regarding export licences granted between 7 October and end of December 2023 will be published after April 2024.",
+            "2023-12-19",
+            None,
+            None,
+        ),  # 1677718
+        (
+            "Funding beyond 2025/26 will be determined as part of Phase 2 of the Spending Review.",
+            "2024-11-07",
+            None,
+            None,
+        ),  # 1738723 (its relative clause left out)
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",
