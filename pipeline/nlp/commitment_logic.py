@@ -164,9 +164,10 @@ _DUE_PREPOSITIONS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
 # Prepositions that name a period a thing belongs to, not when it happens ("allocations for
 # 2025/26"); a time expression after them does not give a due date.
 NON_DEADLINE_PREPOSITIONS = frozenset({("for",), ("since",), ("of",), ("about",)})
-OPEN_ENDED_PREPOSITIONS = frozenset({"after", "beyond"})
+OPEN_ENDED_PREPOSITIONS = frozenset({"after", "beyond", "past"})
 """Words before a time expression that set no latest date ("funding beyond 2026", "will publish
-it after 2025"): the expression gives no due."""
+it after 2025", "required past 2039"): the expression gives no due."""
+
 POINT_PREPOSITIONS = frozenset(
     {
         "by", "by the end of", "by end of", "before", "before the end of", "early in", "later in",
@@ -385,6 +386,17 @@ def due_preposition(before: Sequence[str]) -> int:
         if len(prep) <= len(lower) and lower[len(lower) - len(prep) :] == prep:
             return len(prep)
     return 0
+
+
+def open_ended_before(lower: Sequence[str], start: int) -> bool:
+    """True when the words before position ``start`` make the time expression there a lower
+    bound: an :data:`OPEN_ENDED_PREPOSITIONS` word, or "earlier than" ("no earlier than April
+    2027")."""
+    if start <= 0:
+        return False
+    if lower[start - 1] in OPEN_ENDED_PREPOSITIONS:
+        return True
+    return start >= 2 and lower[start - 1] == "than" and lower[start - 2] == "earlier"
 
 
 def is_modifier_timex(
@@ -1209,9 +1221,10 @@ def due_candidates(
 
     Candidates are the time expressions inside the quote that say when it happens, not what
     something is ("its April 2025 rate recommendations", "allocations for 2025/26", "the
-    report published in April 2024"); sets, lengths ("17-year-olds"), centuries, open-ended
-    times ("beyond 2026", "after April 2024", with every expression before them) and the answer
-    date itself ("now", "currently") are left out. The last one in the quote comes first:
+    report published in April 2024"); sets, lengths ("17-year-olds"), centuries, past starts
+    ("since 2020"), open-ended times ("beyond 2026", "after April 2024", "no earlier than April
+    2027", with every expression before them) and periods that end on the answer date ("now",
+    "currently", "earlier in the year") are left out. The last one in the quote comes first:
     "will be introduced in 2025 through the Bill", "the budget in 2025/26 in due course" (a
     vague last expression means no due; see :func:`resolve_due`).
 
@@ -1224,20 +1237,23 @@ def due_candidates(
         lower: ``words`` lower-cased, when the caller has them.
     """
     today = anchor.isoformat() if anchor is not None else None
+    lower_all = lower if lower is not None else [w.lower() for w in words]
     out = []
     open_ended: int | None = None
     for t in timexes:
         if not (start <= t.start and t.end <= end) or t.payload.get("type") == "set":
             continue
-        if today is not None and t.payload.get("start") == today and t.payload.get("end") == today:
-            continue
+        if today is not None and t.payload.get("end") == today:
+            continue  # "now", "currently", "earlier in the year": up to the answer, no deadline
         if "centur" in str(t.payload.get("text", "")).lower():
             continue
         if is_modifier_timex(words, t, lower=lower, lex=lex):
             continue
-        if t.start > 0 and words[t.start - 1].lower() in OPEN_ENDED_PREPOSITIONS:
+        if open_ended_before(lower_all, t.start):
             open_ended = t.end if open_ended is None else max(open_ended, t.end)
             continue
+        if t.start > 0 and lower_all[t.start - 1] == "since":
+            continue  # "in place since the start of this academic year": a past start
         if t.payload.get("type") == "duration" and not _duration_deadline(words, t, lex=lex):
             continue
         out.append((t, t.start - due_preposition(words[max(start, t.start - 6) : t.start])))
@@ -2584,6 +2600,7 @@ __all__ = [
     "main_subject",
     "modifiers_for",
     "names_measure",
+    "open_ended_before",
     "quote_end",
     "resolve_actor",
     "resolve_due",

@@ -2177,6 +2177,31 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             None,
             None,
         ),  # 1738723 (its relative clause left out)
+        (
+            "Further climate change predictions indicate upper catchment flood alleviation measures will be required past 2039 to offer York the same standard of protection.",
+            "2023-12-19",
+            None,
+            None,
+        ),  # 1677137
+        (
+            "King Edward VI Balaam Wood Academy is in group 3 and is currently expected to commence with planning and feasibility work no earlier than April 2027.",
+            "2024-11-06",
+            None,
+            None,
+        ),  # 1738670
+        # a period up to the answer date, or a past start, is no deadline
+        (
+            "This will build on engagement earlier in the year with the university sector on how to design proof-of-concept funding.",
+            "2024-11-15",
+            None,
+            None,
+        ),  # 1740434
+        (
+            "The new national framework for fixed penalty notices, which has been in place since the start of this academic year, strengthens protections for parents of those with additional needs by, for absence cases other than holiday, introducing an expectation that attendance support will have been provided before a penalty notice can be used.",
+            "2024-12-11",
+            None,
+            None,
+        ),  # 1747354
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",

@@ -41,6 +41,7 @@ from pipeline.nlp.commitment_logic import (
     names_means,
     names_measure,
     object_gap,
+    open_ended_before,
     purpose_complement,
     quote_end,
     resolve_actor,
@@ -99,6 +100,25 @@ def _mention(
 )
 def test_due_preposition_longest_match(before: str, expected: int) -> None:
     assert due_preposition(before.split()) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("funding beyond", True),
+        ("will be published after", True),
+        ("will be required past", True),
+        ("work no earlier than", True),
+        ("will be published no later than", False),
+        ("will be published by", False),
+        ("will be published before", False),
+        ("than", False),
+        ("", False),
+    ],
+)
+def test_open_ended_before_knows_lower_bounds(before: str, expected: bool) -> None:
+    lower = before.split()
+    assert open_ended_before(lower, len(lower)) is expected
 
 
 @pytest.mark.parametrize(
