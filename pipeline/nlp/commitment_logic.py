@@ -162,8 +162,9 @@ _DUE_PREPOSITIONS_BY_LAST: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 """:data:`DUE_PREPOSITIONS` by their last word, longest first."""
 # Prepositions that name a period a thing belongs to, not when it happens ("allocations for
-# 2025/26"); a time expression after them does not give a due date.
-NON_DEADLINE_PREPOSITIONS = frozenset({("for",), ("since",), ("of",), ("about",)})
+# 2025/26"); a time expression after them does not give a due date. Only prepositions in
+# DUE_PREPOSITIONS are looked up here ("since" is handled by due_candidates).
+NON_DEADLINE_PREPOSITIONS = frozenset({("for",)})
 OPEN_ENDED_PREPOSITIONS = frozenset({"after", "beyond", "past"})
 """Words before a time expression that set no latest date ("funding beyond 2026", "will publish
 it after 2025", "required past 2039"): the expression gives no due."""
