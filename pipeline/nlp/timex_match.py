@@ -255,8 +255,8 @@ def build_spec(
         values["half"] = 1 if _word(g["half"]) in ("first", "1", "h1") else 2
     if "fy" in g:
         values["fin_year"] = _split_year(g["fy"], g["fy2"]) if "fy2" in g else _year(g["fy"])
-    if "fy_short" in g:  # "22-23", "23/24": two consecutive two-digit years
-        values["fin_year"] = _split_year("'" + g["fy_short"][-2:], g.get("fy2", ""))
+    if "fy_short" in g:  # "22-23", "31/32": two consecutive two-digit years, 2000-2039
+        values["fin_year"] = _split_year(str(2000 + int(g["fy_short"][-2:])), g.get("fy2", ""))
     if "ay" in g:
         values["acad_year"] = _split_year(g["ay"], g["ay2"]) if "ay2" in g else _year(g["ay"])
     if "ay_end" in g:

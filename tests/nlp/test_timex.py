@@ -417,6 +417,12 @@ UK_CALENDAR: list[Row] = [
         "2024-09-18",
         [("2022/23", "date", "2022-04-01", "2023-03-31")],
     ),  # 1727053
+    # two two-digit years are a financial year of this century, "31/32" too (was 1931)
+    (
+        "The West Midlands Combined Authority will receive almost £2.4bn in Transport for City Region (TCR) funding up to 31/32.",
+        "2025-12-08",
+        [("31/32", "date", "2031-04-01", "2032-03-31")],
+    ),  # 1859221
 ]
 
 DEICTIC: list[Row] = [
@@ -1430,6 +1436,23 @@ NEGATIVES: list[Row] = [
         "2024-12-05",
         [("26 November", "date", "2024-11-26", "2024-11-26")],
     ),  # 1745973
+    # the number of a published standard, and a count after "a total of" (corpus audit of
+    # years outside 1990-2050)
+    (
+        "PAS 1899 provides specifications on designing and installing accessible public EV chargepoints, meeting the industry need for standardised guidance on what accessible public chargepoint design consists of and how it can be deployed.",
+        "2025-01-15",
+        [],
+    ),  # 1753583
+    (
+        "The British Standards Institute (BSI), who publish PAS 2030 and 2035, will consider how to address more innovative products that do not fit within existing annexes in their next update.",
+        "2024-10-11",
+        [],
+    ),  # 1728890
+    (
+        "There has been a total of 1838 Building Assessment Certificate applications to the Building Safety Regulator since it was established.",
+        "2025-12-08",
+        [],
+    ),  # 1859850
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
