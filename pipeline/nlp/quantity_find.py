@@ -87,6 +87,9 @@ _MINUS = re.compile(r"\bminus[ -]$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _MID_SENTENCE = re.compile(r"[a-z,][ \t]+$")
+_WORD_COMPOUND_BEFORE = re.compile(r"(?:[^\W\d_]-|\bnet[ \t]+)$", re.IGNORECASE)
+"""Before a number word, what makes it part of a compound that counts nothing: a word and a
+hyphen ("net-zero targets"), or "net" ("our net zero goals", "meet net zero in 2050")."""
 _AGE_COMMAS = re.compile(r",[ \t]")
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,[ \t]$")
 _OF_DET = re.compile(
@@ -462,6 +465,8 @@ class _Scanner:
         idiom = lex.idiom.match(text, ns) if lex.idiom is not None else None
         if idiom is not None:
             return self._reject(idiom.end())  # "one-to-one", "a one-off payment"
+        if words and _WORD_COMPOUND_BEFORE.search(text, max(0, ns - 5), ns):
+            return self._reject(ne)  # "net-zero targets", "net zero goals"
         currency = self._currency_before(ns)
         if currency and not words and is_code_after_letters(text, ns, raw, lex):
             return self._reject(ne)  # "the Crown Commercial Services framework (RM6100)"

@@ -714,6 +714,19 @@ NEGATIVES: list[Row] = [
         "Under the same legislation, restrictions on volume price promotions of less healthy food or drinks, such as three for the price of two offers, are due to come into force in England on 1 October 2025.",
         [],
     ),  # answer 1746169: an idiom, not a count of offers
+    # "net zero", with or without its hyphen, counts nothing (session 10 corpus audit of zeros)
+    (
+        "TPR reports that the UK pension sector is increasingly playing a role in tackling climate change, with many schemes setting net-zero targets and actively engaging with companies to reduce emissions.",
+        [],
+    ),  # answer 1818750
+    (
+        "This government is however not complacent and is determined to make the UK a clean energy superpower and meet our net zero goals.",
+        [],
+    ),  # answer 1818750
+    (
+        "The Government remains committed to its carbon budgets, which keep it on track to meet net zero in 2050.",
+        [],
+    ),  # answer 1675406
     # Mutations of answer 1675383 (docs/reliability.md, "Mutation fuzzing"): amounts no float
     # holds are no quantity. The first raised OverflowError ("cannot convert float infinity to
     # integer"); the second, finite digits scaled to infinity, gave a row of value inf (not JSON).
