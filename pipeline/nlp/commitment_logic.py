@@ -146,7 +146,7 @@ DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
                 "throughout", "from", "starting", "starting from", "starting in", "beginning",
                 "beginning in", "at", "on", "later in", "early in", "towards the end of",
                 "toward the end of", "at the end of", "in time for", "ahead of", "by the start of",
-                "for", "later", "earlier", "around", "this", "towards", "toward",
+                "for", "later", "earlier", "around", "towards", "toward",
                 "the end of", "end of", "in the course of", "from the start of", "within the",
                 "over the", "in the", "during the", "across the", "by the", "before the",
                 "throughout the", "for the", "until the", "from the", "at the", "by the end of the",

@@ -2202,6 +2202,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             None,
             None,
         ),  # 1747354
+        # a pronoun object before the time expression is not its preposition
+        (
+            "We will provide further information on this later this year.",
+            "2025-07-10",
+            "2025-12-31",
+            "later this year",
+        ),  # 1819304 (its last clause)
         # a century is an era, not a deadline
         (
             "The Government will meet the challenges, threats and opportunities of the twenty-first century.",
