@@ -1453,6 +1453,12 @@ NEGATIVES: list[Row] = [
         "2025-12-08",
         [],
     ),  # 1859850
+    # a numbered year of a contract or school, not a calendar year
+    (
+        "It is confirmed that Year 3 of the contract will proceed with Fujitsu as planned.",
+        "2024-11-20",
+        [],
+    ),  # 1741153
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
