@@ -13,6 +13,7 @@ Usage: ``python -m pipeline.nlp.build [MODEL_DIR] [--out DIR]``
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 
@@ -31,8 +32,22 @@ META_KEYS = (
     "url",
     "license",
     "sources",
+    "rules_digest",
 )
 VOLATILE_META_KEYS = ("spacy_version", "spacy_git_version")
+
+
+def rules_digest(src: Path) -> str:
+    """A short SHA-256 of the model's rule sources: ``config.cfg`` and every component's
+    ``*.jsonl`` rule file, by relative path and bytes. ``meta.json`` records it beside the
+    version, so that a change to the rules without a new version fails
+    ``tests/nlp/test_build.py`` (docs/model-versions.md)."""
+    digest = hashlib.sha256()
+    files = [src / "config.cfg", *sorted(src.glob("*/*.jsonl"))]
+    for path in files:
+        digest.update(path.relative_to(src).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def assemble(src: Path) -> Language:
@@ -86,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     out = build(args.model, args.out or args.model)
-    print(f"built {out}")
+    print(f"built {out}; rules digest {rules_digest(args.model)}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.nlp.build import VOLATILE_META_KEYS, build
+from pipeline.nlp.build import VOLATILE_META_KEYS, build, rules_digest
 from pipeline.settings import get_settings
 
 
@@ -42,3 +42,33 @@ def test_build_model_loads_with_spacy_load() -> None:
     assert nlp.pipe_names[:1] == ["sentencizer"]
     assert {"pct_timex", "pct_quantity", "pct_commitment"} <= set(nlp.pipe_names)
     assert nlp.meta["name"] == "commitments"
+
+
+def test_model_version_fingerprints_its_rules() -> None:
+    model = get_settings().model
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    digest = rules_digest(model)
+    assert meta.get("rules_digest") == digest, (
+        f"the rule files changed since commitments-{meta['version']}: give the model a new "
+        f"version in meta.json, record rules_digest {digest} there (`make model` prints it) and "
+        "add the version to docs/model-versions.md"
+    )
+    versions = (Path(__file__).parents[2] / "docs" / "model-versions.md").read_text("utf-8")
+    assert f"| {meta['version']} | `{digest}` |" in versions, (
+        f"docs/model-versions.md has no entry for {meta['version']} with digest {digest}"
+    )
+
+
+def test_rules_digest_sees_a_changed_rule_file(tmp_path: Path) -> None:
+    model = get_settings().model
+    copy = tmp_path / "model"
+    for name, data in _files(model).items():
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (copy / name).write_bytes(data)
+    before = rules_digest(copy)
+    blocks = copy / "pct_timex" / "blocks.jsonl"
+    blocks.write_bytes(blocks.read_bytes() + b"\n")
+    assert rules_digest(copy) != before
+    (copy / "meta.json").write_text("{}", encoding="utf-8")  # not a rule source
+    blocks.write_bytes(blocks.read_bytes()[:-1])
+    assert rules_digest(copy) == before
