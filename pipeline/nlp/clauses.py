@@ -43,9 +43,12 @@ AUXILIARIES = frozenset(
     {
         "will", "shall", "would", "can", "could", "may", "might", "must", "should",
         "is", "are", "am", "was", "were", "has", "have", "had", "does", "do", "did",
-        "wo", "'ll", "'s", "'re", "'ve", "remains", "remain", "continues", "continue",
+        "wo", "'ll", "'s", "'re", "'ve", "\u2019ll", "\u2019re", "\u2019ve", "remains",
+        "remain", "continues", "continue",
     }
 )  # fmt: skip
+"""Words that start a finite verb group; the contractions with both apostrophes, except the
+curly "\u2019s", which in answers is the possessive."""
 COORDINATORS = frozenset({"and", "but", "or", "yet", "so", "nor"})
 CONTRASTIVES = frozenset({"whilst", "while", "whereas", "although", "though"})
 RELATIVES = frozenset({"which", "who", "whom", "whose"})

@@ -48,7 +48,12 @@ from pipeline.nlp.commitment_logic import (
     resolve_actor,
     resolve_due,
 )
-from pipeline.nlp.commitment_rules import CommitmentRules, anchor_token, match_extent
+from pipeline.nlp.commitment_rules import (
+    CommitmentRules,
+    anchor_token,
+    match_extent,
+    with_apostrophe_twins,
+)
 from pipeline.nlp.rules import write_jsonl
 from pipeline.nlp.token_match import (
     COLUMN_INDEX,
@@ -264,18 +269,19 @@ class CommitmentTagger:
         )
         for family, items in families:
             for index, rule in enumerate(items):
+                pattern = with_apostrophe_twins(rule.pattern)
                 matcher = Matcher(self.vocab, validate=False)
                 key = f"pct_commitment/{family}/{rule.id}"
-                matcher.add(key, [rule.pattern], greedy="LONGEST")
+                matcher.add(key, [pattern], greedy="LONGEST")
                 self._keys[strings[key]] = (family, index)
                 self.matchers[(family, index)] = matcher
-                found = anchor_token(rule.pattern)
+                found = anchor_token(pattern)
                 if found is None:
                     self.unanchored.append((family, index))
                     continue
                 position, words = found
-                self.extents[(family, index)] = match_extent(rule.pattern, position)
-                compiled = compile_anchored(rule.pattern, position, strings)
+                self.extents[(family, index)] = match_extent(pattern, position)
+                compiled = compile_anchored(pattern, position, strings)
                 if compiled is not None:
                     self.anchored[(family, index)] = compiled
                 for word in sorted(words):

@@ -94,15 +94,65 @@ def check_pattern(value: Any, *, field: str, where: str) -> Pattern:
     return [dict(token) for token in value]
 
 
+APOSTROPHES = ("'", "\u2019")
+"""The straight and the curly (right single quotation mark) apostrophe: answers use both."""
+
+_TEXT_ATTRS = ("ORTH", "LOWER", "TEXT", "NORM")
+
+
+POSSESSIVE_S = frozenset({"'s", "\u2019s"})
+""""'s" is left as written: after a noun it is nearly always the possessive ("the Government\u2019s
+costing", "Ofcom\u2019s Broadcasting Code"), so a rule's "'s" (for "is") gets no twin."""
+
+
+def apostrophe_twin(word: str) -> str | None:
+    """``word`` with its apostrophes swapped, straight for curly and curly for straight
+    ("'ll" -> "\u2019ll", "n\u2019t" -> "n't"), or None when it has none or is an "'s"
+    (:data:`POSSESSIVE_S`)."""
+    if word.lower() in POSSESSIVE_S:
+        return None
+    if APOSTROPHES[0] in word:
+        return word.replace(APOSTROPHES[0], APOSTROPHES[1])
+    if APOSTROPHES[1] in word:
+        return word.replace(APOSTROPHES[1], APOSTROPHES[0])
+    return None
+
+
+def with_apostrophe_twins(pattern: Pattern) -> Pattern:
+    """``pattern`` with every word that holds an apostrophe also accepted with the other one
+    (except "'s", see :func:`apostrophe_twin`): a rule written with "'ll", "'re", "'ve" or
+    "n't" also matches "we\u2019ll", "we\u2019re", "we\u2019ve" and "won\u2019t". spaCy's
+    tokenizer keeps the apostrophe the text has, and written answers use both. The rule files
+    keep what their authors wrote; the component compiles this form."""
+    out: Pattern = []
+    for token in pattern:
+        token = dict(token)
+        for attr in _TEXT_ATTRS:
+            value = token.get(attr)
+            if isinstance(value, str):
+                twin = apostrophe_twin(value)
+                if twin is not None:
+                    token[attr] = {"IN": [value, twin]}
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                words = list(value["IN"])
+                twins = [t for w in words if isinstance(w, str) and (t := apostrophe_twin(w))]
+                if twins:
+                    token[attr] = {**value, "IN": words + [t for t in twins if t not in words]}
+        out.append(token)
+    return out
+
+
 COMMON_WORDS = frozenset(
     {
         "is", "are", "am", "'s", "'re", "'m", "has", "have", "'ve", "had", "was", "were", "be",
         "been", "being", "to", "the", "a", "an", "of", "in", "on", "for", "and", "or", "not",
         "n't", "there", "it", "this", "that", "by", "with", "at", "as", "do", "does", "did",
         "no", "under", "remains", "remain",
+        "\u2019s", "\u2019re", "\u2019m", "\u2019ve", "n\u2019t",
     }
 )  # fmt: skip
-"""Closed-class words too frequent to anchor a rule (see :func:`anchor_words`)."""
+"""Closed-class words too frequent to anchor a rule (see :func:`anchor_words`), with both
+apostrophes."""
 
 
 REPEAT_ALLOWANCE = 6

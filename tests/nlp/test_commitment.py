@@ -1187,6 +1187,26 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
             ("ongoing", "It is developing a PIP service"),
         ],
     ),  # 1740798
+    # Session 10: contractions written with the curly apostrophe ("we\u2019re", "we\u2019ve"),
+    # which the rules spell with the straight one
+    (
+        "This means that we\u2019re clearing claims faster than we were prior to the pandemic.",
+        "2024-01-08",
+        None,
+        [("ongoing", "we\u2019re clearing claims faster than we were prior to the pandemic")],
+    ),  # 1678455
+    (
+        "We\u2019re investing over £4.5 billion to help industry and consumers make a supported switch to electric vehicles (EVs).",
+        "2025-09-10",
+        None,
+        [("ongoing", "We\u2019re investing over £4.5 billion to help industry and consumers")],
+    ),  # 1832441
+    (
+        "We promised change, and we\u2019ve delivered early with a reduction in the list of over 206,000 since the Government came into office.",
+        "2025-11-11",
+        None,
+        [("done", "we\u2019ve delivered early with a reduction in the list of over 206,000")],
+    ),  # 1848246
 ]
 
 # (sentence, answer date): nothing to record

@@ -23,7 +23,9 @@ from pipeline.nlp.commitment_rules import (
     VetoRule,
     anchor_token,
     anchor_words,
+    apostrophe_twin,
     match_extent,
+    with_apostrophe_twins,
 )
 from pipeline.nlp.rules import RuleError, write_jsonl
 from pipeline.settings import get_settings
@@ -277,3 +279,37 @@ def test_every_model_rule_has_an_anchor() -> None:
             assert anchor_words(rule.pattern), (
                 f"{rule.id} has no anchor word: the component would match it everywhere"
             )
+
+
+@pytest.mark.parametrize(
+    ("word", "twin"),
+    [
+        ("'ll", "\u2019ll"),
+        ("n\u2019t", "n't"),
+        ("'ve", "\u2019ve"),
+        ("majesty's", "majesty\u2019s"),
+        ("'s", None),  # nearly always the possessive after a noun
+        ("\u2019S", None),
+        ("will", None),
+    ],
+)
+def test_apostrophe_twin(word: str, twin: str | None) -> None:
+    assert apostrophe_twin(word) == twin
+
+
+def test_with_apostrophe_twins_widens_words_and_sets_and_leaves_the_rule_alone() -> None:
+    pattern = [
+        {"LOWER": {"IN": ["will", "'ll"]}},
+        {"ORTH": "n't", "OP": "?"},
+        {"LOWER": {"IN": ["'s", "is"]}},
+        {"IS_TITLE": True},
+    ]
+    original = json.loads(json.dumps(pattern))
+    widened = with_apostrophe_twins(pattern)
+    assert widened == [
+        {"LOWER": {"IN": ["will", "'ll", "\u2019ll"]}},
+        {"ORTH": {"IN": ["n't", "n\u2019t"]}, "OP": "?"},
+        {"LOWER": {"IN": ["'s", "is"]}},
+        {"IS_TITLE": True},
+    ]
+    assert pattern == original
