@@ -1030,10 +1030,13 @@ def modifiers_for(
             ok = hit.start < trigger.end + 1 and hit.end > trigger.start
             ok = ok or trigger.end <= hit.start <= trigger.end + 1
         elif rule.scope == "subject":
+            # the subject opens with it ("*No* council will see a reduction"), not a word inside
+            # it ("the Fund, for which the previous government made *no* plans ..., will be
+            # extended", "savings in fees *no* longer payable ... are expected to be ...")
             ok = (
                 subject.status != "none"
                 and not subject.inherited
-                and subject.start <= hit.start < trigger.start
+                and subject.start == hit.start < trigger.start
             )
         else:
             ok = span_start <= hit.start and hit.end <= span_end

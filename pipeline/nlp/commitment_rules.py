@@ -345,7 +345,7 @@ class ModifierRule:
         pattern: spaCy ``Matcher`` token pattern.
         effect: ``soft``/``firm`` (sets the strength), ``assurance`` or ``negated`` (sets the flag).
         scope: ``trigger`` (the match must overlap the trigger or start right after it),
-            ``subject`` (inside the clause's own subject: "*No* assessment has been made") or
+            ``subject`` (opening the clause's own subject: "*No* assessment has been made") or
             ``clause`` (anywhere in the commitment's clause).
         note: Free-text rationale or example.
     """

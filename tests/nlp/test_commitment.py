@@ -1211,6 +1211,11 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    # what the answer condemns is not the government's work (session 10)
+    (
+        "It is unacceptable that north Gaza now has no functioning hospitals and that medical personnel are being detained without justification.",
+        "2025-01-15",
+    ),  # 1753704
     (
         "The Commission has proposed a 3-year delay to the rules of origin for certain electric accumulators and electrified vehicles.",
         "2023-12-14",
@@ -1514,6 +1519,43 @@ def test_commitment_corpus_positives(
 @pytest.mark.parametrize(("sentence", "date"), CORPUS_NEGATIVES)
 def test_commitment_corpus_negatives_do_not_fire(sentence: str, date: str) -> None:
     assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
+# (sentence, answer date, start of the quote, negated): a "no" negates the commitment when it
+# opens the subject or the plan, not when it stands inside the subject (session 10)
+NEGATION_ROWS: list[tuple[str, str, str, bool]] = [
+    (
+        "The Autumn Budget announced that the UK Shared Prosperity Fund, for which the previous government made no plans beyond March 2025, will be extended for 2025-26 at a reduced level of £900 million.",
+        "2024-11-11",
+        "the UK Shared Prosperity Fund",
+        False,
+    ),  # 1738686
+    (
+        "For comparison, savings in fees no longer payable to private operators are expected to be between £110m and £150m per annum, once all services have transferred into public ownership from the ten current private-sector operators.",
+        "2025-01-15",
+        "savings in fees",
+        False,
+    ),  # 1753626
+    (
+        "We have no specific plans to introduce the specific kind of support he refers to.",
+        "2025-12-05",
+        "We have no specific plans",
+        True,
+    ),  # 1858934
+    (
+        "No final decisions will be made until the consultation closes.",
+        "2025-12-05",
+        "No final",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "start", "negated"), NEGATION_ROWS)
+def test_commitment_negation_scope(sentence: str, date: str, start: str, negated: bool) -> None:
+    rows = [c for c in _extract(sentence, date, None) if c.quote.startswith(start)]
+    assert rows, f"no commitment starting {start!r}"
+    assert rows[0].negated is negated
 
 
 # -- steps no trigger covered (round 5): a dated announcement, money committed -----------------------
