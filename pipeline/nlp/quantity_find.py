@@ -114,6 +114,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 """An acronym in capitals ("NHS", "HMPPS"): not a plural noun even when it ends in S (a plural
 acronym ends in a small s: "UTCs")."""
 MIN_CODE_DIGITS = 4
+YEAR_DIGITS = 4
+MIN_YEAR = 1900
+MAX_YEAR = 2100
 MAX_ONE_MODIFIERS = 2
 """How many modifiers "one" may skip before its noun ("one direct ministerial appointment")."""
 _ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
@@ -382,6 +385,20 @@ def is_code_after_letters(text: str, start: int, raw: str, lex: QuantityLexicon)
     return m is not None and m.end(1) == start and m.group(1).isalpha()
 
 
+def is_year_numeral(raw: str) -> bool:
+    """True when the numeral ``raw`` is written as a year (four plain digits, 1900-2100): after
+    "in" it dates the number before it ("19 in 2020-21", "from 20 in 2012 to 44"), it is no
+    ratio's denominator ("one in 10")."""
+    return len(raw) == YEAR_DIGITS and raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR
+
+
+def scales_compose(written: float, factor: float) -> bool:
+    """Whether a scale word of ``factor`` multiplies the scale ``written`` before it: only a
+    larger one does ("4 hundred million", "five thousand million"); the same or a smaller one
+    repeats it ("£894m million" is £894 million, not £894 trillion)."""
+    return written == 1 or factor > written
+
+
 def is_zero_modifier(text: str, pos: int, lex: QuantityLexicon) -> bool:
     """True when the word at ``pos``, after "zero", makes a compound modifier rather than a
     counted noun: "zero emission cars", "zero-carbon homes", "zero tolerance" (a singular word);
@@ -648,8 +665,8 @@ class _Scanner:
         pos = ne
         for _ in range(2):  # "4 hundred million"
             scale = _scale(text, pos, lex)
-            if scale is None:
-                break
+            if scale is None or not scales_compose(cand.scale, scale[0].factor):
+                break  # "£894m million": one scale written twice
             rule, pos = scale
             cand.value *= rule.factor
             cand.scale *= rule.factor
@@ -660,7 +677,7 @@ class _Scanner:
             cand.rule = prefix_rule.id
             cand.value *= prefix_rule.factor
             suffix = _suffix(text, pos, lex, ("money",))
-            if suffix is not None:
+            if suffix is not None and suffix[0].factor == 1:  # not "£80,000 p.a."
                 pos = suffix[2]
             cand.end = pos
         else:
@@ -713,7 +730,7 @@ class _Scanner:
         ratio = _RATIO.match(text, pos)
         if ratio:
             other = NUMERAL.match(text, ratio.end())
-            if other:
+            if other and not is_year_numeral(other.group(0)):  # "19 in 2020-21": a year
                 den = (
                     parse_number_words(other.group(0))
                     if other.group("w")

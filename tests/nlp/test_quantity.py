@@ -171,6 +171,18 @@ MONEY: list[Row] = [
         "Since the fund was established in 2015, it has provided over £400 million in funding to support more than 50,000 children.",
         [("£400 million", 400000000, "GBP"), ("50,000 children", 50000, "child")],
     ),  # answer 1726715
+    (
+        'Failure to declare or under-declaring capital is consistently in the top causes of Fraud and Error and cost £894m million in Universal Credit overpayments, £138m in Pension Credit and £167m in ESA in 2022-23.',
+        [('£894m', 894000000, 'GBP'), ('£138m', 138000000, 'GBP'), ('£167m', 167000000, 'GBP')],
+    ),  # answer 1677151: one scale written twice is applied once
+    (
+        'Hazel Hobbs was appointed as interim Chair of Building Digital UK (BDUK) in August, starting on 1 September 2024 for a period of 6 months and remuneration of £80,000 p.a. pro rata.',
+        [('£80,000', 80000, 'GBP')],
+    ),  # answer 1724422: 'p.a.' after a pound sign is no pence
+    (
+        'The partnership has seen more than 430,000 P-Wave urinal mats distributed around the United Kingdom since its launch.',
+        [('430,000 P-Wave urinal mats', 430000, 'mat')],
+    ),  # answer 1729359: a capital P is no pence
 ]
 
 PERCENT: list[Row] = [
@@ -748,6 +760,10 @@ NEGATIVES: list[Row] = [
         + " trillion.",
         [],
     ),  # answer 1722563 mutated: the elliptical count raised OverflowError (int of infinity)
+    (
+        'The LGSCO received 18 complaints about Derbyshire County Council’s adult social care services in the 2019-20 financial year, 19 in 2020-21, 22 in 2021-22, 29 in 2022-23 and 29 in 2023-24.',
+        [('18 complaints', 18, 'complaint')],
+    ),  # answer 1746303: 'N in <year>' is no ratio
 ]
 
 DEV_ROWS: list[Row] = [
