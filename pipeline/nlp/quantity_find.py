@@ -261,6 +261,8 @@ def counted_noun(
     if glued and not plural:
         word = glued.group(1)
         return (glued.end(), [word]) if word.lower() not in lex.stop_words else None
+    if glued and not is_plural(glued.group(1).split("-")[-1].lower(), lex):
+        return None  # "two-tier areas", "five-axle mixers", "Six-monthly Reports": a modifier
     cursor = glued.end() if glued else pos
     if glued:
         words.append(glued.group(1))
@@ -786,6 +788,14 @@ def trend_before(text: str, start: int, lex: QuantityLexicon) -> bool:
     return bool(lex.trend and lex.trend.search(text, max(0, start - TREND_WINDOW), start))
 
 
+def can_end_range(first: Candidate, second: Candidate) -> bool:
+    """Whether the bare number ``second``, written after ``first`` and "to" or a dash, can be
+    the upper end of its range: not below it once ``first``'s scale is applied ("£5 to 10",
+    "£2m-3"; not "£123 million to 86 artificial intelligence (AI) technologies")."""
+    scale = first.scale if second.scale == 1 else 1.0
+    return second.value * scale >= first.value
+
+
 def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
     """Join ranges and ellipses in place (see the module docstring, pass 2)."""
     for first, second in itertools.pairwise(cands):
@@ -813,6 +823,8 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
         if not first.kind and second.kind:
             first.unit, first.kind, first.name = second.unit, second.kind, second.name
         elif first.kind and not second.kind:
+            if joiner != "or" and not _FROM.search(left) and not can_end_range(first, second):
+                continue  # "provided £123 million to 86 AI technologies": no upper bound
             second.unit, second.kind, second.name = first.unit, first.kind, first.name
         if first.scale == 1 and second.scale > 1 and first.value * second.scale <= second.value:
             first.value *= second.scale

@@ -764,6 +764,22 @@ NEGATIVES: list[Row] = [
         'The LGSCO received 18 complaints about Derbyshire County Council’s adult social care services in the 2019-20 financial year, 19 in 2020-21, 22 in 2021-22, 29 in 2022-23 and 29 in 2023-24.',
         [('18 complaints', 18, 'complaint')],
     ),  # answer 1746303: 'N in <year>' is no ratio
+    (
+        'The Department is funding the AI in Health and Care Award which has provided £123 million to 86 artificial intelligence (AI) technologies.',
+        [('£123 million', 123000000, 'GBP')],
+    ),  # answer 1675384: a smaller bare number after 'to' is no upper bound, so takes no currency
+    (
+        'We continue to monitor FoRB in Hong Kong through our regular Six-monthly Reports to Parliament and interactions with local faith leaders.',
+        [],
+    ),  # answer 1677096: a number glued to a singular word is a modifier of the plural after it ("one-leg" alone counts: DEV_ROWS)
+    (
+        'On 16 December, I wrote to all councils in two-tier areas and to neighbouring small unitaries alongside the White Paper, to set out our plans.',
+        [],
+    ),  # answer 1752708
+    (
+        'The Department has not made a specific comparative assessment of the potential impact of 44-tonne, five-axle volumetric concrete mixers (VCMs) and traditional drum mixers.',
+        [('44-tonne', 44, 'tonne')],
+    ),  # answer 1847646
 ]
 
 DEV_ROWS: list[Row] = [
