@@ -228,6 +228,31 @@ def is_plural(word: str, lex: QuantityLexicon) -> bool:
     return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
+MAX_INVARIANT_LOOKAHEAD = 2
+"""How many words after an invariant noun may lead to the plural it modifies."""
+
+
+def invariant_modifier(text: str, pos: int, word: str, lex: QuantityLexicon) -> bool:
+    """True when the invariant noun ``word`` (lower case, ending at ``pos``) modifies a plural
+    noun within the next two words: "30 police officers", "43 police force areas", "13
+    principal salmon rivers" count officers, areas and rivers, not police or salmon."""
+    if word not in lex.invariant:
+        return False
+    cursor = pos
+    for _ in range(MAX_INVARIANT_LOOKAHEAD):
+        m = _WORD.match(text, cursor)
+        if m is None:
+            return False
+        nxt = m.group(1)
+        low = nxt.lower()
+        if low in lex.stop_words or low in ("and", "or") or _ACRONYM.fullmatch(nxt):
+            return False
+        if is_plural(low, lex):
+            return True
+        cursor = m.end()
+    return False
+
+
 def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singularise) -> str:
     """The unit of a counted noun phrase: a fixed compound if its last words form one, else the
     singular of its last word, lower-cased ("local authorities" -> "local authority")."""
@@ -278,7 +303,11 @@ def counted_noun(
             if low in ("and", "or"):
                 if not words:
                     return None
-            elif not _ACRONYM.fullmatch(word) and is_plural(low, lex):  # not "NHS", "HMPPS"
+            elif (
+                not _ACRONYM.fullmatch(word)  # not "NHS", "HMPPS"
+                and is_plural(low, lex)
+                and not invariant_modifier(text, m.end(), low, lex)
+            ):
                 whole = lex.of_compound.match(text, m.start(1)) if lex.of_compound else None
                 if whole:  # "members of staff"
                     return whole.end(), [*words, " ".join(whole.group(0).split())]

@@ -398,6 +398,22 @@ COUNTS: list[Row] = [
         "Also according to Ofcom, basic (non-standalone) 5G is available from at least one mobile operator outside 91% of premises.",
         [("one mobile operator", 1, "operator"), ("91%", 91, "percent")],
     ),  # answer 1740070
+    (
+        'Cambridgeshire Constabulary has been allocated £2,065,069 and will deliver an increase of 30 police officers, 7 PCSOs and 13 special constables by 31 March 2026.',
+        [('£2,065,069', 2065069, 'GBP'), ('30 police officers', 30, 'police officer'), ('7 PCSOs', 7, 'pcso'), ('13 special constables', 13, 'constable')],
+    ),  # answer 1820431: an invariant noun before a plural modifies it
+    (
+        'England and Wales include all 43 police force areas plus the British Transport Police.',
+        [('43 police force areas', 43, 'area')],
+    ),  # answer 1721581
+    (
+        'On 19 December, the UK implemented sanctions against the Minister and Deputy Minister of Internal affairs and three police officials responsible for these violent actions.',
+        [('three police officials', 3, 'official')],
+    ),  # answer 1752849
+    (
+        'For the South West, this includes protections on 13 principal salmon rivers; the Hampshire Avon, Frome, Exe, Teign, Dart, Tavy, Tamar, Lynher, Fowey, Camel, Taw, Torridge, and Lyn and on 20 recovering salmon rivers.',
+        [('13 principal salmon rivers', 13, 'river'), ('20 recovering salmon rivers', 20, 'river')],
+    ),  # answer 1829670
 ]
 
 NUMBER_WORDS: list[Row] = [
