@@ -423,6 +423,15 @@ def is_year_numeral(raw: str) -> bool:
     return len(raw) == YEAR_DIGITS and raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR
 
 
+def is_rounding(text: str, start: int, lex: QuantityLexicon) -> bool:
+    """True when a rounding cue ends right before ``start`` ("rounded to the nearest £1,000",
+    "to the nearest thousand"): the number is the precision of other figures, not an amount
+    (call it at the numeral and at its currency sign)."""
+    return lex.rounding is not None and bool(
+        lex.rounding.search(text, max(0, start - REFERENCE_WINDOW), start)
+    )
+
+
 def scales_compose(written: float, factor: float) -> bool:
     """Whether a scale word of ``factor`` multiplies the scale ``written`` before it: only a
     larger one does ("4 hundred million", "five thousand million"); the same or a smaller one
@@ -510,6 +519,11 @@ class _Scanner:
         if self._is_reference(ns):
             self.last_reference_end = ne
             return self._reject(ne)
+        prefix = self._prefix_before(ns)
+        if is_rounding(text, ns, lex) or (
+            prefix is not None and is_rounding(text, prefix.start(1), lex)
+        ):
+            return self._reject(ne)  # "rounded to the nearest £1,000": a precision, no amount
         idiom = lex.idiom.match(text, ns) if lex.idiom is not None else None
         if idiom is not None:
             return self._reject(idiom.end())  # "one-to-one", "a one-off payment"

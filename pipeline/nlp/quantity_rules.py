@@ -41,6 +41,7 @@ CueKind = Literal[
     "service_context",
     "age_band",
     "idiom",
+    "rounding",
 ]
 NounKind = Literal["irregular", "invariant", "compound"]
 
@@ -49,7 +50,7 @@ POSITIONS: tuple[str, ...] = ("prefix", "suffix")
 SPACINGS: tuple[str, ...] = ("any", "glued", "spaced")
 CUE_KINDS: tuple[str, ...] = (
     "hedge", "change", "change_after", "reference", "month", "stop", "not_plural", "trend",
-    "adjective", "service_number", "service_context", "age_band", "idiom",
+    "adjective", "service_number", "service_context", "age_band", "idiom", "rounding",
 )  # fmt: skip
 NOUN_KINDS: tuple[str, ...] = ("irregular", "invariant", "compound")
 
@@ -364,6 +365,7 @@ class QuantityLexicon:
     change: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
     reference: re.Pattern[str] | None = None
+    rounding: re.Pattern[str] | None = None
     month: re.Pattern[str] | None = None
     trend: re.Pattern[str] | None = None
     service_numbers: frozenset[str] = frozenset()
@@ -484,6 +486,10 @@ def compile_lexicon(
         lex.reference = re.compile(
             rf"(?<![\w])(?:{'|'.join(alternatives)})[ \t]*(?:no\.?[ \t]*|number[ \t]+)?$",
             re.IGNORECASE,
+        )
+    if words.get("rounding"):
+        lex.rounding = re.compile(
+            rf"(?<![\w])(?:{_any_case(words['rounding'])})[ \t]+$", re.IGNORECASE
         )
     if words.get("month"):
         lex.month = re.compile(rf"(?<![\w])(?:{_any_case(words['month'])})\.?{end}", re.IGNORECASE)

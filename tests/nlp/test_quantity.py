@@ -796,6 +796,18 @@ NEGATIVES: list[Row] = [
         'The Department has not made a specific comparative assessment of the potential impact of 44-tonne, five-axle volumetric concrete mixers (VCMs) and traditional drum mixers.',
         [('44-tonne', 44, 'tonne')],
     ),  # answer 1847646
+    (
+        'For low level geography: volumes have been rounded to the nearest 100, total amounts have been rounded to the nearest £1,000 and average amounts have been rounded to the nearest £1.',
+        [],
+    ),  # answer 1676663: a rounding precision is no amount
+    (
+        'All figures are rounded to the nearest thousand decisions.',
+        [],
+    ),  # answer 1739698
+    (
+        'Please note the figures in Table 1 of the referenced publication on gov.uk were rounded to the nearest £5 million either way for technical reasons.',
+        [],
+    ),  # answer 1754843
 ]
 
 DEV_ROWS: list[Row] = [
