@@ -374,12 +374,13 @@ def _scale(text: str, pos: int, lex: QuantityLexicon) -> tuple[UnitRule, int] | 
     return (rule, m.end(1)) if rule else None
 
 
-_AGE_BAND_AT = re.compile(r"(\d{1,3})[-–](\d{1,3})(?=[ \t]+[a-z])")
+_AGE_BAND_AT = re.compile(r"(\d{1,3})(?:[-–]|(?P<to>[ \t]+to[ \t]+))(\d{1,3})(?=[ \t]+[a-z])")
+_RANGE_LEAD = re.compile(r"\b(?:from|between)[ \t]+$", re.IGNORECASE)
 
 
 def age_band(text: str, start: int, lex: QuantityLexicon) -> tuple[int, float] | None:
     """The age band written at ``start`` before a lower-case word ("all 16-19 learners", "16-19
-    academies"): the age of those named, not a count of them (held-out case 9: ages are not
+    academies", "increases in 16 to 19 learners"): the age of those named, not a count of them (held-out case 9: ages are not
     quantities). Only the lexicon's bands count, and not before a unit ("14-18 mpg").
 
     Returns:
@@ -388,11 +389,13 @@ def age_band(text: str, start: int, lex: QuantityLexicon) -> tuple[int, float] |
     if not lex.age_bands:
         return None
     m = _AGE_BAND_AT.match(text, start)
-    if m is None or (int(m.group(1)), int(m.group(2))) not in lex.age_bands:
+    if m is None or (int(m.group(1)), int(m.group(3))) not in lex.age_bands:
         return None
+    if m.group("to") and _RANGE_LEAD.search(text, max(0, start - 10), start):
+        return None  # "rose from 16 to 18 schools": a change, not an age band
     if _suffix(text, m.end(), lex) is not None or _scale(text, m.end(), lex) is not None:
         return None
-    return m.end(), float(m.group(2))
+    return m.end(), float(m.group(3))
 
 
 def is_service_number(raw: str, text: str, end: int, lex: QuantityLexicon) -> bool:

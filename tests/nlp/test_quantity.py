@@ -808,6 +808,14 @@ NEGATIVES: list[Row] = [
         'Please note the figures in Table 1 of the referenced publication on gov.uk were rounded to the nearest £5 million either way for technical reasons.',
         [],
     ),  # answer 1754843
+    (
+        'This means 16 to 19 providers are seeing a larger than expected increase to funding rates.',
+        [],
+    ),  # answer 1678395: an age band written with 'to' names an age
+    (
+        'The post-16 capacity fund provides funding to schools and colleges, including in Stockport and Surrey, to ensure there is enough capital capacity in schools and colleges to accommodate the demographic increases in 16 to 19 learners.',
+        [],
+    ),  # answer 1725578
 ]
 
 DEV_ROWS: list[Row] = [
