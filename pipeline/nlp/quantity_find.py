@@ -82,6 +82,8 @@ _ELLIPSIS_GAP = re.compile(
     r"|\bversus|\bincluding|\bfrom|\bto|,)[ \t]*$",
     re.IGNORECASE,
 )
+_RANGE_END_GAP = re.compile(r"\d[ \t]*(?:-|–|to)[ \t]*$", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"[ \t]+[-–:][ \t]+[A-Z]")
 _SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus[ -]$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
@@ -888,6 +890,7 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
                 not _SENTENCE_BREAK.search(gap)
                 and len(gap.split()) <= MAX_GAP_WORDS
                 and _ELLIPSIS_GAP.search(gap)
+                and not _RANGE_END_GAP.search(gap)  # "Statements 1 to 5": ends 1's range
             ):
                 cand.unit, cand.kind, cand.name = previous.unit, "count", previous.name
                 cand.rule = "ellipsis"
@@ -1036,8 +1039,8 @@ def elliptical_counts(
         if cand.kind or cand.words or cand.value < 2 or cand.value != int(cand.value):
             continue
         lead = _COUNT_LEAD.search(text, max(0, cand.start - 40), cand.start)
-        if lead is None:
-            continue
+        if lead is None or _LABEL_AFTER.match(text, cand.end):
+            continue  # "10423 - Assault on a constable": a code that labels a line
         window_start = max(0, cand.start - NUMBER_OF_WINDOW)
         last = None
         for m in _NUMBER_OF.finditer(text, window_start, cand.start):

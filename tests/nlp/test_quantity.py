@@ -816,6 +816,14 @@ NEGATIVES: list[Row] = [
         'The post-16 capacity fund provides funding to schools and colleges, including in Stockport and Surrey, to ensure there is enough capital capacity in schools and colleges to accommodate the demographic increases in 16 to 19 learners.',
         [],
     ),  # answer 1725578
+    (
+        'Of the thirteen National Policy Statements originally designated between 2011 and 2023, six, namely Energy National Policy Statements 1 to 5 and the National Networks National Policy Statement, were revised and updated in January and May 2024 respectively.',
+        [('thirteen National Policy Statements', 13, 'statement'), ('six', 6, 'statement')],
+    ),  # answer 1726635: an ellipsis does not take the end of another number's range
+    (
+        'The Ministry of Justice publishes information on the number of offenders sentenced for offences relating to assaults on police officers and prison officers, from 2010 to 2023, in the Outcomes by Offence data tool: December 2023, using the following HO offence codes:\n\n10423 - Assault on a constable\n\n10504 - Assaulting a prisoner custody officer or custody officer',
+        [],
+    ),  # answer 1722845: a code that labels a line is no count of what 'the number of' names
 ]
 
 DEV_ROWS: list[Row] = [
