@@ -414,6 +414,14 @@ COUNTS: list[Row] = [
         'For the South West, this includes protections on 13 principal salmon rivers; the Hampshire Avon, Frome, Exe, Teign, Dart, Tavy, Tamar, Lynher, Fowey, Camel, Taw, Torridge, and Lyn and on 20 recovering salmon rivers.',
         [('13 principal salmon rivers', 13, 'river'), ('20 recovering salmon rivers', 20, 'river')],
     ),  # answer 1829670
+    (
+        'In 2016 the UK, the three Crown Dependencies and six participating British Overseas Territories committed to share company beneficial ownership information on a bilateral basis between their participating law enforcement agencies.',
+        [('three Crown Dependencies', 3, 'dependency'), ('six participating British Overseas Territories', 6, 'territory')],
+    ),  # answer 1722723: 'Overseas' is no plural head
+    (
+        'On 14 November, the Foreign Secretary also announced targeted sanctions, coordinated with the US, against Hamas leadership (four Hamas leaders and two financiers) to disrupt Hamas operations in Gaza and wherever their leaders base themselves.',
+        [('four Hamas leaders', 4, 'leader'), ('two financiers', 2, 'financier')],
+    ),  # answer 1679125: nor 'Hamas'
 ]
 
 NUMBER_WORDS: list[Row] = [
