@@ -119,8 +119,9 @@ MIN_CODE_DIGITS = 4
 YEAR_DIGITS = 4
 MIN_YEAR = 1900
 MAX_YEAR = 2100
-MAX_ONE_MODIFIERS = 2
-"""How many modifiers "one" may skip before its noun ("one direct ministerial appointment")."""
+MAX_ONE_MODIFIERS = 3
+"""How many modifiers "one" may skip before its noun ("one non-statutory direct ministerial
+appointment")."""
 _ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
 _SKIP_BEFORE_ONE = frozenset({"the", "this", "no", "any", "every", "each", "which", "some", "into"})
 """Words after which "one" is not a count: "the one", "no one", "into one place" (unifying)."""
@@ -255,6 +256,42 @@ def invariant_modifier(text: str, pos: int, word: str, lex: QuantityLexicon) -> 
     return False
 
 
+_CLAUSE_AFTER_ING = re.compile(r"[ \t]+(?:how|why|what|whether|to)\b", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[ \t]*(?:[.,;:)]|$)|[ \t]+([A-Za-z]+)\b")
+_NOT_HEAD_END = ("ly", "ed", "s", "ing", *_ADJECTIVE_END)
+
+
+def noun_after_head(text: str, pos: int, lex: QuantityLexicon) -> tuple[int, str] | None:
+    """The noun that a singular head (ending at ``pos``) modifies, when the phrase ends right
+    after it: "one deputy head of digital role", "one commercial bus operator in 73 areas",
+    "one staff member at". Only a lower-case word that does not end like a verb, a plural or an
+    adjective ("one liable adult resident in", "one pool amplified", "one child dies") and no
+    listed verb ("one appointment made"), and only
+    when punctuation, the end or a function word follows it.
+
+    Returns:
+        ``(end offset, the noun)``, or None.
+    """
+    m = _WORD.match(text, pos)
+    if m is None:
+        return None
+    word = m.group(1)
+    low = word.lower()
+    if (
+        not word[0].islower()
+        or low in lex.stop_words
+        or low in lex.adjectives
+        or low in lex.verbs
+        or low in ("and", "or")
+        or low.endswith(_NOT_HEAD_END)
+    ):
+        return None
+    end = _PHRASE_END.match(text, m.end())
+    if end is None or (end.group(1) is not None and end.group(1).lower() not in lex.stop_words):
+        return None
+    return m.end(), word
+
+
 def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singularise) -> str:
     """The unit of a counted noun phrase: a fixed compound if its last words form one, else the
     singular of its last word, lower-cased ("local authorities" -> "local authority")."""
@@ -263,6 +300,8 @@ def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singulari
         tail = " ".join(lowered[-size:])
         if tail in lex.compounds:
             return lex.compounds[tail]
+        if tail in lex.compound_singulars:  # "one upper-tier local authority"
+            return tail
     head = lowered[-1]
     if head in lex.noun_singular:
         return lex.noun_singular[head]
@@ -322,14 +361,21 @@ def counted_noun(
             nxt = _WORD.match(text, m.end())
             if (
                 len(words) < MAX_ONE_MODIFIERS
-                and (low.endswith(_ADJECTIVE_END) or low in lex.adjectives)
+                and (low.endswith(_ADJECTIVE_END) or low in lex.adjectives or "-" in low)
                 and nxt
                 and nxt.group(1).lower() not in lex.stop_words
+                and nxt.group(1).lower() not in lex.verbs  # "one appointment made"
                 and nxt.group(1).lower() not in ("and", "or")
             ):
                 words.append(word)
                 cursor = m.end()
                 continue
+            if low.endswith("ing") and _CLAUSE_AFTER_ING.match(text, m.end()):
+                # "including one exploring how", "one appeal waiting to be listed": a verb
+                return (cursor, words) if words else None
+            after = noun_after_head(text, m.end(), lex)
+            if after is not None:  # "one deputy head of", "one commercial bus operator in"
+                return after[0], [*words, word, after[1]]
             return m.end(), [*words, word]
         words.append(word)
         cursor = m.end()

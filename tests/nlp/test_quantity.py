@@ -516,6 +516,34 @@ NUMBER_WORDS: list[Row] = [
         "Lift number 77 (HOP77) has been out of order for a total of 51 days in 2025 over four occasions, the most recent of which was 47 days.",
         [("four occasions", 4, "occasion")],
     ),  # answer 1849150
+    (
+        'There has been one deputy head of digital role advertised during the period stated that we are aware of.',
+        [('one deputy head', 1, 'head')],
+    ),  # answer 1728170: after 'one', a noun that ends the phrase is the head, the noun before it a modifier
+    (
+        'Bus operators can choose to offer discounted fares for young people, and in the year ending March 2025, youth discounts were offered by at least one commercial bus operator in 73 out of 85 local authority areas in England outside London.',
+        [('one commercial bus operator', 1, 'operator'), ('73 out of 85', 85.88235294117646, 'percent')],
+    ),  # answer 1831562
+    (
+        'Both of these institutions require more than one upper-tier local authority as constituent members.',
+        [('one upper-tier local authority', 1, 'local authority')],
+    ),  # answer 1746991: a hyphenated modifier; a fixed compound in the singular
+    (
+        'An appellant may have more than one appeal waiting to be listed: appeals can be made against (amongst other things) initial decisions on entitlement to Personal Independence Payment (PIP), overpayments, or period of time for which PIP has been awarded, for which separate appeals can be lodged.',
+        [('one appeal', 1, 'appeal')],
+    ),  # answer 1752896: an -ing verb is no head
+    (
+        'For example, DCMS has recently published two new qualitative research reports, including one exploring how and why young disabled people experience loneliness and what could be done to reduce it.',
+        [('two new qualitative research reports', 2, 'report'), ('one', 1, 'report')],
+    ),  # answer 1752540: 'one exploring how' is an ellipsis
+    (
+        'The Secretary of State for Science, Innovation and Technology has made two statutory and one non-statutory direct ministerial appointments.',
+        [('one non-statutory direct ministerial appointments', 1, 'appointment')],
+    ),  # answer 1724422
+    (
+        'As of 2 September 2024, there has been one direct ministerial appointment made.',
+        [('one direct ministerial appointment', 1, 'appointment')],
+    ),  # answer 1724420: a listed verb ends the phrase
 ]
 
 RANGES: list[Row] = [
