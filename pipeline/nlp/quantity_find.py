@@ -428,8 +428,9 @@ _RANGE_LEAD = re.compile(r"\b(?:from|between)[ \t]+$", re.IGNORECASE)
 
 def age_band(text: str, start: int, lex: QuantityLexicon) -> tuple[int, float] | None:
     """The age band written at ``start`` before a lower-case word ("all 16-19 learners", "16-19
-    academies", "increases in 16 to 19 learners"): the age of those named, not a count of them (held-out case 9: ages are not
-    quantities). Only the lexicon's bands count, and not before a unit ("14-18 mpg").
+    academies", "increases in 16 to 19 learners"): the age of those named, not a count of them
+    (held-out case 9: ages are not quantities). Only the lexicon's bands count, and not before
+    a unit ("14-18 mpg").
 
     Returns:
         ``(end offset, upper age)``, or None.

@@ -172,16 +172,16 @@ MONEY: list[Row] = [
         [("£400 million", 400000000, "GBP"), ("50,000 children", 50000, "child")],
     ),  # answer 1726715
     (
-        'Failure to declare or under-declaring capital is consistently in the top causes of Fraud and Error and cost £894m million in Universal Credit overpayments, £138m in Pension Credit and £167m in ESA in 2022-23.',
-        [('£894m', 894000000, 'GBP'), ('£138m', 138000000, 'GBP'), ('£167m', 167000000, 'GBP')],
+        "Failure to declare or under-declaring capital is consistently in the top causes of Fraud and Error and cost £894m million in Universal Credit overpayments, £138m in Pension Credit and £167m in ESA in 2022-23.",
+        [("£894m", 894000000, "GBP"), ("£138m", 138000000, "GBP"), ("£167m", 167000000, "GBP")],
     ),  # answer 1677151: one scale written twice is applied once
     (
-        'Hazel Hobbs was appointed as interim Chair of Building Digital UK (BDUK) in August, starting on 1 September 2024 for a period of 6 months and remuneration of £80,000 p.a. pro rata.',
-        [('£80,000', 80000, 'GBP')],
+        "Hazel Hobbs was appointed as interim Chair of Building Digital UK (BDUK) in August, starting on 1 September 2024 for a period of 6 months and remuneration of £80,000 p.a. pro rata.",
+        [("£80,000", 80000, "GBP")],
     ),  # answer 1724422: 'p.a.' after a pound sign is no pence
     (
-        'The partnership has seen more than 430,000 P-Wave urinal mats distributed around the United Kingdom since its launch.',
-        [('430,000 P-Wave urinal mats', 430000, 'mat')],
+        "The partnership has seen more than 430,000 P-Wave urinal mats distributed around the United Kingdom since its launch.",
+        [("430,000 P-Wave urinal mats", 430000, "mat")],
     ),  # answer 1729359: a capital P is no pence
 ]
 
@@ -399,28 +399,36 @@ COUNTS: list[Row] = [
         [("one mobile operator", 1, "operator"), ("91%", 91, "percent")],
     ),  # answer 1740070
     (
-        'Cambridgeshire Constabulary has been allocated £2,065,069 and will deliver an increase of 30 police officers, 7 PCSOs and 13 special constables by 31 March 2026.',
-        [('£2,065,069', 2065069, 'GBP'), ('30 police officers', 30, 'police officer'), ('7 PCSOs', 7, 'pcso'), ('13 special constables', 13, 'constable')],
+        "Cambridgeshire Constabulary has been allocated £2,065,069 and will deliver an increase of 30 police officers, 7 PCSOs and 13 special constables by 31 March 2026.",
+        [
+            ("£2,065,069", 2065069, "GBP"),
+            ("30 police officers", 30, "police officer"),
+            ("7 PCSOs", 7, "pcso"),
+            ("13 special constables", 13, "constable"),
+        ],
     ),  # answer 1820431: an invariant noun before a plural modifies it
     (
-        'England and Wales include all 43 police force areas plus the British Transport Police.',
-        [('43 police force areas', 43, 'area')],
+        "England and Wales include all 43 police force areas plus the British Transport Police.",
+        [("43 police force areas", 43, "area")],
     ),  # answer 1721581
     (
-        'On 19 December, the UK implemented sanctions against the Minister and Deputy Minister of Internal affairs and three police officials responsible for these violent actions.',
-        [('three police officials', 3, 'official')],
+        "On 19 December, the UK implemented sanctions against the Minister and Deputy Minister of Internal affairs and three police officials responsible for these violent actions.",
+        [("three police officials", 3, "official")],
     ),  # answer 1752849
     (
-        'For the South West, this includes protections on 13 principal salmon rivers; the Hampshire Avon, Frome, Exe, Teign, Dart, Tavy, Tamar, Lynher, Fowey, Camel, Taw, Torridge, and Lyn and on 20 recovering salmon rivers.',
-        [('13 principal salmon rivers', 13, 'river'), ('20 recovering salmon rivers', 20, 'river')],
+        "For the South West, this includes protections on 13 principal salmon rivers; the Hampshire Avon, Frome, Exe, Teign, Dart, Tavy, Tamar, Lynher, Fowey, Camel, Taw, Torridge, and Lyn and on 20 recovering salmon rivers.",
+        [("13 principal salmon rivers", 13, "river"), ("20 recovering salmon rivers", 20, "river")],
     ),  # answer 1829670
     (
-        'In 2016 the UK, the three Crown Dependencies and six participating British Overseas Territories committed to share company beneficial ownership information on a bilateral basis between their participating law enforcement agencies.',
-        [('three Crown Dependencies', 3, 'dependency'), ('six participating British Overseas Territories', 6, 'territory')],
+        "In 2016 the UK, the three Crown Dependencies and six participating British Overseas Territories committed to share company beneficial ownership information on a bilateral basis between their participating law enforcement agencies.",
+        [
+            ("three Crown Dependencies", 3, "dependency"),
+            ("six participating British Overseas Territories", 6, "territory"),
+        ],
     ),  # answer 1722723: 'Overseas' is no plural head
     (
-        'On 14 November, the Foreign Secretary also announced targeted sanctions, coordinated with the US, against Hamas leadership (four Hamas leaders and two financiers) to disrupt Hamas operations in Gaza and wherever their leaders base themselves.',
-        [('four Hamas leaders', 4, 'leader'), ('two financiers', 2, 'financier')],
+        "On 14 November, the Foreign Secretary also announced targeted sanctions, coordinated with the US, against Hamas leadership (four Hamas leaders and two financiers) to disrupt Hamas operations in Gaza and wherever their leaders base themselves.",
+        [("four Hamas leaders", 4, "leader"), ("two financiers", 2, "financier")],
     ),  # answer 1679125: nor 'Hamas'
 ]
 
@@ -517,32 +525,35 @@ NUMBER_WORDS: list[Row] = [
         [("four occasions", 4, "occasion")],
     ),  # answer 1849150
     (
-        'There has been one deputy head of digital role advertised during the period stated that we are aware of.',
-        [('one deputy head', 1, 'head')],
+        "There has been one deputy head of digital role advertised during the period stated that we are aware of.",
+        [("one deputy head", 1, "head")],
     ),  # answer 1728170: after 'one', a noun that ends the phrase is the head, the noun before it a modifier
     (
-        'Bus operators can choose to offer discounted fares for young people, and in the year ending March 2025, youth discounts were offered by at least one commercial bus operator in 73 out of 85 local authority areas in England outside London.',
-        [('one commercial bus operator', 1, 'operator'), ('73 out of 85', 85.88235294117646, 'percent')],
+        "Bus operators can choose to offer discounted fares for young people, and in the year ending March 2025, youth discounts were offered by at least one commercial bus operator in 73 out of 85 local authority areas in England outside London.",
+        [
+            ("one commercial bus operator", 1, "operator"),
+            ("73 out of 85", 85.88235294117646, "percent"),
+        ],
     ),  # answer 1831562
     (
-        'Both of these institutions require more than one upper-tier local authority as constituent members.',
-        [('one upper-tier local authority', 1, 'local authority')],
+        "Both of these institutions require more than one upper-tier local authority as constituent members.",
+        [("one upper-tier local authority", 1, "local authority")],
     ),  # answer 1746991: a hyphenated modifier; a fixed compound in the singular
     (
-        'An appellant may have more than one appeal waiting to be listed: appeals can be made against (amongst other things) initial decisions on entitlement to Personal Independence Payment (PIP), overpayments, or period of time for which PIP has been awarded, for which separate appeals can be lodged.',
-        [('one appeal', 1, 'appeal')],
+        "An appellant may have more than one appeal waiting to be listed: appeals can be made against (amongst other things) initial decisions on entitlement to Personal Independence Payment (PIP), overpayments, or period of time for which PIP has been awarded, for which separate appeals can be lodged.",
+        [("one appeal", 1, "appeal")],
     ),  # answer 1752896: an -ing verb is no head
     (
-        'For example, DCMS has recently published two new qualitative research reports, including one exploring how and why young disabled people experience loneliness and what could be done to reduce it.',
-        [('two new qualitative research reports', 2, 'report'), ('one', 1, 'report')],
+        "For example, DCMS has recently published two new qualitative research reports, including one exploring how and why young disabled people experience loneliness and what could be done to reduce it.",
+        [("two new qualitative research reports", 2, "report"), ("one", 1, "report")],
     ),  # answer 1752540: 'one exploring how' is an ellipsis
     (
-        'The Secretary of State for Science, Innovation and Technology has made two statutory and one non-statutory direct ministerial appointments.',
-        [('one non-statutory direct ministerial appointments', 1, 'appointment')],
+        "The Secretary of State for Science, Innovation and Technology has made two statutory and one non-statutory direct ministerial appointments.",
+        [("one non-statutory direct ministerial appointments", 1, "appointment")],
     ),  # answer 1724422
     (
-        'As of 2 September 2024, there has been one direct ministerial appointment made.',
-        [('one direct ministerial appointment', 1, 'appointment')],
+        "As of 2 September 2024, there has been one direct ministerial appointment made.",
+        [("one direct ministerial appointment", 1, "appointment")],
     ),  # answer 1724420: a listed verb ends the phrase
 ]
 
@@ -813,51 +824,51 @@ NEGATIVES: list[Row] = [
         [],
     ),  # answer 1722563 mutated: the elliptical count raised OverflowError (int of infinity)
     (
-        'The LGSCO received 18 complaints about Derbyshire County Council’s adult social care services in the 2019-20 financial year, 19 in 2020-21, 22 in 2021-22, 29 in 2022-23 and 29 in 2023-24.',
-        [('18 complaints', 18, 'complaint')],
+        "The LGSCO received 18 complaints about Derbyshire County Council’s adult social care services in the 2019-20 financial year, 19 in 2020-21, 22 in 2021-22, 29 in 2022-23 and 29 in 2023-24.",
+        [("18 complaints", 18, "complaint")],
     ),  # answer 1746303: 'N in <year>' is no ratio
     (
-        'The Department is funding the AI in Health and Care Award which has provided £123 million to 86 artificial intelligence (AI) technologies.',
-        [('£123 million', 123000000, 'GBP')],
+        "The Department is funding the AI in Health and Care Award which has provided £123 million to 86 artificial intelligence (AI) technologies.",
+        [("£123 million", 123000000, "GBP")],
     ),  # answer 1675384: a smaller bare number after 'to' is no upper bound, so takes no currency
     (
-        'We continue to monitor FoRB in Hong Kong through our regular Six-monthly Reports to Parliament and interactions with local faith leaders.',
+        "We continue to monitor FoRB in Hong Kong through our regular Six-monthly Reports to Parliament and interactions with local faith leaders.",
         [],
     ),  # answer 1677096: a number glued to a singular word is a modifier of the plural after it ("one-leg" alone counts: DEV_ROWS)
     (
-        'On 16 December, I wrote to all councils in two-tier areas and to neighbouring small unitaries alongside the White Paper, to set out our plans.',
+        "On 16 December, I wrote to all councils in two-tier areas and to neighbouring small unitaries alongside the White Paper, to set out our plans.",
         [],
     ),  # answer 1752708
     (
-        'The Department has not made a specific comparative assessment of the potential impact of 44-tonne, five-axle volumetric concrete mixers (VCMs) and traditional drum mixers.',
-        [('44-tonne', 44, 'tonne')],
+        "The Department has not made a specific comparative assessment of the potential impact of 44-tonne, five-axle volumetric concrete mixers (VCMs) and traditional drum mixers.",
+        [("44-tonne", 44, "tonne")],
     ),  # answer 1847646
     (
-        'For low level geography: volumes have been rounded to the nearest 100, total amounts have been rounded to the nearest £1,000 and average amounts have been rounded to the nearest £1.',
+        "For low level geography: volumes have been rounded to the nearest 100, total amounts have been rounded to the nearest £1,000 and average amounts have been rounded to the nearest £1.",
         [],
     ),  # answer 1676663: a rounding precision is no amount
     (
-        'All figures are rounded to the nearest thousand decisions.',
+        "All figures are rounded to the nearest thousand decisions.",
         [],
     ),  # answer 1739698
     (
-        'Please note the figures in Table 1 of the referenced publication on gov.uk were rounded to the nearest £5 million either way for technical reasons.',
+        "Please note the figures in Table 1 of the referenced publication on gov.uk were rounded to the nearest £5 million either way for technical reasons.",
         [],
     ),  # answer 1754843
     (
-        'This means 16 to 19 providers are seeing a larger than expected increase to funding rates.',
+        "This means 16 to 19 providers are seeing a larger than expected increase to funding rates.",
         [],
     ),  # answer 1678395: an age band written with 'to' names an age
     (
-        'The post-16 capacity fund provides funding to schools and colleges, including in Stockport and Surrey, to ensure there is enough capital capacity in schools and colleges to accommodate the demographic increases in 16 to 19 learners.',
+        "The post-16 capacity fund provides funding to schools and colleges, including in Stockport and Surrey, to ensure there is enough capital capacity in schools and colleges to accommodate the demographic increases in 16 to 19 learners.",
         [],
     ),  # answer 1725578
     (
-        'Of the thirteen National Policy Statements originally designated between 2011 and 2023, six, namely Energy National Policy Statements 1 to 5 and the National Networks National Policy Statement, were revised and updated in January and May 2024 respectively.',
-        [('thirteen National Policy Statements', 13, 'statement'), ('six', 6, 'statement')],
+        "Of the thirteen National Policy Statements originally designated between 2011 and 2023, six, namely Energy National Policy Statements 1 to 5 and the National Networks National Policy Statement, were revised and updated in January and May 2024 respectively.",
+        [("thirteen National Policy Statements", 13, "statement"), ("six", 6, "statement")],
     ),  # answer 1726635: an ellipsis does not take the end of another number's range
     (
-        'The Ministry of Justice publishes information on the number of offenders sentenced for offences relating to assaults on police officers and prison officers, from 2010 to 2023, in the Outcomes by Offence data tool: December 2023, using the following HO offence codes:\n\n10423 - Assault on a constable\n\n10504 - Assaulting a prisoner custody officer or custody officer',
+        "The Ministry of Justice publishes information on the number of offenders sentenced for offences relating to assaults on police officers and prison officers, from 2010 to 2023, in the Outcomes by Offence data tool: December 2023, using the following HO offence codes:\n\n10423 - Assault on a constable\n\n10504 - Assaulting a prisoner custody officer or custody officer",
         [],
     ),  # answer 1722845: a code that labels a line is no count of what 'the number of' names
 ]
