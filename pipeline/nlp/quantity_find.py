@@ -628,7 +628,9 @@ class _Scanner:
                 return self._reject(ne)
             if before in ("-", "–") and ns - 1 == self.last_reject_end:  # 2019-20, Sept. 20-24
                 return self._reject(ne)
-            if after == "/" or (after == ":" and text[ne + 1 : ne + 2].isdigit()):
+            if (after == "/" and not (currency and text[ne + 1 : ne + 2].isalpha())) or (
+                after == ":" and text[ne + 1 : ne + 2].isdigit()
+            ):  # "12/05", "1/2"; "£69/MWh" is a price per unit
                 return self._reject(ne)
             if after == "." and text[ne + 1 : ne + 2].isdigit():  # 1.2.3, 12.05.2024
                 return self._reject(ne)

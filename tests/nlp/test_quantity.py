@@ -183,6 +183,10 @@ MONEY: list[Row] = [
         "The partnership has seen more than 430,000 P-Wave urinal mats distributed around the United Kingdom since its launch.",
         [("430,000 P-Wave urinal mats", 430000, "mat")],
     ),  # answer 1729359: a capital P is no pence
+    (
+        "The equivalent cost faced by industrial electricity users in France and Germany is £69/MWh and £60/MWh respectively.",
+        [("£69", 69, "GBP"), ("£60", 60, "GBP")],
+    ),  # answer 1858955: a price per unit after a slash
 ]
 
 PERCENT: list[Row] = [
