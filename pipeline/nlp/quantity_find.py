@@ -338,6 +338,9 @@ def counted_noun(
             return None
         word = m.group(1)
         low = word.lower()
+        if plural and low == "such" and not words:
+            cursor = m.end()  # "132 such centres"
+            continue
         if low in lex.stop_words:
             return None
         if plural:
@@ -722,6 +725,8 @@ class _Scanner:
         word = m.group("word")
         if not any(c.isupper() for c in word) or word.lower() in self.lex.stop_words:
             return False
+        if word.endswith(("'s", "’s")):
+            return False  # a possessive: "the Secretary of State’s five core priorities"
         if self.lex.hedge is not None and self.lex.hedge.search(self.text, m.start("word"), start):
             return False
         if any(c.isupper() for c in word[1:]) or "&" in word:

@@ -434,6 +434,18 @@ COUNTS: list[Row] = [
         "On 14 November, the Foreign Secretary also announced targeted sanctions, coordinated with the US, against Hamas leadership (four Hamas leaders and two financiers) to disrupt Hamas operations in Gaza and wherever their leaders base themselves.",
         [("four Hamas leaders", 4, "leader"), ("two financiers", 2, "financier")],
     ),  # answer 1679125: nor 'Hamas'
+    (
+        "94 of these such hubs are open currently, and through capital investment announced at 2021 Spending Review, the NHS plans to have 132 such centres open by March 2025.",
+        [("94 of these such hubs", 94, "hub"), ("132 such centres", 132, "centre")],
+    ),  # answer 1675242: 'such' between a number and its noun
+    (
+        "Protecting communities around the country from flooding is one of the Secretary of State’s five core priorities.",
+        [("five core priorities", 5, "priority")],
+    ),  # answer 1754077: a possessive before a number is no name
+    (
+        "One of the Government’s five missions is to build a National Health Service fit for the future.",
+        [("five missions", 5, "mission")],
+    ),  # answer 1727733
 ]
 
 NUMBER_WORDS: list[Row] = [
