@@ -180,7 +180,7 @@ MONEY: list[Row] = [
         [("£80,000", 80000, "GBP")],
     ),  # answer 1724422: 'p.a.' after a pound sign is no pence
     (
-        "The partnership has seen more than 430,000 P-Wave urinal mats distributed around the United Kingdom since its launch.",
+        "The partnership has seen more than 430,000 P-Wave urinal mats distributed around the United Kingdom since its launch, with the awareness message appearing in pubs, workplaces, and sporting and music venues.",
         [("430,000 P-Wave urinal mats", 430000, "mat")],
     ),  # answer 1729359: a capital P is no pence
     (
@@ -420,7 +420,7 @@ COUNTS: list[Row] = [
         [("three police officials", 3, "official")],
     ),  # answer 1752849
     (
-        "For the South West, this includes protections on 13 principal salmon rivers; the Hampshire Avon, Frome, Exe, Teign, Dart, Tavy, Tamar, Lynher, Fowey, Camel, Taw, Torridge, and Lyn and on 20 recovering salmon rivers.",
+        "For the South West, this includes protections on 13 principal salmon rivers; the Hampshire Avon, Frome, Exe, Teign, Dart, Tavy, Tamar, Lynher, Fowey, Camel, Taw, Torridge, and Lyn and on 20 recovering salmon rivers; the Allen, Avill, Blakeney Brook, Bristol Avon, Brit, Doniford, Fal, Harbourne, Heddon, Lerryn, Looe, Meon, Otter, Par, Parrett, Porth, Seaton, Sid, Valency and Washford.",
         [("13 principal salmon rivers", 13, "river"), ("20 recovering salmon rivers", 20, "river")],
     ),  # answer 1829670
     (
@@ -446,6 +446,26 @@ COUNTS: list[Row] = [
         "One of the Government’s five missions is to build a National Health Service fit for the future.",
         [("five missions", 5, "mission")],
     ),  # answer 1727733
+    (
+        "The number of sixth form pupils on roll is higher than the reported capacity in: (i) five of the ten school sixth forms in the City of Bristol (50%), (ii) all ten of the school sixth forms in Camden (100%), (iii) three of the six school sixth forms in Haringey (50%), (iv) four of the ten school sixth forms in Kingston upon Thames (40%), (v) five of the ten school sixth forms in Richmond upon Thames (50%), (vi) six of the 15 school sixth forms in Southwark (40%), (vii) the only school sixth form in Stockport (100%) and (viii) 11 of the 28 school sixth forms in Surrey (39%).",
+        [
+            ("five of the ten school sixth forms", 5, "sixth form"),
+            ("50%", 50, "percent"),
+            ("ten of the school sixth forms", 10, "sixth form"),
+            ("100%", 100, "percent"),
+            ("three of the six school sixth forms", 3, "sixth form"),
+            ("50%", 50, "percent"),
+            ("four of the ten school sixth forms", 4, "sixth form"),
+            ("40%", 40, "percent"),
+            ("five of the ten school sixth forms", 5, "sixth form"),
+            ("50%", 50, "percent"),
+            ("15 school sixth forms", 15, "sixth form"),
+            ("40%", 40, "percent"),
+            ("100%", 100, "percent"),
+            ("28 school sixth forms", 28, "sixth form"),
+            ("39%", 39, "percent"),
+        ],
+    ),  # answer 1725577: 'sixth form' is a fixed compound
 ]
 
 NUMBER_WORDS: list[Row] = [
@@ -887,6 +907,18 @@ NEGATIVES: list[Row] = [
         "The Ministry of Justice publishes information on the number of offenders sentenced for offences relating to assaults on police officers and prison officers, from 2010 to 2023, in the Outcomes by Offence data tool: December 2023, using the following HO offence codes:\n\n10423 - Assault on a constable\n\n10504 - Assaulting a prisoner custody officer or custody officer",
         [],
     ),  # answer 1722845: a code that labels a line is no count of what 'the number of' names
+    (
+        "We have set out significant detail on Great British Energy (GBE) after only three weeks in office, including that GBE will benefit all four corners of our United Kingdom whilst respecting the devolution settlements.",
+        [],
+    ),  # answer 1722677: an idiom counts nothing
+    (
+        "Friend the Minister for Secondary Care sets out, we have committed to trialling Neighbourhood Health Centres to bring together a range of services under one roof.",
+        [],
+    ),  # answer 1727142
+    (
+        "In addition, the offence of taking, making, distribution and possession with a view to distribution of any indecent photograph or pseudo-photograph of a child under 18 carries a maximum sentence of 10 years’ imprisonment.",
+        [],
+    ),  # answer 1739485: 'carries' is a verb, not a counted noun
 ]
 
 DEV_ROWS: list[Row] = [
