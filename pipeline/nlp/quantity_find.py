@@ -933,7 +933,12 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
             first.scale = second.scale
         if joiner == "or":
             continue  # "eight or nine euros": shared unit, two values
-        if first.kind == second.kind and first.value <= second.value and not trend:
+        if (
+            first.kind == second.kind
+            and first.unit == second.unit  # not "by three percentage points to 38%"
+            and first.value <= second.value
+            and not trend
+        ):
             first.value_max = second.value
             first.rule = f"{first.rule}+range"
     previous: Candidate | None = None

@@ -1072,6 +1072,11 @@ def test_find_quantities_dev_answers(
         ("Smoking causes around one in four cancer deaths in the UK.", "value", 25.0),
         ("contracts valued between £100 million and £500 million", "value_max", 500_000_000.0),
         ("weighing 5kg or less", "kind", "measure"),
+        (
+            "In July, the government confirmed changes to the Energy Profits Levy (EPL), including extending the levy’s end date to March 2030, increasing it by three percentage points to 38%, removing the levy’s main 29% investment allowance, and reducing the generosity of capital allowances when calculating profits taxable by the EPL.",
+            "value_max",
+            None,
+        ),  # answer 1728024: a range joins numbers of one unit, not a change and a level
     ],
 )
 def test_find_quantities_attributes(
