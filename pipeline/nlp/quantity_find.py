@@ -256,6 +256,7 @@ def invariant_modifier(text: str, pos: int, word: str, lex: QuantityLexicon) -> 
     return False
 
 
+_PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-z]+ing[ \t]+[a-z]")
 _CLAUSE_AFTER_ING = re.compile(r"[ \t]+(?:how|why|what|whether|to)\b", re.IGNORECASE)
 _PHRASE_END = re.compile(r"[ \t]*(?:[.,;:)]|$)|[ \t]+([A-Za-z]+)\b")
 _NOT_HEAD_END = ("ly", "ed", "s", "ing", *_ADJECTIVE_END)
@@ -327,8 +328,13 @@ def counted_noun(
     if glued and not plural:
         word = glued.group(1)
         return (glued.end(), [word]) if word.lower() not in lex.stop_words else None
-    if glued and not is_plural(glued.group(1).split("-")[-1].lower(), lex):
+    if (
+        glued
+        and not is_plural(glued.group(1).split("-")[-1].lower(), lex)
+        and not _PARTICIPLE_AFTER.match(text, glued.end())
+    ):
         return None  # "two-tier areas", "five-axle mixers", "Six-monthly Reports": a modifier
+        # (but "eight-growth driving sectors" is "eight growth-driving sectors")
     cursor = glued.end() if glued else pos
     if glued:
         words.append(glued.group(1))

@@ -466,6 +466,10 @@ COUNTS: list[Row] = [
             ("39%", 39, "percent"),
         ],
     ),  # answer 1725577: 'sixth form' is a fixed compound
+    (
+        "The Industrial Strategy is a 10-year plan to back our strengths and realise Britain’s potential, targeting government investment towards eight-growth driving sectors (IS-8).",
+        [("eight-growth driving sectors", 8, "sector")],
+    ),  # answer 1831180 (blind2 gold): a misplaced hyphen before a participle still counts the plural
 ]
 
 NUMBER_WORDS: list[Row] = [
