@@ -256,6 +256,9 @@ def invariant_modifier(text: str, pos: int, word: str, lex: QuantityLexicon) -> 
     return False
 
 
+_PARTITIVE_GAP = re.compile(
+    r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:the|his|her|its|their|these|those|our)[ \t]+", re.IGNORECASE
+)
 _PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-z]+ing[ \t]+[a-z]")
 _CLAUSE_AFTER_ING = re.compile(r"[ \t]+(?:how|why|what|whether|to)\b", re.IGNORECASE)
 _PHRASE_END = re.compile(r"[ \t]*(?:[.,;:)]|$)|[ \t]+([A-Za-z]+)\b")
@@ -947,6 +950,15 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
         ):
             first.value_max = second.value
             first.rule = f"{first.rule}+range"
+    for first, second in itertools.pairwise(cands):
+        if (
+            not first.kind
+            and second.kind == "count"
+            and second.value >= first.value
+            and _PARTITIVE_GAP.fullmatch(text, first.end, second.start)
+        ):  # "19 of his 20 recommendations", "11 of the 28 school sixth forms"
+            first.unit, first.kind, first.name = second.unit, "count", second.name
+            first.rule = "partitive"
     previous: Candidate | None = None
     for cand in cands:
         if not cand.kind and previous is not None and previous.kind == "count":

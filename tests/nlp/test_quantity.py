@@ -459,17 +459,27 @@ COUNTS: list[Row] = [
             ("40%", 40, "percent"),
             ("five of the ten school sixth forms", 5, "sixth form"),
             ("50%", 50, "percent"),
+            ("six", 6, "sixth form"),
             ("15 school sixth forms", 15, "sixth form"),
             ("40%", 40, "percent"),
             ("100%", 100, "percent"),
+            ("11", 11, "sixth form"),
             ("28 school sixth forms", 28, "sixth form"),
             ("39%", 39, "percent"),
         ],
-    ),  # answer 1725577: 'sixth form' is a fixed compound
+    ),  # answer 1725577: 'sixth form' is a fixed compound; 'six of the 15' a partitive
     (
         "The Industrial Strategy is a 10-year plan to back our strengths and realise Britain’s potential, targeting government investment towards eight-growth driving sectors (IS-8).",
         [("eight-growth driving sectors", 8, "sector")],
     ),  # answer 1831180 (blind2 gold): a misplaced hyphen before a participle still counts the plural
+    (
+        "The Government accepted 19 of his 20 recommendations.",
+        [("19", 19, "recommendation"), ("20 recommendations", 20, "recommendation")],
+    ),  # answer 1676535: a partitive count takes the noun of the whole
+    (
+        "30 out of the 33 recommendations made by the Brook House Inquiry have been accepted or partially accepted.",
+        [("30", 30, "recommendation"), ("33 recommendations", 33, "recommendation")],
+    ),  # answer 1754521
 ]
 
 NUMBER_WORDS: list[Row] = [
