@@ -496,6 +496,19 @@ def is_rounding(text: str, start: int, lex: QuantityLexicon) -> bool:
     )
 
 
+_FRACTION_OF_A = re.compile(r"\b(half|quarter|third)[ \t]+(?:of[ \t]+)?an?[ \t]+$", re.IGNORECASE)
+_FRACTION_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def fraction_of_scale(text: str, start: int, raw: str) -> tuple[int, float] | None:
+    """The fraction written before a lone scale word at ``start`` ("half a billion pounds",
+    "a quarter of a million"): ``(offset of the fraction, its value)``, or None."""
+    if raw.lower() not in SCALES:
+        return None
+    m = _FRACTION_OF_A.search(text, max(0, start - 20), start)
+    return (m.start(1), _FRACTION_PARTS[m.group(1).lower()]) if m else None
+
+
 def scales_compose(written: float, factor: float) -> bool:
     """Whether a scale word of ``factor`` multiplies the scale ``written`` before it: only a
     larger one does ("4 hundred million", "five thousand million"); the same or a smaller one
@@ -702,7 +715,12 @@ class _Scanner:
             sign = -1.0
         if _MINUS.search(text, max(0, ns - 7), ns):
             sign = -1.0
+        part = fraction_of_scale(text, ns, raw) if words else None
+        if part is not None:
+            value *= part[1]  # "half a billion pounds"
         cand, consumed = self._build(ns, ne, value, words)
+        if cand is not None and part is not None and cand.start == ns:
+            cand.start = part[0]
         if cand is not None and sign < 0:
             cand.value = -cand.value
             if cand.start == ns:

@@ -187,6 +187,10 @@ MONEY: list[Row] = [
         "The equivalent cost faced by industrial electricity users in France and Germany is £69/MWh and £60/MWh respectively.",
         [("£69", 69, "GBP"), ("£60", 60, "GBP")],
     ),  # answer 1858955: a price per unit after a slash
+    (
+        "The Home Secretary has already announced that central government funding for policing will increase by over half a billion pounds in 2025-26; this includes an increase of over £260m in the core grant for police forces, additional funding for neighbourhood policing, and for the NCA and counter terrorism.",
+        [("half a billion pounds", 500000000, "GBP"), ("£260m", 260000000, "GBP")],
+    ),  # answer 1748280: a fraction of a scale word
 ]
 
 PERCENT: list[Row] = [
