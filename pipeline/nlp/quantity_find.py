@@ -993,6 +993,17 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
             previous = cand
 
 
+SIGNIFICANT_DIGITS = 15
+"""Digits a value keeps: a float holds 15-17; the last ones are noise of the scale arithmetic."""
+
+
+def round_float_noise(value: float) -> float:
+    """``value`` without the noise a scale or sub-unit factor leaves in binary floating point
+    ("£8.3 billion" is 8.3 * 1e9 = 8300000000.000001; "1112 p" 11.120000000000001): rounded to
+    15 significant digits, which every written amount fits."""
+    return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+
+
 def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Quantity]:
     """The candidates that are quantities, as rows (see the module docstring, pass 3)."""
     rows: list[Quantity] = []
@@ -1017,12 +1028,12 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
                 text=text[cand.start : cand.end],
                 char_start=cand.start,
                 char_end=cand.end,
-                value=cand.value,
+                value=round_float_noise(cand.value),
                 unit=cand.unit,
                 kind=kind,  # type: ignore[arg-type]
                 approx=cand.approx,
                 change=cand.change,
-                value_max=cand.value_max,
+                value_max=None if cand.value_max is None else round_float_noise(cand.value_max),
                 rule=cand.rule,
             )
         )

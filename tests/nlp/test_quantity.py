@@ -1091,6 +1091,11 @@ def test_find_quantities_dev_answers(
         ("contracts valued between £100 million and £500 million", "value_max", 500_000_000.0),
         ("weighing 5kg or less", "kind", "measure"),
         (
+            "A £4.15 million Tackling Antisemitism in Education procurement is currently live and is open for tender applications until 16 January 2025.",
+            "value",
+            4_150_000.0,
+        ),  # answer 1747348: no float noise of the scale (was 4150000.0000000005)
+        (
             "In July, the government confirmed changes to the Energy Profits Levy (EPL), including extending the levy’s end date to March 2030, increasing it by three percentage points to 38%, removing the levy’s main 29% investment allowance, and reducing the generosity of capital allowances when calculating profits taxable by the EPL.",
             "value_max",
             None,
