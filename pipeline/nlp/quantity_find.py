@@ -116,6 +116,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 """An acronym in capitals ("NHS", "HMPPS"): not a plural noun even when it ends in S (a plural
 acronym ends in a small s: "UTCs")."""
 MIN_CODE_DIGITS = 4
+MAX_LIST_GAP = 12
+"""How long a gap ("and", ", ") may join a number to a list of names or references."""
 YEAR_DIGITS = 4
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -370,6 +372,10 @@ def counted_noun(
         else:
             if low in ("and", "or") or low.endswith("ly"):
                 return None
+            if text[m.end() : m.end() + 1].isdigit():  # "one FV107 Scimitar": a model code
+                code = _NON_SPACE.match(text, m.end())
+                cursor = code.end() if code else m.end()
+                continue
             nxt = _WORD.match(text, m.end())
             if (
                 len(words) < MAX_ONE_MODIFIERS
@@ -546,6 +552,7 @@ class _Scanner:
         self.last_reference_end = -1
         self.last_reject_end = -1
         self.phone_end = -1
+        self.last_name_end = -1
         self._prefix_at: tuple[int, re.Match[str] | None] = (-1, None)
 
     def run(self) -> list[Candidate]:
@@ -761,6 +768,14 @@ class _Scanner:
         lead = self.text[max(0, m.start("word") - 3) : m.start("word")]
         return bool(lead.strip()) and not _SENTENCE_END_BEFORE.search(lead)
 
+    def _in_name_list(self, start: int) -> bool:
+        """True when the number continues a list whose last number was a name ("Creon 10000
+        and 25000 capsules", "Challenger 2 and 3 tanks")."""
+        if self.last_name_end < 0:
+            return False
+        gap = self.text[self.last_name_end : start]
+        return len(gap) < MAX_LIST_GAP and bool(_REF_LIST_GAP.fullmatch(gap))
+
     def _month_after(self, pos: int) -> bool:
         lex = self.lex
         if lex.month is None:
@@ -845,7 +860,12 @@ class _Scanner:
                 "year of age",
                 "age_commas",
             )
-        if cand.kind in ("", "count") and prefix_rule is None and self._after_name(cand.start):
+        if (
+            cand.kind in ("", "count")
+            and prefix_rule is None
+            and (self._after_name(cand.start) or self._in_name_list(cand.start))
+        ):
+            self.last_name_end = cand.num_end  # "Creon 10000 and 25000 capsules": names
             return None, pos
         if not cand.kind and _CAPITAL_AFTER.match(text, cand.end):
             return None, pos

@@ -609,6 +609,10 @@ NUMBER_WORDS: list[Row] = [
         "As of 2 September 2024, there has been one direct ministerial appointment made.",
         [("one direct ministerial appointment", 1, "appointment")],
     ),  # answer 1724420: a listed verb ends the phrase
+    (
+        "Since November 2022, through the Defence Equipment Sales Agency, one FV107 Scimitar has been disposed of and 18 have been sold externally.",
+        [("one FV107 Scimitar", 1, "scimitar"), ("18", 18, "scimitar")],
+    ),  # answer 1676968: a model code after 'one' is a modifier
 ]
 
 RANGES: list[Row] = [
@@ -937,6 +941,10 @@ NEGATIVES: list[Row] = [
         "In addition, the offence of taking, making, distribution and possession with a view to distribution of any indecent photograph or pseudo-photograph of a child under 18 carries a maximum sentence of 10 years’ imprisonment.",
         [],
     ),  # answer 1739485: 'carries' is a verb, not a counted noun
+    (
+        "Serious Shortage Protocols are in place for Creon 10000 and 25000 capsules, which pharmacists can use to restrict supply to one month at a time, to ensure more patients have access to it whilst stock is limited.",
+        [],
+    ),  # answer 1729570: a number listed after a name's number is a name too
 ]
 
 DEV_ROWS: list[Row] = [
