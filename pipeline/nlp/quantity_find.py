@@ -258,6 +258,8 @@ def invariant_modifier(text: str, pos: int, word: str, lex: QuantityLexicon) -> 
     return False
 
 
+_COUNT_DETERMINERS = frozenset({"such", "more", "fewer", "extra"})
+"""Words between a number and its noun that the count passes over ("37,000 fewer pupils")."""
 _PARTITIVE_GAP = re.compile(
     r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:the|his|her|its|their|these|those|our)[ \t]+", re.IGNORECASE
 )
@@ -349,8 +351,10 @@ def counted_noun(
             return None
         word = m.group(1)
         low = word.lower()
-        if plural and low == "such" and not words:
-            cursor = m.end()  # "132 such centres"
+        if plural and low in _COUNT_DETERMINERS and not words:
+            if _suffix(text, m.end(), lex, ("duration",)) is not None:
+                return None  # "10 more years": a duration
+            cursor = m.end()  # "132 such centres", "30,000 more procedures"
             continue
         if low in lex.stop_words:
             return None

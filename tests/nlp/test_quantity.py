@@ -484,6 +484,18 @@ COUNTS: list[Row] = [
         "30 out of the 33 recommendations made by the Brook House Inquiry have been accepted or partially accepted.",
         [("30", 30, "recommendation"), ("33 recommendations", 33, "recommendation")],
     ),  # answer 1754521
+    (
+        "We will support the NHS to transform diagnostic services by spending £1.5 billion on new surgical hubs and diagnostic scanners, to build capacity for over 30,000 more procedures and 1.25 million diagnostic tests.",
+        [
+            ("£1.5 billion", 1500000000, "GBP"),
+            ("30,000 more procedures", 30000, "procedure"),
+            ("1.25 million diagnostic tests", 1250000, "test"),
+        ],
+    ),  # answer 1748474 (blind2 gold): 'more' between a number and its noun
+    (
+        "The government predicts that, in the long-run steady state, there will be 37,000 fewer pupils in the private sector in the UK as a result of the removal of the VAT exemption applied to school fees.",
+        [("37,000 fewer pupils", 37000, "pupil")],
+    ),  # answer 1742108
 ]
 
 NUMBER_WORDS: list[Row] = [
