@@ -258,6 +258,7 @@ def invariant_modifier(text: str, pos: int, word: str, lex: QuantityLexicon) -> 
     return False
 
 
+_OR_MORE = re.compile(r"[ \t]+or[ \t]+(?:more|fewer|less)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
 _COUNT_DETERMINERS = frozenset({"such", "more", "fewer", "extra"})
 """Words between a number and its noun that the count passes over ("37,000 fewer pupils")."""
 _PARTITIVE_GAP = re.compile(
@@ -345,6 +346,10 @@ def counted_noun(
     cursor = glued.end() if glued else pos
     if glued:
         words.append(glued.group(1))
+    elif plural and (bound := _OR_MORE.match(text, pos)) is not None:
+        if _suffix(text, bound.end(), lex, ("duration",)) is not None:
+            return None  # "four or more years": a duration
+        cursor = bound.end()  # "two or more perpetrators", "9 or less employees"
     for _ in range(max_words):
         m = _WORD.match(text, cursor)
         if not m:

@@ -625,6 +625,10 @@ NUMBER_WORDS: list[Row] = [
         "Since November 2022, through the Defence Equipment Sales Agency, one FV107 Scimitar has been disposed of and 18 have been sold externally.",
         [("one FV107 Scimitar", 1, "scimitar"), ("18", 18, "scimitar")],
     ),  # answer 1676968: a model code after 'one' is a modifier
+    (
+        "In this context group-based offending includes any offence with two or more perpetrators.",
+        [("two or more perpetrators", 2, "perpetrator")],
+    ),  # answer 1753193: 'or more' between a number and its noun
 ]
 
 RANGES: list[Row] = [
@@ -957,6 +961,10 @@ NEGATIVES: list[Row] = [
         "Serious Shortage Protocols are in place for Creon 10000 and 25000 capsules, which pharmacists can use to restrict supply to one month at a time, to ensure more patients have access to it whilst stock is limited.",
         [],
     ),  # answer 1729570: a number listed after a name's number is a name too
+    (
+        "The Government has included a measure in the Victim and Courts Bill which will restrict the exercise of an offender’s parental responsibility where they are sentenced to four or more years imprisonment for a serious child sexual abuse offence against a child for whom they hold parental responsibility.",
+        [],
+    ),  # answer 1829472: not before a duration
 ]
 
 DEV_ROWS: list[Row] = [
