@@ -376,8 +376,10 @@ def counted_noun(
                 if whole:  # "members of staff"
                     return whole.end(), [*words, " ".join(whole.group(0).split())]
                 return m.end(), [*words, word]
-            elif low.endswith("ly"):
-                return None
+            elif low.endswith("ly") and (
+                low not in lex.adjectives or _suffix(text, m.end(), lex, ("duration",))
+            ):
+                return None  # "48 locally led strategies", "1,000 early years SENCOs"
         else:
             if low in ("and", "or") or low.endswith("ly"):
                 return None

@@ -496,6 +496,23 @@ COUNTS: list[Row] = [
         "The government predicts that, in the long-run steady state, there will be 37,000 fewer pupils in the private sector in the UK as a result of the removal of the VAT exemption applied to school fees.",
         [("37,000 fewer pupils", 37000, "pupil")],
     ),  # answer 1742108
+    (
+        "NHS App functionality is available for: prospective record access across 5,163 practices, representing 82% of all practices, up from 0.2% in December 2022 with 15 early adopter sites; appointment booking in 5,892 practices, representing 93% of all practices; and repeat prescription ordering across 6,206 practices, representing 98% of all practices.",
+        [
+            ("5,163 practices", 5163, "practice"),
+            ("82%", 82, "percent"),
+            ("0.2%", 0.2, "percent"),
+            ("15 early adopter sites", 15, "site"),
+            ("5,892 practices", 5892, "practice"),
+            ("93%", 93, "percent"),
+            ("6,206 practices", 6206, "practice"),
+            ("98%", 98, "percent"),
+        ],
+    ),  # answer 1677336: a listed adjective in -ly does not end the noun phrase
+    (
+        "We have published free resources for providers, including an online training module and SEND assessment guidance, and we are funding the level 3 Early Years qualification for an additional 1,000 early years Special Educational Needs Co-ordinators.",
+        [],
+    ),  # answer 1829530: nor makes 'years' a count
 ]
 
 NUMBER_WORDS: list[Row] = [
