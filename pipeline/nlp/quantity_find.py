@@ -274,9 +274,9 @@ def noun_after_head(text: str, pos: int, lex: QuantityLexicon) -> tuple[int, str
     """The noun that a singular head (ending at ``pos``) modifies, when the phrase ends right
     after it: "one deputy head of digital role", "one commercial bus operator in 73 areas",
     "one staff member at". Only a lower-case word that does not end like a verb, a plural or an
-    adjective ("one liable adult resident in", "one pool amplified", "one child dies") and no
-    listed verb ("one appointment made"), and only
-    when punctuation, the end or a function word follows it.
+    adjective ("one liable adult resident in", "one pool amplified", "one child dies") and is no
+    listed verb ("one appointment made"), and only when punctuation, the end or a function word
+    follows it.
 
     Returns:
         ``(end offset, the noun)``, or None.
@@ -325,8 +325,13 @@ def counted_noun(
     """The counted noun phrase that starts at ``pos`` (after a number), if there is one.
 
     For a plural count the head is the first plural noun within ``max_words`` words, over
-    modifiers ("4,855 registered business births") and one coordination ("licensed taxi and
-    PHV drivers"); for "one" it is the first content word ("one leg"), skipping one adjective.
+    modifiers ("4,855 registered business births", "30 police officers": an invariant noun
+    before a plural modifies it), one coordination ("licensed taxi and PHV drivers"), a
+    determiner ("132 such centres", "30,000 more procedures") or "or more" ("two or more
+    perpetrators"); a number glued to a singular word modifies nothing after it ("two-tier
+    areas"). For "one" it is the first content word ("one leg"), skipping up to three modifiers
+    ("one non-statutory direct ministerial appointment") and taking the noun it modifies when
+    the phrase ends there ("one deputy head of").
 
     Returns:
         ``(end offset of the head, the words up to the head)``, or None.
@@ -951,7 +956,7 @@ def trend_before(text: str, start: int, lex: QuantityLexicon) -> bool:
 def can_end_range(first: Candidate, second: Candidate) -> bool:
     """Whether the bare number ``second``, written after ``first`` and "to" or a dash, can be
     the upper end of its range: not below it once ``first``'s scale is applied ("£5 to 10",
-    "£2m-3"; not "£123 million to 86 artificial intelligence (AI) technologies")."""
+    "£2 to 3 million"; not "£123 million to 86 artificial intelligence (AI) technologies")."""
     scale = first.scale if second.scale == 1 else 1.0
     return second.value * scale >= first.value
 
