@@ -82,6 +82,8 @@ _ELLIPSIS_GAP = re.compile(
     r"|\bversus|\bincluding|\bfrom|\bto|,)[ \t]*$",
     re.IGNORECASE,
 )
+_RANGE_END_GAP = re.compile(r"\d[ \t]*(?:-|–|to)[ \t]*$", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"[ \t]+[-–:][ \t]+[A-Z]")
 _SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
 _MINUS = re.compile(r"\bminus[ -]$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
@@ -114,8 +116,14 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]+")
 """An acronym in capitals ("NHS", "HMPPS"): not a plural noun even when it ends in S (a plural
 acronym ends in a small s: "UTCs")."""
 MIN_CODE_DIGITS = 4
-MAX_ONE_MODIFIERS = 2
-"""How many modifiers "one" may skip before its noun ("one direct ministerial appointment")."""
+MAX_LIST_GAP = 12
+"""How long a gap ("and", ", ") may join a number to a list of names or references."""
+YEAR_DIGITS = 4
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+MAX_ONE_MODIFIERS = 3
+"""How many modifiers "one" may skip before its noun ("one non-statutory direct ministerial
+appointment")."""
 _ADJECTIVE_END = ("al", "ous", "ive", "ful", "able", "ible", "ic", "ed", "ing", "ary", "ant", "ent")
 _SKIP_BEFORE_ONE = frozenset({"the", "this", "no", "any", "every", "each", "which", "some", "into"})
 """Words after which "one" is not a count: "the one", "no one", "into one place" (unifying)."""
@@ -225,6 +233,74 @@ def is_plural(word: str, lex: QuantityLexicon) -> bool:
     return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
+MAX_INVARIANT_LOOKAHEAD = 2
+"""How many words after an invariant noun may lead to the plural it modifies."""
+
+
+def invariant_modifier(text: str, pos: int, word: str, lex: QuantityLexicon) -> bool:
+    """True when the invariant noun ``word`` (lower case, ending at ``pos``) modifies a plural
+    noun within the next two words: "30 police officers", "43 police force areas", "13
+    principal salmon rivers" count officers, areas and rivers, not police or salmon."""
+    if word not in lex.invariant:
+        return False
+    cursor = pos
+    for _ in range(MAX_INVARIANT_LOOKAHEAD):
+        m = _WORD.match(text, cursor)
+        if m is None:
+            return False
+        nxt = m.group(1)
+        low = nxt.lower()
+        if low in lex.stop_words or low in ("and", "or") or _ACRONYM.fullmatch(nxt):
+            return False
+        if is_plural(low, lex):
+            return True
+        cursor = m.end()
+    return False
+
+
+_OR_MORE = re.compile(r"[ \t]+or[ \t]+(?:more|fewer|less)(?=[ \t]+[A-Za-z])", re.IGNORECASE)
+_COUNT_DETERMINERS = frozenset({"such", "more", "fewer", "extra"})
+"""Words between a number and its noun that the count passes over ("37,000 fewer pupils")."""
+_PARTITIVE_GAP = re.compile(
+    r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:the|his|her|its|their|these|those|our)[ \t]+", re.IGNORECASE
+)
+_PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-z]+ing[ \t]+[a-z]")
+_CLAUSE_AFTER_ING = re.compile(r"[ \t]+(?:how|why|what|whether|to)\b", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[ \t]*(?:[.,;:)]|$)|[ \t]+([A-Za-z]+)\b")
+_NOT_HEAD_END = ("ly", "ed", "s", "ing", *_ADJECTIVE_END)
+
+
+def noun_after_head(text: str, pos: int, lex: QuantityLexicon) -> tuple[int, str] | None:
+    """The noun that a singular head (ending at ``pos``) modifies, when the phrase ends right
+    after it: "one deputy head of digital role", "one commercial bus operator in 73 areas",
+    "one staff member at". Only a lower-case word that does not end like a verb, a plural or an
+    adjective ("one liable adult resident in", "one pool amplified", "one child dies") and is no
+    listed verb ("one appointment made"), and only when punctuation, the end or a function word
+    follows it.
+
+    Returns:
+        ``(end offset, the noun)``, or None.
+    """
+    m = _WORD.match(text, pos)
+    if m is None:
+        return None
+    word = m.group(1)
+    low = word.lower()
+    if (
+        not word[0].islower()
+        or low in lex.stop_words
+        or low in lex.adjectives
+        or low in lex.verbs
+        or low in ("and", "or")
+        or low.endswith(_NOT_HEAD_END)
+    ):
+        return None
+    end = _PHRASE_END.match(text, m.end())
+    if end is None or (end.group(1) is not None and end.group(1).lower() not in lex.stop_words):
+        return None
+    return m.end(), word
+
+
 def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singularise) -> str:
     """The unit of a counted noun phrase: a fixed compound if its last words form one, else the
     singular of its last word, lower-cased ("local authorities" -> "local authority")."""
@@ -233,6 +309,8 @@ def singular_unit(words: list[str], lex: QuantityLexicon, singularise: Singulari
         tail = " ".join(lowered[-size:])
         if tail in lex.compounds:
             return lex.compounds[tail]
+        if tail in lex.compound_singulars:  # "one upper-tier local authority"
+            return tail
     head = lowered[-1]
     if head in lex.noun_singular:
         return lex.noun_singular[head]
@@ -247,8 +325,13 @@ def counted_noun(
     """The counted noun phrase that starts at ``pos`` (after a number), if there is one.
 
     For a plural count the head is the first plural noun within ``max_words`` words, over
-    modifiers ("4,855 registered business births") and one coordination ("licensed taxi and
-    PHV drivers"); for "one" it is the first content word ("one leg"), skipping one adjective.
+    modifiers ("4,855 registered business births", "30 police officers": an invariant noun
+    before a plural modifies it), one coordination ("licensed taxi and PHV drivers"), a
+    determiner ("132 such centres", "30,000 more procedures") or "or more" ("two or more
+    perpetrators"); a number glued to a singular word modifies nothing after it ("two-tier
+    areas"). For "one" it is the first content word ("one leg"), skipping up to three modifiers
+    ("one non-statutory direct ministerial appointment") and taking the noun it modifies when
+    the phrase ends there ("one deputy head of").
 
     Returns:
         ``(end offset of the head, the words up to the head)``, or None.
@@ -258,42 +341,75 @@ def counted_noun(
     if glued and not plural:
         word = glued.group(1)
         return (glued.end(), [word]) if word.lower() not in lex.stop_words else None
+    if (
+        glued
+        and not is_plural(glued.group(1).split("-")[-1].lower(), lex)
+        and not _PARTICIPLE_AFTER.match(text, glued.end())
+    ):
+        return None  # "two-tier areas", "five-axle mixers", "Six-monthly Reports": a modifier
+        # (but "eight-growth driving sectors" is "eight growth-driving sectors")
     cursor = glued.end() if glued else pos
     if glued:
         words.append(glued.group(1))
+    elif plural and (bound := _OR_MORE.match(text, pos)) is not None:
+        if _suffix(text, bound.end(), lex, ("duration",)) is not None:
+            return None  # "four or more years": a duration
+        cursor = bound.end()  # "two or more perpetrators", "9 or less employees"
     for _ in range(max_words):
         m = _WORD.match(text, cursor)
         if not m:
             return None
         word = m.group(1)
         low = word.lower()
+        if plural and low in _COUNT_DETERMINERS and not words:
+            if _suffix(text, m.end(), lex, ("duration",)) is not None:
+                return None  # "10 more years": a duration
+            cursor = m.end()  # "132 such centres", "30,000 more procedures"
+            continue
         if low in lex.stop_words:
             return None
         if plural:
             if low in ("and", "or"):
                 if not words:
                     return None
-            elif not _ACRONYM.fullmatch(word) and is_plural(low, lex):  # not "NHS", "HMPPS"
+            elif (
+                not _ACRONYM.fullmatch(word)  # not "NHS", "HMPPS"
+                and is_plural(low, lex)
+                and not invariant_modifier(text, m.end(), low, lex)
+            ):
                 whole = lex.of_compound.match(text, m.start(1)) if lex.of_compound else None
                 if whole:  # "members of staff"
                     return whole.end(), [*words, " ".join(whole.group(0).split())]
                 return m.end(), [*words, word]
-            elif low.endswith("ly"):
-                return None
+            elif low.endswith("ly") and (
+                low not in lex.adjectives or _suffix(text, m.end(), lex, ("duration",))
+            ):
+                return None  # "48 locally led strategies", "1,000 early years SENCOs"
         else:
             if low in ("and", "or") or low.endswith("ly"):
                 return None
+            if text[m.end() : m.end() + 1].isdigit():  # "one FV107 Scimitar": a model code
+                code = _NON_SPACE.match(text, m.end())
+                cursor = code.end() if code else m.end()
+                continue
             nxt = _WORD.match(text, m.end())
             if (
                 len(words) < MAX_ONE_MODIFIERS
-                and (low.endswith(_ADJECTIVE_END) or low in lex.adjectives)
+                and (low.endswith(_ADJECTIVE_END) or low in lex.adjectives or "-" in low)
                 and nxt
                 and nxt.group(1).lower() not in lex.stop_words
+                and nxt.group(1).lower() not in lex.verbs  # "one appointment made"
                 and nxt.group(1).lower() not in ("and", "or")
             ):
                 words.append(word)
                 cursor = m.end()
                 continue
+            if low.endswith("ing") and _CLAUSE_AFTER_ING.match(text, m.end()):
+                # "including one exploring how", "one appeal waiting to be listed": a verb
+                return (cursor, words) if words else None
+            after = noun_after_head(text, m.end(), lex)
+            if after is not None:  # "one deputy head of", "one commercial bus operator in"
+                return after[0], [*words, word, after[1]]
             return m.end(), [*words, word]
         words.append(word)
         cursor = m.end()
@@ -340,13 +456,15 @@ def _scale(text: str, pos: int, lex: QuantityLexicon) -> tuple[UnitRule, int] | 
     return (rule, m.end(1)) if rule else None
 
 
-_AGE_BAND_AT = re.compile(r"(\d{1,3})[-–](\d{1,3})(?=[ \t]+[a-z])")
+_AGE_BAND_AT = re.compile(r"(\d{1,3})(?:[-–]|(?P<to>[ \t]+to[ \t]+))(\d{1,3})(?=[ \t]+[a-z])")
+_RANGE_LEAD = re.compile(r"\b(?:from|between)[ \t]+$", re.IGNORECASE)
 
 
 def age_band(text: str, start: int, lex: QuantityLexicon) -> tuple[int, float] | None:
     """The age band written at ``start`` before a lower-case word ("all 16-19 learners", "16-19
-    academies"): the age of those named, not a count of them (held-out case 9: ages are not
-    quantities). Only the lexicon's bands count, and not before a unit ("14-18 mpg").
+    academies", "increases in 16 to 19 learners"): the age of those named, not a count of them
+    (held-out case 9: ages are not quantities). Only the lexicon's bands count, and not before
+    a unit ("14-18 mpg").
 
     Returns:
         ``(end offset, upper age)``, or None.
@@ -354,11 +472,13 @@ def age_band(text: str, start: int, lex: QuantityLexicon) -> tuple[int, float] |
     if not lex.age_bands:
         return None
     m = _AGE_BAND_AT.match(text, start)
-    if m is None or (int(m.group(1)), int(m.group(2))) not in lex.age_bands:
+    if m is None or (int(m.group(1)), int(m.group(3))) not in lex.age_bands:
         return None
+    if m.group("to") and _RANGE_LEAD.search(text, max(0, start - 10), start):
+        return None  # "rose from 16 to 18 schools": a change, not an age band
     if _suffix(text, m.end(), lex) is not None or _scale(text, m.end(), lex) is not None:
         return None
-    return m.end(), float(m.group(2))
+    return m.end(), float(m.group(3))
 
 
 def is_service_number(raw: str, text: str, end: int, lex: QuantityLexicon) -> bool:
@@ -380,6 +500,42 @@ def is_code_after_letters(text: str, start: int, raw: str, lex: QuantityLexicon)
         return False
     m = lex.prefix.search(text, max(0, start - PREFIX_WINDOW), start)
     return m is not None and m.end(1) == start and m.group(1).isalpha()
+
+
+def is_year_numeral(raw: str) -> bool:
+    """True when the numeral ``raw`` is written as a year (four plain digits, 1900-2100): after
+    "in" it dates the number before it ("19 in 2020-21", "from 20 in 2012 to 44"), it is no
+    ratio's denominator ("one in 10")."""
+    return len(raw) == YEAR_DIGITS and raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR
+
+
+def is_rounding(text: str, start: int, lex: QuantityLexicon) -> bool:
+    """True when a rounding cue ends right before ``start`` ("rounded to the nearest £1,000",
+    "to the nearest thousand"): the number is the precision of other figures, not an amount
+    (call it at the numeral and at its currency sign)."""
+    return lex.rounding is not None and bool(
+        lex.rounding.search(text, max(0, start - REFERENCE_WINDOW), start)
+    )
+
+
+_FRACTION_OF_A = re.compile(r"\b(half|quarter|third)[ \t]+(?:of[ \t]+)?an?[ \t]+$", re.IGNORECASE)
+_FRACTION_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+
+
+def fraction_of_scale(text: str, start: int, raw: str) -> tuple[int, float] | None:
+    """The fraction written before a lone scale word at ``start`` ("half a billion pounds",
+    "a quarter of a million"): ``(offset of the fraction, its value)``, or None."""
+    if raw.lower() not in SCALES:
+        return None
+    m = _FRACTION_OF_A.search(text, max(0, start - 20), start)
+    return (m.start(1), _FRACTION_PARTS[m.group(1).lower()]) if m else None
+
+
+def scales_compose(written: float, factor: float) -> bool:
+    """Whether a scale word of ``factor`` multiplies the scale ``written`` before it: only a
+    larger one does ("4 hundred million", "five thousand million"); the same or a smaller one
+    repeats it ("£894m million" is £894 million, not £894 trillion)."""
+    return written == 1 or factor > written
 
 
 def is_zero_modifier(text: str, pos: int, lex: QuantityLexicon) -> bool:
@@ -412,6 +568,7 @@ class _Scanner:
         self.last_reference_end = -1
         self.last_reject_end = -1
         self.phone_end = -1
+        self.last_name_end = -1
         self._prefix_at: tuple[int, re.Match[str] | None] = (-1, None)
 
     def run(self) -> list[Candidate]:
@@ -462,6 +619,11 @@ class _Scanner:
         if self._is_reference(ns):
             self.last_reference_end = ne
             return self._reject(ne)
+        prefix = self._prefix_before(ns)
+        if is_rounding(text, ns, lex) or (
+            prefix is not None and is_rounding(text, prefix.start(1), lex)
+        ):
+            return self._reject(ne)  # "rounded to the nearest £1,000": a precision, no amount
         idiom = lex.idiom.match(text, ns) if lex.idiom is not None else None
         if idiom is not None:
             return self._reject(idiom.end())  # "one-to-one", "a one-off payment"
@@ -514,7 +676,9 @@ class _Scanner:
                 return self._reject(ne)
             if before in ("-", "–") and ns - 1 == self.last_reject_end:  # 2019-20, Sept. 20-24
                 return self._reject(ne)
-            if after == "/" or (after == ":" and text[ne + 1 : ne + 2].isdigit()):
+            if (after == "/" and not (currency and text[ne + 1 : ne + 2].isalpha())) or (
+                after == ":" and text[ne + 1 : ne + 2].isdigit()
+            ):  # "12/05", "1/2"; "£69/MWh" is a price per unit
                 return self._reject(ne)
             if after == "." and text[ne + 1 : ne + 2].isdigit():  # 1.2.3, 12.05.2024
                 return self._reject(ne)
@@ -574,7 +738,12 @@ class _Scanner:
             sign = -1.0
         if _MINUS.search(text, max(0, ns - 7), ns):
             sign = -1.0
+        part = fraction_of_scale(text, ns, raw) if words else None
+        if part is not None:
+            value *= part[1]  # "half a billion pounds"
         cand, consumed = self._build(ns, ne, value, words)
+        if cand is not None and part is not None and cand.start == ns:
+            cand.start = part[0]
         if cand is not None and sign < 0:
             cand.value = -cand.value
             if cand.start == ns:
@@ -606,12 +775,22 @@ class _Scanner:
         word = m.group("word")
         if not any(c.isupper() for c in word) or word.lower() in self.lex.stop_words:
             return False
+        if word.endswith(("'s", "’s")):
+            return False  # a possessive: "the Secretary of State’s five core priorities"
         if self.lex.hedge is not None and self.lex.hedge.search(self.text, m.start("word"), start):
             return False
         if any(c.isupper() for c in word[1:]) or "&" in word:
             return True  # S&P 500, iPhone 11, TA 35
         lead = self.text[max(0, m.start("word") - 3) : m.start("word")]
         return bool(lead.strip()) and not _SENTENCE_END_BEFORE.search(lead)
+
+    def _in_name_list(self, start: int) -> bool:
+        """True when the number continues a list whose last number was a name ("Creon 10000
+        and 25000 capsules", "Challenger 2 and 3 tanks")."""
+        if self.last_name_end < 0:
+            return False
+        gap = self.text[self.last_name_end : start]
+        return len(gap) < MAX_LIST_GAP and bool(_REF_LIST_GAP.fullmatch(gap))
 
     def _month_after(self, pos: int) -> bool:
         lex = self.lex
@@ -648,8 +827,8 @@ class _Scanner:
         pos = ne
         for _ in range(2):  # "4 hundred million"
             scale = _scale(text, pos, lex)
-            if scale is None:
-                break
+            if scale is None or not scales_compose(cand.scale, scale[0].factor):
+                break  # "£894m million": one scale written twice
             rule, pos = scale
             cand.value *= rule.factor
             cand.scale *= rule.factor
@@ -660,7 +839,7 @@ class _Scanner:
             cand.rule = prefix_rule.id
             cand.value *= prefix_rule.factor
             suffix = _suffix(text, pos, lex, ("money",))
-            if suffix is not None:
+            if suffix is not None and suffix[0].factor == 1:  # not "£80,000 p.a."
                 pos = suffix[2]
             cand.end = pos
         else:
@@ -697,7 +876,12 @@ class _Scanner:
                 "year of age",
                 "age_commas",
             )
-        if cand.kind in ("", "count") and prefix_rule is None and self._after_name(cand.start):
+        if (
+            cand.kind in ("", "count")
+            and prefix_rule is None
+            and (self._after_name(cand.start) or self._in_name_list(cand.start))
+        ):
+            self.last_name_end = cand.num_end  # "Creon 10000 and 25000 capsules": names
             return None, pos
         if not cand.kind and _CAPITAL_AFTER.match(text, cand.end):
             return None, pos
@@ -713,7 +897,7 @@ class _Scanner:
         ratio = _RATIO.match(text, pos)
         if ratio:
             other = NUMERAL.match(text, ratio.end())
-            if other:
+            if other and not is_year_numeral(other.group(0)):  # "19 in 2020-21": a year
                 den = (
                     parse_number_words(other.group(0))
                     if other.group("w")
@@ -769,6 +953,14 @@ def trend_before(text: str, start: int, lex: QuantityLexicon) -> bool:
     return bool(lex.trend and lex.trend.search(text, max(0, start - TREND_WINDOW), start))
 
 
+def can_end_range(first: Candidate, second: Candidate) -> bool:
+    """Whether the bare number ``second``, written after ``first`` and "to" or a dash, can be
+    the upper end of its range: not below it once ``first``'s scale is applied ("£5 to 10",
+    "£2 to 3 million"; not "£123 million to 86 artificial intelligence (AI) technologies")."""
+    scale = first.scale if second.scale == 1 else 1.0
+    return second.value * scale >= first.value
+
+
 def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
     """Join ranges and ellipses in place (see the module docstring, pass 2)."""
     for first, second in itertools.pairwise(cands):
@@ -796,15 +988,31 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
         if not first.kind and second.kind:
             first.unit, first.kind, first.name = second.unit, second.kind, second.name
         elif first.kind and not second.kind:
+            if joiner != "or" and not _FROM.search(left) and not can_end_range(first, second):
+                continue  # "provided £123 million to 86 AI technologies": no upper bound
             second.unit, second.kind, second.name = first.unit, first.kind, first.name
         if first.scale == 1 and second.scale > 1 and first.value * second.scale <= second.value:
             first.value *= second.scale
             first.scale = second.scale
         if joiner == "or":
             continue  # "eight or nine euros": shared unit, two values
-        if first.kind == second.kind and first.value <= second.value and not trend:
+        if (
+            first.kind == second.kind
+            and first.unit == second.unit  # not "by three percentage points to 38%"
+            and first.value <= second.value
+            and not trend
+        ):
             first.value_max = second.value
             first.rule = f"{first.rule}+range"
+    for first, second in itertools.pairwise(cands):
+        if (
+            not first.kind
+            and second.kind == "count"
+            and second.value >= first.value
+            and _PARTITIVE_GAP.fullmatch(text, first.end, second.start)
+        ):  # "19 of his 20 recommendations", "11 of the 28 school sixth forms"
+            first.unit, first.kind, first.name = second.unit, "count", second.name
+            first.rule = "partitive"
     previous: Candidate | None = None
     for cand in cands:
         if not cand.kind and previous is not None and previous.kind == "count":
@@ -813,11 +1021,23 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
                 not _SENTENCE_BREAK.search(gap)
                 and len(gap.split()) <= MAX_GAP_WORDS
                 and _ELLIPSIS_GAP.search(gap)
+                and not _RANGE_END_GAP.search(gap)  # "Statements 1 to 5": ends 1's range
             ):
                 cand.unit, cand.kind, cand.name = previous.unit, "count", previous.name
                 cand.rule = "ellipsis"
         if cand.kind == "count":
             previous = cand
+
+
+SIGNIFICANT_DIGITS = 15
+"""Digits a value keeps: a float holds 15-17; the last ones are noise of the scale arithmetic."""
+
+
+def round_float_noise(value: float) -> float:
+    """``value`` without the noise a scale or sub-unit factor leaves in binary floating point
+    ("£8.3 billion" is 8.3 * 1e9 = 8300000000.000001; "1112 p" 11.120000000000001): rounded to
+    15 significant digits, which every written amount fits."""
+    return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
 
 
 def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Quantity]:
@@ -844,12 +1064,12 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
                 text=text[cand.start : cand.end],
                 char_start=cand.start,
                 char_end=cand.end,
-                value=cand.value,
+                value=round_float_noise(cand.value),
                 unit=cand.unit,
                 kind=kind,  # type: ignore[arg-type]
                 approx=cand.approx,
                 change=cand.change,
-                value_max=cand.value_max,
+                value_max=None if cand.value_max is None else round_float_noise(cand.value_max),
                 rule=cand.rule,
             )
         )
@@ -961,8 +1181,8 @@ def elliptical_counts(
         if cand.kind or cand.words or cand.value < 2 or cand.value != int(cand.value):
             continue
         lead = _COUNT_LEAD.search(text, max(0, cand.start - 40), cand.start)
-        if lead is None:
-            continue
+        if lead is None or _LABEL_AFTER.match(text, cand.end):
+            continue  # "10423 - Assault on a constable": a code that labels a line
         window_start = max(0, cand.start - NUMBER_OF_WINDOW)
         last = None
         for m in _NUMBER_OF.finditer(text, window_start, cand.start):

@@ -41,6 +41,8 @@ CueKind = Literal[
     "service_context",
     "age_band",
     "idiom",
+    "rounding",
+    "verb",
 ]
 NounKind = Literal["irregular", "invariant", "compound"]
 
@@ -49,7 +51,8 @@ POSITIONS: tuple[str, ...] = ("prefix", "suffix")
 SPACINGS: tuple[str, ...] = ("any", "glued", "spaced")
 CUE_KINDS: tuple[str, ...] = (
     "hedge", "change", "change_after", "reference", "month", "stop", "not_plural", "trend",
-    "adjective", "service_number", "service_context", "age_band", "idiom",
+    "adjective", "service_number", "service_context", "age_band", "idiom", "rounding",
+    "verb",
 )  # fmt: skip
 NOUN_KINDS: tuple[str, ...] = ("irregular", "invariant", "compound")
 
@@ -364,6 +367,7 @@ class QuantityLexicon:
     change: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
     reference: re.Pattern[str] | None = None
+    rounding: re.Pattern[str] | None = None
     month: re.Pattern[str] | None = None
     trend: re.Pattern[str] | None = None
     service_numbers: frozenset[str] = frozenset()
@@ -375,10 +379,12 @@ class QuantityLexicon:
     cue_value: dict[tuple[str, str], str] = field(default_factory=dict)
     stop_words: frozenset[str] = frozenset()
     not_plural: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
     noun_singular: dict[str, str] = field(default_factory=dict)
     invariant: frozenset[str] = frozenset()
     compounds: dict[str, str] = field(default_factory=dict)
+    compound_singulars: frozenset[str] = frozenset()
     of_compound: re.Pattern[str] | None = None
     max_compound_words: int = 1
 
@@ -485,6 +491,10 @@ def compile_lexicon(
             rf"(?<![\w])(?:{'|'.join(alternatives)})[ \t]*(?:no\.?[ \t]*|number[ \t]+)?$",
             re.IGNORECASE,
         )
+    if words.get("rounding"):
+        lex.rounding = re.compile(
+            rf"(?<![\w])(?:{_any_case(words['rounding'])})[ \t]+$", re.IGNORECASE
+        )
     if words.get("month"):
         lex.month = re.compile(rf"(?<![\w])(?:{_any_case(words['month'])})\.?{end}", re.IGNORECASE)
     if words.get("trend"):
@@ -500,6 +510,7 @@ def compile_lexicon(
     lex.adjectives = frozenset(w.lower() for w in words.get("adjective", []))
     lex.stop_words = frozenset(w.lower() for w in words.get("stop", []))
     lex.not_plural = frozenset(w.lower() for w in words.get("not_plural", []))
+    lex.verbs = frozenset(w.lower() for w in words.get("verb", []))
     for noun in nouns:
         for form in noun.forms:
             if noun.kind == "compound":
@@ -508,6 +519,9 @@ def compile_lexicon(
             elif noun.kind == "irregular":
                 lex.noun_singular[form] = noun.singular
     lex.invariant = frozenset(f for n in nouns if n.kind == "invariant" for f in n.forms)
+    lex.compound_singulars = frozenset(
+        form for form in lex.compounds.values() if len(form.split()) > 1
+    )
     with_of = [f for f in lex.compounds if " of " in f]
     if with_of:
         lex.of_compound = re.compile(rf"(?:{_any_case(with_of)})(?![\w])", re.IGNORECASE)

@@ -171,6 +171,26 @@ MONEY: list[Row] = [
         "Since the fund was established in 2015, it has provided over £400 million in funding to support more than 50,000 children.",
         [("£400 million", 400000000, "GBP"), ("50,000 children", 50000, "child")],
     ),  # answer 1726715
+    (
+        "Failure to declare or under-declaring capital is consistently in the top causes of Fraud and Error and cost £894m million in Universal Credit overpayments, £138m in Pension Credit and £167m in ESA in 2022-23.",
+        [("£894m", 894000000, "GBP"), ("£138m", 138000000, "GBP"), ("£167m", 167000000, "GBP")],
+    ),  # answer 1677151: one scale written twice is applied once
+    (
+        "Hazel Hobbs was appointed as interim Chair of Building Digital UK (BDUK) in August, starting on 1 September 2024 for a period of 6 months and remuneration of £80,000 p.a. pro rata.",
+        [("£80,000", 80000, "GBP")],
+    ),  # answer 1724422: 'p.a.' after a pound sign is no pence
+    (
+        "The partnership has seen more than 430,000 P-Wave urinal mats distributed around the United Kingdom since its launch, with the awareness message appearing in pubs, workplaces, and sporting and music venues.",
+        [("430,000 P-Wave urinal mats", 430000, "mat")],
+    ),  # answer 1729359: a capital P is no pence
+    (
+        "The equivalent cost faced by industrial electricity users in France and Germany is £69/MWh and £60/MWh respectively.",
+        [("£69", 69, "GBP"), ("£60", 60, "GBP")],
+    ),  # answer 1858955: a price per unit after a slash
+    (
+        "The Home Secretary has already announced that central government funding for policing will increase by over half a billion pounds in 2025-26; this includes an increase of over £260m in the core grant for police forces, additional funding for neighbourhood policing, and for the NCA and counter terrorism.",
+        [("half a billion pounds", 500000000, "GBP"), ("£260m", 260000000, "GBP")],
+    ),  # answer 1748280: a fraction of a scale word
 ]
 
 PERCENT: list[Row] = [
@@ -386,6 +406,113 @@ COUNTS: list[Row] = [
         "Also according to Ofcom, basic (non-standalone) 5G is available from at least one mobile operator outside 91% of premises.",
         [("one mobile operator", 1, "operator"), ("91%", 91, "percent")],
     ),  # answer 1740070
+    (
+        "Cambridgeshire Constabulary has been allocated £2,065,069 and will deliver an increase of 30 police officers, 7 PCSOs and 13 special constables by 31 March 2026.",
+        [
+            ("£2,065,069", 2065069, "GBP"),
+            ("30 police officers", 30, "police officer"),
+            ("7 PCSOs", 7, "pcso"),
+            ("13 special constables", 13, "constable"),
+        ],
+    ),  # answer 1820431: an invariant noun before a plural modifies it
+    (
+        "England and Wales include all 43 police force areas plus the British Transport Police.",
+        [("43 police force areas", 43, "area")],
+    ),  # answer 1721581
+    (
+        "On 19 December, the UK implemented sanctions against the Minister and Deputy Minister of Internal affairs and three police officials responsible for these violent actions.",
+        [("three police officials", 3, "official")],
+    ),  # answer 1752849
+    (
+        "For the South West, this includes protections on 13 principal salmon rivers; the Hampshire Avon, Frome, Exe, Teign, Dart, Tavy, Tamar, Lynher, Fowey, Camel, Taw, Torridge, and Lyn and on 20 recovering salmon rivers; the Allen, Avill, Blakeney Brook, Bristol Avon, Brit, Doniford, Fal, Harbourne, Heddon, Lerryn, Looe, Meon, Otter, Par, Parrett, Porth, Seaton, Sid, Valency and Washford.",
+        [("13 principal salmon rivers", 13, "river"), ("20 recovering salmon rivers", 20, "river")],
+    ),  # answer 1829670
+    (
+        "In 2016 the UK, the three Crown Dependencies and six participating British Overseas Territories committed to share company beneficial ownership information on a bilateral basis between their participating law enforcement agencies.",
+        [
+            ("three Crown Dependencies", 3, "dependency"),
+            ("six participating British Overseas Territories", 6, "territory"),
+        ],
+    ),  # answer 1722723: 'Overseas' is no plural head
+    (
+        "On 14 November, the Foreign Secretary also announced targeted sanctions, coordinated with the US, against Hamas leadership (four Hamas leaders and two financiers) to disrupt Hamas operations in Gaza and wherever their leaders base themselves.",
+        [("four Hamas leaders", 4, "leader"), ("two financiers", 2, "financier")],
+    ),  # answer 1679125: nor 'Hamas'
+    (
+        "94 of these such hubs are open currently, and through capital investment announced at 2021 Spending Review, the NHS plans to have 132 such centres open by March 2025.",
+        [("94 of these such hubs", 94, "hub"), ("132 such centres", 132, "centre")],
+    ),  # answer 1675242: 'such' between a number and its noun
+    (
+        "Protecting communities around the country from flooding is one of the Secretary of State’s five core priorities.",
+        [("five core priorities", 5, "priority")],
+    ),  # answer 1754077: a possessive before a number is no name
+    (
+        "One of the Government’s five missions is to build a National Health Service fit for the future.",
+        [("five missions", 5, "mission")],
+    ),  # answer 1727733
+    (
+        "The number of sixth form pupils on roll is higher than the reported capacity in: (i) five of the ten school sixth forms in the City of Bristol (50%), (ii) all ten of the school sixth forms in Camden (100%), (iii) three of the six school sixth forms in Haringey (50%), (iv) four of the ten school sixth forms in Kingston upon Thames (40%), (v) five of the ten school sixth forms in Richmond upon Thames (50%), (vi) six of the 15 school sixth forms in Southwark (40%), (vii) the only school sixth form in Stockport (100%) and (viii) 11 of the 28 school sixth forms in Surrey (39%).",
+        [
+            ("five of the ten school sixth forms", 5, "sixth form"),
+            ("50%", 50, "percent"),
+            ("ten of the school sixth forms", 10, "sixth form"),
+            ("100%", 100, "percent"),
+            ("three of the six school sixth forms", 3, "sixth form"),
+            ("50%", 50, "percent"),
+            ("four of the ten school sixth forms", 4, "sixth form"),
+            ("40%", 40, "percent"),
+            ("five of the ten school sixth forms", 5, "sixth form"),
+            ("50%", 50, "percent"),
+            ("six", 6, "sixth form"),
+            ("15 school sixth forms", 15, "sixth form"),
+            ("40%", 40, "percent"),
+            ("100%", 100, "percent"),
+            ("11", 11, "sixth form"),
+            ("28 school sixth forms", 28, "sixth form"),
+            ("39%", 39, "percent"),
+        ],
+    ),  # answer 1725577: 'sixth form' is a fixed compound; 'six of the 15' a partitive
+    (
+        "The Industrial Strategy is a 10-year plan to back our strengths and realise Britain’s potential, targeting government investment towards eight-growth driving sectors (IS-8).",
+        [("eight-growth driving sectors", 8, "sector")],
+    ),  # answer 1831180 (blind2 gold): a misplaced hyphen before a participle still counts the plural
+    (
+        "The Government accepted 19 of his 20 recommendations.",
+        [("19", 19, "recommendation"), ("20 recommendations", 20, "recommendation")],
+    ),  # answer 1676535: a partitive count takes the noun of the whole
+    (
+        "30 out of the 33 recommendations made by the Brook House Inquiry have been accepted or partially accepted.",
+        [("30", 30, "recommendation"), ("33 recommendations", 33, "recommendation")],
+    ),  # answer 1754521
+    (
+        "We will support the NHS to transform diagnostic services by spending £1.5 billion on new surgical hubs and diagnostic scanners, to build capacity for over 30,000 more procedures and 1.25 million diagnostic tests.",
+        [
+            ("£1.5 billion", 1500000000, "GBP"),
+            ("30,000 more procedures", 30000, "procedure"),
+            ("1.25 million diagnostic tests", 1250000, "test"),
+        ],
+    ),  # answer 1748474 (blind2 gold): 'more' between a number and its noun
+    (
+        "The government predicts that, in the long-run steady state, there will be 37,000 fewer pupils in the private sector in the UK as a result of the removal of the VAT exemption applied to school fees.",
+        [("37,000 fewer pupils", 37000, "pupil")],
+    ),  # answer 1742108
+    (
+        "NHS App functionality is available for: prospective record access across 5,163 practices, representing 82% of all practices, up from 0.2% in December 2022 with 15 early adopter sites; appointment booking in 5,892 practices, representing 93% of all practices; and repeat prescription ordering across 6,206 practices, representing 98% of all practices.",
+        [
+            ("5,163 practices", 5163, "practice"),
+            ("82%", 82, "percent"),
+            ("0.2%", 0.2, "percent"),
+            ("15 early adopter sites", 15, "site"),
+            ("5,892 practices", 5892, "practice"),
+            ("93%", 93, "percent"),
+            ("6,206 practices", 6206, "practice"),
+            ("98%", 98, "percent"),
+        ],
+    ),  # answer 1677336: a listed adjective in -ly does not end the noun phrase
+    (
+        "We have published free resources for providers, including an online training module and SEND assessment guidance, and we are funding the level 3 Early Years qualification for an additional 1,000 early years Special Educational Needs Co-ordinators.",
+        [],
+    ),  # answer 1829530: nor makes 'years' a count
 ]
 
 NUMBER_WORDS: list[Row] = [
@@ -480,6 +607,45 @@ NUMBER_WORDS: list[Row] = [
         "Lift number 77 (HOP77) has been out of order for a total of 51 days in 2025 over four occasions, the most recent of which was 47 days.",
         [("four occasions", 4, "occasion")],
     ),  # answer 1849150
+    (
+        "There has been one deputy head of digital role advertised during the period stated that we are aware of.",
+        [("one deputy head", 1, "head")],
+    ),  # answer 1728170: after 'one', a noun that ends the phrase is the head, the noun before it a modifier
+    (
+        "Bus operators can choose to offer discounted fares for young people, and in the year ending March 2025, youth discounts were offered by at least one commercial bus operator in 73 out of 85 local authority areas in England outside London.",
+        [
+            ("one commercial bus operator", 1, "operator"),
+            ("73 out of 85", 85.88235294117646, "percent"),
+        ],
+    ),  # answer 1831562
+    (
+        "Both of these institutions require more than one upper-tier local authority as constituent members.",
+        [("one upper-tier local authority", 1, "local authority")],
+    ),  # answer 1746991: a hyphenated modifier; a fixed compound in the singular
+    (
+        "An appellant may have more than one appeal waiting to be listed: appeals can be made against (amongst other things) initial decisions on entitlement to Personal Independence Payment (PIP), overpayments, or period of time for which PIP has been awarded, for which separate appeals can be lodged.",
+        [("one appeal", 1, "appeal")],
+    ),  # answer 1752896: an -ing verb is no head
+    (
+        "For example, DCMS has recently published two new qualitative research reports, including one exploring how and why young disabled people experience loneliness and what could be done to reduce it.",
+        [("two new qualitative research reports", 2, "report"), ("one", 1, "report")],
+    ),  # answer 1752540: 'one exploring how' is an ellipsis
+    (
+        "The Secretary of State for Science, Innovation and Technology has made two statutory and one non-statutory direct ministerial appointments.",
+        [("one non-statutory direct ministerial appointments", 1, "appointment")],
+    ),  # answer 1724422
+    (
+        "As of 2 September 2024, there has been one direct ministerial appointment made.",
+        [("one direct ministerial appointment", 1, "appointment")],
+    ),  # answer 1724420: a listed verb ends the phrase
+    (
+        "Since November 2022, through the Defence Equipment Sales Agency, one FV107 Scimitar has been disposed of and 18 have been sold externally.",
+        [("one FV107 Scimitar", 1, "scimitar"), ("18", 18, "scimitar")],
+    ),  # answer 1676968: a model code after 'one' is a modifier
+    (
+        "In this context group-based offending includes any offence with two or more perpetrators.",
+        [("two or more perpetrators", 2, "perpetrator")],
+    ),  # answer 1753193: 'or more' between a number and its noun
 ]
 
 RANGES: list[Row] = [
@@ -748,6 +914,74 @@ NEGATIVES: list[Row] = [
         + " trillion.",
         [],
     ),  # answer 1722563 mutated: the elliptical count raised OverflowError (int of infinity)
+    (
+        "The LGSCO received 18 complaints about Derbyshire County Council’s adult social care services in the 2019-20 financial year, 19 in 2020-21, 22 in 2021-22, 29 in 2022-23 and 29 in 2023-24.",
+        [("18 complaints", 18, "complaint")],
+    ),  # answer 1746303: 'N in <year>' is no ratio
+    (
+        "The Department is funding the AI in Health and Care Award which has provided £123 million to 86 artificial intelligence (AI) technologies.",
+        [("£123 million", 123000000, "GBP")],
+    ),  # answer 1675384: a smaller bare number after 'to' is no upper bound, so takes no currency
+    (
+        "We continue to monitor FoRB in Hong Kong through our regular Six-monthly Reports to Parliament and interactions with local faith leaders.",
+        [],
+    ),  # answer 1677096: a number glued to a singular word is a modifier of the plural after it ("one-leg" alone counts: DEV_ROWS)
+    (
+        "On 16 December, I wrote to all councils in two-tier areas and to neighbouring small unitaries alongside the White Paper, to set out our plans.",
+        [],
+    ),  # answer 1752708
+    (
+        "The Department has not made a specific comparative assessment of the potential impact of 44-tonne, five-axle volumetric concrete mixers (VCMs) and traditional drum mixers.",
+        [("44-tonne", 44, "tonne")],
+    ),  # answer 1847646
+    (
+        "For low level geography: volumes have been rounded to the nearest 100, total amounts have been rounded to the nearest £1,000 and average amounts have been rounded to the nearest £1.",
+        [],
+    ),  # answer 1676663: a rounding precision is no amount
+    (
+        "All figures are rounded to the nearest thousand decisions.",
+        [],
+    ),  # answer 1739698
+    (
+        "Please note the figures in Table 1 of the referenced publication on gov.uk were rounded to the nearest £5 million either way for technical reasons.",
+        [],
+    ),  # answer 1754843
+    (
+        "This means 16 to 19 providers are seeing a larger than expected increase to funding rates.",
+        [],
+    ),  # answer 1678395: an age band written with 'to' names an age
+    (
+        "The post-16 capacity fund provides funding to schools and colleges, including in Stockport and Surrey, to ensure there is enough capital capacity in schools and colleges to accommodate the demographic increases in 16 to 19 learners.",
+        [],
+    ),  # answer 1725578
+    (
+        "Of the thirteen National Policy Statements originally designated between 2011 and 2023, six, namely Energy National Policy Statements 1 to 5 and the National Networks National Policy Statement, were revised and updated in January and May 2024 respectively.",
+        [("thirteen National Policy Statements", 13, "statement"), ("six", 6, "statement")],
+    ),  # answer 1726635: an ellipsis does not take the end of another number's range
+    (
+        "The Ministry of Justice publishes information on the number of offenders sentenced for offences relating to assaults on police officers and prison officers, from 2010 to 2023, in the Outcomes by Offence data tool: December 2023, using the following HO offence codes:\n\n10423 - Assault on a constable\n\n10504 - Assaulting a prisoner custody officer or custody officer",
+        [],
+    ),  # answer 1722845: a code that labels a line is no count of what 'the number of' names
+    (
+        "We have set out significant detail on Great British Energy (GBE) after only three weeks in office, including that GBE will benefit all four corners of our United Kingdom whilst respecting the devolution settlements.",
+        [],
+    ),  # answer 1722677: an idiom counts nothing
+    (
+        "Friend the Minister for Secondary Care sets out, we have committed to trialling Neighbourhood Health Centres to bring together a range of services under one roof.",
+        [],
+    ),  # answer 1727142
+    (
+        "In addition, the offence of taking, making, distribution and possession with a view to distribution of any indecent photograph or pseudo-photograph of a child under 18 carries a maximum sentence of 10 years’ imprisonment.",
+        [],
+    ),  # answer 1739485: 'carries' is a verb, not a counted noun
+    (
+        "Serious Shortage Protocols are in place for Creon 10000 and 25000 capsules, which pharmacists can use to restrict supply to one month at a time, to ensure more patients have access to it whilst stock is limited.",
+        [],
+    ),  # answer 1729570: a number listed after a name's number is a name too
+    (
+        "The Government has included a measure in the Victim and Courts Bill which will restrict the exercise of an offender’s parental responsibility where they are sentenced to four or more years imprisonment for a serious child sexual abuse offence against a child for whom they hold parental responsibility.",
+        [],
+    ),  # answer 1829472: not before a duration
 ]
 
 DEV_ROWS: list[Row] = [
@@ -901,6 +1135,16 @@ def test_find_quantities_dev_answers(
         ("Smoking causes around one in four cancer deaths in the UK.", "value", 25.0),
         ("contracts valued between £100 million and £500 million", "value_max", 500_000_000.0),
         ("weighing 5kg or less", "kind", "measure"),
+        (
+            "A £4.15 million Tackling Antisemitism in Education procurement is currently live and is open for tender applications until 16 January 2025.",
+            "value",
+            4_150_000.0,
+        ),  # answer 1747348: no float noise of the scale (was 4150000.0000000005)
+        (
+            "In July, the government confirmed changes to the Energy Profits Levy (EPL), including extending the levy’s end date to March 2030, increasing it by three percentage points to 38%, removing the levy’s main 29% investment allowance, and reducing the generosity of capital allowances when calculating profits taxable by the EPL.",
+            "value_max",
+            None,
+        ),  # answer 1728024: a range joins numbers of one unit, not a change and a level
     ],
 )
 def test_find_quantities_attributes(
