@@ -1459,6 +1459,27 @@ NEGATIVES: list[Row] = [
         "2024-11-20",
         [],
     ),  # 1741153
+    (
+        "Alongside this, the Seasonal Worker visa route will allocate 45,000 visas for the horticulture sector in 2024, with a further 2000 for seasonal poultry workers, ensuring these sectors can plan ahead for 2024 with confidence.",
+        "2023-12-18",
+        [("2024", "date", "2024-01-01", "2024-12-31"), ("2024", "date", "2024-01-01", "2024-12-31")],
+    ),  # 1676351: a count after "a further", not the year 2000
+    # the name of a linked file, a link's title
+    (
+        "The number and proportion of people previously in receipt of the winter fuel payment, who will no longer be eligible to receive it in each local authority and constituency can be derived using the following published statistics: winter-fuel-payments-caseload-2022-to-2023.ods (live.com) and Stat-Xplore - Table View (dwp.gov.uk).",
+        "2024-09-05",
+        [],
+    ),  # 1725880
+    (
+        "HMYOI-Werrrington-Action-Plan-2023.pdf (publishing.service.gov.uk).",
+        "2024-01-09",
+        [],
+    ),  # 1678992
+    (
+        "Open access restriction at Biggar (trail - winter): how to comment - GOV.UK",
+        "2025-01-08",
+        [],
+    ),  # 1752381: a link title holding a colon
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
