@@ -423,6 +423,54 @@ UK_CALENDAR: list[Row] = [
         "2025-12-08",
         [("31/32", "date", "2031-04-01", "2032-03-31")],
     ),  # 1859221
+    (
+        "Waste collection authorities received their capital new burdens funding allocations for providing household food waste collections in February this year and will receive transitional resource allocations for the 24/25 financial year in early 2025.",
+        "2024-12-06",
+        [
+            ("February this year", "date", "2024-02-01", "2024-02-29"),
+            ("the 24/25 financial year", "date", "2024-04-01", "2025-03-31"),
+            ("early 2025", "date", "2025-01-01", "2025-03-31"),
+        ],
+    ),  # 1746623: two two-digit years before "financial year", not "25 financial year" (P25Y)
+    (
+        "In 2020, the previous government announced that the 2021-26 Affordable Homes Programme would achieve “up to 180,000 homes, should economic conditions allow”.",
+        "2024-09-09",
+        [
+            ("2020", "date", "2020-01-01", "2020-12-31"),
+            ("2021-26", "date", "2021-04-01", "2026-03-31"),
+        ],
+    ),  # 1725815: a span of financial years, not "2021"
+    (
+        "Government supports Ofgem’s ambition for acceleration of network build and strategic investment in the next electricity transmission price control, covering the period 2026-31.",
+        "2024-11-18",
+        [("2026-31", "date", "2026-04-01", "2031-03-31")],
+    ),  # 1741440
+    (
+        "Ministers took account of the equality impacts in reaching their decision to link Winter Fuel Payments to receipt of Pension Credit and other qualifying income-related benefits in England and Wales from winter 2024-25.",
+        "2024-09-05",
+        [("winter 2024-25", "date", "2024-12-01", "2025-02-28")],
+    ),  # 1724328: a season of a split year, one expression
+    (
+        "The UKHSA has confirmed that during this season so far, flu activity has been higher than in the winter of 2023/24, but similar to levels seen in the 2022/23 season.",
+        "2025-01-16",
+        [
+            ("the winter of 2023/24", "date", "2023-12-01", "2024-02-29"),
+            ("2022/23", "date", "2022-04-01", "2023-03-31"),
+        ],
+    ),  # 1754795: was "the winter" (2024-25) and "2023/24" apart
+    (
+        "In autumn 2023/24 8% of all CME had an additional requirement of SEN support, while 6% of CME had an education, health and care plan.",
+        "2024-09-17",
+        [("autumn 2023/24", "date", "2023-09-01", "2023-11-30")],
+    ),  # 1728336: the autumn of an academic year is of its first year
+    (
+        "In 2022/23, 30,048 affordable homes (completions) were delivered in England through section 106 (nil grant) agreements, which is 47% of the total affordable homes delivered, compared to 44% in the previous year.",
+        "2024-07-26",
+        [
+            ("2022/23", "date", "2022-04-01", "2023-03-31"),
+            ("the previous year", "date", "2021-04-01", "2022-03-31"),
+        ],
+    ),  # 1721336: the year before a financial year is the financial year before, not 2021
 ]
 
 DEICTIC: list[Row] = [
@@ -915,6 +963,19 @@ SETS: list[Row] = [
             ("12 months", "duration", "P12M"),
         ],
     ),  # 1858531
+    (
+        "It is straightforward to calculate how much the average worker paid in personal taxes in each financial year since 2010-11 using published information.",
+        "2023-12-12",
+        [
+            ("each financial year", "set", "P1Y"),
+            ("2010-11", "date", "2010-04-01", "2011-03-31"),
+        ],
+    ),  # 1676400: was no value
+    (
+        "This includes a non-repayable training grant of £5,000 per academic year plus an additional specialist subject payment of £1,000 a year for podiatry students, and where eligible, £2,000 per year for students with childcare responsibilities.",
+        "2025-07-09",
+        [("per academic year", "set", "P1Y"), ("a year", "set", "P1Y"), ("per year", "set", "P1Y")],
+    ),  # 1818917
 ]
 
 DATE_SHAPES: list[Row] = [
@@ -1229,6 +1290,27 @@ DATE_SHAPES: list[Row] = [
             ("August 2024", "date", "2024-08-01", "2024-08-31"),
         ],
     ),  # 1747521
+    (
+        "Puma HC2 is deployed now in Cyprus and Brunei and will continue to provide operational support until retirement on 31 Mar 25.",
+        "2024-12-10",
+        [
+            ("now", "date", "2024-12-10", "2024-12-10"),
+            ("31 Mar 25", "date", "2025-03-31", "2025-03-31"),
+        ],
+    ),  # 1746022: a two-digit year, not "Mar 25" (25 March)
+    (
+        "In line with the commitments we have made under the Windsor Framework, SPS inspection facilities are already operational in Northern Ireland at the ports of Foyle (18 April 25) and Warrenpoint (20 June 25).",
+        "2025-07-10",
+        [
+            ("18 April 25", "date", "2025-04-18", "2025-04-18"),
+            ("20 June 25", "date", "2025-06-20", "2025-06-20"),
+        ],
+    ),  # 1820241
+    (
+        "We expect this process to conclude and final allocations to be announced in the Autumn.",
+        "2025-07-11",
+        [("the Autumn", "date", "2025-09-01", "2025-11-30")],
+    ),  # 1820135: "to be announced" is no past tense (was autumn 2024)
 ]
 
 NEGATIVES: list[Row] = [
