@@ -193,6 +193,19 @@ def _split_year(first: str, second: str) -> int:
     return start
 
 
+def _check_short_year_range(month: str, year_short: str, month_to: str, year_to: int) -> None:
+    """Accept "April 25 to March 26" as April 2025 to March 2026 only for twelve months across
+    the year end, the second year the next one and its month the one before the first's (a
+    financial or academic year): "June 10 to July 11" and "December 10 to January 11" are days.
+
+    Raises:
+        SpecError: For any other pair.
+    """
+    year = _year("'" + year_short[-2:])
+    if year_to != year + 1 or _month(month_to) != _month(month) - 1:
+        raise SpecError(f"{month} {year_short} to {month_to} is not a year across its end")
+
+
 def parse_part(value: str) -> str:
     """The part of a period a phrase names: "the end of" -> ``end``, "mid-" -> ``mid``.
 
@@ -234,6 +247,8 @@ def build_spec(
         values["year"] = _year(g["year"])
     if "year_short" in g:
         values["year"] = _year("'" + g["year_short"][-2:])
+        if suffix and "year_short" in groups and "month" in g and "month" in groups:
+            _check_short_year_range(groups["month"], groups["year_short"], g["month"], values["year"])
     if "month" in g:
         values["month"] = _month(g["month"])
     if "day" in g:

@@ -471,6 +471,14 @@ UK_CALENDAR: list[Row] = [
             ("the previous year", "date", "2021-04-01", "2022-03-31"),
         ],
     ),  # 1721336: the year before a financial year is the financial year before, not 2021
+    (
+        "The £80m investment will take place in the year from April 25 to March 26 inclusive with the programme running through to FY27/28.",
+        "2024-11-15",
+        [
+            ("April 25 to March 26", "date", "2025-04-01", "2026-03-31"),
+            ("FY27/28", "date", "2027-04-01", "2028-03-31"),
+        ],
+    ),  # 1740438: a financial year written as its months (was 25 April 2024 to 26 March 2025)
 ]
 
 DEICTIC: list[Row] = [
@@ -1311,6 +1319,29 @@ DATE_SHAPES: list[Row] = [
         "2025-07-11",
         [("the Autumn", "date", "2025-09-01", "2025-11-30")],
     ),  # 1820135: "to be announced" is no past tense (was autumn 2024)
+    (
+        "As we set out in July, details of future Government investment in social and affordable housing will be brought forwards at the Spending Review.",
+        "2024-11-06",
+        [("July", "date", "2024-07-01", "2024-07-31")],
+    ),  # 1738665: "As we set out" is past (was July 2025)
+    (
+        "The minimum budget for tidal stream was set in March at £10m.",
+        "2024-07-23",
+        [("March", "date", "2024-03-01", "2024-03-31")],
+    ),  # 1722070: "was set in" is no schedule (was March 2025)
+    (
+        "The Chancellor commissioned a forecast from the OBR in her statement of 29 July, to be published alongside a Budget on 30 October.",
+        "2024-09-10",
+        [
+            ("29 July", "date", "2024-07-29", "2024-07-29"),
+            ("30 October", "date", "2024-10-30", "2024-10-30"),
+        ],
+    ),  # 1727058: "to be published" looks ahead (was 30 October 2023)
+    (
+        "The final savings will be certified and published by the Office for Budget responsibility at the Autumn Budget on the 30th October, taking account of any behavioural response.",
+        "2024-09-09",
+        [("the 30th October", "date", "2024-10-30", "2024-10-30")],
+    ),  # 1727055: "published" shares the tense of "will be certified"
 ]
 
 NEGATIVES: list[Row] = [
