@@ -890,6 +890,16 @@ DURATIONS: list[Row] = [
             ("seven consecutive days", "duration", "P7D"),
         ],
     ),  # 1726052
+    (
+        "The New Towns Taskforce will be responsible for recommending locations for new towns within the next year.",
+        "2024-09-06",
+        [("the next year", "duration", "P1Y")],
+    ),  # 1724417: twelve months from the answer date, not the calendar year 2025
+    (
+        "Progress has been made over the last year, including research commissioned to better understand what causes delays in diagnosis, the Generation Study to pilot whole genome sequencing of newborns in the NHS being launched, and the work of the NHS Genomic Medicine Service.",
+        "2025-09-05",
+        [("the last year", "duration", "P1Y")],
+    ),  # 1828189: not the calendar year 2024
 ]
 
 SETS: list[Row] = [
@@ -1593,6 +1603,20 @@ NEGATIVES: list[Row] = [
         "2025-01-08",
         [],
     ),  # 1752381: a link title holding a colon
+    # names of laws
+    (
+        "FE Colleges were incorporated under the terms of the 1992 Further and Higher Education Act, which gave them autonomy over the pay and contractual terms and conditions of their staff.",
+        "2025-01-08",
+        [],
+    ),  # 1752526
+    (
+        "The Parliamentary and Health Service Ombudsman’s report published on 21 March 2024 considers the communication to 1950s born women of the equalisation and increase of the State Pension age introduced by the Pensions Acts of 1995, 2007 and 2011.",
+        "2024-09-18",
+        [
+            ("21 March 2024", "date", "2024-03-21", "2024-03-21"),
+            ("1950s", "date", "1950-01-01", "1959-12-31"),
+        ],
+    ),  # 1725867
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [
