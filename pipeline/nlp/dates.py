@@ -748,9 +748,10 @@ def _apply_part(value: str, period: cal.Period, part: str, anchor: dt.date | Non
         half_value = f"{value}-H2" if re.fullmatch(r"\d{4}", value) else value
         return Resolution(half_value, middle, end)
     if part in ("early", "late", "mid"):
-        if length >= 365:
-            first_end = cal.add_months(start, 3) - dt.timedelta(days=1)
-            last_start = cal.add_months(start, (length // 365) * 12 - 3)
+        if length >= 365:  # a quarter of the period's months: early 2025 is January-March,
+            months = (length // 365) * 12  # the early 2030s 2030 to mid-2032
+            first_end = cal.add_months(start, months // 4) - dt.timedelta(days=1)
+            last_start = cal.add_months(start, months - months // 4)
         else:
             third = length // 3
             first_end = start + dt.timedelta(days=third - 1)

@@ -1352,6 +1352,11 @@ DATE_SHAPES: list[Row] = [
         "2024-09-09",
         [("the 30th October", "date", "2024-10-30", "2024-10-30")],
     ),  # 1727055: "published" shares the tense of "will be certified"
+    (
+        "The UK’s £300m HALEU programme will be the first commercial scale capability outside of Russia and is due to deliver in the early 2030s.",
+        "2025-09-12",
+        [("early 2030s", "date", "2030-01-01", "2032-06-30")],
+    ),  # 1832427: the first quarter of the decade, not of its first year (was to 2030-03-31)
 ]
 
 NEGATIVES: list[Row] = [
