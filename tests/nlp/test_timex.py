@@ -1357,6 +1357,14 @@ DATE_SHAPES: list[Row] = [
         "2025-09-12",
         [("early 2030s", "date", "2030-01-01", "2032-06-30")],
     ),  # 1832427: the first quarter of the decade, not of its first year (was to 2030-03-31)
+    (
+        "To increase IAC capacity, further specific recruitment for up to 70 IAC fee paid judges of the First-tier Tribunal recruitment is underway and recruitment for up to 30 IAC salaried judges of the First-tier Tribunal will commence shortly this calendar year.",
+        "2025-11-11",
+        [
+            ("shortly", "date", None, None),
+            ("this calendar year", "date", "2025-01-01", "2025-12-31"),
+        ],
+    ),  # 1847573: was not found
 ]
 
 NEGATIVES: list[Row] = [
