@@ -248,7 +248,9 @@ def build_spec(
     if "year_short" in g:
         values["year"] = _year("'" + g["year_short"][-2:])
         if suffix and "year_short" in groups and "month" in g and "month" in groups:
-            _check_short_year_range(groups["month"], groups["year_short"], g["month"], values["year"])
+            _check_short_year_range(
+                groups["month"], groups["year_short"], g["month"], values["year"]
+            )
     if "month" in g:
         values["month"] = _month(g["month"])
     if "day" in g:

@@ -1598,7 +1598,10 @@ NEGATIVES: list[Row] = [
     (
         "Alongside this, the Seasonal Worker visa route will allocate 45,000 visas for the horticulture sector in 2024, with a further 2000 for seasonal poultry workers, ensuring these sectors can plan ahead for 2024 with confidence.",
         "2023-12-18",
-        [("2024", "date", "2024-01-01", "2024-12-31"), ("2024", "date", "2024-01-01", "2024-12-31")],
+        [
+            ("2024", "date", "2024-01-01", "2024-12-31"),
+            ("2024", "date", "2024-01-01", "2024-12-31"),
+        ],
     ),  # 1676351: a count after "a further", not the year 2000
     # the name of a linked file, a link's title
     (
