@@ -464,6 +464,28 @@ def second_year(first: int, text: str) -> int | None:
     return year if year == first + 1 else None
 
 
+def span_end_year(first: int, text: str, most: int = 15) -> int | None:
+    """The last year of a span of years written with its two last digits ("2021-26" -> 2026,
+    "2026-31" -> 2031, "1998-02" -> 2002): the first year after ``first`` that ends in them,
+    two to ``most`` years on (the year after is a split year: :func:`second_year`). None when
+    ``text`` is not two digits or names no such year."""
+    digits = text.strip()
+    if not digits.isdigit() or len(digits) != 2:
+        return None
+    year = first - first % 100 + int(digits)
+    if year <= first:
+        year += 100
+    return year if 2 <= year - first <= most else None
+
+
+def season_year_in_split(season: str, first: int) -> int:
+    """The year of a season named with a split year ("winter 2024-25", "the winter of 2023/24",
+    "autumn 2023/24"): such a year runs from September, so autumn and winter are of its first
+    year (the winter of 2024-25 is December 2024 to February 2025) and spring and summer of its
+    second. ``season`` is a TimeML season code (``SP``, ``SU``, ``FA``, ``WI``)."""
+    return first if season in ("FA", "WI") else first + 1
+
+
 FAR_DAYS = 183
 """A candidate this far from the anchor is implausible when another one is near (see _pick)."""
 
@@ -726,9 +748,10 @@ def _apply_part(value: str, period: cal.Period, part: str, anchor: dt.date | Non
         half_value = f"{value}-H2" if re.fullmatch(r"\d{4}", value) else value
         return Resolution(half_value, middle, end)
     if part in ("early", "late", "mid"):
-        if length >= 365:
-            first_end = cal.add_months(start, 3) - dt.timedelta(days=1)
-            last_start = cal.add_months(start, (length // 365) * 12 - 3)
+        if length >= 365:  # a quarter of the period's months: early 2025 is January-March,
+            months = (length // 365) * 12  # the early 2030s 2030 to mid-2032
+            first_end = cal.add_months(start, months // 4) - dt.timedelta(days=1)
+            last_start = cal.add_months(start, months - months // 4)
         else:
             third = length // 3
             first_end = start + dt.timedelta(days=third - 1)

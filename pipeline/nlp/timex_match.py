@@ -193,6 +193,19 @@ def _split_year(first: str, second: str) -> int:
     return start
 
 
+def _check_short_year_range(month: str, year_short: str, month_to: str, year_to: int) -> None:
+    """Accept "April 25 to March 26" as April 2025 to March 2026 only for twelve months across
+    the year end, the second year the next one and its month the one before the first's (a
+    financial or academic year): "June 10 to July 11" and "December 10 to January 11" are days.
+
+    Raises:
+        SpecError: For any other pair.
+    """
+    year = _year("'" + year_short[-2:])
+    if year_to != year + 1 or _month(month_to) != _month(month) - 1:
+        raise SpecError(f"{month} {year_short} to {month_to} is not a year across its end")
+
+
 def parse_part(value: str) -> str:
     """The part of a period a phrase names: "the end of" -> ``end``, "mid-" -> ``mid``.
 
@@ -234,6 +247,10 @@ def build_spec(
         values["year"] = _year(g["year"])
     if "year_short" in g:
         values["year"] = _year("'" + g["year_short"][-2:])
+        if suffix and "year_short" in groups and "month" in g and "month" in groups:
+            _check_short_year_range(
+                groups["month"], groups["year_short"], g["month"], values["year"]
+            )
     if "month" in g:
         values["month"] = _month(g["month"])
     if "day" in g:
@@ -257,6 +274,14 @@ def build_spec(
         values["fin_year"] = _split_year(g["fy"], g["fy2"]) if "fy2" in g else _year(g["fy"])
     if "fy_short" in g:  # "22-23", "31/32": two consecutive two-digit years, 2000-2039
         values["fin_year"] = _split_year(str(2000 + int(g["fy_short"][-2:])), g.get("fy2", ""))
+    if "fy_last" in g:  # "2021-26" ("fy_last_to"): its last financial year, 2025-26
+        last = dates.span_end_year(_year(groups.get("fy", "")), g["fy_last"])
+        if last is None:
+            raise SpecError(f"{groups.get('fy')}-{g['fy_last']} is not a span of years")
+        values["fin_year"] = last - 1
+    if "season_fy" in g:  # "winter 2024-25": a season of a split year
+        first = _split_year(g["season_fy"], g.get("fy2", ""))
+        values["year"] = dates.season_year_in_split(values["season"], first)
     if "ay" in g:
         values["acad_year"] = _split_year(g["ay"], g["ay2"]) if "ay2" in g else _year(g["ay"])
     if "ay_end" in g:
@@ -1336,7 +1361,11 @@ def _duration_parts(cand: Candidate) -> tuple[float | None, str | None]:
     unit: str | None = fields.get("unit")
     if "unit" in groups:
         word = _word(groups["unit"])
-        unit = dates.FREQUENCY_WORDS.get(word) or dates.UNITS.get(_singular(word))
+        unit = (
+            dates.FREQUENCY_WORDS.get(word)
+            or dates.UNITS.get(_singular(word))
+            or dates.UNITS.get(_singular(word.rsplit(" ", 1)[-1]))  # "each financial year"
+        )
     return amount, unit
 
 
@@ -1627,21 +1656,39 @@ def resolve_anaphor(
         )
     if spec.unit is None or _same_split_year(spec, reference.spec):
         return reference.resolution
+    split = _offset_split_year(spec, reference.spec)
+    if split is not None:
+        return dates.resolve_date(split, anchor, tense)
     return dates.resolve_date(spec, reference.resolution.start, tense)
 
 
-def _same_split_year(spec: DateSpec, reference: DateSpec | None) -> bool:
-    """True when ``spec`` is "that year" / "the same year" after a financial or academic year
-    ("allocations ... for the 2025/26 financial year ... for that year" is 2025/26, not 2025)."""
+def _counts_split_year(spec: DateSpec, reference: DateSpec | None) -> bool:
     return (
         reference is not None
         and spec.unit == "year"
-        and not spec.offset
         and spec.part is None
         and spec.month is None
         and spec.season is None
         and (reference.fin_year is not None or reference.acad_year is not None)
     )
+
+
+def _same_split_year(spec: DateSpec, reference: DateSpec | None) -> bool:
+    """True when ``spec`` is "that year" / "the same year" after a financial or academic year
+    ("allocations ... for the 2025/26 financial year ... for that year" is 2025/26, not 2025)."""
+    return not spec.offset and _counts_split_year(spec, reference)
+
+
+def _offset_split_year(spec: DateSpec, reference: DateSpec | None) -> DateSpec | None:
+    """The financial or academic year that "the previous year" / "the following year" names
+    after one ("In 2022/23 ... 47% ..., compared to 44% in the previous year" is 2021/22, not
+    the calendar year 2021), or None when ``spec`` does not count from one."""
+    if reference is None or not spec.offset or not _counts_split_year(spec, reference):
+        return None
+    if reference.fin_year is not None:
+        return DateSpec(fin_year=reference.fin_year + spec.offset)
+    assert reference.acad_year is not None
+    return DateSpec(acad_year=reference.acad_year + spec.offset)
 
 
 class LazySpans(Sequence[tuple[int, int]]):

@@ -81,6 +81,8 @@ GROUPS: Mapping[str, tuple[str, ...]] = {
         "fy",
         "fy_short",
         "fy2",
+        "fy_last",
+        "season_fy",
         "ay",
         "ay2",
         "ay_end",

@@ -423,6 +423,62 @@ UK_CALENDAR: list[Row] = [
         "2025-12-08",
         [("31/32", "date", "2031-04-01", "2032-03-31")],
     ),  # 1859221
+    (
+        "Waste collection authorities received their capital new burdens funding allocations for providing household food waste collections in February this year and will receive transitional resource allocations for the 24/25 financial year in early 2025.",
+        "2024-12-06",
+        [
+            ("February this year", "date", "2024-02-01", "2024-02-29"),
+            ("the 24/25 financial year", "date", "2024-04-01", "2025-03-31"),
+            ("early 2025", "date", "2025-01-01", "2025-03-31"),
+        ],
+    ),  # 1746623: two two-digit years before "financial year", not "25 financial year" (P25Y)
+    (
+        "In 2020, the previous government announced that the 2021-26 Affordable Homes Programme would achieve “up to 180,000 homes, should economic conditions allow”.",
+        "2024-09-09",
+        [
+            ("2020", "date", "2020-01-01", "2020-12-31"),
+            ("2021-26", "date", "2021-04-01", "2026-03-31"),
+        ],
+    ),  # 1725815: a span of financial years, not "2021"
+    (
+        "Government supports Ofgem’s ambition for acceleration of network build and strategic investment in the next electricity transmission price control, covering the period 2026-31.",
+        "2024-11-18",
+        [("2026-31", "date", "2026-04-01", "2031-03-31")],
+    ),  # 1741440
+    (
+        "Ministers took account of the equality impacts in reaching their decision to link Winter Fuel Payments to receipt of Pension Credit and other qualifying income-related benefits in England and Wales from winter 2024-25.",
+        "2024-09-05",
+        [("winter 2024-25", "date", "2024-12-01", "2025-02-28")],
+    ),  # 1724328: a season of a split year, one expression
+    (
+        "The UKHSA has confirmed that during this season so far, flu activity has been higher than in the winter of 2023/24, but similar to levels seen in the 2022/23 season.",
+        "2025-01-16",
+        [
+            ("the winter of 2023/24", "date", "2023-12-01", "2024-02-29"),
+            ("2022/23", "date", "2022-04-01", "2023-03-31"),
+        ],
+    ),  # 1754795: was "the winter" (2024-25) and "2023/24" apart
+    (
+        "In autumn 2023/24 8% of all CME had an additional requirement of SEN support, while 6% of CME had an education, health and care plan.",
+        "2024-09-17",
+        [("autumn 2023/24", "date", "2023-09-01", "2023-11-30")],
+    ),  # 1728336: the autumn of an academic year is of its first year
+    (
+        "In 2022/23, 30,048 affordable homes (completions) were delivered in England through section 106 (nil grant) agreements, which is 47% of the total affordable homes delivered, compared to 44% in the previous year.",
+        "2024-07-26",
+        [
+            ("2022/23", "date", "2022-04-01", "2023-03-31"),
+            ("the previous year", "date", "2021-04-01", "2022-03-31"),
+        ],
+    ),  # 1721336: the year before a financial year is the financial year before, not 2021
+    (
+        "The £80m investment will take place in the year from April 25 to March 26 inclusive with the programme running through to FY27/28.",
+        "2024-11-15",
+        [
+            ("April 25 to March 26", "date", "2025-04-01", "2026-03-31"),
+            ("FY27/28", "date", "2027-04-01", "2028-03-31"),
+        ],
+    ),  # 1740438: a financial year written as its months (was 25 April 2024 to 26 March 2025)
 ]
 
 DEICTIC: list[Row] = [
@@ -834,6 +890,16 @@ DURATIONS: list[Row] = [
             ("seven consecutive days", "duration", "P7D"),
         ],
     ),  # 1726052
+    (
+        "The New Towns Taskforce will be responsible for recommending locations for new towns within the next year.",
+        "2024-09-06",
+        [("the next year", "duration", "P1Y")],
+    ),  # 1724417: twelve months from the answer date, not the calendar year 2025
+    (
+        "Progress has been made over the last year, including research commissioned to better understand what causes delays in diagnosis, the Generation Study to pilot whole genome sequencing of newborns in the NHS being launched, and the work of the NHS Genomic Medicine Service.",
+        "2025-09-05",
+        [("the last year", "duration", "P1Y")],
+    ),  # 1828189: not the calendar year 2024
 ]
 
 SETS: list[Row] = [
@@ -915,6 +981,19 @@ SETS: list[Row] = [
             ("12 months", "duration", "P12M"),
         ],
     ),  # 1858531
+    (
+        "It is straightforward to calculate how much the average worker paid in personal taxes in each financial year since 2010-11 using published information.",
+        "2023-12-12",
+        [
+            ("each financial year", "set", "P1Y"),
+            ("2010-11", "date", "2010-04-01", "2011-03-31"),
+        ],
+    ),  # 1676400: was no value
+    (
+        "This includes a non-repayable training grant of £5,000 per academic year plus an additional specialist subject payment of £1,000 a year for podiatry students, and where eligible, £2,000 per year for students with childcare responsibilities.",
+        "2025-07-09",
+        [("per academic year", "set", "P1Y"), ("a year", "set", "P1Y"), ("per year", "set", "P1Y")],
+    ),  # 1818917
 ]
 
 DATE_SHAPES: list[Row] = [
@@ -1229,6 +1308,63 @@ DATE_SHAPES: list[Row] = [
             ("August 2024", "date", "2024-08-01", "2024-08-31"),
         ],
     ),  # 1747521
+    (
+        "Puma HC2 is deployed now in Cyprus and Brunei and will continue to provide operational support until retirement on 31 Mar 25.",
+        "2024-12-10",
+        [
+            ("now", "date", "2024-12-10", "2024-12-10"),
+            ("31 Mar 25", "date", "2025-03-31", "2025-03-31"),
+        ],
+    ),  # 1746022: a two-digit year, not "Mar 25" (25 March)
+    (
+        "In line with the commitments we have made under the Windsor Framework, SPS inspection facilities are already operational in Northern Ireland at the ports of Foyle (18 April 25) and Warrenpoint (20 June 25).",
+        "2025-07-10",
+        [
+            ("18 April 25", "date", "2025-04-18", "2025-04-18"),
+            ("20 June 25", "date", "2025-06-20", "2025-06-20"),
+        ],
+    ),  # 1820241
+    (
+        "We expect this process to conclude and final allocations to be announced in the Autumn.",
+        "2025-07-11",
+        [("the Autumn", "date", "2025-09-01", "2025-11-30")],
+    ),  # 1820135: "to be announced" is no past tense (was autumn 2024)
+    (
+        "As we set out in July, details of future Government investment in social and affordable housing will be brought forwards at the Spending Review.",
+        "2024-11-06",
+        [("July", "date", "2024-07-01", "2024-07-31")],
+    ),  # 1738665: "As we set out" is past (was July 2025)
+    (
+        "The minimum budget for tidal stream was set in March at £10m.",
+        "2024-07-23",
+        [("March", "date", "2024-03-01", "2024-03-31")],
+    ),  # 1722070: "was set in" is no schedule (was March 2025)
+    (
+        "The Chancellor commissioned a forecast from the OBR in her statement of 29 July, to be published alongside a Budget on 30 October.",
+        "2024-09-10",
+        [
+            ("29 July", "date", "2024-07-29", "2024-07-29"),
+            ("30 October", "date", "2024-10-30", "2024-10-30"),
+        ],
+    ),  # 1727058: "to be published" looks ahead (was 30 October 2023)
+    (
+        "The final savings will be certified and published by the Office for Budget responsibility at the Autumn Budget on the 30th October, taking account of any behavioural response.",
+        "2024-09-09",
+        [("the 30th October", "date", "2024-10-30", "2024-10-30")],
+    ),  # 1727055: "published" shares the tense of "will be certified"
+    (
+        "The UK’s £300m HALEU programme will be the first commercial scale capability outside of Russia and is due to deliver in the early 2030s.",
+        "2025-09-12",
+        [("early 2030s", "date", "2030-01-01", "2032-06-30")],
+    ),  # 1832427: the first quarter of the decade, not of its first year (was to 2030-03-31)
+    (
+        "To increase IAC capacity, further specific recruitment for up to 70 IAC fee paid judges of the First-tier Tribunal recruitment is underway and recruitment for up to 30 IAC salaried judges of the First-tier Tribunal will commence shortly this calendar year.",
+        "2025-11-11",
+        [
+            ("shortly", "date", None, None),
+            ("this calendar year", "date", "2025-01-01", "2025-12-31"),
+        ],
+    ),  # 1847573: was not found
 ]
 
 NEGATIVES: list[Row] = [
@@ -1459,6 +1595,44 @@ NEGATIVES: list[Row] = [
         "2024-11-20",
         [],
     ),  # 1741153
+    (
+        "Alongside this, the Seasonal Worker visa route will allocate 45,000 visas for the horticulture sector in 2024, with a further 2000 for seasonal poultry workers, ensuring these sectors can plan ahead for 2024 with confidence.",
+        "2023-12-18",
+        [
+            ("2024", "date", "2024-01-01", "2024-12-31"),
+            ("2024", "date", "2024-01-01", "2024-12-31"),
+        ],
+    ),  # 1676351: a count after "a further", not the year 2000
+    # the name of a linked file, a link's title
+    (
+        "The number and proportion of people previously in receipt of the winter fuel payment, who will no longer be eligible to receive it in each local authority and constituency can be derived using the following published statistics: winter-fuel-payments-caseload-2022-to-2023.ods (live.com) and Stat-Xplore - Table View (dwp.gov.uk).",
+        "2024-09-05",
+        [],
+    ),  # 1725880
+    (
+        "HMYOI-Werrrington-Action-Plan-2023.pdf (publishing.service.gov.uk).",
+        "2024-01-09",
+        [],
+    ),  # 1678992
+    (
+        "Open access restriction at Biggar (trail - winter): how to comment - GOV.UK",
+        "2025-01-08",
+        [],
+    ),  # 1752381: a link title holding a colon
+    # names of laws
+    (
+        "FE Colleges were incorporated under the terms of the 1992 Further and Higher Education Act, which gave them autonomy over the pay and contractual terms and conditions of their staff.",
+        "2025-01-08",
+        [],
+    ),  # 1752526
+    (
+        "The Parliamentary and Health Service Ombudsman’s report published on 21 March 2024 considers the communication to 1950s born women of the equalisation and increase of the State Pension age introduced by the Pensions Acts of 1995, 2007 and 2011.",
+        "2024-09-18",
+        [
+            ("21 March 2024", "date", "2024-03-21", "2024-03-21"),
+            ("1950s", "date", "1950-01-01", "1959-12-31"),
+        ],
+    ),  # 1725867
 ]
 
 ROLES: list[tuple[str, str, str, str]] = [

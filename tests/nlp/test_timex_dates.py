@@ -98,6 +98,31 @@ def test_second_year_must_follow(first: int, second: str, expected: int | None) 
 
 
 @pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        (2021, "26", 2026),  # "the 2021-26 Affordable Homes Programme" (1725815)
+        (2026, "31", 2031),  # "the period 2026-31" (1741440)
+        (1998, "02", 2002),
+        (2024, "25", None),  # the year after: a split year
+        (2024, "24", None),
+        (2010, "40", None),  # too far to be a span
+        (2021, "6", None),
+    ],
+)
+def test_span_end_year_reads_two_digits_after_the_first(
+    first: int, last: str, expected: int | None
+) -> None:
+    assert dates.span_end_year(first, last) == expected
+
+
+@pytest.mark.parametrize(
+    ("season", "expected"), [("FA", 2023), ("WI", 2023), ("SP", 2024), ("SU", 2024)]
+)
+def test_season_year_in_split_year_2023_24(season: str, expected: int) -> None:
+    assert dates.season_year_in_split(season, 2023) == expected
+
+
+@pytest.mark.parametrize(
     ("amount", "unit", "expected"),
     [
         (15, "Y", "P15Y"),
