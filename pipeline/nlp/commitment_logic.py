@@ -150,6 +150,7 @@ DUE_PREPOSITIONS: tuple[tuple[str, ...], ...] = tuple(
                 "the end of", "end of", "in the course of", "from the start of", "within the",
                 "over the", "in the", "during the", "across the", "by the", "before the",
                 "throughout the", "for the", "until the", "from the", "at the", "by the end of the",
+                "through", "through to", "right through to",
             )
         ),
         key=len,

@@ -2264,6 +2264,13 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
             None,
             None,
         ),  # 1747354
+        # "through to" governs its time expression like "until"
+        (
+            "The £80m investment will take place in the year from April 25 to March 26 inclusive with the programme running through to FY27/28.",
+            "2024-11-15",
+            "2028-03-31",
+            "through to FY27/28",
+        ),  # 1740438
         # a pronoun object before the time expression is not its preposition
         (
             "We will provide further information on this later this year.",
