@@ -225,12 +225,6 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         ],
     ),  # 1848259 (a spaced hyphen is a dash)
     (
-        "This Unit aims to make a final decision within 65 days of receipt of an application.",
-        "2025-09-04",
-        None,
-        [("future", "This Unit aims to make a final decision within 65 days")],
-    ),  # corpus (no due: the 65 days run from each application)
-    (
         "The Government remains committed to taking swift and effective contingency action against Asian hornet in 2024 thereby continuing to minimise the impacts on honey bees and other pollinators.",
         "2023-12-11",
         None,
@@ -1211,6 +1205,15 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    # a service standard is a standing function, not a promise (session 10)
+    (
+        "This Unit aims to make a final decision within 65 days of receipt of an application.",
+        "2025-09-04",
+    ),  # 1828580
+    (
+        "HMRC aim to process 80% of VAT registration applications within 40 working days of receipt.",
+        "2025-09-12",
+    ),  # 1832228
     # what the answer condemns is not the government's work (session 10)
     (
         "It is unacceptable that north Gaza now has no functioning hospitals and that medical personnel are being detained without justification.",
@@ -2105,11 +2108,11 @@ def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
         ),  # 1728904
         # a duration counted from another event is not a due
         (
-            "This Unit aims to make a final decision within 65 days of receipt of an application.",
-            "2025-09-04",
+            "Ministers are identifying the most appropriate delivery mechanisms for the commitments in the Plan, including an Employment Rights Bill that will be introduced to Parliament within 100 days of taking office.",
+            "2024-09-11",
             None,
             None,
-        ),  # corpus
+        ),  # 1727744 (the service standard this row had, 1828580, is now background)
         # a season naming a fiscal event is a reference, not the due
         (
             "The Government is committed to implementing the Collection and Packaging Reforms as set out in the Autumn budget by 2028.",
