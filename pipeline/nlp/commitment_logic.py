@@ -1252,7 +1252,7 @@ def due_candidates(
             continue  # "now", "currently", "earlier in the year": up to the answer, no deadline
         if "centur" in str(t.payload.get("text", "")).lower():
             continue
-        if is_modifier_timex(words, t, lower=lower, lex=lex):
+        if is_modifier_timex(words, t, lower=lower_all, lex=lex):
             continue
         if open_ended_before(lower_all, t.start):
             open_ended = t.end if open_ended is None else max(open_ended, t.end)
