@@ -53,8 +53,8 @@ from pipeline.nlp.rules import (
     check_keys,
     check_regex,
     check_type,
-    load_rules,
     prefix_tree,
+    read_jsonl,
     write_jsonl,
 )
 from pipeline.types import TIMEX_ROLES, TIMEX_TYPES
@@ -1195,46 +1195,40 @@ class TimexRuleSet:
                 "PCT103",
                 f"{source}: unknown rule kind(s) {', '.join(unknown)}; allowed: {', '.join(kinds)}",
             )
-        macros = tuple(
-            Macro.from_dict(obj, f"{kinds['macros']} line {i}")
-            for i, obj in enumerate(data.get("macros", ()), 1)
-        )
-        known = _macro_table(macros)
-        built: dict[str, tuple[Any, ...]] = {"macros": macros}
-        for kind, builder in (
-            ("patterns", TimexRule),
-            ("blocks", BlockRule),
-            ("ranges", RangeRule),
-            ("tenses", TenseRule),
-            ("roles", RoleRule),
-        ):
-            built[kind] = tuple(
-                _builder(builder, known)(obj, f"{kinds[kind]} line {i}")
-                for i, obj in enumerate(data.get(kind, ()), 1)
-            )
-        _check_unique(built)
-        return cls._from_built(built)
+        return cls._from_numbered(lambda kind: enumerate(data.get(kind, ()), 1))
 
     @classmethod
     def from_disk(cls, path: Path) -> TimexRuleSet:
         """Read and validate every rule file in ``path`` (missing files are empty)."""
         path = Path(path)
-        macros = (
-            tuple(load_rules(path / "macros.jsonl", Macro.from_dict))
-            if (path / "macros.jsonl").exists()
-            else ()
+        files = dict(cls.FILES)
+
+        def numbered(kind: str) -> Iterable[tuple[int, dict[str, Any]]]:
+            file = path / files[kind]
+            return read_jsonl(file) if file.exists() else ()
+
+        return cls._from_numbered(numbered)
+
+    @classmethod
+    def _from_numbered(
+        cls, numbered: Callable[[str], Iterable[tuple[int, dict[str, Any]]]]
+    ) -> TimexRuleSet:
+        """Build and validate the set from each kind's ``(line number, object)`` pairs
+        (``numbered(kind)``): the macros first, then every other kind with their table; errors
+        name the kind's file and the line.
+
+        Raises:
+            RuleError: PCT111 for a duplicate id, or any rule error.
+        """
+        files = dict(cls.FILES)
+        macros = tuple(
+            Macro.from_dict(obj, f"{files['macros']} line {n}") for n, obj in numbered("macros")
         )
         known = _macro_table(macros)
         built: dict[str, tuple[Any, ...]] = {"macros": macros}
-        for kind, builder in (
-            ("patterns", TimexRule),
-            ("blocks", BlockRule),
-            ("ranges", RangeRule),
-            ("tenses", TenseRule),
-            ("roles", RoleRule),
-        ):
-            file = path / dict(cls.FILES)[kind]
-            built[kind] = tuple(load_rules(file, _builder(builder, known))) if file.exists() else ()
+        for kind, builder in _BUILT_WITH_MACROS:
+            build = _builder(builder, known)
+            built[kind] = tuple(build(obj, f"{files[kind]} line {n}") for n, obj in numbered(kind))
         _check_unique(built)
         return cls._from_built(built)
 
@@ -1253,6 +1247,16 @@ class TimexRuleSet:
         """Write every rule file in canonical form."""
         for kind, name in self.FILES:
             write_jsonl(Path(path) / name, (rule.to_dict() for rule in getattr(self, kind)))
+
+
+_BUILT_WITH_MACROS: tuple[tuple[str, type], ...] = (
+    ("patterns", TimexRule),
+    ("blocks", BlockRule),
+    ("ranges", RangeRule),
+    ("tenses", TenseRule),
+    ("roles", RoleRule),
+)
+"""The rule kinds other than the macros, in the order they are built (each with the macro table)."""
 
 
 def _builder(builder: type, known: Mapping[str, str]) -> Callable[[dict[str, Any], str], Any]:
