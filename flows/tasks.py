@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +121,15 @@ def retry_if_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any
     return isinstance(exc, BaseException) and is_transient(exc)
 
 
+IO_RETRY_POLICY: Mapping[str, Any] = {
+    "retry_delay_seconds": exponential_backoff(backoff_factor=2),
+    "retry_jitter_factor": RETRY_JITTER,
+    "retry_condition_fn": retry_if_transient,
+}
+"""How an I/O task retries (its ``@task`` keywords besides ``retries``): exponential backoff with
+jitter, and only for :func:`is_transient` failures."""
+
+
 def table_writes(writes: tuple[WriteResult, ...]) -> tuple[TableWrite, ...]:
     """The library's write results as summary rows (``runs`` bookkeeping left out)."""
     return tuple(
@@ -199,9 +208,7 @@ def source_first_day(source: str) -> dt.date | None:
 @task(
     name="read-watermark",
     retries=3,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def read_watermark(lake: str, source: str) -> Window | None:
     """The last window both ingested from ``source`` and extracted (the earlier of the two).
@@ -221,9 +228,7 @@ def read_watermark(lake: str, source: str) -> Window | None:
 @task(
     name="finished-windows",
     retries=3,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def finished_windows(lake: str, source: str) -> list[Window]:
     """Windows of completed runs that were both ingested from ``source`` and extracted."""
@@ -253,9 +258,7 @@ def finished_windows(lake: str, source: str) -> list[Window]:
 @task(
     name="prepare-lake",
     retries=3,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def prepare_lake(lake: str) -> list[str]:
     """Create the tables the jobs write, before parallel windows would race to create them."""
@@ -295,9 +298,7 @@ def _api_slot(source: str) -> Iterator[None]:
     name="ingest-window",
     task_run_name="ingest {window}",
     retries=4,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def ingest(source: str, window: Window, lake: str) -> IngestResult:
     """Ingest one window from ``source`` into ``answers`` (and ``quarantine``)."""
@@ -322,9 +323,7 @@ def ingest(source: str, window: Window, lake: str) -> IngestResult:
     name="extract-window",
     task_run_name="extract {window}",
     retries=4,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def extract(lake: str, window: Window, n_process: int = 1) -> ExtractResult:
     """Run the engine over the window's answers and merge the extraction tables."""
@@ -345,9 +344,7 @@ def extract(lake: str, window: Window, n_process: int = 1) -> ExtractResult:
 @task(
     name="new-deadlines",
     retries=3,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def new_deadlines(
     lake: str, extract_runs: list[str], since: dt.datetime | None = None
@@ -419,9 +416,7 @@ def _iso(value: Any) -> str:
 @task(
     name="quarantined-records",
     retries=3,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def quarantined_records(lake: str, run_ids: list[str]) -> tuple[QuarantinedRecord, ...]:
     """The records the given runs put into ``quarantine`` first (source, stage, error).
@@ -461,9 +456,7 @@ def audit_available() -> bool:
 @task(
     name="compute-deadlines",
     retries=3,
-    retry_delay_seconds=exponential_backoff(backoff_factor=2),
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_if_transient,
+    **IO_RETRY_POLICY,
 )
 def audit(lake: str, as_of: dt.date) -> AuditReport:
     """Compute and write the deadline snapshot as of ``as_of``; the overdue list with it."""

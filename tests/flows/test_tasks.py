@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -14,10 +15,13 @@ from deltalake.exceptions import CommitFailedError
 from prefect.states import Completed, Failed
 
 from flows.tasks import (
+    RETRY_JITTER,
     _source_key,
     audit,
     audit_available,
+    extract,
     finished_windows,
+    ingest,
     is_transient,
     new_deadlines,
     prepare_lake,
@@ -122,6 +126,27 @@ def test_retry_if_transient_reads_the_failed_state() -> None:
     assert retry_if_transient(None, None, Failed(data=ApiError("down", status=502)))  # type: ignore[arg-type]
     assert not retry_if_transient(None, None, Failed(data=ValueError("bad window")))  # type: ignore[arg-type]
     assert not retry_if_transient(None, None, Completed(data=1))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("io_task", "retries"),
+    [
+        (read_watermark, 3),
+        (finished_windows, 3),
+        (prepare_lake, 3),
+        (ingest, 4),
+        (extract, 4),
+        (new_deadlines, 3),
+        (quarantined_records, 3),
+        (audit, 3),
+    ],
+    ids=lambda v: v.name if hasattr(v, "name") else str(v),
+)
+def test_io_tasks_retry_only_transient_failures_with_backoff(io_task: Any, retries: int) -> None:
+    assert io_task.retries == retries
+    assert io_task.retry_condition_fn is retry_if_transient
+    assert io_task.retry_jitter_factor == RETRY_JITTER
+    assert io_task.retry_delay_seconds == [2 * 2**i for i in range(retries)]  # backoff_factor=2
 
 
 def test_source_first_day_is_the_earliest_answer_of_a_replay_file(replay_slice: Path) -> None:
