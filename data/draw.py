@@ -28,6 +28,9 @@ VECTORS = tuple(
     GOLD / name
     for name in ("vectors-timex.jsonl", "vectors-quantity.jsonl", "vectors-commitment.jsonl")
 )
+DRAWN_IN_ORDER = ("heldout", "devextra", "devextra2", "blind2", "blind3", "blind4", "blind5")
+"""The sets of ``data/`` in the order they were drawn (``dev.jsonl`` of the shared gold first):
+each blind set from blind3 on excludes every set drawn before it (:func:`drawn_before`)."""
 MAX_WORDS = 400
 CUE = re.compile(
     r"\bwill\b|\bcommitted\b|\bplan|\baim|\bintend|\bby 20\d\d|\blaunched\b|\bpublished\b|£"
@@ -54,6 +57,18 @@ def excluded(
             ids.add(row["id"])
             sentences.append(row["sentence"])
     return ids, sentences
+
+
+def gold_set(name: str) -> Path:
+    """The gold file of the set drawn into ``data/<name>/`` (``data/<name>/<name>.jsonl``)."""
+    return ROOT / "data" / name / f"{name}.jsonl"
+
+
+def drawn_before(name: str) -> tuple[Path, ...]:
+    """The gold files of ``dev.jsonl`` and of every set of :data:`DRAWN_IN_ORDER` before
+    ``name``: what a set drawn after all of them excludes."""
+    earlier = DRAWN_IN_ORDER[: DRAWN_IN_ORDER.index(name)]
+    return (GOLD / "dev.jsonl", *(gold_set(n) for n in earlier))
 
 
 def read_corpus(path: Path = CORPUS) -> list[dict[str, Any]]:

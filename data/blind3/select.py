@@ -28,15 +28,9 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, draw, selection  # noqa: E402
+from data.draw import draw, drawn_before, selection  # noqa: E402
 
-EXCLUDED_SETS = (
-    GOLD / "dev.jsonl",
-    ROOT / "data" / "heldout" / "heldout.jsonl",
-    ROOT / "data" / "devextra" / "devextra.jsonl",
-    ROOT / "data" / "devextra2" / "devextra2.jsonl",
-    ROOT / "data" / "blind2" / "blind2.jsonl",
-)
+EXCLUDED_SETS = drawn_before("blind3")
 SEED = 20261130
 N_CUE, N_REST = 18, 6
 PARITY = 0  # even ids only

@@ -34,16 +34,9 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, blind_selection, excluded  # noqa: E402, F401  (blindcheck reads excluded)
+from data.draw import blind_selection, drawn_before, excluded  # noqa: E402, F401  (blindcheck reads excluded)
 
-EXCLUDED_SETS = (
-    GOLD / "dev.jsonl",
-    ROOT / "data" / "heldout" / "heldout.jsonl",
-    ROOT / "data" / "devextra" / "devextra.jsonl",
-    ROOT / "data" / "devextra2" / "devextra2.jsonl",
-    ROOT / "data" / "blind2" / "blind2.jsonl",
-    ROOT / "data" / "blind3" / "blind3.jsonl",
-)
+EXCLUDED_SETS = drawn_before("blind4")
 SEED = 20261202
 N_CUE, N_REST = 18, 6
 PARITY = 0  # even ids only
