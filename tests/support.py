@@ -76,6 +76,15 @@ def global_random_left_alone() -> None:
         EventsWorker.drain_all(timeout=30, at_exit=False)
 
 
+PROPERTY_TEST_MARKS = (
+    pytest.mark.usefixtures("global_random_left_alone"),
+    pytest.mark.filterwarnings("error::hypothesis.errors.HypothesisDeprecationWarning"),
+)
+"""A property-test module's ``pytestmark`` (``pytestmark = [*PROPERTY_TEST_MARKS]``): Hypothesis's
+own check that nothing draws from the global ``random`` during generation is an error there, not
+a warning, and :func:`global_random_left_alone` keeps Prefect's thread from tripping it."""
+
+
 def load_benchmark(name: str) -> ModuleType:
     """The script ``benchmarks/<name>.py`` as a module (the folder is not a package)."""
     path = PROJECT_ROOT / "benchmarks" / f"{name}.py"

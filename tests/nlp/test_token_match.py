@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
-from support import global_random_left_alone  # noqa: F401 - a fixture
+from support import PROPERTY_TEST_MARKS, global_random_left_alone  # noqa: F401 - a fixture
 
 from pipeline.nlp.commitment_rules import anchor_token
 from pipeline.nlp.token_match import (
@@ -33,12 +33,7 @@ from pipeline.nlp.token_match import (
     regex_memo,
 )
 
-# Hypothesis's own check that nothing draws from the global ``random`` during generation is an
-# error here, not a warning; see ``support.global_random_left_alone``.
-pytestmark = [
-    pytest.mark.usefixtures("global_random_left_alone"),
-    pytest.mark.filterwarnings("error::hypothesis.errors.HypothesisDeprecationWarning"),
-]
+pytestmark = [*PROPERTY_TEST_MARKS]  # Hypothesis's random check is an error here
 
 FILLER = ["the", "Department", "will", "2025", ",", "and", "Plan", "NHS", "be", "(", "£5"]
 

@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 import random
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability.mutations import (
@@ -27,17 +26,14 @@ from reliability.mutations import (
     seeds_by_pattern,
 )
 from spacy.language import Language
-from support import SAMPLES
+from support import PROPERTY_TEST_MARKS, SAMPLES
 
 from pipeline.engine import TextItem, extract, extract_batch
 from pipeline.ingest.html import html_to_text
 from pipeline.ingest.records import Answer
 from pipeline.ingest.replay import read_answers
 
-pytestmark = [
-    pytest.mark.usefixtures("global_random_left_alone"),
-    pytest.mark.filterwarnings("error::hypothesis.errors.HypothesisDeprecationWarning"),
-]
+pytestmark = [*PROPERTY_TEST_MARKS]  # Hypothesis's random check is an error here
 
 
 @functools.cache

@@ -15,11 +15,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
-from support import assert_rows_point_into_the_text
+from support import PROPERTY_TEST_MARKS, assert_rows_point_into_the_text
 
 from pipeline.engine import extract
 from pipeline.ingest.archive import ArchivedResponse, ArchiveWriter, iter_lines
@@ -30,12 +29,7 @@ from pipeline.ingest.records import Answer, RecordError
 from pipeline.ingest.replay import RawRecord, Rejected, Skipped, iter_file, parse_record
 from pipeline.nlp.commitment_logic import DEADLINE_PREPOSITIONS, FUTURE_READING_GRACE_DAYS
 
-# Hypothesis's own check that nothing draws from the global ``random`` during generation is an
-# error here, not a warning; see ``support.global_random_left_alone``.
-pytestmark = [
-    pytest.mark.usefixtures("global_random_left_alone"),
-    pytest.mark.filterwarnings("error::hypothesis.errors.HypothesisDeprecationWarning"),
-]
+pytestmark = [*PROPERTY_TEST_MARKS]  # Hypothesis's random check is an error here
 
 ENGINE = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
