@@ -840,10 +840,14 @@ def vetoed(
     kind: str,
     evidence: bool,
     timed: bool = False,
+    *,
+    lower: Sequence[str] | None = None,
 ) -> str | None:
     """The id of the first veto that applies to a commitment, or None (``evidence``: the span
-    holds a quantity or a resolved date; ``timed``: it holds a time expression of any kind)."""
+    holds a quantity or a resolved date; ``timed``: it holds a time expression of any kind;
+    ``lower``: the sentence's words lower-cased, computed when None)."""
     lex = rules.lexicons
+    lower = lower if lower is not None else [w.lower() for w in sentence.words]
     for hit in sentence.hits:
         if hit.family != "veto":
             continue
@@ -864,12 +868,11 @@ def vetoed(
         if rule.unless == "time" and (evidence or timed):
             continue
         if rule.unless == "counted" and counted_subject(
-            [w.lower() for w in sentence.words], subject.start, trigger.start, lex=lex
+            lower, subject.start, trigger.start, lex=lex
         ):
             continue
         if rule.unless == "means" and (
-            evidence
-            or names_means([w.lower() for w in sentence.words], trigger.end, clause.end, lex=lex)
+            evidence or names_means(lower, trigger.end, clause.end, lex=lex)
         ):
             continue
         return rule.id
@@ -2403,7 +2406,7 @@ def _draft(
         and not t.payload.get("start")
         for t in sentence.timexes
     )
-    if vetoed(sentence, rules, clause, trigger, subject, kind, evidence, timed):
+    if vetoed(sentence, rules, clause, trigger, subject, kind, evidence, timed, lower=lower):
         return None
     strength, assurance, negated = rule.strength, rule.assurance, rule.negated
     for mod in modifiers_for(sentence, rules, trigger, clause.start, clause.end, subject):
