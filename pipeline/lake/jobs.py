@@ -529,22 +529,7 @@ def ingest_window(
     target = resolve_lake(lake)
     run_id = run_id or new_run_id("ingest")
     archive_root = Path(archive) if archive is not None else get_settings().archive
-    run = RunRecord(
-        run_id,
-        "ingest",
-        "running",
-        src.name,
-        window.start if window else None,
-        window.end if window else None,
-        started,
-        host=this_host(),
-        pid=os.getpid(),
-        process_start=process_start(os.getpid()),
-        updated_at=started,
-    )
-    _mark_abandoned_before("ingest", target)
-    writes: list[WriteResult] = [record_run(run, target)]
-    heartbeat = _Heartbeat(run, target)
+    run, writes, heartbeat = _start_run("ingest", run_id, src.name, window, started, target)
     counts: Counter[str] = Counter()
     unknown: Counter[str] = Counter()
     try:
@@ -664,6 +649,39 @@ def _finish(
         logger.exception("could not record the failure of run %s", run.run_id)
 
 
+def _start_run(
+    kind: str,
+    run_id: str,
+    source: str,
+    window: Window | None,
+    started: dt.datetime,
+    target: Lake,
+    **extra: Any,
+) -> tuple[RunRecord, list[WriteResult], _Heartbeat]:
+    """Start a job's run: mark dead runs, then write its ``running`` row (this host, process and
+    process start; ``extra`` fields such as ``extractor_version``).
+
+    Returns:
+        The run, the job's list of writes (the run row's first) and the run's heartbeat.
+    """
+    run = RunRecord(
+        run_id,
+        kind,
+        "running",
+        source,
+        window.start if window else None,
+        window.end if window else None,
+        started,
+        host=this_host(),
+        pid=os.getpid(),
+        process_start=process_start(os.getpid()),
+        updated_at=started,
+        **extra,
+    )
+    _mark_abandoned_before(kind, target)
+    return run, [record_run(run, target)], _Heartbeat(run, target)
+
+
 @dataclass(frozen=True, slots=True)
 class _Selected:
     id: int
@@ -750,23 +768,9 @@ def extract_answers(
     run_id = run_id or new_run_id("extract")
     nlp = nlp or load_model()
     version = model_version(nlp)
-    run = RunRecord(
-        run_id,
-        "extract",
-        "running",
-        target.root,
-        window.start if window else None,
-        window.end if window else None,
-        started,
-        extractor_version=version,
-        host=this_host(),
-        pid=os.getpid(),
-        process_start=process_start(os.getpid()),
-        updated_at=started,
+    run, writes, heartbeat = _start_run(
+        "extract", run_id, target.root, window, started, target, extractor_version=version
     )
-    _mark_abandoned_before("extract", target)
-    writes: list[WriteResult] = [record_run(run, target)]
-    heartbeat = _Heartbeat(run, target)
     counts: Counter[str] = Counter()
     rows_out: Counter[str] = Counter()
     try:
