@@ -32,10 +32,9 @@ def _read_ids(path: Path | None) -> set[str] | None:
     return {str(i) for i in ids}
 
 
-def read_records(path: Path, what: str) -> list[dict[str, Any]]:
-    """A JSONL file of records with an ``id`` each (gold or predictions); a :class:`UserError`
-    naming the file and line when it is not one."""
-    records: list[dict[str, Any]] = []
+def iter_records(path: Path, what: str, key: str = "id") -> Iterator[dict[str, Any]]:
+    """The records of a JSONL file, each an object with ``key`` (gold or predictions), read as
+    they are needed; a :class:`UserError` naming the file and line when one is not."""
     try:
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
@@ -45,12 +44,17 @@ def read_records(path: Path, what: str) -> list[dict[str, Any]]:
                     record = json.loads(line)
                 except json.JSONDecodeError as err:
                     raise UserError(f"{path} line {number}: not JSON ({err})") from err
-                if not isinstance(record, dict) or "id" not in record:
-                    raise UserError(f"{path} line {number}: not a {what} record (no 'id')")
-                records.append(record)
+                if not isinstance(record, dict) or key not in record:
+                    raise UserError(f"{path} line {number}: not a {what} record (no {key!r})")
+                yield record
     except UnicodeDecodeError as err:
         raise UserError(f"{path}: not UTF-8 text ({err})") from err
-    return records
+
+
+def read_records(path: Path, what: str) -> list[dict[str, Any]]:
+    """A JSONL file of records with an ``id`` each (gold or predictions); a :class:`UserError`
+    naming the file and line when it is not one."""
+    return list(iter_records(path, what))
 
 
 def _answers(corpus: Path, ids: set[str] | None, rejected: list[Rejected]) -> Iterator[Answer]:

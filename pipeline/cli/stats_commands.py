@@ -14,23 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.cli.app import UserError, app, evaluate_app, score_cells
+from pipeline.cli.engine_commands import iter_records, read_records
 from pipeline.evaluate.gold import SectionScore
 
 console = Console()
-
-
-def _read_predictions(path: Path) -> Iterable[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise UserError(f"{path} line {number}: not JSON ({err})") from err
-            if not isinstance(record, dict) or "commitments" not in record:
-                raise UserError(f"{path} line {number}: not a prediction record (no 'commitments')")
-            yield record
 
 
 def commitment_counts(records: Iterable[Mapping[str, Any]]) -> dict[str, Counter[str]]:
@@ -102,7 +89,7 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Counts of commitments by kind, strength, department and due year."""
-    counts = commitment_counts(_read_predictions(pred))
+    counts = commitment_counts(iter_records(pred, "prediction", key="commitments"))
     if as_json:
         print(json.dumps({k: dict(v) for k, v in counts.items()}, indent=2, sort_keys=True))
         return
@@ -201,7 +188,6 @@ def evaluate_baseline(
 ) -> None:
     """Score the naive baseline (a sentence with "will/committed to/plans to/aims to" is a future
     commitment; dateparser for dates) on the gold answers found in the corpus."""
-    from pipeline.cli.engine_commands import read_records
     from pipeline.evaluate.baseline import baseline_records
     from pipeline.evaluate.gold import score_records
     from pipeline.ingest.replay import Rejected, read_answers

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from support import FIXTURES, shared_path
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from pipeline.cli import UserError, app
 from pipeline.cli.stats_commands import commitment_counts
 
 RECORDS = [
@@ -60,11 +61,23 @@ def test_stats_command_prints_tables_and_json(tmp_path: Path) -> None:
     assert json.loads(as_json.output)["kind"] == {"done": 1, "future": 2, "ongoing": 1}
 
 
-def test_stats_command_rejects_a_file_that_is_not_predictions(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"id": 1}\n', "line 1: not a prediction record (no 'commitments')"),
+        (b"{not json\n", "line 1: not JSON"),
+        (b'\xff\xfe{"commitments": []}\n', "not UTF-8 text"),
+    ],
+    ids=["no-commitments", "not-json", "not-utf8"],
+)
+def test_stats_command_rejects_a_file_that_is_not_predictions(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": 1}\n', encoding="utf-8")
+    bad.write_bytes(content)
     result = CliRunner().invoke(app, ["stats", str(bad)])
-    assert result.exit_code != 0
+    assert isinstance(result.exception, UserError)  # main() prints it as one line, exit 2
+    assert message in str(result.exception)
 
 
 def test_evaluate_vectors_command_scores_the_bundled_gold(tmp_path: Path) -> None:
