@@ -44,6 +44,21 @@ class TableWrite:
         return self.inserted + self.updated + self.deleted
 
 
+WINDOW_COUNTS: tuple[tuple[str, str], ...] = (
+    ("records read", "records_read"),
+    ("new answer versions", "answers_inserted"),
+    ("upgraded answer versions", "answers_upgraded"),
+    ("unchanged answer versions", "answers_unchanged"),
+    ("answers extracted", "answers_extracted"),
+    ("quarantined records", "quarantined"),
+    ("commitments", "commitments"),
+    ("time expressions", "time_expressions"),
+    ("quantities", "quantities"),
+)
+"""The counts of :class:`WindowReport` a run summary shows, ``(label, field)``, in order (the
+Markdown artifact and the CLI's table)."""
+
+
 @dataclass(frozen=True, slots=True)
 class WindowReport:
     """What ingesting and extracting one window did.
@@ -288,19 +303,10 @@ def summary_markdown(summary: RunSummary) -> str:
         lines.append(f"- windows already complete, skipped: {len(summary.skipped)}")
     lines.append("")
     if summary.windows:
-        counts = [
-            ("records read", "records_read"),
-            ("new answer versions", "answers_inserted"),
-            ("upgraded answer versions", "answers_upgraded"),
-            ("unchanged answer versions", "answers_unchanged"),
-            ("answers extracted", "answers_extracted"),
-            ("quarantined records", "quarantined"),
-            ("commitments", "commitments"),
-            ("time expressions", "time_expressions"),
-            ("quantities", "quantities"),
-        ]
         lines += ["## Counts", ""]
-        lines += _md_table(["what", "count"], [[label, summary.total(n)] for label, n in counts])
+        lines += _md_table(
+            ["what", "count"], [[label, summary.total(n)] for label, n in WINDOW_COUNTS]
+        )
         lines.append("")
     if summary.quarantined:
         lines += [f"## Newly quarantined records ({len(summary.quarantined)})", ""]

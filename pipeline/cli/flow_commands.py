@@ -91,23 +91,15 @@ def check_dask(dask: str | None) -> str | None:
 
 def summary_tables(summary: RunSummary) -> list[Table]:
     """The run summary as rich tables: counts, new deadlines, deadline statuses, tables."""
+    from flows.summary import WINDOW_COUNTS
+
     tables: list[Table] = []
     counts = Table(
         title=f"{summary.flow}: {summary.window or 'nothing to do'}", title_justify="left"
     )
     counts.add_column("what")
     counts.add_column("count", justify="right")
-    for label, name in (
-        ("records read", "records_read"),
-        ("new answer versions", "answers_inserted"),
-        ("upgraded answer versions", "answers_upgraded"),
-        ("unchanged answer versions", "answers_unchanged"),
-        ("answers extracted", "answers_extracted"),
-        ("quarantined records", "quarantined"),
-        ("commitments", "commitments"),
-        ("time expressions", "time_expressions"),
-        ("quantities", "quantities"),
-    ):
+    for label, name in WINDOW_COUNTS:
         counts.add_row(label, str(summary.total(name)))
     if summary.skipped:
         counts.add_row("windows already complete (skipped)", str(len(summary.skipped)))
