@@ -193,22 +193,10 @@ class PrefectServer:
             check=False,
         )  # fmt: skip
 
-    @staticmethod
-    def stop(proc: subprocess.Popen[bytes]) -> None:
-        """Stop one process (and its children) by its PID."""
-        stop_process(proc)
-
-    @staticmethod
-    def wait_until(
-        predicate: Callable[[], bool],
-        *,
-        timeout: float,
-        what: str,
-        proc: subprocess.Popen[bytes] | None = None,
-        log: Path | None = None,
-    ) -> None:
-        """See :func:`wait_until`."""
-        wait_until(predicate, timeout=timeout, what=what, proc=proc, log=log)
+    stop = staticmethod(stop_process)
+    """Stop one process (and its children) by its PID (:func:`stop_process`)."""
+    wait_until = staticmethod(wait_until)
+    """Poll until a predicate holds (:func:`wait_until`)."""
 
 
 @pytest.fixture(scope="module")
