@@ -15,6 +15,8 @@ import json
 from pathlib import Path
 from types import ModuleType
 
+from data.draw import excluded
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -41,8 +43,8 @@ def check_blind_set(folder: Path, argv: list[str]) -> int:
     if sorted(ids) != sorted(selection["ids"]):
         errors.append("selection: ids differ from selection.json")
     errors.extend(f"parity: id {i} is odd" for i in ids if i % 2 != blind_select.PARITY)
-    excluded, _ = blind_select.excluded(blind_select.EXCLUDED_SETS)
-    errors.extend(f"leak: id {i} is in an excluded set" for i in ids if i in excluded)
+    excluded_ids, _ = excluded(blind_select.EXCLUDED_SETS)
+    errors.extend(f"leak: id {i} is in an excluded set" for i in ids if i in excluded_ids)
     for e in errors:
         print("ERROR", e)
     kinds: dict[str, int] = {}

@@ -30,7 +30,8 @@ VECTORS = tuple(
 )
 DRAWN_IN_ORDER = ("heldout", "devextra", "devextra2", "blind2", "blind3", "blind4", "blind5")
 """The sets of ``data/`` in the order they were drawn (``dev.jsonl`` of the shared gold first):
-each blind set from blind3 on excludes every set drawn before it (:func:`drawn_before`)."""
+each excludes every set drawn before it (:func:`drawn_before`), but blind2, drawn the same day
+as devextra2 from the other parity, which lists its own."""
 MAX_WORDS = 400
 CUE = re.compile(
     r"\bwill\b|\bcommitted\b|\bplan|\baim|\bintend|\bby 20\d\d|\blaunched\b|\bpublished\b|£"
@@ -129,16 +130,16 @@ def selection(
     rest: list[int],
     chosen: tuple[list[int], list[int]],
     seed: int,
-    parity: Any,
+    parity: Any = None,
     **extra: Any,
 ) -> dict[str, Any]:
-    """A draw as a set's ``selection.json`` records it: the seed, the parity rule, the pools'
-    sizes, the ids chosen from each (``chosen``: cue ids, rest ids), any ``extra`` fields, and
-    all the ids, sorted."""
+    """A draw as a set's ``selection.json`` records it: the seed, the parity rule (left out when
+    None: the sets drawn from every id), the pools' sizes, the ids chosen from each (``chosen``:
+    cue ids, rest ids), any ``extra`` fields, and all the ids, sorted."""
     chosen_cue, chosen_rest = chosen
     return {
         "seed": seed,
-        "parity": parity,
+        **({"parity": parity} if parity is not None else {}),
         "pool_cue": len(cue),
         "pool_rest": len(rest),
         "cue": chosen_cue,
@@ -149,10 +150,10 @@ def selection(
 
 
 def draw(
-    excluded_sets: Iterable[Path], seed: int, n_cue: int, n_rest: int, parity: int
+    excluded_sets: Iterable[Path], seed: int, n_cue: int, n_rest: int, parity: int | None
 ) -> tuple[list[int], list[int], tuple[list[int], list[int]]]:
     """The cue and rest pools of the corpus without ``excluded_sets``' answers (ids with
-    ``id % 2 == parity``), and the ids :func:`sample` draws from them."""
+    ``id % 2 == parity``; every id when None), and the ids :func:`sample` draws from them."""
     cue, rest = pools(read_corpus(), *excluded(excluded_sets), parity=parity)
     return cue, rest, sample(cue, rest, seed, n_cue, n_rest)
 

@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import blind_selection, drawn_before, excluded  # noqa: E402, F401  (blindcheck reads excluded)
+from data.draw import blind_selection, drawn_before  # noqa: E402
 
 EXCLUDED_SETS = drawn_before("blind4")
 SEED = 20261202

@@ -22,29 +22,15 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, excluded, pools, read_corpus, sample  # noqa: E402
+from data.draw import draw, drawn_before, selection  # noqa: E402
 
-HELDOUT = ROOT / "data" / "heldout" / "heldout.jsonl"
 SEED = 20261130
 N_CUE, N_REST = 28, 8
 
 
 def main() -> None:
-    cue, rest = pools(read_corpus(), *excluded((GOLD / "dev.jsonl", HELDOUT)))
-    chosen_cue, chosen_rest = sample(cue, rest, SEED, N_CUE, N_REST)
-    print(
-        json.dumps(
-            {
-                "seed": SEED,
-                "pool_cue": len(cue),
-                "pool_rest": len(rest),
-                "cue": chosen_cue,
-                "rest": chosen_rest,
-                "ids": sorted(chosen_cue + chosen_rest),
-            },
-            indent=1,
-        )
-    )
+    cue, rest, chosen = draw(drawn_before("devextra"), SEED, N_CUE, N_REST, parity=None)
+    print(json.dumps(selection(cue, rest, chosen, SEED), indent=1))
 
 
 if __name__ == "__main__":

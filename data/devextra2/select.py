@@ -26,13 +26,9 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
 
-from data.draw import GOLD, draw, selection  # noqa: E402
+from data.draw import draw, drawn_before, selection  # noqa: E402
 
-EXCLUDED_GOLD = (
-    GOLD / "dev.jsonl",
-    ROOT / "data" / "heldout" / "heldout.jsonl",
-    ROOT / "data" / "devextra" / "devextra.jsonl",
-)
+EXCLUDED_GOLD = drawn_before("devextra2")
 SEED = 20261202
 N_CUE, N_REST = 24, 6
 PARITY = 1  # keep ids with id % 2 == PARITY
