@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,29 +137,46 @@ def same_unit(a: Any, b: Any) -> bool:
     return unit_head(a) == unit_head(b)
 
 
-def _score_section(
+def score_section(
     score: SectionScore,
     gold: list[Item],
     pred: list[Item],
     key: str,
-    attributes: dict[str, Callable[[Item, Item], bool | None]],
-    answer_id: Any,
-) -> None:
+    attributes: Mapping[str, Callable[[Item, Item], bool | None]],
+    context: Mapping[str, Any],
+) -> list[tuple[str, Item, Item]]:
+    """Add one unit's items (a section of an answer, a vector's sentence) to ``score``: the
+    counts, every matched pair's attributes, and the misses and false alarms, each with the
+    ``context`` fields (its id...) before its own.
+
+    Args:
+        score: The section's running score.
+        gold: The unit's gold items.
+        pred: Its predicted items.
+        key: The field items are matched on (:func:`match`).
+        attributes: Each attribute's check of a matched pair (None: not applicable).
+        context: Fields that name the unit in ``misses`` and ``false_alarms``.
+
+    Returns:
+        The matched pairs an attribute check found wrong: ``(attribute, gold, predicted)``.
+    """
     score.gold += len(gold)
     score.predicted += len(pred)
     pairs = match(gold, pred, key)
     score.matched += len(pairs)
+    wrong: list[tuple[str, Item, Item]] = []
     for gi, pi in pairs:
         for name, check in attributes.items():
             right = check(gold[gi], pred[pi])
             if right is not None:
                 score.count(name, right)
+                if not right:
+                    wrong.append((name, gold[gi], pred[pi]))
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
-    score.misses += [{"id": answer_id, **gold[i]} for i in range(len(gold)) if i not in matched_g]
-    score.false_alarms += [
-        {"id": answer_id, **pred[i]} for i in range(len(pred)) if i not in matched_p
-    ]
+    score.misses += [{**context, **gold[i]} for i in range(len(gold)) if i not in matched_g]
+    score.false_alarms += [{**context, **pred[i]} for i in range(len(pred)) if i not in matched_p]
+    return wrong
 
 
 def _timex_right(g: Item, p: Item) -> bool:
@@ -205,39 +222,39 @@ def score_records(gold: Iterable[Item], pred: Iterable[Item]) -> dict[str, Secti
     }
     for g in gold:
         p = predicted.get(str(g["id"]), {})
-        answer_id = g["id"]
+        answer = {"id": g["id"]}
         commitments = [c for c in p.get("commitments", []) if not c.get("negated")]
-        _score_section(
+        score_section(
             scores["commitments"],
             g.get("commitments", []),
             commitments,
             "quote",
             COMMITMENT_ATTRIBUTES,
-            answer_id,
+            answer,
         )
-        _score_section(
+        score_section(
             scores["future_commitments"],
             [c for c in g.get("commitments", []) if c.get("kind") == "future"],
             [c for c in commitments if c.get("kind") == "future"],
             "quote",
             FUTURE_ATTRIBUTES,
-            answer_id,
+            answer,
         )
-        _score_section(
+        score_section(
             scores["timexes"],
             g.get("timexes", []),
             p.get("timexes", []),
             "text",
             TIMEX_ATTRIBUTES,
-            answer_id,
+            answer,
         )
-        _score_section(
+        score_section(
             scores["quantities"],
             g.get("quantities", []),
             p.get("quantities", []),
             "text",
             QUANTITY_ATTRIBUTES,
-            answer_id,
+            answer,
         )
     return scores
 

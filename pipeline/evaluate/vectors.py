@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.evaluate.gold import SectionScore, match
+from pipeline.evaluate.gold import SectionScore, score_section
 
 Item = dict[str, Any]
 VECTOR_ATTRIBUTES: dict[str, Callable[[Item, Item], bool | None]] = {
@@ -202,30 +202,10 @@ def _score(
     vector: Vector,
 ) -> list[Item]:
     """Add one sentence to ``score``; returns the matched pairs whose attributes disagree."""
-    errors: list[Item] = []
-    score.gold += len(gold)
-    score.predicted += len(pred)
-    pairs = match(gold, pred, "quote")
-    score.matched += len(pairs)
-    for gi, pi in pairs:
-        for name, check in attributes.items():
-            right = check(gold[gi], pred[pi])
-            if right is not None:
-                score.count(name, right)
-                if not right and name != "due_all":
-                    errors.append(
-                        {"id": vector.id, "attribute": name, "gold": gold[gi], "pred": pred[pi]}
-                    )
-    matched_g = {g for g, _ in pairs}
-    matched_p = {p for _, p in pairs}
-    score.misses += [
-        {"id": vector.id, "sentence": vector.sentence, **gold[i]}
-        for i in range(len(gold))
-        if i not in matched_g
+    context = {"id": vector.id, "sentence": vector.sentence}
+    wrong = score_section(score, gold, pred, "quote", attributes, context)
+    return [
+        {"id": vector.id, "attribute": name, "gold": g, "pred": p}
+        for name, g, p in wrong
+        if name != "due_all"
     ]
-    score.false_alarms += [
-        {"id": vector.id, "sentence": vector.sentence, **pred[i]}
-        for i in range(len(pred))
-        if i not in matched_p
-    ]
-    return errors
