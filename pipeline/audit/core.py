@@ -22,6 +22,8 @@ from pipeline.audit.linking import (
     document_frequencies,
     idf_weights,
     link,
+    normalised_quote,
+    repetition,
     softer,
 )
 from pipeline.audit.records import (
@@ -181,6 +183,7 @@ def audit_commitment(
     generic_actions: frozenset[str],
     department: str | None = None,
     model_version: str = "",
+    own_quotes: frozenset[str] = frozenset(),
 ) -> DeadlineRow:
     """One commitment's deadline row from the later statements that may concern it.
 
@@ -196,6 +199,8 @@ def audit_commitment(
         department: The department as recorded on the answer (the statement holds the canonical
             one).
         model_version: The extractor version of the commitment row.
+        own_quotes: The normalised words of every statement of the commitment's answer: a later
+            statement that only repeats one of them is a re-sent template (:func:`repetition`).
     """
     due, due_basis = due_of(commitment, config)
     current = due.isoformat() if due else None
@@ -206,7 +211,12 @@ def audit_commitment(
         found = link(commitment, later, idf, config.link, default_idf)
         if found is None:
             continue
+        repeated = repetition(commitment, later, own_quotes)
+        if repeated == "sibling":
+            continue
         relation = classify(commitment, current, later, generic_actions)
+        if repeated == "self" and relation in ("slipped", "brought_forward"):
+            relation = "restated"
         if relation is None or found.score < _least_score(relation, config):
             continue
         if (
@@ -321,11 +331,14 @@ def run_audit(
     statements: list[Statement] = []
     initiatives: list[InitiativeRow] = []
     origin: dict[int, AnswerRecord] = {}
+    own_quotes: dict[int, frozenset[str]] = {}
     for answer in known:
         mentions = find_initiatives(answer.text, lexicon)
         initiatives.extend(initiative_rows(answer, mentions))
-        statements.extend(answer_statements(answer, mentions, lexicon))
+        found = answer_statements(answer, mentions, lexicon)
+        statements.extend(found)
         origin[answer.id] = answer
+        own_quotes[answer.id] = frozenset(normalised_quote(s.quote) for s in found)
     checked_through = known[-1].date_answered if known else None
     candidates = _Candidates(statements, config.max_term_share)
     rows = []
@@ -345,6 +358,7 @@ def run_audit(
                 generic_actions=lexicon.generic_families,
                 department=answer.department,
                 model_version=answer.model_version,
+                own_quotes=own_quotes[statement.answer_id],
             )
         )
     rows.sort(key=sort_key)

@@ -17,7 +17,8 @@ evidence for any action):
 ========== ==================================== ==============================
 later kind  condition                             relation
 ========== ==================================== ==============================
-done        same action, event not before         ``delivered``
+done        event dated before the commitment     none (old news, whatever its action)
+done        same action                           ``delivered``
 done        other or no action word               ``progress``
 done        commitment's action unknown, later    ``progress`` (``delivered`` only for a
             one not a generic completion          generic completion: "has been completed")
@@ -37,9 +38,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from pipeline.audit.records import Relation, Statement
 
@@ -209,6 +212,42 @@ def softer(commitment: Statement, later: Statement) -> bool:
     )
 
 
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+Repetition = Literal["self", "sibling"]
+
+
+def normalised_quote(text: str) -> str:
+    """``text`` lower-cased with every run of non-alphanumerics as one space, for comparing
+    the words of two statements ("Spending Review," and "spending review" are equal)."""
+    return _NON_WORD.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+def repetition(
+    commitment: Statement, later: Statement, own_quotes: frozenset[str]
+) -> Repetition | None:
+    """Whether ``later`` only repeats words that the commitment's own answer already held.
+
+    Departments re-send a drafted answer, word for word, to the next Member who asks. A later
+    statement whose words are the commitment's own (``"self"``) restates it, even when its
+    relative date words ("next year") now point one calendar year on; one whose words are those
+    of another statement of the commitment's answer (``"sibling"``: the other clause of the
+    same template sentence) says nothing new about this commitment. A repeat of its own words
+    never moves its schedule (the caller keeps the relation but reads a slip as a restatement).
+
+    Args:
+        commitment: The audited commitment.
+        later: A statement of a later answer.
+        own_quotes: :func:`normalised_quote` of every statement of the commitment's answer.
+    """
+    words = normalised_quote(later.quote)
+    if words == normalised_quote(commitment.quote):
+        return "self"
+    if words in own_quotes:
+        return "sibling"
+    return None
+
+
 def reanchored(commitment: Statement, current_due: str, later: Statement) -> bool:
     """True when ``later`` repeats the commitment's own relative words ("over the next five
     years") and its due moved no further than the time between the two answers: the same
@@ -240,12 +279,12 @@ def classify(
     """
     compatible = same_action(commitment.action, later.action, generic)
     if later.kind == "done":
+        if later.event_end is not None and later.event_end < commitment.date.isoformat():
+            return None
         if not compatible or later.action is None:
             return "progress"
         if commitment.action is None and later.action not in generic:
             return "progress"
-        if later.event_end is not None and later.event_end < commitment.date.isoformat():
-            return None
         return "delivered"
     if later.kind == "ongoing":
         return "progress"

@@ -13,6 +13,8 @@ from pipeline.audit.linking import (
     classify,
     deliverable_score,
     link,
+    normalised_quote,
+    repetition,
     same_action,
     softer,
     term_containment,
@@ -59,6 +61,10 @@ def later(**fields: Any) -> Statement:
         (later(kind="done", action=None), "progress"),
         (later(kind="done", action="launch"), "progress"),
         (later(kind="done", action="publish", event_end="2023-06-30"), None),
+        # 1753656 (2025-01-14) for 1739379 (2024-11-08): an event dated before the commitment is
+        # old news, whatever its action ("launched a national engagement exercise")
+        (later(kind="done", action="launch", event_end="2024-10-21"), None),
+        (later(kind="done", action=None, event_end="2024-10-21"), None),
         (later(kind="ongoing", action="develop"), "progress"),
         (later(kind="future", action="publish", due="2025-11-30"), "slipped"),
         (later(kind="future", action="publish", due="2025-03-31"), "brought_forward"),
@@ -192,3 +198,41 @@ def test_deliverable_score_favours_a_later_statement_inside_the_commitment_conte
     assert deliverable_score(context, inside, {}, 1.0) == pytest.approx(
         (term_cosine(context, inside, {}, 1.0)) ** 0.5
     )
+
+
+# (the commitment's quote, the other statements of its answer, the later quote, expected):
+# real rows of answers re-sent word for word to the next Member who asked
+REPETITION_TABLE = [
+    # 1746927 (2024-12-09) -> 1752398 (2025-01-09): "next year" now reads as 2026
+    ("865,000 employers will pay no NICs at all next year",
+     ("The Government has protected the smallest businesses and charities from the impact of the increase to Employer National Insurance by increasing the Employment Allowance from £5,000 to £10,500",),
+     "865,000 employers will pay no NICs at all next year", "self"),
+    # 1753110 (2025-01-13) -> 1753277 (2025-01-14): the other clause of the same sentence
+    ("will be published later this year",
+     ("The period from 1 April 2024 to 31 March 2025 will be covered in the next annual report",),
+     "The period from 1 April 2024 to 31 March 2025 will be covered in the next annual report", "sibling"),
+    # 1726812 (2024-09-10) -> 1728930 (2024-10-07)
+    ("will make Regulations as soon as reasonably practicable",
+     ("The Secretary of State for Science, Innovation and Technology is carefully considering Ofcom’s categorisation research and advice",),
+     "The Secretary of State for Science, Innovation and Technology is carefully considering Ofcom's categorisation research and advice", "sibling"),
+    # 1818869 (2025-07-10) -> 1847656 (2025-11-10): new words, a real slip
+    ("The National Cancer Plan, due to be published in the second half of this year, will have a focus on research and innovation",
+     (),
+     "The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "others", "later_quote", "expected"), REPETITION_TABLE)
+def test_repetition_of_the_commitment_s_own_answer_table(
+    quote: str, others: tuple[str, ...], later_quote: str, expected: str | None
+) -> None:
+    commitment = dataclasses.replace(COMMITMENT, quote=quote)
+    own = frozenset(normalised_quote(q) for q in (quote, *others))
+    assert repetition(commitment, later(quote=later_quote), own) == expected
+
+
+def test_normalised_quote_ignores_case_punctuation_and_apostrophes() -> None:
+    assert normalised_quote("Ofcom’s  research, and advice.") == normalised_quote(
+        "ofcom's research and advice"
+    )
+    assert normalised_quote("21st December") != normalised_quote("21 December")
