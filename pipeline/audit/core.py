@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pipeline.audit.initiatives import find_initiatives
@@ -22,6 +22,7 @@ from pipeline.audit.linking import (
     document_frequencies,
     idf_weights,
     link,
+    named_link,
     normalised_quote,
     repetition,
     softer,
@@ -184,6 +185,7 @@ def audit_commitment(
     department: str | None = None,
     model_version: str = "",
     own_quotes: frozenset[str] = frozenset(),
+    covers: Mapping[str, frozenset[str]] | None = None,
 ) -> DeadlineRow:
     """One commitment's deadline row from the later statements that may concern it.
 
@@ -201,6 +203,8 @@ def audit_commitment(
         model_version: The extractor version of the commitment row.
         own_quotes: The normalised words of every statement of the commitment's answer: a later
             statement that only repeats one of them is a re-sent template (:func:`repetition`).
+        covers: Action family -> the other families it stands for ("publish" -> "set_out"), used
+            when the link rests on an initiative the commitment names (:func:`named_link`).
     """
     due, due_basis = due_of(commitment, config)
     current = due.isoformat() if due else None
@@ -214,7 +218,13 @@ def audit_commitment(
         repeated = repetition(commitment, later, own_quotes)
         if repeated == "sibling":
             continue
-        relation = classify(commitment, current, later, generic_actions)
+        relation = classify(
+            commitment,
+            current,
+            later,
+            generic_actions,
+            covers if named_link(commitment, found) else None,
+        )
         if repeated == "self" and relation in ("slipped", "brought_forward"):
             relation = "restated"
         if relation is None or found.score < _least_score(relation, config):
@@ -359,6 +369,7 @@ def run_audit(
                 department=answer.department,
                 model_version=answer.model_version,
                 own_quotes=own_quotes[statement.answer_id],
+                covers=lexicon.covers,
             )
         )
     rows.sort(key=sort_key)

@@ -15,7 +15,7 @@ Five files in a lexicon folder (the default is ``pipeline/audit/data/``):
 Every rule is built ``from_dict``: unknown keys, missing keys and bad enum values raise
 :class:`~pipeline.nlp.rules.RuleError` naming the file, line, field, value and what is allowed.
 Audit-specific codes: PCT601 (a rule with an empty word list), PCT602 (a cue pattern without its
-action placeholder), PCT603 (duplicate rule id).
+action placeholder), PCT603 (duplicate rule id), PCT604 (an action family covering an unknown one).
 """
 
 from __future__ import annotations
@@ -161,6 +161,7 @@ class ActionRule:
         past: Past and participle forms ("published", "rolled out").
         noun: Nominalisations ("publication").
         generic: A completion family ("completed", "delivered") that is evidence for any family.
+        covers: Other families this one delivers too: a document "published" has been "set out".
         note: Free text for the reader.
     """
 
@@ -170,6 +171,7 @@ class ActionRule:
     past: tuple[str, ...]
     noun: tuple[str, ...] = ()
     generic: bool = False
+    covers: tuple[str, ...] = ()
     note: str = ""
 
     @classmethod
@@ -178,20 +180,21 @@ class ActionRule:
         check_keys(
             data,
             required=("id", "family", "base", "past"),
-            optional=("noun", "generic", "note"),
+            optional=("noun", "generic", "covers", "note"),
             where=where,
         )
         check_type(data["id"], str, field="id", where=where)
         check_type(data["family"], str, field="family", where=where)
         generic = check_type(data.get("generic", False), bool, field="generic", where=where)
         return cls(
-            data["id"],
-            data["family"],
-            tuple(w.lower() for w in _words(data, "base", where)),
-            tuple(w.lower() for w in _words(data, "past", where)),
-            tuple(w.lower() for w in _words(data, "noun", where, allow_empty=True)),
-            generic,
-            str(data.get("note", "")),
+            id=data["id"],
+            family=data["family"],
+            base=tuple(w.lower() for w in _words(data, "base", where)),
+            past=tuple(w.lower() for w in _words(data, "past", where)),
+            noun=tuple(w.lower() for w in _words(data, "noun", where, allow_empty=True)),
+            generic=generic,
+            covers=_words(data, "covers", where, allow_empty=True),
+            note=str(data.get("note", "")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -200,6 +203,8 @@ class ActionRule:
         if self.generic:
             out["generic"] = True
         out.update(base=list(self.base), past=list(self.past), noun=list(self.noun))
+        if self.covers:
+            out["covers"] = list(self.covers)
         if self.note:
             out["note"] = self.note
         return out
@@ -212,7 +217,8 @@ class CueRule:
     Attributes:
         id: Unique identifier (provenance of a pattern statement).
         kind: ``done``, ``future``, ``date_gap`` (what may separate a cue from its date) or
-            ``citation`` (words before a name that cite it rather than deliver it: "as set out in").
+            ``citation`` (words that cite a name rather than deliver it: before it, "as set out
+            in"; after it, what it contains: "sets out", "recommended that").
         side: ``after`` (matched at the start of the text after the mention, anchored with ``^``)
             or ``before`` (matched at the end of the text before it, anchored with ``$``).
         pattern: The regex; ``{base}``, ``{past}`` and ``{noun}`` stand for the action forms.
@@ -365,9 +371,11 @@ class Lexicon:
     action_family: dict[str, str] = field(init=False, repr=False)
     form_regexes: dict[str, re.Pattern[str]] = field(init=False, repr=False)
     generic_families: frozenset[str] = field(init=False, repr=False)
+    covers: dict[str, frozenset[str]] = field(init=False, repr=False)
     cues: tuple[CompiledCue, ...] = field(init=False, repr=False)
     date_gaps: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
     citations: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
+    citations_after: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
     departments: dict[str, str] = field(init=False, repr=False)
     generic_words: frozenset[str] = field(init=False, repr=False)
 
@@ -412,6 +420,7 @@ class Lexicon:
             re.compile(r"(?<![\w-])" + _alternation(family) + r"(?![\w-])", re.IGNORECASE),
         )
         set_("generic_families", frozenset(r.family for r in self.action_rules if r.generic))
+        set_("covers", _covers(self.action_rules))
         forms = {
             name: _alternation(w for r in self.action_rules for w in getattr(r, name))
             for name in ACTION_FORMS
@@ -431,12 +440,15 @@ class Lexicon:
                 if r.kind in ("done", "future")
             ),
         )
-        set_(
-            "citations",
-            tuple(
-                re.compile(r.pattern, re.IGNORECASE) for r in self.cue_rules if r.kind == "citation"
-            ),
-        )
+        for side, attr in (("before", "citations"), ("after", "citations_after")):
+            set_(
+                attr,
+                tuple(
+                    re.compile(r.pattern, re.IGNORECASE)
+                    for r in self.cue_rules
+                    if r.kind == "citation" and r.side == side
+                ),
+            )
         set_(
             "date_gaps",
             tuple(
@@ -513,6 +525,23 @@ class Lexicon:
             loaded["departments.jsonl"],
             loaded["vocabulary.jsonl"],
         )
+
+
+def _covers(rules: Iterable[ActionRule]) -> dict[str, frozenset[str]]:
+    """Family -> the other families it delivers too; raise PCT604 for an unknown family."""
+    rules = tuple(rules)
+    families = {r.family for r in rules}
+    covers: dict[str, set[str]] = {}
+    for rule in rules:
+        for other in rule.covers:
+            if other not in families:
+                raise RuleError(
+                    "PCT604",
+                    f"actions.jsonl rule {rule.id!r}: field 'covers' has value {other!r}; "
+                    f"allowed: {', '.join(sorted(families))}",
+                )
+            covers.setdefault(rule.family, set()).add(other)
+    return {family: frozenset(others) for family, others in covers.items()}
 
 
 def _check_unique(rules: Iterable[Any], name: str) -> None:

@@ -40,7 +40,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -193,16 +193,22 @@ def link(
     return Link(round(score, 3), "; ".join(reasons), key, shared)
 
 
-def same_action(earlier: str | None, later: str | None, generic: frozenset[str]) -> bool:
+def same_action(
+    earlier: str | None,
+    later: str | None,
+    generic: frozenset[str],
+    covers: Mapping[str, frozenset[str]] | None = None,
+) -> bool:
     """True when a later action can stand for the earlier one.
 
     Unknown actions are compatible; a later generic completion ("completed", "delivered") stands
-    for any action; otherwise the families must be equal. A generic earlier action ("aims to be
-    complete") needs a later generic one.
+    for any action; a later action stands for the families it ``covers`` (a White Paper
+    "published" on 26 November was "set out" then); otherwise the families must be equal. A
+    generic earlier action ("aims to be complete") needs a later generic one.
     """
     if earlier is None or later is None:
         return True
-    return earlier == later or later in generic
+    return earlier == later or later in generic or earlier in (covers or {}).get(later, ())
 
 
 def softer(commitment: Statement, later: Statement) -> bool:
@@ -248,6 +254,15 @@ def repetition(
     return None
 
 
+def named_link(commitment: Statement, found: Link) -> bool:
+    """True when ``found`` rests on an initiative the commitment names in its own words (weight
+    1.0): then its "set out" is that document's publication ("The Get Britain Working White Paper,
+    to be set out in the Autumn"), not an update on something else the sentence mentions."""
+    return (
+        found.initiative is not None and dict(commitment.initiatives).get(found.initiative) == 1.0
+    )
+
+
 def reanchored(commitment: Statement, current_due: str, later: Statement) -> bool:
     """True when ``later`` repeats the commitment's own relative words ("over the next five
     years") and its due moved no further than the time between the two answers: the same
@@ -270,14 +285,22 @@ def classify(
     current_due: str | None,
     later: Statement,
     generic: frozenset[str],
+    covers: Mapping[str, frozenset[str]] | None = None,
 ) -> Relation | None:
     """What ``later`` means for ``commitment`` whose due date is now ``current_due``.
+
+    Args:
+        commitment: The audited commitment.
+        current_due: Its due date after earlier slips or advances (ISO), or None.
+        later: A linked statement of a later answer.
+        generic: Action families that stand for any action ("completed").
+        covers: Family -> the other families it stands for too (:func:`same_action`).
 
     Returns:
         The relation (see the module's table), or None when the later statement is about
         another action of the same initiative and says nothing of this one.
     """
-    compatible = same_action(commitment.action, later.action, generic)
+    compatible = same_action(commitment.action, later.action, generic, covers)
     if later.kind == "done":
         if later.event_end is not None and later.event_end < commitment.date.isoformat():
             return None

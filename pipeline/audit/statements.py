@@ -118,13 +118,17 @@ def mask(text: str, start: int, end: int, mentions: Sequence[InitiativeMention])
 def is_cited(
     text: str, mention: InitiativeMention, sentence: Sentence, lexicon: Lexicon, kind: str
 ) -> bool:
-    """True when the words before ``mention`` only cite it ("as set out in the", "as part of the")
-    and no cue of the statement's ``kind`` follows it (", to be published in autumn 2025" makes
-    it the subject of a future statement again)."""
+    """True when the words before ``mention`` only cite it ("as set out in the", "as part of the"),
+    or the words after it say what it contains ("The 10-Year Health Plan sets out ambitious
+    plans to ...", "The Strategic Defence Review (SDR) recommended that ..."), and no cue of the
+    statement's ``kind`` follows it (", to be published in autumn 2025" makes it the subject of a
+    future statement again)."""
     before = text[max(sentence.char_start, mention.char_start - 80) : mention.char_start]
-    if not any(regex.search(before) for regex in lexicon.citations):
-        return False
     after = text[mention.char_end : sentence.char_end]
+    if not any(regex.search(before) for regex in lexicon.citations) and not any(
+        regex.match(after) for regex in lexicon.citations_after
+    ):
+        return False
     return not any(
         cue.rule.side == "after" and cue.rule.kind == kind and cue.regex.match(after)
         for cue in lexicon.cues

@@ -302,6 +302,39 @@ def test_a_re_sent_answer_across_new_year_is_no_slip() -> None:
     assert (row.schedule_status, row.current_due, row.new_due) == ("overdue", D("2025-12-31"), None)
 
 
+def test_a_document_to_be_set_out_is_delivered_by_its_publication() -> None:
+    # 1739176 (2024-11-12) and 1745973 (2024-12-05), Department for Work and Pensions
+    promise = (
+        "The Get Britain Working White Paper, to be set out in the Autumn, will develop measures "
+        "to reduce inactivity and help people to find better paid and more secure jobs."
+    )
+    report = (
+        "As announced in the Get Britain Working White Paper published 26 November 2024 Get "
+        "Britain Working White Paper - GOV.UK, the new voluntary, locally led, supported "
+        "employment programme Connect to Work will be the first programme under the Government's "
+        "new Get Britain Working Strategy."
+    )
+    answers = [
+        answer(
+            1739176,
+            "2024-11-12",
+            promise,
+            (commitment(promise, promise.rstrip("."), due="2024-11-30", due_text="in the Autumn"),),
+            department="Department for Work and Pensions",
+        ),
+        answer(
+            1745973,
+            "2024-12-05",
+            report,
+            timexes=(timex(report, "26 November 2024", "2024-11-26", "2024-11-26"),),
+            department="Department for Work and Pensions",
+        ),
+    ]
+    row = row_for(run_audit(answers, AS_OF).rows, 1739176)
+    assert [e.relation for e in row.evidence] == ["delivered"]
+    assert (row.schedule_status, row.delivered_on) == ("met_on_time", D("2024-11-26"))
+
+
 def test_withdrawn_is_evidence_but_not_delivery() -> None:
     text = "We will not publish the Widget Safety Plan."
     withdrawn = answer(

@@ -149,6 +149,20 @@ def test_rule_from_dict_bad_rule_raises_coded_error(
     assert "test.jsonl line 1" in str(err.value) and fragment in str(err.value)
 
 
+def test_lexicon_action_covering_an_unknown_family_raises() -> None:
+    rule = ActionRule.from_dict(
+        {
+            "id": "p",
+            "family": "publish",
+            "base": ["publish"],
+            "past": ["published"],
+            "covers": ["set-out"],
+        }
+    )
+    with pytest.raises(RuleError, match=r"\[PCT604\].*'set-out'; allowed: publish"):
+        Lexicon(action_rules=(rule,))
+
+
 def test_lexicon_duplicate_rule_id_raises() -> None:
     rule = InitiativeRule.from_dict({"id": "same", "kind": "connector", "words": ["and"]})
     with pytest.raises(RuleError, match=r"\[PCT603\].*'same'"):

@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 
 from pipeline.audit.linking import (
+    Link,
     LinkConfig,
     classify,
     deliverable_score,
     link,
+    named_link,
     normalised_quote,
     repetition,
     same_action,
@@ -143,6 +145,35 @@ def test_same_action_generic_completion_stands_for_any(
     earlier: str | None, later_action: str | None, expected: bool
 ) -> None:
     assert same_action(earlier, later_action, GENERIC) is expected
+
+
+COVERS = {"publish": frozenset({"set_out"})}
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later_action", "expected"),
+    [
+        # 1739176 "The Get Britain Working White Paper, to be set out in the Autumn" ->
+        # 1745973 "the Get Britain Working White Paper published 26 November 2024"
+        ("set_out", "publish", True),
+        # a plan "set out" is not yet "published" (announce, confirm, outline, update)
+        ("publish", "set_out", False),
+        ("launch", "publish", False),
+    ],
+)
+def test_same_action_covers(earlier: str, later_action: str, expected: bool) -> None:
+    assert same_action(earlier, later_action, GENERIC, COVERS) is expected
+    assert same_action(earlier, later_action, GENERIC) is (earlier == later_action)
+
+
+def test_named_link_needs_the_initiative_in_the_commitment_s_own_words() -> None:
+    # 1748295 "will provide updates on this in due course" names the 10-Year Health Plan only
+    # elsewhere in its sentence: the Plan's publication is no update on the cancer plan
+    in_sentence = dataclasses.replace(COMMITMENT, initiatives=(("10 year health plan", 0.7),))
+    found = Link(0.7, "same initiative", "10 year health plan")
+    assert named_link(COMMITMENT, found)
+    assert not named_link(in_sentence, found)
+    assert not named_link(COMMITMENT, Link(0.8, "same deliverable"))
 
 
 def test_softer_firm_to_soft_or_negated() -> None:

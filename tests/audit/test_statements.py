@@ -8,11 +8,13 @@ from audit.builders import answer, commitment, seed_answer, timex
 from pipeline.audit.initiatives import find_initiatives
 from pipeline.audit.lexicon import load_lexicon
 from pipeline.audit.statements import (
+    CITED,
     IN_ANTECEDENT,
     IN_QUOTE,
     IN_SENTENCE,
     action_family,
     answer_statements,
+    context_initiatives,
     mask,
     pattern_statements,
 )
@@ -79,6 +81,8 @@ def test_pattern_statements_real_sentences(
         "The 10-Year Health Plan will deliver three big shifts in the focus of healthcare, from hospital to community, analogue to digital, and sickness to prevention.",
         "Following publication of the 10-Year Health Plan, we will publish the new national cancer plan.",
         "Early diagnosis is a key focus of the National Cancer Plan.",
+        # 1754793: the White Paper is the subject of "announced that", not what was announced
+        "The Get Britain Working White Paper announced that DWP will establish a panel to consult disabled people as part of our wider efforts.",
     ],
 )
 def test_pattern_statements_need_a_cue(sentence: str) -> None:
@@ -179,3 +183,45 @@ def test_answer_statements_drop_patterns_covered_by_a_commitment() -> None:
     assert [(s.source, s.kind, s.event_end) for s in statements] == [
         ("commitment", "done", "2025-11-05")
     ]
+
+
+# (sentence verbatim from the shared corpus, the engine's quote, its kind, expected weight of the
+#  initiative it names): a name that is the subject of what it contains is cited, not delivered
+CONTENTS_TABLE = [
+    # 1848513
+    ("The 10-Year Health Plan sets out ambitious plans to transform mental health services to improve access and treatment, and to promote good mental health and wellbeing for the nation.",
+     "The 10-Year Health Plan sets out ambitious plans to transform mental health services to improve access and treatment", "future", IN_QUOTE * CITED),
+    # 1818764
+    ("The Strategic Defence Review (SDR) recommended that, to ensure the RAF remains at the leading edge of combat air's evolution, additional F-35 aircraft will be required over the next decade.",
+     "The Strategic Defence Review (SDR) recommended that, to ensure the RAF remains at the leading edge of combat air's evolution, additional F-35 aircraft will be required over the next decade", "future", IN_QUOTE * CITED),
+    # 1831180
+    ("The Industrial Strategy is a 10-year plan to back our strengths and realise Britain’s potential, targeting government investment towards eight-growth driving sectors (IS-8).",
+     "The Industrial Strategy is a 10-year plan to back our strengths and realise Britain’s potential", "future", IN_QUOTE * CITED),
+    # 1829174
+    ("Our 10 Year Health Plan is committed to rolling out Fracture Liaison Services across every part of the country by 2030.",
+     "Our 10 Year Health Plan is committed to rolling out Fracture Liaison Services across every part of the country by 2030", "future", IN_QUOTE * CITED),
+    # 1847656: the name is the subject of its own publication first
+    ("The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce.",
+     "The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce", "future", IN_QUOTE),
+    # 1739379: the name is what is delivered
+    ("We will publish a 10-Year Health Plan for the NHS in the spring which will focus on increasing productivity.",
+     "We will publish a 10-Year Health Plan for the NHS in the spring", "future", IN_QUOTE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "quote", "kind", "expected"), CONTENTS_TABLE)
+def test_context_initiatives_name_cited_by_its_contents_table(
+    sentence: str, quote: str, kind: str, expected: float
+) -> None:
+    lexicon = load_lexicon()
+    start = sentence.index(quote)
+    weights = context_initiatives(
+        start,
+        start + len(quote),
+        split_sentences(sentence),
+        find_initiatives(sentence, lexicon),
+        sentence,
+        lexicon,
+        kind,
+    )
+    assert len(weights) == 1 and weights[0][1] == pytest.approx(expected)
