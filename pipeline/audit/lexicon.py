@@ -55,7 +55,7 @@ INITIATIVE_CATEGORIES: tuple[str, ...] = (
     "programme", "plan", "strategy", "fund", "review", "board", "partnership", "scheme",
     "framework", "taskforce", "initiative", "white_paper",
 )  # fmt: skip
-CUE_KINDS: tuple[str, ...] = ("done", "future", "date_gap", "citation")
+CUE_KINDS: tuple[str, ...] = ("done", "future", "date_gap", "citation", "due_start", "due_span")
 CUE_SIDES: tuple[str, ...] = ("before", "after")
 VOCABULARY_KINDS: tuple[str, ...] = ("generic",)
 STRENGTHS: tuple[str, ...] = ("firm", "soft")
@@ -218,7 +218,10 @@ class CueRule:
         id: Unique identifier (provenance of a pattern statement).
         kind: ``done``, ``future``, ``date_gap`` (what may separate a cue from its date) or
             ``citation`` (words that cite a name rather than deliver it: before it, "as set out
-            in"; after it, what it contains: "sets out", "recommended that").
+            in"; after it, what it contains: "sets out", "recommended that"), ``due_start`` or
+            ``due_span`` (due words, matched from their start, that give when something begins
+            to apply, "from October", or the period it runs for, "from 1 October 2024 until 31
+            March 2025", rather than a deadline).
         side: ``after`` (matched at the start of the text after the mention, anchored with ``^``)
             or ``before`` (matched at the end of the text before it, anchored with ``$``).
         pattern: The regex; ``{base}``, ``{past}`` and ``{noun}`` stand for the action forms.
@@ -376,6 +379,7 @@ class Lexicon:
     date_gaps: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
     citations: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
     citations_after: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
+    due_shapes: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False)
     departments: dict[str, str] = field(init=False, repr=False)
     generic_words: frozenset[str] = field(init=False, repr=False)
 
@@ -449,6 +453,14 @@ class Lexicon:
                     if r.kind == "citation" and r.side == side
                 ),
             )
+        set_(
+            "due_shapes",
+            tuple(
+                (r.kind.removeprefix("due_"), re.compile(r.pattern, re.IGNORECASE))
+                for r in self.cue_rules
+                if r.kind in ("due_span", "due_start")
+            ),
+        )
         set_(
             "date_gaps",
             tuple(

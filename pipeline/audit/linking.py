@@ -12,7 +12,8 @@ A later statement is linked to a commitment when they concern
 The two scores combine as a noisy-or; a link needs ``link_threshold``. Its relation then follows
 from the later statement's kind, date and wording, provided the two concern the same action
 (``publish`` is not evidence for ``launch``; a generic completion such as "has been completed" is
-evidence for any action):
+evidence for any action, but only as a report of what was done: a future "will achieve X by
+2030" dates the achieving only):
 
 ========== ==================================== ==============================
 later kind  condition                             relation
@@ -24,6 +25,8 @@ done        commitment's action unknown, later    ``progress`` (``delivered`` on
             one not a generic completion          generic completion: "has been completed")
 ongoing     any                                   ``progress``
 future      negated ("no plans to")               ``withdrawn``
+future      another due of another shape (a      ``undated`` (``downgraded`` when softer)
+            start, a period, a deadline)
 future      due later than the current due        ``slipped`` (``restated`` when the same
                                                   relative words only moved with the calendar)
 future      due earlier                           ``brought_forward``
@@ -300,7 +303,11 @@ def classify(
         The relation (see the module's table), or None when the later statement is about
         another action of the same initiative and says nothing of this one.
     """
-    compatible = same_action(commitment.action, later.action, generic, covers)
+    # "has been completed" reports whatever was promised; "will achieve Clean Power by 2030"
+    # dates only the achieving, not the publication of the roadmap that promises it
+    compatible = same_action(
+        commitment.action, later.action, generic if later.kind == "done" else frozenset(), covers
+    )
     if later.kind == "done":
         if later.event_end is not None and later.event_end < commitment.date.isoformat():
             return None
@@ -316,6 +323,15 @@ def classify(
     if later.negated:
         return "withdrawn"
     weaker = softer(commitment, later)
+    if (
+        later.due is not None
+        and current_due is not None
+        and later.due != current_due
+        and later.due_shape != commitment.due_shape
+    ):
+        # "from October" (a start) says nothing of "until 31 March 2025" (a period's end); a
+        # start and a deadline on one day ("from April 2025", "in April 2025") still agree
+        return "downgraded" if weaker else "undated"
     if later.due is not None and current_due is not None:
         if later.due > current_due and not reanchored(commitment, current_due, later):
             return "slipped"

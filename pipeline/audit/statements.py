@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.audit.lexicon import Lexicon
-from pipeline.audit.records import AnswerRecord, InitiativeMention, Statement
+from pipeline.audit.records import AnswerRecord, DueShape, InitiativeMention, Statement
 from pipeline.audit.text import (
     Sentence,
     content_terms,
@@ -104,6 +104,17 @@ def governing_action(
     if governed:
         return lexicon.family_of(governed[0].group(0))
     return action_family(text, lexicon, kind)
+
+
+def due_shape(due_text: str | None, lexicon: Lexicon) -> DueShape:
+    """What a due date is the end of: ``span`` ("from 1 October 2024 until 31 March 2025"),
+    ``start`` ("from October": when something begins to apply) or ``point`` (a deadline, and
+    anything the lexicon's ``due_span``/``due_start`` rules do not match, in that order)."""
+    if due_text:
+        for shape, regex in lexicon.due_shapes:
+            if regex.match(due_text.strip()):
+                return "span" if shape == "span" else "start"
+    return "point"
 
 
 def mask(text: str, start: int, end: int, mentions: Sequence[InitiativeMention]) -> str:
@@ -250,6 +261,7 @@ def commitment_statement(
         kind=commitment.kind,
         due=commitment.due,
         due_text=commitment.due_text,
+        due_shape=due_shape(commitment.due_text, lexicon),
         strength=commitment.strength,
         assurance=commitment.assurance,
         negated=commitment.negated,
@@ -356,6 +368,7 @@ def pattern_statements(
                     kind=kind,
                     due=due,
                     due_text=due_text,
+                    due_shape=due_shape(due_text, lexicon),
                     strength="soft" if cue.rule.strength == "soft" else "firm",
                     action=action_family(mask(text, cue_start, cue_end, mentions), lexicon, kind),
                     event_start=event_start,

@@ -76,10 +76,41 @@ def later(**fields: Any) -> Statement:
         (later(kind="future", action="publish", due=None, strength="soft"), "downgraded"),
         (later(kind="future", action="publish", negated=True), "withdrawn"),
         (later(kind="future", action="set_out", due="2025-11-30"), None),
+        # 1746922 "The Solar Roadmap will set out ... its mission to achieve Clean Power by 2030":
+        # a future completion dates only itself, not the publication the commitment promised
+        (later(kind="future", action="complete", due="2025-03-31"), None),
     ],
 )
 def test_classify_relation_table(statement: Statement, expected: str | None) -> None:
     assert classify(COMMITMENT, COMMITMENT.due, statement, GENERIC) == expected
+
+
+# 1725763 (2024-09-09): "the Household Support Fund is being extended for a further 6 months,
+# from 1 October 2024 until 31 March 2025"; 1727597 (2024-09-30): "Support includes delivering
+# the £150 Warm Home Discount for low-income households from October, extending the Household
+# Support Fund with £421 million": a start is no new date for a period's end
+HSF = dataclasses.replace(
+    COMMITMENT,
+    action=None,
+    due="2025-03-31",
+    due_text="from 1 October 2024 until 31 March 2025",
+    due_shape="span",
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (later(kind="future", action="complete", due="2024-10-31", due_text="from October", due_shape="start"), "undated"),
+        (later(kind="future", action="complete", due="2024-10-31", due_shape="start", strength="soft"), "downgraded"),
+        (later(kind="future", action=None, due="2025-03-31", due_text="from 1 October 2024 until 31 March 2025", due_shape="span"), "restated"),
+        (later(kind="future", action=None, due="2026-03-31", due_text="until 31 March 2026", due_shape="span"), "slipped"),
+        # 1741059 "will be implemented from April 2025" / 1741079 "... in April 2025": one day
+        (later(kind="future", action=None, due="2025-03-31", due_shape="point"), "restated"),
+    ],
+)  # fmt: skip
+def test_classify_dues_of_other_shapes_table(statement: Statement, expected: str) -> None:
+    assert classify(HSF, HSF.due, statement, GENERIC) == expected
 
 
 def test_classify_compares_with_the_current_due_not_the_first() -> None:

@@ -15,6 +15,7 @@ from pipeline.audit.statements import (
     action_family,
     answer_statements,
     context_initiatives,
+    due_shape,
     mask,
     pattern_statements,
 )
@@ -225,3 +226,26 @@ def test_context_initiatives_name_cited_by_its_contents_table(
         kind,
     )
     assert len(weights) == 1 and weights[0][1] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("due_text", "expected"),
+    [
+        # 1725763: the period an extension runs for
+        ("from 1 October 2024 until 31 March 2025", "span"),
+        # 1753110
+        ("from 1 April 2024 to 31 March 2025", "span"),
+        # 1727597: when a payment begins
+        ("from October", "start"),
+        # 1847733
+        ("from the 2026/27 academic year", "start"),
+        # 1725497
+        ("From 16 September", "start"),
+        ("in the spring", "point"),
+        ("by 2035", "point"),
+        ("over this Parliament", "point"),
+        (None, "point"),
+    ],
+)
+def test_due_shape_table(due_text: str | None, expected: str) -> None:
+    assert due_shape(due_text, load_lexicon()) == expected
