@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.audit.initiatives import find_initiatives
 from pipeline.audit.lexicon import Lexicon, load_lexicon
@@ -337,6 +337,8 @@ def run_audit(
     """
     config = config or AuditConfig()
     lexicon = lexicon or load_lexicon()
+    if lexicon.document_words and not config.link.document_words:
+        config = replace(config, link=replace(config.link, document_words=lexicon.document_words))
     known = latest_versions(answers, as_of)
     statements: list[Statement] = []
     initiatives: list[InitiativeRow] = []

@@ -10,7 +10,8 @@ Five files in a lexicon folder (the default is ``pipeline/audit/data/``):
 - ``cues.jsonl``: regexes around an initiative mention that make an evidence statement
   ("X, published on 3 July"; "X, due for publication early next year").
 - ``departments.jsonl``: renamed departments mapped to their successors.
-- ``vocabulary.jsonl``: words too common to say what a deliverable is.
+- ``vocabulary.jsonl``: words too common to say what a deliverable is, and kinds of document that
+  say it only with a subject ("an interim report" of what?).
 
 Every rule is built ``from_dict``: unknown keys, missing keys and bad enum values raise
 :class:`~pipeline.nlp.rules.RuleError` naming the file, line, field, value and what is allowed.
@@ -57,7 +58,7 @@ INITIATIVE_CATEGORIES: tuple[str, ...] = (
 )  # fmt: skip
 CUE_KINDS: tuple[str, ...] = ("done", "future", "date_gap", "citation", "due_start", "due_span")
 CUE_SIDES: tuple[str, ...] = ("before", "after")
-VOCABULARY_KINDS: tuple[str, ...] = ("generic",)
+VOCABULARY_KINDS: tuple[str, ...] = ("generic", "document")
 STRENGTHS: tuple[str, ...] = ("firm", "soft")
 ACTION_FORMS: tuple[str, ...] = ("base", "past", "noun")
 PLACEHOLDERS: tuple[str, ...] = tuple("{" + f + "}" for f in ACTION_FORMS)
@@ -299,7 +300,8 @@ class DepartmentRule:
 
 @dataclass(frozen=True, slots=True)
 class VocabularyRule:
-    """Words left out of deliverable terms (``kind="generic"``)."""
+    """Words left out of deliverable terms (``kind="generic"``), or kinds of document
+    (``kind="document"``: "report", "impact assessment") that name no deliverable on their own."""
 
     id: str
     kind: str
@@ -382,6 +384,7 @@ class Lexicon:
     due_shapes: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False)
     departments: dict[str, str] = field(init=False, repr=False)
     generic_words: frozenset[str] = field(init=False, repr=False)
+    document_words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         _check_unique(self.initiative_rules, "initiatives.jsonl")
@@ -468,7 +471,11 @@ class Lexicon:
             ),
         )
         set_("departments", {r.name: r.canonical for r in self.department_rules})
-        set_("generic_words", frozenset(w for r in self.vocabulary_rules for w in r.words))
+        for kind, attr in (("generic", "generic_words"), ("document", "document_words")):
+            set_(
+                attr,
+                frozenset(w for r in self.vocabulary_rules if r.kind == kind for w in r.words),
+            )
 
     def family_of(self, form: str) -> str | None:
         """The action family of a matched form ("Published" -> ``publish``), or None."""

@@ -59,10 +59,14 @@ class LinkConfig:
     Attributes:
         link_threshold: Least combined score for a link.
         min_shared_terms: Least number of shared content words for a deliverable match.
+        document_words: Kinds of document ("report", "interim", "assessment"): a deliverable
+            match needs a shared word that is not one of them ("an interim report" of the ADHD
+            taskforce is not one of a research study's "interim reports").
     """
 
     link_threshold: float = 0.5
     min_shared_terms: int = 2
+    document_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +184,7 @@ def link(
     shared: tuple[str, ...] = ()
     if same_actor(earlier, later):
         common = earlier.terms & later.terms
-        if len(common) >= config.min_shared_terms:
+        if len(common) >= config.min_shared_terms and common - config.document_words:
             deliverable = deliverable_score(earlier.terms, later.terms, idf, default_idf)
             shared = tuple(sorted(common, key=lambda t: (-idf.get(t, default_idf), t))[:5])
     score = 1.0 - (1.0 - init) * (1.0 - deliverable)

@@ -36,6 +36,9 @@ def test_load_lexicon_bundled_rules_compile() -> None:
     assert lexicon.family_of("Published") == "publish"
     assert lexicon.family_of("rolled  out") == "launch"
     assert "complete" in lexicon.generic_families
+    assert {"report", "interim", "copy", "library"} <= lexicon.document_words
+    assert "report" not in lexicon.generic_words
+    assert lexicon.covers == {"publish": frozenset({"set_out"})}
     assert lexicon.department("Department for Levelling Up, Housing and Communities") == (
         "Ministry of Housing, Communities and Local Government"
     )

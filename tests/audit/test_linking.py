@@ -298,3 +298,32 @@ def test_normalised_quote_ignores_case_punctuation_and_apostrophes() -> None:
         "ofcom's research and advice"
     )
     assert normalised_quote("21st December") != normalised_quote("21 December")
+
+
+DOCUMENT_WORDS = frozenset({"interim", "report", "copy", "library", "letter", "available"})
+
+# (earlier quote's context terms, later quote's terms, linked?): real rows; a deliverable match
+# needs a shared word that is not a kind of document
+DOCUMENT_TABLE = [
+    # 1674644 "All study outputs, including interim reports, will be published" (an ICB research
+    # study) / 1818559 "An interim report was published on 20 June" (the ADHD taskforce)
+    (frozenset({"study", "output", "interim", "report"}), frozenset({"interim", "report"}), False),
+    # 1675506 / 1678363 (Ministry of Defence): one letter per Member asking ("write" and
+    # "letter" are action words, left out of terms)
+    (frozenset({"copy", "library", "available"}), frozenset({"copy", "library", "available"}), False),
+    # 1723199 / 1746300: the same sight-test funding
+    (frozenset({"sight", "test", "optical", "voucher", "special", "educational", "setting", "annually"}),
+     frozenset({"sight", "test", "optical", "voucher", "special", "educational", "setting", "annually"}), True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("earlier_terms", "later_terms", "linked"), DOCUMENT_TABLE)
+def test_link_deliverable_needs_more_than_kinds_of_document(
+    earlier_terms: frozenset[str], later_terms: frozenset[str], linked: bool
+) -> None:
+    config = LinkConfig(document_words=DOCUMENT_WORDS)
+    earlier = dataclasses.replace(COMMITMENT, initiatives=(), terms=earlier_terms)
+    found = link(earlier, later(initiatives=(), terms=later_terms), {}, config)
+    assert (found is not None) is linked
+    # without the document words every row links
+    assert link(earlier, later(initiatives=(), terms=later_terms), {}, LinkConfig()) is not None
