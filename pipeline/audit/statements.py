@@ -46,6 +46,18 @@ _GOVERNED = re.compile(
 )
 
 
+_PURPOSE = re.compile(r"^\s*(?:in\s+order\s+)?to\s+[^,;.]{1,120}[,;]", re.IGNORECASE)
+"""An opening purpose clause ("To deliver our pledge, ..."): its verb is not the action."""
+
+
+def without_purpose(text: str) -> str:
+    """``text`` with an opening purpose clause blanked out (offsets kept): in "To deliver our
+    manifesto pledge, from 2026/27, we intend to introduce permanently lower tax rates" the
+    action is "introduce"."""
+    match = _PURPOSE.match(text)
+    return " " * match.end() + text[match.end() :] if match else text
+
+
 FORM_PREFERENCE: dict[str, tuple[str, ...]] = {
     "future": ("base", "past", "noun"),
     "done": ("past", "base", "noun"),
@@ -81,8 +93,10 @@ def governing_action(
     of publication" reports no publication).
 
     In "The National Cancer Plan, due for publication early next year, will set out further
-    details" the date belongs to "publication", not to "set out".
+    details" the date belongs to "publication", not to "set out". An opening purpose clause is
+    skipped (:func:`without_purpose`).
     """
+    text = without_purpose(text)
     if kind == "done" and not anchor:
         past = lexicon.form_regexes["past"].search(text) if "past" in lexicon.form_regexes else None
         return lexicon.family_of(past.group(0)) if past else None

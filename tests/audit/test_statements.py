@@ -16,6 +16,7 @@ from pipeline.audit.statements import (
     answer_statements,
     context_initiatives,
     due_shape,
+    governing_action,
     mask,
     pattern_statements,
 )
@@ -249,3 +250,26 @@ def test_context_initiatives_name_cited_by_its_contents_table(
 )
 def test_due_shape_table(due_text: str | None, expected: str) -> None:
     assert due_shape(due_text, load_lexicon()) == expected
+
+
+# (a quote verbatim from the shared corpus, its kind, its due words, expected action)
+GOVERNING_TABLE = [
+    # 1831470: an opening purpose clause is not the action
+    ("To deliver our manifesto pledge, from 2026/27, we intend to introduce permanently lower tax rates for retail, hospitality",
+     "future", "from 2026/27", "launch"),
+    # 1740378
+    ("To deliver our manifesto pledge, from 2026-27, we intend to introduce permanently lower tax rates for retail, hospitality",
+     "future", "from 2026-27", "launch"),
+    # 1847656: the date belongs to the publication, not to "set out"
+    ("The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce",
+     "future", "early next year", "publish"),
+    # 1739379
+    ("We will publish a 10-Year Health Plan for the NHS in the spring", "future", "in the spring", "publish"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "kind", "anchor", "expected"), GOVERNING_TABLE)
+def test_governing_action_table(quote: str, kind: str, anchor: str, expected: str) -> None:
+    lexicon = load_lexicon()
+    masked = mask(quote, 0, len(quote), find_initiatives(quote, lexicon))
+    assert governing_action(masked, lexicon, kind, anchor) == expected
