@@ -202,6 +202,18 @@ CONTENTS_TABLE = [
     # 1829174
     ("Our 10 Year Health Plan is committed to rolling out Fracture Liaison Services across every part of the country by 2030.",
      "Our 10 Year Health Plan is committed to rolling out Fracture Liaison Services across every part of the country by 2030", "future", IN_QUOTE * CITED),
+    # 1747368: work done to support a named review
+    ("The Ministry of Defence is working with several technology providers in Defence's digital ecosystem to support the Strategic Defence Review (SDR).",
+     "The Ministry of Defence is working with several technology providers in Defence's digital ecosystem to support the Strategic Defence Review (SDR)", "ongoing", IN_QUOTE * CITED),
+    # 1725826: the name is the topic of an update
+    ("It has always been the Government’s intention to provide an update to the House on the New Towns Taskforce.",
+     "the Government’s intention to provide an update to the House on the New Towns Taskforce", "future", IN_QUOTE * CITED),
+    # 1831180: the name inside an opening purpose clause
+    ("To ensure robust and comprehensive monitoring and evaluation of the Industrial Strategy, we have chosen six economic indicators that reflect a range of desirable objectives for the IS-8 and the economy as a whole.",
+     "we have chosen six economic indicators that reflect a range of desirable objectives for the IS-8 and the economy as a whole", "done", IN_QUOTE * CITED),
+    # 1831144: work on the development of the named strategy is not a citation
+    ("To support the development of the Defence Diplomacy Strategy, the Ministry of Defence is consulting a range of sources.",
+     "the Ministry of Defence is consulting a range of sources", "ongoing", IN_QUOTE),
     # 1847656: the name is the subject of its own publication first
     ("The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce.",
      "The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce", "future", IN_QUOTE),
