@@ -184,7 +184,7 @@ def audit_commitment(
     generic_actions: frozenset[str],
     department: str | None = None,
     model_version: str = "",
-    own_quotes: frozenset[str] = frozenset(),
+    own_text: str = "",
     covers: Mapping[str, frozenset[str]] | None = None,
 ) -> DeadlineRow:
     """One commitment's deadline row from the later statements that may concern it.
@@ -201,8 +201,8 @@ def audit_commitment(
         department: The department as recorded on the answer (the statement holds the canonical
             one).
         model_version: The extractor version of the commitment row.
-        own_quotes: The normalised words of every statement of the commitment's answer: a later
-            statement that only repeats one of them is a re-sent template (:func:`repetition`).
+        own_text: The normalised words of the commitment's answer: a later statement that only
+            repeats some of them is a re-sent template (:func:`repetition`).
         covers: Action family -> the other families it stands for ("publish" -> "set_out"), used
             when the link rests on an initiative the commitment names (:func:`named_link`).
     """
@@ -215,7 +215,7 @@ def audit_commitment(
         found = link(commitment, later, idf, config.link, default_idf)
         if found is None:
             continue
-        repeated = repetition(commitment, later, own_quotes)
+        repeated = repetition(commitment, later, own_text)
         if repeated == "sibling":
             continue
         relation = classify(
@@ -343,14 +343,14 @@ def run_audit(
     statements: list[Statement] = []
     initiatives: list[InitiativeRow] = []
     origin: dict[int, AnswerRecord] = {}
-    own_quotes: dict[int, frozenset[str]] = {}
+    own_text: dict[int, str] = {}
     for answer in known:
         mentions = find_initiatives(answer.text, lexicon)
         initiatives.extend(initiative_rows(answer, mentions))
         found = answer_statements(answer, mentions, lexicon)
         statements.extend(found)
         origin[answer.id] = answer
-        own_quotes[answer.id] = frozenset(normalised_quote(s.quote) for s in found)
+        own_text[answer.id] = normalised_quote(answer.text)
     checked_through = known[-1].date_answered if known else None
     candidates = _Candidates(statements, config.max_term_share)
     rows = []
@@ -370,7 +370,7 @@ def run_audit(
                 generic_actions=lexicon.generic_families,
                 department=answer.department,
                 model_version=answer.model_version,
-                own_quotes=own_quotes[statement.answer_id],
+                own_text=own_text[statement.answer_id],
                 covers=lexicon.covers,
             )
         )

@@ -236,27 +236,38 @@ def normalised_quote(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower().replace("’", "'")).strip()
 
 
+def _within(words: str, text: str, min_words: int) -> bool:
+    """True when ``words`` (normalised) occur whole in ``text`` (normalised): equal, or at least
+    ``min_words`` long and found between word boundaries."""
+    if words == text:
+        return True
+    return len(words.split()) >= min_words and f" {words} " in f" {text} "
+
+
 def repetition(
-    commitment: Statement, later: Statement, own_quotes: frozenset[str]
+    commitment: Statement, later: Statement, own_text: str, min_words: int = 4
 ) -> Repetition | None:
     """Whether ``later`` only repeats words that the commitment's own answer already held.
 
-    Departments re-send a drafted answer, word for word, to the next Member who asks. A later
-    statement whose words are the commitment's own (``"self"``) restates it, even when its
-    relative date words ("next year") now point one calendar year on; one whose words are those
-    of another statement of the commitment's answer (``"sibling"``: the other clause of the
-    same template sentence) says nothing new about this commitment. A repeat of its own words
-    never moves its schedule (the caller keeps the relation but reads a slip as a restatement).
+    Departments re-send a drafted answer, word for word or with its punctuation retouched, to
+    the next Member who asks. A later statement whose words are the commitment's own, or hold
+    them (``"self"``), restates it, even when its relative date words ("next year") now point one
+    calendar year on; one whose words stand elsewhere in the commitment's answer (``"sibling"``:
+    the other clause of the same template sentence) says nothing new about this commitment. A
+    repeat of its own words never moves its schedule (the caller keeps the relation but reads a
+    slip as a restatement).
 
     Args:
         commitment: The audited commitment.
         later: A statement of a later answer.
-        own_quotes: :func:`normalised_quote` of every statement of the commitment's answer.
+        own_text: :func:`normalised_quote` of the commitment's whole answer.
+        min_words: Shorter words are compared whole only ("will continue" is in any answer).
     """
     words = normalised_quote(later.quote)
-    if words == normalised_quote(commitment.quote):
+    own = normalised_quote(commitment.quote)
+    if _within(words, own, min_words) or _within(own, words, min_words):
         return "self"
-    if words in own_quotes:
+    if _within(words, own_text, min_words):
         return "sibling"
     return None
 
