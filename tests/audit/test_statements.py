@@ -205,6 +205,9 @@ CONTENTS_TABLE = [
     # 1747368: work done to support a named review
     ("The Ministry of Defence is working with several technology providers in Defence's digital ecosystem to support the Strategic Defence Review (SDR).",
      "The Ministry of Defence is working with several technology providers in Defence's digital ecosystem to support the Strategic Defence Review (SDR)", "ongoing", IN_QUOTE * CITED),
+    # 1752772: aligned with a part of the named plan
+    ("This will be aligned with the monitoring and evaluation activities of the 10-Year Health Plan.",
+     "This will be aligned with the monitoring and evaluation activities of the 10-Year Health Plan", "future", IN_QUOTE * CITED),
     # 1725826: the name is the topic of an update
     ("It has always been the Government’s intention to provide an update to the House on the New Towns Taskforce.",
      "the Government’s intention to provide an update to the House on the New Towns Taskforce", "future", IN_QUOTE * CITED),
