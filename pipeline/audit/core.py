@@ -350,7 +350,8 @@ def run_audit(
         found = answer_statements(answer, mentions, lexicon)
         statements.extend(found)
         origin[answer.id] = answer
-        own_text[answer.id] = normalised_quote(answer.text)
+        if any(audited(s) for s in found):
+            own_text[answer.id] = normalised_quote(answer.text)
     checked_through = known[-1].date_answered if known else None
     candidates = _Candidates(statements, config.max_term_share)
     rows = []
