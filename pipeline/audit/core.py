@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from pipeline.audit.initiatives import find_initiatives
 from pipeline.audit.lexicon import Lexicon, load_lexicon
@@ -22,6 +22,9 @@ from pipeline.audit.linking import (
     document_frequencies,
     idf_weights,
     link,
+    named_link,
+    normalised_quote,
+    repetition,
     softer,
 )
 from pipeline.audit.records import (
@@ -181,6 +184,8 @@ def audit_commitment(
     generic_actions: frozenset[str],
     department: str | None = None,
     model_version: str = "",
+    own_text: str = "",
+    covers: Mapping[str, frozenset[str]] | None = None,
 ) -> DeadlineRow:
     """One commitment's deadline row from the later statements that may concern it.
 
@@ -196,6 +201,10 @@ def audit_commitment(
         department: The department as recorded on the answer (the statement holds the canonical
             one).
         model_version: The extractor version of the commitment row.
+        own_text: The normalised words of the commitment's answer: a later statement that only
+            repeats some of them is a re-sent template (:func:`repetition`).
+        covers: Action family -> the other families it stands for ("publish" -> "set_out"), used
+            when the link rests on an initiative the commitment names (:func:`named_link`).
     """
     due, due_basis = due_of(commitment, config)
     current = due.isoformat() if due else None
@@ -206,7 +215,18 @@ def audit_commitment(
         found = link(commitment, later, idf, config.link, default_idf)
         if found is None:
             continue
-        relation = classify(commitment, current, later, generic_actions)
+        repeated = repetition(commitment, later, own_text)
+        if repeated == "sibling":
+            continue
+        relation = classify(
+            commitment,
+            current,
+            later,
+            generic_actions,
+            covers if named_link(commitment, found) else None,
+        )
+        if repeated == "self" and relation in ("slipped", "brought_forward"):
+            relation = "restated"
         if relation is None or found.score < _least_score(relation, config):
             continue
         if (
@@ -317,15 +337,21 @@ def run_audit(
     """
     config = config or AuditConfig()
     lexicon = lexicon or load_lexicon()
+    if lexicon.document_words and not config.link.document_words:
+        config = replace(config, link=replace(config.link, document_words=lexicon.document_words))
     known = latest_versions(answers, as_of)
     statements: list[Statement] = []
     initiatives: list[InitiativeRow] = []
     origin: dict[int, AnswerRecord] = {}
+    own_text: dict[int, str] = {}
     for answer in known:
         mentions = find_initiatives(answer.text, lexicon)
         initiatives.extend(initiative_rows(answer, mentions))
-        statements.extend(answer_statements(answer, mentions, lexicon))
+        found = answer_statements(answer, mentions, lexicon)
+        statements.extend(found)
         origin[answer.id] = answer
+        if any(audited(s) for s in found):
+            own_text[answer.id] = normalised_quote(answer.text)
     checked_through = known[-1].date_answered if known else None
     candidates = _Candidates(statements, config.max_term_share)
     rows = []
@@ -345,6 +371,8 @@ def run_audit(
                 generic_actions=lexicon.generic_families,
                 department=answer.department,
                 model_version=answer.model_version,
+                own_text=own_text[statement.answer_id],
+                covers=lexicon.covers,
             )
         )
     rows.sort(key=sort_key)

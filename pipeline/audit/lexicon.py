@@ -10,12 +10,13 @@ Five files in a lexicon folder (the default is ``pipeline/audit/data/``):
 - ``cues.jsonl``: regexes around an initiative mention that make an evidence statement
   ("X, published on 3 July"; "X, due for publication early next year").
 - ``departments.jsonl``: renamed departments mapped to their successors.
-- ``vocabulary.jsonl``: words too common to say what a deliverable is.
+- ``vocabulary.jsonl``: words too common to say what a deliverable is, and kinds of document that
+  say it only with a subject ("an interim report" of what?).
 
 Every rule is built ``from_dict``: unknown keys, missing keys and bad enum values raise
 :class:`~pipeline.nlp.rules.RuleError` naming the file, line, field, value and what is allowed.
 Audit-specific codes: PCT601 (a rule with an empty word list), PCT602 (a cue pattern without its
-action placeholder), PCT603 (duplicate rule id).
+action placeholder), PCT603 (duplicate rule id), PCT604 (an action family covering an unknown one).
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ INITIATIVE_CATEGORIES: tuple[str, ...] = (
     "programme", "plan", "strategy", "fund", "review", "board", "partnership", "scheme",
     "framework", "taskforce", "initiative", "white_paper",
 )  # fmt: skip
-CUE_KINDS: tuple[str, ...] = ("done", "future", "date_gap", "citation")
+CUE_KINDS: tuple[str, ...] = ("done", "future", "date_gap", "citation", "due_start", "due_span")
 CUE_SIDES: tuple[str, ...] = ("before", "after")
-VOCABULARY_KINDS: tuple[str, ...] = ("generic",)
+VOCABULARY_KINDS: tuple[str, ...] = ("generic", "document")
 STRENGTHS: tuple[str, ...] = ("firm", "soft")
 ACTION_FORMS: tuple[str, ...] = ("base", "past", "noun")
 PLACEHOLDERS: tuple[str, ...] = tuple("{" + f + "}" for f in ACTION_FORMS)
@@ -161,6 +162,7 @@ class ActionRule:
         past: Past and participle forms ("published", "rolled out").
         noun: Nominalisations ("publication").
         generic: A completion family ("completed", "delivered") that is evidence for any family.
+        covers: Other families this one delivers too: a document "published" has been "set out".
         note: Free text for the reader.
     """
 
@@ -170,6 +172,7 @@ class ActionRule:
     past: tuple[str, ...]
     noun: tuple[str, ...] = ()
     generic: bool = False
+    covers: tuple[str, ...] = ()
     note: str = ""
 
     @classmethod
@@ -178,20 +181,21 @@ class ActionRule:
         check_keys(
             data,
             required=("id", "family", "base", "past"),
-            optional=("noun", "generic", "note"),
+            optional=("noun", "generic", "covers", "note"),
             where=where,
         )
         check_type(data["id"], str, field="id", where=where)
         check_type(data["family"], str, field="family", where=where)
         generic = check_type(data.get("generic", False), bool, field="generic", where=where)
         return cls(
-            data["id"],
-            data["family"],
-            tuple(w.lower() for w in _words(data, "base", where)),
-            tuple(w.lower() for w in _words(data, "past", where)),
-            tuple(w.lower() for w in _words(data, "noun", where, allow_empty=True)),
-            generic,
-            str(data.get("note", "")),
+            id=data["id"],
+            family=data["family"],
+            base=tuple(w.lower() for w in _words(data, "base", where)),
+            past=tuple(w.lower() for w in _words(data, "past", where)),
+            noun=tuple(w.lower() for w in _words(data, "noun", where, allow_empty=True)),
+            generic=generic,
+            covers=_words(data, "covers", where, allow_empty=True),
+            note=str(data.get("note", "")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -200,6 +204,8 @@ class ActionRule:
         if self.generic:
             out["generic"] = True
         out.update(base=list(self.base), past=list(self.past), noun=list(self.noun))
+        if self.covers:
+            out["covers"] = list(self.covers)
         if self.note:
             out["note"] = self.note
         return out
@@ -212,7 +218,11 @@ class CueRule:
     Attributes:
         id: Unique identifier (provenance of a pattern statement).
         kind: ``done``, ``future``, ``date_gap`` (what may separate a cue from its date) or
-            ``citation`` (words before a name that cite it rather than deliver it: "as set out in").
+            ``citation`` (words that cite a name rather than deliver it: before it, "as set out
+            in"; after it, what it contains: "sets out", "recommended that"), ``due_start`` or
+            ``due_span`` (due words, matched from their start, that give when something begins
+            to apply, "from October", or the period it runs for, "from 1 October 2024 until 31
+            March 2025", rather than a deadline).
         side: ``after`` (matched at the start of the text after the mention, anchored with ``^``)
             or ``before`` (matched at the end of the text before it, anchored with ``$``).
         pattern: The regex; ``{base}``, ``{past}`` and ``{noun}`` stand for the action forms.
@@ -290,7 +300,8 @@ class DepartmentRule:
 
 @dataclass(frozen=True, slots=True)
 class VocabularyRule:
-    """Words left out of deliverable terms (``kind="generic"``)."""
+    """Words left out of deliverable terms (``kind="generic"``), or kinds of document
+    (``kind="document"``: "report", "impact assessment") that name no deliverable on their own."""
 
     id: str
     kind: str
@@ -365,11 +376,15 @@ class Lexicon:
     action_family: dict[str, str] = field(init=False, repr=False)
     form_regexes: dict[str, re.Pattern[str]] = field(init=False, repr=False)
     generic_families: frozenset[str] = field(init=False, repr=False)
+    covers: dict[str, frozenset[str]] = field(init=False, repr=False)
     cues: tuple[CompiledCue, ...] = field(init=False, repr=False)
     date_gaps: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
     citations: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
+    citations_after: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
+    due_shapes: tuple[tuple[str, re.Pattern[str]], ...] = field(init=False, repr=False)
     departments: dict[str, str] = field(init=False, repr=False)
     generic_words: frozenset[str] = field(init=False, repr=False)
+    document_words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         _check_unique(self.initiative_rules, "initiatives.jsonl")
@@ -412,6 +427,7 @@ class Lexicon:
             re.compile(r"(?<![\w-])" + _alternation(family) + r"(?![\w-])", re.IGNORECASE),
         )
         set_("generic_families", frozenset(r.family for r in self.action_rules if r.generic))
+        set_("covers", _covers(self.action_rules))
         forms = {
             name: _alternation(w for r in self.action_rules for w in getattr(r, name))
             for name in ACTION_FORMS
@@ -431,10 +447,21 @@ class Lexicon:
                 if r.kind in ("done", "future")
             ),
         )
+        for side, attr in (("before", "citations"), ("after", "citations_after")):
+            set_(
+                attr,
+                tuple(
+                    re.compile(r.pattern, re.IGNORECASE)
+                    for r in self.cue_rules
+                    if r.kind == "citation" and r.side == side
+                ),
+            )
         set_(
-            "citations",
+            "due_shapes",
             tuple(
-                re.compile(r.pattern, re.IGNORECASE) for r in self.cue_rules if r.kind == "citation"
+                (r.kind.removeprefix("due_"), re.compile(r.pattern, re.IGNORECASE))
+                for r in self.cue_rules
+                if r.kind in ("due_span", "due_start")
             ),
         )
         set_(
@@ -444,7 +471,11 @@ class Lexicon:
             ),
         )
         set_("departments", {r.name: r.canonical for r in self.department_rules})
-        set_("generic_words", frozenset(w for r in self.vocabulary_rules for w in r.words))
+        for kind, attr in (("generic", "generic_words"), ("document", "document_words")):
+            set_(
+                attr,
+                frozenset(w for r in self.vocabulary_rules if r.kind == kind for w in r.words),
+            )
 
     def family_of(self, form: str) -> str | None:
         """The action family of a matched form ("Published" -> ``publish``), or None."""
@@ -513,6 +544,23 @@ class Lexicon:
             loaded["departments.jsonl"],
             loaded["vocabulary.jsonl"],
         )
+
+
+def _covers(rules: Iterable[ActionRule]) -> dict[str, frozenset[str]]:
+    """Family -> the other families it delivers too; raise PCT604 for an unknown family."""
+    rules = tuple(rules)
+    families = {r.family for r in rules}
+    covers: dict[str, set[str]] = {}
+    for rule in rules:
+        for other in rule.covers:
+            if other not in families:
+                raise RuleError(
+                    "PCT604",
+                    f"actions.jsonl rule {rule.id!r}: field 'covers' has value {other!r}; "
+                    f"allowed: {', '.join(sorted(families))}",
+                )
+            covers.setdefault(rule.family, set()).add(other)
+    return {family: frozenset(others) for family, others in covers.items()}
 
 
 def _check_unique(rules: Iterable[Any], name: str) -> None:

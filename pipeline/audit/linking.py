@@ -12,17 +12,21 @@ A later statement is linked to a commitment when they concern
 The two scores combine as a noisy-or; a link needs ``link_threshold``. Its relation then follows
 from the later statement's kind, date and wording, provided the two concern the same action
 (``publish`` is not evidence for ``launch``; a generic completion such as "has been completed" is
-evidence for any action):
+evidence for any action, but only as a report of what was done: a future "will achieve X by
+2030" dates the achieving only):
 
 ========== ==================================== ==============================
 later kind  condition                             relation
 ========== ==================================== ==============================
-done        same action, event not before         ``delivered``
+done        event dated before the commitment     none (old news, whatever its action)
+done        same action                           ``delivered``
 done        other or no action word               ``progress``
 done        commitment's action unknown, later    ``progress`` (``delivered`` only for a
             one not a generic completion          generic completion: "has been completed")
 ongoing     any                                   ``progress``
 future      negated ("no plans to")               ``withdrawn``
+future      another due of another shape (a      ``undated`` (``downgraded`` when softer)
+            start, a period, a deadline)
 future      due later than the current due        ``slipped`` (``restated`` when the same
                                                   relative words only moved with the calendar)
 future      due earlier                           ``brought_forward``
@@ -37,9 +41,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from pipeline.audit.records import Relation, Statement
 
@@ -53,10 +59,14 @@ class LinkConfig:
     Attributes:
         link_threshold: Least combined score for a link.
         min_shared_terms: Least number of shared content words for a deliverable match.
+        document_words: Kinds of document ("report", "interim", "assessment"): a deliverable
+            match needs a shared word that is not one of them ("an interim report" of the ADHD
+            taskforce is not one of a research study's "interim reports").
     """
 
     link_threshold: float = 0.5
     min_shared_terms: int = 2
+    document_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +184,7 @@ def link(
     shared: tuple[str, ...] = ()
     if same_actor(earlier, later):
         common = earlier.terms & later.terms
-        if len(common) >= config.min_shared_terms:
+        if len(common) >= config.min_shared_terms and common - config.document_words:
             deliverable = deliverable_score(earlier.terms, later.terms, idf, default_idf)
             shared = tuple(sorted(common, key=lambda t: (-idf.get(t, default_idf), t))[:5])
     score = 1.0 - (1.0 - init) * (1.0 - deliverable)
@@ -190,22 +200,84 @@ def link(
     return Link(round(score, 3), "; ".join(reasons), key, shared)
 
 
-def same_action(earlier: str | None, later: str | None, generic: frozenset[str]) -> bool:
+def same_action(
+    earlier: str | None,
+    later: str | None,
+    generic: frozenset[str],
+    covers: Mapping[str, frozenset[str]] | None = None,
+) -> bool:
     """True when a later action can stand for the earlier one.
 
     Unknown actions are compatible; a later generic completion ("completed", "delivered") stands
-    for any action; otherwise the families must be equal. A generic earlier action ("aims to be
-    complete") needs a later generic one.
+    for any action; a later action stands for the families it ``covers`` (a White Paper
+    "published" on 26 November was "set out" then); otherwise the families must be equal. A
+    generic earlier action ("aims to be complete") needs a later generic one.
     """
     if earlier is None or later is None:
         return True
-    return earlier == later or later in generic
+    return earlier == later or later in generic or earlier in (covers or {}).get(later, ())
 
 
 def softer(commitment: Statement, later: Statement) -> bool:
     """True when ``later`` words the same thing more softly ("will" -> "aims to"), or negates it."""
     return later.negated or STRENGTH_RANK.get(later.strength, 1) < STRENGTH_RANK.get(
         commitment.strength, 1
+    )
+
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+Repetition = Literal["self", "sibling"]
+
+
+def normalised_quote(text: str) -> str:
+    """``text`` lower-cased with every run of non-alphanumerics as one space, for comparing
+    the words of two statements ("Spending Review," and "spending review" are equal)."""
+    return _NON_WORD.sub(" ", text.lower().replace("’", "'")).strip()
+
+
+def _within(words: str, text: str, min_words: int) -> bool:
+    """True when ``words`` (normalised) occur whole in ``text`` (normalised): equal, or at least
+    ``min_words`` long and found between word boundaries."""
+    if words == text:
+        return True
+    return len(words.split()) >= min_words and f" {words} " in f" {text} "
+
+
+def repetition(
+    commitment: Statement, later: Statement, own_text: str, min_words: int = 4
+) -> Repetition | None:
+    """Whether ``later`` only repeats words that the commitment's own answer already held.
+
+    Departments re-send a drafted answer, word for word or with its punctuation retouched, to
+    the next Member who asks. A later statement whose words are the commitment's own, or hold
+    them (``"self"``), restates it, even when its relative date words ("next year") now point one
+    calendar year on; one whose words stand elsewhere in the commitment's answer (``"sibling"``:
+    the other clause of the same template sentence) says nothing new about this commitment. A
+    repeat of its own words never moves its schedule (the caller keeps the relation but reads a
+    slip as a restatement).
+
+    Args:
+        commitment: The audited commitment.
+        later: A statement of a later answer.
+        own_text: :func:`normalised_quote` of the commitment's whole answer.
+        min_words: Shorter words are compared whole only ("will continue" is in any answer).
+    """
+    words = normalised_quote(later.quote)
+    own = normalised_quote(commitment.quote)
+    if _within(words, own, min_words) or _within(own, words, min_words):
+        return "self"
+    if _within(words, own_text, min_words):
+        return "sibling"
+    return None
+
+
+def named_link(commitment: Statement, found: Link) -> bool:
+    """True when ``found`` rests on an initiative the commitment names in its own words (weight
+    1.0): then its "set out" is that document's publication ("The Get Britain Working White Paper,
+    to be set out in the Autumn"), not an update on something else the sentence mentions."""
+    return (
+        found.initiative is not None and dict(commitment.initiatives).get(found.initiative) == 1.0
     )
 
 
@@ -231,21 +303,33 @@ def classify(
     current_due: str | None,
     later: Statement,
     generic: frozenset[str],
+    covers: Mapping[str, frozenset[str]] | None = None,
 ) -> Relation | None:
     """What ``later`` means for ``commitment`` whose due date is now ``current_due``.
+
+    Args:
+        commitment: The audited commitment.
+        current_due: Its due date after earlier slips or advances (ISO), or None.
+        later: A linked statement of a later answer.
+        generic: Action families that stand for any action ("completed").
+        covers: Family -> the other families it stands for too (:func:`same_action`).
 
     Returns:
         The relation (see the module's table), or None when the later statement is about
         another action of the same initiative and says nothing of this one.
     """
-    compatible = same_action(commitment.action, later.action, generic)
+    # "has been completed" reports whatever was promised; "will achieve Clean Power by 2030"
+    # dates only the achieving, not the publication of the roadmap that promises it
+    compatible = same_action(
+        commitment.action, later.action, generic if later.kind == "done" else frozenset(), covers
+    )
     if later.kind == "done":
+        if later.event_end is not None and later.event_end < commitment.date.isoformat():
+            return None
         if not compatible or later.action is None:
             return "progress"
         if commitment.action is None and later.action not in generic:
             return "progress"
-        if later.event_end is not None and later.event_end < commitment.date.isoformat():
-            return None
         return "delivered"
     if later.kind == "ongoing":
         return "progress"
@@ -254,6 +338,15 @@ def classify(
     if later.negated:
         return "withdrawn"
     weaker = softer(commitment, later)
+    if (
+        later.due is not None
+        and current_due is not None
+        and later.due != current_due
+        and later.due_shape != commitment.due_shape
+    ):
+        # "from October" (a start) says nothing of "until 31 March 2025" (a period's end); a
+        # start and a deadline on one day ("from April 2025", "in April 2025") still agree
+        return "downgraded" if weaker else "undated"
     if later.due is not None and current_due is not None:
         if later.due > current_due and not reanchored(commitment, current_due, later):
             return "slipped"

@@ -36,6 +36,8 @@ RELATIONS: tuple[str, ...] = (
 DueBasis = Literal["stated", "assurance_default"]
 DeliveryBasis = Literal["stated", "reported_by"]
 StatementSource = Literal["commitment", "pattern"]
+DueShape = Literal["point", "start", "span"]
+DUE_SHAPES: tuple[str, ...] = ("point", "start", "span")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,10 @@ class Statement:
         rule: The engine's or the pattern's rule id.
         evidence: False when a pattern statement over the same words stands in for it as evidence
             (it dates what the engine's row left undated); the commitment is still audited.
+        due_shape: What ``due`` is the end of: ``point`` (a deadline: "by 2025", "in the
+            spring"), ``start`` (when something begins to apply: "from October") or ``span``
+            (a period it runs for: "from 1 October 2024 until 31 March 2025"). Only dues of one
+            shape are compared for a slip.
     """
 
     answer_id: int
@@ -172,6 +178,7 @@ class Statement:
     source: StatementSource = "commitment"
     rule: str = ""
     evidence: bool = True
+    due_shape: DueShape = "point"
 
     @property
     def key(self) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.audit.lexicon import Lexicon
-from pipeline.audit.records import AnswerRecord, InitiativeMention, Statement
+from pipeline.audit.records import AnswerRecord, DueShape, InitiativeMention, Statement
 from pipeline.audit.text import (
     Sentence,
     content_terms,
@@ -44,6 +44,18 @@ _GOVERNED = re.compile(
     r"\b(?:will|shall|to|be|been|must|would)\s+(?:(?:be|have|been|now|then|also|formally|fully|finally|first)\s+)*$",
     re.IGNORECASE,
 )
+
+
+_PURPOSE = re.compile(r"^\s*(?:in\s+order\s+)?to\s+[^,;.]{1,120}[,;]", re.IGNORECASE)
+"""An opening purpose clause ("To deliver our pledge, ..."): its verb is not the action."""
+
+
+def without_purpose(text: str) -> str:
+    """``text`` with an opening purpose clause blanked out (offsets kept): in "To deliver our
+    manifesto pledge, from 2026/27, we intend to introduce permanently lower tax rates" the
+    action is "introduce"."""
+    match = _PURPOSE.match(text)
+    return " " * match.end() + text[match.end() :] if match else text
 
 
 FORM_PREFERENCE: dict[str, tuple[str, ...]] = {
@@ -81,8 +93,10 @@ def governing_action(
     of publication" reports no publication).
 
     In "The National Cancer Plan, due for publication early next year, will set out further
-    details" the date belongs to "publication", not to "set out".
+    details" the date belongs to "publication", not to "set out". An opening purpose clause is
+    skipped (:func:`without_purpose`).
     """
+    text = without_purpose(text)
     if kind == "done" and not anchor:
         past = lexicon.form_regexes["past"].search(text) if "past" in lexicon.form_regexes else None
         return lexicon.family_of(past.group(0)) if past else None
@@ -106,6 +120,17 @@ def governing_action(
     return action_family(text, lexicon, kind)
 
 
+def due_shape(due_text: str | None, lexicon: Lexicon) -> DueShape:
+    """What a due date is the end of: ``span`` ("from 1 October 2024 until 31 March 2025"),
+    ``start`` ("from October": when something begins to apply) or ``point`` (a deadline, and
+    anything the lexicon's ``due_span``/``due_start`` rules do not match, in that order)."""
+    if due_text:
+        for shape, regex in lexicon.due_shapes:
+            if regex.match(due_text.strip()):
+                return "span" if shape == "span" else "start"
+    return "point"
+
+
 def mask(text: str, start: int, end: int, mentions: Sequence[InitiativeMention]) -> str:
     """``text[start:end]`` with every initiative mention inside it blanked out (offsets kept)."""
     chars = list(text[start:end])
@@ -118,13 +143,17 @@ def mask(text: str, start: int, end: int, mentions: Sequence[InitiativeMention])
 def is_cited(
     text: str, mention: InitiativeMention, sentence: Sentence, lexicon: Lexicon, kind: str
 ) -> bool:
-    """True when the words before ``mention`` only cite it ("as set out in the", "as part of the")
-    and no cue of the statement's ``kind`` follows it (", to be published in autumn 2025" makes
-    it the subject of a future statement again)."""
+    """True when the words before ``mention`` only cite it ("as set out in the", "as part of the"),
+    or the words after it say what it contains ("The 10-Year Health Plan sets out ambitious
+    plans to ...", "The Strategic Defence Review (SDR) recommended that ..."), and no cue of the
+    statement's ``kind`` follows it (", to be published in autumn 2025" makes it the subject of a
+    future statement again)."""
     before = text[max(sentence.char_start, mention.char_start - 80) : mention.char_start]
-    if not any(regex.search(before) for regex in lexicon.citations):
-        return False
     after = text[mention.char_end : sentence.char_end]
+    if not any(regex.search(before) for regex in lexicon.citations) and not any(
+        regex.match(after) for regex in lexicon.citations_after
+    ):
+        return False
     return not any(
         cue.rule.side == "after" and cue.rule.kind == kind and cue.regex.match(after)
         for cue in lexicon.cues
@@ -246,6 +275,7 @@ def commitment_statement(
         kind=commitment.kind,
         due=commitment.due,
         due_text=commitment.due_text,
+        due_shape=due_shape(commitment.due_text, lexicon),
         strength=commitment.strength,
         assurance=commitment.assurance,
         negated=commitment.negated,
@@ -352,6 +382,7 @@ def pattern_statements(
                     kind=kind,
                     due=due,
                     due_text=due_text,
+                    due_shape=due_shape(due_text, lexicon),
                     strength="soft" if cue.rule.strength == "soft" else "firm",
                     action=action_family(mask(text, cue_start, cue_end, mentions), lexicon, kind),
                     event_start=event_start,

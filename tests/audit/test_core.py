@@ -226,6 +226,115 @@ def test_brought_forward_moves_the_current_due_earlier() -> None:
     assert [e.relation for e in row.evidence] == ["brought_forward"]
 
 
+# 1753110 (2025-01-13) and 1753277 (2025-01-14), Cabinet Office: the same answer re-sent
+NSI_TEXT = (
+    "The NSI Annual Report 2023-24 was published on 10 September 2024. The period from 1 April "
+    "2024 to 31 March 2025 will be covered in the next annual report, which will be published "
+    "later this year."
+)
+
+
+def nsi_answer(answer_id: int, date: str) -> AnswerRecord:
+    period = (
+        "The period from 1 April 2024 to 31 March 2025 will be covered in the next annual report"
+    )
+    return answer(
+        answer_id,
+        date,
+        NSI_TEXT,
+        (
+            commitment(
+                NSI_TEXT, period, due="2025-03-31", due_text="from 1 April 2024 to 31 March 2025"
+            ),
+            commitment(
+                NSI_TEXT,
+                "will be published later this year",
+                due="2025-12-31",
+                due_text="later this year",
+            ),
+        ),
+        department="Cabinet Office",
+    )
+
+
+def test_a_re_sent_answer_restates_each_clause_and_moves_no_due() -> None:
+    # two answers only: every word is "common", so let terms find candidates anyway
+    rows = run_audit(
+        [nsi_answer(1753110, "2025-01-13"), nsi_answer(1753277, "2025-01-14")],
+        AS_OF,
+        config=AuditConfig(max_term_share=1.0),
+    ).rows
+    by_quote = {r.quote: r for r in rows if r.id == 1753110}
+    published = by_quote["will be published later this year"]
+    assert [(e.relation, e.quote) for e in published.evidence] == [
+        ("restated", "will be published later this year")
+    ]
+    assert published.current_due == D("2025-12-31")
+    period = by_quote[
+        "The period from 1 April 2024 to 31 March 2025 will be covered in the next annual report"
+    ]
+    assert [e.relation for e in period.evidence] == ["restated"]
+    assert period.current_due == D("2025-03-31") and period.new_due is None
+
+
+def test_a_re_sent_answer_across_new_year_is_no_slip() -> None:
+    # 1746927 (2024-12-09) re-sent as 1752398 (2025-01-09): "next year" now reads as 2026
+    text = "This means that 865,000 employers will pay no NICs at all next year."
+    quote = "865,000 employers will pay no NICs at all next year"
+    answers = [
+        answer(
+            1,
+            "2024-12-09",
+            text,
+            (commitment(text, quote, due="2025-12-31", due_text="next year"),),
+            department="Treasury",
+        ),
+        answer(
+            2,
+            "2025-01-09",
+            text,
+            (commitment(text, quote, due="2026-12-31", due_text="next year"),),
+            department="Treasury",
+        ),
+    ]
+    row = row_for(run_audit(answers, AS_OF, config=AuditConfig(max_term_share=1.0)).rows, 1)
+    assert [e.relation for e in row.evidence] == ["restated"]
+    assert (row.schedule_status, row.current_due, row.new_due) == ("overdue", D("2025-12-31"), None)
+
+
+def test_a_document_to_be_set_out_is_delivered_by_its_publication() -> None:
+    # 1739176 (2024-11-12) and 1745973 (2024-12-05), Department for Work and Pensions
+    promise = (
+        "The Get Britain Working White Paper, to be set out in the Autumn, will develop measures "
+        "to reduce inactivity and help people to find better paid and more secure jobs."
+    )
+    report = (
+        "As announced in the Get Britain Working White Paper published 26 November 2024 Get "
+        "Britain Working White Paper - GOV.UK, the new voluntary, locally led, supported "
+        "employment programme Connect to Work will be the first programme under the Government's "
+        "new Get Britain Working Strategy."
+    )
+    answers = [
+        answer(
+            1739176,
+            "2024-11-12",
+            promise,
+            (commitment(promise, promise.rstrip("."), due="2024-11-30", due_text="in the Autumn"),),
+            department="Department for Work and Pensions",
+        ),
+        answer(
+            1745973,
+            "2024-12-05",
+            report,
+            timexes=(timex(report, "26 November 2024", "2024-11-26", "2024-11-26"),),
+            department="Department for Work and Pensions",
+        ),
+    ]
+    row = row_for(run_audit(answers, AS_OF).rows, 1739176)
+    assert [e.relation for e in row.evidence] == ["delivered"]
+    assert (row.schedule_status, row.delivered_on) == ("met_on_time", D("2024-11-26"))
+
+
 def test_withdrawn_is_evidence_but_not_delivery() -> None:
     text = "We will not publish the Widget Safety Plan."
     withdrawn = answer(

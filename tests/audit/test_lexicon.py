@@ -36,6 +36,9 @@ def test_load_lexicon_bundled_rules_compile() -> None:
     assert lexicon.family_of("Published") == "publish"
     assert lexicon.family_of("rolled  out") == "launch"
     assert "complete" in lexicon.generic_families
+    assert {"report", "interim", "copy", "library"} <= lexicon.document_words
+    assert "report" not in lexicon.generic_words
+    assert lexicon.covers == {"publish": frozenset({"set_out"})}
     assert lexicon.department("Department for Levelling Up, Housing and Communities") == (
         "Ministry of Housing, Communities and Local Government"
     )
@@ -147,6 +150,20 @@ def test_rule_from_dict_bad_rule_raises_coded_error(
         builder(data, "test.jsonl line 1")
     assert err.value.code == code
     assert "test.jsonl line 1" in str(err.value) and fragment in str(err.value)
+
+
+def test_lexicon_action_covering_an_unknown_family_raises() -> None:
+    rule = ActionRule.from_dict(
+        {
+            "id": "p",
+            "family": "publish",
+            "base": ["publish"],
+            "past": ["published"],
+            "covers": ["set-out"],
+        }
+    )
+    with pytest.raises(RuleError, match=r"\[PCT604\].*'set-out'; allowed: publish"):
+        Lexicon(action_rules=(rule,))
 
 
 def test_lexicon_duplicate_rule_id_raises() -> None:

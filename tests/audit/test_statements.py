@@ -8,11 +8,15 @@ from audit.builders import answer, commitment, seed_answer, timex
 from pipeline.audit.initiatives import find_initiatives
 from pipeline.audit.lexicon import load_lexicon
 from pipeline.audit.statements import (
+    CITED,
     IN_ANTECEDENT,
     IN_QUOTE,
     IN_SENTENCE,
     action_family,
     answer_statements,
+    context_initiatives,
+    due_shape,
+    governing_action,
     mask,
     pattern_statements,
 )
@@ -79,6 +83,8 @@ def test_pattern_statements_real_sentences(
         "The 10-Year Health Plan will deliver three big shifts in the focus of healthcare, from hospital to community, analogue to digital, and sickness to prevention.",
         "Following publication of the 10-Year Health Plan, we will publish the new national cancer plan.",
         "Early diagnosis is a key focus of the National Cancer Plan.",
+        # 1754793: the White Paper is the subject of "announced that", not what was announced
+        "The Get Britain Working White Paper announced that DWP will establish a panel to consult disabled people as part of our wider efforts.",
     ],
 )
 def test_pattern_statements_need_a_cue(sentence: str) -> None:
@@ -179,3 +185,106 @@ def test_answer_statements_drop_patterns_covered_by_a_commitment() -> None:
     assert [(s.source, s.kind, s.event_end) for s in statements] == [
         ("commitment", "done", "2025-11-05")
     ]
+
+
+# (sentence verbatim from the shared corpus, the engine's quote, its kind, expected weight of the
+#  initiative it names): a name that is the subject of what it contains is cited, not delivered
+CONTENTS_TABLE = [
+    # 1848513
+    ("The 10-Year Health Plan sets out ambitious plans to transform mental health services to improve access and treatment, and to promote good mental health and wellbeing for the nation.",
+     "The 10-Year Health Plan sets out ambitious plans to transform mental health services to improve access and treatment", "future", IN_QUOTE * CITED),
+    # 1818764
+    ("The Strategic Defence Review (SDR) recommended that, to ensure the RAF remains at the leading edge of combat air's evolution, additional F-35 aircraft will be required over the next decade.",
+     "The Strategic Defence Review (SDR) recommended that, to ensure the RAF remains at the leading edge of combat air's evolution, additional F-35 aircraft will be required over the next decade", "future", IN_QUOTE * CITED),
+    # 1831180
+    ("The Industrial Strategy is a 10-year plan to back our strengths and realise Britain’s potential, targeting government investment towards eight-growth driving sectors (IS-8).",
+     "The Industrial Strategy is a 10-year plan to back our strengths and realise Britain’s potential", "future", IN_QUOTE * CITED),
+    # 1829174
+    ("Our 10 Year Health Plan is committed to rolling out Fracture Liaison Services across every part of the country by 2030.",
+     "Our 10 Year Health Plan is committed to rolling out Fracture Liaison Services across every part of the country by 2030", "future", IN_QUOTE * CITED),
+    # 1747368: work done to support a named review
+    ("The Ministry of Defence is working with several technology providers in Defence's digital ecosystem to support the Strategic Defence Review (SDR).",
+     "The Ministry of Defence is working with several technology providers in Defence's digital ecosystem to support the Strategic Defence Review (SDR)", "ongoing", IN_QUOTE * CITED),
+    # 1752772: aligned with a part of the named plan
+    ("This will be aligned with the monitoring and evaluation activities of the 10-Year Health Plan.",
+     "This will be aligned with the monitoring and evaluation activities of the 10-Year Health Plan", "future", IN_QUOTE * CITED),
+    # 1725826: the name is the topic of an update
+    ("It has always been the Government’s intention to provide an update to the House on the New Towns Taskforce.",
+     "the Government’s intention to provide an update to the House on the New Towns Taskforce", "future", IN_QUOTE * CITED),
+    # 1831180: the name inside an opening purpose clause
+    ("To ensure robust and comprehensive monitoring and evaluation of the Industrial Strategy, we have chosen six economic indicators that reflect a range of desirable objectives for the IS-8 and the economy as a whole.",
+     "we have chosen six economic indicators that reflect a range of desirable objectives for the IS-8 and the economy as a whole", "done", IN_QUOTE * CITED),
+    # 1831144: work on the development of the named strategy is not a citation
+    ("To support the development of the Defence Diplomacy Strategy, the Ministry of Defence is consulting a range of sources.",
+     "the Ministry of Defence is consulting a range of sources", "ongoing", IN_QUOTE),
+    # 1847656: the name is the subject of its own publication first
+    ("The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce.",
+     "The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce", "future", IN_QUOTE),
+    # 1739379: the name is what is delivered
+    ("We will publish a 10-Year Health Plan for the NHS in the spring which will focus on increasing productivity.",
+     "We will publish a 10-Year Health Plan for the NHS in the spring", "future", IN_QUOTE),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "quote", "kind", "expected"), CONTENTS_TABLE)
+def test_context_initiatives_name_cited_by_its_contents_table(
+    sentence: str, quote: str, kind: str, expected: float
+) -> None:
+    lexicon = load_lexicon()
+    start = sentence.index(quote)
+    weights = context_initiatives(
+        start,
+        start + len(quote),
+        split_sentences(sentence),
+        find_initiatives(sentence, lexicon),
+        sentence,
+        lexicon,
+        kind,
+    )
+    assert len(weights) == 1 and weights[0][1] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("due_text", "expected"),
+    [
+        # 1725763: the period an extension runs for
+        ("from 1 October 2024 until 31 March 2025", "span"),
+        # 1753110
+        ("from 1 April 2024 to 31 March 2025", "span"),
+        # 1727597: when a payment begins
+        ("from October", "start"),
+        # 1847733
+        ("from the 2026/27 academic year", "start"),
+        # 1725497
+        ("From 16 September", "start"),
+        ("in the spring", "point"),
+        ("by 2035", "point"),
+        ("over this Parliament", "point"),
+        (None, "point"),
+    ],
+)
+def test_due_shape_table(due_text: str | None, expected: str) -> None:
+    assert due_shape(due_text, load_lexicon()) == expected
+
+
+# (a quote verbatim from the shared corpus, its kind, its due words, expected action)
+GOVERNING_TABLE = [
+    # 1831470: an opening purpose clause is not the action
+    ("To deliver our manifesto pledge, from 2026/27, we intend to introduce permanently lower tax rates for retail, hospitality",
+     "future", "from 2026/27", "launch"),
+    # 1740378
+    ("To deliver our manifesto pledge, from 2026-27, we intend to introduce permanently lower tax rates for retail, hospitality",
+     "future", "from 2026-27", "launch"),
+    # 1847656: the date belongs to the publication, not to "set out"
+    ("The National Cancer Plan, due for publication early next year, will set out further details on the work of the taskforce",
+     "future", "early next year", "publish"),
+    # 1739379
+    ("We will publish a 10-Year Health Plan for the NHS in the spring", "future", "in the spring", "publish"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "kind", "anchor", "expected"), GOVERNING_TABLE)
+def test_governing_action_table(quote: str, kind: str, anchor: str, expected: str) -> None:
+    lexicon = load_lexicon()
+    masked = mask(quote, 0, len(quote), find_initiatives(quote, lexicon))
+    assert governing_action(masked, lexicon, kind, anchor) == expected
