@@ -37,7 +37,7 @@ Singularise = Callable[[str], str]
 
 _WORD_NUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMERAL = re.compile(
-    r"(?P<d>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\w.,])\.\d+)"
+    r"(?P<d>(?:(?<![\d.,])|(?<=\bc\.))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\w.,])\.\d+)"
     rf"|(?P<w>\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b)",
     re.IGNORECASE,
 )
@@ -50,7 +50,9 @@ _NON_SPACE = re.compile(r"\S*")
 # Where NUMERAL can start, found with patterns the regex engine scans fast (a leading character
 # set rather than a lookbehind or a case-insensitive alternation): its digit branch
 # ("1,618", ".5") on the text, its word branch on the lower-cased text.
-_DIGIT_START = re.compile(r"[\d.](?:(?<=\d)(?<![\d.,]\d)|(?<=\.)(?<![\w.,]\.)(?=\d))")
+_DIGIT_START = re.compile(
+    r"[\d.](?:(?<=\d)(?:(?<![\d.,]\d)|(?<=\bc\.\d))|(?<=\.)(?<![\w.,]\.)(?=\d))"
+)
 _WORD_TREE = prefix_tree(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w)))
 # the word branch's words as a tree of shared prefixes: tried at each word start, a flat
 # alternation of 34 words costs the regex engine 34 comparisons (0.071 -> 0.046 s a pass)
@@ -947,6 +949,15 @@ class _Scanner:
                 cand.change = cm.group(1)
 
 
+def _hedge_start(text: str, floor: int, start: int, lex: QuantityLexicon) -> int:
+    """Where a hedge right before the number at ``start`` begins ("including *around* 15,000",
+    "including *c.*15,000"), not before ``floor``; ``start`` when there is none."""
+    if lex.hedge is None:
+        return start
+    hm = lex.hedge.search(text, max(floor, start - HEDGE_WINDOW), start)
+    return hm.start(1) if hm else start
+
+
 def trend_before(text: str, start: int, lex: QuantityLexicon) -> bool:
     """True when a trend word ("increased", "fell") comes shortly before ``start``: "from X to
     Y" is then a change, not a range."""
@@ -1016,7 +1027,7 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
     previous: Candidate | None = None
     for cand in cands:
         if not cand.kind and previous is not None and previous.kind == "count":
-            gap = text[previous.end : cand.start]
+            gap = text[previous.end : _hedge_start(text, previous.end, cand.start, lex)]
             if (
                 not _SENTENCE_BREAK.search(gap)
                 and len(gap.split()) <= MAX_GAP_WORDS

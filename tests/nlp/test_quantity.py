@@ -1025,6 +1025,19 @@ DEV_ROWS: list[Row] = [
         "The Office is staffed by a team of 16 people, ten of whom process parliamentary questions.",
         [("16 people", 16, "person"), ("ten", 10, "person")],
     ),  # a corpus answer: an ellipsis after "of whom"
+    # "c." glued to the digits is a hedge ("circa"), and a hedge does not hide an ellipsis
+    (
+        "Around 1,500 applications currently sit with the BSR, amounting to c. 29,000 homes, including c.15,000 in London.",
+        [
+            ("1,500 applications", 1500, "application"),
+            ("29,000 homes", 29000, "home"),
+            ("15,000", 15000, "home"),
+        ],
+    ),  # 1828580 (adapted: its opening count)
+    (
+        "Across all schemes, an average of 2104 redemptions per month were initiated and an average of 2260 concluded.",
+        [("2104 redemptions", 2104, "redemption"), ("2260", 2260, "redemption")],
+    ),  # 1728915
 ]
 
 XFAIL = {
