@@ -81,9 +81,13 @@ _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORE
 _REF_LIST_GAP = re.compile(r"\s*(?:,|and|or|to|&|-|–|,\s*and|,\s*or)\s*", re.IGNORECASE)
 _ELLIPSIS_GAP = re.compile(
     r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)"
-    r"|\bversus|\bincluding|\bfrom|\bto|,)[ \t]*$",
+    r"|\bversus|\bincluding|\bfrom|\bto|\ba[ \t]+further|,)[ \t]*$",
     re.IGNORECASE,
 )
+_COUNT_BEFORE = re.compile(r"\b(?:a[ \t]+total[ \t]+of|a[ \t]+further)[ \t]+$", re.IGNORECASE)
+"""Words after which a four-digit number is a count, not a year ("a total of 1838 Building
+Assessment Certificate applications", "a further 2000 for seasonal poultry workers"), as the
+time expressions' ``block.total_count`` reads them."""
 _RANGE_END_GAP = re.compile(r"\d[ \t]*(?:-|–|to)[ \t]*$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[ \t]+[-–:][ \t]+[A-Z]")
 _SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
@@ -720,6 +724,7 @@ class _Scanner:
                 1500 <= value <= 2100
                 and len(raw) == 4
                 and not currency
+                and not _COUNT_BEFORE.search(text, max(0, ns - 16), ns)
                 and not _suffix(text, ne, lex, ("percent", "money", "measure"))
                 and not _scale(text, ne, lex)
             ):
