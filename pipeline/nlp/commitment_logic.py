@@ -466,7 +466,7 @@ def before_noun_start(lower: Sequence[str], floor: int, position: int) -> int | 
 
     Returns:
         The first word of the opening preposition, or None. The noun phrase between holds at
-        least one word and at most twelve, none of them in :data:`_BEFORE_NOUN_STOPS`.
+        least one word and at most thirteen, none of them in :data:`_BEFORE_NOUN_STOPS`.
     """
     k = position - 2  # at least one word of the noun phrase
     while k >= floor and position - k <= 14:
@@ -1350,10 +1350,15 @@ def due_candidates(
     something is ("its April 2025 rate recommendations", "allocations for 2025/26", "the
     report published in April 2024"); sets, lengths ("17-year-olds"), centuries, past starts
     ("since 2020"), open-ended times ("beyond 2026", "after April 2024", "no earlier than April
-    2027", with every expression before them) and periods that end on the answer date ("now",
-    "currently", "earlier in the year") are left out. The last one in the quote comes first:
+    2027", "by April 2025 at the earliest", with every expression before them) and periods
+    that end on the answer date ("now", "currently", "earlier in the year") are left out. A
+    time coordinated with the one before it is read where their run starts ("in 2024/25 and
+    2025/26": both after "in"; "milestones implemented in 2023 and 2024": both name what the
+    milestones are; see :func:`coordination_heads`). The last one in the quote comes first:
     "will be introduced in 2025 through the Bill", "the budget in 2025/26 in due course" (a
-    vague last expression means no due; see :func:`resolve_due`).
+    vague last expression means no due; see :func:`resolve_due`); a time inside the noun phrase
+    of the event the commitment comes before ("ahead of the next ... meeting on 6 March 2024",
+    see :func:`before_noun_start`) comes after the others, its position that of "ahead of".
 
     Args:
         words: The sentence's token texts.
