@@ -292,8 +292,18 @@ _WORKING_DAYS = re.compile(r"\b(?:working|business)\s+days?\b", re.IGNORECASE)
 """A duration counted in working days: no calendar date without the bank holidays of the
 year, and in answers a turnaround standard ("responding ... within 20 working days")."""
 
-BEFORE_PREPOSITIONS: frozenset[str] = frozenset({"before", "prior to", "ahead of"})
+BEFORE_PREPOSITIONS: frozenset[str] = frozenset({"before", "prior to", "ahead of", "in advance of"})
 """Prepositions whose deadline is the day before the period starts."""
+
+
+def is_before_preposition(preposition: str) -> bool:
+    """True for a :data:`BEFORE_PREPOSITIONS` word, alone or opening the noun phrase of the
+    event the time expression dates ("ahead of the next SJEG meeting on" 6 March 2024: due the
+    day before). ``preposition``: lower-cased, spaces normalised."""
+    return preposition in BEFORE_PREPOSITIONS or any(
+        preposition.startswith(p + " ") for p in BEFORE_PREPOSITIONS
+    )
+
 
 _END_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:end|close)\s+of\b", re.IGNORECASE)
 """A period's end ("the end of the year", "the close of 2025"): a boundary, so "before" it allows
@@ -426,7 +436,8 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
         "by 2029-30" -> 2030-03-31, "later this year" -> 31 December, "from January 2025" ->
         2025-01-31); the anchor plus the duration for "within 12 weeks" or "over the next 15
         years"; the day before the Parliament's latest dissolution for "by the end of this
-        Parliament"; the day before the period starts after "before", except before a
+        Parliament"; the day before the period starts after "before" (or "ahead of" the event
+        it dates: "ahead of the meeting on 6 March 2024" -> 5 March), except before a
         period's end ("before the end of the year" -> 31 December, as "by"); None for sets, for
         vague expressions ("shortly", "in due course"), for a duration in working days
         ("within 20 working days": a turnaround standard, and no calendar date without the
@@ -451,6 +462,6 @@ def deadline_of(timex: Timex, anchor: dt.date, preposition: str | None) -> dt.da
     start, end = dt.date.fromisoformat(timex.start), dt.date.fromisoformat(timex.end)
     if is_century(start, end):
         return None  # "the twenty-first century" is an era, not a deadline
-    if prep in BEFORE_PREPOSITIONS and not _END_OF.match(timex.text):
+    if prep is not None and is_before_preposition(prep) and not _END_OF.match(timex.text):
         return start - dt.timedelta(days=1) if start > dt.date.min else None
     return end

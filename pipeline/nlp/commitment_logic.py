@@ -401,6 +401,88 @@ def open_ended_before(lower: Sequence[str], start: int) -> bool:
     return start >= 2 and lower[start - 1] == "than" and lower[start - 2] == "earlier"
 
 
+def open_ended_after(lower: Sequence[str], end: int) -> bool:
+    """True when the words after a time expression ending at ``end`` make it a lower bound:
+    "at the earliest" ("to deliver these new entitlements by April 2025 at the earliest",
+    "evaluations ... likely to take place in 2026 at the earliest")."""
+    return tuple(lower[end : end + 3]) == ("at", "the", "earliest")
+
+
+COORDINATING_TOKENS = frozenset({"and", "or", ","})
+"""A token that joins two time expressions sharing one governor ("milestones implemented in
+2023 *and* 2024", "For next year*,* 2025/26, ...")."""
+
+
+def coordination_heads(timexes: Sequence[Mention], lower: Sequence[str]) -> list[int]:
+    """For each time expression, the index (in ``timexes``) of the first of the coordinated
+    run it ends: itself, or an earlier expression joined to it by "and", "or" or a comma alone
+    ("in 2024/25 and 2025/26" -> both governed by "in"; "implemented in 2023 and 2024" -> both
+    dated by the participle). A later conjunct says when, or what, as its head does.
+
+    Args:
+        timexes: Time expressions of a sentence, in order.
+        lower: The sentence's words, lower-cased.
+    """
+    heads: list[int] = []
+    for k, t in enumerate(timexes):
+        head = k
+        if k and t.start == timexes[k - 1].end + 1 and lower[t.start - 1] in COORDINATING_TOKENS:
+            head = heads[k - 1]
+        heads.append(head)
+    return heads
+
+
+BEFORE_NOUN_OPENERS: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "of": (("ahead", "of"), ("in", "advance", "of")),
+    "to": (("prior", "to"),),
+}
+"""Prepositions, by their last word, that open a noun phrase naming an event the commitment
+comes before ("ahead of the next ... meeting on 6 March 2024", "well in advance of the
+projected launch of waves two and three in 2027"); not "before", which is also a place ("lay
+secondary legislation before Parliament in 2024")."""
+_BEFORE_NOUN_STOPS = frozenset(
+    {
+        ",", ";", ":", ".", "–", "—", "will", "would", "shall", "is", "are", "was", "were",
+        "be", "been", "has", "have", "had", "which", "that", "who", "to", "by", "after",
+    }
+)  # fmt: skip
+"""Words a noun phrase after :data:`BEFORE_NOUN_OPENERS` does not cross (a verb group, a clause
+or punctuation: the time expression beyond them is the commitment's own)."""
+
+
+def before_noun_start(lower: Sequence[str], floor: int, position: int) -> int | None:
+    """Where a "before"-type preposition starts whose noun phrase holds the time expression
+    governed from ``position`` (its own preposition's start): "It will report *ahead of* the
+    next Service Justice Executive Group (SJEG) meeting on 6 March 2024". Such an expression
+    dates the event the commitment comes before, so the due is the day before it, and a time
+    the commitment states for itself comes first ("share the updated versions in early 2026,
+    well in advance of the projected launch ... in 2027").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        floor: The quote's first token (the search does not go before it).
+        position: Where the time expression's governing preposition starts (or the expression
+            itself, without one).
+
+    Returns:
+        The first word of the opening preposition, or None. The noun phrase between holds at
+        least one word and at most thirteen, none of them in :data:`_BEFORE_NOUN_STOPS`.
+    """
+    k = position - 2  # at least one word of the noun phrase
+    while k >= floor and position - k <= 14:
+        word = lower[k]
+        if word in _BEFORE_NOUN_STOPS and word not in BEFORE_NOUN_OPENERS:
+            return None
+        for opener in BEFORE_NOUN_OPENERS.get(word, ()):
+            first = k - len(opener) + 1
+            if first >= floor and tuple(lower[first : k + 1]) == opener:
+                return first
+        if word in _BEFORE_NOUN_STOPS:
+            return None
+        k -= 1
+    return None
+
+
 def is_modifier_timex(
     words: Sequence[str], mention: Mention, *, lower: Sequence[str] | None = None, lex: Lexicons
 ) -> bool:
@@ -1185,6 +1267,27 @@ COUNT_WORDS = frozenset(
 )
 
 
+_MODALS = frozenset({"will", "would", "shall", "can", "could", "may", "might", "must", "should"})
+
+
+def _elapsed_before(words: Sequence[str], position: int, *, lex: Lexicons) -> bool:
+    """True when an elapsed word ("first", "ever", "last", ...) comes shortly before "in
+    <duration>" at ``position``: among the five words before it ("the first time in 50
+    years"), or further back in the same noun phrase ("the first multi-year settlement for
+    local government in a decade"; at most ten words, not across punctuation or a modal: "The
+    first of the new regional hubs *will* open in two years" keeps its horizon)."""
+    elapsed = lex.elapsed_words
+    if any(w.lower() in elapsed for w in words[max(0, position - 5) : position]):
+        return True
+    for k in range(position - 1, max(-1, position - 11), -1):
+        word = words[k].lower()
+        if word in _MODALS or (not any(ch.isalnum() for ch in word) and word != "-"):
+            return False
+        if word in elapsed:
+            return True
+    return False
+
+
 def _duration_deadline(words: Sequence[str], mention: Mention, *, lex: Lexicons) -> bool:
     """True when a duration is a deadline or horizon: "within 12 weeks", "within the next
     year", "over the next 15 years", "in the coming six months"; not a length or an amount
@@ -1206,12 +1309,31 @@ def _duration_deadline(words: Sequence[str], mention: Mention, *, lex: Lexicons)
         before[-1] == "in"
         and not horizon
         and text[0] in COUNT_WORDS | {"a", "one"} | {t for t in text[:1] if t[:1].isdigit()}
-        and not any(
-            w.lower() in lex.elapsed_words for w in words[max(0, mention.start - 5) : mention.start]
-        )
+        and not _elapsed_before(words, mention.start, lex=lex)
     ):
         return True  # "Progress will be reviewed in three years"; not "the first time in 50 years"
     return horizon and before[-1] in {"over", "in", "during", "across", "throughout"}
+
+
+def until_end(lower: Sequence[str], timexes: Sequence[Mention], end: int, clause_end: int) -> int:
+    """The quote's end, taken over "until <time>" right after its clause: the clause splitter
+    opens a clause at "until", but before a time expression it is the preposition of the
+    commitment's end date ("The consultation will remain open *until 12 March 2024*", "will be
+    invested to extend the Household Support Fund in England by a full year *until 31 March
+    2026*"). Called once the commitment is admitted: the time is its due, not its evidence.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        timexes: Time expressions of the sentence.
+        end: One past the quote's last token.
+        clause_end: One past the clause's last token.
+
+    Returns:
+        One past the time expression after "until", or ``end``.
+    """
+    if end != clause_end or end + 1 >= len(lower) or lower[end] != "until":
+        return end
+    return next((t.end for t in timexes if t.start == end + 1), end)
 
 
 def due_candidates(
@@ -1231,10 +1353,15 @@ def due_candidates(
     something is ("its April 2025 rate recommendations", "allocations for 2025/26", "the
     report published in April 2024"); sets, lengths ("17-year-olds"), centuries, past starts
     ("since 2020"), open-ended times ("beyond 2026", "after April 2024", "no earlier than April
-    2027", with every expression before them) and periods that end on the answer date ("now",
-    "currently", "earlier in the year") are left out. The last one in the quote comes first:
+    2027", "by April 2025 at the earliest", with every expression before them) and periods
+    that end on the answer date ("now", "currently", "earlier in the year") are left out. A
+    time coordinated with the one before it is read where their run starts ("in 2024/25 and
+    2025/26": both after "in"; "milestones implemented in 2023 and 2024": both name what the
+    milestones are; see :func:`coordination_heads`). The last one in the quote comes first:
     "will be introduced in 2025 through the Bill", "the budget in 2025/26 in due course" (a
-    vague last expression means no due; see :func:`resolve_due`).
+    vague last expression means no due; see :func:`resolve_due`); a time inside the noun phrase
+    of the event the commitment comes before ("ahead of the next ... meeting on 6 March 2024",
+    see :func:`before_noun_start`) comes after the others, its position that of "ahead of".
 
     Args:
         words: The sentence's token texts.
@@ -1246,30 +1373,37 @@ def due_candidates(
     """
     today = anchor.isoformat() if anchor is not None else None
     lower_all = lower if lower is not None else [w.lower() for w in words]
-    out = []
+    out: list[tuple[Mention, int, bool]] = []  # with: inside a noun after "ahead of" & co.
     open_ended: int | None = None
-    for t in timexes:
+    heads = coordination_heads(timexes, lower_all)
+    for k, t in enumerate(timexes):
         if not (start <= t.start and t.end <= end) or t.payload.get("type") == "set":
             continue
         if today is not None and t.payload.get("end") == today:
             continue  # "now", "currently", "earlier in the year": up to the answer, no deadline
         if "centur" in str(t.payload.get("text", "")).lower():
             continue
-        if is_modifier_timex(words, t, lower=lower_all, lex=lex):
+        head = timexes[heads[k]] if timexes[heads[k]].start >= start else t
+        # a conjunct is read where its run starts ("implemented in 2023 and 2024")
+        run = replace(t, start=head.start) if head is not t else t
+        if is_modifier_timex(words, run, lower=lower_all, lex=lex):
             continue
-        if open_ended_before(lower_all, t.start):
+        if open_ended_before(lower_all, head.start) or open_ended_after(lower_all, t.end):
             open_ended = t.end if open_ended is None else max(open_ended, t.end)
             continue
-        if t.start > 0 and lower_all[t.start - 1] == "since":
+        if head.start > 0 and lower_all[head.start - 1] == "since":
             continue  # "in place since the start of this academic year": a past start
         if t.payload.get("type") == "duration" and not _duration_deadline(words, t, lex=lex):
             continue
-        out.append((t, t.start - due_preposition(words[max(start, t.start - 6) : t.start])))
+        prep_start = head.start - due_preposition(words[max(start, head.start - 6) : head.start])
+        opener = before_noun_start(lower_all, start, prep_start)
+        out.append((t, prep_start if opener is None else opener, opener is not None))
     if open_ended is not None:
         # an open-ended time says when as the last one would: those before it give no due
         out = [c for c in out if c[0].end > open_ended]
-    out.sort(key=lambda c: (c[0].end, -c[0].start), reverse=True)
-    return out
+    # the last first; an event the commitment comes before only after the commitment's own times
+    out.sort(key=lambda c: (not c[2], c[0].end, -c[0].start), reverse=True)
+    return [(t, prep_start) for t, prep_start, _ in out]
 
 
 CONTACT_PRONOUNS = frozenset({"we", "i", "they", "he", "she", "you"})
@@ -2418,6 +2552,8 @@ def _draft(
             negated = True
     if negated and kind != "future":
         return None
+    if kind == "future":
+        end = until_end(lower, sentence.timexes, end, clause.end)
     candidates: list[tuple[Mention, int]] = []
     if kind != "done":  # a step taken has no due (only a future or an ongoing one reads them)
         candidates = due_candidates(
@@ -2596,7 +2732,9 @@ __all__ = [
     "SentenceInput",
     "Subject",
     "admissible",
+    "before_noun_start",
     "coordinated_actors",
+    "coordination_heads",
     "due_candidates",
     "due_preposition",
     "find_commitments",
@@ -2608,6 +2746,7 @@ __all__ = [
     "main_subject",
     "modifiers_for",
     "names_measure",
+    "open_ended_after",
     "open_ended_before",
     "quote_end",
     "resolve_actor",
@@ -2615,5 +2754,6 @@ __all__ = [
     "select_due",
     "splice_end",
     "subject_head",
+    "until_end",
     "vetoed",
 ]

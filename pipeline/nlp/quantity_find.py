@@ -37,7 +37,7 @@ Singularise = Callable[[str], str]
 
 _WORD_NUM = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMERAL = re.compile(
-    r"(?P<d>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\w.,])\.\d+)"
+    r"(?P<d>(?:(?<![\d.,])|(?<=\bc\.))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\w.,])\.\d+)"
     rf"|(?P<w>\b(?:{_WORD_NUM})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD_NUM}))*\b)",
     re.IGNORECASE,
 )
@@ -50,7 +50,9 @@ _NON_SPACE = re.compile(r"\S*")
 # Where NUMERAL can start, found with patterns the regex engine scans fast (a leading character
 # set rather than a lookbehind or a case-insensitive alternation): its digit branch
 # ("1,618", ".5") on the text, its word branch on the lower-cased text.
-_DIGIT_START = re.compile(r"[\d.](?:(?<=\d)(?<![\d.,]\d)|(?<=\.)(?<![\w.,]\.)(?=\d))")
+_DIGIT_START = re.compile(
+    r"[\d.](?:(?<=\d)(?:(?<![\d.,]\d)|(?<=\bc\.\d))|(?<=\.)(?<![\w.,]\.)(?=\d))"
+)
 _WORD_TREE = prefix_tree(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w)))
 # the word branch's words as a tree of shared prefixes: tried at each word start, a flat
 # alternation of 34 words costs the regex engine 34 comparisons (0.071 -> 0.046 s a pass)
@@ -79,9 +81,13 @@ _RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORE
 _REF_LIST_GAP = re.compile(r"\s*(?:,|and|or|to|&|-|–|,\s*and|,\s*or)\s*", re.IGNORECASE)
 _ELLIPSIS_GAP = re.compile(
     r"(?:\band|\bof[ \t]+which|\bof[ \t]+whom|\bwhile|\bwhilst|\bcompared[ \t]+(?:with|to)"
-    r"|\bversus|\bincluding|\bfrom|\bto|,)[ \t]*$",
+    r"|\bversus|\bincluding|\bfrom|\bto|\ba[ \t]+further|,)[ \t]*$",
     re.IGNORECASE,
 )
+_COUNT_BEFORE = re.compile(r"\b(?:a[ \t]+total[ \t]+of|a[ \t]+further)[ \t]+$", re.IGNORECASE)
+"""Words after which a four-digit number is a count, not a year ("a total of 1838 Building
+Assessment Certificate applications", "a further 2000 for seasonal poultry workers"), as the
+time expressions' ``block.total_count`` reads them."""
 _RANGE_END_GAP = re.compile(r"\d[ \t]*(?:-|–|to)[ \t]*$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"[ \t]+[-–:][ \t]+[A-Z]")
 _SIGN_WORD = re.compile(r"\b(?:sub|minus)-$", re.IGNORECASE)
@@ -718,6 +724,7 @@ class _Scanner:
                 1500 <= value <= 2100
                 and len(raw) == 4
                 and not currency
+                and not _COUNT_BEFORE.search(text, max(0, ns - 16), ns)
                 and not _suffix(text, ne, lex, ("percent", "money", "measure"))
                 and not _scale(text, ne, lex)
             ):
@@ -947,6 +954,15 @@ class _Scanner:
                 cand.change = cm.group(1)
 
 
+def _hedge_start(text: str, floor: int, start: int, lex: QuantityLexicon) -> int:
+    """Where a hedge right before the number at ``start`` begins ("including *around* 15,000",
+    "including *c.*15,000"), not before ``floor``; ``start`` when there is none."""
+    if lex.hedge is None:
+        return start
+    hm = lex.hedge.search(text, max(floor, start - HEDGE_WINDOW), start)
+    return hm.start(1) if hm else start
+
+
 def trend_before(text: str, start: int, lex: QuantityLexicon) -> bool:
     """True when a trend word ("increased", "fell") comes shortly before ``start``: "from X to
     Y" is then a change, not a range."""
@@ -1016,7 +1032,7 @@ def link(cands: list[Candidate], text: str, lex: QuantityLexicon) -> None:
     previous: Candidate | None = None
     for cand in cands:
         if not cand.kind and previous is not None and previous.kind == "count":
-            gap = text[previous.end : cand.start]
+            gap = text[previous.end : _hedge_start(text, previous.end, cand.start, lex)]
             if (
                 not _SENTENCE_BREAK.search(gap)
                 and len(gap.split()) <= MAX_GAP_WORDS

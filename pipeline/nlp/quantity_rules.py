@@ -472,7 +472,10 @@ def compile_lexicon(
         for phrase in cue.phrases:
             lex.cue_value[(cue.kind, " ".join(phrase.lower().split()))] = cue.value
     if words.get("hedge"):
-        lex.hedge = re.compile(rf"(?<![\w])({_any_case(words['hedge'])})[ \t]+$", re.IGNORECASE)
+        # "c.15,000": a hedge ending in a full stop may be glued to the number
+        lex.hedge = re.compile(
+            rf"(?<![\w])({_any_case(words['hedge'])})(?:[ \t]+|(?<=\.))$", re.IGNORECASE
+        )
     if words.get("change"):
         lex.change = re.compile(rf"(?<![\w])({_any_case(words['change'])})[ \t]+$", re.IGNORECASE)
     if words.get("change_after"):

@@ -208,6 +208,28 @@ def test_deadline_of_guideline_examples(
         # the day before the calendar's first day: none (was OverflowError)
         (Timex("0001", 0, 4, "date", "0001", "0001-01-01", "0001-12-31"), "before", None),
         (Timex("999999999 days", 0, 14, "duration", "P999999999D"), "within", None),
+        # "ahead of" the event a time dates: the day before it (1677307, 1677779)
+        (
+            Timex("6 March 2024", 0, 12, "date", "2024-03-06", "2024-03-06", "2024-03-06"),
+            "ahead of the next Service Justice Executive Group (SJEG) meeting on",
+            "2024-03-05",
+        ),
+        (
+            Timex("March 2024", 0, 10, "date", "2024-03", "2024-03-01", "2024-03-31"),
+            "ahead of Allocation Round 6 in",
+            "2024-02-29",
+        ),
+        (
+            Timex("2027", 0, 4, "date", "2027", "2027-01-01", "2027-12-31"),
+            "in advance of the launch in",
+            "2026-12-31",
+        ),
+        # a preposition that only begins like one is not one
+        (
+            Timex("2025", 0, 4, "date", "2025", "2025-01-01", "2025-12-31"),
+            "beforehand in",
+            "2025-12-31",
+        ),
     ],
 )
 def test_deadline_of_edge_cases(

@@ -20,8 +20,10 @@ from pipeline.nlp.commitment_logic import (
     admissible,
     anaphoric_step,
     appositive_verbs,
+    before_noun_start,
     conditions_previous,
     contact_clause_start,
+    coordination_heads,
     counted_subject,
     dates_a_report,
     defined_abbreviations,
@@ -41,6 +43,7 @@ from pipeline.nlp.commitment_logic import (
     names_means,
     names_measure,
     object_gap,
+    open_ended_after,
     open_ended_before,
     purpose_complement,
     quote_end,
@@ -48,6 +51,7 @@ from pipeline.nlp.commitment_logic import (
     resolve_due,
     splice_end,
     subject_aside,
+    until_end,
     with_own_people,
 )
 from pipeline.nlp.commitment_rules import (
@@ -183,6 +187,96 @@ def test_due_candidates_skip_lengths_sets_and_today() -> None:
 
 
 @pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("at the earliest , subject to parliamentary scheduling", True),  # 1675295
+        ("at the earliest .", True),  # 1832483
+        ("at the earliest opportunity", True),
+        ("at the latest", False),
+        ("", False),
+    ],
+)
+def test_open_ended_after_knows_lower_bounds(after: str, expected: bool) -> None:
+    assert open_ended_after(after.split(), 0) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrases", "heads"),
+    [
+        ("will build on milestones implemented in 2023 and 2024 .", ["2023", "2024"], [0, 0]),
+        ("For next year , 2025/26 , the allocation", ["next year", "2025/26"], [0, 0]),
+        ("in 2024/25 and 2025/26 and 2026/27", ["2024/25", "2025/26", "2026/27"], [0, 0, 0]),
+        ("in March 2025 and the rest in June 2025", ["March 2025", "June 2025"], [0, 1]),
+        ("on 12 November 2024 , in the autumn", ["12 November 2024", "the autumn"], [0, 1]),
+    ],
+)
+def test_coordination_heads_join_runs(sentence: str, phrases: list[str], heads: list[int]) -> None:
+    words = _words(sentence)
+    mentions = [_mention(words, p, {}, k) for k, p in enumerate(phrases)]
+    assert coordination_heads(mentions, [w.lower() for w in words]) == heads
+
+
+@pytest.mark.parametrize(
+    ("sentence", "preposition", "opener"),
+    [
+        (
+            "It will report ahead of the next Service Justice Executive Group ( SJEG ) meeting on 6 March 2024 .",
+            "on",
+            "ahead",
+        ),  # 1677307
+        (
+            "share the updated versions in early 2026 , well in advance of the projected launch of waves two and three in 2027",
+            "in",
+            "in",
+        ),  # 1858990 (the last "in")
+        ("funding will be confirmed prior to the start of the scheme in April 2025", "in", "prior"),
+        ("will publish details ahead of the round opening in March 2024", "in", "ahead"),
+        # a verb group, a clause or punctuation between: the time is the commitment's own
+        ("we will engage ahead of the Budget and will publish it in 2026", "in", None),
+        ("ahead of the Budget , we will publish it in 2026", "in", None),
+        # "before" is also a place
+        ("intends to lay secondary legislation before Parliament in 2024", "in", None),
+        # no noun phrase between
+        ("will report ahead of 6 March 2024", None, None),
+    ],
+)
+def test_before_noun_start_finds_the_event(
+    sentence: str, preposition: str | None, opener: str | None
+) -> None:
+    lower = [w.lower() for w in _words(sentence)]
+    position = (
+        len(lower) - 1 - lower[::-1].index(preposition)
+        if preposition is not None
+        else lower.index("6")
+    )
+    found = before_noun_start(lower, 0, position)
+    assert (lower[found] if found is not None else None) == opener
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end", "clause_end", "expected"),
+    [
+        ("The consultation will remain open until 12 March 2024 .", 5, 5, 9),  # 1677842
+        ("Submissions will be received until 10 September .", 4, 4, 7),  # 1725653
+        # a clause of its own after "until": no time right after it
+        ("We will keep it under review until parliamentary time allows .", 6, 6, 6),
+        # the quote stopped before its clause's end (a trailing modifier)
+        ("The consultation will remain open until 12 March 2024 .", 4, 5, 4),
+    ],
+)
+def test_until_end_takes_the_end_date(
+    sentence: str, end: int, clause_end: int, expected: int
+) -> None:
+    words = _words(sentence)
+    mentions = [
+        _mention(words, p, {}, k)
+        for k, p in enumerate(("12 March 2024", "10 September"))
+        if p in sentence
+    ]
+    assert until_end([w.lower() for w in words], mentions, end, clause_end) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "phrase", "kept"),
     [
         ("The review will conclude within 12 weeks .", "12 weeks", True),
@@ -192,6 +286,12 @@ def test_due_candidates_skip_lengths_sets_and_today() -> None:
             True,
         ),
         ("For the first time in over 50 years the base will be secure .", "50 years", False),
+        (
+            "which will provide the first multi-year settlement for local government in a decade .",
+            "a decade",
+            False,
+        ),  # 1818162
+        ("The first of the new regional hubs will open in two years .", "two years", True),
         ("We will fund 15 years of research .", "15 years", False),
     ],
 )

@@ -1025,6 +1025,28 @@ DEV_ROWS: list[Row] = [
         "The Office is staffed by a team of 16 people, ten of whom process parliamentary questions.",
         [("16 people", 16, "person"), ("ten", 10, "person")],
     ),  # a corpus answer: an ellipsis after "of whom"
+    # "c." glued to the digits is a hedge ("circa"), and a hedge does not hide an ellipsis
+    (
+        "Around 1,500 applications currently sit with the BSR, amounting to c. 29,000 homes, including c.15,000 in London.",
+        [
+            ("1,500 applications", 1500, "application"),
+            ("29,000 homes", 29000, "home"),
+            ("15,000", 15000, "home"),
+        ],
+    ),  # 1828580 (adapted: its opening count)
+    (
+        "Across all schemes, an average of 2104 redemptions per month were initiated and an average of 2260 concluded.",
+        [("2104 redemptions", 2104, "redemption"), ("2260", 2260, "redemption")],
+    ),  # 1728915
+    # after "a total of" or "a further" a four-digit number counts, and "a further" is an ellipsis
+    (
+        "There has been a total of 1838 Building Assessment Certificate applications to the BSR.",
+        [("1838 Building Assessment Certificate applications", 1838, "application")],
+    ),  # 1859850
+    (
+        "At the end of quarter four 2003 published statistics indicate that there were 47,148 people housed in Dispersal Accommodation and a further 30,362 in receipt of subsistence only support.",
+        [("47,148 people", 47148, "person"), ("30,362", 30362, "person")],
+    ),  # 1724461
 ]
 
 XFAIL = {

@@ -764,6 +764,12 @@ RANGES: list[Row] = [
             ("the autumn and winter", "date", "2024-09-01", "2025-02-28"),
         ],
     ),  # 1728621
+    # ... also written with a slash, after "this"
+    (
+        "The Government’s Chief Medical Officer will continue to promote COVID-19 and flu vaccination this autumn/winter.",
+        "2023-12-18",
+        [("this autumn/winter", "date", "2023-09-01", "2024-02-29")],
+    ),  # 1677807 (adapted: its subject)
 ]
 
 DURATIONS: list[Row] = [
