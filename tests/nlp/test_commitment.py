@@ -2030,6 +2030,83 @@ def test_commitment_stances_leave_steps(
     _assert_rows_like(_extract(sentence, date, body), expected)
 
 
+# -- session 11 (recall, whole-corpus audit by cue family) ----------------------------------------
+# Real corpus sentences outside the gold sets; each positive gives no such row on b6a9846.
+# A leading adverbial that points to an earlier answer ("As set out in my answer to Question
+# ..., ") vetoes nothing after its comma (`leading_reference_end`); a dated participle set off by
+# a comma after a title's last word is a done step whatever that word (held-out case 4,
+# `done.reduced_relative_aside`).
+
+SESSION11_RECALL_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "Further to the answer given to Question UIN 155257, a consultation on private parking charges and debt recovery fees is expected to take place in 2024.",
+        "2023-12-18",
+        "Department for Levelling Up, Housing and Communities",
+        [("future", "a consultation on private parking charges and debt recovery fees")],
+    ),  # 1677524
+    (
+        "As set out in the Answer of 17 June 2025 to Question 59366, in line with the 2025 Spending Review, we are restructuring the Cabinet Office into a more strategic, specialised, and smaller department to achieve £110 million in annual expenditure savings by the 2028/29 financial year.",
+        "2025-07-08",
+        "Cabinet Office",
+        [("ongoing", "we are restructuring the Cabinet Office")],
+    ),  # 1818826 (the quote starts after the reference)
+    (
+        "As stated in the answer to Question 1534, we are now analysing responses to the 2022 consultation on ending the sale of new non-zero emission L-category vehicles, including evidence provided on this issue, and will bring forward the Government’s response in due course.",
+        "2023-12-13",
+        "Department for Transport",
+        [
+            ("ongoing", "we are now analysing responses to the 2022 consultation"),
+            ("future", "will bring forward the Government’s response in due course"),
+        ],
+    ),  # 1675584 (the second row was found before)
+    (
+        "The Energy Security Plan Update, published in December 2023, included an assessment of the role of imports in meeting our domestic gas demand until 2050.",
+        "2024-09-02",
+        "Department for Energy Security and Net Zero",
+        [("done", "Update, published in December 2023")],
+    ),  # 1724035
+    (
+        "The Better Case Management Revival Handbook, published in January 2023, is intended to remind all criminal justice partners of the principles of Better Case Management (BCM) and to ensure the courts consistently apply them.",
+        "2025-01-13",
+        "Ministry of Justice",
+        [("done", "Handbook, published in January 2023")],
+    ),  # 1752297
+    (
+        "This is informed by the Department for Transport call for evidence on Net Zero Ports, published in March 2025, which posed questions on managing future energy demand at ports.",
+        "2025-12-05",
+        "Department for Transport",
+        [("done", "Ports, published in March 2025")],
+    ),  # 1859434
+]
+
+SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "Further to the answer I gave on 29 October to Question 83265, we are concerned by the reported case of Teymur Hosseini, and we continue to monitor the situation for Christians in Iran.",
+        "2025-12-04",
+    ),  # 1858979 (the reference's own "I gave on 29 October" is no step)
+    (
+        "The Shrewsbury and Telford Hospital NHS Trust's overall rating from the Care Quality Commission, published in May 2024, is ‘requires improvement’.",
+        "2024-09-09",
+    ),  # 1726072 (what a body published, not a document's name)
+    (
+        "I refer the hon. Member to the answer I gave on 4 December 2023 to Question 5432.",
+        "2024-01-10",
+    ),  # a reference that is the whole sentence stays vetoed
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SESSION11_RECALL_POSITIVES)
+def test_commitment_session11_recall_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
+@pytest.mark.parametrize(("sentence", "date"), SESSION11_RECALL_NEGATIVES)
+def test_commitment_session11_recall_negatives_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (
