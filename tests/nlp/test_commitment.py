@@ -2077,6 +2077,18 @@ SESSION11_RECALL_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str
         "Department for Transport",
         [("done", "Ports, published in March 2025")],
     ),  # 1859434
+    (
+        "The Ministry of Justice expects the 2023-24 Prison Unit Cost data to be published in December 2024, once the 2023-24 HMPPS Annual Report & Accounts have been published.",
+        "2024-09-09",
+        "Ministry of Justice",
+        [("future", "expects the 2023-24 Prison Unit Cost data to be published in December 2024")],
+    ),  # 1726362 (an expected dated publication, its object between: future.expect_object_to)
+    (
+        "We expect this process to conclude and final allocations to be announced in the Autumn.",
+        "2025-07-11",
+        "Foreign, Commonwealth and Development Office",
+        [("future", "We expect this process to conclude and final allocations to be announced")],
+    ),  # 1820135
 ]
 
 SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
@@ -2092,6 +2104,14 @@ SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
         "I refer the hon. Member to the answer I gave on 4 December 2023 to Question 5432.",
         "2024-01-10",
     ),  # a reference that is the whole sentence stays vetoed
+    (
+        "However, the Department expects car parking at airports to be managed appropriately and for consumers to be treated fairly, which could include providing information on choices for parking, along with information on how to access them.",
+        "2025-11-11",
+    ),  # 1848044 (what others should do: no act that starts, ends or issues something)
+    (
+        "We expect integrated care boards to continue to meet the Mental Health Investment Standard so that investment in mental health services increases in line with their overall increase in allocation for that year.",
+        "2023-12-20",
+    ),  # 1678385 (what others should do)
 ]
 
 
