@@ -867,6 +867,8 @@ def vetoed(
             [w.lower() for w in sentence.words], subject.start, trigger.start, lex=lex
         ):
             continue
+        if rule.unless == "named" and inside_name(sentence.words, hit.start):
+            continue
         if rule.unless == "means" and (
             evidence
             or names_means([w.lower() for w in sentence.words], trigger.end, clause.end, lex=lex)
@@ -877,6 +879,44 @@ def vetoed(
 
 
 MEANS_PREPOSITIONS = frozenset({"by", "through"})
+
+NAME_CONNECTORS = frozenset({"and", "&", "of"})
+"""Words that may join the capitalised words of one name ("Tax Impact *and* Information Note",
+"Central Digital *&* Data Office")."""
+
+NAME_OPENERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "our", "its", "their", "his", "her"}
+)
+"""Capitalised only when they open the sentence: no name before the word they precede."""
+
+
+def inside_name(words: Sequence[str], position: int) -> bool:
+    """True when ``words[position]`` is capitalised and stands inside a capitalised name: the
+    words on both sides of it, past :data:`NAME_CONNECTORS`, are capitalised, and the one before
+    is not a determiner ("Tax *Information* and Impact Note", "Central Digital & *Data* Office").
+    A name's first or last word is not inside it ("*Data* for August 2023 has been provided",
+    "the Accredited Official *Statistics* for State Pension", "Expenditure *Guidance* published
+    on 14 May").
+
+    Args:
+        words: The sentence's words.
+        position: The word's index.
+    """
+    if not words[position][:1].isupper():
+        return False
+    i = position - 1
+    while i >= 0 and words[i].lower() in NAME_CONNECTORS:
+        i -= 1
+    j = position + 1
+    while j < len(words) and words[j].lower() in NAME_CONNECTORS:
+        j += 1
+    return (
+        i >= 0
+        and j < len(words)
+        and words[i][:1].isupper()
+        and words[i].lower() not in NAME_OPENERS
+        and words[j][:1].isupper()
+    )
 
 
 def counted_subject(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:

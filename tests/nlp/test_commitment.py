@@ -2089,6 +2089,24 @@ SESSION11_RECALL_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str
         "Foreign, Commonwealth and Development Office",
         [("future", "We expect this process to conclude and final allocations to be announced")],
     ),  # 1820135
+    (
+        "The Central Digital & Data Office has worked with HM Treasury to develop assessment criteria for the spending review.",
+        "2024-11-18",
+        "Department for Science, Innovation and Technology",
+        [("done", "The Central Digital & Data Office has worked with HM Treasury")],
+    ),  # 1740326 (a statistics word inside a name vetoes nothing: routine.statistics unless named)
+    (
+        "A Tax Information and Impact Note (TIIN) was published alongside the introduction of the Bill containing the changes to employer National Insurance contributions (NICs).",
+        "2025-09-05",
+        "Treasury",
+        [("done", "A Tax Information and Impact Note (TIIN) was published")],
+    ),  # 1827982 (blind2 case 7: an impact note published alongside a bill)
+    (
+        "The Civil Service Equality Diversity and Inclusion Expenditure Guidance published on 14 May, remains in place.",
+        "2024-09-16",
+        "Cabinet Office",
+        [("done", "Guidance published on 14 May")],
+    ),  # 1728161 (one row: the name's last word still vetoes the participle read as a verb)
 ]
 
 SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
@@ -2112,6 +2130,10 @@ SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
         "We expect integrated care boards to continue to meet the Mental Health Investment Standard so that investment in mental health services increases in line with their overall increase in allocation for that year.",
         "2023-12-20",
     ),  # 1678385 (what others should do)
+    (
+        "In February 2024 the Accredited Official Statistics for State Pension were suspended due to issues with processing data from the new Get Your State Pension (GYSP) system.",
+        "2024-11-07",
+    ),  # 1739378 (routine statistics: the name's last word is the statistics word)
 ]
 
 

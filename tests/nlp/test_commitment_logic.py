@@ -34,6 +34,7 @@ from pipeline.nlp.commitment_logic import (
     future_reading,
     horizon_reading,
     in_participle_aside,
+    inside_name,
     is_modifier_timex,
     is_participle,
     is_passive,
@@ -1007,3 +1008,20 @@ def test_counted_subject(text: str, expected: bool) -> None:
 )
 def test_leading_reference_end(text: str, expected: int | None) -> None:
     assert leading_reference_end(_words(text.lower())) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("A Tax Information and Impact Note ( TIIN ) was published", "Information", True),
+        ("The Central Digital & Data Office has worked", "Data", True),  # 1740326
+        ("Data for August 2023 has been provided", "Data", False),  # the sentence's first word
+        ("The Information Commissioner 's Office decision", "Information", False),  # after "The"
+        ("the Accredited Official Statistics for State Pension", "Statistics", False),  # last word
+        ("Inclusion Expenditure Guidance published on 14 May", "Guidance", False),  # last word
+        ("the latest data published", "data", False),  # lower case
+    ],
+)
+def test_inside_name(text: str, word: str, expected: bool) -> None:
+    words = _words(text)
+    assert inside_name(words, words.index(word)) is expected
