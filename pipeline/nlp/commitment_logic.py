@@ -869,6 +869,13 @@ def vetoed(
             continue
         if rule.unless == "named" and inside_name(sentence.words, hit.start):
             continue
+        if (
+            rule.unless == "step"
+            and kind == "done"
+            and evidence
+            and is_passive(sentence.words, trigger.start, trigger.end)
+        ):
+            continue
         if rule.unless == "means" and (
             evidence
             or names_means([w.lower() for w in sentence.words], trigger.end, clause.end, lex=lex)

@@ -2107,6 +2107,18 @@ SESSION11_RECALL_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str
         "Cabinet Office",
         [("done", "Guidance published on 14 May")],
     ),  # 1728161 (one row: the name's last word still vetoes the participle read as a verb)
+    (
+        "The Mental Health Bill was introduced in the House of Lords on 6 November 2024.",
+        "2025-09-04",
+        "Department of Health and Social Care",
+        [("done", "The Mental Health Bill was introduced in the House of Lords on 6 November")],
+    ),  # 1828255 (a dated step taken on a bill is no statement of the law: law.act unless step)
+    (
+        "The impact assessment for the bill was published on 5 November and is considered ‘fit for purpose’ by the Regulatory Policy Committee.",
+        "2024-12-11",
+        "Department of Health and Social Care",
+        [("done", "The impact assessment for the bill was published on 5 November")],
+    ),  # 1747138 (law.the_bill unless step)
 ]
 
 SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
@@ -2134,6 +2146,10 @@ SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
         "In February 2024 the Accredited Official Statistics for State Pension were suspended due to issues with processing data from the new Get Your State Pension (GYSP) system.",
         "2024-11-07",
     ),  # 1739378 (routine statistics: the name's last word is the statistics word)
+    (
+        "From 16 January 2024, the Building Safety Act introduced a requirement for Principal Accountable Persons to assess and manage the safety risks relating to the buildings for which they are responsible.",
+        "2025-12-08",
+    ),  # 1859848 (what a law does stays law: an active verb, whatever its date)
 ]
 
 
