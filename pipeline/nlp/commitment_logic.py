@@ -512,12 +512,20 @@ def _actor_hits(hits: Sequence[Hit]) -> list[Hit]:
     return [h for h in hits if h.family == "actor"]
 
 
+BULLETS = frozenset({"·", "•", "▪", "◦", "●", "*"})
+"""List bullets that open a sentence of a list ("· The Home Office has provided over £19m of
+dedicated funding ..."): not part of its subject."""
+
+
 def _strip_region(
     words: Sequence[str], start: int, end: int, lower: Sequence[str] | None = None
 ) -> tuple[int, int]:
-    """Trim leading coordinators/commas and trailing adverbs/commas from a subject region."""
+    """Trim leading coordinators/commas/list bullets and trailing adverbs/commas from a subject
+    region."""
     lower = lower if lower is not None else [w.lower() for w in words]
-    while start < end and (lower[start] in COORDINATORS or lower[start] in {",", "then"}):
+    while start < end and (
+        lower[start] in COORDINATORS or lower[start] in {",", "then"} or lower[start] in BULLETS
+    ):
         start += 1
     while end > start and (lower[end - 1] in SUBJECT_TRAILING_ADVERBS or lower[end - 1] == ","):
         end -= 1

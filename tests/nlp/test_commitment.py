@@ -2119,6 +2119,21 @@ SESSION11_RECALL_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str
         "Department of Health and Social Care",
         [("done", "The impact assessment for the bill was published on 5 November")],
     ),  # 1747138 (law.the_bill unless step)
+    (
+        "· The Home Office is also working with a wide group of stakeholders to update the Transparency in Supply Chains statutory guidance.",
+        "2024-12-10",
+        "Home Office",
+        [("ongoing", "The Home Office is also working with a wide group of stakeholders")],
+    ),  # 1746962 (a list bullet is no part of the subject)
+    (
+        "· The Government is in the process of establishing the Fair Work Agency, which will act as the principal body responsible for ensuring compliance with labour rights and standards across all sectors.",
+        "2024-12-10",
+        "Home Office",
+        [
+            ("ongoing", "The Government is in the process of establishing the Fair Work Agency"),
+            ("future", "will act as the principal body responsible for ensuring compliance"),
+        ],
+    ),  # 1746962
 ]
 
 SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
