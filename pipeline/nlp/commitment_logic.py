@@ -594,12 +594,20 @@ def _actor_hits(hits: Sequence[Hit]) -> list[Hit]:
     return [h for h in hits if h.family == "actor"]
 
 
+BULLETS = frozenset({"·", "•", "▪", "◦", "●", "*"})
+"""List bullets that open a sentence of a list ("· The Home Office has provided over £19m of
+dedicated funding ..."): not part of its subject."""
+
+
 def _strip_region(
     words: Sequence[str], start: int, end: int, lower: Sequence[str] | None = None
 ) -> tuple[int, int]:
-    """Trim leading coordinators/commas and trailing adverbs/commas from a subject region."""
+    """Trim leading coordinators/commas/list bullets and trailing adverbs/commas from a subject
+    region."""
     lower = lower if lower is not None else [w.lower() for w in words]
-    while start < end and (lower[start] in COORDINATORS or lower[start] in {",", "then"}):
+    while start < end and (
+        lower[start] in COORDINATORS or lower[start] in {",", "then"} or lower[start] in BULLETS
+    ):
         start += 1
     while end > start and (lower[end - 1] in SUBJECT_TRAILING_ADVERBS or lower[end - 1] == ","):
         end -= 1
@@ -953,6 +961,15 @@ def vetoed(
             lower, subject.start, trigger.start, lex=lex
         ):
             continue
+        if rule.unless == "named" and inside_name(sentence.words, hit.start):
+            continue
+        if (
+            rule.unless == "step"
+            and kind == "done"
+            and evidence
+            and is_passive(sentence.words, trigger.start, trigger.end)
+        ):
+            continue
         if rule.unless == "means" and (
             evidence or names_means(lower, trigger.end, clause.end, lex=lex)
         ):
@@ -962,6 +979,44 @@ def vetoed(
 
 
 MEANS_PREPOSITIONS = frozenset({"by", "through"})
+
+NAME_CONNECTORS = frozenset({"and", "&", "of"})
+"""Words that may join the capitalised words of one name ("Tax Impact *and* Information Note",
+"Central Digital *&* Data Office")."""
+
+NAME_OPENERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "our", "its", "their", "his", "her"}
+)
+"""Capitalised only when they open the sentence: no name before the word they precede."""
+
+
+def inside_name(words: Sequence[str], position: int) -> bool:
+    """True when ``words[position]`` is capitalised and stands inside a capitalised name: the
+    words on both sides of it, past :data:`NAME_CONNECTORS`, are capitalised, and the one before
+    is not a determiner ("Tax *Information* and Impact Note", "Central Digital & *Data* Office").
+    A name's first or last word is not inside it ("*Data* for August 2023 has been provided",
+    "the Accredited Official *Statistics* for State Pension", "Expenditure *Guidance* published
+    on 14 May").
+
+    Args:
+        words: The sentence's words.
+        position: The word's index.
+    """
+    if not words[position][:1].isupper():
+        return False
+    i = position - 1
+    while i >= 0 and words[i].lower() in NAME_CONNECTORS:
+        i -= 1
+    j = position + 1
+    while j < len(words) and words[j].lower() in NAME_CONNECTORS:
+        j += 1
+    return (
+        i >= 0
+        and j < len(words)
+        and words[i][:1].isupper()
+        and words[i].lower() not in NAME_OPENERS
+        and words[j][:1].isupper()
+    )
 
 
 def counted_subject(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
@@ -2016,6 +2071,56 @@ def leading_clause_end(
     return comma + 1
 
 
+LEADING_REFERENCE_OPENERS = frozenset({"as", "further", "following"})
+"""Words that open a leading adverbial pointing to an earlier answer ("As set out in my answer
+to Question UIN 13192, ...", "Further to the answer given to Question UIN 155257, ...")."""
+
+LEADING_REFERENCE_WORDS = 25
+"""The longest leading adverbial :func:`leading_reference_end` looks through for its comma."""
+
+
+def leading_reference_end(lower: Sequence[str]) -> int | None:
+    """The comma that ends a leading adverbial pointing to an earlier answer, or None: the
+    sentence opens with one of :data:`LEADING_REFERENCE_OPENERS`, and a comma follows within
+    :data:`LEADING_REFERENCE_WORDS` words. What comes after it is a statement of its own ("As set
+    out in my answer to Question UIN 13192, on 11 November 2024 the Deputy Prime Minister wrote
+    to ..."), so a reference veto inside the adverbial does not veto it.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+    """
+    if not lower or lower[0] not in LEADING_REFERENCE_OPENERS:
+        return None
+    limit = min(len(lower), LEADING_REFERENCE_WORDS)
+    return next((i for i in range(1, limit) if lower[i] == ","), None)
+
+
+def without_leading_references(sentence: SentenceInput, rules: CommitmentRules) -> SentenceInput:
+    """``sentence`` without the reference vetoes (category ``reference``) that lie inside a
+    leading adverbial pointing to an earlier answer (:func:`leading_reference_end`), and without
+    the triggers inside it, which state nothing ("Further to the answer *I gave* on 29 October to
+    Question 83265, ...").
+
+    Args:
+        sentence: The sentence.
+        rules: The component's rules (the hits index into them).
+    """
+    vetoes = rules.vetoes
+    references = [
+        h for h in sentence.hits if h.family == "veto" and vetoes[h.index].category == "reference"
+    ]
+    if not references:
+        return sentence
+    comma = leading_reference_end([w.lower() for w in sentence.words])
+    if comma is None:
+        return sentence
+    dropped = {h for h in references if h.end <= comma}
+    if not dropped:
+        return sentence
+    dropped.update(h for h in sentence.hits if h.family == "trigger" and h.start < comma)
+    return replace(sentence, hits=[h for h in sentence.hits if h not in dropped])
+
+
 def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Draft]:
     """Find the commitments of one sentence.
 
@@ -2029,6 +2134,10 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     lex = rules.lexicons
     words = sentence.words
     lower = [w.lower() for w in words]
+    unreferenced = without_leading_references(sentence, rules)
+    # the comma after a leading reference to an earlier answer: the quote starts after it
+    reference_end = leading_reference_end(lower) if unreferenced is not sentence else None
+    sentence = unreferenced
     found = sorted(
         (h for h in sentence.hits if h.family == "trigger"), key=lambda h: (h.start, -h.end)
     )
@@ -2088,6 +2197,12 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
             if "that" not in region and lex.thatless_verbs.isdisjoint(region)
             else find_subject(words, body, subject_end, actor_hits, roles, lower=lower, lex=lex)
         )
+        if (
+            reference_end is not None
+            and subject.adverbial_start is not None
+            and subject.adverbial_start <= reference_end < subject.start
+        ):
+            subject = replace(subject, adverbial_start=reference_end + 1)
         pronoun = (
             subject.status == "unknown"
             and subject.end - subject.start == 1
@@ -2201,10 +2316,19 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
                 if date is None or not (date.payload.get("start") or date.payload.get("end")):
                     continue
                 participle = trigger.end - 2
-                if lower[participle - 1] not in lex.document_heads and any(
-                    h.family == "actor" and h.end == participle for h in sentence.hits
+                # the name before the participle, past an aside's comma
+                head_end = participle - 1 if lower[participle - 1] == "," else participle
+                if any(
+                    h.family == "actor"
+                    and h.end == head_end
+                    and lex.document_heads.isdisjoint(lower[h.start : h.end])
+                    for h in sentence.hits
                 ):
-                    continue  # a finite verb after its actor: "the Committee published on ..."
+                    # a finite verb after its actor ("the Committee published on ..."), or what
+                    # a body published ("the overall rating from the Care Quality Commission,
+                    # published in May 2024"); not a document's name ("The Energy Security Plan
+                    # Update, published in December 2023")
+                    continue
                 end_at = date.end
             if rules.triggers[trigger.index].actor == "government":
                 # The clause's actor, shared ("The Home Office is reviewing the route, with the

@@ -63,7 +63,7 @@ VETO_CATEGORIES: tuple[str, ...] = (
     "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
     "opinion", "ability", "past", "other",
 )  # fmt: skip
-VETO_UNLESS_VALUES: tuple[str, ...] = ("evidence", "time", "means", "counted")
+VETO_UNLESS_VALUES: tuple[str, ...] = ("evidence", "time", "means", "counted", "named", "step")
 VETO_UNLESS: tuple[str | None, ...] = (None, *VETO_UNLESS_VALUES)
 VETO_SUBJECTS: tuple[str, ...] = ("any", "non_government")
 ACTOR_ROLES: tuple[str, ...] = ("government", "other")
@@ -410,7 +410,12 @@ class VetoRule:
             ("committed to reducing emissions from diesel cars *by reinstating* the 2030
             phase-out date"), ``counted`` when the clause's subject is counted, so that the
             clause is a quantified effect on a measure's beneficiaries ("1.2 million households
-            will be eligible for Winter Fuel Payments"), else None.
+            will be eligible for Winter Fuel Payments"), ``named`` when the matched word is
+            inside a capitalised name ("A Tax Information and Impact Note (TIIN) was published
+            ...", "The Central Digital & Data Office has worked with HM Treasury ..."),
+            ``step`` when the verb group is a past passive (``done``) and evidence is there: a
+            dated step taken on the law, not what the law does ("The Mental Health Bill was
+            introduced in the House of Lords on 6 November 2024"), else None.
         kinds: The commitment kinds it applies to; all kinds when empty.
         subjects: ``any`` (default) or ``non_government``: applies only when no government actor
             stands as the subject ("this will accelerate delivery" but not "we will accelerate

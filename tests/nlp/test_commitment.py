@@ -2029,6 +2029,156 @@ def test_commitment_stances_leave_steps(
     _assert_rows_like(_extract(sentence, date, body), expected)
 
 
+# -- session 11 (recall, whole-corpus audit by cue family) ----------------------------------------
+# Real corpus sentences outside the gold sets; each positive gives no such row on b6a9846.
+# A leading adverbial that points to an earlier answer ("As set out in my answer to Question
+# ..., ") vetoes nothing after its comma (`leading_reference_end`); a dated participle set off by
+# a comma after a title's last word is a done step whatever that word (held-out case 4,
+# `done.reduced_relative_aside`).
+
+SESSION11_RECALL_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "Further to the answer given to Question UIN 155257, a consultation on private parking charges and debt recovery fees is expected to take place in 2024.",
+        "2023-12-18",
+        "Department for Levelling Up, Housing and Communities",
+        [("future", "a consultation on private parking charges and debt recovery fees")],
+    ),  # 1677524
+    (
+        "As set out in the Answer of 17 June 2025 to Question 59366, in line with the 2025 Spending Review, we are restructuring the Cabinet Office into a more strategic, specialised, and smaller department to achieve £110 million in annual expenditure savings by the 2028/29 financial year.",
+        "2025-07-08",
+        "Cabinet Office",
+        [("ongoing", "we are restructuring the Cabinet Office")],
+    ),  # 1818826 (the quote starts after the reference)
+    (
+        "As stated in the answer to Question 1534, we are now analysing responses to the 2022 consultation on ending the sale of new non-zero emission L-category vehicles, including evidence provided on this issue, and will bring forward the Government’s response in due course.",
+        "2023-12-13",
+        "Department for Transport",
+        [
+            ("ongoing", "we are now analysing responses to the 2022 consultation"),
+            ("future", "will bring forward the Government’s response in due course"),
+        ],
+    ),  # 1675584 (the second row was found before)
+    (
+        "The Energy Security Plan Update, published in December 2023, included an assessment of the role of imports in meeting our domestic gas demand until 2050.",
+        "2024-09-02",
+        "Department for Energy Security and Net Zero",
+        [("done", "Update, published in December 2023")],
+    ),  # 1724035
+    (
+        "The Better Case Management Revival Handbook, published in January 2023, is intended to remind all criminal justice partners of the principles of Better Case Management (BCM) and to ensure the courts consistently apply them.",
+        "2025-01-13",
+        "Ministry of Justice",
+        [("done", "Handbook, published in January 2023")],
+    ),  # 1752297
+    (
+        "This is informed by the Department for Transport call for evidence on Net Zero Ports, published in March 2025, which posed questions on managing future energy demand at ports.",
+        "2025-12-05",
+        "Department for Transport",
+        [("done", "Ports, published in March 2025")],
+    ),  # 1859434
+    (
+        "The Ministry of Justice expects the 2023-24 Prison Unit Cost data to be published in December 2024, once the 2023-24 HMPPS Annual Report & Accounts have been published.",
+        "2024-09-09",
+        "Ministry of Justice",
+        [("future", "expects the 2023-24 Prison Unit Cost data to be published in December 2024")],
+    ),  # 1726362 (an expected dated publication, its object between: future.expect_object_to)
+    (
+        "We expect this process to conclude and final allocations to be announced in the Autumn.",
+        "2025-07-11",
+        "Foreign, Commonwealth and Development Office",
+        [("future", "We expect this process to conclude and final allocations to be announced")],
+    ),  # 1820135
+    (
+        "The Central Digital & Data Office has worked with HM Treasury to develop assessment criteria for the spending review.",
+        "2024-11-18",
+        "Department for Science, Innovation and Technology",
+        [("done", "The Central Digital & Data Office has worked with HM Treasury")],
+    ),  # 1740326 (a statistics word inside a name vetoes nothing: routine.statistics unless named)
+    (
+        "A Tax Information and Impact Note (TIIN) was published alongside the introduction of the Bill containing the changes to employer National Insurance contributions (NICs).",
+        "2025-09-05",
+        "Treasury",
+        [("done", "A Tax Information and Impact Note (TIIN) was published")],
+    ),  # 1827982 (blind2 case 7: an impact note published alongside a bill)
+    (
+        "The Civil Service Equality Diversity and Inclusion Expenditure Guidance published on 14 May, remains in place.",
+        "2024-09-16",
+        "Cabinet Office",
+        [("done", "Guidance published on 14 May")],
+    ),  # 1728161 (one row: the name's last word still vetoes the participle read as a verb)
+    (
+        "The Mental Health Bill was introduced in the House of Lords on 6 November 2024.",
+        "2025-09-04",
+        "Department of Health and Social Care",
+        [("done", "The Mental Health Bill was introduced in the House of Lords on 6 November")],
+    ),  # 1828255 (a dated step taken on a bill is no statement of the law: law.act unless step)
+    (
+        "The impact assessment for the bill was published on 5 November and is considered ‘fit for purpose’ by the Regulatory Policy Committee.",
+        "2024-12-11",
+        "Department of Health and Social Care",
+        [("done", "The impact assessment for the bill was published on 5 November")],
+    ),  # 1747138 (law.the_bill unless step)
+    (
+        "· The Home Office is also working with a wide group of stakeholders to update the Transparency in Supply Chains statutory guidance.",
+        "2024-12-10",
+        "Home Office",
+        [("ongoing", "The Home Office is also working with a wide group of stakeholders")],
+    ),  # 1746962 (a list bullet is no part of the subject)
+    (
+        "· The Government is in the process of establishing the Fair Work Agency, which will act as the principal body responsible for ensuring compliance with labour rights and standards across all sectors.",
+        "2024-12-10",
+        "Home Office",
+        [
+            ("ongoing", "The Government is in the process of establishing the Fair Work Agency"),
+            ("future", "will act as the principal body responsible for ensuring compliance"),
+        ],
+    ),  # 1746962
+]
+
+SESSION11_RECALL_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "Further to the answer I gave on 29 October to Question 83265, we are concerned by the reported case of Teymur Hosseini, and we continue to monitor the situation for Christians in Iran.",
+        "2025-12-04",
+    ),  # 1858979 (the reference's own "I gave on 29 October" is no step)
+    (
+        "The Shrewsbury and Telford Hospital NHS Trust's overall rating from the Care Quality Commission, published in May 2024, is ‘requires improvement’.",
+        "2024-09-09",
+    ),  # 1726072 (what a body published, not a document's name)
+    (
+        "I refer the hon. Member to the answer I gave on 4 December 2023 to Question 5432.",
+        "2024-01-10",
+    ),  # a reference that is the whole sentence stays vetoed
+    (
+        "However, the Department expects car parking at airports to be managed appropriately and for consumers to be treated fairly, which could include providing information on choices for parking, along with information on how to access them.",
+        "2025-11-11",
+    ),  # 1848044 (what others should do: no act that starts, ends or issues something)
+    (
+        "We expect integrated care boards to continue to meet the Mental Health Investment Standard so that investment in mental health services increases in line with their overall increase in allocation for that year.",
+        "2023-12-20",
+    ),  # 1678385 (what others should do)
+    (
+        "In February 2024 the Accredited Official Statistics for State Pension were suspended due to issues with processing data from the new Get Your State Pension (GYSP) system.",
+        "2024-11-07",
+    ),  # 1739378 (routine statistics: the name's last word is the statistics word)
+    (
+        "From 16 January 2024, the Building Safety Act introduced a requirement for Principal Accountable Persons to assess and manage the safety risks relating to the buildings for which they are responsible.",
+        "2025-12-08",
+    ),  # 1859848 (what a law does stays law: an active verb, whatever its date)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SESSION11_RECALL_POSITIVES)
+def test_commitment_session11_recall_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
+@pytest.mark.parametrize(("sentence", "date"), SESSION11_RECALL_NEGATIVES)
+def test_commitment_session11_recall_negatives_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (

@@ -36,9 +36,11 @@ from pipeline.nlp.commitment_logic import (
     future_reading,
     horizon_reading,
     in_participle_aside,
+    inside_name,
     is_modifier_timex,
     is_participle,
     is_passive,
+    leading_reference_end,
     listed_steps,
     names_means,
     names_measure,
@@ -1091,3 +1093,35 @@ def test_with_own_people_widens_a_government_actor(
 def test_counted_subject(text: str, expected: bool) -> None:
     lower = _words(text.lower())
     assert counted_subject(lower, 0, lower.index("will"), lex=LEX) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As set out in my answer to Question UIN 13192 , on 11 November 2024 the", 10),  # 1742118
+        ("Further to the answer given to Question UIN 155257 , a consultation is", 9),  # 1677524
+        ("Following my answer of 4 December , we have published", 6),
+        ("I refer the hon . Member to the answer I gave", None),  # the reference is the sentence
+        ("In my answer , I said", None),  # not an opener of a leading reference
+        ("As set out in the answer to Question 1534 we are analysing", None),  # no comma
+    ],
+)
+def test_leading_reference_end(text: str, expected: int | None) -> None:
+    assert leading_reference_end(_words(text.lower())) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("A Tax Information and Impact Note ( TIIN ) was published", "Information", True),
+        ("The Central Digital & Data Office has worked", "Data", True),  # 1740326
+        ("Data for August 2023 has been provided", "Data", False),  # the sentence's first word
+        ("The Information Commissioner 's Office decision", "Information", False),  # after "The"
+        ("the Accredited Official Statistics for State Pension", "Statistics", False),  # last word
+        ("Inclusion Expenditure Guidance published on 14 May", "Guidance", False),  # last word
+        ("the latest data published", "data", False),  # lower case
+    ],
+)
+def test_inside_name(text: str, word: str, expected: bool) -> None:
+    words = _words(text)
+    assert inside_name(words, words.index(word)) is expected
