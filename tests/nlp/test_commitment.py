@@ -2357,6 +2357,24 @@ def test_commitment_due_resolution(
             "The Secretary of State for Science, Innovation and Technology",
         ),  # 1726813 (shortened; a comma inside the portfolio)
         (
+            "His Majesty's Government continues to engage across a range of human rights priorities with Kuwait, Qatar and Bahrain.",
+            "Foreign, Commonwealth and Development Office",
+            "His Majesty's Government",
+            "HM Government",
+        ),  # 1739357 (a straight "'s" after "Majesty" is the possessive, not "is": not "His Majesty")
+        (
+            "His Majesty's Treasury has confirmed they will provide funding for the increased cost of National Insurance contributions for the Department.",
+            "Department for Culture, Media and Sport",
+            "His Majesty's Treasury",
+            "His Majesty's Treasury",
+        ),  # 1748285
+        (
+            "His Majesty's Ambassador to Rabat continues to seek opportunities to raise PGBR with his counterparts and relevant stakeholders in Morocco to encourage a satisfactory resolution to this longstanding issue.",
+            "Foreign, Commonwealth and Development Office",
+            "His Majesty's Ambassador to Rabat",
+            "His Majesty's Ambassador to Rabat",
+        ),  # 1753260
+        (
             "Further details will be announced in due course.",
             "Cabinet Office",
             None,
