@@ -1013,6 +1013,23 @@ def admissible(
     return True
 
 
+def coordinate_break(words: Sequence[str], start: int, end: int) -> bool:
+    """True when a comma and a coordinator (", and", ", but") stand in ``[start, end)``: what
+    comes before them is a clause of its own, so a "no" that opens it does not reach a verb
+    after them ("*No* leaseholder ... should wait a day longer for remediation than necessary,
+    and under our plan by the end of 2029 all 18m+ (high-rise) buildings ... will have been
+    remediated").
+
+    Args:
+        words: The sentence's token texts.
+        start: One past the negative word.
+        end: The trigger's first token.
+    """
+    return any(
+        words[k] == "," and words[k + 1].lower() in COORDINATORS for k in range(start, end - 1)
+    )
+
+
 def modifiers_for(
     sentence: SentenceInput,
     rules: CommitmentRules,
@@ -1038,6 +1055,7 @@ def modifiers_for(
                 subject.status != "none"
                 and not subject.inherited
                 and subject.start == hit.start < trigger.start
+                and not coordinate_break(sentence.words, hit.end, trigger.start)
             )
         else:
             ok = span_start <= hit.start and hit.end <= span_end
@@ -1454,6 +1472,73 @@ REDUCED_RELATIVE_NEXT = frozenset(
     }
 )
 """Words after a participle that mark it as a reduced relative, not a finite verb."""
+
+
+REPORTED_BREAKS = frozenset(
+    {
+        "as", "because", "since", "if", "unless", "which", "who", "where", "when", "whether",
+        "so", "while", "whilst", "although", "though", ";", ":", "but",
+    }
+)  # fmt: skip
+"""Words between a reporting verb and a "would" that put the "would" outside the reported
+complement ("A decision was made to cease operations ... *as* major upgrades would offer only
+limited scientific value")."""
+OFFER_AFTER_WOULD = frozenset({"like", "love", "prefer", "welcome", "be happy", "be pleased",
+                               "be glad", "be willing", "be delighted"})  # fmt: skip
+"""What follows "would" in an offer or a wish, not a reported step ("would be happy to")."""
+
+
+def reported_would(lower: Sequence[str], trigger_end: int, end: int) -> int | None:
+    """Where the "would" of a reported future step stands in ``[trigger_end, end)``: the
+    complement of a reporting verb in the past ("the Government announced that it would consult
+    on ...", "On 1 September, the Home Secretary announced in parliament that the Ukraine
+    Permission Extension scheme (UPE) would be extended for an additional 24 months"), not a
+    "would" after a subordinator or in an offer.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        trigger_end: One past the reporting verb.
+        end: One past the quote's last token.
+
+    Returns:
+        The position of "would", or None.
+    """
+    for k in range(trigger_end, end):
+        word = lower[k]
+        if word in REPORTED_BREAKS:
+            return None
+        if word != "would":
+            continue
+        after = lower[k + 1] if k + 1 < end else ""
+        two = " ".join(lower[k + 1 : k + 3])
+        if after in OFFER_AFTER_WOULD or two in OFFER_AFTER_WOULD:
+            return None
+        return k
+    return None
+
+
+def dated_in_past(
+    timexes: Sequence[Mention], after: int, end: int, anchor: dt.date | None
+) -> bool:
+    """True when the time expressions in ``(after, end)`` all end before the answer date (and
+    there is one): the reported step has happened ("the government confirmed that from 1
+    November 2024, the Energy Profits Levy (EPL) rate would increase ...", answered in November
+    2025).
+
+    Args:
+        timexes: The sentence's time expressions.
+        after: Where the reported complement starts ("that", or "would").
+        end: One past the quote's last token.
+        anchor: The answer date.
+    """
+    if anchor is None:
+        return False
+    ends = [
+        str(t.payload["end"])
+        for t in timexes
+        if after < t.start and t.end <= end and t.payload.get("end")
+    ]
+    return bool(ends) and all(e < anchor.isoformat() for e in ends)
 
 
 def _reports(words: Sequence[str], rule: TriggerRule, hit: Hit, *, lex: Lexicons) -> bool:
@@ -2396,6 +2481,22 @@ def _draft(
     ):
         return None
     kind = rule.kind
+    would = (
+        reported_would(lower, trigger.end, end)
+        if kind == "done" and lower[trigger.end - 1] in lex.reporting_verbs
+        else None
+    )
+    if would is not None and dated_in_past(
+        sentence.timexes,
+        next((k for k in range(trigger.end, would) if lower[k] == "that"), would),
+        end,
+        sentence.anchor,
+    ):
+        would = None  # a reported step dated before the answer has been taken
+    if would is not None:
+        # The announced step is the commitment (held-out case 3, as "announced that DWP will
+        # establish a panel"): "the MOD confirmed that it would carry out an in-year re-rating".
+        kind = "future"
     timed = any(  # a vague time of action: "in due course", "shortly"
         start <= t.start
         and t.end <= end
@@ -2413,6 +2514,8 @@ def _draft(
             assurance = True
         elif mod.effect == "negated":
             negated = True
+    if would is not None and would + 1 < end and lower[would + 1] in ("not", "n't"):
+        negated = True  # "announced that it would not ..."
     if negated and kind != "future":
         return None
     candidates: list[tuple[Mention, int]] = []
@@ -2428,6 +2531,7 @@ def _draft(
             for c in candidates
             if not dates_a_report(lower, c[0], trigger.start, lex=lex)
             and not in_participle_aside(words, c[0], trigger.start)
+            and (would is None or c[0].start > would)  # not the announcement's own date
         ]
     due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:

@@ -1551,6 +1551,18 @@ NEGATION_ROWS: list[tuple[str, str, str, bool]] = [
         "No final",
         True,
     ),
+    (
+        "No leaseholder in a high-rise residential building should wait a day longer for remediation than necessary, and under our plan by the end of 2029 all 18m+ (high-rise) buildings with unsafe cladding in a government funded scheme will have been remediated.",
+        "2025-01-10",
+        "No leaseholder",
+        False,
+    ),  # 1752371 (session 11: the "no" opens a clause of its own, before ", and")
+    (
+        "Given this context, the Department has agreed with the National Infrastructure and Service Transformation Authority that a formal, departmental led evaluation of outcomes would not be appropriate.",
+        "2025-09-12",
+        "the Department has agreed",
+        True,
+    ),  # 1830581 (session 11: a reported "would not" is a negated plan, not a done step)
 ]
 
 
@@ -2016,6 +2028,55 @@ STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("ongoing", "Government departments have been implementing these policies")],
     ),  # 1677751
 ]
+
+
+# Session 11 (precision): a reporting verb in the past with a "would" in its complement reports
+# a promise, and the announced step is the commitment (held-out case 3, as "announced that DWP
+# will establish a panel"): `future`, its due read after the "would" (not the announcement's
+# date). Not when the reported step is dated before the answer (it has been taken), nor a
+# "would" after a subordinator ("as ... would offer"). Rows: (text, date, body, [(kind, quote)]).
+REPORTED_WOULD_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "Following the Budget statement by the Chancellor on 30 October, the MOD confirmed that it would carry out an in-year re-rating of CEA.",
+        "2024-11-14",
+        "Ministry of Defence",
+        [("future", "the MOD confirmed that it would carry out an in-year re-rating of CEA")],
+    ),  # 1740881
+    (
+        "In July, the department announced that funded support would continue in the 2024/25 academic year for 11,100 schools registered to the Nuffield early language intervention programme.",
+        "2024-09-11",
+        "Department for Education",
+        [("future", "the department announced that funded support would continue")],
+    ),  # 1727132
+    (
+        "At Autumn Budget 2024 the government confirmed that from 1 November 2024, the Energy Profits Levy (EPL) rate would increase by 3 percentage points to 38%.",
+        "2025-11-11",
+        "Treasury",
+        [("done", "the government confirmed that from 1 November 2024")],
+    ),  # 1848365 (shortened; the step is dated before the answer)
+    (
+        "A decision was made to cease operations at the end of 2023 as major upgrades to JET’s ageing infrastructure would offer only limited scientific value.",
+        "2024-11-13",
+        "Department for Energy Security and Net Zero",
+        [("done", "A decision was made to cease operations at the end of 2023")],
+    ),  # 1739627 (the "would" gives a reason)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), REPORTED_WOULD_ROWS)
+def test_commitment_reported_would_is_future(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
+def test_commitment_reported_would_due_is_the_steps() -> None:
+    (found,) = _extract(
+        "The Government announced in March 2020 the amount invested in flood and coastal erosion schemes would be doubled in England to £5.2 billion between 2021 and 2027.",
+        "2023-12-19",
+        "Department for Environment, Food and Rural Affairs",
+    )  # 1677529
+    assert (found.kind, found.due) == ("future", "2027-12-31")
 
 
 @pytest.mark.parametrize(("sentence", "date"), STANCE_NEGATIVES)

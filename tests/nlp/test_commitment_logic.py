@@ -22,7 +22,9 @@ from pipeline.nlp.commitment_logic import (
     appositive_verbs,
     conditions_previous,
     contact_clause_start,
+    coordinate_break,
     counted_subject,
+    dated_in_past,
     dates_a_report,
     defined_abbreviations,
     design_feature,
@@ -44,6 +46,7 @@ from pipeline.nlp.commitment_logic import (
     open_ended_before,
     purpose_complement,
     quote_end,
+    reported_would,
     resolve_actor,
     resolve_due,
     splice_end,
@@ -991,3 +994,53 @@ def test_with_own_people_widens_a_government_actor(
 def test_counted_subject(text: str, expected: bool) -> None:
     lower = _words(text.lower())
     assert counted_subject(lower, 0, lower.index("will"), lex=LEX) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the MOD confirmed that it would carry out an in-year re-rating of CEA", 5),  # 1740881
+        ("I announced the UK would join the Global Alliance", 4),  # 1725706
+        (
+            "A decision was made to cease operations at the end of 2023 as major upgrades would offer",
+            None,
+        ),  # 1739627 (a reason)
+        ("the Minister said that he would be happy to meet", None),  # an offer
+        ("the department announced plans to consult", None),  # no "would"
+    ],
+)
+def test_reported_would(text: str, expected: int | None) -> None:
+    lower = _words(text.lower())
+    verb = next(i for i, w in enumerate(lower) if w in ("confirmed", "announced", "made", "said"))
+    assert reported_would(lower, verb + 1, len(lower)) == expected
+
+
+@pytest.mark.parametrize(
+    ("ends", "expected"),
+    [
+        (["2024-11-01"], True),  # 1848365: "from 1 November 2024", answered November 2025
+        (["2024-11-01", "2026-03-31"], False),  # one period still to come
+        (["2027-12-31"], False),  # 1677529: "between 2021 and 2027"
+        ([], False),  # undated
+        ([None], False),  # "in due course"
+    ],
+)
+def test_dated_in_past(ends: list[str | None], expected: bool) -> None:
+    timexes = [Mention(0, 2 + i, 3 + i, {"end": e}) for i, e in enumerate(ends)]
+    assert dated_in_past(timexes, 1, 10, dt.date(2025, 11, 11)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "No leaseholder should wait longer than necessary , and under our plan all buildings will",
+            True,
+        ),  # 1752371
+        ("No decisions will", False),
+        ("No council , school or trust will", False),
+    ],
+)
+def test_coordinate_break(text: str, expected: bool) -> None:
+    words = text.split()
+    assert coordinate_break(words, 1, words.index("will")) is expected
