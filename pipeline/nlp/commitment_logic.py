@@ -1517,6 +1517,47 @@ def reported_would(lower: Sequence[str], trigger_end: int, end: int) -> int | No
     return None
 
 
+INTENTION_POSSESSIVES = frozenset({"our", "its", "his", "her", "their", "my"})
+INTENTION_NOUNS = frozenset({"intention", "intentions", "intent"})
+
+
+def reported_intention(lower: Sequence[str], trigger_end: int, end: int) -> bool:
+    """True when a reporting verb's object is the reporter's own intention to act ("The
+    Government has announced its intention to legislate to abolish Section 21 repossessions",
+    "We have set out our intention to expand the devolution of powers", "the Department has
+    recently consulted upon and indicated its intention to proceed with changes", devextra2 case
+    6): the stated intention is the commitment (held-out case 3), not a delivered step. Plans
+    count after "announced" ("we announced our plans to introduce further regulation"); a plan
+    set out or published is a document (``noun.plan_to``).
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        trigger_end: One past the reporting verb.
+        end: One past the quote's last token.
+    """
+    k = trigger_end
+    if k < end and lower[k] == "out":
+        k += 1
+    if k < end and lower[k] in INTENTION_POSSESSIVES:
+        k += 1
+    elif k < end and lower[k] == "the":
+        mark = next(
+            (j for j in range(k + 1, min(k + 5, end)) if lower[j] in ("'s", "’s")), None
+        )
+        if mark is None:
+            return False
+        k = mark + 1
+    else:
+        return False
+    if k < end and lower[k] in ("clear", "firm", "stated", "continued"):
+        k += 1
+    if k + 1 >= end or lower[k + 1] != "to":
+        return False
+    return lower[k] in INTENTION_NOUNS or (
+        lower[k] == "plans" and lower[trigger_end - 1] == "announced"
+    )
+
+
 def dated_in_past(
     timexes: Sequence[Mention], after: int, end: int, anchor: dt.date | None
 ) -> bool:
@@ -2493,6 +2534,13 @@ def _draft(
         sentence.anchor,
     ):
         would = None  # a reported step dated before the answer has been taken
+    intention = (
+        kind == "done"
+        and lower[trigger.end - 1] in lex.reporting_verbs
+        and reported_intention(lower, trigger.end, end)
+    )
+    if intention:
+        kind = "future"  # "has announced its intention to legislate ..." (held-out case 3)
     if would is not None:
         # The announced step is the commitment (held-out case 3, as "announced that DWP will
         # establish a panel"): "the MOD confirmed that it would carry out an in-year re-rating".
@@ -2507,6 +2555,8 @@ def _draft(
     if vetoed(sentence, rules, clause, trigger, subject, kind, evidence, timed):
         return None
     strength, assurance, negated = rule.strength, rule.assurance, rule.negated
+    if intention:
+        strength = "soft"  # an intention, as future.possessive_intention
     for mod in modifiers_for(sentence, rules, trigger, clause.start, clause.end, subject):
         if mod.effect in ("soft", "firm"):
             strength = mod.effect

@@ -2035,7 +2035,7 @@ STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
 # will establish a panel"): `future`, its due read after the "would" (not the announcement's
 # date). Not when the reported step is dated before the answer (it has been taken), nor a
 # "would" after a subordinator ("as ... would offer"). Rows: (text, date, body, [(kind, quote)]).
-REPORTED_WOULD_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+REPORTED_PROMISE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
     (
         "Following the Budget statement by the Chancellor on 30 October, the MOD confirmed that it would carry out an in-year re-rating of CEA.",
         "2024-11-14",
@@ -2060,11 +2060,39 @@ REPORTED_WOULD_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = 
         "Department for Energy Security and Net Zero",
         [("done", "A decision was made to cease operations at the end of 2023")],
     ),  # 1739627 (the "would" gives a reason)
+    # The reporter's own stated intention is the commitment too (devextra2 case 6)
+    (
+        "The Government has announced its intention to legislate to abolish Section 21 repossessions.",
+        "2024-09-10",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "The Government has announced its intention to legislate")],
+    ),  # 1725510
+    (
+        "We have set out our intention to expand the devolution of powers in areas such as housing planning, transport, skills and employment support, building on the existing devolution framework.",
+        "2024-09-04",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "We have set out our intention to expand the devolution of powers")],
+    ),  # 1721840
+    (
+        "The Department for Energy Security and Net Zero recently announced their plans to consult on new environmental guidance for offshore oil and gas developments in light of this ruling, and more detail will be provided in due course.",
+        "2024-10-08",
+        "Department for Energy Security and Net Zero",
+        [
+            ("future", "announced their plans to consult on new environmental guidance"),
+            ("future", "more detail will be provided in due course"),
+        ],
+    ),  # 1729281
+    (
+        "We have set out our plan to achieve this, centred around supporting local transport authorities to take back control of local bus services.",
+        "2024-09-10",
+        "Department for Transport",
+        [("done", "We have set out our plan to achieve this")],
+    ),  # 1724558 (a plan set out is a document: noun.plan_to)
 ]
 
 
-@pytest.mark.parametrize(("sentence", "date", "body", "expected"), REPORTED_WOULD_ROWS)
-def test_commitment_reported_would_is_future(
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), REPORTED_PROMISE_ROWS)
+def test_commitment_reported_promise_is_future(
     sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
 ) -> None:
     _assert_rows_like(_extract(sentence, date, body), expected)

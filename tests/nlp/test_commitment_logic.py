@@ -46,6 +46,7 @@ from pipeline.nlp.commitment_logic import (
     open_ended_before,
     purpose_complement,
     quote_end,
+    reported_intention,
     reported_would,
     resolve_actor,
     resolve_due,
@@ -1044,3 +1045,22 @@ def test_dated_in_past(ends: list[str | None], expected: bool) -> None:
 def test_coordinate_break(text: str, expected: bool) -> None:
     words = text.split()
     assert coordinate_break(words, 1, words.index("will")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the government has announced its intention to legislate", True),  # 1725510
+        ("we have set out our intention to expand the devolution", True),  # 1721840
+        ("the minister announced the government 's intention to publish", True),
+        ("the department recently announced their plans to consult", True),  # 1729281
+        ("we have set out our plan to achieve this", False),  # a document (noun.plan_to)
+        ("we have set out our plans to reform", False),  # idem
+        ("the government has set out its ambition to create", False),  # an aim
+        ("we announced funding to support", False),
+    ],
+)
+def test_reported_intention(text: str, expected: bool) -> None:
+    lower = _words(text)
+    verb = next(i for i, w in enumerate(lower) if w in ("announced", "set"))
+    assert reported_intention(lower, verb + 1, len(lower)) is expected
