@@ -1873,6 +1873,15 @@ def test_commitment_recall_on_unseen_answers(
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
 STANCE_NEGATIVES: list[tuple[str, str]] = [
+    # session 11: a statement made "clear" with its object first (opinion.made_it_clear)
+    (
+        "More generally, we have made it clear to local commissioners that we expect NHS talking therapies to be integrated into physical healthcare pathways.",
+        "2023-12-13",
+    ),  # 1675436
+    (
+        "The Prime Minister has made this clear to Prime Minister Netanyahu repeatedly and has been in close contact throughout.",
+        "2023-12-19",
+    ),  # 1678990
     (
         "We will continue to ensure that we train the staff we need to ensure patients are cared for by the right professional, when and where they need it and the cancer plan will reflect this.",
         "2024-12-09",
