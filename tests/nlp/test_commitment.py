@@ -1873,6 +1873,25 @@ def test_commitment_recall_on_unseen_answers(
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
 STANCE_NEGATIVES: list[tuple[str, str]] = [
+    # session 11: what the government recognises or understands about others is a view
+    # (opinion.view_that; "understand(s)", "knows", "confident" open a complement whose own
+    # subject acts)
+    (
+        "Ahead of these changes being made, the Government recognises that businesses will need support in 2025-26.",
+        "2024-11-18",
+    ),  # 1740378
+    (
+        "The department understands that the picture will be different for individual schools and that funding will not always match a school’s precise costs.",
+        "2024-09-02",
+    ),  # 1724198
+    (
+        "In this case, we understand that the governments of the States of Guernsey and Jersey have undertaken a procurement process to meet the Islands’ ferry service needs.",
+        "2024-11-18",
+    ),  # 1740496
+    (
+        "We understand that Versus Arthritis has submitted the recommendations of the Covid Shielding Voices report to the United Kingdom COVID-19 Inquiry.",
+        "2023-12-19",
+    ),  # 1678062
     # session 11: a statement made "clear" with its object first (opinion.made_it_clear)
     (
         "More generally, we have made it clear to local commissioners that we expect NHS talking therapies to be integrated into physical healthcare pathways.",
@@ -2472,6 +2491,12 @@ def test_commitment_due_resolution(
             "His Majesty's Ambassador to Rabat",
             "His Majesty's Ambassador to Rabat",
         ),  # 1753260
+        (
+            "We understand that Great Western Railway, Network Rail and GCC are working closely together to progress this project.",
+            "Department for Transport",
+            "Great Western Railway",
+            "Great Western Railway",
+        ),  # 1726702 (session 11: the complement's subject works, not "We")
         (
             "Further details will be announced in due course.",
             "Cabinet Office",
