@@ -1517,6 +1517,35 @@ def reported_would(lower: Sequence[str], trigger_end: int, end: int) -> int | No
     return None
 
 
+VIEW_WORDS = frozenset(
+    {
+        "aware", "clear", "mindful", "confident", "conscious", "sure", "honest", "sorry",
+        "noted", "notes", "noting", "reported", "reports", "showing", "shows", "satisfied",
+        "concerned",
+    }
+)  # fmt: skip
+"""Words after which "that" opens what the clause's subject knows, sees or is told about,
+whose own subject does what follows: "The UK is clear that *the border* was settled in 1899",
+"We are mindful that *permission* will start to expire", "TPR reports that *the UK pension
+sector* is increasingly playing a role" (not reporting verbs: "the Chancellor announced that
+the rate ... will increase" is the government's measure)."""
+
+
+def view_complement(lower: Sequence[str], start: int, end: int) -> int | None:
+    """Where the complement of a view word opens in ``[start, end)`` (the position after its
+    "that"), or None: the last "that" right after a :data:`VIEW_WORDS` word.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        start: One past the clause's subject.
+        end: The trigger's first token.
+    """
+    for k in range(end - 1, start, -1):
+        if lower[k] == "that" and lower[k - 1] in VIEW_WORDS:
+            return k + 1 if k + 1 < end else None
+    return None
+
+
 INTENTION_POSSESSIVES = frozenset({"our", "its", "his", "her", "their", "my"})
 INTENTION_NOUNS = frozenset({"intention", "intentions", "intent"})
 
@@ -2352,6 +2381,19 @@ def _draft(
             # The trigger has its own pronoun subject: "Iran bears responsibility for the actions
             # of groups *they have supported*" is not the UK's step.
             subject = Subject("unknown", own, own + 1)
+    if subject.status == "government" and not subject.inherited and subject.end < trigger.start:
+        opens = view_complement(lower, subject.end, trigger.start)
+        if opens is not None:
+            # "We are clear that Iran continues to destabilise the region": the complement's own
+            # subject acts, not the one who holds the view; a pronoun for the holder ("the
+            # Government has been clear that it will ...") keeps it.
+            inner = find_subject(
+                words, opens, trigger.start, sentence.hits, rules.actor_roles, lower=lower, lex=lex
+            )
+            if inner.status != "none" and not (
+                inner.end - inner.start == 1 and lower[inner.start] in ANAPHORS
+            ):
+                subject = inner
     if subject.anaphoric and not anaphoric_step(
         lower, rule.kind, trigger, passive=passive_form, lex=lex
     ):

@@ -403,10 +403,10 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "2024-10-11",
         None,
         [
-            ("done", "recently announced their plans to consult"),
+            ("future", "recently announced their plans to consult"),
             ("future", "more detail will be provided in due course"),
         ],
-    ),  # 1729281 ('and more detail will': a new clause)
+    ),  # 1729281 ('and more detail will': a new clause; the announced plan is future, session 11)
     (
         "In Fit for the Future: 10-Year Health Plan for England, the Government committed to introducing a mandatory requirement for alcoholic drinks to display consistent nutritional information.",
         "2025-12-09",
@@ -1892,6 +1892,21 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "We understand that Versus Arthritis has submitted the recommendations of the Covid Shielding Voices report to the United Kingdom COVID-19 Inquiry.",
         "2023-12-19",
     ),  # 1678062
+    # ... and what the subject of a view word ("clear", "aware", "mindful", "reports") holds
+    # is said by the complement's own subject (commitment_logic.view_complement)
+    (
+        "We are clear that Iran continues to destabilise the region through its political, financial, and military support for its proxies and partners - in direct contravention of multiple UNSCRs.",
+        "2024-11-13",
+    ),  # 1739436
+    (
+        "We are mindful that permission will start to expire, for the first arrivals under our Ukrainian schemes, from March 2025, and their need for certainty beyond that point to help them to plan ahead, for example if remaining in the UK, entering into rental agreements and living here independently.",
+        "2024-01-11",
+    ),  # 1678657
+    ("The UK is clear that the border was settled in 1899 through international arbitration.", "2023-12-13"),  # 1675410
+    (
+        "UK Law Enforcement Agencies have reported that the arrangements continue to add value by supporting complex investigations into the financial affairs of individuals believed to be involved in serious and organised crime.",
+        "2024-08-06",
+    ),  # 1722723
     # session 11: a statement made "clear" with its object first (opinion.made_it_clear)
     (
         "More generally, we have made it clear to local commissioners that we expect NHS talking therapies to be integrated into physical healthcare pathways.",
@@ -2497,6 +2512,12 @@ def test_commitment_due_resolution(
             "Great Western Railway",
             "Great Western Railway",
         ),  # 1726702 (session 11: the complement's subject works, not "We")
+        (
+            "In relation to engaging local communities, we have been clear that the Taskforce will work in partnership with local leaders and communities wherever possible.",
+            "Ministry of Housing, Communities and Local Government",
+            "the Taskforce",
+            "the Taskforce",
+        ),  # 1725999 (shortened; the complement of "clear that" has its own subject)
         (
             "Further details will be announced in due course.",
             "Cabinet Office",

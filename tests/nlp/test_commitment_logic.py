@@ -52,6 +52,7 @@ from pipeline.nlp.commitment_logic import (
     resolve_due,
     splice_end,
     subject_aside,
+    view_complement,
     with_own_people,
 )
 from pipeline.nlp.commitment_rules import (
@@ -1064,3 +1065,18 @@ def test_reported_intention(text: str, expected: bool) -> None:
     lower = _words(text)
     verb = next(i for i, w in enumerate(lower) if w in ("announced", "set"))
     assert reported_intention(lower, verb + 1, len(lower)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we are clear that iran continues", 4),  # 1739436
+        ("tpr reports that the uk pension sector is", 3),  # 1818750
+        ("the chancellor announced that the rate will", None),  # a reporting verb: the measure
+        ("the impact that these changes will", None),  # a relative "that"
+    ],
+)
+def test_view_complement(text: str, expected: int | None) -> None:
+    lower = _words(text)
+    verb = next(i for i, w in enumerate(lower) if w in ("continues", "is", "will"))
+    assert view_complement(lower, 1, verb) == expected
