@@ -1563,6 +1563,24 @@ NEGATION_ROWS: list[tuple[str, str, str, bool]] = [
         "the Department has agreed",
         True,
     ),  # 1830581 (session 11: a reported "would not" is a negated plan, not a done step)
+    (
+        "The Home Office does not have any plans to change the way we grant citizenship to those on the BN(O) route.",
+        "2023-12-05",
+        "The Home Office",
+        True,
+    ),  # 1675569 (session 11: negated.not_have_plans)
+    (
+        "The Department does not currently have plans to make a comparative assessment of funding allocated to brain and other cancers in the last five years",
+        "2024-11-13",
+        "The Department",
+        True,
+    ),  # 1740863
+    (
+        "The Government has not announced plans to remove or curtail permitted development rights.",
+        "2024-09-05",
+        "The Government",
+        True,
+    ),  # 1724531
 ]
 
 
