@@ -1925,6 +1925,15 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "UK Law Enforcement Agencies have reported that the arrangements continue to add value by supporting complex investigations into the financial affairs of individuals believed to be involved in serious and organised crime.",
         "2024-08-06",
     ),  # 1722723
+    # "a plan to" is a noun, not the verb "plans to" (noun.a_plan_to)
+    (
+        "Defence Support should develop a plan to measure and monitor the maturity of the Function; and",
+        "2023-12-18",
+    ),  # 1676552
+    (
+        "The UK is unequivocal in its support for a mine-free Cyprus and, in line with the UN Security Council, continues to urge the leaders of both communities to agree a plan to achieve this.",
+        "2023-12-19",
+    ),  # 1678057
     # session 11: a statement made "clear" with its object first (opinion.made_it_clear)
     (
         "More generally, we have made it clear to local commissioners that we expect NHS talking therapies to be integrated into physical healthcare pathways.",
