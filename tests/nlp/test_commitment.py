@@ -1925,6 +1925,20 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "UK Law Enforcement Agencies have reported that the arrangements continue to add value by supporting complex investigations into the financial affairs of individuals believed to be involved in serious and organised crime.",
         "2024-08-06",
     ),  # 1722723
+    # "will only ..." states a restriction or a standing condition (vague.will_only)
+    (
+        "The DVSA understands how disappointing it is when driving tests are cancelled and therefore will only cancel appointments as an absolute last resort.",
+        "2024-09-09",
+    ),  # 1726288
+    ("The claim will only be closed as a last resort once all avenues are exhausted.", "2025-09-07"),  # 1828980
+    (
+        "Children will only be transferred to the UK where it is clinically safe to do so and in the interests of each individual patient.",
+        "2025-09-10",
+    ),  # 1831430
+    (
+        "This Government has been clear that we will only enter into agreements that serve the national interest.",
+        "2025-12-04",
+    ),  # 1858969
     # "a plan to" is a noun, not the verb "plans to" (noun.a_plan_to)
     (
         "Defence Support should develop a plan to measure and monitor the maturity of the Function; and",
