@@ -1939,6 +1939,9 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "This Government has been clear that we will only enter into agreements that serve the national interest.",
         "2025-12-04",
     ),  # 1858969
+    # announcements promised "in the usual way" name nothing to check (devextra case 9)
+    ("Further announcements will be set out in the usual way.", "2023-12-18"),  # 1677935 (devextra)
+    ("Any announcements on this will be made in the usual way.", "2025-01-16"),  # 1755016
     # "a plan to" is a noun, not the verb "plans to" (noun.a_plan_to)
     (
         "Defence Support should develop a plan to measure and monitor the maturity of the Function; and",
