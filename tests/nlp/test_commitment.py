@@ -1939,6 +1939,13 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "This Government has been clear that we will only enter into agreements that serve the national interest.",
         "2025-12-04",
     ),  # 1858969
+    # advocacy continued (vague.continue_to_ensure; devextra2 case 9)
+    ("We will continue to call on all sides to find a peaceful way forward.", "2024-09-03"),  # 1723336
+    (
+        "We will continue to advocate for the right of Freedom of Religion or Belief in Syria and for an inclusive political transition.",
+        "2025-01-14",
+    ),  # 1753109
+    ("We continue to advocate for this.", "2025-01-16"),  # 1753620
     # announcements promised "in the usual way" name nothing to check (devextra case 9)
     ("Further announcements will be set out in the usual way.", "2023-12-18"),  # 1677935 (devextra)
     ("Any announcements on this will be made in the usual way.", "2025-01-16"),  # 1755016
