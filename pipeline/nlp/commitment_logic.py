@@ -1570,9 +1570,7 @@ def reported_intention(lower: Sequence[str], trigger_end: int, end: int) -> bool
     if k < end and lower[k] in INTENTION_POSSESSIVES:
         k += 1
     elif k < end and lower[k] == "the":
-        mark = next(
-            (j for j in range(k + 1, min(k + 5, end)) if lower[j] in ("'s", "’s")), None
-        )
+        mark = next((j for j in range(k + 1, min(k + 5, end)) if lower[j] in ("'s", "’s")), None)
         if mark is None:
             return False
         k = mark + 1
@@ -1587,9 +1585,7 @@ def reported_intention(lower: Sequence[str], trigger_end: int, end: int) -> bool
     )
 
 
-def dated_in_past(
-    timexes: Sequence[Mention], after: int, end: int, anchor: dt.date | None
-) -> bool:
+def dated_in_past(timexes: Sequence[Mention], after: int, end: int, anchor: dt.date | None) -> bool:
     """True when the time expressions in ``(after, end)`` all end before the answer date (and
     there is one): the reported step has happened ("the government confirmed that from 1
     November 2024, the Energy Profits Levy (EPL) rate would increase ...", answered in November

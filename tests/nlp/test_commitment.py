@@ -1920,7 +1920,10 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "We are mindful that permission will start to expire, for the first arrivals under our Ukrainian schemes, from March 2025, and their need for certainty beyond that point to help them to plan ahead, for example if remaining in the UK, entering into rental agreements and living here independently.",
         "2024-01-11",
     ),  # 1678657
-    ("The UK is clear that the border was settled in 1899 through international arbitration.", "2023-12-13"),  # 1675410
+    (
+        "The UK is clear that the border was settled in 1899 through international arbitration.",
+        "2023-12-13",
+    ),  # 1675410
     (
         "UK Law Enforcement Agencies have reported that the arrangements continue to add value by supporting complex investigations into the financial affairs of individuals believed to be involved in serious and organised crime.",
         "2024-08-06",
@@ -1930,7 +1933,10 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The DVSA understands how disappointing it is when driving tests are cancelled and therefore will only cancel appointments as an absolute last resort.",
         "2024-09-09",
     ),  # 1726288
-    ("The claim will only be closed as a last resort once all avenues are exhausted.", "2025-09-07"),  # 1828980
+    (
+        "The claim will only be closed as a last resort once all avenues are exhausted.",
+        "2025-09-07",
+    ),  # 1828980
     (
         "Children will only be transferred to the UK where it is clinically safe to do so and in the interests of each individual patient.",
         "2025-09-10",
@@ -1940,7 +1946,10 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "2025-12-04",
     ),  # 1858969
     # advocacy continued (vague.continue_to_ensure; devextra2 case 9)
-    ("We will continue to call on all sides to find a peaceful way forward.", "2024-09-03"),  # 1723336
+    (
+        "We will continue to call on all sides to find a peaceful way forward.",
+        "2024-09-03",
+    ),  # 1723336
     (
         "We will continue to advocate for the right of Freedom of Religion or Belief in Syria and for an inclusive political transition.",
         "2025-01-14",
