@@ -2572,10 +2572,19 @@ def _draft(
         sentence.anchor,
     ):
         would = None  # a reported step dated before the answer has been taken
-    intention = (
-        kind == "done"
-        and lower[trigger.end - 1] in lex.reporting_verbs
-        and reported_intention(lower, trigger.end, end)
+    intention = kind == "done" and (
+        (
+            lower[trigger.end - 1] in lex.reporting_verbs
+            and reported_intention(lower, trigger.end, end)
+        )
+        or any(
+            # a coordinated report under the same auxiliary (devextra2 case 6): "the Department
+            # has recently consulted upon and indicated its intention to proceed with changes"
+            lower[k - 1] == "and"
+            and lower[k] in lex.reporting_verbs
+            and reported_intention(lower, k + 1, end)
+            for k in range(trigger.end + 1, end)
+        )
     )
     if intention:
         kind = "future"  # "has announced its intention to legislate ..." (held-out case 3)

@@ -2191,6 +2191,12 @@ REPORTED_PROMISE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] 
         "Department for Transport",
         [("done", "We have set out our plan to achieve this")],
     ),  # 1724558 (a plan set out is a document: noun.plan_to)
+    (
+        "To enable the DCC to increase network coverage, the Department has recently consulted upon and indicated its intention to proceed with changes to the regulatory framework that will support implementation of the DCC’s Virtual Wide Area Network solution.",
+        "2025-01-13",
+        "Department for Energy Security and Net Zero",
+        [("future", "the Department has recently consulted upon and indicated its intention")],
+    ),  # devextra2 1752551 (case 6: a coordinated report of the intention, one record)
 ]
 
 
