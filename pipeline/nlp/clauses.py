@@ -49,6 +49,9 @@ AUXILIARIES = frozenset(
 )  # fmt: skip
 """Words that start a finite verb group; the contractions with both apostrophes, except the
 curly "\u2019s", which in answers is the possessive."""
+POSSESSIVE_TITLES = frozenset({"majesty"})
+"""Words after which a straight "'s" is always the possessive, never "is" or "has": "His
+Majesty's Government continues ..." (the Government acts, not His Majesty)."""
 COORDINATORS = frozenset({"and", "but", "or", "yet", "so", "nor"})
 CONTRASTIVES = frozenset({"whilst", "while", "whereas", "although", "though"})
 RELATIVES = frozenset({"which", "who", "whom", "whose"})
@@ -178,6 +181,9 @@ def verb_starts(
     """
     lower = lower if lower is not None else [w.lower() for w in words]
     found = set(compress(range(len(lower)), map(AUXILIARIES.__contains__, lower)))
+    found.difference_update(
+        [i for i in found if i and lower[i] == "'s" and lower[i - 1] in POSSESSIVE_TITLES]
+    )
     found.update(extra)
     return frozenset(found)
 

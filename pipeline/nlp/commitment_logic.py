@@ -1153,6 +1153,23 @@ def admissible(
     return True
 
 
+def coordinate_break(words: Sequence[str], start: int, end: int) -> bool:
+    """True when a comma and a coordinator (", and", ", but") stand in ``[start, end)``: what
+    comes before them is a clause of its own, so a "no" that opens it does not reach a verb
+    after them ("*No* leaseholder ... should wait a day longer for remediation than necessary,
+    and under our plan by the end of 2029 all 18m+ (high-rise) buildings ... will have been
+    remediated").
+
+    Args:
+        words: The sentence's token texts.
+        start: One past the negative word.
+        end: The trigger's first token.
+    """
+    return any(
+        words[k] == "," and words[k + 1].lower() in COORDINATORS for k in range(start, end - 1)
+    )
+
+
 def modifiers_for(
     sentence: SentenceInput,
     rules: CommitmentRules,
@@ -1178,6 +1195,7 @@ def modifiers_for(
                 subject.status != "none"
                 and not subject.inherited
                 and subject.start == hit.start < trigger.start
+                and not coordinate_break(sentence.words, hit.end, trigger.start)
             )
         else:
             ok = span_start <= hit.start and hit.end <= span_end
@@ -1646,6 +1664,139 @@ REDUCED_RELATIVE_NEXT = frozenset(
     }
 )
 """Words after a participle that mark it as a reduced relative, not a finite verb."""
+
+
+REPORTED_BREAKS = frozenset(
+    {
+        "as", "because", "since", "if", "unless", "which", "who", "where", "when", "whether",
+        "so", "while", "whilst", "although", "though", ";", ":", "but",
+    }
+)  # fmt: skip
+"""Words between a reporting verb and a "would" that put the "would" outside the reported
+complement ("A decision was made to cease operations ... *as* major upgrades would offer only
+limited scientific value")."""
+OFFER_AFTER_WOULD = frozenset({"like", "love", "prefer", "welcome", "be happy", "be pleased",
+                               "be glad", "be willing", "be delighted"})  # fmt: skip
+"""What follows "would" in an offer or a wish, not a reported step ("would be happy to")."""
+
+
+def reported_would(lower: Sequence[str], trigger_end: int, end: int) -> int | None:
+    """Where the "would" of a reported future step stands in ``[trigger_end, end)``: the
+    complement of a reporting verb in the past ("the Government announced that it would consult
+    on ...", "On 1 September, the Home Secretary announced in parliament that the Ukraine
+    Permission Extension scheme (UPE) would be extended for an additional 24 months"), not a
+    "would" after a subordinator or in an offer.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        trigger_end: One past the reporting verb.
+        end: One past the quote's last token.
+
+    Returns:
+        The position of "would", or None.
+    """
+    for k in range(trigger_end, end):
+        word = lower[k]
+        if word in REPORTED_BREAKS:
+            return None
+        if word != "would":
+            continue
+        after = lower[k + 1] if k + 1 < end else ""
+        two = " ".join(lower[k + 1 : k + 3])
+        if after in OFFER_AFTER_WOULD or two in OFFER_AFTER_WOULD:
+            return None
+        return k
+    return None
+
+
+VIEW_WORDS = frozenset(
+    {
+        "aware", "clear", "mindful", "confident", "conscious", "sure", "honest", "sorry",
+        "noted", "notes", "noting", "reported", "reports", "showing", "shows", "satisfied",
+        "concerned",
+    }
+)  # fmt: skip
+"""Words after which "that" opens what the clause's subject knows, sees or is told about,
+whose own subject does what follows: "The UK is clear that *the border* was settled in 1899",
+"We are mindful that *permission* will start to expire", "TPR reports that *the UK pension
+sector* is increasingly playing a role" (not reporting verbs: "the Chancellor announced that
+the rate ... will increase" is the government's measure)."""
+
+
+def view_complement(lower: Sequence[str], start: int, end: int) -> int | None:
+    """Where the complement of a view word opens in ``[start, end)`` (the position after its
+    "that"), or None: the last "that" right after a :data:`VIEW_WORDS` word.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        start: One past the clause's subject.
+        end: The trigger's first token.
+    """
+    for k in range(end - 1, start, -1):
+        if lower[k] == "that" and lower[k - 1] in VIEW_WORDS:
+            return k + 1 if k + 1 < end else None
+    return None
+
+
+INTENTION_POSSESSIVES = frozenset({"our", "its", "his", "her", "their", "my"})
+INTENTION_NOUNS = frozenset({"intention", "intentions", "intent"})
+
+
+def reported_intention(lower: Sequence[str], trigger_end: int, end: int) -> bool:
+    """True when a reporting verb's object is the reporter's own intention to act ("The
+    Government has announced its intention to legislate to abolish Section 21 repossessions",
+    "We have set out our intention to expand the devolution of powers", "the Department has
+    recently consulted upon and indicated its intention to proceed with changes", devextra2 case
+    6): the stated intention is the commitment (held-out case 3), not a delivered step. Plans
+    count after "announced" ("we announced our plans to introduce further regulation"); a plan
+    set out or published is a document (``noun.plan_to``).
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        trigger_end: One past the reporting verb.
+        end: One past the quote's last token.
+    """
+    k = trigger_end
+    if k < end and lower[k] == "out":
+        k += 1
+    if k < end and lower[k] in INTENTION_POSSESSIVES:
+        k += 1
+    elif k < end and lower[k] == "the":
+        mark = next((j for j in range(k + 1, min(k + 5, end)) if lower[j] in ("'s", "’s")), None)
+        if mark is None:
+            return False
+        k = mark + 1
+    else:
+        return False
+    if k < end and lower[k] in ("clear", "firm", "stated", "continued"):
+        k += 1
+    if k + 1 >= end or lower[k + 1] != "to":
+        return False
+    return lower[k] in INTENTION_NOUNS or (
+        lower[k] == "plans" and lower[trigger_end - 1] == "announced"
+    )
+
+
+def dated_in_past(timexes: Sequence[Mention], after: int, end: int, anchor: dt.date | None) -> bool:
+    """True when the time expressions in ``(after, end)`` all end before the answer date (and
+    there is one): the reported step has happened ("the government confirmed that from 1
+    November 2024, the Energy Profits Levy (EPL) rate would increase ...", answered in November
+    2025).
+
+    Args:
+        timexes: The sentence's time expressions.
+        after: Where the reported complement starts ("that", or "would").
+        end: One past the quote's last token.
+        anchor: The answer date.
+    """
+    if anchor is None:
+        return False
+    ends = [
+        str(t.payload["end"])
+        for t in timexes
+        if after < t.start and t.end <= end and t.payload.get("end")
+    ]
+    return bool(ends) and all(e < anchor.isoformat() for e in ends)
 
 
 def _reports(words: Sequence[str], rule: TriggerRule, hit: Hit, *, lex: Lexicons) -> bool:
@@ -2487,6 +2638,19 @@ def _draft(
             # The trigger has its own pronoun subject: "Iran bears responsibility for the actions
             # of groups *they have supported*" is not the UK's step.
             subject = Subject("unknown", own, own + 1)
+    if subject.status == "government" and not subject.inherited and subject.end < trigger.start:
+        opens = view_complement(lower, subject.end, trigger.start)
+        if opens is not None:
+            # "We are clear that Iran continues to destabilise the region": the complement's own
+            # subject acts, not the one who holds the view; a pronoun for the holder ("the
+            # Government has been clear that it will ...") keeps it.
+            inner = find_subject(
+                words, opens, trigger.start, sentence.hits, rules.actor_roles, lower=lower, lex=lex
+            )
+            if inner.status != "none" and not (
+                inner.end - inner.start == 1 and lower[inner.start] in ANAPHORS
+            ):
+                subject = inner
     if subject.anaphoric and not anaphoric_step(
         lower, rule.kind, trigger, passive=passive_form, lex=lex
     ):
@@ -2657,6 +2821,38 @@ def _draft(
     ):
         return None
     kind = rule.kind
+    would = (
+        reported_would(lower, trigger.end, end)
+        if kind == "done" and lower[trigger.end - 1] in lex.reporting_verbs
+        else None
+    )
+    if would is not None and dated_in_past(
+        sentence.timexes,
+        next((k for k in range(trigger.end, would) if lower[k] == "that"), would),
+        end,
+        sentence.anchor,
+    ):
+        would = None  # a reported step dated before the answer has been taken
+    intention = kind == "done" and (
+        (
+            lower[trigger.end - 1] in lex.reporting_verbs
+            and reported_intention(lower, trigger.end, end)
+        )
+        or any(
+            # a coordinated report under the same auxiliary (devextra2 case 6): "the Department
+            # has recently consulted upon and indicated its intention to proceed with changes"
+            lower[k - 1] == "and"
+            and lower[k] in lex.reporting_verbs
+            and reported_intention(lower, k + 1, end)
+            for k in range(trigger.end + 1, end)
+        )
+    )
+    if intention:
+        kind = "future"  # "has announced its intention to legislate ..." (held-out case 3)
+    if would is not None:
+        # The announced step is the commitment (held-out case 3, as "announced that DWP will
+        # establish a panel"): "the MOD confirmed that it would carry out an in-year re-rating".
+        kind = "future"
     timed = any(  # a vague time of action: "in due course", "shortly"
         start <= t.start
         and t.end <= end
@@ -2667,6 +2863,8 @@ def _draft(
     if vetoed(sentence, rules, clause, trigger, subject, kind, evidence, timed, lower=lower):
         return None
     strength, assurance, negated = rule.strength, rule.assurance, rule.negated
+    if intention:
+        strength = "soft"  # an intention, as future.possessive_intention
     for mod in modifiers_for(sentence, rules, trigger, clause.start, clause.end, subject):
         if mod.effect in ("soft", "firm"):
             strength = mod.effect
@@ -2674,6 +2872,8 @@ def _draft(
             assurance = True
         elif mod.effect == "negated":
             negated = True
+    if would is not None and would + 1 < end and lower[would + 1] in ("not", "n't"):
+        negated = True  # "announced that it would not ..."
     if negated and kind != "future":
         return None
     if kind == "future":
@@ -2691,6 +2891,7 @@ def _draft(
             for c in candidates
             if not dates_a_report(lower, c[0], trigger.start, lex=lex)
             and not in_participle_aside(words, c[0], trigger.start)
+            and (would is None or c[0].start > would)  # not the announcement's own date
         ]
     due, prep_start = candidates[0] if candidates else (None, None)
     if kind == "ongoing" and due is not None and sentence.anchor is not None:

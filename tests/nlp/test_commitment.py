@@ -402,10 +402,10 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         "2024-10-11",
         None,
         [
-            ("done", "recently announced their plans to consult"),
+            ("future", "recently announced their plans to consult"),
             ("future", "more detail will be provided in due course"),
         ],
-    ),  # 1729281 ('and more detail will': a new clause)
+    ),  # 1729281 ('and more detail will': a new clause; the announced plan is future, session 11)
     (
         "In Fit for the Future: 10-Year Health Plan for England, the Government committed to introducing a mandatory requirement for alcoholic drinks to display consistent nutritional information.",
         "2025-12-09",
@@ -1550,6 +1550,36 @@ NEGATION_ROWS: list[tuple[str, str, str, bool]] = [
         "No final",
         True,
     ),
+    (
+        "No leaseholder in a high-rise residential building should wait a day longer for remediation than necessary, and under our plan by the end of 2029 all 18m+ (high-rise) buildings with unsafe cladding in a government funded scheme will have been remediated.",
+        "2025-01-10",
+        "No leaseholder",
+        False,
+    ),  # 1752371 (session 11: the "no" opens a clause of its own, before ", and")
+    (
+        "Given this context, the Department has agreed with the National Infrastructure and Service Transformation Authority that a formal, departmental led evaluation of outcomes would not be appropriate.",
+        "2025-09-12",
+        "the Department has agreed",
+        True,
+    ),  # 1830581 (session 11: a reported "would not" is a negated plan, not a done step)
+    (
+        "The Home Office does not have any plans to change the way we grant citizenship to those on the BN(O) route.",
+        "2023-12-05",
+        "The Home Office",
+        True,
+    ),  # 1675569 (session 11: negated.not_have_plans)
+    (
+        "The Department does not currently have plans to make a comparative assessment of funding allocated to brain and other cancers in the last five years",
+        "2024-11-13",
+        "The Department",
+        True,
+    ),  # 1740863
+    (
+        "The Government has not announced plans to remove or curtail permitted development rights.",
+        "2024-09-05",
+        "The Government",
+        True,
+    ),  # 1724531
 ]
 
 
@@ -1860,6 +1890,91 @@ def test_commitment_recall_on_unseen_answers(
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
 STANCE_NEGATIVES: list[tuple[str, str]] = [
+    # session 11: what the government recognises or understands about others is a view
+    # (opinion.view_that; "understand(s)", "knows", "confident" open a complement whose own
+    # subject acts)
+    (
+        "Ahead of these changes being made, the Government recognises that businesses will need support in 2025-26.",
+        "2024-11-18",
+    ),  # 1740378
+    (
+        "The department understands that the picture will be different for individual schools and that funding will not always match a school’s precise costs.",
+        "2024-09-02",
+    ),  # 1724198
+    (
+        "In this case, we understand that the governments of the States of Guernsey and Jersey have undertaken a procurement process to meet the Islands’ ferry service needs.",
+        "2024-11-18",
+    ),  # 1740496
+    (
+        "We understand that Versus Arthritis has submitted the recommendations of the Covid Shielding Voices report to the United Kingdom COVID-19 Inquiry.",
+        "2023-12-19",
+    ),  # 1678062
+    # ... and what the subject of a view word ("clear", "aware", "mindful", "reports") holds
+    # is said by the complement's own subject (commitment_logic.view_complement)
+    (
+        "We are clear that Iran continues to destabilise the region through its political, financial, and military support for its proxies and partners - in direct contravention of multiple UNSCRs.",
+        "2024-11-13",
+    ),  # 1739436
+    (
+        "We are mindful that permission will start to expire, for the first arrivals under our Ukrainian schemes, from March 2025, and their need for certainty beyond that point to help them to plan ahead, for example if remaining in the UK, entering into rental agreements and living here independently.",
+        "2024-01-11",
+    ),  # 1678657
+    (
+        "The UK is clear that the border was settled in 1899 through international arbitration.",
+        "2023-12-13",
+    ),  # 1675410
+    (
+        "UK Law Enforcement Agencies have reported that the arrangements continue to add value by supporting complex investigations into the financial affairs of individuals believed to be involved in serious and organised crime.",
+        "2024-08-06",
+    ),  # 1722723
+    # "will only ..." states a restriction or a standing condition (vague.will_only)
+    (
+        "The DVSA understands how disappointing it is when driving tests are cancelled and therefore will only cancel appointments as an absolute last resort.",
+        "2024-09-09",
+    ),  # 1726288
+    (
+        "The claim will only be closed as a last resort once all avenues are exhausted.",
+        "2025-09-07",
+    ),  # 1828980
+    (
+        "Children will only be transferred to the UK where it is clinically safe to do so and in the interests of each individual patient.",
+        "2025-09-10",
+    ),  # 1831430
+    (
+        "This Government has been clear that we will only enter into agreements that serve the national interest.",
+        "2025-12-04",
+    ),  # 1858969
+    # advocacy continued (vague.continue_to_ensure; devextra2 case 9)
+    (
+        "We will continue to call on all sides to find a peaceful way forward.",
+        "2024-09-03",
+    ),  # 1723336
+    (
+        "We will continue to advocate for the right of Freedom of Religion or Belief in Syria and for an inclusive political transition.",
+        "2025-01-14",
+    ),  # 1753109
+    ("We continue to advocate for this.", "2025-01-16"),  # 1753620
+    # announcements promised "in the usual way" name nothing to check (devextra case 9)
+    ("Further announcements will be set out in the usual way.", "2023-12-18"),  # 1677935 (devextra)
+    ("Any announcements on this will be made in the usual way.", "2025-01-16"),  # 1755016
+    # "a plan to" is a noun, not the verb "plans to" (noun.a_plan_to)
+    (
+        "Defence Support should develop a plan to measure and monitor the maturity of the Function; and",
+        "2023-12-18",
+    ),  # 1676552
+    (
+        "The UK is unequivocal in its support for a mine-free Cyprus and, in line with the UN Security Council, continues to urge the leaders of both communities to agree a plan to achieve this.",
+        "2023-12-19",
+    ),  # 1678057
+    # session 11: a statement made "clear" with its object first (opinion.made_it_clear)
+    (
+        "More generally, we have made it clear to local commissioners that we expect NHS talking therapies to be integrated into physical healthcare pathways.",
+        "2023-12-13",
+    ),  # 1675436
+    (
+        "The Prime Minister has made this clear to Prime Minister Netanyahu repeatedly and has been in close contact throughout.",
+        "2023-12-19",
+    ),  # 1678990
     (
         "We will continue to ensure that we train the staff we need to ensure patients are cared for by the right professional, when and where they need it and the cancer plan will reflect this.",
         "2024-12-09",
@@ -2015,6 +2130,89 @@ STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("ongoing", "Government departments have been implementing these policies")],
     ),  # 1677751
 ]
+
+
+# Session 11 (precision): a reporting verb in the past with a "would" in its complement reports
+# a promise, and the announced step is the commitment (held-out case 3, as "announced that DWP
+# will establish a panel"): `future`, its due read after the "would" (not the announcement's
+# date). Not when the reported step is dated before the answer (it has been taken), nor a
+# "would" after a subordinator ("as ... would offer"). Rows: (text, date, body, [(kind, quote)]).
+REPORTED_PROMISE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "Following the Budget statement by the Chancellor on 30 October, the MOD confirmed that it would carry out an in-year re-rating of CEA.",
+        "2024-11-14",
+        "Ministry of Defence",
+        [("future", "the MOD confirmed that it would carry out an in-year re-rating of CEA")],
+    ),  # 1740881
+    (
+        "In July, the department announced that funded support would continue in the 2024/25 academic year for 11,100 schools registered to the Nuffield early language intervention programme.",
+        "2024-09-11",
+        "Department for Education",
+        [("future", "the department announced that funded support would continue")],
+    ),  # 1727132
+    (
+        "At Autumn Budget 2024 the government confirmed that from 1 November 2024, the Energy Profits Levy (EPL) rate would increase by 3 percentage points to 38%.",
+        "2025-11-11",
+        "Treasury",
+        [("done", "the government confirmed that from 1 November 2024")],
+    ),  # 1848365 (shortened; the step is dated before the answer)
+    (
+        "A decision was made to cease operations at the end of 2023 as major upgrades to JET’s ageing infrastructure would offer only limited scientific value.",
+        "2024-11-13",
+        "Department for Energy Security and Net Zero",
+        [("done", "A decision was made to cease operations at the end of 2023")],
+    ),  # 1739627 (the "would" gives a reason)
+    # The reporter's own stated intention is the commitment too (devextra2 case 6)
+    (
+        "The Government has announced its intention to legislate to abolish Section 21 repossessions.",
+        "2024-09-10",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "The Government has announced its intention to legislate")],
+    ),  # 1725510
+    (
+        "We have set out our intention to expand the devolution of powers in areas such as housing planning, transport, skills and employment support, building on the existing devolution framework.",
+        "2024-09-04",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "We have set out our intention to expand the devolution of powers")],
+    ),  # 1721840
+    (
+        "The Department for Energy Security and Net Zero recently announced their plans to consult on new environmental guidance for offshore oil and gas developments in light of this ruling, and more detail will be provided in due course.",
+        "2024-10-08",
+        "Department for Energy Security and Net Zero",
+        [
+            ("future", "announced their plans to consult on new environmental guidance"),
+            ("future", "more detail will be provided in due course"),
+        ],
+    ),  # 1729281
+    (
+        "We have set out our plan to achieve this, centred around supporting local transport authorities to take back control of local bus services.",
+        "2024-09-10",
+        "Department for Transport",
+        [("done", "We have set out our plan to achieve this")],
+    ),  # 1724558 (a plan set out is a document: noun.plan_to)
+    (
+        "To enable the DCC to increase network coverage, the Department has recently consulted upon and indicated its intention to proceed with changes to the regulatory framework that will support implementation of the DCC’s Virtual Wide Area Network solution.",
+        "2025-01-13",
+        "Department for Energy Security and Net Zero",
+        [("future", "the Department has recently consulted upon and indicated its intention")],
+    ),  # devextra2 1752551 (case 6: a coordinated report of the intention, one record)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), REPORTED_PROMISE_ROWS)
+def test_commitment_reported_promise_is_future(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
+def test_commitment_reported_would_due_is_the_steps() -> None:
+    (found,) = _extract(
+        "The Government announced in March 2020 the amount invested in flood and coastal erosion schemes would be doubled in England to £5.2 billion between 2021 and 2027.",
+        "2023-12-19",
+        "Department for Environment, Food and Rural Affairs",
+    )  # 1677529
+    assert (found.kind, found.due) == ("future", "2027-12-31")
 
 
 @pytest.mark.parametrize(("sentence", "date"), STANCE_NEGATIVES)
@@ -2590,6 +2788,36 @@ def test_commitment_due_resolution(
             "The Secretary of State for Science, Innovation and Technology",
             "The Secretary of State for Science, Innovation and Technology",
         ),  # 1726813 (shortened; a comma inside the portfolio)
+        (
+            "His Majesty's Government continues to engage across a range of human rights priorities with Kuwait, Qatar and Bahrain.",
+            "Foreign, Commonwealth and Development Office",
+            "His Majesty's Government",
+            "HM Government",
+        ),  # 1739357 (a straight "'s" after "Majesty" is the possessive, not "is": not "His Majesty")
+        (
+            "His Majesty's Treasury has confirmed they will provide funding for the increased cost of National Insurance contributions for the Department.",
+            "Department for Culture, Media and Sport",
+            "His Majesty's Treasury",
+            "His Majesty's Treasury",
+        ),  # 1748285
+        (
+            "His Majesty's Ambassador to Rabat continues to seek opportunities to raise PGBR with his counterparts and relevant stakeholders in Morocco to encourage a satisfactory resolution to this longstanding issue.",
+            "Foreign, Commonwealth and Development Office",
+            "His Majesty's Ambassador to Rabat",
+            "His Majesty's Ambassador to Rabat",
+        ),  # 1753260
+        (
+            "We understand that Great Western Railway, Network Rail and GCC are working closely together to progress this project.",
+            "Department for Transport",
+            "Great Western Railway",
+            "Great Western Railway",
+        ),  # 1726702 (session 11: the complement's subject works, not "We")
+        (
+            "In relation to engaging local communities, we have been clear that the Taskforce will work in partnership with local leaders and communities wherever possible.",
+            "Ministry of Housing, Communities and Local Government",
+            "the Taskforce",
+            "the Taskforce",
+        ),  # 1725999 (shortened; the complement of "clear that" has its own subject)
         (
             "Further details will be announced in due course.",
             "Cabinet Office",

@@ -23,8 +23,10 @@ from pipeline.nlp.commitment_logic import (
     before_noun_start,
     conditions_previous,
     contact_clause_start,
+    coordinate_break,
     coordination_heads,
     counted_subject,
+    dated_in_past,
     dates_a_report,
     defined_abbreviations,
     design_feature,
@@ -49,11 +51,14 @@ from pipeline.nlp.commitment_logic import (
     open_ended_before,
     purpose_complement,
     quote_end,
+    reported_intention,
+    reported_would,
     resolve_actor,
     resolve_due,
     splice_end,
     subject_aside,
     until_end,
+    view_complement,
     with_own_people,
 )
 from pipeline.nlp.commitment_rules import (
@@ -1125,3 +1130,87 @@ def test_leading_reference_end(text: str, expected: int | None) -> None:
 def test_inside_name(text: str, word: str, expected: bool) -> None:
     words = _words(text)
     assert inside_name(words, words.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the MOD confirmed that it would carry out an in-year re-rating of CEA", 5),  # 1740881
+        ("I announced the UK would join the Global Alliance", 4),  # 1725706
+        (
+            "A decision was made to cease operations at the end of 2023 as major upgrades would offer",
+            None,
+        ),  # 1739627 (a reason)
+        ("the Minister said that he would be happy to meet", None),  # an offer
+        ("the department announced plans to consult", None),  # no "would"
+    ],
+)
+def test_reported_would(text: str, expected: int | None) -> None:
+    lower = _words(text.lower())
+    verb = next(i for i, w in enumerate(lower) if w in ("confirmed", "announced", "made", "said"))
+    assert reported_would(lower, verb + 1, len(lower)) == expected
+
+
+@pytest.mark.parametrize(
+    ("ends", "expected"),
+    [
+        (["2024-11-01"], True),  # 1848365: "from 1 November 2024", answered November 2025
+        (["2024-11-01", "2026-03-31"], False),  # one period still to come
+        (["2027-12-31"], False),  # 1677529: "between 2021 and 2027"
+        ([], False),  # undated
+        ([None], False),  # "in due course"
+    ],
+)
+def test_dated_in_past(ends: list[str | None], expected: bool) -> None:
+    timexes = [Mention(0, 2 + i, 3 + i, {"end": e}) for i, e in enumerate(ends)]
+    assert dated_in_past(timexes, 1, 10, dt.date(2025, 11, 11)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "No leaseholder should wait longer than necessary , and under our plan all buildings will",
+            True,
+        ),  # 1752371
+        ("No decisions will", False),
+        ("No council , school or trust will", False),
+    ],
+)
+def test_coordinate_break(text: str, expected: bool) -> None:
+    words = text.split()
+    assert coordinate_break(words, 1, words.index("will")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the government has announced its intention to legislate", True),  # 1725510
+        ("we have set out our intention to expand the devolution", True),  # 1721840
+        ("the minister announced the government 's intention to publish", True),
+        ("the department recently announced their plans to consult", True),  # 1729281
+        ("we have set out our plan to achieve this", False),  # a document (noun.plan_to)
+        ("we have set out our plans to reform", False),  # idem
+        ("the government has set out its ambition to create", False),  # an aim
+        ("we announced funding to support", False),
+    ],
+)
+def test_reported_intention(text: str, expected: bool) -> None:
+    lower = _words(text)
+    verb = next(i for i, w in enumerate(lower) if w in ("announced", "set"))
+    assert reported_intention(lower, verb + 1, len(lower)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we are clear that iran continues", 4),  # 1739436
+        ("tpr reports that the uk pension sector is", 3),  # 1818750
+        ("the chancellor announced that the rate will", None),  # a reporting verb: the measure
+        ("the impact that these changes will", None),  # a relative "that"
+    ],
+)
+def test_view_complement(text: str, expected: int | None) -> None:
+    lower = _words(text)
+    verb = next(i for i, w in enumerate(lower) if w in ("continues", "is", "will"))
+    assert view_complement(lower, 1, verb) == expected
