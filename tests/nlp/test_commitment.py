@@ -2077,6 +2077,37 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The indicative figure provided was that there would be c400 individuals who were at risk of homelessness; however, through assessment and intervention by Probation, we are expecting that number will now be significantly lower.",
         "2024-09-13",
     ),  # 1727371 (opinion.expects_that, progressive; "now" is no evidence)
+    # session 11, second round: a stance or a trend continued (vague.continue_to_stance,
+    # vague.stand_with with an adverb) and what someone "should continue to" do
+    # (obligation.modal_continue)
+    (
+        "We continue to listen closely to the concerns of the sector and work with industry to maximise the benefits provided by the UK-EU Trade and Cooperation Agreement.",
+        "2023-12-14",
+    ),  # 1677031
+    (
+        "While we recognise that extending the 90-180 day period is a matter for Member States and the EU, the Government will continue to listen to and advocate for UK nationals abroad.",
+        "2024-07-26",
+    ),  # 1721628
+    (
+        "It is very important that we recognise what happened to people as a result of the Infected Blood Scandal and that we continue to remember these events for future generations.",
+        "2024-09-04",
+    ),  # 1724371
+    (
+        "The NIHR continues to welcome funding applications for research into any aspect of human health and care, including sudden unexpected death in epilepsy (SUDEP).",
+        "2025-07-11",
+    ),  # 1819358 (a standing function)
+    (
+        "The Department recognises that the categorisation is not stagnant and may need further amendments as medical devices continue to evolve.",
+        "2025-12-05",
+    ),  # 1858990
+    (
+        "More than two years since the illegal invasion of Ukraine, the UK continues to stand resolutely with the Ukrainian people against Russian aggression.",
+        "2024-07-30",
+    ),  # 1722590
+    (
+        "I am clear that my department and the BSR should continue to work closely with the sector to ensure applications can be processed quickly without compromising safety.",
+        "2025-09-04",
+    ),  # 1828580 (and eight more answers)
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
