@@ -2108,9 +2108,41 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "I am clear that my department and the BSR should continue to work closely with the sector to ensure applications can be processed quickly without compromising safety.",
         "2025-09-04",
     ),  # 1828580 (and eight more answers)
+    # ... and stances after "committed to" or a "will" group: holding someone to account
+    # (vague.hold_to_account), putting someone first (vague.put_first), seeing a case resolved
+    # (vague.committed_to)
+    (
+        "The Department will continue to hold operators to account for their performance and ensure the best outcomes for passengers.",
+        "2024-12-12",
+    ),  # 1747007
+    (
+        "The Government is committed to putting patients first, including in both rural and urban areas.",
+        "2025-01-13",
+    ),  # 1753063
+    (
+        "The Government is committed to putting patients back at the heart of care.",
+        "2024-11-18",
+    ),  # 1740682
+    (
+        "We remain committed to seeing Mr Johal's case resolved as soon as possible.",
+        "2023-12-27",
+    ),  # 1678160
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    # session 11, second round: the stance goes, the step beside it stays
+    (
+        "The UK is fully committed to holding Russia to account for its illegal and barbaric actions in Ukraine, and has provided support to the ICC to assist its work, including the investigation into the situation in Ukraine.",
+        "2024-11-18",
+        "Foreign, Commonwealth and Development Office",
+        [("done", "has provided support to the ICC to assist its work")],
+    ),  # 1740319 (vague.hold_to_account)
+    (
+        "The Government is committed to bridging divisions between communities and challenging hatred, and will announce other measures to support this in due course.",
+        "2025-09-12",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "will announce other measures to support this in due course")],
+    ),  # 1831854 (vague.committed_to)
     (
         "Existing departmental resources will be reprioritised to fulfil the needs of the office where possible.",
         "2024-10-11",
