@@ -2127,6 +2127,19 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "We remain committed to seeing Mr Johal's case resolved as soon as possible.",
         "2023-12-27",
     ),  # 1678160
+    # regular engagement is a standing function (vague.regular_engagement; blind3 case 6)
+    (
+        "The Child Maintenance Service (CMS) continues to engage regularly with stakeholders as we consider CMS reform.",
+        "2024-12-09",
+    ),  # 1746106
+    (
+        "Officials in DCMS continue to engage regularly with industry stakeholders to ensure that government policy reflects the needs of the sector.",
+        "2025-09-11",
+    ),  # 1832535
+    (
+        "The Department for Work and Pensions will continue to meet regularly with Motability Foundation, the independent charity with responsibility for overseeing the Scheme, to discuss the Schemes operation.",
+        "2025-12-09",
+    ),  # 1860419
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
