@@ -2077,9 +2077,85 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The indicative figure provided was that there would be c400 individuals who were at risk of homelessness; however, through assessment and intervention by Probation, we are expecting that number will now be significantly lower.",
         "2024-09-13",
     ),  # 1727371 (opinion.expects_that, progressive; "now" is no evidence)
+    # session 11, second round: a stance or a trend continued (vague.continue_to_stance,
+    # vague.stand_with with an adverb) and what someone "should continue to" do
+    # (obligation.modal_continue)
+    (
+        "We continue to listen closely to the concerns of the sector and work with industry to maximise the benefits provided by the UK-EU Trade and Cooperation Agreement.",
+        "2023-12-14",
+    ),  # 1677031
+    (
+        "While we recognise that extending the 90-180 day period is a matter for Member States and the EU, the Government will continue to listen to and advocate for UK nationals abroad.",
+        "2024-07-26",
+    ),  # 1721628
+    (
+        "It is very important that we recognise what happened to people as a result of the Infected Blood Scandal and that we continue to remember these events for future generations.",
+        "2024-09-04",
+    ),  # 1724371
+    (
+        "The NIHR continues to welcome funding applications for research into any aspect of human health and care, including sudden unexpected death in epilepsy (SUDEP).",
+        "2025-07-11",
+    ),  # 1819358 (a standing function)
+    (
+        "The Department recognises that the categorisation is not stagnant and may need further amendments as medical devices continue to evolve.",
+        "2025-12-05",
+    ),  # 1858990
+    (
+        "More than two years since the illegal invasion of Ukraine, the UK continues to stand resolutely with the Ukrainian people against Russian aggression.",
+        "2024-07-30",
+    ),  # 1722590
+    (
+        "I am clear that my department and the BSR should continue to work closely with the sector to ensure applications can be processed quickly without compromising safety.",
+        "2025-09-04",
+    ),  # 1828580 (and eight more answers)
+    # ... and stances after "committed to" or a "will" group: holding someone to account
+    # (vague.hold_to_account), putting someone first (vague.put_first), seeing a case resolved
+    # (vague.committed_to)
+    (
+        "The Department will continue to hold operators to account for their performance and ensure the best outcomes for passengers.",
+        "2024-12-12",
+    ),  # 1747007
+    (
+        "The Government is committed to putting patients first, including in both rural and urban areas.",
+        "2025-01-13",
+    ),  # 1753063
+    (
+        "The Government is committed to putting patients back at the heart of care.",
+        "2024-11-18",
+    ),  # 1740682
+    (
+        "We remain committed to seeing Mr Johal's case resolved as soon as possible.",
+        "2023-12-27",
+    ),  # 1678160
+    # regular engagement is a standing function (vague.regular_engagement; blind3 case 6)
+    (
+        "The Child Maintenance Service (CMS) continues to engage regularly with stakeholders as we consider CMS reform.",
+        "2024-12-09",
+    ),  # 1746106
+    (
+        "Officials in DCMS continue to engage regularly with industry stakeholders to ensure that government policy reflects the needs of the sector.",
+        "2025-09-11",
+    ),  # 1832535
+    (
+        "The Department for Work and Pensions will continue to meet regularly with Motability Foundation, the independent charity with responsibility for overseeing the Scheme, to discuss the Schemes operation.",
+        "2025-12-09",
+    ),  # 1860419
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    # session 11, second round: the stance goes, the step beside it stays
+    (
+        "The UK is fully committed to holding Russia to account for its illegal and barbaric actions in Ukraine, and has provided support to the ICC to assist its work, including the investigation into the situation in Ukraine.",
+        "2024-11-18",
+        "Foreign, Commonwealth and Development Office",
+        [("done", "has provided support to the ICC to assist its work")],
+    ),  # 1740319 (vague.hold_to_account)
+    (
+        "The Government is committed to bridging divisions between communities and challenging hatred, and will announce other measures to support this in due course.",
+        "2025-09-12",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "will announce other measures to support this in due course")],
+    ),  # 1831854 (vague.committed_to)
     (
         "Existing departmental resources will be reprioritised to fulfil the needs of the office where possible.",
         "2024-10-11",
