@@ -1763,8 +1763,16 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
         "Environmental safety is also considered during authorisation. While current international guidelines assume minimal environmental exposure from companion animal medicines, the VMD now believes there is sufficient evidence to support a review of these guidelines, despite existing data gaps. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
         "2024-12-10",
         "Department for Environment, Food and Rural Affairs",
-        [],
-    ),  # 1746587 without its first sentence: "VMD" is defined nowhere, so it names no one
+        [
+            (
+                "done",
+                "The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal",
+                "The VMD",
+            )
+        ],
+    ),  # 1746587 without its first sentence: "VMD" is defined nowhere, but since session 11's
+    # second round gov.acronym knows the VMD (a Defra agency); an undefined abbreviation naming
+    # no one is test_defined_abbreviations_of_government_bodies_only's case
     (
         "The Veterinary Medicines Directorate (VMD) authorises veterinary medicinal products under the Veterinary Medicines Regulations 2013 (as amended) to protect public health, animal health, the environment, and promote animal welfare. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
         "2024-12-10",
