@@ -1856,6 +1856,37 @@ def subject_aside(lower: Sequence[str], start: int, end: int) -> bool:
     )
 
 
+CLOSING_OPENERS: Mapping[str, str] = {")": "(", "’": "‘", "”": "“"}
+"""Closing brackets and quotation marks with the mark that opens them."""
+
+
+def opening_of_closed_title(words: Sequence[str], i: int, lo: int, reach: int = 20) -> int:
+    """The index of the mark that opens the closing mark at ``i``, or ``i`` if none is near.
+
+    A dated participle after a bracketed acronym or a quoted title ("the Growth Delivery Plan
+    (CBGDP), published in October", "‘Restoring Control over the Immigration System’,
+    published on 12 May") quotes from the opening mark, not from the closing one.
+
+    Args:
+        words: the sentence's words.
+        i: the index of a closing mark.
+        lo: the first index the search may reach (the clause's start).
+        reach: how many words back to look.
+
+    Returns:
+        The opening mark's index, or ``i``.
+    """
+    opener = CLOSING_OPENERS.get(words[i])
+    if opener is None:
+        return i
+    for j in range(i - 1, max(lo, i - reach) - 1, -1):
+        if words[j] == opener:
+            return j
+        if words[j] in CLOSING_OPENERS:
+            return i
+    return i
+
+
 def _directly_after(words: Sequence[str], subject: Subject, trigger: Hit) -> bool:
     """True when only adverbs (or an aside, :func:`subject_aside`) stand between the subject's
     end and the trigger, and the trigger is not a participle set off by a comma ("The Strategic
@@ -2684,6 +2715,8 @@ def _draft(
             end,
         )
     start = trigger.start if subject.status == "none" or subject.inherited else subject.start
+    if rule.nominal and start == trigger.start:
+        start = opening_of_closed_title(words, start, clause.start)
     while start < end and words[start] in {",", ";", ":", "–", "—", "-"}:
         start += 1  # a nominal trigger may open on its comma (", to be published in ...")
     if subject.adverbial_start is not None and not subject.inherited:

@@ -1763,8 +1763,16 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
         "Environmental safety is also considered during authorisation. While current international guidelines assume minimal environmental exposure from companion animal medicines, the VMD now believes there is sufficient evidence to support a review of these guidelines, despite existing data gaps. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
         "2024-12-10",
         "Department for Environment, Food and Rural Affairs",
-        [],
-    ),  # 1746587 without its first sentence: "VMD" is defined nowhere, so it names no one
+        [
+            (
+                "done",
+                "The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal",
+                "The VMD",
+            )
+        ],
+    ),  # 1746587 without its first sentence: "VMD" is defined nowhere, but since session 11's
+    # second round gov.acronym knows the VMD (a Defra agency); an undefined abbreviation naming
+    # no one is test_defined_abbreviations_of_government_bodies_only's case
     (
         "The Veterinary Medicines Directorate (VMD) authorises veterinary medicinal products under the Veterinary Medicines Regulations 2013 (as amended) to protect public health, animal health, the environment, and promote animal welfare. The VMD have established the cross-government Pharmaceuticals in the Environment (PiE) Group, whose aim is to provide advice on possible policy options to help reduce pharmaceutical pollution in the UK, including disposal.",
         "2024-12-10",
@@ -2450,6 +2458,76 @@ def test_commitment_session11_recall_rows(
 
 @pytest.mark.parametrize(("sentence", "date"), SESSION11_RECALL_NEGATIVES)
 def test_commitment_session11_recall_negatives_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
+# Session 11, second round: public bodies the actor rules did not read (subjects before a
+# commitment verb counted over the whole corpus) and a dated participle after a closing mark.
+SESSION11_R2_DONE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "When local authority payments are confirmed in July, PackUK will write directly to all English local authority chief executives setting this out.",
+        "2025-07-08",
+        "Department for Environment, Food and Rural Affairs",
+        [("future", "PackUK will write directly to all English local authority chief executives")],
+    ),  # 1818183 (gov.acronym: PackUK)
+    (
+        "DOHL has managed four successful transfers in recent years and is scaling up to ensure the successful transfer of more services into public ownership.",
+        "2024-09-09",
+        "Department for Transport",
+        [
+            ("done", "DOHL has managed four successful transfers in recent years"),
+            ("ongoing", "is scaling up to ensure the successful transfer"),
+        ],
+    ),  # 1725928 (gov.acronym: DOHL)
+    (
+        "NHSBT recently launched a new automated system to better target donors and reduce the number of calls needed to fill appointments and collect the appropriate mix of blood needed while meeting donor preferences for contact.",
+        "2025-01-16",
+        "Department of Health and Social Care",
+        [("done", "NHSBT recently launched a new automated system")],
+    ),  # 1753574 (gov.acronym: NHSBT)
+    (
+        "OFSI imposed a penalty in September 2024 against a firm for breaches of Russia sanctions relating to property management.",
+        "2025-09-08",
+        "Treasury",
+        [("done", "OFSI imposed a penalty in September 2024")],
+    ),  # 1831751 (gov.acronym: OFSI)
+    (
+        "The NHS AI Lab has provided £113 million, through the NHS AI Health and Care Awards, to 86 AI technologies, which are live in 40% of National Health Service acute trusts in England, and hundreds of Primary Care Networks across the United Kingdom.",
+        "2024-11-14",
+        "Department of Health and Social Care",
+        [("done", "The NHS AI Lab has provided £113 million")],
+    ),  # 1740666 (gov.nhs_named_unit)
+    (
+        "Within NHS England, the NHS Genomics Unit is working with the Workforce, Training and Education Directorate to feed genomics demand into the national workforce model.",
+        "2025-01-13",
+        "Department of Health and Social Care",
+        [("ongoing", "the NHS Genomics Unit is working with the Workforce")],
+    ),  # 1753224 (gov.nhs_named_unit)
+    (
+        "As set out in the Immigration White Paper ‘Restoring Control over the Immigration System’, published on 12 May, this Government’s approach is to link migration policy and visa controls to skills and labour market policies, so that immigration is not used as an alternative to training or tackling workforce problems in the UK.",
+        "2025-09-12",
+        "Home Office",
+        [("done", "‘Restoring Control over the Immigration System’, published on 12 May")],
+    ),  # 1832308 (done.reduced_relative_aside_closed; the quote opens at the opening mark)
+]
+
+SESSION11_R2_DONE_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "When a paying parent is in receipt of benefits, CMS will send a request to set up a Deduction from Benefit (DfB) to collect ongoing maintenance.",
+        "2025-07-10",
+    ),  # 1818698 (a standing procedure: "CMS" stays out of gov.acronym)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SESSION11_R2_DONE_POSITIVES)
+def test_commitment_session11_r2_done_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
+@pytest.mark.parametrize(("sentence", "date"), SESSION11_R2_DONE_NEGATIVES)
+def test_commitment_session11_r2_done_negatives_do_not_fire(sentence: str, date: str) -> None:
     assert [c.quote for c in _extract(sentence, date, None)] == []
 
 

@@ -49,6 +49,7 @@ from pipeline.nlp.commitment_logic import (
     object_gap,
     open_ended_after,
     open_ended_before,
+    opening_of_closed_title,
     purpose_complement,
     quote_end,
     reported_intention,
@@ -1113,6 +1114,24 @@ def test_counted_subject(text: str, expected: bool) -> None:
 )
 def test_leading_reference_end(text: str, expected: int | None) -> None:
     assert leading_reference_end(_words(text.lower())) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Immigration White Paper ‘ Restoring Control over the Immigration System ’ , published",
+            4,
+        ),  # 1832308
+        ("Growth Delivery Plan ( CBGDP ) , published", 3),  # 1858550
+        ("the Plan ) , published", 2),  # no opening bracket in reach: the closing mark itself
+        ("the ‘ Plan ’ and the Guide ) , published", 7),  # another closed pair before any opener
+        ("the Update , published", 1),  # not a closing mark
+    ],
+)
+def test_opening_of_closed_title(text: str, expected: int) -> None:
+    words = _words(text)
+    assert opening_of_closed_title(words, words.index(",") - 1, 0) == expected
 
 
 @pytest.mark.parametrize(
