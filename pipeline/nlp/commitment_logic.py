@@ -58,6 +58,7 @@ from pipeline.nlp.commitment_rules import (
     TriggerRule,
     VetoRule,
 )
+from pipeline.nlp.dates import NUMBER_WORDS
 from pipeline.types import Timex
 
 ActorStatus = Literal["government", "other", "unknown", "none"]
@@ -2968,18 +2969,6 @@ _NEXT_UNIT = re.compile(
     r"(?P<unit>year|month|week|day|decade)s?$",
     re.IGNORECASE,
 )
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-}
 HORIZON_PREPOSITIONS = frozenset(
     {"within", "within the", "over", "over the", "in the", "during the", "across the"}
 )
@@ -3054,7 +3043,7 @@ def horizon_reading(timex: Timex, preposition: str | None) -> Timex:
     if timex.type != "date" or prep not in HORIZON_PREPOSITIONS or match is None:
         return timex
     raw = match.group("n")
-    n = 1 if raw is None else int(raw) if raw.isdigit() else _NUMBERS[raw.lower()]
+    n = 1 if raw is None else int(raw) if raw.isdigit() else NUMBER_WORDS[raw.lower()]
     per, unit = _HORIZON_UNITS[match.group("unit").lower()]
     return replace(timex, type="duration", timex3=f"P{n * per}{unit}", start=None, end=None)
 
