@@ -1739,7 +1739,6 @@ def view_complement(lower: Sequence[str], start: int, end: int) -> int | None:
     return None
 
 
-INTENTION_POSSESSIVES = frozenset({"our", "its", "his", "her", "their", "my"})
 INTENTION_NOUNS = frozenset({"intention", "intentions", "intent"})
 
 
@@ -1763,7 +1762,9 @@ def reported_intention(lower: Sequence[str], trigger_end: int, end: int) -> bool
     if k < end and lower[k] in INTENTION_POSSESSIVES:
         k += 1
     elif k < end and lower[k] == "the":
-        mark = next((j for j in range(k + 1, min(k + 5, end)) if lower[j] in ("'s", "’s")), None)
+        mark = next(
+            (j for j in range(k + 1, min(k + 5, end)) if lower[j] in POSSESSIVE_MARKERS), None
+        )
         if mark is None:
             return False
         k = mark + 1
@@ -2174,6 +2175,8 @@ POSSESSIVE_MARKERS = frozenset({"’s", "'s"})
 # ..."), and for a third party, who is the clause's subject ("signalled his intention to ...").
 SPEAKER_POSSESSIVES = frozenset({"our", "my"})
 SUBJECT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+INTENTION_POSSESSIVES = SPEAKER_POSSESSIVES | SUBJECT_POSSESSIVES
+"""Whose intention a reporting verb may announce (:func:`reported_intention`)."""
 LEADING_SUBORDINATORS = frozenset({"as", "since", "given", "after", "before", "whereas"})
 RESULT_OPENERS = frozenset({"so"})
 """Coordinators after which a pronoun names those affected, not the acting government ("...
@@ -2278,24 +2281,25 @@ def leading_reference_end(lower: Sequence[str]) -> int | None:
     return next((i for i in range(1, limit) if lower[i] == ","), None)
 
 
-def without_leading_references(sentence: SentenceInput, rules: CommitmentRules) -> SentenceInput:
+def without_leading_references(
+    sentence: SentenceInput, rules: CommitmentRules, comma: int | None
+) -> SentenceInput:
     """``sentence`` without the reference vetoes (category ``reference``) that lie inside a
-    leading adverbial pointing to an earlier answer (:func:`leading_reference_end`), and without
-    the triggers inside it, which state nothing ("Further to the answer *I gave* on 29 October to
-    Question 83265, ...").
+    leading adverbial pointing to an earlier answer, and without the triggers inside it, which
+    state nothing ("Further to the answer *I gave* on 29 October to Question 83265, ...").
 
     Args:
         sentence: The sentence.
         rules: The component's rules (the hits index into them).
+        comma: The comma that ends the adverbial (:func:`leading_reference_end`), or None.
     """
+    if comma is None:
+        return sentence
     vetoes = rules.vetoes
     references = [
         h for h in sentence.hits if h.family == "veto" and vetoes[h.index].category == "reference"
     ]
     if not references:
-        return sentence
-    comma = leading_reference_end([w.lower() for w in sentence.words])
-    if comma is None:
         return sentence
     dropped = {h for h in references if h.end <= comma}
     if not dropped:
@@ -2317,9 +2321,11 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     lex = rules.lexicons
     words = sentence.words
     lower = [w.lower() for w in words]
-    unreferenced = without_leading_references(sentence, rules)
     # the comma after a leading reference to an earlier answer: the quote starts after it
-    reference_end = leading_reference_end(lower) if unreferenced is not sentence else None
+    reference_end: int | None = leading_reference_end(lower)
+    unreferenced = without_leading_references(sentence, rules, reference_end)
+    if unreferenced is sentence:
+        reference_end = None
     sentence = unreferenced
     found = sorted(
         (h for h in sentence.hits if h.family == "trigger"), key=lambda h: (h.start, -h.end)
