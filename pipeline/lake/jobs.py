@@ -656,10 +656,10 @@ def _start_run(
     window: Window | None,
     started: dt.datetime,
     target: Lake,
-    **extra: Any,
+    extractor_version: str | None = None,
 ) -> tuple[RunRecord, list[WriteResult], _Heartbeat]:
     """Start a job's run: mark dead runs, then write its ``running`` row (this host, process and
-    process start; ``extra`` fields such as ``extractor_version``).
+    process start; the rule model's version for an extract run).
 
     Returns:
         The run, the job's list of writes (the run row's first) and the run's heartbeat.
@@ -676,7 +676,7 @@ def _start_run(
         pid=os.getpid(),
         process_start=process_start(os.getpid()),
         updated_at=started,
-        **extra,
+        extractor_version=extractor_version,
     )
     _mark_abandoned_before(kind, target)
     return run, [record_run(run, target)], _Heartbeat(run, target)
