@@ -28,7 +28,16 @@ VECTORS = tuple(
     GOLD / name
     for name in ("vectors-timex.jsonl", "vectors-quantity.jsonl", "vectors-commitment.jsonl")
 )
-DRAWN_IN_ORDER = ("heldout", "devextra", "devextra2", "blind2", "blind3", "blind4", "blind5")
+DRAWN_IN_ORDER = (
+    "heldout",
+    "devextra",
+    "devextra2",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+)
 """The sets of ``data/`` in the order they were drawn (``dev.jsonl`` of the shared gold first):
 each excludes every set drawn before it (:func:`drawn_before`), but blind2, drawn the same day
 as devextra2 from the other parity, which lists its own."""
