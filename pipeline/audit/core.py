@@ -25,6 +25,7 @@ from pipeline.audit.linking import (
     named_link,
     normalised_quote,
     repetition,
+    same_verb,
     softer,
 )
 from pipeline.audit.records import (
@@ -60,7 +61,10 @@ class AuditConfig:
         progress_threshold: Least link score for an item that does not move the schedule
             (``progress``, ``undated``), so that passing mentions do not crowd the evidence.
         unknown_action_threshold: Least link score when either statement's action is unknown
-            (no action word: "will provide updates on this"), since then any action matches.
+            (no action word: "will provide updates on this"), since then any action matches;
+            not for a restatement with the same due and the same governed verb
+            (:func:`~pipeline.audit.linking.same_verb`: "The employer National Insurance rise
+            will be implemented in April 2025").
     """
 
     due_soon_days: int = 90
@@ -230,8 +234,12 @@ def audit_commitment(
         if relation is None or found.score < _least_score(relation, config):
             continue
         if (
-            commitment.action is None or later.action is None
-        ) and found.score < config.unknown_action_threshold:
+            (commitment.action is None or later.action is None)
+            and found.score < config.unknown_action_threshold
+            and not (
+                relation == "restated" and later.due == current and same_verb(commitment, later)
+            )
+        ):
             continue
         if relation in ("slipped", "brought_forward"):
             current = later.due

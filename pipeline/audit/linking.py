@@ -218,6 +218,18 @@ def same_action(
     return earlier == later or later in generic or earlier in (covers or {}).get(later, ())
 
 
+def same_verb(commitment: Statement, later: Statement) -> bool:
+    """True when neither statement has an action word but both put one verb after their modal
+    ("will be implemented" in both): a restatement of one thing, although no action family
+    vouches for it (see :attr:`~pipeline.audit.records.Statement.verb`)."""
+    return (
+        commitment.action is None
+        and later.action is None
+        and commitment.verb is not None
+        and commitment.verb == later.verb
+    )
+
+
 def softer(commitment: Statement, later: Statement) -> bool:
     """True when ``later`` words the same thing more softly ("will" -> "aims to"), or negates it."""
     return later.negated or STRENGTH_RANK.get(later.strength, 1) < STRENGTH_RANK.get(

@@ -302,6 +302,49 @@ def test_a_re_sent_answer_across_new_year_is_no_slip() -> None:
     assert (row.schedule_status, row.current_due, row.new_due) == ("overdue", D("2025-12-31"), None)
 
 
+# 1741079 (2024-11-20) and 1747361 (2024-12-12), Department of Health and Social Care: no action
+# word in either ("implemented"), so only their one verb and one due vouch for the restatement
+NI_RISE = "The employer National Insurance rise will be implemented in April 2025"
+NI_RISE_AGAIN = (
+    "The employer National Insurance contributions rise will be implemented in April 2025"
+)
+
+
+@pytest.mark.parametrize(
+    ("later_quote", "later_due", "expected"),
+    [
+        (NI_RISE_AGAIN, "2025-04-30", ["restated"]),
+        # another verb: nothing says it is the same act
+        (NI_RISE_AGAIN.replace("be implemented", "be felt"), "2025-04-30", []),
+        # another due: a slip needs an action word (or the 0.9 an unknown action needs)
+        (NI_RISE_AGAIN.replace("April 2025", "April 2026"), "2026-04-30", []),
+    ],
+)
+def test_same_verb_and_due_restate_without_an_action_word(
+    later_quote: str, later_due: str, expected: list[str]
+) -> None:
+    answers = [
+        answer(
+            1741079,
+            "2024-11-20",
+            NI_RISE + ".",
+            (commitment(NI_RISE + ".", NI_RISE, due="2025-04-30", due_text="in April 2025"),),
+            department="Department of Health and Social Care",
+        ),
+        answer(
+            1747361,
+            "2024-12-12",
+            later_quote + ".",
+            (commitment(later_quote + ".", later_quote, due=later_due, due_text="in April"),),
+            department="Department of Health and Social Care",
+        ),
+    ]
+    rows = run_audit(answers, AS_OF, config=AuditConfig(max_term_share=1.0)).rows
+    row = row_for(rows, 1741079)
+    assert [e.relation for e in row.evidence] == expected
+    assert row.current_due == D("2025-04-30")
+
+
 def test_a_document_to_be_set_out_is_delivered_by_its_publication() -> None:
     # 1739176 (2024-11-12) and 1745973 (2024-12-05), Department for Work and Pensions
     promise = (

@@ -18,6 +18,7 @@ from pipeline.audit.linking import (
     normalised_quote,
     repetition,
     same_action,
+    same_verb,
     softer,
     term_containment,
     term_cosine,
@@ -333,3 +334,19 @@ def test_link_deliverable_needs_more_than_kinds_of_document(
     assert (found is not None) is linked
     # without the document words every row links
     assert link(earlier, later(initiatives=(), terms=later_terms), {}, LinkConfig()) is not None
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later_fields", "expected"),
+    [
+        # 1741079 / 1747361: "will be implemented" in both, no action word
+        (dataclasses.replace(COMMITMENT, action=None, verb="implemented"), {"action": None, "verb": "implemented"}, True),
+        (dataclasses.replace(COMMITMENT, action=None, verb="implemented"), {"action": None, "verb": "felt"}, False),
+        (dataclasses.replace(COMMITMENT, action=None, verb=None), {"action": None, "verb": None}, False),
+        # an action word on either side: the action families decide
+        (COMMITMENT, {"action": None, "verb": "publish"}, False),
+        (dataclasses.replace(COMMITMENT, action=None, verb="pay"), {"action": "publish", "verb": None}, False),
+    ],
+)  # fmt: skip
+def test_same_verb_table(earlier: Statement, later_fields: dict[str, Any], expected: bool) -> None:
+    assert same_verb(earlier, later(**later_fields)) is expected
