@@ -25,6 +25,7 @@ from pipeline.audit.linking import (
     named_link,
     normalised_quote,
     repetition,
+    same_act_under_way,
     same_verb,
     softer,
 )
@@ -65,6 +66,12 @@ class AuditConfig:
             not for a restatement with the same due and the same governed verb
             (:func:`~pipeline.audit.linking.same_verb`: "The employer National Insurance rise
             will be implemented in April 2025").
+        under_way_threshold: Least link score for ``progress`` that reports the commitment's
+            own action under way in its own words
+            (:func:`~pipeline.audit.linking.same_act_under_way`): as for a schedule move, not
+            ``progress_threshold``.
+        under_way_share: Least share of the shorter quote's content words that the other quote
+            must have for that.
     """
 
     due_soon_days: int = 90
@@ -74,6 +81,8 @@ class AuditConfig:
     schedule_threshold: float = 0.7
     progress_threshold: float = 0.9
     unknown_action_threshold: float = 0.9
+    under_way_threshold: float = 0.7
+    under_way_share: float = 0.6
 
 
 def latest_versions(answers: Iterable[AnswerRecord], as_of: dt.date) -> list[AnswerRecord]:
@@ -167,8 +176,12 @@ SCHEDULE_RELATIONS = frozenset({"delivered", "slipped", "brought_forward", "with
 INFORMATIONAL_RELATIONS = frozenset({"progress", "undated"})
 
 
-def _least_score(relation: Relation, config: AuditConfig) -> float:
-    """The link score a relation needs: more for what moves the schedule or says little."""
+def _least_score(relation: Relation, config: AuditConfig, *, under_way: bool = False) -> float:
+    """The link score a relation needs: more for what moves the schedule or says little, but
+    no more for ``progress`` that reports the commitment's own action ``under_way`` than for a
+    schedule move."""
+    if relation == "progress" and under_way:
+        return config.under_way_threshold
     if relation in INFORMATIONAL_RELATIONS:
         return config.progress_threshold
     if relation in SCHEDULE_RELATIONS:
@@ -231,7 +244,11 @@ def audit_commitment(
         )
         if repeated == "self" and relation in ("slipped", "brought_forward"):
             relation = "restated"
-        if relation is None or found.score < _least_score(relation, config):
+        if relation is None or found.score < _least_score(
+            relation,
+            config,
+            under_way=same_act_under_way(commitment, later, config.under_way_share),
+        ):
             continue
         if (
             (commitment.action is None or later.action is None)

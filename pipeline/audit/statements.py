@@ -314,6 +314,7 @@ def commitment_statement(
             start, end, sentences, mentions, answer.text, lexicon, commitment.kind
         ),
         terms=context_terms(start, end, sentences, answer.text, term_exclusions(lexicon)),
+        quote_terms=content_terms(commitment.quote, exclude=term_exclusions(lexicon)),
         source="commitment",
         rule=commitment.rule,
     )
@@ -415,6 +416,7 @@ def pattern_statements(
                     initiatives=((mention.key, IN_QUOTE),),
                     terms=content_terms(text[start:end], exclude=exclude)
                     | content_terms(mention.name, exclude=exclude),
+                    quote_terms=content_terms(text[start:end], exclude=exclude),
                     source="pattern",
                     rule=cue.rule.id,
                 )
