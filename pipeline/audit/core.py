@@ -25,6 +25,8 @@ from pipeline.audit.linking import (
     named_link,
     normalised_quote,
     repetition,
+    same_act_under_way,
+    same_verb,
     softer,
 )
 from pipeline.audit.records import (
@@ -60,7 +62,16 @@ class AuditConfig:
         progress_threshold: Least link score for an item that does not move the schedule
             (``progress``, ``undated``), so that passing mentions do not crowd the evidence.
         unknown_action_threshold: Least link score when either statement's action is unknown
-            (no action word: "will provide updates on this"), since then any action matches.
+            (no action word: "will provide updates on this"), since then any action matches;
+            not for a restatement with the same due and the same governed verb
+            (:func:`~pipeline.audit.linking.same_verb`: "The employer National Insurance rise
+            will be implemented in April 2025").
+        under_way_threshold: Least link score for ``progress`` that reports the commitment's
+            own action under way in its own words
+            (:func:`~pipeline.audit.linking.same_act_under_way`): as for a schedule move, not
+            ``progress_threshold``.
+        under_way_share: Least share of the shorter quote's content words that the other quote
+            must have for that.
     """
 
     due_soon_days: int = 90
@@ -70,6 +81,8 @@ class AuditConfig:
     schedule_threshold: float = 0.7
     progress_threshold: float = 0.9
     unknown_action_threshold: float = 0.9
+    under_way_threshold: float = 0.7
+    under_way_share: float = 0.6
 
 
 def latest_versions(answers: Iterable[AnswerRecord], as_of: dt.date) -> list[AnswerRecord]:
@@ -163,8 +176,12 @@ SCHEDULE_RELATIONS = frozenset({"delivered", "slipped", "brought_forward", "with
 INFORMATIONAL_RELATIONS = frozenset({"progress", "undated"})
 
 
-def _least_score(relation: Relation, config: AuditConfig) -> float:
-    """The link score a relation needs: more for what moves the schedule or says little."""
+def _least_score(relation: Relation, config: AuditConfig, *, under_way: bool = False) -> float:
+    """The link score a relation needs: more for what moves the schedule or says little, but
+    no more for ``progress`` that reports the commitment's own action ``under_way`` than for a
+    schedule move."""
+    if relation == "progress" and under_way:
+        return config.under_way_threshold
     if relation in INFORMATIONAL_RELATIONS:
         return config.progress_threshold
     if relation in SCHEDULE_RELATIONS:
@@ -227,11 +244,19 @@ def audit_commitment(
         )
         if repeated == "self" and relation in ("slipped", "brought_forward"):
             relation = "restated"
-        if relation is None or found.score < _least_score(relation, config):
+        if relation is None or found.score < _least_score(
+            relation,
+            config,
+            under_way=same_act_under_way(commitment, later, config.under_way_share),
+        ):
             continue
         if (
-            commitment.action is None or later.action is None
-        ) and found.score < config.unknown_action_threshold:
+            (commitment.action is None or later.action is None)
+            and found.score < config.unknown_action_threshold
+            and not (
+                relation == "restated" and later.due == current and same_verb(commitment, later)
+            )
+        ):
             continue
         if relation in ("slipped", "brought_forward"):
             current = later.due

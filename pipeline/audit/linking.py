@@ -218,6 +218,45 @@ def same_action(
     return earlier == later or later in generic or earlier in (covers or {}).get(later, ())
 
 
+def same_verb(commitment: Statement, later: Statement) -> bool:
+    """True when neither statement has an action word but both put one verb after their modal
+    ("will be implemented" in both): a restatement of one thing, although no action family
+    vouches for it (see :attr:`~pipeline.audit.records.Statement.verb`)."""
+    return (
+        commitment.action is None
+        and later.action is None
+        and commitment.verb is not None
+        and commitment.verb == later.verb
+    )
+
+
+def own_words_share(commitment: Statement, later: Statement) -> float:
+    """The share of the shorter quote's content words that the other quote has (0 when either
+    has none): how far two clauses say the same thing in their own words, not only in the
+    sentences around them ("we will be launching an independent commission into adult social
+    care" / "We are launching an independent commission into adult social care": 6 of 7)."""
+    if not commitment.quote_terms or not later.quote_terms:
+        return 0.0
+    shared = len(commitment.quote_terms & later.quote_terms)
+    return shared / min(len(commitment.quote_terms), len(later.quote_terms))
+
+
+def same_act_under_way(commitment: Statement, later: Statement, min_share: float) -> bool:
+    """True when ``later`` reports, in the commitment's own words, the commitment's action under
+    way: an ``ongoing`` statement of the same (known) action family whose quote shares at least
+    ``min_share`` of the shorter quote's content words ("We are launching an independent
+    commission into adult social care" for "in April 2025 we will be launching an independent
+    commission into adult social care"). Two measures of one package share their sentences'
+    words but not their own ("a higher rate on the most valuable properties" / "permanently lower
+    tax rates for eligible retail, hospitality and leisure properties": 2 of 4)."""
+    return (
+        later.kind == "ongoing"
+        and commitment.action is not None
+        and later.action == commitment.action
+        and own_words_share(commitment, later) >= min_share
+    )
+
+
 def softer(commitment: Statement, later: Statement) -> bool:
     """True when ``later`` words the same thing more softly ("will" -> "aims to"), or negates it."""
     return later.negated or STRENGTH_RANK.get(later.strength, 1) < STRENGTH_RANK.get(

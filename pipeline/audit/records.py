@@ -154,6 +154,10 @@ class Statement:
             spring"), ``start`` (when something begins to apply: "from October") or ``span``
             (a period it runs for: "from 1 October 2024 until 31 March 2025"). Only dues of one
             shape are compared for a slip.
+        quote_terms: Content words of ``quote`` alone (``terms`` are those of its context).
+        verb: For a statement with no action word, the verb its modal or infinitive governs
+            ("will be implemented" -> ``implemented``, "will pay" -> ``pay``), else None: two
+            such statements with one verb and one due restate one thing.
     """
 
     answer_id: int
@@ -179,6 +183,8 @@ class Statement:
     rule: str = ""
     evidence: bool = True
     due_shape: DueShape = "point"
+    verb: str | None = None
+    quote_terms: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:

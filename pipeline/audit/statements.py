@@ -29,6 +29,7 @@ from pipeline.audit.text import (
     sentence_index,
     split_sentences,
     starts_with_anaphor,
+    stem,
 )
 from pipeline.types import Commitment, Timex
 
@@ -118,6 +119,29 @@ def governing_action(
     if governed:
         return lexicon.family_of(governed[0].group(0))
     return action_family(text, lexicon, kind)
+
+
+_MODAL_VERB = re.compile(
+    r"\b(?:will|shall|must|would"
+    r"|(?:expected|due|set|going|planned|scheduled|intends?|aims?|plans?|expects?)\s+to)\s+"
+    r"(?:(?:be|have|been|not|now|then|also|still|only|on\s+average"
+    r"|(?!(?:apply|supply|reply|rely|comply|multiply)\b)[a-z]+ly)\s+)*"
+    r"([a-z][a-z-]*[a-z])\b",
+    re.IGNORECASE,
+)
+"""A modal or a planning infinitive ("is expected to"), the auxiliaries and adverbs after it,
+and the verb it governs."""
+
+
+def governed_verb(text: str) -> str | None:
+    """The verb the first modal or planning infinitive of ``text`` governs, lower-cased and
+    stemmed, for a statement with no action word: "The employer National Insurance rise will be
+    implemented in April 2025" -> ``implemented``; "865,000 employers will pay no NICs at all
+    next year" -> ``pay``; "such data is expected to be available from 2024" -> ``available``.
+    None without one. An opening purpose clause is skipped (:func:`without_purpose`); mask
+    initiative names out of ``text`` first (:func:`mask`)."""
+    match = _MODAL_VERB.search(without_purpose(text))
+    return stem(match.group(1)) if match else None
 
 
 def due_shape(due_text: str | None, lexicon: Lexicon) -> DueShape:
@@ -264,6 +288,8 @@ def commitment_statement(
     event_start, event_end, anchor = None, None, commitment.due_text
     if commitment.kind == "done":
         event_start, event_end, anchor = _event_dates(start, end, answer.timexes)
+    masked = mask(answer.text, start, end, mentions)
+    action = governing_action(masked, lexicon, commitment.kind, anchor)
     return Statement(
         answer_id=answer.id,
         answer_version=answer.answer_version,
@@ -280,15 +306,15 @@ def commitment_statement(
         assurance=commitment.assurance,
         negated=commitment.negated,
         actor=commitment.actor_resolved or commitment.actor,
-        action=governing_action(
-            mask(answer.text, start, end, mentions), lexicon, commitment.kind, anchor
-        ),
+        action=action,
+        verb=governed_verb(masked) if action is None else None,
         event_start=event_start,
         event_end=event_end,
         initiatives=context_initiatives(
             start, end, sentences, mentions, answer.text, lexicon, commitment.kind
         ),
         terms=context_terms(start, end, sentences, answer.text, term_exclusions(lexicon)),
+        quote_terms=content_terms(commitment.quote, exclude=term_exclusions(lexicon)),
         source="commitment",
         rule=commitment.rule,
     )
@@ -390,6 +416,7 @@ def pattern_statements(
                     initiatives=((mention.key, IN_QUOTE),),
                     terms=content_terms(text[start:end], exclude=exclude)
                     | content_terms(mention.name, exclude=exclude),
+                    quote_terms=content_terms(text[start:end], exclude=exclude),
                     source="pattern",
                     rule=cue.rule.id,
                 )

@@ -302,6 +302,101 @@ def test_a_re_sent_answer_across_new_year_is_no_slip() -> None:
     assert (row.schedule_status, row.current_due, row.new_due) == ("overdue", D("2025-12-31"), None)
 
 
+# 1741079 (2024-11-20) and 1747361 (2024-12-12), Department of Health and Social Care: no action
+# word in either ("implemented"), so only their one verb and one due vouch for the restatement
+NI_RISE = "The employer National Insurance rise will be implemented in April 2025"
+NI_RISE_AGAIN = (
+    "The employer National Insurance contributions rise will be implemented in April 2025"
+)
+
+
+@pytest.mark.parametrize(
+    ("later_quote", "later_due", "expected"),
+    [
+        (NI_RISE_AGAIN, "2025-04-30", ["restated"]),
+        # another verb: nothing says it is the same act
+        (NI_RISE_AGAIN.replace("be implemented", "be felt"), "2025-04-30", []),
+        # another due: a slip needs an action word (or the 0.9 an unknown action needs)
+        (NI_RISE_AGAIN.replace("April 2025", "April 2026"), "2026-04-30", []),
+    ],
+)
+def test_same_verb_and_due_restate_without_an_action_word(
+    later_quote: str, later_due: str, expected: list[str]
+) -> None:
+    answers = [
+        answer(
+            1741079,
+            "2024-11-20",
+            NI_RISE + ".",
+            (commitment(NI_RISE + ".", NI_RISE, due="2025-04-30", due_text="in April 2025"),),
+            department="Department of Health and Social Care",
+        ),
+        answer(
+            1747361,
+            "2024-12-12",
+            later_quote + ".",
+            (commitment(later_quote + ".", later_quote, due=later_due, due_text="in April"),),
+            department="Department of Health and Social Care",
+        ),
+    ]
+    rows = run_audit(answers, AS_OF, config=AuditConfig(max_term_share=1.0)).rows
+    row = row_for(rows, 1741079)
+    assert [e.relation for e in row.evidence] == expected
+    assert row.current_due == D("2025-04-30")
+
+
+# 1753231 (2025-01-13) and 1752741 (2025-01-16), Department of Health and Social Care
+COMMISSION = (
+    "We also announced that in April 2025 we will be launching an independent commission into "
+    "adult social care as part of our critical first steps towards delivering a National Care "
+    "Service."
+)
+COMMISSION_QUOTE = (
+    "in April 2025 we will be launching an independent commission into adult social care as part "
+    "of our critical first steps towards delivering a National Care Service"
+)
+UNDER_WAY = (
+    "We are launching an independent commission into adult social care as part of delivering a "
+    "National Care Service and adult social care reform."
+)
+
+
+@pytest.mark.parametrize(
+    ("later_text", "kind", "expected"),
+    [
+        (UNDER_WAY, "ongoing", ["progress"]),
+        # the same words reporting another act under way: below the informational 0.9
+        (UNDER_WAY.replace("launching", "reviewing"), "ongoing", []),
+    ],
+)
+def test_progress_in_the_commitment_s_own_words_needs_a_schedule_score(
+    later_text: str, kind: str, expected: list[str]
+) -> None:
+    answers = [
+        answer(
+            1753231,
+            "2025-01-13",
+            COMMISSION,
+            (commitment(COMMISSION, COMMISSION_QUOTE, due="2025-04-30", due_text="in April 2025"),),
+            department="Department of Health and Social Care",
+        ),
+        answer(
+            1752741,
+            "2025-01-16",
+            later_text,
+            (commitment(later_text, later_text.rstrip("."), kind=kind),),
+            department="Department of Health and Social Care",
+        ),
+    ]
+    result = run_audit(answers, AS_OF, config=AuditConfig(max_term_share=1.0))
+    row = row_for(result.rows, 1753231)
+    assert [e.relation for e in row.evidence] == expected
+    if expected:
+        assert 0.7 <= row.evidence[0].score < 0.9
+    under_way_off = AuditConfig(max_term_share=1.0, under_way_threshold=0.9)
+    assert not row_for(run_audit(answers, AS_OF, config=under_way_off).rows, 1753231).evidence
+
+
 def test_a_document_to_be_set_out_is_delivered_by_its_publication() -> None:
     # 1739176 (2024-11-12) and 1745973 (2024-12-05), Department for Work and Pensions
     promise = (

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.audit.lexicon import load_lexicon
 from pipeline.audit.linking import (
     Link,
     LinkConfig,
@@ -16,13 +17,18 @@ from pipeline.audit.linking import (
     link,
     named_link,
     normalised_quote,
+    own_words_share,
     repetition,
+    same_act_under_way,
     same_action,
+    same_verb,
     softer,
     term_containment,
     term_cosine,
 )
 from pipeline.audit.records import Statement
+from pipeline.audit.statements import term_exclusions
+from pipeline.audit.text import content_terms
 
 GENERIC = frozenset({"complete"})
 COMMITMENT = Statement(
@@ -333,3 +339,69 @@ def test_link_deliverable_needs_more_than_kinds_of_document(
     assert (found is not None) is linked
     # without the document words every row links
     assert link(earlier, later(initiatives=(), terms=later_terms), {}, LinkConfig()) is not None
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later_fields", "expected"),
+    [
+        # 1741079 / 1747361: "will be implemented" in both, no action word
+        (dataclasses.replace(COMMITMENT, action=None, verb="implemented"), {"action": None, "verb": "implemented"}, True),
+        (dataclasses.replace(COMMITMENT, action=None, verb="implemented"), {"action": None, "verb": "felt"}, False),
+        (dataclasses.replace(COMMITMENT, action=None, verb=None), {"action": None, "verb": None}, False),
+        # an action word on either side: the action families decide
+        (COMMITMENT, {"action": None, "verb": "publish"}, False),
+        (dataclasses.replace(COMMITMENT, action=None, verb="pay"), {"action": "publish", "verb": None}, False),
+    ],
+)  # fmt: skip
+def test_same_verb_table(earlier: Statement, later_fields: dict[str, Any], expected: bool) -> None:
+    assert same_verb(earlier, later(**later_fields)) is expected
+
+
+def _quoted(quote: str, kind: str, action: str | None) -> Statement:
+    terms = content_terms(quote, exclude=term_exclusions(load_lexicon()))
+    return dataclasses.replace(COMMITMENT, quote=quote, kind=kind, action=action, quote_terms=terms)
+
+
+# (commitment quote, later quote, later kind, later action, expected): corpus quotes verbatim
+UNDER_WAY_TABLE = [
+    # 1753231 (2025-01-13) / 1752741 (2025-01-16)
+    ("in April 2025 we will be launching an independent commission into adult social care as part of our critical first steps towards delivering a National Care Service",
+     "We are launching an independent commission into adult social care as part of delivering a National Care Service and adult social care reform",
+     "ongoing", "launch", True),
+    # 1754063 (2025-01-17) / 1858727 (2025-12-04)
+    ("From 2026-27 we intend to introduce permanently lower tax rates for retail, hospitality",
+     "The Government is doing this by introducing permanently lower tax rates for eligible retail, hospitality and leisure (RHL) properties",
+     "ongoing", "launch", True),
+    # the other measure of the package: the sentences are shared, the clauses' own words not
+    ("we intend to introduce a higher rate on the most valuable properties on 2026-27",
+     "The Government is doing this by introducing permanently lower tax rates for eligible retail, hospitality and leisure (RHL) properties",
+     "ongoing", "launch", False),
+    # another action, or no action word
+    ("in April 2025 we will be launching an independent commission into adult social care as part of our critical first steps towards delivering a National Care Service",
+     "We are funding an independent commission into adult social care", "ongoing", "fund", False),
+    ("in April 2025 we will be launching an independent commission into adult social care as part of our critical first steps towards delivering a National Care Service",
+     "We are considering an independent commission into adult social care", "ongoing", None, False),
+    # not under way: a future restatement or a report of the act are other relations
+    ("in April 2025 we will be launching an independent commission into adult social care as part of our critical first steps towards delivering a National Care Service",
+     "We will be launching an independent commission into adult social care", "future", "launch", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "later_quote", "kind", "action", "expected"), UNDER_WAY_TABLE)
+def test_same_act_under_way_table(
+    quote: str, later_quote: str, kind: str, action: str | None, expected: bool
+) -> None:
+    commitment = _quoted(quote, "future", "launch")
+    assert same_act_under_way(commitment, _quoted(later_quote, kind, action), 0.6) is expected
+
+
+def test_own_words_share_of_the_shorter_quote() -> None:
+    a = dataclasses.replace(
+        COMMITMENT, quote_terms=frozenset({"adult", "social", "care", "commission"})
+    )
+    b = dataclasses.replace(
+        COMMITMENT,
+        quote_terms=frozenset({"adult", "social", "care", "reform", "service", "national"}),
+    )
+    assert own_words_share(a, b) == own_words_share(b, a) == 0.75
+    assert own_words_share(a, dataclasses.replace(COMMITMENT, quote_terms=frozenset())) == 0.0

@@ -16,6 +16,7 @@ from pipeline.audit.statements import (
     answer_statements,
     context_initiatives,
     due_shape,
+    governed_verb,
     governing_action,
     mask,
     pattern_statements,
@@ -288,3 +289,41 @@ def test_governing_action_table(quote: str, kind: str, anchor: str, expected: st
     lexicon = load_lexicon()
     masked = mask(quote, 0, len(quote), find_initiatives(quote, lexicon))
     assert governing_action(masked, lexicon, kind, anchor) == expected
+
+
+# (a quote verbatim from the shared corpus, the verb its modal governs): the fallback of a
+# statement with no action word, compared by `same_verb`
+GOVERNED_VERB_TABLE = [
+    # 1741079 / 1747361
+    ("The employer National Insurance rise will be implemented in April 2025", "implemented"),
+    ("The employer National Insurance contributions rise will be implemented in April 2025", "implemented"),
+    # 1740817 / 1746927
+    ("865,000 employers will pay no employer NICs at all next year", "pay"),
+    # 1675673 / 1677823: a planning infinitive
+    ("such data is expected to be available from 2024", "available"),
+    # 1746541: an adverb between the modal and the verb
+    ("Places with a significant rural population will on average receive around a 5% increase in their Core Spending Power next year", "receive"),
+    # 1831470: the purpose clause's "To deliver" is skipped
+    ("To deliver our manifesto pledge, from 2026/27, we intend to introduce permanently lower tax rates for retail, hospitality", "introduce"),
+    # a verb ending in -ly is no adverb
+    ("The new rules will apply from April 2025", "apply"),
+    # 1741635: "to" before a noun phrase is no infinitive
+    ("The department is providing an increase of almost £1 billion for local authorities’ high needs budgets in the 2025/26 financial year", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("quote", "expected"), GOVERNED_VERB_TABLE)
+def test_governed_verb_table(quote: str, expected: str | None) -> None:
+    assert governed_verb(quote) == expected
+
+
+def test_commitment_statement_verb_only_without_an_action_word() -> None:
+    lexicon = load_lexicon()
+    for quote, action, verb in (
+        ("The employer National Insurance rise will be implemented in April 2025", None, "implemented"),
+        ("We will publish a 10-Year Health Plan for the NHS in the spring", "publish", None),
+    ):  # fmt: skip
+        text = quote + "."
+        record = answer(1, "2024-11-20", text, (commitment(text, quote),))
+        (statement,) = answer_statements(record, find_initiatives(text, lexicon), lexicon)
+        assert (statement.action, statement.verb) == (action, verb)
