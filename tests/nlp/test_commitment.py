@@ -2580,6 +2580,18 @@ SESSION12_FEATURE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, st
             ("future", "This will include actions for the FCA"),
         ],
     ),  # 1829724
+    (
+        "The Government will respond to the recommendations in full via a White Paper, published later this year. The White Paper will outline the Government’s vision for the future of the water sector, marking the most fundamental reset to our water system in a generation.",
+        "2025-11-10",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "future",
+                "The Government will respond to the recommendations in full via a White Paper",
+            ),
+            ("future", "The White Paper will outline the Government’s vision"),
+        ],
+    ),  # 1847909 (gov.white_paper)
 ]
 
 SESSION12_FEATURE_NEGATIVES: list[tuple[str, str]] = [
