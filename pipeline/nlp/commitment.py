@@ -590,6 +590,7 @@ class CommitmentTagger:
         quantity_starts: list[int] = []
         rows: list[Commitment] = []
         last: tuple[int, SentenceInput] | None = None
+        found_in = -2  # the last sentence that held a commitment
         with_triggers = sorted(by_sentence)
         defined = self.abbreviations(doc, orth, sentences, with_triggers, columns)
         for k in with_triggers:
@@ -622,10 +623,12 @@ class CommitmentTagger:
                 quantities=_mentions_inside(quantities, quantity_starts, s, e),
                 anchor=anchor,
                 antecedent=antecedent,
+                after_commitment=found_in == k - 1,
             )
             last = (k, sentence)
             for draft in find_commitments(sentence, self.rules):
                 rows.append(self.row(doc, s, draft, anchor, body, columns))
+                found_in = k
         rows.sort(key=lambda r: (r.char_start, r.char_end))
         return rows
 

@@ -237,6 +237,8 @@ class SentenceInput:
         anchor: The answer date, or None.
         antecedent: The status of the main subject of the sentence just before (see
             :func:`main_subject`), when this sentence opens with "It"; else None.
+        after_commitment: True when the sentence just before holds a commitment, which a
+            sentence-initial "This" may stand for (see :func:`anaphoric_feature`).
     """
 
     words: Sequence[str]
@@ -245,6 +247,7 @@ class SentenceInput:
     quantities: Sequence[Mention] = ()
     anchor: dt.date | None = None
     antecedent: str | None = None
+    after_commitment: bool = False
 
 
 @slot_init
@@ -2076,6 +2079,37 @@ def design_feature(
     )
 
 
+ANAPHORIC_FEATURE_HEADS = frozenset({"work"})
+"""Nouns after a sentence-initial "This" that still stand for the step just named ("This work
+will look at a range of themes")."""
+
+
+def anaphoric_feature(
+    lower: Sequence[str], start: int, end: int, trigger: Hit, *, lex: Lexicons
+) -> bool:
+    """Whether ``lower[start:end]`` is a sentence-initial "This" (or "This work") and the "will"
+    group after it says what the commitment of the sentence before will comprise
+    (:attr:`~pipeline.nlp.commitment_rules.Lexicons.content_verbs`): "The commission will set
+    out a vision for adult social care ... *This will include* setting out the plan for how to
+    implement a National Care Service", "The FSA is planning to review dietary lead ... *This
+    will include* consideration of areas where exposure is likely to be higher". The same
+    feature as a relative clause's (:func:`feature_of_commitment`, blind2 case 3), in a sentence
+    of its own; the caller checks that the sentence before holds a commitment. Not a predicted
+    effect ("This will significantly accelerate the determination of ...", "This will help to
+    ..."), nor "This will not include ...".
+    """
+    if start != 0 or not lower or lower[0] != "this":
+        return False
+    if end - start > 2 or (end - start == 2 and lower[1] not in ANAPHORIC_FEATURE_HEADS):
+        return False
+    if lower[trigger.start] not in {"will", "shall"}:
+        return False
+    i = trigger.start + 1
+    while i < len(lower) and lower[i] in RELATIVE_SKIP:
+        i += 1
+    return i < len(lower) and lower[i] in lex.content_verbs
+
+
 def object_gap(words: Sequence[str], clause: Clause, draft: Draft) -> bool:
     """Whether a relative clause's commitment is its verb group alone, its object being the
     relative pronoun ("a comprehensive review of the benefit, which *I am leading*"): a fragment
@@ -2854,7 +2888,13 @@ def _draft(
         rule.kind == "future"
         and not passive
         and not subject.inherited
-        and design_feature(lower, subject.start, subject.end, trigger, lex=lex)
+        and (
+            design_feature(lower, subject.start, subject.end, trigger, lex=lex)
+            or (
+                sentence.after_commitment
+                and anaphoric_feature(lower, subject.start, subject.end, trigger, lex=lex)
+            )
+        )
     )  # "This change will decouple entitlement to the UC health element from employment status"
     if not admissible(
         rule, subject, passive=passive, evidence=evidence or carried or feature, measure=measure

@@ -2531,6 +2531,95 @@ def test_commitment_session11_r2_done_negatives_do_not_fire(sentence: str, date:
     assert [c.quote for c in _extract(sentence, date, None)] == []
 
 
+# Session 12: a sentence-initial "This" that stands for the commitment of the sentence before,
+# with a "will" group saying what it will comprise (future-commitment recall audit).
+SESSION12_FEATURE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "The commission will set out a vision for adult social care, with recommended measures and a roadmap for delivery. This will include setting out the plan for how to implement a National Care Service that is able to meet the needs of older and disabled people over the coming decades.",
+        "2025-01-14",
+        "Department of Health and Social Care",
+        [
+            ("future", "The commission will set out a vision for adult social care"),
+            ("future", "This will include setting out the plan"),
+        ],
+    ),  # 1752941
+    (
+        "The Food Standards Agency (FSA) is planning to review dietary lead as part of its rolling programme of risk analysis of environmental contaminants in food. This will include consideration of areas where exposure is likely to be higher.",
+        "2024-11-13",
+        "Department of Health and Social Care",
+        [
+            ("future", "The Food Standards Agency (FSA) is planning to review dietary lead"),
+            ("future", "This will include consideration of areas"),
+        ],
+    ),  # 1740457
+    (
+        "The department is working across government to develop the design of the Growth and Skills Levy and will set out more detail in due course. This will include further information on the role of Skills England in ensuring that levy-funded training delivers value for money.",
+        "2024-09-12",
+        "Department for Education",
+        [
+            ("ongoing", "The department is working across government"),
+            ("future", "This will include further information on the role of Skills England"),
+        ],
+    ),  # 1725893
+    (
+        "As outlined by the Secretary of State in her speech to the Royal Television Society convention in September, the Department has commenced a programme of research and engagement on the future of TV distribution. This work will look at a range of themes, including changing audience viewing habits and developments in technology which are changing the way content is brought to our screens.",
+        "2023-12-12",
+        "Department for Culture, Media and Sport",
+        [
+            ("done", "the Department has commenced a programme of research and engagement"),
+            ("future", "This work will look at a range of themes"),
+        ],
+    ),  # 1675393
+    (
+        "The strategy will be published later this year and will seek to tackle a range of barriers which prevent individuals from accessing the financial services and products they need. This will include actions for the FCA to take forward as part of their responsibilities within the sector, as well as relevant metrics to monitor the strategy’s progress.",
+        "2025-09-08",
+        "Treasury",
+        [
+            ("future", "The strategy will be published later this year"),
+            ("future", "will seek to tackle a range of barriers"),
+            ("future", "This will include actions for the FCA"),
+        ],
+    ),  # 1829724
+    (
+        "The Government will respond to the recommendations in full via a White Paper, published later this year. The White Paper will outline the Government’s vision for the future of the water sector, marking the most fundamental reset to our water system in a generation.",
+        "2025-11-10",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "future",
+                "The Government will respond to the recommendations in full via a White Paper",
+            ),
+            ("future", "The White Paper will outline the Government’s vision"),
+        ],
+    ),  # 1847909 (gov.white_paper)
+]
+
+SESSION12_FEATURE_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "This will include further information on the role of Skills England in ensuring that levy-funded training delivers value for money.",
+        "2024-09-12",
+    ),  # 1725893's second sentence alone: no commitment before it for "This" to stand for
+    (
+        "This will significantly accelerate the determination of building control approval applications initially for new Higher-Risk Buildings (HRB).",
+        "2025-09-04",
+    ),  # 1828581 (a predicted effect, and no commitment before it)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SESSION12_FEATURE_POSITIVES)
+def test_commitment_session12_anaphoric_feature_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
+@pytest.mark.parametrize(("sentence", "date"), SESSION12_FEATURE_NEGATIVES)
+def test_commitment_session12_anaphoric_feature_negatives_do_not_fire(
+    sentence: str, date: str
+) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
 # -- due dates, actors, offsets --------------------------------------------------------------------
 
 SEED_SENTENCE = (

@@ -18,6 +18,7 @@ from pipeline.nlp.commitment_logic import (
     Subject,
     abbreviation_hits,
     admissible,
+    anaphoric_feature,
     anaphoric_step,
     appositive_verbs,
     before_noun_start,
@@ -987,6 +988,28 @@ def test_feature_of_commitment(sentence: str, expected: bool) -> None:
     assert feature_of_commitment(lower, clauses[1], draft, clauses[0], lex=LEX) is expected
     other = replace(draft, subject=Subject("other", 0, 1, 0))
     assert not feature_of_commitment(lower, clauses[1], other, clauses[0], lex=LEX)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "trigger", "expected"),
+    [
+        ("This will include consideration of areas", (0, 1), (1, 3), True),  # 1740457
+        ("This will also include a breakdown of the number of workers", (0, 1), (1, 4), True),
+        ("This work will look at a range of themes", (0, 2), (2, 4), True),  # 1675393
+        ("This will involve making use of existing measures", (0, 1), (1, 3), True),  # 1678175
+        ("This will significantly accelerate the determination", (0, 1), (1, 4), False),  # effect
+        ("This will help to reduce waiting times", (0, 1), (1, 3), False),  # an effect
+        ("This will not include all postgraduate training", (0, 1), (1, 3), False),
+        ("This fund will include grants", (0, 2), (2, 4), False),  # not an anaphor alone
+        ("The review will include a survey", (0, 2), (2, 4), False),  # not "This"
+        ("We will include the figures", (0, 1), (1, 3), False),
+    ],
+)
+def test_anaphoric_feature(
+    sentence: str, subject: tuple[int, int], trigger: tuple[int, int], expected: bool
+) -> None:
+    lower = [w.lower() for w in _words(sentence)]
+    assert anaphoric_feature(lower, *subject, Hit("trigger", 0, *trigger), lex=LEX) is expected
 
 
 @pytest.mark.parametrize(
