@@ -2569,6 +2569,30 @@ SESSION12_DONE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]
         "Department for Education",
         [("done", "Officials have asked awarding organisations to agree extensions")],
     ),  # 1676903
+    (
+        "Defra undertook an independent evaluation of the policy in 2018 and found it enabled more schemes to be delivered.",
+        "2023-12-19",
+        "Department for Environment, Food and Rural Affairs",
+        [("done", "Defra undertook an independent evaluation of the policy in 2018")],
+    ),  # 1677529 (done.past: "undertook")
+    (
+        "As part of our move to an immigration system which is more digital and streamlined, we stopped issuing any new BRPs and BRCs on 31 October 2024.",
+        "2024-11-12",
+        "Home Office",
+        [("done", "we stopped issuing any new BRPs and BRCs on 31 October 2024")],
+    ),  # 1739197 (done.past: "stopped")
+    (
+        "Senior Foreign Office officials travelled to Damascus in December to underline the UK's support for the Syrian people.",
+        "2025-01-15",
+        "Foreign, Commonwealth and Development Office",
+        [("done", "Senior Foreign Office officials travelled to Damascus in December")],
+    ),  # 1753113 (done.past: "travelled"; a dated visit, blind3 case 12)
+    (
+        "We have strengthened our policy so that no transgender woman convicted of either a sexual or violent offence, or who retains male genitalia, can be held in the general women’s estate, other than in truly exceptional circumstances, which must be signed off by a minister.",
+        "2023-12-07",
+        "Ministry of Justice",
+        [("done", "We have strengthened our policy")],
+    ),  # 1674587 (done.perfect: "strengthened")
 ]
 
 SESSION12_DONE_NEGATIVES: list[tuple[str, str]] = [
@@ -2584,6 +2608,10 @@ SESSION12_DONE_NEGATIVES: list[tuple[str, str]] = [
         "The Lord Bishop of Durham asked a question of the Minister on 6 June 2023.",
         "2023-12-19",
     ),  # a Lord Spiritual is not a minister (gov.peer_minister)
+    (
+        "While the reduction of the UK's ODA budget means some ODA programmes needed to be changed or stopped, it is not possible to attribute the impact of the reduction on changing global poverty levels.",
+        "2023-12-11",
+    ),  # 1675859 ("stopped" as a participle, not after a government subject)
 ]
 
 
