@@ -978,8 +978,79 @@ def vetoed(
             evidence or names_means(lower, trigger.end, clause.end, lex=lex)
         ):
             continue
+        if rule.unless == "directive" and (
+            evidence
+            or directive_complement(lower, sentence.hits, rules.actors, hit.end, clause.end)
+        ):
+            continue
         return rule.id
     return None
+
+
+DIRECTIVE_BREAKS = frozenset(
+    {"to", "by", "for", "about", "whether", "if", "that", "why", "how", "what", "when", "where"}
+    | {";", ":", ".", "–", "—"}
+)
+"""Words after a verb of asking that leave no object before "to": a passive ("was asked *to*
+provide", "asked *by* ..."), a request for something ("asked *for* an urgent report"), a question
+("asked *whether* ..."), or the clause going on. A comma may list the object's parts
+("representatives of the Conservatives, the Liberal Democrats, Reform UK and the Green Party"),
+not open it."""
+
+NOT_INFINITIVES = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "which", "whom", "what", "date", "its"}
+    | {"their", "his", "her", "our", "my", "your", "all", "any", "some", "each", "every", "no"}
+)
+"""Words after "to" that make it a preposition, not an infinitive marker ("to date", "to the
+Committee")."""
+
+DIRECTIVE_REACH = 16
+"""How many tokens the object of a verb of asking may take before its "to"."""
+
+
+def directive_complement(
+    lower: Sequence[str],
+    hits: Sequence[Hit],
+    actors: Sequence[ActorRule],
+    start: int,
+    end: int,
+) -> bool:
+    """True when ``[start, end)``, the words after a verb of asking, hold an object and then an
+    infinitive: the government sets someone to work ("has also asked *Matt Clifford to draft* an
+    AI Action Plan", "NHS England has asked *the integrated care boards (ICBs) to act* ...", "we
+    asked *the independent Migration Advisory Committee to advise* ..."), a delivered step.
+
+    Not a passive or a request for something ("was asked to provide", "asked for an urgent
+    report"), and not an appeal to a body that acts for itself: an ``other`` actor that is not a
+    recipient of the government's acts in the object ("asked the Israeli authorities to ...", a
+    foreign government or a court) keeps the speech act.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        hits: The sentence's rule matches.
+        actors: The component's actor rules (actor hits index into them).
+        start: The first token after the verb of asking.
+        end: One past the clause's last token.
+    """
+    if start >= end or lower[start] in DIRECTIVE_BREAKS or lower[start] == ",":
+        return False
+    for i in range(start + 1, min(end - 1, start + DIRECTIVE_REACH)):
+        word = lower[i]
+        if word == "to":
+            following = lower[i + 1]
+            if not following.isalpha() or following in NOT_INFINITIVES:
+                return False
+            return not any(
+                h.family == "actor"
+                and start <= h.start
+                and h.end <= i
+                and actors[h.index].role == "other"
+                and not actors[h.index].recipient
+                for h in hits
+            )
+        if word in DIRECTIVE_BREAKS:
+            return False
+    return False
 
 
 MEANS_PREPOSITIONS = frozenset({"by", "through"})

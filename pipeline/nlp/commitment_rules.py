@@ -63,7 +63,15 @@ VETO_CATEGORIES: tuple[str, ...] = (
     "refusal", "reference", "law", "conditional", "effect", "vague", "routine", "obligation",
     "opinion", "ability", "past", "other",
 )  # fmt: skip
-VETO_UNLESS_VALUES: tuple[str, ...] = ("evidence", "time", "means", "counted", "named", "step")
+VETO_UNLESS_VALUES: tuple[str, ...] = (
+    "evidence",
+    "time",
+    "means",
+    "counted",
+    "named",
+    "step",
+    "directive",
+)
 VETO_UNLESS: tuple[str | None, ...] = (None, *VETO_UNLESS_VALUES)
 VETO_SUBJECTS: tuple[str, ...] = ("any", "non_government")
 ACTOR_ROLES: tuple[str, ...] = ("government", "other")
@@ -415,7 +423,9 @@ class VetoRule:
             ...", "The Central Digital & Data Office has worked with HM Treasury ..."),
             ``step`` when the verb group is a past passive (``done``) and evidence is there: a
             dated step taken on the law, not what the law does ("The Mental Health Bill was
-            introduced in the House of Lords on 6 November 2024"), else None.
+            introduced in the House of Lords on 6 November 2024"), ``directive`` when evidence
+            does or a verb of asking has an object and an infinitive, the government setting
+            someone to work ("has asked Matt Clifford to draft an AI Action Plan"), else None.
         kinds: The commitment kinds it applies to; all kinds when empty.
         subjects: ``any`` (default) or ``non_government``: applies only when no government actor
             stands as the subject ("this will accelerate delivery" but not "we will accelerate

@@ -2613,11 +2613,118 @@ def test_commitment_session12_anaphoric_feature_rows(
     _assert_rows_like(_extract(sentence, date, body), expected)
 
 
+# Session 12: done and ongoing recall. Asking someone to act (an object and an infinitive) is a
+# delivered step; other asking stays a speech act (opinion.asked).
+SESSION12_DONE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "The Secretary of State has also asked Matt Clifford to draft an AI Action Plan to grow the AI sector and ensure AI can be deployed across the economy to improve people’s lives.",
+        "2024-09-10",
+        "Department for Science, Innovation and Technology",
+        [
+            (
+                "done",
+                "The Secretary of State has also asked Matt Clifford to draft an AI Action Plan",
+            )
+        ],
+    ),  # 1726855
+    (
+        "NHS England has asked the integrated care boards (ICBs) to act primarily as strategic commissioners of health and care services and to reduce the duplication of responsibilities within their structure, with the expectation of achieving a reduction in their running cost allowance.",
+        "2025-07-10",
+        "Department of Health and Social Care",
+        [("done", "NHS England has asked the integrated care boards (ICBs) to act primarily")],
+    ),  # 1818995
+    (
+        "On 2 July we asked the independent Migration Advisory Committee to advise on future salary requirements for Skilled Worker visas.",
+        "2025-09-10",
+        "Home Office",
+        [("done", "On 2 July we asked the independent Migration Advisory Committee to advise")],
+    ),  # 1831407 (done.past: "asked")
+    (
+        "The Secretary of State has invited representatives of the Conservatives, the Liberal Democrats, Reform UK and the Green Party to take part in cross-party talks on this to build consensus regarding the commission and what it will achieve.",
+        "2025-01-16",
+        "Department of Health and Social Care",
+        [("done", "The Secretary of State has invited representatives of the Conservatives")],
+    ),  # 1752741 (done.perfect: "invited")
+    (
+        "Officials have asked awarding organisations to agree extensions to coursework and non-examined assessment deadlines with affected schools and colleges wherever possible within the confines of their processes and regulations.",
+        "2023-12-19",
+        "Department for Education",
+        [("done", "Officials have asked awarding organisations to agree extensions")],
+    ),  # 1676903
+    (
+        "Defra undertook an independent evaluation of the policy in 2018 and found it enabled more schemes to be delivered.",
+        "2023-12-19",
+        "Department for Environment, Food and Rural Affairs",
+        [("done", "Defra undertook an independent evaluation of the policy in 2018")],
+    ),  # 1677529 (done.past: "undertook")
+    (
+        "As part of our move to an immigration system which is more digital and streamlined, we stopped issuing any new BRPs and BRCs on 31 October 2024.",
+        "2024-11-12",
+        "Home Office",
+        [("done", "we stopped issuing any new BRPs and BRCs on 31 October 2024")],
+    ),  # 1739197 (done.past: "stopped")
+    (
+        "Senior Foreign Office officials travelled to Damascus in December to underline the UK's support for the Syrian people.",
+        "2025-01-15",
+        "Foreign, Commonwealth and Development Office",
+        [("done", "Senior Foreign Office officials travelled to Damascus in December")],
+    ),  # 1753113 (done.past: "travelled"; a dated visit, blind3 case 12)
+    (
+        "We have strengthened our policy so that no transgender woman convicted of either a sexual or violent offence, or who retains male genitalia, can be held in the general women’s estate, other than in truly exceptional circumstances, which must be signed off by a minister.",
+        "2023-12-07",
+        "Ministry of Justice",
+        [("done", "We have strengthened our policy")],
+    ),  # 1674587 (done.perfect: "strengthened")
+]
+
+SESSION12_DONE_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "The Migration Advisory Committee was not asked to provide further advice related to this change as previous advice and evidence remained relevant.",
+        "2023-12-11",
+    ),  # 1675417 (a passive: no object before "to")
+    (
+        "We have urged the Hong Kong authorities to facilitate the early drawdown of funds as is the case for other Hong Kong residents who move overseas permanently.",
+        "2023-12-13",
+    ),  # 1675569 (urging stays a speech act)
+    (
+        "The Lord Bishop of Durham asked a question of the Minister on 6 June 2023.",
+        "2023-12-19",
+    ),  # a Lord Spiritual is not a minister (gov.peer_minister)
+    (
+        "While the reduction of the UK's ODA budget means some ODA programmes needed to be changed or stopped, it is not possible to attribute the impact of the reduction on changing global poverty levels.",
+        "2023-12-11",
+    ),  # 1675859 ("stopped" as a participle, not after a government subject)
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SESSION12_DONE_POSITIVES)
+def test_commitment_session12_done_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    _assert_rows_like(_extract(sentence, date, body), expected)
+
+
 @pytest.mark.parametrize(("sentence", "date"), SESSION12_FEATURE_NEGATIVES)
 def test_commitment_session12_anaphoric_feature_negatives_do_not_fire(
     sentence: str, date: str
 ) -> None:
     assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
+@pytest.mark.parametrize(("sentence", "date"), SESSION12_DONE_NEGATIVES)
+def test_commitment_session12_done_negatives_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
+def test_commitment_session12_invited_stays_future() -> None:
+    rows = _extract(
+        "Men will be invited to participate via their general practices.",
+        "2023-12-19",
+        "Department of Health and Social Care",
+    )  # 1676923: opinion.asked vetoes done and ongoing only
+    assert [(c.kind, c.quote) for c in rows] == [
+        ("future", "Men will be invited to participate via their general practices")
+    ]
 
 
 # -- due dates, actors, offsets --------------------------------------------------------------------

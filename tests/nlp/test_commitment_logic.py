@@ -31,6 +31,7 @@ from pipeline.nlp.commitment_logic import (
     dates_a_report,
     defined_abbreviations,
     design_feature,
+    directive_complement,
     due_candidates,
     due_preposition,
     feature_of_commitment,
@@ -1256,3 +1257,38 @@ def test_view_complement(text: str, expected: int | None) -> None:
     lower = _words(text)
     verb = next(i for i, w in enumerate(lower) if w in ("continues", "is", "will"))
     assert view_complement(lower, 1, verb) == expected
+
+
+_ASK_ACTORS = [
+    ActorRule(id="foreign", pattern=[{"LOWER": "israeli"}], role="other"),
+    ActorRule(id="boards", pattern=[{"LOWER": "boards"}], role="other", recipient=True),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("has also asked Matt Clifford to draft an AI Action Plan", True),  # 1726855
+        ("has asked the integrated care boards ( ICBs ) to act primarily as", True),  # 1818995
+        (
+            "has invited representatives of the Conservatives , the Liberal Democrats , "
+            "Reform UK and the Green Party to take part in cross-party talks",
+            True,
+        ),  # 1752741
+        ("was not asked to provide further advice", False),  # 1675417: a passive
+        ("has asked for an urgent report on the degree to which", False),  # a request
+        ("asked the Israeli authorities to investigate", False),  # an appeal to a foreign body
+        ("has asked , in March , whether", False),
+        ("have asked 12 questions to date", False),  # "to" a preposition
+    ],
+)
+def test_directive_complement(sentence: str, expected: bool) -> None:
+    words = _words(sentence)
+    lower = [w.lower() for w in words]
+    verb = next(i for i, w in enumerate(lower) if w in {"asked", "invited"})
+    hits = [
+        Hit("actor", 0 if w == "israeli" else 1, i, i + 1)
+        for i, w in enumerate(lower)
+        if w in {"israeli", "boards"}
+    ]
+    assert directive_complement(lower, hits, _ASK_ACTORS, verb + 1, len(lower)) is expected
