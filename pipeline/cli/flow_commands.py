@@ -135,13 +135,33 @@ def summary_tables(summary: RunSummary) -> list[Table]:
     return tables
 
 
+#: Prefect's message when its temporary local server does not answer within
+#: ``PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`` (20 s by default), which a slow or busy
+#: machine can exceed.
+EPHEMERAL_TIMEOUT = "Timed out while attempting to connect to ephemeral Prefect API server"
+
+
+def failure_hint(err: BaseException) -> str | None:
+    """What to do about a failure the user can fix by configuration, or None."""
+    if EPHEMERAL_TIMEOUT in str(err):
+        return (
+            "Prefect's temporary server did not start in time; on a slow or busy machine set "
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS higher (default 20), or point "
+            "PREFECT_API_URL at a running server (docs/operations.md)"
+        )
+    return None
+
+
 def _fail(what: str, err: BaseException) -> None:
     """A failed flow as one plain line on stderr (no markup, no wrapping: the error text can
-    quote answers or API bodies)."""
+    quote answers or API bodies), and a second line with what to do when the cause is known."""
     message = " ".join(f"{type(err).__name__}: {err}".split())
     err_console.print(
         f"commitments: {what} failed: {message}", markup=False, highlight=False, soft_wrap=True
     )
+    hint = failure_hint(err)
+    if hint:
+        err_console.print(f"commitments: {hint}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _print_summary(summary: RunSummary) -> None:

@@ -88,3 +88,25 @@ def test_commitments_backfill_on_a_temporary_local_dask_cluster(
     again = runner.invoke(app, args, env=WIDE)
     assert "windows already complete (skipped)" in again.output
     assert "were completed by earlier runs: nothing new written" in again.output
+
+
+@pytest.mark.parametrize(
+    ("error", "hinted"),
+    [
+        (
+            RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server."),
+            True,
+        ),
+        (RuntimeError("the lake is locked"), False),
+        (ValueError("Timed out"), False),
+    ],
+)
+def test_failure_hint_names_the_setting_for_a_slow_ephemeral_server(
+    error: Exception, hinted: bool
+) -> None:
+    from pipeline.cli.flow_commands import failure_hint
+
+    hint = failure_hint(error)
+    assert (hint is not None) == hinted
+    if hint:
+        assert "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS" in hint

@@ -48,6 +48,9 @@ def environment(tmp: Path, **extra: str) -> dict[str, str]:
         PREFECT_HOME=str(tmp / "prefect-home"),
         DO_NOT_TRACK="1",
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        # As the in-process harness's server_startup_timeout=90: Prefect's 20 s default is
+        # exceeded on a slow or busy machine (a CI run on 2026-11-30 timed out at start-up).
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="90",
         PCT_ARCHIVE=str(tmp / "archive"),
         **extra,
     )
@@ -134,14 +137,24 @@ def nightly_command(lake: Path) -> list[str]:
 
 
 def run_nightly(lake: Path, tmp: Path, model: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        nightly_command(lake),
-        env=environment(tmp, PCT_MODEL=str(model)),
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    """Start the nightly flow in its own session; its stderr goes to ``tmp/nightly.err``
+    (appended), which :func:`stderr_tail` shows when a run fails."""
+    with (tmp / "nightly.err").open("ab") as errors:
+        return subprocess.Popen(
+            nightly_command(lake),
+            env=environment(tmp, PCT_MODEL=str(model)),
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,
+        )
+
+
+def stderr_tail(tmp: Path, lines: int = 15) -> str:
+    """The last lines the nightly runs under ``tmp`` wrote to stderr."""
+    path = tmp / "nightly.err"
+    text = path.read_text(errors="replace") if path.exists() else ""
+    return "\n".join(text.splitlines()[-lines:])
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +164,7 @@ def nightly_reference(
     tmp = tmp_path_factory.mktemp("nightly-reference")
     process = run_nightly(tmp / "lake", tmp, model_snapshot)
     try:
-        assert process.wait(timeout=600) == 0
+        assert process.wait(timeout=600) == 0, stderr_tail(tmp)
     finally:
         stop_group(process)
     return digests(tmp / "lake")
@@ -187,7 +200,7 @@ def test_nightly_flow_killed_inside_an_extraction_commit_resumes_to_the_same_tab
     }  # fmt: skip
     rerun = run_nightly(lake, tmp_path, model_snapshot)
     try:
-        assert rerun.wait(timeout=600) == 0
+        assert rerun.wait(timeout=600) == 0, stderr_tail(tmp_path)
     finally:
         stop_group(rerun)
     assert digests(lake) == nightly_reference
