@@ -2707,6 +2707,18 @@ SESSION12_NEGATIVES: list[tuple[str, str]] = [
         "While no assessment has been made by the Department, the House of Lords Public Services Select Committee published its report on Homecare Medicines Services on 16 November 2023.",
         "2023-12-11",
     ),  # 1675672 (a negated step with an agent is no step)
+    (
+        "They will be published in the normal manner alongside other departmental spend in the annual accounts.",
+        "2025-07-09",
+    ),  # 1818187 (routine.passive_usual_way)
+    (
+        "Costs will be included in the Departments Annual Report and Accounts in the normal way.",
+        "2025-11-12",
+    ),  # 1848391 (routine.passive_usual_way)
+    (
+        "The list of projects to receive Government funding in 2025/26 will be consented in the usual way through Regional Flood and Coastal Committees, with local representation – in order that allocations are confirmed before the start of the financial year.",
+        "2025-01-15",
+    ),  # 1754057 (routine.passive_usual_way: a standing procedure, though dated)
 ]
 
 # The object of a verb of deciding, cut off as a wh-clause, joins the quote.
@@ -2743,6 +2755,12 @@ SESSION12_QUOTE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] =
             ("future", "we aim to consult on at least two"),
         ],
     ),  # 1726635
+    (
+        "We will update Parliament on our progress in the usual manner.",
+        "2024-07-22",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "We will update Parliament on our progress in the usual manner")],
+    ),  # 1721871 (dev gold: an active promise stays, routine.passive_usual_way is passive)
 ]
 
 
