@@ -1206,6 +1206,14 @@ considering *how* to ensure communities benefit ...", "Ofgem is reviewing *wheth
 are required ...")."""
 
 
+OBJECT_WH = frozenset({"how", "whether", "what"})
+"""Words that open an object clause wherever a quote stops before them ("will set out | how we
+will improve cancer prevention", "to review | what further action needs to be taken")."""
+OBJECT_PREPOSITIONS = frozenset({"at", "by", "on", "about", "over", "of", "into"})
+"""Prepositions whose object a wh-clause can be ("will be determined by | where they will have
+the most impact")."""
+
+
 def complement_end(
     lower: Sequence[str],
     trigger_end: int,
@@ -1215,14 +1223,17 @@ def complement_end(
     words: Sequence[str],
     lex: Lexicons,
 ) -> int:
-    """Where a quote that stops at its trigger ends when the trigger's object is a wh-clause
-    the clause splitter cut off ("We are currently considering | how to ensure communities
-    benefit from living near new onshore electricity transmission infrastructure", "The
-    department is looking | at what the changes ... will mean"): at the clause's end, before a
+    """Where a quote that stops at its trigger (or before :data:`OBJECT_WH`, or on a
+    preposition before a wh-word) ends when the object is a wh-clause the clause splitter cut
+    off ("We are currently considering | how to ensure communities benefit from living near new
+    onshore electricity transmission infrastructure", "The department is looking | at what the
+    changes ... will mean", "will set out | how we will improve cancer prevention"): at the
+    clause's end, before a
     sentence stop, a dash, a comma with a coordinator or a coordinator before a new verb group
     or subject ("We are considering what changes we wish to make in order to achieve this | and
     will bring forward ...", "We are currently reviewing which National Policy Statements to
-    update | but we aim to consult on at least two"). ``trigger_end`` when no wh-clause follows.
+    update | but we aim to consult on at least two"). ``trigger_end`` (where the quote stops)
+    when no wh-clause follows.
     """
     k = trigger_end
     if k < limit and lower[k] == "at":
@@ -3121,7 +3132,16 @@ def _draft(
             and preposition not in POINT_PREPOSITIONS
         ):
             kind = "future"
-    if end == trigger.end and end_at is None and not rule.nominal:
+    if (
+        end_at is None
+        and not rule.nominal
+        and end < len(lower)
+        and (
+            end == trigger.end
+            or lower[end] in OBJECT_WH
+            or (lower[end - 1] in OBJECT_PREPOSITIONS and lower[end] in COMPLEMENT_WH)
+        )
+    ):
         # The object of a verb of deciding joins the quote; its dates are its own, not the due
         # ("are deciding how their departmental budgets are allocated ... in 2025/26").
         end = complement_end(lower, end, len(lower), sentence.timexes, words=words, lex=lex)

@@ -2761,6 +2761,29 @@ SESSION12_QUOTE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] =
         "Ministry of Housing, Communities and Local Government",
         [("future", "We will update Parliament on our progress in the usual manner")],
     ),  # 1721871 (dev gold: an active promise stays, routine.passive_usual_way is passive)
+    (
+        "The Department will continue to work with NHS England to review what further action needs to be taken.",
+        "2024-09-11",
+        "Department of Health and Social Care",
+        [
+            (
+                "future",
+                "The Department will continue to work with NHS England to review what further action needs to be taken",
+            )
+        ],
+    ),  # 1727329 (the object of a verb after the trigger)
+    (
+        "Our Major Conditions Strategy will set out how we will improve cancer prevention, diagnosis and treatment and we have opened 135 community diagnostic centres offering over five million additional tests, including for cancer.",
+        "2024-01-08",
+        "Department of Health and Social Care",
+        [
+            (
+                "future",
+                "Our Major Conditions Strategy will set out how we will improve cancer prevention, diagnosis and treatment",
+            ),
+            ("done", "we have opened 135 community diagnostic centres"),
+        ],
+    ),  # 1678995 (the object ends before "and we")
 ]
 
 
