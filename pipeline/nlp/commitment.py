@@ -705,7 +705,8 @@ class CommitmentTagger:
     ) -> tuple[str | None, Any]:
         subject = draft.subject
         if (
-            subject.status in ("government", "other")
+            not draft.patient
+            and subject.status in ("government", "other")
             and subject.rule is not None
             and subject.end > subject.start
         ):

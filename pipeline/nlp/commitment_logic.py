@@ -65,6 +65,9 @@ ActorStatus = Literal["government", "other", "unknown", "none"]
 Family = Literal["trigger", "modifier", "veto", "actor"]
 
 ANAPHORS = frozenset({"it", "they", "he", "she"})
+FIRST_PERSON = frozenset({"we", "i"})
+"""Subjects that speak for themselves: a passive verb group after them is a state they are in
+("I have been engaged in discussions"), not an act done to them."""
 
 # Words that open a leading adverbial before the subject ("As part of this, the Government
 # intends ...", "In 2024/25 the Department will ...", "Later this month officials will ...").
@@ -302,6 +305,8 @@ class Draft:
             has none).
         due_candidates: Every candidate for ``due``, best first, with its preposition's start
             (see :func:`due_candidates`).
+        patient: ``subject`` undergoes the passive verb group (:func:`patient_subject`), so the
+            commitment names no actor, though the subject still vouches for it.
     """
 
     start: int
@@ -319,6 +324,7 @@ class Draft:
     due: Mention | None = None
     due_preposition_start: int | None = None
     due_candidates: tuple[tuple[Mention, int], ...] = ()
+    patient: bool = False
 
 
 # -- small helpers ---------------------------------------------------------------------------
@@ -345,13 +351,27 @@ def is_passive(
     "has been taken", "will not be required"): a form of *be* followed by a past participle.
     ``lower``: ``words`` lower-cased, when the caller has them.
     """
+    return passive_participle(words, trigger_start, trigger_end, lower=lower) is not None
+
+
+def passive_participle(
+    words: Sequence[str],
+    trigger_start: int,
+    trigger_end: int,
+    *,
+    lower: Sequence[str] | None = None,
+) -> int | None:
+    """Where the past participle of a passive verb group at the trigger is ("was *launched*",
+    "will not be *required*"), or None when the verb group is not passive (see
+    :func:`is_passive`). ``lower``: ``words`` lower-cased, when the caller has them.
+    """
     lower = lower if lower is not None else [w.lower() for w in words]
     end = min(len(lower), trigger_end + 3)
     for i in range(trigger_start, end):
         if lower[i] in {"be", "been", "being", "was", "were", "is", "are"}:
             for j in range(i + 1, min(len(lower), i + 4)):
                 if is_participle(words[j]):
-                    return True
+                    return j
                 if lower[j] not in SUBJECT_TRAILING_ADVERBS and lower[j] not in {
                     "not",
                     "then",
@@ -368,7 +388,56 @@ def is_passive(
                     "widely",
                 }:
                     break
-    return False
+    return None
+
+
+def patient_subject(
+    words: Sequence[str],
+    subject: Subject,
+    trigger: Hit,
+    *,
+    lower: Sequence[str],
+    lex: Lexicons,
+) -> bool:
+    """True when the clause's subject undergoes the passive verb group at the trigger, so that
+    it names what is acted on, not who acts: "The Community Liver Health Check programme was
+    established in June 2022", "Local Housing Allowance rates will be increased from April
+    2024", "The department and former Ministers were notified of the decision".
+
+    Not a first-person subject ("I have been engaged in discussions"), an inherited one, nor a
+    state or a schedule: "The Government is committed to ...", "The FCDO is expected to publish
+    ...", "We are determined to ..." (:attr:`Lexicons.stative_participles`, and the schedule and
+    obligation participles before "to").
+    """
+    if subject.status != "government" or subject.inherited or subject.rule is None:
+        return False
+    if subject.end > trigger.start or subject.end <= subject.start:
+        return False
+    if subject.end - subject.start == 1 and lower[subject.start] in FIRST_PERSON:
+        return False
+    if lower[trigger.start] not in AUXILIARIES and lower[trigger.start] not in _BE_FORMS:
+        return False  # "The Ministry of Justice expects the data to be published"
+    if any(
+        w in AUXILIARIES
+        or w == "that"
+        or w in lex.that_clause_verbs
+        or w in lex.reporting_verbs
+        or is_participle(w)
+        or w.endswith("ing")
+        for w in lower[subject.end : trigger.start]
+    ):
+        # a verb of its own: the subject reports or plans the act ("The Chancellor confirmed
+        # the Budget will be held on the 30th October", "The Ministry of Justice expects the
+        # data to be published in December 2024")
+        return False
+    at = passive_participle(words, trigger.start, trigger.end, lower=lower)
+    if at is None or at >= trigger.end or lower[at] in lex.stative_participles:
+        return False  # the trigger's own verb group ("is ensuring pensioners are supported")
+    return not (
+        at + 1 < len(lower)
+        and lower[at + 1] == "to"
+        and lower[at] in lex.schedule_words | lex.obligation_participles
+    )
 
 
 def due_preposition(before: Sequence[str]) -> int:
@@ -1142,9 +1211,18 @@ def passive_agent(
         ]
         if agents:
             hit = min(agents, key=lambda h: (h.start, -h.end))
-            return Subject(roles[hit.index], hit.start, hit.end, hit.index)  # type: ignore[arg-type]
+            end = hit.end
+            while end - 1 > hit.start and words[end - 1].lower() in AGENT_DANGLING:
+                end -= 1  # "by the current Secretary of State and | launched in February 2023"
+            return Subject(roles[hit.index], hit.start, end, hit.index)  # type: ignore[arg-type]
         return None
     return None
+
+
+AGENT_DANGLING = frozenset({"and", "&", "of", "for", "the"})
+"""Words an actor rule's optional tail can leave at the end of an agent when no name follows
+("commissioned by the current Secretary of State *and* launched ...", "drafted by Natural
+England *and* will set clear standards")."""
 
 
 MEASURE_WORDS = frozenset({"this", "these", "it", "that"})
@@ -1193,6 +1271,63 @@ def splice_end(lower: Sequence[str], trigger_end: int, end: int) -> int:
     return end
 
 
+COMPLEMENT_WH = frozenset({"how", "whether", "what", "which", "where"})
+"""Words that open the object of a verb of deciding or considering ("We are currently
+considering *how* to ensure communities benefit ...", "Ofgem is reviewing *whether* amendments
+are required ...")."""
+
+
+OBJECT_WH = frozenset({"how", "whether", "what"})
+"""Words that open an object clause wherever a quote stops before them ("will set out | how we
+will improve cancer prevention", "to review | what further action needs to be taken")."""
+OBJECT_PREPOSITIONS = frozenset({"at", "by", "on", "about", "over", "of", "into"})
+"""Prepositions whose object a wh-clause can be ("will be determined by | where they will have
+the most impact")."""
+
+
+def complement_end(
+    lower: Sequence[str],
+    trigger_end: int,
+    limit: int,
+    timexes: Sequence[Mention] = (),
+    *,
+    words: Sequence[str],
+    lex: Lexicons,
+) -> int:
+    """Where a quote that stops at its trigger (or before :data:`OBJECT_WH`, or on a
+    preposition before a wh-word) ends when the object is a wh-clause the clause splitter cut
+    off ("We are currently considering | how to ensure communities benefit from living near new
+    onshore electricity transmission infrastructure", "The department is looking | at what the
+    changes ... will mean", "will set out | how we will improve cancer prevention"): at the
+    clause's end, before a
+    sentence stop, a dash, a comma with a coordinator or a coordinator before a new verb group
+    or subject ("We are considering what changes we wish to make in order to achieve this | and
+    will bring forward ...", "We are currently reviewing which National Policy Statements to
+    update | but we aim to consult on at least two"). ``trigger_end`` (where the quote stops)
+    when no wh-clause follows.
+    """
+    k = trigger_end
+    if k < limit and lower[k] == "at":
+        k += 1
+    if k >= limit or lower[k] not in COMPLEMENT_WH:
+        return trigger_end
+    stop = k + 1
+    while stop < limit:
+        w = lower[stop]
+        if w in SENTENCE_ENDERS or w in HARD_PUNCT or w in DASHES:
+            break
+        if w == "," and stop + 1 < limit and lower[stop + 1] in COORDINATORS:
+            break
+        if (
+            w in COORDINATORS
+            and stop + 1 < limit
+            and (lower[stop + 1] in AUXILIARIES or lower[stop + 1] in SUBJECT_PRONOUNS)
+        ):
+            break
+        stop += 1
+    return quote_end(words, trigger_end, stop, timexes, lower=lower, lex=lex)
+
+
 def names_measure(lower: Sequence[str], start: int, end: int, *, lex: Lexicons) -> bool:
     """True when the subject ``lower[start:end]`` names a measure ("This", "These measures",
     "The remaining funding", "The fund") or its beneficiaries ("over 12 million pensioners",
@@ -1229,11 +1364,12 @@ def admissible(
 
 
 def coordinate_break(words: Sequence[str], start: int, end: int) -> bool:
-    """True when a comma and a coordinator (", and", ", but") stand in ``[start, end)``: what
-    comes before them is a clause of its own, so a "no" that opens it does not reach a verb
-    after them ("*No* leaseholder ... should wait a day longer for remediation than necessary,
-    and under our plan by the end of 2029 all 18m+ (high-rise) buildings ... will have been
-    remediated").
+    """True when a comma or a dash and a coordinator (", and", "– and") stand in ``[start,
+    end)``: what comes before them is a clause of its own, so a "no" that opens it does not
+    reach a verb after them ("*No* leaseholder ... should wait a day longer for remediation
+    than necessary, and under our plan by the end of 2029 all 18m+ (high-rise) buildings ...
+    will have been remediated"; "*No* council will see a reduction – and new funding will be
+    available to rural areas in 2025-26").
 
     Args:
         words: The sentence's token texts.
@@ -1241,7 +1377,8 @@ def coordinate_break(words: Sequence[str], start: int, end: int) -> bool:
         end: The trigger's first token.
     """
     return any(
-        words[k] == "," and words[k + 1].lower() in COORDINATORS for k in range(start, end - 1)
+        (words[k] == "," or words[k] in DASHES) and words[k + 1].lower() in COORDINATORS
+        for k in range(start, end - 1)
     )
 
 
@@ -2922,10 +3059,18 @@ def _draft(
         # almost £2.4bn in Transport for City Region funding" (the government gives; the
         # trigger still needs a quantity or a date, as a passive would).
         subject = replace(subject, status="unknown", rule=None)
+    grammatical = subject  # the agent below may act, but a "no" opening the subject negates
+    patient = False
     if passive:
         agent = passive_agent(words, sentence.hits, rules.actor_roles, trigger.end, end)
         if agent is not None and agent.status == "other":
             return None  # "will be determined by the Grenfell community"
+        patient = patient_subject(words, subject, trigger, lower=lower, lex=lex)
+        if patient and agent is not None:
+            # "The Ethics and Integrity Commission will be established in Autumn by the
+            # Government": the agent acts.
+            subject = Subject(agent.status, agent.start, agent.end, agent.rule)
+            patient = False
         if (
             subject.status == "other"
             and not subject.inherited
@@ -3016,7 +3161,7 @@ def _draft(
     strength, assurance, negated = rule.strength, rule.assurance, rule.negated
     if intention:
         strength = "soft"  # an intention, as future.possessive_intention
-    for mod in modifiers_for(sentence, rules, trigger, clause.start, clause.end, subject):
+    for mod in modifiers_for(sentence, rules, trigger, clause.start, clause.end, grammatical):
         if mod.effect in ("soft", "firm"):
             strength = mod.effect
         elif mod.effect == "assurance":
@@ -3058,6 +3203,19 @@ def _draft(
             and preposition not in POINT_PREPOSITIONS
         ):
             kind = "future"
+    if (
+        end_at is None
+        and not rule.nominal
+        and end < len(lower)
+        and (
+            end == trigger.end
+            or lower[end] in OBJECT_WH
+            or (lower[end - 1] in OBJECT_PREPOSITIONS and lower[end] in COMPLEMENT_WH)
+        )
+    ):
+        # The object of a verb of deciding joins the quote; its dates are its own, not the due
+        # ("are deciding how their departmental budgets are allocated ... in 2025/26").
+        end = complement_end(lower, end, len(lower), sentence.timexes, words=words, lex=lex)
     return Draft(
         start=start,
         end=end,
@@ -3074,6 +3232,7 @@ def _draft(
         due=due if kind == "future" else None,
         due_preposition_start=prep_start if kind == "future" else None,
         due_candidates=tuple(candidates) if kind == "future" else (),
+        patient=patient,
     )
 
 
@@ -3212,6 +3371,8 @@ __all__ = [
     "names_measure",
     "open_ended_after",
     "open_ended_before",
+    "passive_participle",
+    "patient_subject",
     "quote_end",
     "resolve_actor",
     "resolve_due",

@@ -595,6 +595,7 @@ class Lexicons:
     subject_hedges: frozenset[str]
     personnel_nouns: frozenset[str]
     content_verbs: frozenset[str]
+    stative_participles: frozenset[str]
     notes: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """Each lexicon's ``(id, note)``: what it is for, with an example."""
     process_heads: frozenset[str] = field(init=False, repr=False, compare=False)

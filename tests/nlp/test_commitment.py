@@ -1580,6 +1580,18 @@ NEGATION_ROWS: list[tuple[str, str, str, bool]] = [
         "The Government",
         True,
     ),  # 1724531
+    (
+        "No personal information will be shared by DWP with third parties.",
+        "2023-12-14",
+        "No personal information",
+        True,
+    ),  # 1677151 (session 12: the "no" opens the subject, though the agent acts)
+    (
+        "No council will see a reduction – and new funding will be available to rural areas in 2025-26 through guaranteed EPR payments.",
+        "2025-01-15",
+        "No council will see a reduction",
+        False,
+    ),  # 1753123 (session 12: "– and" ends the negated clause, as ", and" does)
 ]
 
 
@@ -2725,6 +2737,183 @@ def test_commitment_session12_invited_stays_future() -> None:
     assert [(c.kind, c.quote) for c in rows] == [
         ("future", "Men will be invited to participate via their general practices")
     ]
+
+
+# Session 12: the fields of the largest families. The subject of a passive undergoes the act
+# and names no actor (the agent after "by" does); a first-person subject, a state ("is
+# expected to publish") and a reporter of its own verb keep theirs.
+SESSION12_ACTOR_ROWS: list[tuple[str, str, str | None, str, str | None]] = [
+    (
+        "The Community Liver Health Check programme was established in June 2022 and aims to support the early detection and diagnosis of liver cancer, including hepatocellular carcinomas (HCC), the most common liver cancer.",
+        "2024-09-09",
+        "Department of Health and Social Care",
+        "The Community Liver Health Check programme was established",
+        None,
+    ),  # 1726799
+    (
+        "Local Housing Allowance rates will be increased from April 2024 to the 30th percentile of local market rents at a cost of £1.2 billion.",
+        "2023-12-18",
+        "Department for Work and Pensions",
+        "Local Housing Allowance rates will be increased",
+        None,
+    ),  # 1677837
+    (
+        "The department and former Ministers were notified of the decision by the then Section 151 Officer at Birmingham City Council to issue a Section 114 report on 5 September 2023, the day it was made and published by the Council.",
+        "2024-07-22",
+        "Ministry of Housing, Communities and Local Government",
+        "The department and former Ministers were notified",
+        None,
+    ),  # 1721501
+    (
+        "This review is currently being finalised, we plan to publish the report alongside the Government’s response this summer.",
+        "2025-07-07",
+        "Department for Business and Trade",
+        "This review is currently being finalised",
+        None,
+    ),  # 1818769
+    (
+        "The Ethics and Integrity Commission will be established in Autumn by the Government strengthening and reforming the Committee on Standards in Public Life (CSPL).",
+        "2025-09-09",
+        "Cabinet Office",
+        "The Ethics and Integrity Commission will be established",
+        "the Government",
+    ),  # 1832705 (the agent acts)
+    (
+        "I have been engaged in discussions with the Deputy Prime Minister and my other honourable friends to discuss the Government’s plan to reform planning.",
+        "2024-09-13",
+        "Department for Environment, Food and Rural Affairs",
+        "I have been engaged in discussions",
+        "I",
+    ),  # 1729671 (a first-person subject in a state)
+    (
+        "The Foreign, Commonwealth and Development Office (FCDO) is expected to publish more information on the EDI in the near future.",
+        "2024-11-18",
+        "Department for Business and Trade",
+        "The Foreign, Commonwealth and Development Office (FCDO) is expected to publish",
+        "The Foreign, Commonwealth and Development Office (FCDO)",
+    ),  # 1741491 (a schedule, not a passive act)
+    (
+        "The Kerslake Commission on Armed Forces Housing was commissioned by the current Secretary of State and launched in February 2023.",
+        "2024-07-25",
+        "Ministry of Defence",
+        "The Kerslake Commission",
+        "Secretary of State",
+    ),  # 1721475 (the agent ends before a dangling "and")
+    (
+        "The Chancellor confirmed the Budget will be held on the 30th October.",
+        "2024-09-10",
+        "Treasury",
+        "The Chancellor confirmed the Budget will be held",
+        "The Chancellor",
+    ),  # constructed (the reporter of the step keeps it)
+]
+
+
+SESSION12_NEGATIVES: list[tuple[str, str]] = [
+    (
+        "While no assessment has been made by the Department, the House of Lords Public Services Select Committee published its report on Homecare Medicines Services on 16 November 2023.",
+        "2023-12-11",
+    ),  # 1675672 (a negated step with an agent is no step)
+    (
+        "They will be published in the normal manner alongside other departmental spend in the annual accounts.",
+        "2025-07-09",
+    ),  # 1818187 (routine.passive_usual_way)
+    (
+        "Costs will be included in the Departments Annual Report and Accounts in the normal way.",
+        "2025-11-12",
+    ),  # 1848391 (routine.passive_usual_way)
+    (
+        "The list of projects to receive Government funding in 2025/26 will be consented in the usual way through Regional Flood and Coastal Committees, with local representation – in order that allocations are confirmed before the start of the financial year.",
+        "2025-01-15",
+    ),  # 1754057 (routine.passive_usual_way: a standing procedure, though dated)
+]
+
+# The object of a verb of deciding, cut off as a wh-clause, joins the quote.
+SESSION12_QUOTE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    (
+        "We are currently considering how to ensure communities benefit from living near new onshore electricity transmission infrastructure.",
+        "2024-07-25",
+        "Department for Energy Security and Net Zero",
+        [
+            (
+                "ongoing",
+                "We are currently considering how to ensure communities benefit from living near new onshore electricity transmission infrastructure",
+            )
+        ],
+    ),  # 1721791
+    (
+        "The programme is looking at how audio recording can also be offered for video assessments and will be seeking ways to improve the whole process.",
+        "2024-12-13",
+        "Department for Work and Pensions",
+        [
+            (
+                "ongoing",
+                "The programme is looking at how audio recording can also be offered for video assessments",
+            ),
+            ("future", "will be seeking ways to improve the whole process"),
+        ],
+    ),  # 1748193
+    (
+        "We are currently reviewing which National Policy Statements to update but we aim to consult on at least two – a revised NPS for ports and a new NPS for nuclear – before the end of this year.",
+        "2024-09-10",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            ("ongoing", "We are currently reviewing which National Policy Statements to update"),
+            ("future", "we aim to consult on at least two"),
+        ],
+    ),  # 1726635
+    (
+        "We will update Parliament on our progress in the usual manner.",
+        "2024-07-22",
+        "Ministry of Housing, Communities and Local Government",
+        [("future", "We will update Parliament on our progress in the usual manner")],
+    ),  # 1721871 (dev gold: an active promise stays, routine.passive_usual_way is passive)
+    (
+        "The Department will continue to work with NHS England to review what further action needs to be taken.",
+        "2024-09-11",
+        "Department of Health and Social Care",
+        [
+            (
+                "future",
+                "The Department will continue to work with NHS England to review what further action needs to be taken",
+            )
+        ],
+    ),  # 1727329 (the object of a verb after the trigger)
+    (
+        "Our Major Conditions Strategy will set out how we will improve cancer prevention, diagnosis and treatment and we have opened 135 community diagnostic centres offering over five million additional tests, including for cancer.",
+        "2024-01-08",
+        "Department of Health and Social Care",
+        [
+            (
+                "future",
+                "Our Major Conditions Strategy will set out how we will improve cancer prevention, diagnosis and treatment",
+            ),
+            ("done", "we have opened 135 community diagnostic centres"),
+        ],
+    ),  # 1678995 (the object ends before "and we")
+]
+
+
+@pytest.mark.parametrize(("sentence", "date"), SESSION12_NEGATIVES)
+def test_commitment_session12_negatives_do_not_fire(sentence: str, date: str) -> None:
+    assert [c.quote for c in _extract(sentence, date, None)] == []
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "expected"), SESSION12_QUOTE_ROWS)
+def test_commitment_session12_quote_rows(
+    sentence: str, date: str, body: str | None, expected: list[tuple[str, str]]
+) -> None:
+    found = _extract(sentence, date, body)
+    _assert_rows_like(found, expected)
+    assert found[0].quote == expected[0][1]
+
+
+@pytest.mark.parametrize(("sentence", "date", "body", "opening", "actor"), SESSION12_ACTOR_ROWS)
+def test_commitment_session12_actor_rows(
+    sentence: str, date: str, body: str | None, opening: str, actor: str | None
+) -> None:
+    found = [c for c in _extract(sentence, date, body) if c.quote.startswith(opening)]
+    assert [c.actor for c in found] == [actor]
 
 
 # -- due dates, actors, offsets --------------------------------------------------------------------
