@@ -341,3 +341,79 @@ def evaluate_compare(
     left_out = len(gold_records) - len(scored)
     if left_out:
         console.print(f"{left_out} gold answers left out (not predicted by both files)")
+
+
+@evaluate_app.command("diff")
+def evaluate_diff(
+    old: Annotated[
+        Path,
+        typer.Argument(
+            help="Predictions before a change (`commitments predict --full`).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(
+            help="Predictions after it, over the same answers.", exists=True, dir_okay=False
+        ),
+    ],
+    section: Annotated[
+        str,
+        typer.Option("--section", help="Rows to compare: commitments, timexes or quantities."),
+    ] = "commitments",
+    hide_ids: Annotated[
+        Path | None,
+        typer.Option(
+            "--hide-ids",
+            help="JSON list of answer ids never to show (test sets): counted, not printed.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    parity: Annotated[
+        str | None,
+        typer.Option(
+            "--parity",
+            help="Show only odd or even ids ('odd': the answers rule writers may read).",
+        ),
+    ] = None,
+) -> None:
+    """Every row that changed between two runs over the same answers, answer by answer: '-' only
+    before, '+' only after, on the fields a reader judges (a commitment's quote, kind, actor, due,
+    negation and rule; a time expression's or quantity's text and value). Ends with the counts.
+    Read every changed row before merging a rule change (docs/quality.md)."""
+    from pipeline.evaluate.diff import SECTION_FIELDS, diff_records
+
+    if section not in SECTION_FIELDS:
+        raise UserError(f"--section: one of {', '.join(SECTION_FIELDS)}, not {section!r}")
+    if parity not in (None, "odd", "even"):
+        raise UserError(f"--parity: 'odd' or 'even', not {parity!r}")
+    hidden = frozenset(_read_ids(hide_ids) or ())
+    result = diff_records(
+        iter_records(old, "prediction"), iter_records(new, "prediction"), section, hidden
+    )
+    shown = [
+        a
+        for a in result.answers
+        if parity is None or not a.id.isdigit() or int(a.id) % 2 == (parity == "odd")
+    ]
+    for answer in shown:
+        print(f"## {answer.id}")
+        for mark, rows in (("-", answer.removed), ("+", answer.added)):
+            for row in rows:
+                print(f"  {mark} {json.dumps(row, ensure_ascii=False)}")
+        if not answer.removed and not answer.added:
+            print("  (the same rows in another order)")
+    removed = sum(len(a.removed) for a in shown)
+    added = sum(len(a.added) for a in shown)
+    summary = f"{section}: {len(shown)} answers changed ({removed} rows out, {added} in)"
+    if len(shown) != len(result.answers):
+        summary += f"; {len(result.answers) - len(shown)} more of the other parity not shown"
+    if result.hidden:
+        summary += f"; {result.hidden} hidden answers changed, not shown"
+    for name, ids in (("old", result.only_old), ("new", result.only_new)):
+        if ids:
+            summary += f"; {len(ids)} answers only in the {name} file"
+    print(summary)
