@@ -542,6 +542,25 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("future", "I have decided to establish an inquiry")],
     ),  # 1729319 ('reasons why': the clause after carries the statement)
     (
+        "The Government is committed to breaking down barriers to opportunity, ensuring every child has access to high-quality education, which is why we have made the tough decision to end tax breaks for private schools.",
+        "2024-09-05",
+        "Treasury",
+        [
+            ("future", "we have made the tough decision to end tax breaks for private schools"),
+        ],
+    ),  # 1724357 (a decision said with a noun, future.made_decision_to)
+    (
+        "The Government has made the decision to reduce the level of the payment-in-lieu for the Clean Heat Market Mechanism from the previously proposed £3000 per missing heat pump credit to £500 for the first baselining year.",
+        "2025-01-15",
+        "Department for Energy Security and Net Zero",
+        [
+            (
+                "future",
+                "The Government has made the decision to reduce the level of the payment-in-lieu",
+            )
+        ],
+    ),  # 1754425
+    (
         "Once this is complete the Government will move quickly to review the Airports National Policy Statement.",
         "2025-09-04",
         None,
