@@ -126,6 +126,14 @@ CASES = [
         ("evaluate", "compare", "{garbage}", "{garbage}", "{garbage}", "--bootstrap", "0"),
         "--bootstrap",
     ),
+    Case("path", ("evaluate", "diff", MISSING, MISSING), "does not exist"),
+    Case("file", ("evaluate", "diff", "{garbage}", "{garbage}"), "not JSON"),
+    Case("file", ("evaluate", "diff", "{utf16}", "{utf16}"), "not UTF-8"),
+    Case("file", ("evaluate", "diff", "{utf16}", "{utf16}", "--hide-ids", "{garbage}"), "JSON"),
+    Case(
+        "option", ("evaluate", "diff", "{garbage}", "{garbage}", "--section", "dues"), "--section"
+    ),
+    Case("option", ("evaluate", "diff", "{garbage}", "{garbage}", "--parity", "3"), "--parity"),
     Case("path", ("evaluate", "timeml", MISSING), "does not exist"),
     Case("option", ("evaluate", "timeml", "{tmp}", "--profile", "nope"), "--profile"),
     Case("path", ("evaluate", "newsquant", MISSING), "does not exist"),
