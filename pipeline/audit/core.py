@@ -247,7 +247,8 @@ def audit_commitment(
         if relation is None or found.score < _least_score(
             relation,
             config,
-            under_way=same_act_under_way(commitment, later, config.under_way_share),
+            under_way=relation == "progress"
+            and same_act_under_way(commitment, later, config.under_way_share),
         ):
             continue
         if (
