@@ -4,6 +4,7 @@ sample and prints its table; no timing is asserted (figures are recorded in
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from types import ModuleType
 
@@ -39,14 +40,61 @@ def test_throughput_prints_every_pass_and_the_ratios(
         "| engine, 1 process, reading left out | 296 |",
         "| engine, 2 processes | 296 |",
         "| engine, 1 process, pass 2 (steady state) | 296 |",
-        "| dateparser search_dates | 5 |",
+        "| dateparser search_dates (the issue's call) | 5 |",
+        "| dateparser search_dates, answer date as base | 5 |",
         "peak RSS:",
         "engine, 1 process: the garbage collector (this process) made ",
         "repeated answers (text, date and department of an earlier one): ",
         "speed-up, engine, 2 processes vs engine, 1 process",
-        "engine, 1 process (reading left out) vs dateparser search_dates",
+        "engine, 1 process (reading left out) vs dateparser search_dates (the issue's call)",
+        "engine, 1 process (reading left out) vs dateparser search_dates, answer date as base",
+        "pass 2 (steady state) (reading left out) vs dateparser search_dates (the issue's call)",
     ):
         assert label in out
+
+
+@pytest.mark.parametrize(
+    ("call", "timed"),
+    [
+        ("issue", ["dateparser search_dates (the issue's call)"]),
+        ("answer-date", ["dateparser search_dates, answer date as base"]),
+    ],
+)
+def test_throughput_times_the_dateparser_call_asked_for(
+    throughput: ModuleType,
+    sample_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    call: str,
+    timed: list[str],
+) -> None:
+    args = ["--processes", "1", "--warmup", "2", "--dateparser-answers", "3"]
+    assert throughput.main([str(sample_path), *args, "--dateparser-call", call]) == 0
+    rows = [
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("| dateparser")
+    ]
+    assert [row.split("|")[1].strip() for row in rows] == timed
+
+
+def test_dateparser_calls_differ_only_in_the_answer_date_as_base(
+    throughput: ModuleType, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dateparser.search
+
+    calls: list[tuple[str, object]] = []
+
+    def record(text: str, languages: list[str], settings: object = None) -> None:
+        assert languages == ["en"]
+        calls.append((text, settings))
+
+    monkeypatch.setattr(dateparser.search, "search_dates", record)
+    first = next(throughput.answers(sample_path, 1))
+    for call in ("issue", "answer-date"):
+        calls.clear()
+        timing = throughput.time_dateparser(sample_path, 1, 0, call)
+        assert timing.label == throughput.DATEPARSER_CALLS[call]
+        assert [text for text, _ in calls] == [first.answer_text]
+        base = dt.datetime.combine(first.date_answered, dt.time())
+        assert calls[0][1] == (None if call == "issue" else {"RELATIVE_BASE": base})
 
 
 def test_throughput_can_analyse_repeats_again(
