@@ -31,6 +31,11 @@ Needs ``valgrind`` (with its headers, ``valgrind/callgrind.h``) and a C compiler
 exits 2 when either is missing. Under callgrind the engine runs ~30–60 times slower, so
 ``--answers`` takes a prefix of the corpus (the default 600 answers take a few minutes).
 
+A full (generation-2) collection costs tens of millions of instructions and falls where
+CPython's counts come due, which can move it from one pass to the next between two trees: each
+count also gives the instructions spent collecting (``gc_collect_main``, read with
+``callgrind_annotate`` when it is installed), to compare passes with them left out.
+
 ``--keep DIR`` keeps callgrind's dump files (``cg.out.N``, one per counted stretch, in the
 order printed) for ``callgrind_annotate --inclusive=yes DIR/cg.out.N``, which splits a count by
 function.
@@ -76,6 +81,7 @@ class Count:
     label: str
     instructions: int
     collections: str = ""
+    collecting: int | None = None  # of the instructions, those of the garbage collector
 
 
 class Collector:
@@ -125,9 +131,24 @@ def dump_files(directory: Path, prefix: str) -> list[Path]:
     )
 
 
+def collecting(path: Path) -> int | None:
+    """The instructions of a dump spent in CPython's garbage collector (``gc_collect_main``,
+    inclusive), read with ``callgrind_annotate``; None without it."""
+    annotate = shutil.which("callgrind_annotate")
+    if annotate is None:
+        return None
+    done = subprocess.run(
+        [annotate, "--inclusive=yes", "--threshold=100", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    found = re.search(r"^\s*([\d,]+) .*:gc_collect_main[ \[]", done.stdout, re.M)
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
 def read_counts(directory: Path, prefix: str) -> list[Count]:
     """The dumps callgrind wrote (``prefix.N`` files, in order): each one's trigger label, its
-    total instruction count and the collections its label carries."""
+    total instruction count, the collections its label carries and the collector's share."""
     counts = []
     for path in dump_files(directory, prefix):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -135,8 +156,12 @@ def read_counts(directory: Path, prefix: str) -> list[Count]:
         total = re.search(r"^(?:totals|summary): (\d+)", text, re.M)
         if trigger and total:
             label, _, gcs = trigger.group(1).strip().partition(" [gc ")
-            counts.append(Count(label, int(total.group(1)), gcs.rstrip("]")))
+            counts.append(Count(label, int(total.group(1)), gcs.rstrip("]"), collecting(path)))
     return counts
+
+
+def _millions(count: int | None) -> str:
+    return "" if count is None else f"{count / 1e6:,.1f}"
 
 
 def step_pass(nlp: Any, items: list[Any], step: str, collector: Collector) -> None:
@@ -262,14 +287,19 @@ def run_child(
 
 def print_counts(counts: list[Count], words: int) -> None:
     """The table of the main run's counts, and the ratio to dateparser when it was counted."""
-    print("| pass | instructions (millions) | per word | collections (gen. 0/1/2) |")
-    print("| --- | ---: | ---: | --- |")
+    print(
+        "| pass | instructions (millions) | per word | collections (gen. 0/1/2) "
+        "| of it, collecting (millions) |"
+    )
+    print("| --- | ---: | ---: | --- | ---: |")
     by_label = {c.label: c.instructions for c in counts}
     for c in counts:
         if "not counted" in c.label:
             continue
-        millions = c.instructions / 1e6
-        print(f"| {c.label} | {millions:,.1f} | {c.instructions / words:,.0f} | {c.collections} |")
+        print(
+            f"| {c.label} | {c.instructions / 1e6:,.1f} | {c.instructions / words:,.0f} "
+            f"| {c.collections} | {_millions(c.collecting)} |"
+        )
     dateparser = by_label.get("dateparser search_dates")
     if dateparser:
         print()
@@ -392,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="also split the first pass by step: each STEP (make_doc, a pipe's name, rows; "
         "all of them when none is named) counted alone during a fresh model's first pass and "
-        "its second, each in a process of its own (one more model load and warm-up each)",
+        "its second, each in a process of its own (one more model load and warm-up each; "
+        "name a corpus before this option)",
     )
     parser.add_argument(
         "--dateparser",
