@@ -30,26 +30,14 @@ read the cache as before.
 spaCy calls for every word form it meets for the first time (17,143 in the corpus's first pass),
 for the exact equivalents of :mod:`pipeline.nlp.lexeme_attrs`: the same lexemes; the
 tokenizer's first pass over the corpus takes 0.345-0.373 -> 0.277-0.299 s of CPU.
-
-The tokenizer is :class:`AffixTokenizer`, spaCy's ``Tokenizer`` with one method replaced:
-``find_suffix`` answers "no suffix" without searching when the chunk's last character is one
-that no match of the suffix pattern can end with (:func:`suffix_ends`). spaCy's suffix pattern
-is an alternation of 82 pieces, each ending in ``$``, which ``re`` tries at every position of
-the chunk: about 29,000 instructions a search on a first pass, where most searches find
-nothing ("COVID-19", "2025-26"). Every match ends with the chunk's last character (a ``$`` can
-also match before a final newline, so a chunk ending in one is always searched), so the answer
-is the same; a pattern it cannot read that way is always searched.
 """
 
 from __future__ import annotations
 
 import re
-import re._constants as sre  # a pattern's parsed form: which characters its matches end with
-import re._parser as sre_parse
 from collections.abc import Callable
 from typing import Any
 
-from spacy import util
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import registry
@@ -89,9 +77,10 @@ def create_tokenizer(
         raise ValueError(
             f"[PCT140] pct.Tokenizer.v1: max_cache_size must be 0 or more, not {max_cache_size}"
         )
+    make_default = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def make(nlp: Language) -> Tokenizer:
-        tokenizer = affix_tokenizer(nlp)
+        tokenizer = make_default(nlp)
         tokenizer.max_cache_size = max_cache_size
         if keep_plain_chunks and tokenizer.token_match is None:
             tokenizer.token_match = PLAIN_CHUNK.match
@@ -101,107 +90,6 @@ def create_tokenizer(
         return tokenizer
 
     return make
-
-
-def suffix_ends(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can end with, when every branch of it ends with
-    ``$`` (or ``\\Z``) after an item that consumes a character: a literal, a class of literals
-    and ranges, a group or alternation of such, a repeat of at least one. The final newline
-    before which ``$`` also matches is among them. None when the pattern is not of that form
-    (or is case-insensitive or multi-line), for it can then end with anything."""
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    if parsed.state.flags & (re.IGNORECASE | re.MULTILINE):
-        return None
-    items = list(parsed)
-    branches = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [parsed]
-    ends: set[str] = {"\n"}
-    for branch in branches:
-        body = list(branch)
-        if not body or body[-1] not in ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING)):
-            return None
-        last = _last_chars(body[:-1])
-        if last is None:
-            return None
-        ends |= last
-    return frozenset(ends)
-
-
-def _last_chars(items: list[Any]) -> set[str] | None:
-    """The characters a match of the parsed sequence ``items`` can end with (None: any, or the
-    sequence may end without consuming one)."""
-    if not items:
-        return None
-    op, av = items[-1]
-    if op is sre.LITERAL:
-        return {chr(av)}
-    if op is sre.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is sre.LITERAL:
-                chars.add(chr(value))
-            elif kind is sre.RANGE:
-                chars.update(map(chr, range(value[0], value[1] + 1)))
-            else:  # a negated class, a category
-                return None
-        return chars
-    if op is sre.BRANCH:
-        found: set[str] = set()
-        for alternative in av[1]:
-            last = _last_chars(list(alternative))
-            if last is None:
-                return None
-            found |= last
-        return found
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-        return _last_chars(list(av[2]))
-    if op is sre.SUBPATTERN and not av[1] and not av[2]:
-        return _last_chars(list(av[3]))
-    return None
-
-
-class AffixTokenizer(Tokenizer):
-    """spaCy's ``Tokenizer`` whose :meth:`find_suffix` does not search a chunk whose last
-    character no suffix can end with (see the module docstring). Serialised, pickled and
-    loaded as spaCy's; the characters are read off whatever suffix search it holds."""
-
-    _suffix_search: Any = None  # the suffix search that ``_suffix_ends`` was read off
-    _suffix_ends: frozenset[str] | None = None
-
-    def find_suffix(self, string: str) -> int:
-        """spaCy's ``find_suffix``: the length of the suffix to split off ``string`` (0 for
-        none)."""
-        search = self.suffix_search
-        if search is None:
-            return 0
-        if search is not self._suffix_search:
-            owner = getattr(search, "__self__", None)
-            self._suffix_ends = (
-                suffix_ends(owner)
-                if isinstance(owner, re.Pattern) and search == owner.search
-                else None
-            )
-            self._suffix_search = search
-        ends = self._suffix_ends
-        if ends is not None and string and string[-1] not in ends:
-            return 0
-        match = search(string)
-        return (match.end() - match.start()) if match is not None else 0
-
-
-def affix_tokenizer(nlp: Language) -> AffixTokenizer:
-    """``spacy.Tokenizer.v1``'s tokenizer for ``nlp`` (the language's affix patterns, special
-    cases, token and URL matches), as an :class:`AffixTokenizer`."""
-    defaults = nlp.Defaults
-    prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
-    return AffixTokenizer(
-        nlp.vocab,
-        rules=defaults.tokenizer_exceptions,
-        prefix_search=util.compile_prefix_regex(prefixes).search if prefixes else None,
-        suffix_search=util.compile_suffix_regex(suffixes).search if suffixes else None,
-        infix_finditer=util.compile_infix_regex(infixes).finditer if infixes else None,
-        token_match=defaults.token_match,
-        url_match=defaults.url_match,
-    )
 
 
 def configured_cache_size(nlp: Language) -> int | None:

@@ -19,10 +19,8 @@ from spacy.language import Language
 from pipeline.nlp.tokenizer import (
     DEFAULT_MAX_CACHE_SIZE,
     PLAIN_CHUNK,
-    AffixTokenizer,
     configured_cache_size,
     create_tokenizer,
-    suffix_ends,
     with_configured_cache,
 )
 from pipeline.settings import get_settings
@@ -148,67 +146,3 @@ def test_spacy_load_finds_the_tokenizer_through_its_entry_point() -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["Tokenizer", str(DEFAULT_MAX_CACHE_SIZE)]
-
-
-def _sample_chunks() -> set[str]:
-    from pipeline.ingest.records import Answer
-    from pipeline.ingest.replay import read_answers
-
-    sample = ROOT / "data" / "samples" / "answers-sample.jsonl.gz"
-    return {c for a in read_answers(sample) if isinstance(a, Answer) for c in a.answer_text.split()}
-
-
-def test_the_suffix_search_rejects_only_what_spacy_finds_nothing_in(nlp: Language) -> None:
-    assert type(nlp.tokenizer) is AffixTokenizer
-    reference = spacy.blank("en").tokenizer
-    ends = suffix_ends(reference.suffix_search.__self__)
-    assert ends is not None and "\n" in ends and "." in ends and "e" not in ends
-    tails = {chunk[i:] for chunk in _sample_chunks() for i in range(len(chunk))}
-    tails |= {"", "\n", "5km\n", "e.\n", "10°C.", "He's", "5m/s", "…", "x..", "£5"}
-    rejected = 0
-    for tail in tails:
-        assert nlp.tokenizer.find_suffix(tail) == reference.find_suffix(tail), tail
-        rejected += bool(tail) and tail[-1] not in ends
-    assert rejected > len(tails) / 5
-
-
-@given(st.text(alphabet=st.sampled_from("aes5.’'°C%)\n-km/£…"), max_size=8))
-def test_find_suffix_is_spacys_on_generated_chunks(chunk: str) -> None:
-    assert _AFFIX.find_suffix(chunk) == _ENGLISH.tokenizer.find_suffix(chunk)
-
-
-_AFFIX = create_tokenizer()(spacy.blank("en"))
-
-
-@pytest.mark.parametrize(
-    ("pattern", "ends"),
-    [
-        (r"a$|[b-d]$|(?:xy|z)$|q+$", set("\nabcdyzq")),
-        (r"a$|b", None),  # a branch not anchored at the end
-        (r"a?$", None),  # may end without a character
-        (r"(?<=1)$|a$", None),  # ends in an assertion
-        (r"[^a]$", None),
-        (r"(?i)a$", None),
-        (r"a$", set("\na")),
-    ],
-)
-def test_suffix_ends(pattern: str, ends: set[str] | None) -> None:
-    import re
-
-    found = suffix_ends(re.compile(pattern))
-    assert (set(found) if found is not None else None) == ends
-
-
-def test_another_suffix_search_is_read_again_or_always_run() -> None:
-    import re
-
-    tokenizer = create_tokenizer()(spacy.blank("en"))
-    assert tokenizer.find_suffix("ab") == 0
-    tokenizer.suffix_search = re.compile(r"b$").search
-    assert tokenizer.find_suffix("ab") == 1 and tokenizer.find_suffix("b.") == 0
-    tokenizer.suffix_search = lambda text: re.search(r"\w$", text)  # not a pattern's own search
-    assert tokenizer.find_suffix("ab") == 1
-    tokenizer.suffix_search = None
-    assert tokenizer.find_suffix("ab") == 0
-    copy = pickle.loads(pickle.dumps(create_tokenizer()(spacy.blank("en"))))
-    assert type(copy) is AffixTokenizer and copy.find_suffix("2025.") == 1
