@@ -896,8 +896,9 @@ def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignori
     lines = text_lines(text, text.lower())
     seasons = next(i for i, r in enumerate(plan.rules) if r.id == "date.contiguous_seasons")
     assert plan.rules[seasons].regex_ignorecase.search(text) and "spring" not in lines[0].words
-    assert seasons in tm._gate_lines(plan, lines, plan.gated_folded)[1]
-    assert seasons not in tm._gate_lines(plan, lines, plan.gated)[1]
+    assert plan.bits is not None and plan.bits_folded is not None
+    assert seasons in tm._gate_lines(lines, plan.bits_folded)[1]
+    assert seasons not in tm._gate_lines(lines, plan.bits)[1]
 
 
 def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Language) -> None:
