@@ -23,7 +23,7 @@ import datetime as dt
 import re
 import re._constants as sre  # a pattern's parsed form: which characters its matches start with
 import re._parser as sre_parse
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, overload
 
@@ -358,8 +358,9 @@ def find_candidates(
         lines = text_lines(text, lowered)
     same_length = len(lowered) == len(text)
     plan = _plan_of(rules, profile)
-    gated = plan.gated if same_length else plan.gated_folded  # words every match holds too
-    by_line, by_rule = _gate_lines(plan, lines, gated)
+    gate = plan.bits if same_length else plan.bits_folded  # words every match holds too
+    assert gate is not None
+    by_line, by_rule = _gate_lines(lines, gate)
     kept = readings.of(plan) if readings is not None else None
     scanned: dict[int, list[re.Match[str]]] = {}
     for scan in plan.scans:
@@ -696,7 +697,7 @@ def scan_led_rules(
     scan: LeadScan,
     rules: Sequence[TimexRule],
     searched: str,
-    lines: Sequence[tuple[int, int, set[int]]],
+    lines: Sequence[tuple[int, int, Collection[int]]],
     out: dict[int, list[re.Match[str]]],
 ) -> None:
     """Add to ``out`` the matches in ``searched`` of each rule of ``scan`` that runs on some
@@ -750,6 +751,8 @@ class RulePlan:
             can start when the regex engine would try it at every position (a pattern opening
             with a repeat such as ``{AMOUNT}``'s ``\\d{1,3}``), else None; rules of ``scans``
             have none.
+        bits: ``gated`` as :class:`GateBits`, what :func:`_gate_lines` reads.
+        bits_folded: ``gated_folded`` as :class:`GateBits`.
     """
 
     rules: tuple[TimexRule, ...]
@@ -762,6 +765,53 @@ class RulePlan:
     leads: tuple[re.Pattern[str] | None, ...] = ()
     gated: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
     gated_folded: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
+    bits: GateBits | None = None
+    bits_folded: GateBits | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GateBits:
+    """A gate (:attr:`RulePlan.gated`) as bits of one integer, so that a line's rules come from
+    one OR per trigger word and one addition instead of a set test per rule and word group.
+
+    Each rule has a field of bits, one per word group it needs (its first group of
+    ``requires``, then the groups of ``gated``), and a guard bit just above the field. A line's
+    words OR together the bits of the groups they meet; adding :attr:`low` (a 1 at the lowest
+    bit of each field) carries into a field's guard bit exactly when every bit of the field is
+    set (a rule with no groups has an empty field: its guard bit is its lowest bit, always
+    set), and no carry passes a guard bit, which no word sets.
+
+    Attributes:
+        words: Trigger word to the bits of the groups that hold it.
+        low: The lowest bit of each rule's field.
+        guard: Every rule's guard bit.
+        rule_at: Rule index by a guard bit's ``bit_length()`` (-1 where no guard bit is).
+    """
+
+    words: Mapping[str, int]
+    low: int
+    guard: int
+    rule_at: tuple[int, ...]
+
+
+def gate_bits(
+    rules: Sequence[TimexRule], gated: tuple[frozenset[int], tuple[Requires, ...]]
+) -> GateBits:
+    """The :class:`GateBits` of ``rules`` gated by ``gated`` (:func:`_gates`)."""
+    words: dict[str, int] = {}
+    low = guard = offset = 0
+    at: dict[int, int] = {}
+    for i, rule in enumerate(rules):
+        groups = (*rule.requires[:1], *gated[1][i])
+        for j, group in enumerate(groups):
+            for word in group:
+                words[word] = words.get(word, 0) | 1 << (offset + j)
+        low |= 1 << offset
+        offset += len(groups)
+        guard |= 1 << offset
+        at[offset + 1] = i  # the guard bit's bit_length()
+        offset += 1
+    return GateBits(words, low, guard, tuple(at.get(n, -1) for n in range(offset + 1)))
 
 
 def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
@@ -792,6 +842,7 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
     folded = [
         words if rule.case == "sensitive" else () for rule, words in zip(kept, implied, strict=True)
     ]
+    gates, gates_folded = _gates(kept, implied), _gates(kept, folded)
     return RulePlan(
         kept,
         {word: tuple(indexes) for word, indexes in by_word.items()},
@@ -801,8 +852,10 @@ def rule_plan(rules: Sequence[TimexRule], profile: str) -> RulePlan:
         tuple(_traits(rule) for rule in kept),
         tuple(scans),
         leads,
-        _gates(kept, implied),
-        _gates(kept, folded),
+        gates,
+        gates_folded,
+        gate_bits(kept, gates),
+        gate_bits(kept, gates_folded),
     )
 
 
@@ -898,40 +951,35 @@ def _plan_of(rules: Sequence[TimexRule], profile: str) -> RulePlan:
 
 
 def _gate_lines(
-    plan: RulePlan,
-    lines: Sequence[TextLine],
-    gated: tuple[frozenset[int], tuple[Requires, ...]],
-) -> tuple[list[tuple[int, int, set[int]]], dict[int, list[tuple[int, int]]]]:
+    lines: Sequence[TextLine], gate: GateBits
+) -> tuple[list[tuple[int, int, list[int]]], dict[int, list[tuple[int, int]]]]:
     """Each line that runs a rule with the indexes of the rules it runs (:func:`_chosen` with
-    ``gated``), and each rule's lines (:func:`_spans_by_rule`), in one pass: the per-line
-    gate is ~10k lines a corpus pass, a third of them running no rule."""
-    by_line: list[tuple[int, int, set[int]]] = []
+    the plan's ``gated`` groups, as :class:`GateBits`), and each rule's lines
+    (:func:`_spans_by_rule`), in one pass: the per-line gate is ~10k lines a corpus pass, a
+    third of them running no rule."""
+    by_line: list[tuple[int, int, list[int]]] = []
     by_rule: dict[int, list[tuple[int, int]]] = {}
-    index, by_word, always = plan.words, plan.by_word, plan.always
-    several, rest = gated
+    bits, low, guard, rule_at = gate.words.get, gate.low, gate.guard, gate.rule_at
     for line in lines:
-        words = line.words
-        met = index.intersection(words)
-        if not met and not always:
-            continue
-        chosen = set(always)
-        for word in met:
-            chosen.update(by_word[word])
-        for i in several.intersection(chosen):
-            for group in rest[i]:  # requires_met, inline
-                if words.isdisjoint(group):
-                    chosen.discard(i)
-                    break
-        if not chosen:
+        met = 0
+        for word in line.words:
+            met |= bits(word, 0)
+        hits = (met + low) & guard
+        if not hits:
             continue
         span = (line.start, line.end)
-        by_line.append((line.start, line.end, chosen))
-        for i in chosen:
+        chosen = []
+        while hits:
+            n = hits.bit_length()
+            hits ^= 1 << (n - 1)
+            i = rule_at[n]
+            chosen.append(i)
             found = by_rule.get(i)
             if found is None:
                 by_rule[i] = [span]
             else:
                 found.append(span)
+        by_line.append((line.start, line.end, chosen))
     return by_line, by_rule
 
 

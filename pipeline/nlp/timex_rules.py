@@ -786,15 +786,24 @@ def text_lines(
     return out
 
 
+_DIGIT_MARK = "\x1f"
+"""What :func:`_ascii_letters` makes of a digit: a character ``str.split`` splits at, as at a
+space, and that no ASCII text read there holds otherwise, so that a line has a digit when it
+holds one (``in``, instead of a ``\\d`` search of the line)."""
 _ASCII_LINES = str.maketrans(
-    {chr(i): " " for i in range(128) if not chr(i).isalpha() and chr(i) != "\n"}
+    {
+        chr(i): _DIGIT_MARK if chr(i).isdigit() else " "
+        for i in range(128)
+        if not chr(i).isalpha() and chr(i) != "\n"
+    }
 )
 
 
 def _ascii_letters(text: str, lowered: str | None) -> str | None:
-    """``text`` lower-cased with every character but ASCII letters and newlines made a space,
-    when that is what :func:`trigger_words` reads in each of its lines (the text is ASCII once
-    the common non-word characters are spaces, :data:`_COMMON_NON_WORD`); else None."""
+    """``text`` lower-cased with every character but ASCII letters and newlines made a space
+    (a digit :data:`_DIGIT_MARK`), when that is what :func:`trigger_words` reads in each of its
+    lines (the text is ASCII once the common non-word characters are spaces,
+    :data:`_COMMON_NON_WORD`; a non-ASCII digit would not be); else None."""
     low = lowered if lowered is not None and len(lowered) == len(text) else text.lower()
     if len(low) != len(text):
         return None
@@ -809,7 +818,8 @@ def _ascii_letters(text: str, lowered: str | None) -> str | None:
 
 def _ascii_lines(text: str, letters: str, vocabulary: frozenset[str]) -> list[TextLine]:
     """:func:`text_lines` from :func:`_ascii_letters`: one translation of the whole text, then
-    each line's words split off it."""
+    each line's words split off it (a digit is a :data:`_DIGIT_MARK`, which splits words as a
+    space does)."""
     out = []
     start = 0
     number = NUMBER_TRIGGER in vocabulary
@@ -817,7 +827,7 @@ def _ascii_lines(text: str, letters: str, vocabulary: frozenset[str]) -> list[Te
         end = start + len(line)
         if end > start:
             words = vocabulary.intersection(line.split())
-            if number and _DIGIT.search(text, start, end):
+            if number and _DIGIT_MARK in line:
                 words = words | _NUMBER_ONLY
             out.append(TextLine(start, end, words))
         start = end + 1

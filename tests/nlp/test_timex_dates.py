@@ -881,6 +881,39 @@ def test_no_rule_matches_on_a_line_without_its_implied_words(
     assert met > 100 and kept > 0
 
 
+@pytest.mark.parametrize("profile", ["answers", "timeml"])
+def test_the_gate_bits_choose_the_rules_whose_word_groups_a_line_meets(
+    nlp: Language, profile: str
+) -> None:
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, profile)
+    words = sorted({w for r in plan.rules for g in r.requires for w in g})
+    texts = [*IMPLIED_TEXTS, *LEAD_TEXTS, *END_TEXTS]
+    lines = [line for text in texts for line in text_lines(text, text.lower())]
+    lines += [  # lines holding every word but one of each rule's first group
+        timex_rules.TextLine(0, 1, frozenset(words) - {rule.requires[0][0]})
+        for rule in plan.rules
+        if rule.requires
+    ]
+    for (several, rest), bits in ((plan.gated, plan.bits), (plan.gated_folded, plan.bits_folded)):
+        assert bits is not None
+        by_line, by_rule = tm._gate_lines(lines, bits)
+        expected: dict[int, list[tuple[int, int]]] = {}
+        chosen = []
+        for line in lines:
+            met = [
+                i
+                for i, rule in enumerate(plan.rules)
+                if requires_met(rule.requires[:1], line.words)
+                and (i not in several or requires_met(rest[i], line.words))
+            ]
+            for i in met:
+                expected.setdefault(i, []).append((line.start, line.end))
+            if met:
+                chosen.append((line.start, line.end, set(met)))
+        assert by_rule == expected
+        assert [(start, end, set(rules)) for start, end, rules in by_line] == chosen
+
+
 def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignoring_case(
     nlp: Language,
 ) -> None:
@@ -896,8 +929,9 @@ def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignori
     lines = text_lines(text, text.lower())
     seasons = next(i for i, r in enumerate(plan.rules) if r.id == "date.contiguous_seasons")
     assert plan.rules[seasons].regex_ignorecase.search(text) and "spring" not in lines[0].words
-    assert seasons in tm._gate_lines(plan, lines, plan.gated_folded)[1]
-    assert seasons not in tm._gate_lines(plan, lines, plan.gated)[1]
+    assert plan.bits is not None and plan.bits_folded is not None
+    assert seasons in tm._gate_lines(lines, plan.bits_folded)[1]
+    assert seasons not in tm._gate_lines(lines, plan.bits)[1]
 
 
 def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Language) -> None:
