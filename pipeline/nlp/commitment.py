@@ -194,10 +194,11 @@ def _length_then_earliest(match: tuple[int, int]) -> tuple[int, int]:
 
 
 def _anchors_by_rule(
-    lower: Sequence[int], index: dict[int, tuple[tuple[str, int], ...]], start: int, stop: int
-) -> dict[tuple[str, int], list[int]]:
-    """The token positions in ``start..stop`` whose lower form anchors a rule, by rule, in order."""
-    anchors: dict[tuple[str, int], list[int]] = {}
+    lower: Sequence[int], index: dict[int, tuple[int, ...]], start: int, stop: int
+) -> dict[int, list[int]]:
+    """The token positions in ``start..stop`` whose lower form anchors a rule, by rule number
+    (``index``: the rule numbers each anchoring ``LOWER`` id anchors), in order."""
+    anchors: dict[int, list[int]] = {}
     get = anchors.get
     for i in compress(range(start, stop), map(index.__contains__, lower[start:stop])):
         for rule in index[lower[i]]:
@@ -291,21 +292,27 @@ class CommitmentTagger:
                 *(pattern.columns for pattern in self.anchored.values())
             )
         )
-        self._plan = {
-            rule: (
+        # The anchored rules by number (their order in ``extents``, which is rule order): the
+        # matching groups anchors by these integers, not by the ``(family, index)`` keys, whose
+        # tuple hash would be computed at every anchor.
+        self._numbers = {rule: number for number, rule in enumerate(self.extents)}
+        self._plan = [
+            (
                 rule[0],
                 rule[1],
                 *self.extents[rule],
                 self.anchored.get(rule),
                 None if rule not in self.anchored else self.anchored[rule].find,
+                rule,
             )
             for rule in self.extents
-        }
-        self._trigger_index: dict[int, tuple[tuple[str, int], ...]] = {}
-        self._context_index: dict[int, tuple[tuple[str, int], ...]] = {}
+        ]
+        numbers = self._numbers
+        self._trigger_index: dict[int, tuple[int, ...]] = {}
+        self._context_index: dict[int, tuple[int, ...]] = {}
         for lexeme, keyed in self._anchor_index.items():
-            triggers = tuple(rule for rule in keyed if rule[0] == "trigger")
-            others = tuple(rule for rule in keyed if rule[0] != "trigger")
+            triggers = tuple(numbers[rule] for rule in keyed if rule[0] == "trigger")
+            others = tuple(numbers[rule] for rule in keyed if rule[0] != "trigger")
             if triggers:
                 self._trigger_index[lexeme] = triggers
             if others:
@@ -313,7 +320,7 @@ class CommitmentTagger:
         self._actor_index = {
             lexeme: actors
             for lexeme, keyed in self._anchor_index.items()
-            if (actors := tuple(rule for rule in keyed if rule[0] == "actor"))
+            if (actors := tuple(numbers[rule] for rule in keyed if rule[0] == "actor"))
         }
 
     def anchors(
@@ -395,32 +402,34 @@ class CommitmentTagger:
     ) -> list[tuple[str, int, int, int]]:
         """:meth:`windowed_hits` as ``(family, index, start, end)`` tuples (the component turns
         them into sentence-relative hits)."""
-        by_rule: dict[tuple[str, int], list[int]] = {}
+        by_rule: dict[int, list[int]] = {}
         for rule, position in sorted(anchors, key=lambda a: a[1]):
-            by_rule.setdefault(rule, []).append(position)
+            by_rule.setdefault(self._numbers[rule], []).append(position)
         return self._rule_matches(doc, by_rule, lo, hi, cols)
 
     def _rule_matches(
         self,
         doc: Doc,
-        by_rule: dict[tuple[str, int], list[int]],
+        by_rule: dict[int, list[int]],
         lo: int,
         hi: int,
         cols: TokenColumns,
     ) -> list[tuple[str, int, int, int]]:
-        """:meth:`_window_matches` with the anchors grouped by rule (each rule's positions in
-        order; the rules in the order of their first position, ties in rule order)."""
+        """:meth:`_window_matches` with the anchors grouped by rule number (``_numbers``; each
+        rule's positions in order; the rules in the order of their first position, ties in
+        rule order)."""
         plan = self._plan
         out: list[tuple[str, int, int, int]] = []
-        for rule, positions in by_rule.items():
-            family, index, before, after, pattern, find = plan[rule]
+        for number, positions in by_rule.items():
+            family, index, before, after, pattern, find, rule = plan[number]
             if find is not None and len(positions) == 1:
                 position = positions[0]
                 start = position - before
                 end = position + 1 + after
                 found = find(cols, position, lo if start < lo else start, hi if end > hi else end)
                 if len(found) == 1:
-                    out.append((family, index, *found[0]))
+                    s, e = found[0]
+                    out.append((family, index, s, e))
                 elif found:
                     # every match holds the anchor token, so longest_first keeps one: the
                     # longest, the earliest of equals
