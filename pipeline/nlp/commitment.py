@@ -567,6 +567,8 @@ class CommitmentTagger:
     def find(self, doc: Doc) -> list[Commitment]:
         """The commitments of ``doc``, in text order."""
         columns = TokenColumns(doc, self._flags)
+        # the sentencizer has read the ORTH column already; a sealed Doc keeps it
+        columns[COLUMN_INDEX[ORTH]] = attrs.token_column(doc, ORTH)
         columns.read(self._columns)
         lower = columns.attr(LOWER)
         trigger_anchors = _anchors_by_rule(lower, self._trigger_index, 0, len(lower))
