@@ -25,7 +25,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, overload
 
-import numpy
 from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -484,9 +483,10 @@ class CommitmentTagger:
         if orth is None:
             orth = doc.to_array(ORTH).tolist() if len(doc) else []
         array = doc.to_array([SENT_START, IS_SPACE])
-        starts = numpy.flatnonzero(array[:, 0] == 1).tolist()
+        # the arrays' own nonzero(), not numpy.flatnonzero (a Python-level wrapper per call)
+        starts = (array[:, 0] == 1).nonzero()[0].tolist()
         texts = self._texts
-        breaks = [i for i in numpy.flatnonzero(array[:, 1]).tolist() if "\n" in texts[orth[i]]]
+        breaks = [i for i in array[:, 1].nonzero()[0].tolist() if "\n" in texts[orth[i]]]
         words = _Words(orth, texts)
         out = []
         for s, e in sentence_ranges(words, starts, line_breaks=breaks):
