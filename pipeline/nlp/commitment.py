@@ -587,7 +587,8 @@ class CommitmentTagger:
             if k >= 0 and hit[3] <= sentences[k][1]:
                 by_sentence.setdefault(k, []).append(hit)
         context_index = self._context_index
-        context: dict[int, dict[tuple[str, int], list[int]]] = {}
+        unanchored_triggers = any(r[0] == "trigger" for r in self.unanchored)
+        context: dict[int, dict[int, list[int]]] = {}
         for k in by_sentence:
             # the anchors that bisect to sentence k: from its start to the next one's
             first = starts[k]
@@ -606,9 +607,10 @@ class CommitmentTagger:
         defined = self.abbreviations(doc, orth, sentences, with_triggers, columns)
         for k in with_triggers:
             s, e = sentences[k]
-            found = by_sentence[k] + [
-                h for h in self._rule_matches(doc, context[k], s, e, columns) if h[0] != "trigger"
-            ]
+            found = self._rule_matches(doc, context[k], s, e, columns)
+            if unanchored_triggers:  # the context anchors hold no trigger rule
+                found = [h for h in found if h[0] != "trigger"]
+            found = by_sentence[k] + found
             found.sort(key=_BY_SPAN)
             hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
             words = list(map(texts.__getitem__, orth[s:e]))
