@@ -25,7 +25,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, overload
 
-import numpy
 from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -194,10 +193,11 @@ def _length_then_earliest(match: tuple[int, int]) -> tuple[int, int]:
 
 
 def _anchors_by_rule(
-    lower: Sequence[int], index: dict[int, tuple[tuple[str, int], ...]], start: int, stop: int
-) -> dict[tuple[str, int], list[int]]:
-    """The token positions in ``start..stop`` whose lower form anchors a rule, by rule, in order."""
-    anchors: dict[tuple[str, int], list[int]] = {}
+    lower: Sequence[int], index: dict[int, tuple[int, ...]], start: int, stop: int
+) -> dict[int, list[int]]:
+    """The token positions in ``start..stop`` whose lower form anchors a rule, by rule number
+    (``index``: the rule numbers each anchoring ``LOWER`` id anchors), in order."""
+    anchors: dict[int, list[int]] = {}
     get = anchors.get
     for i in compress(range(start, stop), map(index.__contains__, lower[start:stop])):
         for rule in index[lower[i]]:
@@ -291,21 +291,27 @@ class CommitmentTagger:
                 *(pattern.columns for pattern in self.anchored.values())
             )
         )
-        self._plan = {
-            rule: (
+        # The anchored rules by number (their order in ``extents``, which is rule order): the
+        # matching groups anchors by these integers, not by the ``(family, index)`` keys, whose
+        # tuple hash would be computed at every anchor.
+        self._numbers = {rule: number for number, rule in enumerate(self.extents)}
+        self._plan = [
+            (
                 rule[0],
                 rule[1],
                 *self.extents[rule],
                 self.anchored.get(rule),
                 None if rule not in self.anchored else self.anchored[rule].find,
+                rule,
             )
             for rule in self.extents
-        }
-        self._trigger_index: dict[int, tuple[tuple[str, int], ...]] = {}
-        self._context_index: dict[int, tuple[tuple[str, int], ...]] = {}
+        ]
+        numbers = self._numbers
+        self._trigger_index: dict[int, tuple[int, ...]] = {}
+        self._context_index: dict[int, tuple[int, ...]] = {}
         for lexeme, keyed in self._anchor_index.items():
-            triggers = tuple(rule for rule in keyed if rule[0] == "trigger")
-            others = tuple(rule for rule in keyed if rule[0] != "trigger")
+            triggers = tuple(numbers[rule] for rule in keyed if rule[0] == "trigger")
+            others = tuple(numbers[rule] for rule in keyed if rule[0] != "trigger")
             if triggers:
                 self._trigger_index[lexeme] = triggers
             if others:
@@ -313,7 +319,7 @@ class CommitmentTagger:
         self._actor_index = {
             lexeme: actors
             for lexeme, keyed in self._anchor_index.items()
-            if (actors := tuple(rule for rule in keyed if rule[0] == "actor"))
+            if (actors := tuple(numbers[rule] for rule in keyed if rule[0] == "actor"))
         }
 
     def anchors(
@@ -395,32 +401,34 @@ class CommitmentTagger:
     ) -> list[tuple[str, int, int, int]]:
         """:meth:`windowed_hits` as ``(family, index, start, end)`` tuples (the component turns
         them into sentence-relative hits)."""
-        by_rule: dict[tuple[str, int], list[int]] = {}
+        by_rule: dict[int, list[int]] = {}
         for rule, position in sorted(anchors, key=lambda a: a[1]):
-            by_rule.setdefault(rule, []).append(position)
+            by_rule.setdefault(self._numbers[rule], []).append(position)
         return self._rule_matches(doc, by_rule, lo, hi, cols)
 
     def _rule_matches(
         self,
         doc: Doc,
-        by_rule: dict[tuple[str, int], list[int]],
+        by_rule: dict[int, list[int]],
         lo: int,
         hi: int,
         cols: TokenColumns,
     ) -> list[tuple[str, int, int, int]]:
-        """:meth:`_window_matches` with the anchors grouped by rule (each rule's positions in
-        order; the rules in the order of their first position, ties in rule order)."""
+        """:meth:`_window_matches` with the anchors grouped by rule number (``_numbers``; each
+        rule's positions in order; the rules in the order of their first position, ties in
+        rule order)."""
         plan = self._plan
         out: list[tuple[str, int, int, int]] = []
-        for rule, positions in by_rule.items():
-            family, index, before, after, pattern, find = plan[rule]
+        for number, positions in by_rule.items():
+            family, index, before, after, pattern, find, rule = plan[number]
             if find is not None and len(positions) == 1:
                 position = positions[0]
                 start = position - before
                 end = position + 1 + after
                 found = find(cols, position, lo if start < lo else start, hi if end > hi else end)
                 if len(found) == 1:
-                    out.append((family, index, *found[0]))
+                    s, e = found[0]
+                    out.append((family, index, s, e))
                 elif found:
                     # every match holds the anchor token, so longest_first keeps one: the
                     # longest, the earliest of equals
@@ -475,9 +483,10 @@ class CommitmentTagger:
         if orth is None:
             orth = doc.to_array(ORTH).tolist() if len(doc) else []
         array = doc.to_array([SENT_START, IS_SPACE])
-        starts = numpy.flatnonzero(array[:, 0] == 1).tolist()
+        # the arrays' own nonzero(), not numpy.flatnonzero (a Python-level wrapper per call)
+        starts = (array[:, 0] == 1).nonzero()[0].tolist()
         texts = self._texts
-        breaks = [i for i in numpy.flatnonzero(array[:, 1]).tolist() if "\n" in texts[orth[i]]]
+        breaks = [i for i in array[:, 1].nonzero()[0].tolist() if "\n" in texts[orth[i]]]
         words = _Words(orth, texts)
         out = []
         for s, e in sentence_ranges(words, starts, line_breaks=breaks):
@@ -558,6 +567,8 @@ class CommitmentTagger:
     def find(self, doc: Doc) -> list[Commitment]:
         """The commitments of ``doc``, in text order."""
         columns = TokenColumns(doc, self._flags)
+        # the sentencizer has read the ORTH column already; a sealed Doc keeps it
+        columns[COLUMN_INDEX[ORTH]] = attrs.token_column(doc, ORTH)
         columns.read(self._columns)
         lower = columns.attr(LOWER)
         trigger_anchors = _anchors_by_rule(lower, self._trigger_index, 0, len(lower))
@@ -576,7 +587,8 @@ class CommitmentTagger:
             if k >= 0 and hit[3] <= sentences[k][1]:
                 by_sentence.setdefault(k, []).append(hit)
         context_index = self._context_index
-        context: dict[int, dict[tuple[str, int], list[int]]] = {}
+        unanchored_triggers = any(r[0] == "trigger" for r in self.unanchored)
+        context: dict[int, dict[int, list[int]]] = {}
         for k in by_sentence:
             # the anchors that bisect to sentence k: from its start to the next one's
             first = starts[k]
@@ -595,9 +607,10 @@ class CommitmentTagger:
         defined = self.abbreviations(doc, orth, sentences, with_triggers, columns)
         for k in with_triggers:
             s, e = sentences[k]
-            found = by_sentence[k] + [
-                h for h in self._rule_matches(doc, context[k], s, e, columns) if h[0] != "trigger"
-            ]
+            found = self._rule_matches(doc, context[k], s, e, columns)
+            if unanchored_triggers:  # the context anchors hold no trigger rule
+                found = [h for h in found if h[0] != "trigger"]
+            found = by_sentence[k] + found
             found.sort(key=_BY_SPAN)
             hits = [Hit(f, i, b - s, f_end - s) for f, i, b, f_end in found]  # type: ignore[arg-type]
             words = list(map(texts.__getitem__, orth[s:e]))

@@ -1452,7 +1452,7 @@ def quote_end(
             break
         if w == "," and i + 1 < clause_end:
             nxt = lower[i + 1]
-            if any(
+            if timex_starts and any(
                 j in timex_starts and due_preposition(words[i + 1 : j]) == j - i - 1
                 for j in range(i + 1, min(clause_end, i + 6))
             ):
@@ -2709,7 +2709,7 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
         # The clause's own verb group comes first ("we introduced a £3 cap ... to help
         # passengers continue to access ...", "we are targeting areas we know will make a
         # difference"), unless it reports a promise: "has confirmed it will be funding".
-        ordered = sorted(in_clause, key=lambda h: h.start)
+        ordered = in_clause  # in start order already, as ``triggers`` is
         if ordered and _reports(words, rules.triggers[ordered[0].index], ordered[0], lex=lex):
             ordered.sort(key=lambda h: rules.triggers[h.index].kind != "future")
         # A verb group sharing the subject of a commitment just found is one too ("has engaged

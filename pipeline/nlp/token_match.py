@@ -154,6 +154,9 @@ class TokenColumns(dict[int, list[int]]):
             for i in wanted:
                 self[i] = []
             return
+        if len(wanted) == 1:  # to_array of a one-item list gives a flat array
+            self[wanted[0]] = self.doc.to_array(COLUMNS[wanted[0]]).tolist()
+            return
         array = self.doc.to_array([COLUMNS[i] for i in wanted])
         for i, values in zip(wanted, array.T.tolist(), strict=True):
             self[i] = values

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from support import PROPERTY_TEST_MARKS, global_random_left_alone  # noqa: F401 
 
 from pipeline.nlp.commitment_rules import anchor_token
 from pipeline.nlp.token_match import (
+    COLUMN_INDEX,
     FLAG_ATTRS,
     TokenColumns,
     compile_anchored,
@@ -235,6 +237,15 @@ def test_lexeme_flags_are_the_flags_doc_to_array_reads(nlp: Language) -> None:
         expected = doc.to_array(attr).tolist()
         assert [int(flags[o] & (1 << attr) != 0) for o in orth] == expected, name
         assert any(expected) or name in ("IS_SPACE", "IS_DIGIT"), name
+
+
+def test_token_columns_read_one_or_several_columns(nlp: Language) -> None:
+    doc = nlp.make_doc("The Government will publish the Plan in 2025.")
+    for attrs in ([LOWER], [LOWER, ORTH]):
+        cols = TokenColumns(doc)
+        cols.read([COLUMN_INDEX[a] for a in attrs])  # to_array of one attr is 1-D
+        for a in attrs:
+            assert cols.attr(a) == doc.to_array(a).tolist()
 
 
 def test_memos_stay_bounded(nlp: Language) -> None:
