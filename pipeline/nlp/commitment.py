@@ -608,7 +608,8 @@ class CommitmentTagger:
         for k in with_triggers:
             s, e = sentences[k]
             found = self._rule_matches(doc, context[k], s, e, columns)
-            if unanchored_triggers:  # the context anchors hold no trigger rule
+            # the context index holds no trigger rule: only unanchored ones add trigger hits
+            if unanchored_triggers:
                 found = [h for h in found if h[0] != "trigger"]
             found = by_sentence[k] + found
             found.sort(key=_BY_SPAN)
