@@ -154,8 +154,8 @@ class TokenColumns(dict[int, list[int]]):
             for i in wanted:
                 self[i] = []
             return
-        if len(wanted) == 1:  # to_array of a one-item list gives a flat array
-            self[wanted[0]] = self.doc.to_array(COLUMNS[wanted[0]]).tolist()
+        if len(wanted) == 1:  # to_array of a one-item list gives a flat array: read it alone
+            self.__missing__(wanted[0])
             return
         array = self.doc.to_array([COLUMNS[i] for i in wanted])
         for i, values in zip(wanted, array.T.tolist(), strict=True):
