@@ -257,6 +257,33 @@ def test_extract_batch_output_does_not_depend_on_the_hash_seed(sample_path: Path
     assert first == second
 
 
+LOAD_SCRIPT = """
+import sys
+from pipeline.engine import extract
+result = extract("The council will build 32 homes and 9 schools by 2027.", __import__("datetime").date(2025, 1, 6))
+print(sorted(q.unit for q in result.quantities))
+print("typeguard" in sys.modules)
+"""
+
+
+def test_loading_the_model_and_singularising_imports_no_run_time_type_checker() -> None:
+    """inflect from 7.2 on instruments its methods with typeguard at import, which takes
+    seconds (pyproject.toml holds it below 7.2): a fresh interpreter that loads the model and
+    singularises counted nouns must not import typeguard."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_SCRIPT],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    units, typeguard_loaded = done.stdout.splitlines()
+    assert units == "['home', 'school']"
+    assert typeguard_loaded == "False"
+
+
 def _offsets(rows: list[Any]) -> list[tuple[int, int]]:
     return [(r.char_start, r.char_end) for r in rows]
 
