@@ -113,6 +113,20 @@ def test_a_small_cache_gives_the_same_tokens() -> None:
         assert [t.text for t in tokenizer(text)] == [t.text for t in blank.tokenizer(text)]
 
 
+@pytest.mark.parametrize("keep_plain_chunks", [False, True])
+def test_it_is_spacys_english_tokenizer_in_every_serialised_setting(
+    keep_plain_chunks: bool,
+) -> None:
+    """Built with the constructor (not spaCy's factory and a setter), the tokenizer holds the
+    same rules, affix patterns, URL match and heuristics as ``spacy.Tokenizer.v1``'s; only
+    ``token_match`` differs, and only when plain chunks are kept."""
+    made = create_tokenizer(max_cache_size=0, keep_plain_chunks=keep_plain_chunks)
+    ours = made(spacy.blank("en")).to_bytes(exclude=["vocab", "token_match"])
+    assert ours == spacy.blank("en").tokenizer.to_bytes(exclude=["vocab", "token_match"])
+    token_match = made(spacy.blank("en")).token_match
+    assert (token_match.__self__ is PLAIN_CHUNK) if keep_plain_chunks else token_match is None
+
+
 @pytest.mark.parametrize("size", [-1, 1.5, "many", True])
 def test_a_bad_cache_size_is_refused(size: object) -> None:
     with pytest.raises(ValueError, match="PCT140"):
