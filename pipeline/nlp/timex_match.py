@@ -687,10 +687,113 @@ class LeadScan:
 
 def lead_scan(case: str, lead: str, rules: Mapping[int, str]) -> LeadScan:
     """The :class:`LeadScan` of ``rules`` (index to pattern without groups, see
-    :func:`plain_pattern`) whose matches start with a character of the class ``lead``."""
-    alternatives = "|".join(f"(?:{pattern})" for pattern in rules.values())
-    regex = re.compile(f"{lead}(?<=(?={alternatives})(?s:.))")
+    :func:`plain_pattern`) whose matches start with a character of the class ``lead``. The
+    look-ahead holds the rules' alternation as a tree of shared leading parts
+    (:func:`alternation_tree`): it only asks whether one of them matches there."""
+    regex = re.compile(f"{lead}(?<=(?={alternation_tree(list(rules.values()))})(?s:.))")
     return LeadScan(case, tuple(rules), frozenset(rules), regex)
+
+
+def alternation_tree(patterns: Sequence[str]) -> str:
+    """A pattern that matches at a position exactly when one of ``patterns`` does: their
+    alternation with the leading parts they share written once, ``P(?:Q|R)`` for ``PQ|PR``
+    (:func:`pattern_parts`). Not the same matches (a different branch may win, with a different
+    length), but the same places where one starts, which is all a look-ahead asks; the regex
+    engine then tries ``P`` once instead of once per pattern (the digit-led rules share their
+    day and year numbers). Concatenation distributes over alternation, and a backtracking
+    match of ``P(?:Q|R)`` tries each way ``P`` matches with each of ``Q`` and ``R``.
+    A pattern that cannot be split stays whole."""
+    tree: dict[str, Any] = {}
+    for pattern in patterns:
+        node = tree
+        for part in pattern_parts(pattern) or [f"(?:{pattern})"]:
+            node = node.setdefault(part, {})
+        node[""] = {}  # a pattern ends here
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: Mapping[str, Any]) -> str:
+    alternatives = []
+    for part, below in node.items():
+        rest = _tree_pattern(below)
+        if len(below) > 1:
+            rest = f"(?:{rest})"
+        alternatives.append(part + rest)
+    return "|".join(alternatives)
+
+
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+_SPLIT_ESCAPES = frozenset("xuUN0123456789")
+
+
+def pattern_parts(pattern: str) -> list[str] | None:
+    """``pattern`` as the sequence of its top-level parts, each with its quantifier (a group,
+    a character set, an escape or a character): their concatenation is ``pattern`` and each
+    is a pattern of its own. None for a pattern with a top-level ``|``, an escape longer than
+    two characters (``\\x41``, ``\\1``...) or an unbalanced group or set."""
+    parts: list[str] = []
+    i, size = 0, len(pattern)
+    while i < size:
+        char = pattern[i]
+        if char == "|":
+            return None
+        if char == "\\":
+            if i + 1 >= size or pattern[i + 1] in _SPLIT_ESCAPES:
+                return None
+            j = i + 2
+        elif char == "[":
+            j = _set_end(pattern, i)
+        elif char == "(":
+            j = _group_end(pattern, i)
+        else:
+            j = i + 1
+        if j < 0:
+            return None
+        quantifier = _QUANTIFIER.match(pattern, j)
+        if quantifier is not None:
+            j = quantifier.end()
+        parts.append(pattern[i:j])
+        i = j
+    return parts
+
+
+def _set_end(pattern: str, i: int) -> int:
+    """The offset after the character set opening at ``pattern[i]`` ("["), or -1."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        if pattern[j] == "\\" and j + 1 < len(pattern) and pattern[j + 1] in _SPLIT_ESCAPES:
+            return -1
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1 if j < len(pattern) else -1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The offset after the group opening at ``pattern[i]`` ("("), or -1."""
+    depth, j = 0, i
+    while j < len(pattern):
+        char = pattern[j]
+        if char == "\\":
+            if j + 1 < len(pattern) and pattern[j + 1] in _SPLIT_ESCAPES:
+                return -1
+            j += 2
+            continue
+        if char == "[":
+            j = _set_end(pattern, j)
+            if j < 0:
+                return -1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
 
 
 def scan_led_rules(

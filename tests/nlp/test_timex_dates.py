@@ -952,6 +952,44 @@ def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Langua
                 assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [
+        (
+            r"(?:a|b)\d{1,2}[x\]y(]+?c\s*(?<=c)",
+            ["(?:a|b)", r"\d{1,2}", r"[x\]y(]+?", "c", r"\s*", "(?<=c)"],
+        ),
+        (r"(?:(?:1[0-9]|20)\d\d)-(?!\d)", [r"(?:(?:1[0-9]|20)\d\d)", "-", r"(?!\d)"]),
+        ("a|b", None),  # a top-level alternation
+        (r"\x41b", None),  # an escape longer than two characters
+        (r"[\u2019]", None),
+        ("(a", None),
+    ],
+)
+def test_pattern_parts_split_a_pattern_at_its_top_level(
+    pattern: str, parts: list[str] | None
+) -> None:
+    assert tm.pattern_parts(pattern) == parts
+
+
+def test_an_alternation_tree_matches_where_the_alternation_does(nlp: Language) -> None:
+    """The digit-led rules' look-ahead as a tree of shared parts finds the places the flat
+    alternation finds, on the test texts and on random digit runs."""
+    assert tm.alternation_tree(["ab", "ac", "a", "d|e", "abx"]) == "a(?:b(?:|x)|c|)|(?:d|e)"
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, "answers")
+    rng = random.Random(8)
+    randoms = ["".join(rng.choice("0123456789 -/–.:,'’stndrhapmofSMJ\n") for _ in range(60))]
+    randoms += ["".join(rng.choice("0123456789 -/–.") for _ in range(40)) for _ in range(300)]
+    for scan in plan.scans:
+        patterns = [plain_pattern(plan.rules[i].regex) or "" for i in scan.rules]
+        flat = re.compile("|".join(f"(?:{p})" for p in patterns))
+        tree = re.compile(tm.alternation_tree(patterns))
+        for text in [*LEAD_TEXTS, *randoms]:
+            for searched in (text, text.lower()):
+                for pos in range(len(searched)):
+                    assert bool(flat.match(searched, pos)) == bool(tree.match(searched, pos))
+
+
 TWIN_TEXTS = [
     "It WAS Announced and We EXPECTED it; As I Set Out, Figures For May Will Be Published.",
     "The \u212aelvin \u03a3igma Caf\u00c9 WON\u2019T Open; they\u2019LL BE READY; UNITED and ReD.",
