@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import re._constants as sre  # a pattern's parsed form: which characters its matches start with
+import re._constants as sre  # parsed patterns: first characters, lower-cased twins
 import re._parser as sre_parse
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
