@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import re._constants as sre  # a pattern's parsed form: which characters its matches start with
+import re._constants as sre  # parsed patterns: first characters, lower-cased twins
 import re._parser as sre_parse
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -687,10 +687,113 @@ class LeadScan:
 
 def lead_scan(case: str, lead: str, rules: Mapping[int, str]) -> LeadScan:
     """The :class:`LeadScan` of ``rules`` (index to pattern without groups, see
-    :func:`plain_pattern`) whose matches start with a character of the class ``lead``."""
-    alternatives = "|".join(f"(?:{pattern})" for pattern in rules.values())
-    regex = re.compile(f"{lead}(?<=(?={alternatives})(?s:.))")
+    :func:`plain_pattern`) whose matches start with a character of the class ``lead``. The
+    look-ahead holds the rules' alternation as a tree of shared leading parts
+    (:func:`alternation_tree`): it only asks whether one of them matches there."""
+    regex = re.compile(f"{lead}(?<=(?={alternation_tree(list(rules.values()))})(?s:.))")
     return LeadScan(case, tuple(rules), frozenset(rules), regex)
+
+
+def alternation_tree(patterns: Sequence[str]) -> str:
+    """A pattern that matches at a position exactly when one of ``patterns`` does: their
+    alternation with the leading parts they share written once, ``P(?:Q|R)`` for ``PQ|PR``
+    (:func:`pattern_parts`). Not the same matches (a different branch may win, with a different
+    length), but the same places where one starts, which is all a look-ahead asks; the regex
+    engine then tries ``P`` once instead of once per pattern (the digit-led rules share their
+    day and year numbers). Concatenation distributes over alternation, and a backtracking
+    match of ``P(?:Q|R)`` tries each way ``P`` matches with each of ``Q`` and ``R``.
+    A pattern that cannot be split stays whole."""
+    tree: dict[str, Any] = {}
+    for pattern in patterns:
+        node = tree
+        for part in pattern_parts(pattern) or [f"(?:{pattern})"]:
+            node = node.setdefault(part, {})
+        node[""] = {}  # a pattern ends here
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: Mapping[str, Any]) -> str:
+    alternatives = []
+    for part, below in node.items():
+        rest = _tree_pattern(below)
+        if len(below) > 1:
+            rest = f"(?:{rest})"
+        alternatives.append(part + rest)
+    return "|".join(alternatives)
+
+
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+_SPLIT_ESCAPES = frozenset("xuUN0123456789")
+
+
+def pattern_parts(pattern: str) -> list[str] | None:
+    """``pattern`` as the sequence of its top-level parts, each with its quantifier (a group,
+    a character set, an escape or a character): their concatenation is ``pattern`` and each
+    is a pattern of its own. None for a pattern with a top-level ``|``, an escape longer than
+    two characters (``\\x41``, ``\\1``...) or an unbalanced group or set."""
+    parts: list[str] = []
+    i, size = 0, len(pattern)
+    while i < size:
+        char = pattern[i]
+        if char == "|":
+            return None
+        if char == "\\":
+            if i + 1 >= size or pattern[i + 1] in _SPLIT_ESCAPES:
+                return None
+            j = i + 2
+        elif char == "[":
+            j = _set_end(pattern, i)
+        elif char == "(":
+            j = _group_end(pattern, i)
+        else:
+            j = i + 1
+        if j < 0:
+            return None
+        quantifier = _QUANTIFIER.match(pattern, j)
+        if quantifier is not None:
+            j = quantifier.end()
+        parts.append(pattern[i:j])
+        i = j
+    return parts
+
+
+def _set_end(pattern: str, i: int) -> int:
+    """The offset after the character set opening at ``pattern[i]`` ("["), or -1."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        if pattern[j] == "\\" and j + 1 < len(pattern) and pattern[j + 1] in _SPLIT_ESCAPES:
+            return -1
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1 if j < len(pattern) else -1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The offset after the group opening at ``pattern[i]`` ("("), or -1."""
+    depth, j = 0, i
+    while j < len(pattern):
+        char = pattern[j]
+        if char == "\\":
+            if j + 1 < len(pattern) and pattern[j + 1] in _SPLIT_ESCAPES:
+                return -1
+            j += 2
+            continue
+        if char == "[":
+            j = _set_end(pattern, j)
+            if j < 0:
+                return -1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
 
 
 def scan_led_rules(
@@ -1322,16 +1425,26 @@ def select(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def tense_at(
-    text: str, start: int, end: int, sentence: tuple[int, int], rules: Sequence[TenseRule]
+    text: str,
+    start: int,
+    end: int,
+    sentence: tuple[int, int],
+    rules: Sequence[TenseRule],
+    lowered: str | None = None,
 ) -> Tense | None:
     """The tense of the clause around ``text[start:end]``: that of the nearest tense marker
     before it in its sentence (within :data:`TENSE_REACH` characters), else of the nearest one
-    after it, or None when there is none. At equal distance the earlier rule wins."""
+    after it, or None when there is none. At equal distance the earlier rule wins.
+
+    ``lowered`` is ``text.lower()`` when the caller has it: the markers are then looked for
+    through their lower-cased twins (:func:`lowered_twin`) when the text allows it
+    (:func:`folds_alike`), the same matches without case-insensitive matching."""
     lo = max(sentence[0], start - TENSE_REACH)
     hi = min(sentence[1], end + TENSE_REACH)
     best: tuple[int, int, int] | None = None
     tense: Tense | None = None
-    for order, match in _tense_matches(rules, text, lo, hi):
+    folded = lowered if lowered is not None and folds_alike(text, lowered) else None
+    for order, match in _tense_matches(rules, text, lo, hi, folded):
         if match.end() <= start:
             key = (0, start - match.end(), order)
         elif match.start() >= end:
@@ -1344,31 +1457,46 @@ def tense_at(
     return tense
 
 
-_TENSE_SCANS: dict[int, tuple[Sequence[TenseRule], re.Pattern[str] | None]] = {}
+_TenseScan = tuple[list[re.Pattern[str]], re.Pattern[str] | None]
+"""The tense rules' patterns (or their twins) and their joined scan (:func:`_joined_scan`)."""
+
+_TENSE_SCANS: dict[int, tuple[Sequence[TenseRule], _TenseScan, _TenseScan | None]] = {}
 
 
 def _tense_matches(
-    rules: Sequence[TenseRule], text: str, lo: int, hi: int
+    rules: Sequence[TenseRule], text: str, lo: int, hi: int, folded: str | None = None
 ) -> Iterator[tuple[int, re.Match[str]]]:
     """Each tense rule's index with each of its matches in ``text[lo:hi]`` (what
     ``rule.regex.finditer`` gives), found in one pass for all of them: the places where one
     of them matches (a look-behind over a first character holding a look-ahead of their
     alternation), each tried with every rule from the end of its previous match on, as
     :func:`scan_led_rules` does for the digit-led rules. Rule by rule (:func:`lead_finditer`)
-    when their patterns cannot be joined."""
+    when their patterns cannot be joined.
+
+    ``folded``: ``text`` lower-cased, given only when :func:`folds_alike` holds; then, when
+    every rule has a lower-cased twin (:func:`lowered_twin`), the twins are matched on it
+    instead, which gives the same spans."""
     entry = _TENSE_SCANS.get(id(rules))
     if entry is None or entry[0] is not rules:
         if len(_TENSE_SCANS) >= _MAX_LEADS:
             _TENSE_SCANS.clear()
-        entry = (rules, _joined_scan([rule.regex for rule in rules]))
+        regexes = [rule.regex for rule in rules]
+        twins = [lowered_twin(regex) for regex in regexes]
+        lowered_scan: _TenseScan | None = None
+        if all(twin is not None for twin in twins):
+            twinned = [twin for twin in twins if twin is not None]
+            lowered_scan = (twinned, _joined_scan(twinned))
+        entry = (rules, (regexes, _joined_scan(regexes)), lowered_scan)
         _TENSE_SCANS[id(rules)] = entry
-    scan = entry[1]
+    if folded is not None and entry[2] is not None:
+        (regexes, scan), text = entry[2], folded
+    else:
+        regexes, scan = entry[1]
     if scan is None:
-        for order, rule in enumerate(rules):
-            for match in lead_finditer(rule.regex, text, lo, hi):
+        for order, regex in enumerate(regexes):
+            for match in lead_finditer(regex, text, lo, hi):
                 yield order, match
         return
-    regexes = [rule.regex for rule in rules]
     last = [lo] * len(regexes)
     for hit in scan.finditer(text, lo, hi):
         pos = hit.start()
@@ -1378,6 +1506,120 @@ def _tense_matches(
                 if found is not None:
                     yield order, found
                     last[order] = found.end()
+
+
+_FOLDS_APART = "".join(c for c, letter in IGNORECASE_ASCII_LETTERS.items() if c.lower() != letter)
+"""The characters ``re.IGNORECASE`` equates with an ASCII letter that ``str.lower`` does not map
+to it (İ, ı, ſ)."""
+
+
+def folds_alike(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) stands for ``text`` under case-insensitive
+    matching of ASCII letters: each character lower-cased to one (the offsets carry over) and
+    none of :data:`_FOLDS_APART`. Then a lower-cased twin (:func:`lowered_twin`) matches on
+    ``lowered`` where its pattern matches on ``text`` ignoring case. (``in`` answers at once
+    for a character wider than any of the text's.)"""
+    return len(lowered) == len(text) and not any(c in text for c in _FOLDS_APART)
+
+
+def lowered_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive pattern that matches a lower-cased text (:func:`folds_alike`) where
+    ``regex``, compiled with ``re.IGNORECASE``, matches the text as written, with the same
+    spans; None when that is not known to hold.
+
+    The twin is ``regex``'s pattern lower-cased, kept when its parsed form is ``regex``'s with
+    each literal lower-cased (:func:`_lowered_alike`): its literals ASCII characters or
+    characters without case, its character ranges within ``a-z``, ``A-Z`` or holding no
+    letter, its other parts (``\\b``, ``\\w``, ``\\s``, ``\\d`` and their negations, ``.``,
+    groups without flags, repeats, alternations, look-arounds) the same. On such a text the
+    regex engine compares each character lower-cased under ``re.IGNORECASE``, and the
+    lower-cased text holds each character lower-cased; a character is a word, space or digit
+    character exactly when its lower-cased form is, only the Kelvin sign lower-cases into
+    ASCII, and ``re.IGNORECASE`` equates no other non-ASCII character with an ASCII one than
+    the Kelvin sign and :data:`_FOLDS_APART` (every code point tested in
+    ``tests/nlp/test_timex_dates.py``)."""
+    if not regex.flags & re.IGNORECASE:
+        return None
+    flags = regex.flags & ~re.IGNORECASE
+    try:
+        twin = re.compile(regex.pattern.lower(), flags)
+        ours = sre_parse.parse(regex.pattern, regex.flags)
+        theirs = sre_parse.parse(twin.pattern, flags)
+    except re.error:
+        return None
+    if twin.flags != flags or not _lowered_alike(list(ours), list(theirs)):
+        return None
+    return twin
+
+
+_TWIN_CATEGORIES = frozenset(
+    {
+        sre.CATEGORY_DIGIT,
+        sre.CATEGORY_NOT_DIGIT,
+        sre.CATEGORY_SPACE,
+        sre.CATEGORY_NOT_SPACE,
+        sre.CATEGORY_WORD,
+        sre.CATEGORY_NOT_WORD,
+    }
+)
+_TWIN_SAME = frozenset({sre.AT, sre.ANY, sre.NEGATE})
+_TWIN_NESTED = frozenset(
+    {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT, sre.ASSERT, sre.ASSERT_NOT}
+)
+
+
+def _lowered_alike(ours: Sequence[tuple[Any, Any]], theirs: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether a parsed pattern (``theirs``) is the parsed ``ours`` with each literal
+    lower-cased, made only of the parts :func:`lowered_twin` allows."""
+    if len(ours) != len(theirs):
+        return False
+    for (op, av), (their_op, their_av) in zip(ours, theirs, strict=True):
+        if op is not their_op:
+            return False
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            char = chr(av)
+            if not (char.isascii() or char.lower() == char == char.upper()):
+                return False
+            if their_av != ord(char.lower()):
+                return False
+        elif op is sre.RANGE:
+            low, high = chr(av[0]), chr(av[1])
+            one_case = "a" <= low <= high <= "z" or "A" <= low <= high <= "Z"
+            no_letter = high.isascii() and not any(
+                chr(c).isalpha() for c in range(av[0], av[1] + 1)
+            )
+            if not (one_case or no_letter) or their_av != (ord(low.lower()), ord(high.lower())):
+                return False
+        elif op is sre.CATEGORY:
+            if av not in _TWIN_CATEGORIES or their_av is not av:
+                return False
+        elif op in _TWIN_SAME:
+            if their_av != av:
+                return False
+        elif op is sre.IN:
+            if not _lowered_alike(av, their_av):
+                return False
+        elif op is sre.BRANCH:
+            branches, their_branches = av[1], their_av[1]
+            if len(branches) != len(their_branches) or not all(
+                _lowered_alike(list(a), list(b))
+                for a, b in zip(branches, their_branches, strict=True)
+            ):
+                return False
+        elif op is sre.SUBPATTERN:
+            if av[1] or av[2] or their_av[:3] != av[:3]:  # a group's own flags: none
+                return False
+            if not _lowered_alike(list(av[3]), list(their_av[3])):
+                return False
+        elif op is sre.ATOMIC_GROUP:
+            if not _lowered_alike(list(av), list(their_av)):
+                return False
+        elif op in _TWIN_NESTED:
+            if their_av[:-1] != av[:-1] or not _lowered_alike(list(av[-1]), list(their_av[-1])):
+                return False
+        else:  # a back reference, a conditional group...
+            return False
+    return True
 
 
 def _joined_scan(regexes: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
@@ -1825,7 +2067,7 @@ def find_timexes(
             if starts is None:
                 starts = [start for start, _ in spans]
             sentence = _sentence_of(spans, cand.start, starts)
-            tense = tense_at(text, cand.start, cand.end, sentence, rules.tenses)
+            tense = tense_at(text, cand.start, cand.end, sentence, rules.tenses, lowered)
         if cand.spec is not None and cand.spec.anaphoric:
             resolution = resolve_anaphor(cand, reference, text, anchor, tense)
         else:

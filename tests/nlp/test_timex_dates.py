@@ -4,6 +4,7 @@ tense, durations, dateparser's wrapper, and the matcher's steps."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
@@ -949,6 +950,131 @@ def test_the_tense_markers_found_together_are_each_rules_own_matches(nlp: Langua
                     for m in rule.regex.finditer(text, lo, hi)
                 )
                 assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [
+        (
+            r"(?:a|b)\d{1,2}[x\]y(]+?c\s*(?<=c)",
+            ["(?:a|b)", r"\d{1,2}", r"[x\]y(]+?", "c", r"\s*", "(?<=c)"],
+        ),
+        (r"(?:(?:1[0-9]|20)\d\d)-(?!\d)", [r"(?:(?:1[0-9]|20)\d\d)", "-", r"(?!\d)"]),
+        ("a|b", None),  # a top-level alternation
+        (r"\x41b", None),  # an escape longer than two characters
+        (r"[\u2019]", None),
+        ("(a", None),
+    ],
+)
+def test_pattern_parts_split_a_pattern_at_its_top_level(
+    pattern: str, parts: list[str] | None
+) -> None:
+    assert tm.pattern_parts(pattern) == parts
+
+
+def test_an_alternation_tree_matches_where_the_alternation_does(nlp: Language) -> None:
+    """The digit-led rules' look-ahead as a tree of shared parts finds the places the flat
+    alternation finds, on the test texts and on random digit runs."""
+    assert tm.alternation_tree(["ab", "ac", "a", "d|e", "abx"]) == "a(?:b(?:|x)|c|)|(?:d|e)"
+    plan = rule_plan(nlp.get_pipe("pct_timex").rules.patterns, "answers")
+    rng = random.Random(8)
+    randoms = ["".join(rng.choice("0123456789 -/–.:,'’stndrhapmofSMJ\n") for _ in range(60))]
+    randoms += ["".join(rng.choice("0123456789 -/–.") for _ in range(40)) for _ in range(300)]
+    for scan in plan.scans:
+        patterns = [plain_pattern(plan.rules[i].regex) or "" for i in scan.rules]
+        flat = re.compile("|".join(f"(?:{p})" for p in patterns))
+        tree = re.compile(tm.alternation_tree(patterns))
+        for text in [*LEAD_TEXTS, *randoms]:
+            for searched in (text, text.lower()):
+                for pos in range(len(searched)):
+                    assert bool(flat.match(searched, pos)) == bool(tree.match(searched, pos))
+
+
+TWIN_TEXTS = [
+    "It WAS Announced and We EXPECTED it; As I Set Out, Figures For May Will Be Published.",
+    "The \u212aelvin \u03a3igma Caf\u00c9 WON\u2019T Open; they\u2019LL BE READY; UNITED and ReD.",
+    "\u00c9T\u00c9 was held, \u039f\u03a3 were met ago; SHOULD NOT HAVE GONE; TO BE SEEN.",
+]
+
+
+def test_tense_markers_twins_match_where_the_markers_do(nlp: Language) -> None:
+    """Each model tense marker has a lower-cased twin, and the twins matched on a lower-cased
+    text (:func:`folds_alike`) give the markers' own matches on the text as written."""
+    rules = nlp.get_pipe("pct_timex").rules.tenses
+    assert all(tm.lowered_twin(rule.regex) is not None for rule in rules)
+    rng = random.Random(14)
+    alphabet = "aAbBdDeEiIkKlLnNsStTwW \u212a\u03a3\u03c3\u00c9\u00e9\u2019'_1-\n"
+    randoms = ["".join(rng.choice(alphabet) for _ in range(80)) for _ in range(200)]
+    twinned = 0
+    for text in [*TWIN_TEXTS, *END_TEXTS, *IMPLIED_TEXTS, *LEAD_TEXTS, *randoms]:
+        lowered = text.lower()
+        folded = lowered if tm.folds_alike(text, lowered) else None
+        twinned += folded is not None
+        for lo in range(0, len(text) + 1, 7):
+            for hi in range(lo, len(text) + 1, 19):
+                found = sorted(
+                    (order, m.span()) for order, m in tm._tense_matches(rules, text, lo, hi, folded)
+                )
+                expected = sorted(
+                    (order, m.span())
+                    for order, rule in enumerate(rules)
+                    for m in rule.regex.finditer(text, lo, hi)
+                )
+                assert found == expected
+    assert twinned >= 200
+
+
+def test_folds_alike_refuses_what_lower_casing_moves_or_folds_apart() -> None:
+    for text in ("\u0130n spring", "\u017fpring", "r\u0131ses", "It was set."):
+        assert tm.folds_alike(text, text.lower()) == (text == "It was set.")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "twin"),
+    [
+        (r"\bWill\s+(?:be\s+)?\w+", r"\bwill\s+(?:be\s+)?\w+"),
+        (r"(?<!\bwas\s)[A-Z]{2,}ed\b|won[\u2019']t", r"(?<!\bwas\s)[a-z]{2,}ed\b|won[\u2019']t"),
+        (r"(?:As|\.)\d*[^0-9]+$", r"(?:as|\.)\d*[^0-9]+$"),
+        (r"(?P<word>as)", None),  # lower-cased, "(?P<" is no group
+        (r"\Bed\b", None),  # lower-cased, \B would be \b
+        (r"(?-i:May)", None),  # a case-sensitive group
+        (r"caf\u00c9", None),  # a non-ASCII letter
+        (r"[0-z]", None),  # a range over letters and other characters
+        (r"(a)\1", None),  # a back reference
+        (r"\x41", None),  # an upper-case letter lower-casing would not change
+    ],
+)
+def test_lowered_twin_only_for_patterns_it_is_known_to_match_alike(
+    pattern: str, twin: str | None
+) -> None:
+    made = tm.lowered_twin(re.compile(pattern, re.IGNORECASE))
+    assert (made.pattern if made is not None else None) == twin
+    assert tm.lowered_twin(re.compile(pattern)) is None  # case-sensitive already
+
+
+def test_lowered_characters_keep_their_class_and_only_the_kelvin_sign_enters_ascii() -> None:
+    """What :func:`~pipeline.nlp.timex_match.lowered_twin` relies on, over every code point
+    that lower-cases to one character: it is a word, space or digit character exactly when its
+    lower-cased form is; only the Kelvin sign lower-cases from outside ASCII into it; no
+    character with case lower-cases to one without; and a case-insensitive pattern matches a
+    character without case only as itself. (``str.lower`` also gives "\u03c2" for a final
+    "\u03a3": a word character as "\u03c3" is.)"""
+    classes = [re.compile(c) for c in (r"\w", r"\s", r"\d")]
+    into_ascii = set()
+    for cp in range(0x110000):
+        char = chr(cp)
+        low = char.lower()
+        if len(low) != 1 or low == char:
+            continue
+        for regex in classes:
+            assert bool(regex.match(char)) == bool(regex.match(low)), hex(cp)
+        assert low.upper() != low or low.title() != low, hex(cp)
+        if not char.isascii() and low.isascii():
+            into_ascii.add(char)
+    assert into_ascii == {"\u212a"}
+    uncased = re.compile("[\u2019'\\-]", re.IGNORECASE)
+    assert {chr(cp) for cp in range(0x110000) if uncased.match(chr(cp))} == {"\u2019", "'", "-"}
+    assert re.match(r"\w", "\u03c2") and re.match(r"\w", "\u03c3")
 
 
 def test_match_readings_give_what_reading_each_match_gives(
