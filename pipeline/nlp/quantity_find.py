@@ -45,7 +45,14 @@ URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|xlsx?|cs
 _URL_CUES = ("http", "www.", "@", ".pdf", ".htm", ".xls", ".csv", ".doc")
 """Every match of ``URL`` holds one of these: a text with none has no match (its ``\\S+``
 alternatives would otherwise be tried at every character)."""
-_URL_CUE = re.compile("|".join(re.escape(c) for c in _URL_CUES))
+_URL_WORD_CUES = tuple(c for c in _URL_CUES if not c.startswith("."))
+_URL_EXTENSION = re.compile(
+    r"\.(?:" + "|".join(re.escape(c[1:]) for c in _URL_CUES if c.startswith(".")) + ")"
+)
+"""The cues that open with a full stop, as one pattern: the regex engine scans for its literal
+lead (a full stop) fast, while an alternation of all the cues has it test a character set at
+every character (29.6 -> 11.2 M instructions over 600 answers, with ``str.find`` for the
+others)."""
 _NON_SPACE = re.compile(r"\S*")
 # Where NUMERAL can start, found with patterns the regex engine scans fast (a leading character
 # set rather than a lookbehind or a case-insensitive alternation): its digit branch
@@ -1092,6 +1099,18 @@ def to_rows(cands: list[Candidate], text: str, options: FindOptions) -> list[Qua
     return rows
 
 
+def _next_cue(text: str, pos: int) -> int:
+    """Where the first cue of ``_URL_CUES`` at or after ``pos`` starts, or -1."""
+    m = _URL_EXTENSION.search(text, pos)
+    found = m.start() if m else -1
+    end = found if m else len(text)
+    for cue in _URL_WORD_CUES:
+        at = text.find(cue, pos, end + len(cue) - 1)  # one starting before ``end``
+        if at >= 0:
+            found = end = at
+    return found
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``URL.finditer(text)``, searched only in the runs of non-space characters
     that hold a cue (``_URL_CUES``).
@@ -1105,13 +1124,13 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     while True:
-        cue = _URL_CUE.search(text, pos)
-        if cue is None:
+        cue = _next_cue(text, pos)
+        if cue < 0:
             return spans
-        start = cue.start()
+        start = cue
         while start and not text[start - 1].isspace():
             start -= 1
-        end = _NON_SPACE.match(text, cue.start()).end()  # type: ignore[union-attr]
+        end = _NON_SPACE.match(text, cue).end()  # type: ignore[union-attr]
         spans.extend(m.span() for m in URL.finditer(text, start, end))
         pos = end
 
