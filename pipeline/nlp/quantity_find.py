@@ -568,6 +568,19 @@ def is_zero_modifier(text: str, pos: int, lex: QuantityLexicon) -> bool:
     return word not in lex.adjectives and word not in lex.stop_words and not is_plural(word, lex)
 
 
+def _on_text(
+    pattern: re.Pattern[str] | None,
+    lower: re.Pattern[str] | None,
+    fast: bool,
+    text: str,
+    lowered: str,
+) -> tuple[re.Pattern[str] | None, str]:
+    """The pattern to search and the text to search it in: ``lower`` on ``lowered`` when the
+    text allows it (``fast``, see :class:`NumeralSearch`) and there is one, else ``pattern`` on
+    ``text``. The two find a match at the same offsets."""
+    return (lower, lowered) if fast and lower is not None else (pattern, text)
+
+
 class _Scanner:
     """One pass over one text (internal: holds the text and its per-call state)."""
 
@@ -589,11 +602,18 @@ class _Scanner:
         self.phone_end = -1
         self.last_name_end = -1
         self._prefix_at: tuple[int, re.Match[str] | None] = (-1, None)
+        self.numerals = NumeralSearch(text)
+        # the context searches before a number on the lower-cased text where it stands for the
+        # text (see ``quantity_rules.lower_twin``); their groups are read back from ``text``
+        fast, lowered = self.numerals.fast, self.numerals.lowered
+        self._reference = _on_text(lex.reference, lex.reference_lower, fast, text, lowered)
+        self._hedge_in = _on_text(lex.hedge, lex.hedge_lower, fast, text, lowered)
+        self._change_in = _on_text(lex.change, lex.change_lower, fast, text, lowered)
 
     def run(self) -> list[Candidate]:
         out: list[Candidate] = []
         pos = 0
-        numerals = NumeralSearch(self.text)
+        numerals = self.numerals
         while True:
             m = numerals.search(pos)
             if not m:
@@ -612,9 +632,9 @@ class _Scanner:
         return None, end
 
     def _is_reference(self, start: int) -> bool:
-        lex = self.lex
-        if lex.reference is not None and lex.reference.search(
-            self.text, max(0, start - REFERENCE_WINDOW), start
+        reference, text = self._reference
+        if reference is not None and reference.search(
+            text, max(0, start - REFERENCE_WINDOW), start
         ):
             return True
         if self.last_reference_end >= 0:
@@ -954,17 +974,19 @@ class _Scanner:
             cand.rule = "count"
 
     def _hedge(self, cand: Candidate) -> None:
-        text, lex = self.text, self.lex
+        text = self.text
         limit = cand.start
-        if lex.hedge is not None:
-            hm = lex.hedge.search(text, max(0, cand.start - HEDGE_WINDOW), cand.start)
+        hedge, searched = self._hedge_in
+        if hedge is not None:
+            hm = hedge.search(searched, max(0, cand.start - HEDGE_WINDOW), cand.start)
             if hm:
-                cand.approx = hm.group(1)
                 limit = hm.start(1)
-        if lex.change is not None:
-            cm = lex.change.search(text, max(0, limit - HEDGE_WINDOW), limit)
+                cand.approx = text[limit : hm.end(1)]
+        change, searched = self._change_in
+        if change is not None:
+            cm = change.search(searched, max(0, limit - HEDGE_WINDOW), limit)
             if cm:
-                cand.change = cm.group(1)
+                cand.change = text[cm.start(1) : cm.end(1)]
 
 
 def _hedge_start(text: str, floor: int, start: int, lex: QuantityLexicon) -> int:
