@@ -354,6 +354,9 @@ class QuantityLexicon:
         units: The unit rules, in file order.
         cues: The cue rules, in file order.
         nouns: The noun rules, in file order.
+        hedge_lower: ``hedge`` for the lower-cased text (:func:`lower_twin`), or None.
+        change_lower: ``change`` for the lower-cased text, or None.
+        reference_lower: ``reference`` for the lower-cased text, or None.
     """
 
     units: list[UnitRule] = field(default_factory=list)
@@ -387,6 +390,9 @@ class QuantityLexicon:
     compound_singulars: frozenset[str] = frozenset()
     of_compound: re.Pattern[str] | None = None
     max_compound_words: int = 1
+    hedge_lower: re.Pattern[str] | None = None
+    change_lower: re.Pattern[str] | None = None
+    reference_lower: re.Pattern[str] | None = None
 
     @property
     def empty(self) -> bool:
@@ -528,4 +534,35 @@ def compile_lexicon(
     with_of = [f for f in lex.compounds if " of " in f]
     if with_of:
         lex.of_compound = re.compile(rf"(?:{_any_case(with_of)})(?![\w])", re.IGNORECASE)
+    lex.hedge_lower = lower_twin(lex.hedge)
+    lex.change_lower = lower_twin(lex.change)
+    lex.reference_lower = lower_twin(lex.reference)
     return lex
+
+
+_CASED_SOURCE = re.compile(r"[^\x00-\x7f]|[A-Z]")
+
+
+def lower_twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """``pattern`` (compiled with ``re.IGNORECASE``) compiled without it, to be matched against
+    the lower-cased text; None when ``pattern`` is None or its source holds a character that is
+    not ASCII or is an upper-case letter (a class such as ``\\W`` included).
+
+    For the patterns :func:`compile_lexicon` builds (escaped phrases, lower-cased when ASCII,
+    and the classes ``\\w``, ``\\s``, ``[ \\t]``; no ranges), a twin finds on ``text.lower()``
+    what ``pattern`` finds on ``text``, at the same offsets, for a text whose lower-casing keeps
+    its length and that holds none of the characters ``re.IGNORECASE`` folds apart from
+    ``str.lower`` (İ, ı, ſ: :data:`~pipeline.nlp.rules.IGNORECASE_ASCII_LETTERS`): each
+    character then lower-cases to one character, an ASCII character that is not an upper-case
+    letter matches a character under ``re.IGNORECASE`` exactly when it matches the character's
+    lower case, and ``\\w``, ``\\s``, ``\\d``, ``[ \\t]`` class a character as its lower case
+    (every code point tested in ``tests/nlp/test_quantity.py``). Without case folding the regex
+    engine tries the branches of a prefix tree by their first character instead of entering
+    each one (the reference, hedge and change searches before each number: 63.9 -> 33.0 M
+    instructions over 600 answers).
+    """
+    if pattern is None or not pattern.flags & re.IGNORECASE:
+        return None
+    if _CASED_SOURCE.search(pattern.pattern):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)

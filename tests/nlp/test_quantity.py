@@ -44,7 +44,7 @@ from pipeline.nlp.quantity_rules import (
     compile_lexicon,
     flat_alternation,
 )
-from pipeline.nlp.rules import RuleError
+from pipeline.nlp.rules import IGNORECASE_ASCII_LETTERS, RuleError
 
 Row = tuple[str, list[tuple[str, float, str]]]
 
@@ -1496,6 +1496,65 @@ _URL_TEXT = st.lists(
 def test_url_spans_finds_what_the_url_pattern_finds(text: str) -> None:
     """Searching only the cue-holding runs of non-space characters is the whole text's search."""
     assert url_spans(text) == [m.span() for m in URL.finditer(text)]
+
+
+def test_lower_twin_classes_every_code_point_as_ignorecase_does() -> None:
+    """On a character whose ``str.lower`` is one character, other than İ, ı and ſ, a pattern
+    character that is ASCII and no upper-case letter, or the class ``\\w``, ``\\s``, ``\\d`` or
+    ``[ \\t]``, matches under ``re.IGNORECASE`` exactly when it matches the lower case without
+    it (what ``quantity_rules.lower_twin`` relies on), for every code point."""
+    apart = {c for c, letter in IGNORECASE_ASCII_LETTERS.items() if c.lower() != letter}
+    chars = [
+        chr(cp)
+        for cp in range(0x110000)
+        if not 0xD800 <= cp <= 0xDFFF and len(chr(cp).lower()) == 1 and chr(cp) not in apart
+    ]
+    text, lowered = "".join(chars), "".join(c.lower() for c in chars)
+    ascii_chars = [chr(i) for i in [9, 10, *range(32, 127)] if not chr(i).isupper()]
+    literal = "[" + "".join(re.escape(c) for c in ascii_chars) + "]"
+    for pattern in (r"\w", r"\s", r"\d", r"[ \t]", literal):
+        folded = [m.start() for m in re.finditer(pattern, text, re.IGNORECASE)]
+        assert folded == [m.start() for m in re.finditer(pattern, lowered)], pattern
+    for i in folded:  # the characters matching an ASCII one: which one
+        matched = [c for c in ascii_chars if re.fullmatch(re.escape(c), text[i], re.IGNORECASE)]
+        assert matched == [lowered[i]]
+
+
+_TWIN_TEXT = st.lists(
+    st.sampled_from(
+        ["para", "Para.", "PARAGRAPH", "Question", "no.", "Number", "about", "Around", "OVER",
+         "c.", "rose by", "Increased BY", "up", "K", "\u212a", "é", "É", "Σ", " ", "\t", "\n",
+         ".", "-", "a", "7", "ſ", "İ"]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(text=st.one_of(_TWIN_TEXT, st.text(max_size=40)), data=st.data())
+def test_lower_twins_find_on_the_lowered_text_what_their_patterns_find(
+    tagger: QuantityTagger, text: str, data: st.DataObject
+) -> None:
+    """Where ``NumeralSearch`` may use the lower-cased text, the reference, hedge and change
+    patterns' twins find the same spans and groups (offsets) on it as the patterns on the
+    text."""
+    search = NumeralSearch(text)
+    if not search.fast:
+        return
+    lex = tagger.lexicon
+    end = data.draw(st.integers(0, len(text)))
+    start = max(0, end - data.draw(st.integers(0, 30)))
+    for pattern, twin in (
+        (lex.reference, lex.reference_lower),
+        (lex.hedge, lex.hedge_lower),
+        (lex.change, lex.change_lower),
+    ):
+        assert pattern is not None and twin is not None
+        expected = pattern.search(text, start, end)
+        found = twin.search(search.lowered, start, end)
+        assert (found and [found.span(g) for g in range(found.re.groups + 1)]) == (
+            expected and [expected.span(g) for g in range(expected.re.groups + 1)]
+        )
 
 
 def test_timex_skip_spans_of_a_sealed_doc_are_read_from_the_payloads(nlp: Language) -> None:
