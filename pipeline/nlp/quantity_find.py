@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from pipeline.nlp.numbers import NUMBER_WORDS, SCALES, parse_digits, parse_number_words
 from pipeline.nlp.quantity_rules import QuantityLexicon, UnitRule
-from pipeline.nlp.rules import IGNORECASE_ASCII_LETTERS, prefix_tree
+from pipeline.nlp.rules import folds_alike, prefix_tree
 from pipeline.types import Quantity
 
 Singularise = Callable[[str], str]
@@ -75,11 +75,6 @@ regex engine tests its ASCII classes faster (0.046 -> 0.032 s a pass), and it sc
 leading character class, trying the words only after a character that is no word character
 (a boundary ``\\b`` first made it try them at every character: 75.0 -> 55.4 M instructions
 over 600 answers)."""
-_FOLDS_APART = tuple(c for c, letter in IGNORECASE_ASCII_LETTERS.items() if c.lower() != letter)
-"""Characters that ``re.IGNORECASE`` equates with an ASCII letter while ``str.lower`` does not
-map them to it (İ, ı, ſ): with one of them, the lower-cased text is no guide to NUMERAL (looked
-for with ``in``, which a string without characters that wide answers at once: 0.011 -> 0.001 s
-over the corpus, against a search with a character set)."""
 _QUOTED = re.compile(r"‘[^‘’\n]{1,100}’")
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _TIME_AFTER = re.compile(r"[ \t]?(?:a\.m\.|p\.m\.|am|pm)(?![A-Za-z])|:\d\d", re.IGNORECASE)
@@ -1180,7 +1175,7 @@ class NumeralSearch:
     which gives the very match ``search`` finds there. A found start is kept while later
     searches begin at or before it, so a text is scanned about once per branch. Texts whose
     lower-casing changes offsets or folds differently from the regex engine (see
-    ``_FOLDS_APART``) use ``NUMERAL.search``.
+    ``pipeline.nlp.rules.folds_alike``) use ``NUMERAL.search``.
 
     Args:
         text: The text.
@@ -1189,9 +1184,7 @@ class NumeralSearch:
     def __init__(self, text: str) -> None:
         self.text = text
         lowered = text.lower()
-        self.fast = len(lowered) == len(text) and not (
-            _FOLDS_APART[0] in text or _FOLDS_APART[1] in text or _FOLDS_APART[2] in text
-        )
+        self.fast = folds_alike(text, lowered)
         self.lowered = lowered
         self._found: list[tuple[int, int]] = [(-1, -1), (-1, -1)]  # (searched from, start)
 

@@ -148,6 +148,20 @@ IGNORECASE_ASCII_LETTERS: Mapping[str, str] = {
 letter, with that letter (every code point tested in ``tests/nlp/test_timex_rules.py``). Only
 the Kelvin sign lower-cases to its letter with ``str.lower``."""
 
+FOLDS_APART = "".join(c for c, letter in IGNORECASE_ASCII_LETTERS.items() if c.lower() != letter)
+"""The characters ``re.IGNORECASE`` equates with an ASCII letter that ``str.lower`` does not map
+to it (İ, ı, ſ)."""
+
+
+def folds_alike(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) stands for ``text`` under case-insensitive
+    matching of ASCII letters: each character lower-cased to one (the offsets carry over) and
+    none of :data:`FOLDS_APART`. Then a pattern lower-cased and compiled without
+    ``re.IGNORECASE`` can be matched on ``lowered`` for the original on ``text``
+    (``timex_match.lowered_twin``, ``quantity_rules.lower_twin``). (``in`` answers at once for
+    a character wider than any of the text's.)"""
+    return len(lowered) == len(text) and not any(c in text for c in FOLDS_APART)
+
 
 def prefix_tree(words: Sequence[str]) -> str:
     """The alternation of ``words`` (in order of preference, no duplicates) as a regex over a

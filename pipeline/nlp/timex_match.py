@@ -31,7 +31,7 @@ from pipeline.nlp import calendar as cal
 from pipeline.nlp import dates
 from pipeline.nlp.calendar import governing_preposition
 from pipeline.nlp.dates import DateSpec, Resolution, Tense
-from pipeline.nlp.rules import IGNORECASE_ASCII_LETTERS
+from pipeline.nlp.rules import IGNORECASE_ASCII_LETTERS, folds_alike
 from pipeline.nlp.timex_rules import (
     ANAPHORIC_OFFSET_WORDS,
     DAYPARTS,
@@ -1508,20 +1508,6 @@ def _tense_matches(
                     last[order] = found.end()
 
 
-_FOLDS_APART = "".join(c for c, letter in IGNORECASE_ASCII_LETTERS.items() if c.lower() != letter)
-"""The characters ``re.IGNORECASE`` equates with an ASCII letter that ``str.lower`` does not map
-to it (İ, ı, ſ)."""
-
-
-def folds_alike(text: str, lowered: str) -> bool:
-    """Whether ``lowered`` (``text.lower()``) stands for ``text`` under case-insensitive
-    matching of ASCII letters: each character lower-cased to one (the offsets carry over) and
-    none of :data:`_FOLDS_APART`. Then a lower-cased twin (:func:`lowered_twin`) matches on
-    ``lowered`` where its pattern matches on ``text`` ignoring case. (``in`` answers at once
-    for a character wider than any of the text's.)"""
-    return len(lowered) == len(text) and not any(c in text for c in _FOLDS_APART)
-
-
 def lowered_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-sensitive pattern that matches a lower-cased text (:func:`folds_alike`) where
     ``regex``, compiled with ``re.IGNORECASE``, matches the text as written, with the same
@@ -1536,7 +1522,7 @@ def lowered_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     lower-cased text holds each character lower-cased; a character is a word, space or digit
     character exactly when its lower-cased form is, only the Kelvin sign lower-cases into
     ASCII, and ``re.IGNORECASE`` equates no other non-ASCII character with an ASCII one than
-    the Kelvin sign and :data:`_FOLDS_APART` (every code point tested in
+    the Kelvin sign and :data:`~pipeline.nlp.rules.FOLDS_APART` (every code point tested in
     ``tests/nlp/test_timex_dates.py``)."""
     if not regex.flags & re.IGNORECASE:
         return None
