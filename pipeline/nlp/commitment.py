@@ -286,6 +286,9 @@ class CommitmentTagger:
                     self.anchored[(family, index)] = compiled
                 for word in sorted(words):
                     self._anchor_index.setdefault(strings.add(word), []).append((family, index))
+        # whether a trigger rule has no anchor (then every Doc is matched for triggers, and the
+        # context rules' hits are filtered for triggers)
+        self._unanchored_triggers = any(family == "trigger" for family, _ in self.unanchored)
         self._columns = sorted(
             {COLUMN_INDEX[LOWER], COLUMN_INDEX[ORTH]}.union(
                 *(pattern.columns for pattern in self.anchored.values())
@@ -572,7 +575,7 @@ class CommitmentTagger:
         columns.read(self._columns)
         lower = columns.attr(LOWER)
         trigger_anchors = _anchors_by_rule(lower, self._trigger_index, 0, len(lower))
-        if not trigger_anchors and not any(r[0] == "trigger" for r in self.unanchored):
+        if not trigger_anchors and not self._unanchored_triggers:
             return []
         triggers = self._rule_matches(doc, trigger_anchors, 0, len(doc), columns)
         if not triggers:
@@ -587,7 +590,6 @@ class CommitmentTagger:
             if k >= 0 and hit[3] <= sentences[k][1]:
                 by_sentence.setdefault(k, []).append(hit)
         context_index = self._context_index
-        unanchored_triggers = any(r[0] == "trigger" for r in self.unanchored)
         context: dict[int, dict[int, list[int]]] = {}
         for k in by_sentence:
             # the anchors that bisect to sentence k: from its start to the next one's
@@ -609,7 +611,7 @@ class CommitmentTagger:
             s, e = sentences[k]
             found = self._rule_matches(doc, context[k], s, e, columns)
             # the context index holds no trigger rule: only unanchored ones add trigger hits
-            if unanchored_triggers:
+            if self._unanchored_triggers:
                 found = [h for h in found if h[0] != "trigger"]
             found = by_sentence[k] + found
             found.sort(key=_BY_SPAN)
