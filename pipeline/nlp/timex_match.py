@@ -359,7 +359,6 @@ def find_candidates(
     same_length = len(lowered) == len(text)
     plan = _plan_of(rules, profile)
     gate = plan.bits if same_length else plan.bits_folded  # words every match holds too
-    assert gate is not None
     by_line, by_rule = _gate_lines(lines, gate)
     kept = readings.of(plan) if readings is not None else None
     scanned: dict[int, list[re.Match[str]]] = {}
@@ -828,6 +827,35 @@ def scan_led_rules(
 
 
 @dataclass(frozen=True, slots=True)
+class GateBits:
+    """A gate (:attr:`RulePlan.gated`) as bits of one integer, so that a line's rules come from
+    one OR per trigger word and one addition instead of a set test per rule and word group.
+
+    Each rule has a field of bits, one per word group it needs (its first group of
+    ``requires``, then the groups of ``gated``), and a guard bit just above the field. A line's
+    words OR together the bits of the groups they meet; adding :attr:`low` (a 1 at the lowest
+    bit of each field) carries into a field's guard bit exactly when every bit of the field is
+    set (a rule with no groups has an empty field: its guard bit is its lowest bit, always
+    set), and no carry passes a guard bit, which no word sets.
+
+    Attributes:
+        words: Trigger word to the bits of the groups that hold it.
+        low: The lowest bit of each rule's field.
+        guard: Every rule's guard bit.
+        rule_at: Rule index by a guard bit's ``bit_length()`` (-1 where no guard bit is).
+    """
+
+    words: Mapping[str, int]
+    low: int
+    guard: int
+    rule_at: tuple[int, ...]
+
+
+_NO_GATE = GateBits({}, 0, 0, (-1,))
+"""The :class:`GateBits` of no rules (what :func:`gate_bits` gives for none)."""
+
+
+@dataclass(frozen=True, slots=True)
 class RulePlan:
     """Which rules of a profile can run on a text, found from its trigger words in one pass.
 
@@ -868,33 +896,8 @@ class RulePlan:
     leads: tuple[re.Pattern[str] | None, ...] = ()
     gated: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
     gated_folded: tuple[frozenset[int], tuple[Requires, ...]] = (frozenset(), ())
-    bits: GateBits | None = None
-    bits_folded: GateBits | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class GateBits:
-    """A gate (:attr:`RulePlan.gated`) as bits of one integer, so that a line's rules come from
-    one OR per trigger word and one addition instead of a set test per rule and word group.
-
-    Each rule has a field of bits, one per word group it needs (its first group of
-    ``requires``, then the groups of ``gated``), and a guard bit just above the field. A line's
-    words OR together the bits of the groups they meet; adding :attr:`low` (a 1 at the lowest
-    bit of each field) carries into a field's guard bit exactly when every bit of the field is
-    set (a rule with no groups has an empty field: its guard bit is its lowest bit, always
-    set), and no carry passes a guard bit, which no word sets.
-
-    Attributes:
-        words: Trigger word to the bits of the groups that hold it.
-        low: The lowest bit of each rule's field.
-        guard: Every rule's guard bit.
-        rule_at: Rule index by a guard bit's ``bit_length()`` (-1 where no guard bit is).
-    """
-
-    words: Mapping[str, int]
-    low: int
-    guard: int
-    rule_at: tuple[int, ...]
+    bits: GateBits = _NO_GATE
+    bits_folded: GateBits = _NO_GATE
 
 
 def gate_bits(

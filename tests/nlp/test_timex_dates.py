@@ -915,6 +915,14 @@ def test_the_gate_bits_choose_the_rules_whose_word_groups_a_line_meets(
         assert [(start, end, set(rules)) for start, end, rules in by_line] == chosen
 
 
+def test_a_plan_built_without_gates_has_the_gate_bits_of_no_rules() -> None:
+    """``RulePlan``'s default gate is what ``gate_bits`` gives for no rules: it lets no line
+    through."""
+    assert tm.gate_bits([], (frozenset(), ())) == tm._NO_GATE
+    line = timex_rules.TextLine(0, 4, frozenset({"year"}))
+    assert tm._gate_lines([line], tm._NO_GATE) == ([], {})
+
+
 def test_a_case_insensitive_rule_keeps_no_implied_words_on_a_text_matched_ignoring_case(
     nlp: Language,
 ) -> None:
