@@ -37,6 +37,9 @@ DRAWN_IN_ORDER = (
     "blind4",
     "blind5",
     "blind6",
+    "devextra3",
+    "devextra4",
+    "blind7",
 )
 """The sets of ``data/`` in the order they were drawn (``dev.jsonl`` of the shared gold first):
 each excludes every set drawn before it (:func:`drawn_before`), but blind2, drawn the same day
@@ -54,10 +57,18 @@ per cent): the strata of every draw."""
 def excluded(
     gold_sets: Iterable[Path], vectors: Iterable[Path] = VECTORS
 ) -> tuple[set[int], list[str]]:
-    """The ids of the gold sets and vectors files, and the vectors' sentences."""
+    """The ids of the gold sets and vectors files, and the vectors' sentences.
+
+    A set drawn but not yet annotated (no gold file yet) gives the ids of its ``selection.json``,
+    which its checker holds equal to its gold file's ids: sets can be drawn one after another
+    and annotated at the same time."""
     ids: set[int] = set()
     sentences: list[str] = []
     for path in gold_sets:
+        if not path.exists() and (path.parent / "selection.json").exists():
+            selected = json.loads((path.parent / "selection.json").read_text(encoding="utf-8"))
+            ids.update(selected["ids"])
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ids.add(json.loads(line)["id"])
