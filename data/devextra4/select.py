@@ -1,24 +1,12 @@
-"""Select the fourth extra development set (fixed seed, stratified, odd ids only).
-
-Run from the repository root:
+"""Select the fourth extra development set: 20 odd-id answers, seed 20261206.
 
     .venv/bin/python data/devextra4/select.py > data/devextra4/selection.json
 
-The pool is the held-out set's pool (plain text by ``html_to_text``; holding, empty, over-400-word
-and duplicate answers left out; ``data/draw.py``), restricted to ids with ``id % 2 == 1``
-(the parity rule: odd ids are the ones rule writers may read, so this set is development data),
-and excluding every id of ../shared/gold/dev.jsonl, of the three vectors files and of every set
-drawn before this one (``data.draw.drawn_before("devextra4")``), and any answer whose plain text
-equals the text of one of those answers or contains a vectors sentence (grouped questions share an
-answer under other ids).
-Stratified: 16 answers drawn from those that contain at least one cue (``data.draw.CUE``),
-4 from the rest, with seed 20261206 (``random.Random(seed)`` over the sorted ids). Only the ids
-of the excluded files are read, never their annotations.
-
-One rule on top of the shared draw (blind4's, kept by every later set): a drawn answer that repeats
-an excluded answer, i.e. at least half of its sentences of 8+ words occur verbatim in the texts of
-the excluded answers, is replaced by the first answer of the same stratum, in the order of
-``random.Random(seed + 1)``, that is neither drawn nor such a repeat.
+The draw is ``data.draw.blind_selection`` (its docstring and ``data/draw.py``'s have the pool,
+the exclusions and the repeat rule): from every answer of the shared pool with ``id % 2 ==
+1`` that no set drawn before this one holds (``drawn_before("devextra4")``), 16 with a
+cue and 4 without. Odd ids are the ones rule writers may read: development data, annotated blind
+before any prediction on it was made.
 """
 
 from __future__ import annotations
@@ -38,13 +26,8 @@ from data.draw import blind_selection, drawn_before  # noqa: E402
 EXCLUDED_SETS = drawn_before("devextra4")
 SEED = 20261206
 N_CUE, N_REST = 16, 4
-PARITY = 1  # odd ids only
-
-
-def main() -> None:
-    record = blind_selection(EXCLUDED_SETS, SEED, N_CUE, N_REST, PARITY)
-    print(json.dumps(record, indent=1))
+PARITY = 1
 
 
 if __name__ == "__main__":
-    main()
+    print(json.dumps(blind_selection(EXCLUDED_SETS, SEED, N_CUE, N_REST, PARITY), indent=1))
