@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import sys
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
@@ -45,27 +48,36 @@ def read_items(corpus: Path) -> list[TextItem]:
     ]
 
 
+def walk_steps(
+    nlp: Language, items: Iterable[TextItem], run: Callable[[str, Callable[[], Any]], Any]
+) -> None:
+    """One pass over ``items`` Doc by Doc, the engine's own way: ``_make_doc`` (sealed, as
+    ``extract_batch`` seals), each component in order, then the rows. Every step goes through
+    ``run(step, call)``, which must return ``call()``; the steps are ``make_doc``, each pipe's
+    name and ``rows``. What ``run`` does around a call is the caller's measure (a clock here,
+    callgrind's collection in ``instructions.py``)."""
+    version = model_version(nlp)
+    sealed = sealed_pipeline(nlp)
+    for item in items:
+        doc = run("make_doc", functools.partial(_make_doc, nlp, item, sealed=sealed))
+        for name, proc in nlp.pipeline:
+            doc = run(name, functools.partial(proc, doc))
+        run("rows", functools.partial(doc_to_extraction, doc, version))
+
+
 def one_pass(items: list[TextItem], nlp: Language | None = None) -> dict[str, float]:
     """CPU seconds per step for one pass over ``items`` (with ``nlp``, else the cached model)."""
     nlp = nlp or load_model()
-    version = model_version(nlp)
-    sealed = sealed_pipeline(nlp)
-    steps: dict[str, float] = {"make_doc": 0.0}
-    for name, _ in nlp.pipeline:
-        steps[name] = 0.0
-    steps["rows"] = 0.0
+    steps: dict[str, float] = dict.fromkeys(["make_doc", *nlp.pipe_names, "rows"], 0.0)
     clock = time.process_time
-    for item in items:
-        t = clock()
-        doc = _make_doc(nlp, item, sealed=sealed)
-        steps["make_doc"] += clock() - t
-        for name, proc in nlp.pipeline:
-            t = clock()
-            doc = proc(doc)
-            steps[name] += clock() - t
-        t = clock()
-        doc_to_extraction(doc, version)
-        steps["rows"] += clock() - t
+
+    def timed(step: str, call: Callable[[], Any]) -> Any:
+        began = clock()
+        result = call()
+        steps[step] += clock() - began
+        return result
+
+    walk_steps(nlp, items, timed)
     return steps
 
 

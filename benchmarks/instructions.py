@@ -57,6 +57,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -165,30 +166,21 @@ def _millions(count: int | None) -> str:
 
 
 def step_pass(nlp: Any, items: list[Any], step: str, collector: Collector) -> None:
-    """One pass over ``items`` Doc by Doc, the engine's own way (``_make_doc`` sealed, each
-    component, the rows), with callgrind collecting only while ``step`` runs (``make_doc``, a
-    pipe's name or ``rows``). Collection is off on entry and on return."""
-    from pipeline.engine import _make_doc, doc_to_extraction, model_version, sealed_pipeline
+    """One pass over ``items`` Doc by Doc, the engine's own way (``components.walk_steps``),
+    with callgrind collecting only while ``step`` runs (``make_doc``, a pipe's name or
+    ``rows``). Collection is off on entry and on return."""
+    from components import walk_steps
 
-    version = model_version(nlp)
-    sealed = sealed_pipeline(nlp)
-    for item in items:
-        if step == "make_doc":
+    def counted(name: str, call: Callable[[], Any]) -> Any:
+        if name != step:
+            return call()
+        collector.toggle()
+        try:
+            return call()
+        finally:
             collector.toggle()
-        doc = _make_doc(nlp, item, sealed=sealed)
-        if step == "make_doc":
-            collector.toggle()
-        for name, proc in nlp.pipeline:
-            if name == step:
-                collector.toggle()
-            doc = proc(doc)
-            if name == step:
-                collector.toggle()
-        if step == "rows":
-            collector.toggle()
-        doc_to_extraction(doc, version)
-        if step == "rows":
-            collector.toggle()
+
+    walk_steps(nlp, items, counted)
 
 
 def child(args: argparse.Namespace) -> int:
