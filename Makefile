@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck model eval bench clean
+.PHONY: install run test lint typecheck model fingerprint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ typecheck: $(STAMP)
 # Rebuild the serialised rule model in models/ from its config and pattern files.
 model: $(STAMP)
 	$(BIN)/python -m pipeline.nlp.build
+
+# Record what the model predicts on the bundled sample (tests/nlp/test_fingerprint.py reads it):
+# after a new model version, never to make a changed prediction pass under the old one.
+fingerprint: $(STAMP)
+	$(BIN)/python -m pipeline.nlp.fingerprint --write
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
