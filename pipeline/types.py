@@ -24,6 +24,12 @@ COMMITMENT_KINDS: tuple[str, ...] = ("future", "ongoing", "done")
 STRENGTHS: tuple[str, ...] = ("firm", "soft")
 
 
+def gold_timex_value(type_: str, timex3: str | None) -> str | None:
+    """The gold format's ``value`` of a time expression (GUIDELINES.md 4a): its TimeML value
+    when it is a ``duration`` or a ``set``, else None (a date is given by its interval)."""
+    return timex3 if type_ in ("duration", "set") else None
+
+
 @dataclass(frozen=True, slots=True)
 class Timex:
     """A time expression, normalised against the anchor (answer) date.
@@ -57,7 +63,7 @@ class Timex:
     @property
     def value(self) -> str | None:
         """The gold-format ``value``: the ISO duration of a duration or set, else None."""
-        return self.timex3 if self.type in ("duration", "set") else None
+        return gold_timex_value(self.type, self.timex3)
 
     def to_gold(self) -> dict[str, Any]:
         """This expression in the format of GUIDELINES.md section 4a."""

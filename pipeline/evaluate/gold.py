@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.types import gold_timex_value
+
 _WORD = re.compile(r"\w+")
 
 Item = dict[str, Any]
@@ -207,13 +209,23 @@ QUANTITY_ATTRIBUTES: dict[str, Callable[[Item, Item], bool | None]] = {
 }
 
 
+def gold_format_timex(item: Item) -> Item:
+    """A predicted time expression with the gold format's ``value``: a ``predict --full`` row
+    carries the TimeML value of every expression as ``timex3`` and no ``value``, which the gold
+    format gives durations and sets only (``Timex.value``); a gold-format row is kept as it is."""
+    if "value" in item or "timex3" not in item:
+        return item
+    return {**item, "value": gold_timex_value(item.get("type", ""), item["timex3"])}
+
+
 def score_records(gold: Iterable[Item], pred: Iterable[Item]) -> dict[str, SectionScore]:
     """Score predicted records against gold records, matched by ``id``.
 
     Gold records with no prediction count as all misses; predictions for ids that are not in
     the gold are ignored (the gold defines the sample). Predicted commitments flagged
     ``negated`` (``predict --full`` keeps them) are not scored, as the gold format leaves them
-    out (``Extraction.to_gold``), so both kinds of prediction file score alike.
+    out (``Extraction.to_gold``), and a full row's time-expression value is read as the gold
+    format gives it (:func:`gold_format_timex`), so both kinds of prediction file score alike.
     """
     predicted = {str(r["id"]): r for r in pred}
     scores = {
@@ -243,7 +255,7 @@ def score_records(gold: Iterable[Item], pred: Iterable[Item]) -> dict[str, Secti
         score_section(
             scores["timexes"],
             g.get("timexes", []),
-            p.get("timexes", []),
+            [gold_format_timex(t) for t in p.get("timexes", [])],
             "text",
             TIMEX_ATTRIBUTES,
             answer,
