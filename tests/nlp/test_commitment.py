@@ -693,6 +693,23 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("future", "a manifesto mission to halve VAWG in a decade")],
     ),  # devextra3 1859397 (a mission is a named commitment; one modifier before the noun)
     (
+        "Tackling violence against women and girls is a top priority for this government and our mission is to halve levels of violence against women and girls within a decade.",
+        "2024-09-17",
+        "Home Office",
+        [
+            (
+                "future",
+                "our mission is to halve levels of violence against women and girls within a decade",
+            )
+        ],
+    ),  # 1728237 (future.mission_is_to: the same target with a copula)
+    (
+        "NHS Operational Planning Guidance for 2025/26 sets an objective to deliver a minimum 10% reduction in the use of mental health inpatient care for people with a learning disability and autistic people.",
+        "2025-09-04",
+        "Department of Health and Social Care",
+        [("future", "an objective to deliver a minimum 10% reduction")],
+    ),  # 1828255 (a quantified objective is a named commitment)
+    (
         "Defra has been engaging with Derbyshire Dales District Council to ensure they have an AQAP that will achieve this.",
         "2024-12-10",
         None,
@@ -1478,6 +1495,10 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "This forms a key part of the Government’s mission to build a National Health Service fit for the future.",
         "2024-11-08",
     ),  # 1739379 (a mission with nothing quantified or dated is a soft aim)
+    (
+        "Our aim is to reduce numbers of preventable exclusions, including by using the expertise of alternative provision schools to support pupils whilst they are in mainstream school.",
+        "2024-11-08",
+    ),  # 1739223 (future.mission_is_to needs a quantity or a date)
     (
         "The Department is working closely with research partners in all sectors.",
         "2023-12-14",
