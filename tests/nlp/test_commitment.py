@@ -675,6 +675,41 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         [("future", "The UK Government’s commitment to phase out new cars")],
     ),  # devextra2 1747123 (a named commitment after a government possessor)
     (
+        "The Government is committed to enhancing public access to nature, as evidenced by our manifesto commitment to create nine new national river walks and three new national forests.",
+        "2024-11-11",
+        None,
+        [
+            (
+                "future",
+                "our manifesto commitment to create nine new national river walks and three new national forests",
+            )
+        ],
+    ),  # 1738749 (the soft aim is no record; the quantified manifesto commitment is, as a named
+    # commitment: devextra2 case 5, devextra3 case 4)
+    (
+        "Tackling violence against women and girls (VAWG) is a top priority for this Government with a manifesto mission to halve VAWG in a decade.",
+        "2025-12-09",
+        "Home Office",
+        [("future", "a manifesto mission to halve VAWG in a decade")],
+    ),  # devextra3 1859397 (a mission is a named commitment; one modifier before the noun)
+    (
+        "Tackling violence against women and girls is a top priority for this government and our mission is to halve levels of violence against women and girls within a decade.",
+        "2024-09-17",
+        "Home Office",
+        [
+            (
+                "future",
+                "our mission is to halve levels of violence against women and girls within a decade",
+            )
+        ],
+    ),  # 1728237 (future.mission_is_to: the same target with a copula)
+    (
+        "NHS Operational Planning Guidance for 2025/26 sets an objective to deliver a minimum 10% reduction in the use of mental health inpatient care for people with a learning disability and autistic people.",
+        "2025-09-04",
+        "Department of Health and Social Care",
+        [("future", "an objective to deliver a minimum 10% reduction")],
+    ),  # 1828255 (a quantified objective is a named commitment)
+    (
         "Defra has been engaging with Derbyshire Dales District Council to ensure they have an AQAP that will achieve this.",
         "2024-12-10",
         None,
@@ -1457,6 +1492,14 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "2024-12-12",
     ),  # constructed (a possessor that is not the government)
     (
+        "This forms a key part of the Government’s mission to build a National Health Service fit for the future.",
+        "2024-11-08",
+    ),  # 1739379 (a mission with nothing quantified or dated is a soft aim)
+    (
+        "Our aim is to reduce numbers of preventable exclusions, including by using the expertise of alternative provision schools to support pupils whilst they are in mainstream school.",
+        "2024-11-08",
+    ),  # 1739223 (future.mission_is_to needs a quantity or a date)
+    (
         "The Department is working closely with research partners in all sectors.",
         "2023-12-14",
     ),  # heldout-tune 1677715 (generic engagement, held-out case 8)
@@ -1464,10 +1507,6 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "If the Hon Member writes to me I will respond.",
         "2024-10-11",
     ),  # constructed (a condition without its comma still conditions)
-    (
-        "The Government is committed to enhancing public access to nature, as evidenced by our manifesto commitment to create nine new national river walks and three new national forests.",
-        "2024-11-11",
-    ),  # 1738749 (a soft aim; the manifesto commitment is quoted as evidence, not made here)
     # Predicted effects and expectations that are not commitments: a change in the measure's
     # own level, statistics, duties put on people.
     (
