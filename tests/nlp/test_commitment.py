@@ -1882,6 +1882,37 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ),
         ],
     ),  # 1728047 (an adjective, not a name: "The focused review" names no actor, and "announced" is no verb)
+    # Round 15 (devextra4): "well" before "underway" / "under way" (ongoing.underway,
+    # ongoing.under_way).
+    (
+        "Construction and preparation of the new facilities are well underway at Belfast and Larne, and they are scheduled to be operationally ready at the end of July 2025.",
+        "2025-07-10",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "ongoing",
+                "Construction and preparation of the new facilities are well underway at Belfast and Larne",
+                None,
+            ),
+            (
+                "future",
+                "they are scheduled to be operationally ready at the end of July 2025",
+                None,
+            ),
+        ],
+    ),  # 1820241
+    (
+        "Work is well underway, with more suitable sites being brought forward to ease pressure on communities across the country.",
+        "2025-11-11",
+        "Home Office",
+        [("ongoing", "Work is well underway", None)],
+    ),  # 1848367
+    (
+        "Work is well under way on the new system.",
+        "2025-11-11",
+        None,
+        [("ongoing", "Work is well under way on the new system", None)],
+    ),  # made up: no odd-id answer has "well under way" (ongoing.under_way)
     # A dated discussion with a named counterpart is a delivered step, like a dated "raised ...
     # with" (round 3); an undated one stays a speech act (opinion.speech).
     (
