@@ -2880,6 +2880,30 @@ SESSION12_NEGATIVES: list[tuple[str, str]] = [
 
 # The object of a verb of deciding, cut off as a wh-clause, joins the quote.
 SESSION12_QUOTE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    # Round 15: a colon inside a publication's title after the verb group does not end the
+    # quote (clauses.inner_title_colon), so the date after the title is the due.
+    (
+        "Final figures for 2024 will be published in Statistics on International Development: Final UK ODA Spend 2024 on 18 September 2025.",
+        "2025-09-04",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "future",
+                "Final figures for 2024 will be published in Statistics on International Development: Final UK ODA Spend 2024 on 18 September 2025",
+            )
+        ],
+    ),  # 1829197 (due 2025-09-18, test_commitment_title_colon_keeps_the_due)
+    (
+        "Further updates on the development of the financial redress scheme will be added to the LGBT Veterans: Support and next steps GOV.UK page: https://www.gov.uk/government/collections/lgbt-veterans-support-and-next-steps",
+        "2024-10-16",
+        "Ministry of Defence",
+        [
+            (
+                "future",
+                "Further updates on the development of the financial redress scheme will be added to the LGBT Veterans: Support and next steps GOV.UK page",
+            )
+        ],
+    ),  # 1728885
     (
         "We are currently considering how to ensure communities benefit from living near new onshore electricity transmission infrastructure.",
         "2024-07-25",
@@ -2971,6 +2995,11 @@ def test_commitment_session12_actor_rows(
 SEED_SENTENCE = (
     "This feeds into the National SEND and AP Implementation Board and aims to be complete by 2025."
 )
+
+
+def test_commitment_title_colon_keeps_the_due() -> None:
+    rows = _extract(SESSION12_QUOTE_ROWS[0][0], SESSION12_QUOTE_ROWS[0][1], None)
+    assert [(c.due, c.due_text) for c in rows] == [("2025-09-18", "on 18 September 2025")]
 
 
 def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
