@@ -2904,6 +2904,39 @@ SESSION12_QUOTE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] =
             )
         ],
     ),  # 1728885
+    # Round 15: "until <time>" after a step or a current programme stays in its quote (as it does
+    # after a promise, where it gives the due); a step keeps no due.
+    (
+        "The Government has published a consultation running until 18 February 2026, so that the public, businesses, and local government can inform and help shape the design of the devolved power.",
+        "2025-12-09",
+        "Treasury",
+        [
+            (
+                "done",
+                "The Government has published a consultation running until 18 February 2026",
+            )
+        ],
+    ),  # devextra4 1858781
+    (
+        "DBT have subsequently extended the contract until June 2024 and so the services covered by this contract are still being delivered.",
+        "2023-12-07",
+        "Cabinet Office",
+        [
+            ("done", "DBT have subsequently extended the contract until June 2024"),
+            ("ongoing", "the services covered by this contract are still being delivered"),
+        ],
+    ),  # 1675149
+    (
+        "We are helping councils borrow more cheaply from the Public Works Loan Board until the end of 2025-26.",
+        "2025-07-11",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            (
+                "ongoing",
+                "We are helping councils borrow more cheaply from the Public Works Loan Board until the end of 2025-26",
+            )
+        ],
+    ),  # 1819315 (shortened at the end; stays ongoing with no due, held-out case 2)
     (
         "We are currently considering how to ensure communities benefit from living near new onshore electricity transmission infrastructure.",
         "2024-07-25",
