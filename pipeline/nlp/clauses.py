@@ -383,6 +383,58 @@ def _title_colon(lower: Sequence[str], verbs: Collection[int], start: int, i: in
     return False
 
 
+TITLE_JOINING_WORDS = frozenset({"of", "on", "in", "to", "for", "and", "the", "&", "-"})
+"""Lower-case words that may stand between the capitalised words of a title ("Statistics on
+International Development", "Help to Grow")."""
+
+OPENING_QUOTES = frozenset({"‘", "“"})
+CLOSING_QUOTES = frozenset({"’", "”"})
+
+
+def _capitalised(word: str) -> bool:
+    """A word that may be part of a title: it opens with a capital ("LGBT", "Veterans")."""
+    return word[:1].isupper()
+
+
+def inner_title_colon(
+    words: Sequence[str],
+    verbs: Collection[int],
+    protected: Sequence[tuple[int, int]],
+    i: int,
+) -> bool:
+    """True when the colon at ``i`` sits inside the title of a publication named after the verb
+    group ("Final figures for 2024 will be published in Statistics on International Development:
+    Final UK ODA Spend 2024 on 18 September 2025", "will continue to keep the 'Permitted
+    development rights for householders: technical guidance' under review"), not before a list
+    or an explanation. A word follows on the same line, and either a quotation opened before
+    the colon is still open, or the colon ends a run of at least two capitalised words (only
+    :data:`TITLE_JOINING_WORDS` between them) that is no actor's name ("funded by the
+    Department for Education: Barnardo's ..."); no verb group follows before the next comma or
+    stop."""
+    n = len(words)
+    if words[i] != ":" or i == 0 or i + 1 >= n or not words[i + 1][:1].isalnum():
+        return False
+    opened = sum(w in OPENING_QUOTES for w in words[:i]) > sum(
+        w in CLOSING_QUOTES for w in words[:i]
+    )
+    if not opened:
+        if any(e == i for s, e in protected):
+            return False  # an actor's name ends at the colon
+        capitals = 0
+        k = i - 1
+        while k >= 0 and (_capitalised(words[k]) or words[k].lower() in TITLE_JOINING_WORDS):
+            capitals += _capitalised(words[k])
+            k -= 1
+        if capitals < 2 or not _capitalised(words[i - 1]) or k < 0:
+            return False  # not a title, or the title opens the sentence (a heading)
+    for j in range(i + 1, n):
+        if j in verbs:
+            return False
+        if words[j] in {",", ";", ":", ".", "?", "!"} or words[j] in DASHES:
+            break
+    return True
+
+
 def _opens_main_without_comma(
     lower: Sequence[str],
     verbs: Collection[int],
@@ -654,6 +706,8 @@ def clause_boundaries(
         boundary: tuple[int, ClauseRole, str | None, int] | None = None
         if word in HARD_PUNCT and _title_colon(lower, verbs, out[-1][3] if out else 0, i):
             continue  # "In Fit for the Future: 10-Year Health Plan for England, the Government ..."
+        if word == ":" and inner_title_colon(words, verbs, protected, i):
+            continue  # "... published in Statistics on International Development: Final UK ..."
         if word in HARD_PUNCT:
             boundary = (i, "main", word, i + 1)
         elif word in DASHES and i + 1 < n and prev not in DASHES:

@@ -3216,6 +3216,12 @@ def _draft(
         # The object of a verb of deciding joins the quote; its dates are its own, not the due
         # ("are deciding how their departmental budgets are allocated ... in 2025/26").
         end = complement_end(lower, end, len(lower), sentence.timexes, words=words, lex=lex)
+    if kind != "future":
+        # A step's or a current programme's "until <time>" is part of what it states ("DBT have
+        # subsequently extended the contract until June 2024", "The Government has published a
+        # consultation running until 18 February 2026"); read after the due, which only a
+        # promise takes from it (above).
+        end = until_end(lower, sentence.timexes, end, clause.end)
     return Draft(
         start=start,
         end=end,

@@ -228,6 +228,35 @@ CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
         (),
         ["The department has two aims", ": to raise standards and to widen access."],
     ),  # a colon after a clause with a verb still splits
+    # a colon inside a publication's title after the verb group is not a boundary (round 15)
+    (
+        "Final figures for 2024 will be published in Statistics on International Development: Final UK ODA Spend 2024 on 18 September 2025.",
+        ("published",),
+        [
+            "Final figures for 2024 will be published in Statistics on International Development: Final UK ODA Spend 2024 on 18 September 2025."
+        ],
+    ),  # 1829197
+    (
+        "The Government will continue to keep the ‘Permitted development rights for householders: technical guidance’ under review.",
+        (),
+        [
+            "The Government will continue to keep the ‘Permitted development rights for householders: technical guidance’ under review."
+        ],
+    ),  # 1725801 (inside an open quotation)
+    (
+        "Six public appointees had their terms extended, and these have been announced as: Nigel Trout and Charlotte Moar.",
+        (),
+        [
+            "Six public appointees had their terms extended",
+            ", and these have been announced as",
+            ": Nigel Trout and Charlotte Moar.",
+        ],
+    ),  # devextra4 1725785 (a list after a lower-case word still splits)
+    (
+        "The scheme has two strands: Early Years Support and Family Hubs.",
+        (),
+        ["The scheme has two strands", ": Early Years Support and Family Hubs."],
+    ),  # made up (one capitalised word before the colon is no title)
     (
         "The Department for Energy Security and Net Zero recently announced their plans to consult on new environmental guidance, and more detail will be provided in due course.",
         ("announced",),

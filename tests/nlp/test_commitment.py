@@ -1921,6 +1921,37 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ),
         ],
     ),  # 1728047 (an adjective, not a name: "The focused review" names no actor, and "announced" is no verb)
+    # Round 15 (devextra4): "well" before "underway" / "under way" (ongoing.underway,
+    # ongoing.under_way).
+    (
+        "Construction and preparation of the new facilities are well underway at Belfast and Larne, and they are scheduled to be operationally ready at the end of July 2025.",
+        "2025-07-10",
+        "Department for Environment, Food and Rural Affairs",
+        [
+            (
+                "ongoing",
+                "Construction and preparation of the new facilities are well underway at Belfast and Larne",
+                None,
+            ),
+            (
+                "future",
+                "they are scheduled to be operationally ready at the end of July 2025",
+                None,
+            ),
+        ],
+    ),  # 1820241
+    (
+        "Work is well underway, with more suitable sites being brought forward to ease pressure on communities across the country.",
+        "2025-11-11",
+        "Home Office",
+        [("ongoing", "Work is well underway", None)],
+    ),  # 1848367
+    (
+        "Work is well under way on the new system.",
+        "2025-11-11",
+        None,
+        [("ongoing", "Work is well under way on the new system", None)],
+    ),  # made up: no odd-id answer has "well under way" (ongoing.under_way)
     # A dated discussion with a named counterpart is a delivered step, like a dated "raised ...
     # with" (round 3); an undated one stays a speech act (opinion.speech).
     (
@@ -2888,6 +2919,63 @@ SESSION12_NEGATIVES: list[tuple[str, str]] = [
 
 # The object of a verb of deciding, cut off as a wh-clause, joins the quote.
 SESSION12_QUOTE_ROWS: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    # Round 15: a colon inside a publication's title after the verb group does not end the
+    # quote (clauses.inner_title_colon), so the date after the title is the due.
+    (
+        "Final figures for 2024 will be published in Statistics on International Development: Final UK ODA Spend 2024 on 18 September 2025.",
+        "2025-09-04",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "future",
+                "Final figures for 2024 will be published in Statistics on International Development: Final UK ODA Spend 2024 on 18 September 2025",
+            )
+        ],
+    ),  # 1829197 (due 2025-09-18, test_commitment_title_colon_keeps_the_due)
+    (
+        "Further updates on the development of the financial redress scheme will be added to the LGBT Veterans: Support and next steps GOV.UK page: https://www.gov.uk/government/collections/lgbt-veterans-support-and-next-steps",
+        "2024-10-16",
+        "Ministry of Defence",
+        [
+            (
+                "future",
+                "Further updates on the development of the financial redress scheme will be added to the LGBT Veterans: Support and next steps GOV.UK page",
+            )
+        ],
+    ),  # 1728885
+    # Round 15: "until <time>" after a step or a current programme stays in its quote (as it does
+    # after a promise, where it gives the due); a step keeps no due.
+    (
+        "The Government has published a consultation running until 18 February 2026, so that the public, businesses, and local government can inform and help shape the design of the devolved power.",
+        "2025-12-09",
+        "Treasury",
+        [
+            (
+                "done",
+                "The Government has published a consultation running until 18 February 2026",
+            )
+        ],
+    ),  # devextra4 1858781
+    (
+        "DBT have subsequently extended the contract until June 2024 and so the services covered by this contract are still being delivered.",
+        "2023-12-07",
+        "Cabinet Office",
+        [
+            ("done", "DBT have subsequently extended the contract until June 2024"),
+            ("ongoing", "the services covered by this contract are still being delivered"),
+        ],
+    ),  # 1675149
+    (
+        "We are helping councils borrow more cheaply from the Public Works Loan Board until the end of 2025-26.",
+        "2025-07-11",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            (
+                "ongoing",
+                "We are helping councils borrow more cheaply from the Public Works Loan Board until the end of 2025-26",
+            )
+        ],
+    ),  # 1819315 (shortened at the end; stays ongoing with no due, held-out case 2)
     (
         "We are currently considering how to ensure communities benefit from living near new onshore electricity transmission infrastructure.",
         "2024-07-25",
@@ -2979,6 +3067,11 @@ def test_commitment_session12_actor_rows(
 SEED_SENTENCE = (
     "This feeds into the National SEND and AP Implementation Board and aims to be complete by 2025."
 )
+
+
+def test_commitment_title_colon_keeps_the_due() -> None:
+    rows = _extract(SESSION12_QUOTE_ROWS[0][0], SESSION12_QUOTE_ROWS[0][1], None)
+    assert [(c.due, c.due_text) for c in rows] == [("2025-09-18", "on 18 September 2025")]
 
 
 def test_commitment_due_seed_aims_to_be_complete_by_2025() -> None:
