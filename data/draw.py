@@ -40,6 +40,8 @@ DRAWN_IN_ORDER = (
     "devextra3",
     "devextra4",
     "blind7",
+    "devextra5",
+    "devextra6",
 )
 """The sets of ``data/`` in the order they were drawn (``dev.jsonl`` of the shared gold first):
 each excludes every set drawn before it (:func:`drawn_before`), but blind2, drawn the same day
