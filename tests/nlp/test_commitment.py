@@ -1984,6 +1984,34 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
         "Foreign, Commonwealth and Development Office",
         [],
     ),  # 1724506 (undated)
+    # Round 15 (devextra5): a named programme whose name opens with an acronym or an
+    # alphanumeric code acts for the government (gov.named_programme), so what it will do is a
+    # promise and what it has delivered a step.
+    (
+        "The FCDO2030 Programme was set up in May this year and will establish key strategic outcomes alongside a set of metrics.",
+        "2025-07-11",
+        "Foreign, Commonwealth and Development Office",
+        [
+            ("done", "The FCDO2030 Programme was set up in May this year", None),
+            (
+                "future",
+                "will establish key strategic outcomes alongside a set of metrics",
+                "The FCDO2030 Programme",
+            ),
+        ],
+    ),  # 1819297 (devextra5)
+    (
+        "The CMS Service Modernisation Programme has delivered improvements to the customer experience enabling parents to access their on-line My Child Maintenance Case.",
+        "2024-12-09",
+        "Department for Work and Pensions",
+        [
+            (
+                "done",
+                "The CMS Service Modernisation Programme has delivered improvements to the customer experience enabling parents to access their on-line My Child Maintenance Case",
+                "The CMS Service Modernisation Programme",
+            )
+        ],
+    ),  # 1746305
 ]
 
 
