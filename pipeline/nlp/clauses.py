@@ -648,6 +648,66 @@ def subject_relative_end(
     return None
 
 
+NONRESTRICTIVE_STOPS = frozenset(
+    {*HARD_PUNCT, *DASHES, *RELATIVES, *SUBORDINATORS, *CONDITIONALS, *CONTRASTIVES, "(", ")"}
+)
+"""Words that end a search for the comma closing a non-restrictive relative clause."""
+
+
+def nonrestrictive_subject_end(
+    lower: Sequence[str],
+    verbs: Collection[int],
+    out: Sequence[tuple[int, ClauseRole, str | None, int]],
+    role: ClauseRole,
+    i: int,
+) -> int | None:
+    """Where the main verb group resumes after a non-restrictive relative clause set off by
+    commas inside the subject of the sentence's first main clause, or None.
+
+    The relative pronoun at ``i`` follows a comma, no clause boundary and no verb group stand
+    before it, the relative clause has a verb group of its own, and the comma that closes it is
+    followed (adverbs aside) by an auxiliary: "The National Cancer Plan*, which will be published
+    in the new year,* | *will include* further details ...", "The 2025 Annual Report on Special
+    Advisers*, which will relate to the 2024/25 financial year,* | *will be published* before
+    the end of this year". Not a relative clause after a verb ("..., which *will* ...": a verb
+    group stands before it), nor one whose closing comma is followed by a subject ("..., which
+    was published in 2023, *we will* ...").
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        verbs: Positions where a finite verb group may start.
+        out: The clause boundaries found so far.
+        role: The role of the clause open at ``i``.
+        i: Position of the relative pronoun.
+    """
+    n = len(lower)
+    if i < 2 or lower[i - 1] != "," or out or role != "main":
+        return None
+    if any(k in verbs for k in range(i)):
+        return None
+    own = False
+    for j in range(i + 1, n):
+        if lower[j] in NONRESTRICTIVE_STOPS:
+            return None
+        if j in verbs:
+            own = True
+        if lower[j] != ",":
+            continue
+        k = j + 1
+        while k < n and lower[k] in INTERVENING_ADVERBS:
+            k += 1
+        if (
+            own
+            and k < n
+            and k in verbs
+            and lower[k] in AUXILIARIES
+            and lower[k] not in {"'s", "’s"}
+        ):
+            return k
+        return None
+    return None
+
+
 def clause_boundaries(
     words: Sequence[str],
     starts: Collection[int] | None = None,
@@ -766,6 +826,8 @@ def clause_boundaries(
             boundary = (start, "relative", word, i + 1)
             if _in_subject(lower, verbs, out, open_role, i, lex=lex):
                 resume = subject_relative_end(lower, verbs, i, n, lex=lex)
+            else:
+                resume = nonrestrictive_subject_end(lower, verbs, out, open_role, i)
         elif word == "that" and prev not in complement_verbs and prev not in {"so", "such"}:
             if (
                 i + 1 < n

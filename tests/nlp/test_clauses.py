@@ -29,6 +29,37 @@ LEX = shipped_lexicons()
 
 # (sentence, trigger words that start a verb group, expected clause texts)
 CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
+    # A non-restrictive relative clause set off by commas inside the subject of the first main
+    # clause ends at its closing comma when an auxiliary follows: the main verb group resumes
+    # there (round 15, devextra5; nonrestrictive_subject_end).
+    (
+        "The National Cancer Plan, which will be published in the new year, will include further details on how we will improve outcomes for all cancer patients.",
+        ("published", "include", "improve"),
+        [
+            "The National Cancer Plan,",
+            "which will be published in the new year,",
+            "will include further details on",
+            "how we will improve outcomes for all cancer patients.",
+        ],
+    ),  # 1849193 (devextra4)
+    (
+        "The 2025 Annual Report on Special Advisers, which will relate to the 2024/25 financial year, will be published before the end of this year.",
+        ("relate", "published"),
+        [
+            "The 2025 Annual Report on Special Advisers,",
+            "which will relate to the 2024/25 financial year,",
+            "will be published before the end of this year.",
+        ],
+    ),  # 1752925
+    (
+        "The Department published the report, which was well received, and will update it next year.",
+        ("published", "received", "update"),
+        [
+            "The Department published the report,",
+            "which was well received",
+            ", and will update it next year.",
+        ],
+    ),  # made up: a relative after the verb group is no part of the subject
     # A restrictive relative clause inside the subject ends where the main verb group resumes
     # (round 4): a coordinate clause without an opener that shares the subject.
     (

@@ -2012,6 +2012,30 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             )
         ],
     ),  # 1746305
+    # Round 15 (devextra5): the main clause after a non-restrictive relative clause in its
+    # subject is a clause of its own (clauses.nonrestrictive_subject_end), so its promise is found.
+    (
+        "The National Cancer Plan, which will be published in the new year, will include further details on how we will improve outcomes for all cancer patients.",
+        "2025-11-10",
+        "Department of Health and Social Care",
+        [
+            ("future", "will be published in the new year", None),
+            ("future", "will include further details", "The National Cancer Plan"),
+        ],
+    ),  # 1849193 (devextra4)
+    (
+        "The first formal report from Birmingham City Council Commissioners, which was submitted to the former Secretary of State on 26 April this year, will be published on gov.uk as soon as practicable.",
+        "2024-07-22",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            (
+                "done",
+                "was submitted to the former Secretary of State on 26 April this year",
+                None,
+            ),
+            ("future", "will be published on gov.uk as soon as practicable", None),
+        ],
+    ),  # 1721501
 ]
 
 
