@@ -815,6 +815,10 @@ def find_subject(
     hit = _hit_at(actors, s, e)
     if hit is None and (lower[s] in {"the", "this", "our", "my"} or lower[s][:1].isdigit()):
         hit = _hit_at(actors, s + 1, e)  # "the Government", "10 mortgage lenders"
+    if hit is None and lower[s] in lex.rank_adjectives:
+        hit = _hit_at(actors, s + 1, e)  # "senior Foreign Office officials"
+        if hit is not None:
+            hit = Hit(hit.family, hit.index, s, hit.end)
     if hit is None and lower[s] == "the" and s + 2 < e and lower[s + 1] in FORMER_WORDS:
         hit = _hit_at(actors, s + 2, e)  # "the then Deputy Prime Minister"
         if hit is not None:

@@ -594,6 +594,7 @@ class Lexicons:
     hedge_adjectives: frozenset[str]
     subject_hedges: frozenset[str]
     personnel_nouns: frozenset[str]
+    rank_adjectives: frozenset[str]
     content_verbs: frozenset[str]
     stative_participles: frozenset[str]
     notes: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)

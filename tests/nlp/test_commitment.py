@@ -1558,6 +1558,32 @@ CORPUS_NEGATIVES: list[tuple[str, str]] = [
         "Defra is confident that existing and new BCP infrastructure will have sufficient capacity and capability to handle the volume of expected checks outlines in the Border Target Operating Model.",
         "2024-01-10",
     ),  # blind3 1678326 (a confident prediction, blind3 case 10)
+    # round 15, devextra6: standing monitoring of a situation (routine.monitoring_situation);
+    # regular contact with no named matter; a bare status under review
+    (
+        "We are closely monitoring the treatment of ethnic and religious minorities.",
+        "2025-01-14",
+    ),  # devextra6 1753109
+    (
+        "We are monitoring the situation closely.",
+        "2024-09-05",
+    ),  # 1722869
+    (
+        "The Minister for Women and Equalities is monitoring the international reaction to this legislation.",
+        "2023-12-18",
+    ),  # made up, after 1675989
+    (
+        "DCMS is in regular contact with museum and gallery sector bodies, who have consulted their members and report that RAAC is not a widespread issue.",
+        "2023-12-01",
+    ),  # 1722965 (no named matter)
+    (
+        "This is currently under review.",
+        "2025-01-01",
+    ),  # made up (a bare status)
+    (
+        "We will keep this policy under review.",
+        "2025-01-01",
+    ),  # made up (devextra2 case 11)
     (
         "Although there is no direct read across to the “unsatisfactory” requested in the PQ, we have assessed this as relating to the DMO’s “Must Improve” category.",
         "2025-06-01",
@@ -2036,6 +2062,109 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ("future", "will be published on gov.uk as soon as practicable", None),
         ],
     ),  # 1721501
+    # round 15, devextra6: a rank adjective before a government actor; regular contact that
+    # names its matter; a named thing under review now or under policy development
+    (
+        "In December, senior Foreign Office officials met with the leader of Hayat Tahrir al-Sham and the interim Foreign Minister.",
+        "2025-01-14",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "done",
+                "In December, senior Foreign Office officials met with the leader of Hayat Tahrir al-Sham and the interim Foreign Minister",
+                "senior Foreign Office officials",
+            ),
+        ],
+    ),  # devextra6 1753109
+    (
+        "In addition, senior Foreign Office officials travelled to Damascus in December 2024 to meet with the leader of Hayat Tahrir Al-Sham and interim Minister for Foreign Affairs.",
+        "2025-01-14",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "done",
+                "senior Foreign Office officials travelled to Damascus in December 2024 to meet with the leader of Hayat Tahrir Al-Sham and interim Minister for Foreign Affairs",
+                "senior Foreign Office officials",
+            ),
+        ],
+    ),  # 1752843
+    (
+        "Foreign, Commonwealth and Development Office officials have been in regular contact with the BVI to press for improvements to its register and to ensure that it meets its JMC commitment.",
+        "2025-07-04",
+        "Foreign, Commonwealth and Development Office",
+        [
+            (
+                "ongoing",
+                "Foreign, Commonwealth and Development Office officials have been in regular contact with the BVI to press for improvements to its register and to ensure that it meets its JMC commitment",
+                "Foreign, Commonwealth and Development Office officials",
+            ),
+        ],
+    ),  # devextra6 1818529
+    (
+        "My officials are in regular contact with West Midlands Combined Authority about the continuing design work for Aldridge, which is forecast to complete next year.",
+        "2025-06-01",
+        "Department for Transport",
+        [
+            (
+                "ongoing",
+                "My officials are in regular contact with West Midlands Combined Authority about the continuing design work for Aldridge",
+                "My officials",
+            ),
+        ],
+    ),  # 1847859
+    (
+        "The National Data Library remains under policy development.",
+        "2025-07-10",
+        "Department for Science, Innovation and Technology",
+        [
+            (
+                "ongoing",
+                "The National Data Library remains under policy development",
+                "The National Data Library",
+            ),
+        ],
+    ),  # devextra6 1818839 (gold actor null: the actor lexicon reads the capitalised name)
+    (
+        "The 2021 strategy is currently under review.",
+        "2025-09-01",
+        "Home Office",
+        [
+            (
+                "ongoing",
+                "The 2021 strategy is currently under review",
+                None,
+            ),
+        ],
+    ),  # devextra3 1727597
+    (
+        "The report is now under review, and the Home Office will respond in due course.",
+        "2025-07-01",
+        "Home Office",
+        [
+            (
+                "ongoing",
+                "The report is now under review",
+                None,
+            ),
+            (
+                "future",
+                "the Home Office will respond in due course",
+                "the Home Office",
+            ),
+        ],
+    ),  # 1818331
+    (
+        "The department is actively monitoring the impact of the Safer Streets Summer Initiative (SSSI).",
+        "2025-09-01",
+        "Home Office",
+        [
+            (
+                "ongoing",
+                "The department is actively monitoring the impact of the Safer Streets Summer Initiative (SSSI)",
+                "The department",
+            ),
+        ],
+    ),  # 1831591 (monitoring a named measure's impact stays)
 ]
 
 
