@@ -2252,6 +2252,13 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    # s15-prec: an object's participle does not make an effect passive (1728341)
+    (
+        "This includes delivering the biggest increase in social and affordable housebuilding in a generation, building 1.5 million new homes over the next Parliament, and abolishing Section 21 ‘no fault’ evictions which will prevent private renters being exploited and discriminated against and empower people to challenge unreasonable rent increases.",
+        "2024-09-12",
+        None,
+        [("future", "building 1.5 million new homes over the next Parliament")],
+    ),  # 1728341
     # session 11, second round: the stance goes, the step beside it stays
     (
         "The UK is fully committed to holding Russia to account for its illegal and barbaric actions in Ukraine, and has provided support to the ICC to assist its work, including the investigation into the situation in Ukraine.",
