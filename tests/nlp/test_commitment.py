@@ -1999,6 +1999,12 @@ def test_commitment_recall_on_unseen_answers(
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
 STANCE_NEGATIVES: list[tuple[str, str]] = [
+    # s15-prec: a soft aim to process cases as fast as possible is a standing process
+    # (vague.aim_fast_process; blind3 case 11)
+    (
+        "The Driver and Vehicle Licensing Agency (DVLA) aims to process all applications as quickly as possible.",
+        "2025-09-05",
+    ),  # 1828423
     # session 11: what the government recognises or understands about others is a view
     # (opinion.view_that; "understand(s)", "knows", "confident" open a complement whose own
     # subject acts)
@@ -2252,6 +2258,33 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    # s15-prec: a wish to give certainty as soon as possible goes (vague.aim_fast_decision;
+    # devextra3 case 8), the review beside it stays; a promised publication, announcement or
+    # launch "as soon as possible" stays (devextra3 case 4)
+    (
+        "Ministers are reviewing these policies; we hope to provide further certainty and clarity to stakeholders as soon as possible.",
+        "2024-09-20",
+        "Department for Environment, Food and Rural Affairs",
+        [("ongoing", "Ministers are reviewing these policies")],
+    ),  # 1728787
+    (
+        "We hope to announce our proposals regarding the code as soon as possible.",
+        "2025-01-10",
+        None,
+        [("future", "We hope to announce our proposals regarding the code as soon as possible")],
+    ),  # 1752365
+    (
+        "We aim to launch this consultation as soon as practicable in 2024.",
+        "2023-12-11",
+        None,
+        [("future", "We aim to launch this consultation as soon as practicable in 2024")],
+    ),  # 1675625
+    (
+        "We will deliver a cross-government transformative approach to halving VAWG, underpinned by a new VAWG strategy, which we aim to publish as soon as possible.",
+        "2025-12-09",
+        None,
+        [("future", "We will deliver"), ("future", "we aim to publish as soon as possible")],
+    ),  # 1859397
     # s15-prec: an object's participle does not make an effect passive (1728341)
     (
         "This includes delivering the biggest increase in social and affordable housebuilding in a generation, building 1.5 million new homes over the next Parliament, and abolishing Section 21 ‘no fault’ evictions which will prevent private renters being exploited and discriminated against and empower people to challenge unreasonable rent increases.",
