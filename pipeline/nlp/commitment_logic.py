@@ -2599,8 +2599,12 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     if not found:
         return []
     for hit in sentence.hits:
-        if hit.family == "veto" and rules.vetoes[hit.index].scope == "sentence":
-            return []
+        if (
+            hit.family == "veto"
+            and rules.vetoes[hit.index].scope == "sentence"
+            and not rules.vetoes[hit.index].kinds
+        ):
+            return []  # one with kinds is read per commitment (:func:`vetoed`)
     roles = rules.actor_roles
     actor_hits = _actor_hits(sentence.hits)  # all find_subject reads of the hits
     trigger_starts = {h.start for h in triggers}

@@ -1254,10 +1254,38 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "we\u2019ve delivered early with a reduction in the list of over 206,000")],
     ),  # 1848246
+    # s15-prec: a named, dated event is no generic case (routine.generic_case), and the veto is
+    # for future rows only: a done step after a generic "Where a ..." stays
+    (
+        "When local authority payments are confirmed in July, PackUK will write directly to all English local authority chief executives setting this out.",
+        "2025-07-08",
+        None,
+        [("future", "PackUK will write directly to all English local authority chief executives")],
+    ),  # 1818183
+    (
+        "Where a legitimate interest access regime is implemented as an interim step, I have set out minimum requirements, and the UK's belief that any legitimate interest registers should be delivered with the maximum degree of access and transparency.",
+        "2024-11-14",
+        None,
+        [("done", "I have set out minimum requirements")],
+    ),  # 1740271
+    # s15-prec: a sentence-scope veto with kinds vetoes only those kinds (routine.there_were is
+    # for done and ongoing rows; a dated nominal target beside it stays, devextra3 case 4)
+    (
+        "Taken together, this results in a net reduction of 30% against a commitment to reduce inpatient numbers by 50% by March 2024; more specifically there were 2,035 people with a learning disability and autistic people in a mental health inpatient setting in October 2023 compared to 2,905 in March 2015.",
+        "2024-01-03",
+        None,
+        [("future", "a commitment to reduce inpatient numbers by 50% by March 2024")],
+    ),  # 1675269
 ]
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    # s15-prec: a procedure that starts whenever a case of a kind arises is a standing function
+    # (routine.generic_case; blind6 case 9, devextra4 case 9)
+    (
+        "When a hotel has been identified for use as contingency accommodation, Home Office officials will write to the local authority Chief Executive and the constituency MP to inform them of plans to accommodate asylum seekers there.",
+        "2025-09-09",
+    ),  # 1832381
     # a service standard is a standing function, not a promise (session 10)
     (
         "This Unit aims to make a final decision within 65 days of receipt of an application.",
