@@ -368,6 +368,8 @@ def passive_participle(
     lower = lower if lower is not None else [w.lower() for w in words]
     end = min(len(lower), trigger_end + 3)
     for i in range(trigger_start, end):
+        if i >= trigger_end and not _verb_group_gap(lower, trigger_end, i):
+            break  # "will prevent private renters *being* exploited": the object's participle
         if lower[i] in {"be", "been", "being", "was", "were", "is", "are"}:
             for j in range(i + 1, min(len(lower), i + 4)):
                 if is_participle(words[j]):
@@ -389,6 +391,24 @@ def passive_participle(
                 }:
                     break
     return None
+
+
+def _verb_group_gap(lower: Sequence[str], start: int, end: int) -> bool:
+    """True when the words in ``[start, end)`` after a trigger can still stand inside its verb
+    group ("due to *be* published", "expected to *shortly be* published"), so that a form of *be*
+    at ``end`` continues it; an object between them ("will prevent private renters *being*
+    exploited") ends the verb group before it.
+    """
+    return all(
+        lower[k] in _VERB_GROUP_GAP_WORDS
+        or lower[k] in SUBJECT_TRAILING_ADVERBS
+        or (lower[k].endswith("ly") and lower[k].isalpha())
+        for k in range(start, end)
+    )
+
+
+_VERB_GROUP_GAP_WORDS = frozenset({"to", "not", "n't", "never", "be", "been", "being", "have"})
+"""Words that may stand between a trigger's end and the *be* of its passive."""
 
 
 def patient_subject(
@@ -2583,8 +2603,12 @@ def find_commitments(sentence: SentenceInput, rules: CommitmentRules) -> list[Dr
     if not found:
         return []
     for hit in sentence.hits:
-        if hit.family == "veto" and rules.vetoes[hit.index].scope == "sentence":
-            return []
+        if (
+            hit.family == "veto"
+            and rules.vetoes[hit.index].scope == "sentence"
+            and not rules.vetoes[hit.index].kinds
+        ):
+            return []  # one with kinds is read per commitment (:func:`vetoed`)
     roles = rules.actor_roles
     actor_hits = _actor_hits(sentence.hits)  # all find_subject reads of the hits
     trigger_starts = {h.start for h in triggers}

@@ -1254,10 +1254,38 @@ CORPUS_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
         None,
         [("done", "we\u2019ve delivered early with a reduction in the list of over 206,000")],
     ),  # 1848246
+    # s15-prec: a named, dated event is no generic case (routine.generic_case), and the veto is
+    # for future rows only: a done step after a generic "Where a ..." stays
+    (
+        "When local authority payments are confirmed in July, PackUK will write directly to all English local authority chief executives setting this out.",
+        "2025-07-08",
+        None,
+        [("future", "PackUK will write directly to all English local authority chief executives")],
+    ),  # 1818183
+    (
+        "Where a legitimate interest access regime is implemented as an interim step, I have set out minimum requirements, and the UK's belief that any legitimate interest registers should be delivered with the maximum degree of access and transparency.",
+        "2024-11-14",
+        None,
+        [("done", "I have set out minimum requirements")],
+    ),  # 1740271
+    # s15-prec: a sentence-scope veto with kinds vetoes only those kinds (routine.there_were is
+    # for done and ongoing rows; a dated nominal target beside it stays, devextra3 case 4)
+    (
+        "Taken together, this results in a net reduction of 30% against a commitment to reduce inpatient numbers by 50% by March 2024; more specifically there were 2,035 people with a learning disability and autistic people in a mental health inpatient setting in October 2023 compared to 2,905 in March 2015.",
+        "2024-01-03",
+        None,
+        [("future", "a commitment to reduce inpatient numbers by 50% by March 2024")],
+    ),  # 1675269
 ]
 
 # (sentence, answer date): nothing to record
 CORPUS_NEGATIVES: list[tuple[str, str]] = [
+    # s15-prec: a procedure that starts whenever a case of a kind arises is a standing function
+    # (routine.generic_case; blind6 case 9, devextra4 case 9)
+    (
+        "When a hotel has been identified for use as contingency accommodation, Home Office officials will write to the local authority Chief Executive and the constituency MP to inform them of plans to accommodate asylum seekers there.",
+        "2025-09-09",
+    ),  # 1832381
     # a service standard is a standing function, not a promise (session 10)
     (
         "This Unit aims to make a final decision within 65 days of receipt of an application.",
@@ -2180,6 +2208,12 @@ def test_commitment_recall_on_unseen_answers(
 # sentences from unseen odd-id answers; each negative gave a future row on 542204b.
 
 STANCE_NEGATIVES: list[tuple[str, str]] = [
+    # s15-prec: a soft aim to process cases as fast as possible is a standing process
+    # (vague.aim_fast_process; blind3 case 11)
+    (
+        "The Driver and Vehicle Licensing Agency (DVLA) aims to process all applications as quickly as possible.",
+        "2025-09-05",
+    ),  # 1828423
     # session 11: what the government recognises or understands about others is a view
     # (opinion.view_that; "understand(s)", "knows", "confident" open a complement whose own
     # subject acts)
@@ -2433,6 +2467,40 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
 ]
 
 STANCE_POSITIVES: list[tuple[str, str, str | None, list[tuple[str, str]]]] = [
+    # s15-prec: a wish to give certainty as soon as possible goes (vague.aim_fast_decision;
+    # devextra3 case 8), the review beside it stays; a promised publication, announcement or
+    # launch "as soon as possible" stays (devextra3 case 4)
+    (
+        "Ministers are reviewing these policies; we hope to provide further certainty and clarity to stakeholders as soon as possible.",
+        "2024-09-20",
+        "Department for Environment, Food and Rural Affairs",
+        [("ongoing", "Ministers are reviewing these policies")],
+    ),  # 1728787
+    (
+        "We hope to announce our proposals regarding the code as soon as possible.",
+        "2025-01-10",
+        None,
+        [("future", "We hope to announce our proposals regarding the code as soon as possible")],
+    ),  # 1752365
+    (
+        "We aim to launch this consultation as soon as practicable in 2024.",
+        "2023-12-11",
+        None,
+        [("future", "We aim to launch this consultation as soon as practicable in 2024")],
+    ),  # 1675625
+    (
+        "We will deliver a cross-government transformative approach to halving VAWG, underpinned by a new VAWG strategy, which we aim to publish as soon as possible.",
+        "2025-12-09",
+        None,
+        [("future", "We will deliver"), ("future", "we aim to publish as soon as possible")],
+    ),  # 1859397
+    # s15-prec: an object's participle does not make an effect passive (1728341)
+    (
+        "This includes delivering the biggest increase in social and affordable housebuilding in a generation, building 1.5 million new homes over the next Parliament, and abolishing Section 21 ‘no fault’ evictions which will prevent private renters being exploited and discriminated against and empower people to challenge unreasonable rent increases.",
+        "2024-09-12",
+        None,
+        [("future", "building 1.5 million new homes over the next Parliament")],
+    ),  # 1728341
     # session 11, second round: the stance goes, the step beside it stays
     (
         "The UK is fully committed to holding Russia to account for its illegal and barbaric actions in Ukraine, and has provided support to the ICC to assist its work, including the investigation into the situation in Ukraine.",

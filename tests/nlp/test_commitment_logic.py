@@ -400,6 +400,9 @@ def test_is_participle_words(word: str, expected: bool) -> None:
         ("The consultation was launched in 2023", True),
         ("We will publish the figures", False),
         ("The new rates will be 5p below the national rates", False),
+        ("this will shortly be published", True),
+        # s15-prec: a participle after the object is not the verb group's (1728341)
+        ("evictions which will prevent private renters being exploited", False),
     ],
 )
 def test_is_passive_verb_groups(sentence: str, expected: bool) -> None:
