@@ -42,6 +42,8 @@ DRAWN_IN_ORDER = (
     "blind7",
     "devextra5",
     "devextra6",
+    "devextra7",
+    "devextra8",
 )
 """The sets of ``data/`` in the order they were drawn (``dev.jsonl`` of the shared gold first):
 each excludes every set drawn before it (:func:`drawn_before`), but blind2, drawn the same day
