@@ -2388,6 +2388,14 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The UK National Screening Committee (UK NSC) was due to review screening for dental disease in children under nine years old in 2022/23.",
         "2024-07-29",
     ),  # 1723291
+    # round 15, devextra7: the end of a charter, scheme or exemption "is due to expire / end" is
+    # an end date stated as a fact (future.due_to; devextra2 case 11, held-out case 7)
+    (
+        "The existing Charter is due to expire on 31 December 2027.",
+        "2024-11-13",
+    ),  # devextra7 1740403
+    ("These exemptions are due to expire on 31 July 2026.", "2025-11-11"),  # 1849111
+    ("The FiPL programme is due to end March 2026.", "2025-12-08"),  # 1859585
     # A forecast about something other than the government, with no time (opinion.expected_to).
     (
         "Rosebank is expected to be significantly less emissions intensive than the current average of producing assets, due to greater operational efficiencies and emissions mitigations measures.",
