@@ -2193,6 +2193,20 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ),
         ],
     ),  # 1831591 (monitoring a named measure's impact stays)
+    # round 15, devextra7: the government's own estimate of its measure's quantified effect is
+    # not a forecast by others (opinion.estimates_that; devextra4 case 2)
+    (
+        "We estimate that the median affordable housing target in the Green Belt will be 50%.",
+        "2025-01-13",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            (
+                "future",
+                "We estimate that the median affordable housing target in the Green Belt will be 50%",
+                "We",
+            )
+        ],
+    ),  # devextra4 1752491
 ]
 
 
