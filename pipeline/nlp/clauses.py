@@ -88,6 +88,8 @@ INTERVENING_ADVERBS = frozenset(
         "furthermore", "indeed", "fully", "firmly", "actively", "recently",
     }
 )  # fmt: skip
+ADVERB_DETERMINERS = INTERVENING_ADVERBS & NP_DETERMINERS
+"""Words that may open a subject noun phrase as well as stand before a verb ("further")."""
 DASHES = frozenset({"–", "—", "--"})  # a bare "-" is a hyphen split off inside a word
 HARD_PUNCT = frozenset({";", ":"})
 _NOT_IN_NOUN_PHRASE = (
@@ -221,6 +223,10 @@ def _next_verb(
         return j
     if not allow_subject or j >= limit:
         return None
+    if j > i and lower[i] in ADVERB_DETERMINERS and lower[j] not in SUBJECT_PRONOUNS:
+        # "further" determines the subject rather than modifying the verb: "..., and *further
+        # details* on the proposed scheme *will* be provided at that time".
+        j = i
     if lower[j] in WH_WORDS:
         return None
     if lower[j] in SUBJECT_PRONOUNS:

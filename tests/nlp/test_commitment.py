@@ -2193,6 +2193,38 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ),
         ],
     ),  # 1831591 (monitoring a named measure's impact stays)
+    # round 15, devextra7: "further" after a coordinator may determine a new subject
+    # (clauses.ADVERB_DETERMINERS), so the second clause's promise is a record of its own
+    (
+        "We will be consulting on the earned settlement and citizenship scheme later this year, and further details on the proposed scheme will be provided at that time.",
+        "2025-07-08",
+        "Home Office",
+        [
+            (
+                "future",
+                "We will be consulting on the earned settlement and citizenship scheme later this year",
+                "We",
+            ),
+            (
+                "future",
+                "further details on the proposed scheme will be provided at that time",
+                None,
+            ),
+        ],
+    ),  # devextra7 1818267
+    (
+        "The Government is committed to repealing the Trade Union Act and further information will be published in due course.",
+        "2024-10-09",
+        "Cabinet Office",
+        [
+            (
+                "future",
+                "The Government is committed to repealing the Trade Union Act",
+                "The Government",
+            ),
+            ("future", "further information will be published in due course", None),
+        ],
+    ),  # 1728785
     # round 15, devextra7: the government's own estimate of its measure's quantified effect is
     # not a forecast by others (opinion.estimates_that; devextra4 case 2)
     (
