@@ -2225,6 +2225,34 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ("future", "further information will be published in due course", None),
         ],
     ),  # 1728785
+    # round 15, devextra7: after ", and", a bare plural subject before "will" opens a clause of
+    # its own when the first clause has its verb (clauses.bare_subject_will)
+    (
+        "Policy development is ongoing, and next steps will be set out as soon as possible.",
+        "2024-09-02",
+        "Treasury",
+        [
+            ("ongoing", "Policy development is ongoing", None),
+            ("future", "next steps will be set out as soon as possible", None),
+        ],
+    ),  # 1724559
+    (
+        "Work is currently underway to establish how the 30% increase will be realised, and costings will be refined through the ongoing Defence Investment Plan process.",
+        "2025-09-04",
+        "Ministry of Defence",
+        [
+            (
+                "ongoing",
+                "Work is currently underway to establish how the 30% increase will be realised",
+                None,
+            ),
+            (
+                "future",
+                "costings will be refined through the ongoing Defence Investment Plan process",
+                None,
+            ),
+        ],
+    ),  # 1827537
     # round 15, devextra7: the government's own estimate of its measure's quantified effect is
     # not a forecast by others (opinion.estimates_that; devextra4 case 2)
     (
