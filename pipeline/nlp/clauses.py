@@ -88,6 +88,8 @@ INTERVENING_ADVERBS = frozenset(
         "furthermore", "indeed", "fully", "firmly", "actively", "recently",
     }
 )  # fmt: skip
+ADVERB_DETERMINERS = INTERVENING_ADVERBS & NP_DETERMINERS
+"""Words that may open a subject noun phrase as well as stand before a verb ("further")."""
 DASHES = frozenset({"–", "—", "--"})  # a bare "-" is a hyphen split off inside a word
 HARD_PUNCT = frozenset({";", ":"})
 _NOT_IN_NOUN_PHRASE = (
@@ -221,6 +223,10 @@ def _next_verb(
         return j
     if not allow_subject or j >= limit:
         return None
+    if j > i and lower[i] in ADVERB_DETERMINERS and lower[j] not in SUBJECT_PRONOUNS:
+        # "further" determines the subject rather than modifying the verb: "..., and *further
+        # details* on the proposed scheme *will* be provided at that time".
+        j = i
     if lower[j] in WH_WORDS:
         return None
     if lower[j] in SUBJECT_PRONOUNS:
@@ -256,6 +262,46 @@ def _next_verb(
         if word in RELATIVES or word in COORDINATORS or word in SUBORDINATORS or word == "that":
             return None
     return None
+
+
+MAX_BARE_SUBJECT_TOKENS = 7
+"""The most words a bare noun-phrase subject (no determiner) may hold before its "will"."""
+
+
+def bare_subject_will(lower: Sequence[str], starts: Collection[int], j: int, limit: int) -> bool:
+    """Whether a bare noun phrase at ``j`` (no determiner: "next steps", "decisions on the future
+    of the programme") is followed by a verb group that opens with "will".
+
+    The phrase opens with an alphabetic word of no closed class and not an adverb in "-ly", and
+    holds only alphabetic words; prepositions and determiners may follow its first word.
+
+    Args:
+        lower: The sentence's words, lower-cased.
+        starts: Positions where a finite verb group starts.
+        j: The position after the coordinator.
+        limit: Where the search stops.
+    """
+    if j >= limit or j in starts:
+        return False
+    first = lower[j]
+    if (
+        not first.isalpha()
+        or first.endswith("ly")
+        or first in _NOT_IN_NOUN_PHRASE
+        or first in AUXILIARIES
+        or first in INTERVENING_ADVERBS
+        or first in WH_WORDS
+    ):
+        return False
+    for k in range(j + 1, min(limit, j + MAX_BARE_SUBJECT_TOKENS + 1)):
+        if k in starts:
+            return lower[k] == "will"
+        word = lower[k]
+        if not word.isalpha() or word in COORDINATORS or word in RELATIVES or word == "that":
+            return False
+        if word in SUBORDINATORS or word in CONDITIONALS or word in SUBJECT_PRONOUNS:
+            return False
+    return False
 
 
 DEMONSTRATIVES = frozenset({"this", "these", "those"})
@@ -800,6 +846,16 @@ def clause_boundaries(
                 continue  # inside a name: "the Work and Pensions Select Committee has"
             start = i - 1 if prev == "," else i
             boundary = (start, "coordinate", word, i + 1)
+        elif (
+            word in COORDINATORS
+            and prev == ","
+            and any(v in verbs for v in range(out[-1][3] if out else 0, i - 1))
+            and bare_subject_will(lower, verbs, i + 1, n)
+        ):
+            # A second clause whose subject is a bare plural noun phrase, after a first clause
+            # with its own verb: "Policy development is ongoing, *and next steps will* be set out
+            # ...", "..., *and costings will* be refined through the ... process".
+            boundary = (i - 1, "coordinate", word, i + 1)
         elif word == "," and _quantified_splice(lower, verbs, i + 1, n, lex=lex):
             # A comma splice whose new subject is counted: "... through our commitment to
             # protect the Triple Lock, *over 12 million pensioners will benefit*" (its own

@@ -29,6 +29,30 @@ LEX = shipped_lexicons()
 
 # (sentence, trigger words that start a verb group, expected clause texts)
 CLAUSES: list[tuple[str, tuple[str, ...], list[str]]] = [
+    # "further" after a coordinator determines a new subject (ADVERB_DETERMINERS), and a bare
+    # plural subject before "will" opens a clause after ", and" when the first clause has its
+    # verb (bare_subject_will) (round 15, devextra7).
+    (
+        "We will be consulting on the earned settlement and citizenship scheme later this year, and further details on the proposed scheme will be provided at that time.",
+        ("consulting", "provided"),
+        [
+            "We will be consulting on the earned settlement and citizenship scheme later this year",
+            ", and further details on the proposed scheme will be provided at that time.",
+        ],
+    ),  # 1818267 (devextra7)
+    (
+        "Policy development is ongoing, and next steps will be set out as soon as possible.",
+        ("set",),
+        [
+            "Policy development is ongoing",
+            ", and next steps will be set out as soon as possible.",
+        ],
+    ),  # 1724559
+    (
+        "Schools and colleges will receive the funding.",
+        ("receive",),
+        ["Schools and colleges will receive the funding."],
+    ),  # a bare plural coordinated inside the subject: no comma, no verb before it
     # A non-restrictive relative clause set off by commas inside the subject of the first main
     # clause ends at its closing comma when an auxiliary follows: the main verb group resumes
     # there (round 15, devextra5; nonrestrictive_subject_end).

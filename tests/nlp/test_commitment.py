@@ -2244,6 +2244,80 @@ RECALL_ROWS: list[tuple[str, str, str | None, list[tuple[str, str, str | None]]]
             ),
         ],
     ),  # 1818949
+    # round 15, devextra7: "further" after a coordinator may determine a new subject
+    # (clauses.ADVERB_DETERMINERS), so the second clause's promise is a record of its own
+    (
+        "We will be consulting on the earned settlement and citizenship scheme later this year, and further details on the proposed scheme will be provided at that time.",
+        "2025-07-08",
+        "Home Office",
+        [
+            (
+                "future",
+                "We will be consulting on the earned settlement and citizenship scheme later this year",
+                "We",
+            ),
+            (
+                "future",
+                "further details on the proposed scheme will be provided at that time",
+                None,
+            ),
+        ],
+    ),  # devextra7 1818267
+    (
+        "The Government is committed to repealing the Trade Union Act and further information will be published in due course.",
+        "2024-10-09",
+        "Cabinet Office",
+        [
+            (
+                "future",
+                "The Government is committed to repealing the Trade Union Act",
+                "The Government",
+            ),
+            ("future", "further information will be published in due course", None),
+        ],
+    ),  # 1728785
+    # round 15, devextra7: after ", and", a bare plural subject before "will" opens a clause of
+    # its own when the first clause has its verb (clauses.bare_subject_will)
+    (
+        "Policy development is ongoing, and next steps will be set out as soon as possible.",
+        "2024-09-02",
+        "Treasury",
+        [
+            ("ongoing", "Policy development is ongoing", None),
+            ("future", "next steps will be set out as soon as possible", None),
+        ],
+    ),  # 1724559
+    (
+        "Work is currently underway to establish how the 30% increase will be realised, and costings will be refined through the ongoing Defence Investment Plan process.",
+        "2025-09-04",
+        "Ministry of Defence",
+        [
+            (
+                "ongoing",
+                "Work is currently underway to establish how the 30% increase will be realised",
+                None,
+            ),
+            (
+                "future",
+                "costings will be refined through the ongoing Defence Investment Plan process",
+                None,
+            ),
+        ],
+    ),  # 1827537
+    # round 15, devextra7: the government's own estimate of its measure's quantified effect is
+    # not a forecast by others (opinion.estimates_that; devextra4 case 2)
+    (
+        "We estimate that the median affordable housing target in the Green Belt will be 50%.",
+        "2025-01-13",
+        "Ministry of Housing, Communities and Local Government",
+        [
+            (
+                "future",
+                "We estimate that the median affordable housing target in the Green Belt will be 50%",
+                "We",
+            )
+        ],
+    ),  # devextra4 1752491
 ]
 
 
@@ -2458,6 +2532,14 @@ STANCE_NEGATIVES: list[tuple[str, str]] = [
         "The UK National Screening Committee (UK NSC) was due to review screening for dental disease in children under nine years old in 2022/23.",
         "2024-07-29",
     ),  # 1723291
+    # round 15, devextra7: the end of a charter, scheme or exemption "is due to expire / end" is
+    # an end date stated as a fact (future.due_to; devextra2 case 11, held-out case 7)
+    (
+        "The existing Charter is due to expire on 31 December 2027.",
+        "2024-11-13",
+    ),  # devextra7 1740403
+    ("These exemptions are due to expire on 31 July 2026.", "2025-11-11"),  # 1849111
+    ("The FiPL programme is due to end March 2026.", "2025-12-08"),  # 1859585
     # A forecast about something other than the government, with no time (opinion.expected_to).
     (
         "Rosebank is expected to be significantly less emissions intensive than the current average of producing assets, due to greater operational efficiencies and emissions mitigations measures.",
