@@ -101,7 +101,7 @@ def backfill(
         dask: A Dask scheduler address or ``local[:N]`` (see :mod:`flows.runners`); a thread
             pool of ``max_workers`` when None.
         max_workers: Threads of the default thread pool.
-        n_process: spaCy worker processes per extraction (keep 1 on Dask: its workers are
+        n_process: Processes per extraction (``extract_batch``; keep 1 on Dask: its workers are
             daemon processes and cannot start their own).
         rerun: Process every window, even those an earlier run completed.
 
@@ -169,7 +169,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--window-days", type=int, default=DEFAULT_WINDOW_DAYS)
     parser.add_argument("--dask", default=None, help="scheduler address or local[:N]")
     parser.add_argument("--max-workers", type=int, default=4, help="threads without Dask")
-    parser.add_argument("--n-process", type=int, default=1, help="spaCy processes")
+    parser.add_argument(
+        "--n-process", type=int, default=1, help="processes per extraction (N-1 workers)"
+    )
     parser.add_argument("--rerun", action="store_true", help="redo completed windows too")
     return parser
 

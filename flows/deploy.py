@@ -42,7 +42,7 @@ class ServeOptions:
         lake: Lake root the runs write to; the configured default when None.
         source: ``api`` or a replay file/folder the runs read.
         dask: ``--dask`` value for back-fill runs (see :mod:`flows.runners`), or None.
-        n_process: spaCy worker processes per extraction.
+        n_process: Processes per extraction (``extract_batch``).
         paused: Register the nightly schedule paused.
         limit: Most flow runs this process runs at once (None: no limit).
         extra_parameters: Further default parameters of the nightly deployment.
@@ -141,7 +141,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lake", default=None, help="lake root (default: configured)")
     parser.add_argument("--source", default="api", help="'api' or a replay file/folder")
     parser.add_argument("--dask", default=None, help="Dask scheduler address or local[:N]")
-    parser.add_argument("--n-process", type=int, default=1, help="spaCy processes")
+    parser.add_argument(
+        "--n-process", type=int, default=1, help="processes per extraction (N-1 workers)"
+    )
     return parser
 
 

@@ -61,7 +61,7 @@ def nightly(
         end: Last day of an explicit window.
         run_date: The date the run is for (today when None): the window ends the day before,
             and deadlines are audited as of this date.
-        n_process: spaCy worker processes for the extraction.
+        n_process: Processes that run the extraction (``extract_batch``).
         run_audit: Compute the deadline snapshot (when the audit module is installed).
 
     Returns:
@@ -121,7 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--source", default=None, help="'api' or a replay file/folder")
     parser.add_argument("--from", dest="start", type=dt.date.fromisoformat, default=None)
     parser.add_argument("--to", dest="end", type=dt.date.fromisoformat, default=None)
-    parser.add_argument("--n-process", type=int, default=1, help="spaCy processes")
+    parser.add_argument(
+        "--n-process", type=int, default=1, help="processes per extraction (N-1 workers)"
+    )
     return parser
 
 

@@ -8,8 +8,10 @@ workers send every processed Doc back with ``Doc.to_bytes`` and the main process
 with ``Doc.from_bytes``; for these Docs (spans with payloads) that costs more than running the
 pipeline (measured: 4 ms to serialise and 4 ms to rebuild an answer the pipeline analyses in
 1 ms), so two processes ran five times slower than one. Here each worker receives plain texts
-with their anchors in batches, runs ``nlp.pipe`` itself and sends back only the rows; the main
-process only reads the input and puts the results in order (``docs/performance.md``).
+with their anchors in batches, runs ``nlp.pipe`` itself and sends back only the rows; the calling
+process reads the input, puts the results in order and, whenever the workers hold enough work,
+analyses batches itself: ``n_process`` processes run the pipeline, ``n_process - 1`` of them
+workers (``docs/performance.md``).
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ answers (113 apart at most)."""
 
 IN_FLIGHT_PER_WORKER = 2
 """Batches a worker holds (the one it works on and the next): a worker that sends back a batch's
-rows is dealt the next batch at once, so that none waits on another (4 and 8 showed no gain on
-two cores)."""
+rows is dealt the next batch at once, so that none waits on another, nor on the calling process
+analysing a batch of its own (4 and 8 showed no gain on two cores)."""
 
 AHEAD_PER_WORKER = 4
 """Batches per worker read and not yet handed back, at most: a worker slow on one batch lets the
@@ -368,9 +370,10 @@ def extract_batch(
         nlp: A loaded rule model; the configured default model when None.
         batch_size: Texts per batch handed to ``nlp.pipe`` (and, with several processes, to a
             worker).
-        n_process: Processes that run the pipeline: 1 runs it in this process; more start that
-            many worker processes (see the module docstring), which end with the iteration;
-            -1 starts one per CPU.
+        n_process: Processes that run the pipeline: 1 runs it in this process; more start
+            ``n_process - 1`` worker processes beside this one, which analyses batches too (see
+            the module docstring); the workers end with the iteration; -1 means one process per
+            CPU.
         repeats_kept: Distinct items remembered to recognise a repeat (0: every item is
             analysed).
     """
@@ -390,12 +393,17 @@ def extract_batch(
             yield _make_doc(nlp, item, sealed=sealed), (item, slot)
 
     for doc, (item, slot) in nlp.pipe(tuples(), as_tuples=True, batch_size=batch_size):
-        result = doc_to_extraction(doc, version)
-        if item.anchor is not None:
-            result.anchor = item.anchor
-        slot.result = result
+        slot.result = _extraction_of(doc, item, version)
         yield from queue.ready()
     yield from queue.ready()
+
+
+def _extraction_of(doc: Doc, item: TextItem, version: str) -> Extraction:
+    """The extraction of ``item``'s analysed Doc (its anchor as the item gives it)."""
+    result = doc_to_extraction(doc, version)
+    if item.anchor is not None:
+        result.anchor = item.anchor
+    return result
 
 
 def _copy(result: Extraction, text: str) -> Extraction:
@@ -521,17 +529,21 @@ def _extract_in_workers(
     n_process: int,
     version: str,
 ) -> Iterator[tuple[TextItem, Extraction]]:
-    """``extract_batch`` over ``n_process`` worker processes.
+    """``extract_batch`` over ``n_process`` processes: this one and ``n_process - 1`` workers.
 
     Batches of distinct items are dealt to the workers, ``IN_FLIGHT_PER_WORKER`` each; rows are
     received from whichever worker has finished one (each works through its own batches in the
     order dealt) and that worker is dealt the next batch at once, so a worker never waits on a
-    slower one. Results are handed back in input order; about ``AHEAD_PER_WORKER * n_process``
-    batches' worth of items at most are read and not yet handed back.
+    slower one. Whenever every worker holds its share and none has rows to send back, this
+    process analyses the next batch itself: it would otherwise mostly wait, and on as many cores
+    as processes the workers and their dealer would share the cores the pipeline needs.
+    Results are handed back in input order; about ``AHEAD_PER_WORKER * n_process`` batches'
+    worth of items at most are read and not yet handed back.
     """
     context = multiprocessing.get_context()
-    inboxes = [context.Queue() for _ in range(n_process)]
-    pipes = [context.Pipe(duplex=False) for _ in range(n_process)]
+    n_workers = n_process - 1
+    inboxes = [context.Queue() for _ in range(n_workers)]
+    pipes = [context.Pipe(duplex=False) for _ in range(n_workers)]
     workers = [
         context.Process(
             target=_worker,
@@ -547,9 +559,10 @@ def _extract_in_workers(
         send.close()  # the workers hold the sending ends; a dead worker then reads as EOF
     receivers = {id(receive): index for index, (receive, _) in enumerate(pipes)}
     batches = _batches(queue.distinct(items), batch_size)
-    dealt: list[deque[list[tuple[TextItem, _Slot]]]] = [deque() for _ in range(n_process)]
+    dealt: list[deque[list[tuple[TextItem, _Slot]]]] = [deque() for _ in range(n_workers)]
     limit = AHEAD_PER_WORKER * n_process * max(1, batch_size)  # items read, not handed back
     exhausted = False
+    sealed = sealed_pipeline(nlp)
 
     def deal(index: int) -> None:
         nonlocal exhausted
@@ -562,7 +575,7 @@ def _extract_in_workers(
 
     def top_up() -> None:
         for _ in range(IN_FLIGHT_PER_WORKER):
-            for index in range(n_process):
+            for index in range(n_workers):
                 if (
                     not exhausted
                     and len(queue.items) < limit
@@ -570,39 +583,58 @@ def _extract_in_workers(
                 ):
                     deal(index)
 
+    def run_here() -> None:
+        nonlocal exhausted
+        batch = next(batches, None)
+        if batch is None:
+            exhausted = True
+            return
+        docs = (_make_doc(nlp, item, sealed=sealed) for item, _ in batch)
+        for (item, slot), doc in zip(batch, nlp.pipe(docs, batch_size=batch_size), strict=True):
+            slot.result = _extraction_of(doc, item, version)
+
+    def receive(index: int) -> None:
+        try:
+            kind, payload = pipes[index][0].recv()
+        except EOFError:
+            raise RuntimeError(
+                f"extraction worker {index} ended unexpectedly (exit code "
+                f"{workers[index].exitcode})"
+            ) from None
+        if kind == "error":
+            raise RuntimeError(f"extraction worker {index} failed:\n{payload}")
+        batch = dealt[index].popleft()
+        for (item, slot), rows in zip(batch, payload, strict=True):
+            slot.result = Extraction(
+                text=item.text,
+                anchor=item.anchor or dt.date.min,
+                timexes=rows.timexes,
+                quantities=rows.quantities,
+                commitments=rows.commitments,
+                model_version=version,
+            )
+
     try:
         top_up()
-        while any(dealt):
-            busy = [pipes[index][0] for index in range(n_process) if dealt[index]]
-            for ready in multiprocessing.connection.wait(busy):
-                index = receivers[id(ready)]
-                try:
-                    kind, payload = pipes[index][0].recv()
-                except EOFError:
-                    raise RuntimeError(
-                        f"extraction worker {index} ended unexpectedly (exit code "
-                        f"{workers[index].exitcode})"
-                    ) from None
-                if kind == "error":
-                    raise RuntimeError(f"extraction worker {index} failed:\n{payload}")
-                batch = dealt[index].popleft()
-                for (item, slot), rows in zip(batch, payload, strict=True):
-                    slot.result = Extraction(
-                        text=item.text,
-                        anchor=item.anchor or dt.date.min,
-                        timexes=rows.timexes,
-                        quantities=rows.quantities,
-                        commitments=rows.commitments,
-                        model_version=version,
-                    )
+        while True:
+            busy = [pipes[index][0] for index in range(n_workers) if dealt[index]]
+            may_run_here = not exhausted and len(queue.items) < limit
+            if not busy and not may_run_here:
+                break
+            # with a batch of its own to analyse, this process only looks for finished rows
+            ready = multiprocessing.connection.wait(busy, 0 if may_run_here else None)
+            for connection in ready:
+                receive(receivers[id(connection)])
+            if not ready and may_run_here:
+                run_here()
             yield from queue.ready()
             top_up()
         yield from queue.ready()
     finally:
         for inbox in inboxes:
             inbox.put(None)
-        for receive, _ in pipes:
-            receive.close()
+        for receive_end, _ in pipes:
+            receive_end.close()
         for worker in workers:
             worker.join(timeout=5)
             if worker.is_alive():

@@ -333,13 +333,13 @@ def test_nlp_pipe_two_processes_gives_the_same_rows(nlp: Language, sample_path: 
 
 
 _QUICK_TEXTS_DONE = multiprocessing.get_context().Value("i", 0)
-"""How many quick texts the workers have analysed (shared with forked workers)."""
+"""How many quick texts have been analysed, here or in a worker (shared with forked workers)."""
 QUICK_TEXTS_BEFORE_SLOW = 3
 
 
 @Language.component("pct_test_slow_until_quick")
 def _slow_until_quick(doc: Doc) -> Doc:
-    """Test-only component: holds a long text until the other worker has analysed
+    """Test-only component: holds a long text until the other processes have analysed
     ``QUICK_TEXTS_BEFORE_SLOW`` quick ones (30 s at most), so that "one worker is slow" does not
     depend on how busy the machine's cores are; counts the quick ones."""
     if len(doc.text) > 2_000:
@@ -357,12 +357,12 @@ def _slow_until_quick(doc: Doc) -> Doc:
     reason="the test component shares its counter with workers forked from the test process",
 )
 def test_extract_batch_workers_do_not_wait_on_a_slow_batch(nlp: Language) -> None:
-    """A worker slow on one long text does not hold the other: it is dealt the next batches as
-    it finishes them (read ahead no further than ``AHEAD_PER_WORKER`` batches per worker), and
-    the results still come back in input order. The long text is held until the quick worker has
-    finished three texts (a test component), so the figures do not depend on the machine's load;
-    with batches dealt in turn, the quick worker would get no third text and the long one would
-    wait out its 30 s."""
+    """A worker slow on one long text does not hold the rest: with two processes, the worker is
+    dealt the long text first and this process analyses the next batches meanwhile (reading
+    ahead no further than ``AHEAD_PER_WORKER`` batches per process), and the results still come
+    back in input order. The long text is held until three quick texts are done elsewhere (a
+    test component), so the figures do not depend on the machine's load; were the quick texts
+    only dealt to the busy worker, none would be done and the long one would wait out its 30 s."""
     paced = load_model.__wrapped__()
     paced.add_pipe("pct_test_slow_until_quick")
     _QUICK_TEXTS_DONE.value = 0
@@ -385,8 +385,8 @@ def test_extract_batch_workers_do_not_wait_on_a_slow_batch(nlp: Language) -> Non
     assert first.key == "slow" and result.commitments
     assert [item.key for item, _ in rest] == list(range(60))
     assert [r.to_dict() for _, r in rest] == [r.to_dict() for _, r in extract_batch(quick, nlp=nlp)]
-    # the quick worker ran ahead while the slow text was held, as far as the bound allows
-    # (dealing in turn, it would have been dealt one batch after its first two)
+    # this process ran ahead while the slow text was held, as far as the bound allows (the
+    # worker holds the slow batch and the next; this process took the batches after them)
     assert IN_FLIGHT_PER_WORKER * 2 + 1 < read_before_first <= AHEAD_PER_WORKER * 2
 
 
@@ -399,9 +399,12 @@ def test_extract_batch_worker_failure_is_raised(nlp: Language) -> None:
 
 def test_extract_batch_stopping_early_ends_the_workers(nlp: Language, sample_path: Path) -> None:
     items = (TextItem(a.answer_text, a.date_answered, key=a.id) for a in read_answers(sample_path))
-    stream = extract_batch(items, nlp=nlp, n_process=2, batch_size=4)
+    stream = extract_batch(items, nlp=nlp, n_process=3, batch_size=4)
     first = next(stream)
     assert first[1].text
+    # three processes run the pipeline: this one and two workers
+    workers = [p for p in multiprocessing.active_children() if p.name.startswith("pct-extract")]
+    assert len(workers) == 2
     stream.close()
     assert not [p for p in multiprocessing.active_children() if p.name.startswith("pct-extract")]
 

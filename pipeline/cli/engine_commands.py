@@ -83,7 +83,8 @@ def predict(
         ),
     ] = None,
     n_process: Annotated[
-        int, typer.Option("--n-process", min=1, help="Worker processes for spaCy's nlp.pipe.")
+        int,
+        typer.Option("--n-process", min=1, help="Extraction processes: this one and N-1 workers."),
     ] = 1,
     full: Annotated[
         bool,

@@ -183,7 +183,8 @@ def run(
     start: FromOption = None,
     end: ToOption = None,
     n_process: Annotated[
-        int, typer.Option("--n-process", min=1, help="spaCy worker processes for extraction.")
+        int,
+        typer.Option("--n-process", min=1, help="Extraction processes: this one and N-1 workers."),
     ] = 1,
     audit: Annotated[
         bool, typer.Option("--audit/--no-audit", help="Compute the deadline snapshot.")
@@ -237,7 +238,9 @@ def backfill(
     ] = 4,
     n_process: Annotated[
         int,
-        typer.Option("--n-process", min=1, help="spaCy processes per extraction (1 with --dask)."),
+        typer.Option(
+            "--n-process", min=1, help="Processes per extraction (N-1 workers; 1 with --dask)."
+        ),
     ] = 1,
     rerun: Annotated[
         bool, typer.Option("--rerun", help="Redo windows that earlier runs completed.")
@@ -289,7 +292,10 @@ def serve(
         typer.Option("--dask", help="Dask scheduler address or 'local[:N]' for back-fills."),
     ] = None,
     n_process: Annotated[
-        int, typer.Option("--n-process", min=1, help="spaCy processes per extraction.")
+        int,
+        typer.Option(
+            "--n-process", min=1, help="Processes per extraction (the task and N-1 workers)."
+        ),
     ] = 1,
     paused: Annotated[
         bool, typer.Option("--paused", help="Register the nightly schedule paused.")

@@ -293,7 +293,8 @@ def extract(
     end: ToOption = None,
     lake: LakeOption = None,
     n_process: Annotated[
-        int, typer.Option("--n-process", min=1, help="Worker processes for spaCy's nlp.pipe.")
+        int,
+        typer.Option("--n-process", min=1, help="Extraction processes: this one and N-1 workers."),
     ] = 1,
     write_every: Annotated[
         int, typer.Option("--write-every", min=1, help="Answer versions per Delta commit.")

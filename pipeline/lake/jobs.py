@@ -746,7 +746,7 @@ def extract_answers(
         start: First day of the window; None with ``end`` None for every answer.
         end: Last day of the window.
         nlp: A loaded rule model; the configured default when None.
-        n_process: Worker processes for ``nlp.pipe``.
+        n_process: Processes that run the extraction (``extract_batch``).
         batch_size: Docs per ``nlp.pipe`` batch.
         write_every: Answer versions per merge (one Delta commit per table).
         run_id: The run's id; a new one when None.
