@@ -30,6 +30,13 @@ Each pass also prints what the garbage collector did in this process meanwhile (
 per generation and their time, through ``gc.callbacks``): a first pass can trigger a full
 collection that a later pass does not.
 
+``--alternate N`` times the ratio to dateparser another way: the engine's first pass and
+dateparser's calls over the same texts (in memory) in alternating blocks of N answers, and the
+ratio of the sums. The development machine's host drifts in speed by 1.5–2× within minutes (a
+fixed pure-Python loop took 0.77 s and 1.30 s a few seconds apart), so sides timed minutes apart
+can give a ratio that is the hour's; interleaved, both sides meet the same hours. It also prints
+the per-block spread, which shows the drift.
+
 ``--end-to-end`` times, in temporary lakes, (1) the library path with no Prefect: replay ingest
 of the bundled sample, extraction, the deadline snapshot; (2) the nightly flow as
 ``commitments run`` calls it, in a fresh process (imports, model load, Prefect's ephemeral
@@ -51,11 +58,12 @@ import gc
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -266,23 +274,98 @@ def time_dateparser(corpus: Path, limit: int | None, warmup: int, call: str = "i
     call issue 8 names, ``search_dates(text, languages=["en"])``, or ``"answer-date"`` for the
     same with each answer's date as ``RELATIVE_BASE`` (what the engine resolves against; on
     this corpus dateparser runs ~20 % faster with it, so the ratio to it is the stricter)."""
-    from dateparser.search import search_dates
-
-    def run(texts: list[tuple[str, dt.date]]) -> None:
-        for text, anchor in texts:
-            if call == "issue":
-                search_dates(text, languages=["en"])
-            else:
-                base = dt.datetime.combine(anchor, dt.time())
-                search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
-
-    run([(a.answer_text, a.date_answered) for a in answers(corpus, warmup)])
+    run_dateparser([(a.answer_text, a.date_answered) for a in answers(corpus, warmup)], call)
     texts = [(a.answer_text, a.date_answered) for a in answers(corpus, limit)]
     words = sum(len(t.split()) for t, _ in texts)
     cpu, start = time.process_time(), time.perf_counter()
-    run(texts)
+    run_dateparser(texts, call)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return Timing(DATEPARSER_CALLS[call], len(texts), words, seconds, cpu)
+
+
+def run_dateparser(texts: Sequence[tuple[str, dt.date | None]], call: str) -> None:
+    """dateparser's ``search_dates`` over ``texts`` (text, answer date): the call issue 8 names
+    (``call="issue"``) or the same with the answer date as ``RELATIVE_BASE``."""
+    from dateparser.search import search_dates
+
+    for text, anchor in texts:
+        if call == "issue" or anchor is None:
+            search_dates(text, languages=["en"])
+        else:
+            base = dt.datetime.combine(anchor, dt.time())
+            search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+
+
+@dataclass(frozen=True)
+class Block:
+    """CPU seconds of one block of answers: the engine's and each dateparser call's."""
+
+    words: int
+    engine: float
+    dateparser: dict[str, float]
+
+
+def alternate_blocks(
+    corpus: Path, block: int, warmup: int, calls: Sequence[str], batch_size: int
+) -> list[Block]:
+    """The engine's first pass and dateparser over the same texts, block by block: ``block``
+    answers through the engine (a fresh model warmed on ``warmup`` answers; one pass over the
+    corpus, the blocks in order), then the same answers through each dateparser call (warmed
+    likewise), then the next block. Both sides are timed within seconds of each other, so a
+    change in the machine's speed during the run (shared hosts drift by 1.5–2× within minutes)
+    moves both alike, and the ratio of the sums is the machine's, not the hour's."""
+    items = [_item(a) for a in answers(corpus)]
+    nlp = cold_model(corpus, warmup)
+    for call in calls:
+        run_dateparser([(i.text, i.anchor) for i in items[:warmup]], call)
+    blocks = []
+    for start in range(0, len(items), block):
+        chunk = items[start : start + block]
+        began = time.process_time()
+        for _ in extract_batch(chunk, nlp=nlp, batch_size=batch_size):
+            pass
+        engine = time.process_time() - began
+        spent = {}
+        for call in calls:
+            began = time.process_time()
+            run_dateparser([(i.text, i.anchor) for i in chunk], call)
+            spent[call] = time.process_time() - began
+        blocks.append(Block(sum(len(i.text.split()) for i in chunk), engine, spent))
+    return blocks
+
+
+def alternate(args: argparse.Namespace, argv: list[str]) -> int:
+    """``--alternate N``: the ratio to dateparser from interleaved blocks (see
+    :func:`alternate_blocks`)."""
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    calls = _dateparser_calls(args.dateparser_call)
+    header = machine()
+    blocks = alternate_blocks(args.corpus, args.alternate, args.warmup, calls, args.batch_size)
+    words = sum(b.words for b in blocks)
+    engine = sum(b.engine for b in blocks)
+    print(header)
+    print(f"command: python benchmarks/throughput.py {' '.join(argv)}".rstrip())
+    print()
+    print(f"{len(blocks)} blocks of {args.alternate} answers, {words:,} words; CPU seconds")
+    print()
+    print("| side | CPU s | words/s | ratio to the engine | block ratios: median [min, max] |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    rates = sorted(b.words / b.engine for b in blocks if b.engine > 0)
+    print(
+        f"| engine, 1 process, first pass | {engine:.2f} | {words / engine:,.0f} | | "
+        f"block words/s {statistics.median(rates):,.0f} [{rates[0]:,.0f}, {rates[-1]:,.0f}] |"
+    )
+    for call in calls:
+        spent = sum(b.dateparser[call] for b in blocks)
+        ratios = sorted(b.dateparser[call] / b.engine for b in blocks if b.engine > 0)
+        print(
+            f"| {DATEPARSER_CALLS[call]} | {spent:.2f} | {words / spent:,.0f} | "
+            f"{spent / engine:.1f}x | {statistics.median(ratios):.1f}x "
+            f"[{ratios[0]:.1f}x, {ratios[-1]:.1f}x] |"
+        )
+    return 0
 
 
 def _dateparser_calls(choice: str) -> list[str]:
@@ -601,8 +684,19 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_SAMPLE,
         help="replay sample for --end-to-end (default: the bundled one)",
     )
+    parser.add_argument(
+        "--alternate",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of the passes, time the engine's first pass and dateparser in alternating "
+        "blocks of N answers (texts in memory) and print the ratio of the sums: on a machine "
+        "whose speed drifts during the run, both sides are timed in the same minutes",
+    )
     args = parser.parse_args(argv)
-    return end_to_end(args, argv) if args.end_to_end else throughput(args, argv)
+    if args.end_to_end:
+        return end_to_end(args, argv)
+    return alternate(args, argv) if args.alternate > 0 else throughput(args, argv)
 
 
 if __name__ == "__main__":

@@ -161,3 +161,20 @@ def test_gc_tally_counts_the_collections_made_inside_its_block(throughput: Modul
     assert tally.seconds > 0
     assert "generations 0/1/2: " in tally.describe()
     assert len(gc.callbacks) == before  # the callback is removed
+
+
+def test_alternate_times_both_sides_block_by_block_over_the_same_answers(
+    throughput: ModuleType, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocks = throughput.alternate_blocks(sample_path, 100, 5, ["issue", "answer-date"], 16)
+    assert [b.words > 0 for b in blocks] == [True, True, True]  # 296 answers: 100, 100, 96
+    assert all(b.engine > 0 and set(b.dateparser) == {"issue", "answer-date"} for b in blocks)
+    assert sum(b.words for b in blocks) == sum(
+        len(a.answer_text.split()) for a in throughput.answers(sample_path)
+    )
+    assert throughput.main([str(sample_path), "--alternate", "150", "--warmup", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "2 blocks of 150 answers" in out
+    assert "| engine, 1 process, first pass |" in out
+    assert "| dateparser search_dates (the issue's call) |" in out
+    assert "| dateparser search_dates, answer date as base |" in out
